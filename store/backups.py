@@ -1,0 +1,44 @@
+"""The last few snapshots, kept beside the data file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+KEEP = 5
+
+
+def backup_dir(path: Path) -> Path:
+    return path.parent / f"{path.name}.backups"
+
+
+def list_backups(path: Path) -> list[Path]:
+    """Newest first."""
+    folder = backup_dir(path)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob("*.json"), reverse=True)
+
+
+def rotate_backup(path: Path, keep: int = KEEP) -> Path | None:
+    """Keep the current snapshot as a backup before it is replaced.
+
+    A hard link costs nothing: the snapshot is replaced by a new file, so the
+    linked one keeps the old contents.
+    """
+    if not path.exists():
+        return None
+    folder = backup_dir(path)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"{stamp}.json"
+    try:
+        os.link(path, target)
+    except OSError:
+        shutil.copy2(path, target)
+        os.chmod(target, 0o600)
+    for old in list_backups(path)[keep:]:
+        old.unlink(missing_ok=True)
+    return target

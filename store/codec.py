@@ -1,0 +1,150 @@
+"""The one place where domain objects become stored documents and back.
+
+Documents are JSON-ready dicts. Values equal to the field's default are left
+out to keep a 100k-lead file small; reading puts the defaults back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, get_type_hints
+
+from store.errors import BadDocument
+from store.model import ChecklistItem, Contact, Credit, HistoryEntry, Lead, Status
+
+Doc = dict[str, Any]
+
+
+def time_to_str(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat(timespec="seconds")
+
+
+def time_from_str(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def as_time(value: str | datetime | None) -> datetime | None:
+    """A time from a stored field, whether still a string or already decoded."""
+    return value if value is None or isinstance(value, datetime) else datetime.fromisoformat(value)
+
+
+def _history_to_doc(entries: tuple[HistoryEntry, ...]) -> list:
+    return [[time_to_str(e.at), e.field, e.old, e.new] for e in entries]
+
+
+def _history_from_doc(raw: list) -> tuple[HistoryEntry, ...]:
+    return tuple(HistoryEntry(datetime.fromisoformat(at), f, old, new) for at, f, old, new in raw)
+
+
+def _checklist_to_doc(items: tuple[ChecklistItem, ...]) -> list:
+    return [[item.text, item.done] for item in items]
+
+
+def _checklist_from_doc(raw: list) -> tuple[ChecklistItem, ...]:
+    return tuple(ChecklistItem(str(text), bool(done)) for text, done in raw)
+
+
+# Fields whose stored form is not the plain JSON value.
+_NESTED: dict[str, tuple[Callable, Callable]] = {
+    "history": (_history_to_doc, _history_from_doc),
+    "checklist": (_checklist_to_doc, _checklist_from_doc),
+}
+
+
+class DocCodec:
+    """Converts one frozen dataclass to a compact document and back."""
+
+    def __init__(self, cls: type, table: str) -> None:
+        self.cls = cls
+        self.table = table
+        hints = get_type_hints(cls)
+        self.defaults: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            if f.default is not dataclasses.MISSING:
+                self.defaults[f.name] = f.default
+            elif f.default_factory is not dataclasses.MISSING:
+                self.defaults[f.name] = f.default_factory()
+        self.readers: dict[str, Callable[[Any], Any]] = {}
+        self.writers: dict[str, Callable[[Any], Any]] = {}
+        for name, hint in hints.items():
+            if name in _NESTED:
+                self.writers[name], self.readers[name] = _NESTED[name]
+            elif isinstance(hint, type) and issubclass(hint, StrEnum):
+                self.readers[name], self.writers[name] = hint, str
+            elif "datetime" in str(hint):
+                self.readers[name], self.writers[name] = time_from_str, time_to_str
+            elif str(hint).startswith("tuple"):
+                self.readers[name], self.writers[name] = tuple, list
+        self.names = [f.name for f in dataclasses.fields(cls) if f.name != "id"]
+
+    def to_doc(self, obj: Any) -> Doc:
+        doc: Doc = {}
+        defaults, writers = self.defaults, self.writers
+        for name in self.names:
+            value = getattr(obj, name)
+            if name in defaults and value == defaults[name]:
+                continue
+            writer = writers.get(name)
+            doc[name] = value if writer is None else writer(value)
+        return doc
+
+    def from_doc(self, obj_id: int, doc: Doc) -> Any:
+        try:
+            kwargs = dict(doc)
+            readers = self.readers
+            for name, value in doc.items():
+                reader = readers.get(name)
+                if reader is not None:
+                    kwargs[name] = reader(value)
+            return self.cls(id=obj_id, **kwargs)
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:
+            raise BadDocument(self.table, obj_id, str(exc)) from exc
+
+
+LEADS = DocCodec(Lead, "leads")
+CONTACTS = DocCodec(Contact, "contacts")
+
+
+_GRADES = (None, 1, 2, 3, 4, 5)
+_STATUSES = frozenset(s.value for s in Status)
+_CREDITS = frozenset(c.value for c in Credit)
+
+
+def check_lead_doc(lead_id: int, doc: Any) -> None:
+    """A quick look at the fields the board reads before the lead is built.
+
+    The full check builds every lead (``leadboard check``); this one keeps a
+    damaged record from surfacing in the middle of a triage session.
+    """
+    if not isinstance(doc, dict) or not isinstance(doc.get("name"), str):
+        raise BadDocument("leads", lead_id, "no name")
+    for name in ("intent", "funding"):
+        grade = doc.get(name)
+        if grade not in _GRADES or isinstance(grade, bool):
+            raise BadDocument("leads", lead_id, f"{name} {grade!r} is not 1-5")
+    if doc.get("status", "active") not in _STATUSES or doc.get("credit", "unknown") not in _CREDITS:
+        raise BadDocument("leads", lead_id, "unknown status or credit")
+
+
+def lead_to_doc(lead: Lead) -> Doc:
+    return LEADS.to_doc(lead)
+
+
+def lead_from_doc(lead_id: int, doc: Doc) -> Lead:
+    lead = LEADS.from_doc(lead_id, doc)
+    for name in ("intent", "funding"):
+        grade = getattr(lead, name)
+        if grade is not None and (type(grade) is not int or not 1 <= grade <= 5):
+            raise BadDocument("leads", lead_id, f"{name} {grade!r} is not 1-5")
+    return lead
+
+
+def contact_to_doc(contact: Contact) -> Doc:
+    return CONTACTS.to_doc(contact)
+
+
+def contact_from_doc(contact_id: int, doc: Doc) -> Contact:
+    return CONTACTS.from_doc(contact_id, doc)

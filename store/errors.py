@@ -1,0 +1,84 @@
+"""Errors the store raises. Each carries a ``code`` and plain parameters so
+that the UI can say it in the user's language; ``str()`` gives English for
+logs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoreError(Exception):
+    code = "store_error"
+
+    def __init__(self, message: str, **params: object) -> None:
+        super().__init__(message)
+        self.params = params
+
+
+class UnreadableFile(StoreError):
+    """The data file exists but is not a Leadboard database we can read.
+
+    ``reason`` is one of: ``empty``, ``syntax``, ``not_tinydb``,
+    ``newer_schema``, ``bad_document``, ``journal``, ``permission``.
+    """
+
+    code = "unreadable_file"
+
+    def __init__(self, path: Path, reason: str, detail: str = "") -> None:
+        super().__init__(f"{path}: {reason} {detail}".strip(), path=str(path), reason=reason,
+                         detail=detail)
+        self.path = path
+        self.reason = reason
+        self.detail = detail
+
+
+class BadDocument(StoreError):
+    code = "bad_document"
+
+    def __init__(self, table: str, doc_id: int, detail: str) -> None:
+        super().__init__(f"{table}/{doc_id}: {detail}", table=table, doc_id=doc_id, detail=detail)
+
+
+class SaveFailed(StoreError):
+    """A change could not be made durable; nothing of it was applied."""
+
+    code = "save_failed"
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        super().__init__(f"{path}: {error.strerror or error}", path=str(path),
+                         detail=error.strerror or str(error))
+        self.error = error
+
+
+class Locked(StoreError):
+    """Another process holds the data file for writing."""
+
+    code = "locked"
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} is open in another Leadboard", path=str(path))
+
+
+class ReadOnly(StoreError):
+    code = "read_only"
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} is open read-only", path=str(path))
+
+
+class NotFound(StoreError):
+    code = "not_found"
+
+    def __init__(self, kind: str, item_id: int) -> None:
+        super().__init__(f"no {kind} {item_id}", kind=kind, item_id=item_id)
+
+
+class Invalid(StoreError):
+    """A value a user typed does not fit; ``field`` says which."""
+
+    code = "invalid"
+
+    def __init__(self, field: str, rule: str, value: object = "") -> None:
+        super().__init__(f"{field}: {rule} ({value!r})", field=field, rule=rule, value=value)
+        self.field = field
+        self.rule = rule

@@ -1,0 +1,44 @@
+"""Small file-system helpers shared by the store: owner-only, atomic, durable."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+OWNER_ONLY = 0o600
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or a new file in ``folder`` survive a power cut."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so a crash leaves the old file or the new.
+
+    The temporary file lives in the same folder (``os.replace`` must not cross
+    file systems) and is created owner-only, since it holds customers' data.
+    """
+    folder = path.parent
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_dir(folder)
+
+
+def open_owner_only(path: Path, flags: int) -> int:
+    """``os.open`` that creates the file readable by its owner alone."""
+    return os.open(path, flags, OWNER_ONLY)

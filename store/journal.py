@@ -1,0 +1,107 @@
+"""The change journal: one durable line per change, beside the snapshot.
+
+A save appends one line and fsyncs it, so it costs the size of the change,
+not of the database. Each line is ``<crc32 hex> <json>\\n``; a line that fails
+its checksum at the very end is a write torn by a crash and is dropped (it
+was never acknowledged). A bad line followed by good ones means the file was
+damaged, and the database is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+import os
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from store.errors import UnreadableFile
+from store.files import fsync_dir, open_owner_only
+
+Entry = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Replay:
+    entries: list[Entry]
+    good_bytes: int  # length of the intact prefix
+    torn_tail: bool
+
+
+def encode(entry: Entry) -> bytes:
+    body = orjson.dumps(entry)
+    return b"%08x %s\n" % (zlib.crc32(body), body)
+
+
+def _decode(line: bytes) -> Entry | None:
+    if len(line) < 10 or line[8:9] != b" " or not line.endswith(b"\n"):
+        return None
+    body = line[9:-1]
+    try:
+        if int(line[:8], 16) != zlib.crc32(body):
+            return None
+        entry = orjson.loads(body)
+    except ValueError:
+        return None
+    return entry if isinstance(entry, dict) and isinstance(entry.get("seq"), int) else None
+
+
+def read(path: Path) -> Replay:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Replay([], 0, False)
+    except OSError as exc:
+        raise UnreadableFile(path, "journal", exc.strerror or str(exc)) from None
+    entries: list[Entry] = []
+    offset = 0
+    lines = raw.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        entry = _decode(line)
+        if entry is None:
+            if any(_decode(rest) is not None for rest in lines[index + 1 :]):
+                raise UnreadableFile(path, "journal", f"damaged at byte {offset}")
+            return Replay(entries, offset, True)
+        entries.append(entry)
+        offset += len(line)
+    return Replay(entries, offset, False)
+
+
+class Journal:
+    """Appends entries durably. Opened only by the one writer."""
+
+    def __init__(self, path: Path, good_bytes: int) -> None:
+        self.path = path
+        existed = path.exists()
+        self._fd = open_owner_only(path, os.O_WRONLY | os.O_CREAT)
+        os.truncate(self._fd, good_bytes)  # drop a torn tail before appending
+        os.lseek(self._fd, good_bytes, os.SEEK_SET)
+        self.size = good_bytes
+        if not existed:
+            fsync_dir(path.parent)
+
+    def append(self, entry: Entry) -> None:
+        data = encode(entry)
+        written = 0
+        try:
+            while written < len(data):
+                written += os.write(self._fd, data[written:])
+            os.fsync(self._fd)
+        except OSError:
+            # Leave no partial line behind for the next append to follow.
+            os.ftruncate(self._fd, self.size)
+            os.lseek(self._fd, self.size, os.SEEK_SET)
+            raise
+        self.size += len(data)
+
+    def reset(self) -> None:
+        """Empty the journal once the snapshot holds everything in it."""
+        os.ftruncate(self._fd, 0)
+        os.lseek(self._fd, 0, os.SEEK_SET)
+        os.fsync(self._fd)
+        self.size = 0
+
+    def close(self) -> None:
+        os.close(self._fd)

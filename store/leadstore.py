@@ -1,0 +1,474 @@
+"""The lead store: the whole database in memory, every change durable.
+
+Layout on disk, for a data file ``leads.json``:
+
+- ``leads.json``: a TinyDB file (tables ``leads``, ``contacts``,
+  ``settings``, ``meta``) written atomically; the *snapshot*.
+- ``leads.json.journal``: changes since the snapshot, one fsynced line each.
+- ``leads.json.lock``: held by the one process that may write.
+- ``leads.json.backups/``: the last few snapshots.
+
+A change is first appended to the journal and only then applied in memory,
+so whatever the UI shows as saved is on disk. The journal is folded into a
+new snapshot on close (and when it grows large), then emptied.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from store import codec, journal
+from store.backups import rotate_backup
+from store.errors import Invalid, Locked, NotFound, ReadOnly, SaveFailed, StoreError, UnreadableFile
+from store.files import OWNER_ONLY
+from store.grading import grades_for_quadrant, step_grade
+from store.migrations import SCHEMA_VERSION
+from store.model import EDITABLE_FIELDS, Contact, ContactStatus, HistoryEntry, Lead
+from store.settings import Settings, settings_from_doc, settings_to_doc
+from store.storage import SnapshotStorage
+from store.table import LazyTable
+from store.validate import check_name
+
+UNDO_DEPTH = 100
+COMPACT_BYTES = 8 * 1024 * 1024
+SETTINGS_ID = 1
+
+Clock = Callable[[], datetime]
+Change = tuple[str, int, Any, Any]  # table, id, object before, object after
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+# How each table's objects become documents and back.
+CODECS: dict[str, tuple[Callable[[Any], dict], Callable[[int, dict], Any]]] = {
+    "leads": (codec.lead_to_doc, codec.lead_from_doc),
+    "contacts": (codec.contact_to_doc, codec.contact_from_doc),
+    "settings": (settings_to_doc, settings_from_doc),
+}
+
+
+def _encode(table: str, obj: Any) -> dict | None:
+    return None if obj is None else CODECS[table][0](obj)
+
+
+def _decode(table: str, obj_id: int, doc: dict | None) -> Any:
+    return None if doc is None else CODECS[table][1](obj_id, doc)
+
+
+def _plain(value: Any) -> Any:
+    """A field value as it is written into a lead's history."""
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, datetime):
+        return codec.time_to_str(value)
+    return getattr(value, "value", value)
+
+
+class LeadStore:
+    """Open with :meth:`open`; close with :meth:`close` (or ``with``)."""
+
+    def __init__(self, path: Path, clock: Clock, read_only: bool) -> None:
+        self.path = path
+        self.clock = clock
+        self.read_only = read_only
+        self._tables: dict[str, LazyTable[Any]] = {
+            name: LazyTable(decode, encode) for name, (encode, decode) in CODECS.items()
+        }
+        self._next_ids: dict[str, int] = {name: 1 for name in CODECS}
+        self._undo: list[dict[str, Any]] = []
+        self._seq = 0
+        self._lock: FileLock | None = None
+        self._journal: journal.Journal | None = None
+        self._storage: SnapshotStorage | None = None
+        self._db: TinyDB | None = None
+        self._contacts_by_lead: dict[int, set[int]] = {}
+        self._next_contact: dict[int, datetime] = {}
+
+    # ----------------------------------------------------------- opening
+    @classmethod
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        clock: Clock = local_now,
+        read_only: bool = False,
+        fallback_read_only: bool = False,
+    ) -> LeadStore:
+        """Open (or start) the database at ``path``.
+
+        Raises :class:`Locked` when another process writes the file, unless
+        ``fallback_read_only`` lets it open read-only instead.
+        """
+        store = cls(Path(path).expanduser(), clock, read_only)
+        if not read_only:
+            store._take_lock(fallback_read_only)
+        # Building a million small objects makes the cyclic collector run
+        # over and over for nothing: none of them is garbage yet.
+        gc_was_on = gc.isenabled()
+        gc.disable()
+        try:
+            store._load()
+        except BaseException:
+            store._release()
+            raise
+        finally:
+            if gc_was_on:
+                gc.enable()
+        return store
+
+    def _take_lock(self, fallback_read_only: bool) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(f"{self.path}.lock", mode=OWNER_ONLY, blocking=False)
+        try:
+            lock.acquire()
+        except Timeout:
+            if not fallback_read_only:
+                raise Locked(self.path) from None
+            self.read_only = True
+            return
+        self._lock = lock
+
+    def _load(self) -> None:
+        self._storage = SnapshotStorage(self.path)
+        self._db = TinyDB(self.path, storage=lambda _path: self._storage)
+        raw = self._storage.read() or {}
+        meta = raw.get("meta", {}).get("1", {})
+        self._seq = int(meta.get("seq", 0))
+        self._undo = list(meta.get("undo", []))
+        try:
+            for name, table in self._tables.items():
+                table.load(raw.get(name, {}))
+            for lead_id, doc in raw.get("leads", {}).items():
+                codec.check_lead_doc(lead_id, doc)
+            self._storage.forget()
+            self._replay()
+            self._index_contacts()
+        except (StoreError, ValueError, TypeError, AttributeError) as exc:
+            raise UnreadableFile(self.path, "bad_document", str(exc)) from None
+        for name, table in self._tables.items():
+            self._next_ids[name] = max(table, default=0) + 1
+
+    def _replay(self) -> None:
+        path = Path(f"{self.path}.journal")
+        replay = journal.read(path)
+        try:
+            for entry in replay.entries:
+                if entry["seq"] <= self._seq:
+                    continue  # already folded into the snapshot
+                self._apply_entry(entry)
+                self._seq = entry["seq"]
+        except (KeyError, TypeError, ValueError, IndexError, StoreError) as exc:
+            raise UnreadableFile(path, "journal", str(exc)) from None
+        if not self.read_only:
+            self._journal = journal.Journal(path, replay.good_bytes)
+
+    def _apply_entry(self, entry: dict[str, Any]) -> None:
+        changes = entry["changes"]
+        for table, obj_id, _before, after in changes:
+            self._put(table, obj_id, _decode(table, obj_id, after))
+        if entry["kind"] == "undo":
+            self._undo.pop()
+        elif entry["kind"] == "do":
+            self._push_undo(entry["label"], changes)
+
+    # ----------------------------------------------------------- reading
+    @property
+    def leads(self) -> Mapping[int, Lead]:
+        return self._tables["leads"]
+
+    def leads_field(self, lead_id: int, name: str, default: Any = None) -> Any:
+        """One stored field of a lead, without building the lead."""
+        return self._tables["leads"].field(lead_id, name, default)
+
+    @property
+    def contacts(self) -> Mapping[int, Contact]:
+        return self._tables["contacts"]
+
+    @property
+    def settings(self) -> Settings:
+        return self._tables["settings"].get(SETTINGS_ID) or Settings()
+
+    def lead(self, lead_id: int) -> Lead:
+        try:
+            return self._tables["leads"][lead_id]
+        except KeyError:
+            raise NotFound("lead", lead_id) from None
+
+    def contacts_of(self, lead_id: int) -> list[Contact]:
+        """A lead's contacts, oldest first."""
+        ids = self._contacts_by_lead.get(lead_id, ())
+        return sorted((self.contacts[i] for i in ids), key=lambda c: (c.at, c.id))
+
+    def next_contact(self, lead_id: int) -> datetime | None:
+        return self._next_contact.get(lead_id)
+
+    @property
+    def undo_label(self) -> str | None:
+        return self._undo[-1]["label"] if self._undo else None
+
+    @property
+    def undo_depth(self) -> int:
+        return len(self._undo)
+
+    @property
+    def last_change(self) -> datetime | None:
+        """The newest ``updated`` time in the data, for reproducible exports."""
+        times = [
+            codec.as_time(table.field(i, "updated"))
+            for table in (self._tables["leads"], self._tables["contacts"])
+            for i in table
+        ]
+        return max(times, default=None)
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    # ----------------------------------------------------------- leads
+    def add_lead(self, name: str, **fields: Any) -> Lead:
+        now = self.now()
+        lead = Lead(id=self._new_id("leads"), name=check_name(name), created=now, updated=now)
+        lead = dataclasses.replace(lead, **self._checked(fields))
+        self._commit("add_lead", [("leads", lead.id, None, lead)])
+        return lead
+
+    def edit_lead(self, lead_id: int, label: str = "edit_lead", **fields: Any) -> Lead:
+        """Change fields of a lead; each change lands in its history."""
+        before = self.lead(lead_id)
+        after = self._edited(before, self._checked(fields))
+        if after is before:
+            return before
+        self._commit(label, [("leads", lead_id, before, after)])
+        return after
+
+    def move_to_quadrant(self, lead_id: int, quadrant: int) -> Lead:
+        lead = self.lead(lead_id)
+        intent, funding = grades_for_quadrant(
+            lead.intent, lead.funding, quadrant, self.settings.threshold
+        )
+        return self.edit_lead(lead_id, "regrade", intent=intent, funding=funding)
+
+    def step(self, lead_id: int, axis: str, step: int) -> Lead:
+        """Raise (+1) or lower (-1) intent or funding by one grade."""
+        if axis not in ("intent", "funding"):
+            raise ValueError(axis)
+        lead = self.lead(lead_id)
+        grade = step_grade(getattr(lead, axis), step, self.settings.threshold)
+        return self.edit_lead(lead_id, "regrade", **{axis: grade})
+
+    def delete_lead(self, lead_id: int) -> None:
+        lead = self.lead(lead_id)
+        changes: list[Change] = [("leads", lead_id, lead, None)]
+        changes += [("contacts", c.id, c, None) for c in self.contacts_of(lead_id)]
+        self._commit("delete_lead", changes)
+
+    def _checked(self, fields: dict[str, Any]) -> dict[str, Any]:
+        unknown = set(fields) - set(EDITABLE_FIELDS)
+        if unknown:
+            raise TypeError(f"not editable: {sorted(unknown)}")
+        if "name" in fields:
+            fields = {**fields, "name": check_name(fields["name"])}
+        for axis in ("intent", "funding"):
+            grade = fields.get(axis)
+            if grade is not None and (type(grade) is not int or not 1 <= grade <= 5):
+                raise Invalid(axis, "grade", grade)
+        return fields
+
+    def _edited(self, lead: Lead, fields: dict[str, Any]) -> Lead:
+        now = self.now()
+        entries = [
+            HistoryEntry(now, name, _plain(getattr(lead, name)), _plain(value))
+            for name, value in fields.items()
+            if getattr(lead, name) != value and name not in ("reviewed",)
+        ]
+        changed = {k: v for k, v in fields.items() if getattr(lead, k) != v}
+        if not changed:
+            return lead
+        return dataclasses.replace(
+            lead, **changed, updated=now, history=lead.history + tuple(entries)
+        )
+
+    # ----------------------------------------------------------- contacts
+    def schedule_contact(self, lead_id: int, at: datetime, **fields: Any) -> Contact:
+        self.lead(lead_id)
+        now = self.now()
+        contact = Contact(
+            id=self._new_id("contacts"), lead_id=lead_id, at=at, created=now, updated=now,
+            **fields,
+        )
+        self._commit("schedule_contact", [("contacts", contact.id, None, contact)])
+        return contact
+
+    def update_contact(self, contact_id: int, label: str = "edit_contact", **fields: Any) -> Contact:
+        try:
+            before = self.contacts[contact_id]
+        except KeyError:
+            raise NotFound("contact", contact_id) from None
+        after = dataclasses.replace(before, **fields, updated=self.now())
+        self._commit(label, [("contacts", contact_id, before, after)])
+        return after
+
+    def _index_contacts(self) -> None:
+        field = self._tables["contacts"].field
+        for contact_id in self.contacts:
+            lead_id = field(contact_id, "lead_id")
+            if lead_id not in self.leads:
+                raise UnreadableFile(self.path, "bad_document", f"contact {contact_id}: no lead")
+            self._contacts_by_lead.setdefault(lead_id, set()).add(contact_id)
+        for lead_id in self._contacts_by_lead:
+            self._refresh_next_contact(lead_id)
+
+    def _refresh_next_contact(self, lead_id: int) -> None:
+        field = self._tables["contacts"].field
+        planned = [
+            codec.as_time(field(i, "at"))
+            for i in self._contacts_by_lead.get(lead_id, ())
+            if field(i, "status", "planned") == ContactStatus.PLANNED
+        ]
+        if planned:
+            self._next_contact[lead_id] = min(planned)
+        else:
+            self._next_contact.pop(lead_id, None)
+
+    # ----------------------------------------------------------- settings
+    def update_settings(self, **fields: Any) -> Settings:
+        before = self._tables["settings"].get(SETTINGS_ID)
+        after = dataclasses.replace(before or Settings(), **fields)
+        self._commit("settings", [("settings", SETTINGS_ID, before, after)])
+        return after
+
+    # ----------------------------------------------------------- changes
+    def commit(self, label: str, changes: Iterable[Change], undoable: bool = True) -> None:
+        """Make several changes durable as one step (one undo)."""
+        self._commit(label, list(changes), undoable)
+
+    def _commit(self, label: str, changes: list[Change], undoable: bool = True) -> None:
+        self._writable()
+        docs = [[t, i, _encode(t, before), _encode(t, after)] for t, i, before, after in changes]
+        kind = "do" if undoable else "final"
+        self._append({"seq": self._seq + 1, "kind": kind, "label": label, "changes": docs})
+        for table, obj_id, _before, after in changes:
+            self._put(table, obj_id, after)
+        if undoable:
+            self._push_undo(label, docs)
+
+    def undo(self) -> tuple[str, list[tuple[str, int]]] | None:
+        """Take back the last change; returns its label and what it touched."""
+        self._writable()
+        if not self._undo:
+            return None
+        top = self._undo[-1]
+        changes = [
+            [t, i, _encode(t, self._tables[t].get(i)), before]
+            for t, i, before in reversed(top["changes"])
+        ]
+        self._append({"seq": self._seq + 1, "kind": "undo", "label": top["label"],
+                      "changes": changes})
+        for table, obj_id, _now, before in changes:
+            self._put(table, obj_id, _decode(table, obj_id, before))
+        self._undo.pop()
+        return top["label"], [(t, i) for t, i, _b, _a in changes]
+
+    def _push_undo(self, label: str, docs: list[list[Any]]) -> None:
+        self._undo.append({"label": label, "changes": [[t, i, b] for t, i, b, _a in docs]})
+        del self._undo[:-UNDO_DEPTH]
+
+    def _append(self, entry: dict[str, Any]) -> None:
+        assert self._journal is not None
+        try:
+            self._journal.append(entry)
+        except OSError as exc:
+            raise SaveFailed(self._journal.path, exc) from exc
+        self._seq = entry["seq"]
+
+    def _put(self, table: str, obj_id: int, obj: Any) -> None:
+        objects = self._tables[table]
+        old = objects.get(obj_id)
+        objects.put(obj_id, obj)
+        if obj is not None:
+            self._next_ids[table] = max(self._next_ids[table], obj_id + 1)
+        if table == "contacts":
+            self._reindex_contact(obj_id, old, obj)
+
+    def _reindex_contact(self, contact_id: int, old: Contact | None, new: Contact | None) -> None:
+        for contact in (old, new):
+            if contact is None:
+                continue
+            ids = self._contacts_by_lead.setdefault(contact.lead_id, set())
+            if contact is new:
+                ids.add(contact_id)
+            else:
+                ids.discard(contact_id)
+            self._refresh_next_contact(contact.lead_id)
+
+    def _new_id(self, table: str) -> int:
+        new_id = self._next_ids[table]
+        self._next_ids[table] += 1
+        return new_id
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise ReadOnly(self.path)
+
+    # ----------------------------------------------------------- folding
+    @property
+    def journal_bytes(self) -> int:
+        return self._journal.size if self._journal else 0
+
+    def compact(self) -> None:
+        """Fold the journal into a new snapshot, keeping the old one as a backup."""
+        self._writable()
+        assert self._db is not None and self._storage is not None and self._journal is not None
+        if self.path.exists() and self._journal.size == 0:
+            return
+        try:
+            rotate_backup(self.path)
+            with self._storage.batch():
+                for name, objects in self._tables.items():
+                    table = self._db.table(name)
+                    table.truncate()
+                    table.insert_multiple(
+                        Document(doc, doc_id=obj_id) for obj_id, doc in objects.documents()
+                    )
+                meta = self._db.table("meta")
+                meta.truncate()
+                meta.insert(Document(self._meta(), doc_id=1))
+            self._storage.forget()
+            self._journal.reset()
+        except OSError as exc:
+            raise SaveFailed(self.path, exc) from exc
+
+    def _meta(self) -> dict[str, Any]:
+        return {"schema": SCHEMA_VERSION, "seq": self._seq, "undo": self._undo}
+
+    def close(self) -> None:
+        try:
+            if not self.read_only and self._journal is not None:
+                if self._journal.size or not self.path.exists():
+                    self.compact()
+        finally:
+            self._release()
+
+    def _release(self) -> None:
+        if self._journal is not None:
+            self._journal.close()
+            self._journal = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> LeadStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

@@ -1,0 +1,54 @@
+"""Stored-format versions and the steps between them.
+
+Every change of the stored format bumps ``SCHEMA_VERSION`` and adds a step
+here, with a fixture file of the old version in ``tests/fixtures``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from store.errors import UnreadableFile
+
+SCHEMA_VERSION = 1
+
+Tables = dict[str, dict[str, Any]]
+
+
+def _from_0(data: Tables) -> Tables:
+    """Version 0: a plain TinyDB file whose default table held the leads."""
+    leads = data.pop("_default", {})
+    data.setdefault("leads", {}).update(leads)
+    data["meta"] = {"1": {"schema": 1, "seq": 0}}
+    return data
+
+
+# Step from version N to N + 1.
+STEPS: dict[int, Callable[[Tables], Tables]] = {0: _from_0}
+
+
+def meta_of(data: Tables) -> dict[str, Any]:
+    meta = data.get("meta", {}).get("1")
+    return meta if isinstance(meta, dict) else {}
+
+
+def migrate(path: Path, data: Tables) -> Tables:
+    """Bring ``data`` up to the current version, in memory only.
+
+    The file itself changes only at the next save, so a failed migration
+    never costs the original.
+    """
+    if not data:
+        return data
+    version = meta_of(data).get("schema", 0)
+    if not isinstance(version, int) or version < 0:
+        raise UnreadableFile(path, "not_tinydb", f"schema {version!r}")
+    if version > SCHEMA_VERSION:
+        raise UnreadableFile(path, "newer_schema", str(version))
+    while version < SCHEMA_VERSION:
+        data = STEPS[version](data)
+        version += 1
+        meta_of(data)["schema"] = version
+    return data

@@ -1,0 +1,205 @@
+"""The domain: leads, the grades that place them, and what happened to them.
+
+Everything here is plain data. Values that the UI shows are stored as short
+English codes (``Credit.GOOD`` is ``"good"``); the UI translates them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+GRADES = (1, 2, 3, 4, 5)
+DEFAULT_THRESHOLD = 3
+
+
+class Credit(StrEnum):
+    GOOD = "good"
+    UNKNOWN = "unknown"
+    POOR = "poor"
+
+
+class Status(StrEnum):
+    ACTIVE = "active"
+    WON = "won"
+    LOST = "lost"
+    DORMANT = "dormant"
+
+
+class Source(StrEnum):
+    """Where a lead came from, as the method lists the channels."""
+
+    WALK_IN = "walk_in"  # own walk-ins and site visits
+    FRIEND = "friend"  # a friend's referral
+    OWNER = "owner"  # an existing owner's referral
+    OPERATOR = "operator"  # a machine operator's referral
+    MACHINE_SITE = "machine_site"  # where excavators gather
+    PEER = "peer"  # peers in the trade
+    EVENT = "event"  # trade show, seminar, meet-up
+    OTHER = "other"
+
+
+class CustomerType(StrEnum):
+    INDIVIDUAL = "individual"  # owner-operator buying for own work
+    CONTRACTOR = "contractor"  # earthworks or construction firm
+    RENTAL = "rental"  # machine rental business
+    STATE = "state"  # state-owned or public works unit
+    OTHER = "other"
+
+
+class Stage(StrEnum):
+    """The sales visit, in order; the last three are the usual close."""
+
+    FIND = "find"
+    ANALYSE = "analyse"
+    APPROACH = "approach"
+    PROBE = "probe"
+    PRESENT = "present"
+    OBJECTIONS = "objections"
+    CLOSING = "closing"
+    AFTER_SALES = "after_sales"
+
+
+# Quadrants 1-4 in the board's reading order: Q1 Q2 / Q3 Q4.
+QUADRANTS = (1, 2, 3, 4)
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One field changed on a lead: when, which, from what to what."""
+
+    at: datetime
+    field: str
+    old: object
+    new: object
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """A customer the rep is working on.
+
+    ``intent`` and ``funding`` are 1-5, or ``None`` while the lead is
+    ungraded. Leads are immutable: the store replaces them on every change.
+    """
+
+    id: int
+    name: str
+    created: datetime
+    updated: datetime
+    company: str = ""
+    phones: tuple[str, ...] = ()
+    province: str = ""
+    city: str = ""
+    customer_type: CustomerType = CustomerType.OTHER
+    source: Source = Source.OTHER
+    intent: int | None = None
+    funding: int | None = None
+    credit: Credit = Credit.UNKNOWN
+    has_project: bool = False
+    project: str = ""
+    models: tuple[str, ...] = ()
+    brands: tuple[str, ...] = ()
+    competitor: str = ""
+    stage: Stage = Stage.FIND
+    status: Status = Status.ACTIVE
+    tags: tuple[str, ...] = ()
+    notes: str = ""
+    reviewed: datetime | None = None
+    history: tuple[HistoryEntry, ...] = ()
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def graded(self) -> bool:
+        return self.intent is not None and self.funding is not None
+
+    @property
+    def region(self) -> str:
+        """The most specific place we know, as reps name it."""
+        return self.city or self.province
+
+
+# Fields a user may edit directly; everything else is kept by the store.
+EDITABLE_FIELDS = (
+    "name",
+    "company",
+    "phones",
+    "province",
+    "city",
+    "customer_type",
+    "source",
+    "intent",
+    "funding",
+    "credit",
+    "has_project",
+    "project",
+    "models",
+    "brands",
+    "competitor",
+    "stage",
+    "status",
+    "tags",
+    "notes",
+    "reviewed",
+    "extra",
+)
+
+
+class Method(StrEnum):
+    """How a contact is made, from light to close."""
+
+    PHONE = "phone"
+    SMS = "sms"
+    LETTER = "letter"
+    VISIT = "visit"
+    MEAL = "meal"
+    LEISURE = "leisure"
+    SEMINAR = "seminar"
+    TRADE_SHOW = "trade_show"
+    MEET_UP = "meet_up"
+    TRIP = "trip"
+
+
+class Purpose(StrEnum):
+    SELL = "sell"
+    UPKEEP = "upkeep"  # market upkeep: disputes, orderly channels
+    RELATIONSHIP = "relationship"
+    INFORMATION = "information"
+    ADVISING = "advising"
+    AFTER_SALES = "after_sales"
+
+
+class ContactStatus(StrEnum):
+    PLANNED = "planned"
+    DONE = "done"
+    MISSED = "missed"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistItem:
+    text: str
+    done: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """One planned or made contact with a lead, and what it taught."""
+
+    id: int
+    lead_id: int
+    at: datetime
+    method: Method
+    purpose: Purpose
+    created: datetime
+    updated: datetime
+    duration_min: int | None = None
+    place: str = ""
+    checklist: tuple[ChecklistItem, ...] = ()
+    status: ContactStatus = ContactStatus.PLANNED
+    outcome: str = ""
+    went_well: str = ""
+    went_wrong: str = ""
+    customer_thinking: str = ""
+    goal_reached: bool | None = None
+    follow_up_id: int | None = None

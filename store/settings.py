@@ -1,0 +1,41 @@
+"""Per-database settings: the grading line and the follow-up cadence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from store.errors import BadDocument
+from store.model import DEFAULT_THRESHOLD
+
+
+def _default_cadence() -> dict[int, int]:
+    # Days between contacts: strong intent weekly, Q3 fortnightly, Q4 monthly.
+    return {1: 7, 2: 7, 3: 14, 4: 30}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    threshold: int = DEFAULT_THRESHOLD
+    cadence_days: dict[int, int] = field(default_factory=_default_cadence)
+    review_days: int = 30
+
+
+def settings_to_doc(settings: Settings) -> dict[str, Any]:
+    return {
+        "threshold": settings.threshold,
+        "cadence_days": {str(q): days for q, days in settings.cadence_days.items()},
+        "review_days": settings.review_days,
+    }
+
+
+def settings_from_doc(doc_id: int, doc: dict[str, Any]) -> Settings:
+    try:
+        cadence = {int(q): int(days) for q, days in doc.get("cadence_days", {}).items()}
+        return Settings(
+            threshold=int(doc.get("threshold", DEFAULT_THRESHOLD)),
+            cadence_days={**_default_cadence(), **cadence},
+            review_days=int(doc.get("review_days", 30)),
+        )
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise BadDocument("settings", doc_id, str(exc)) from exc

@@ -1,0 +1,69 @@
+"""A table of domain objects that are built from their documents on first use.
+
+Opening a 100k-lead file must not build 100k objects before the board can
+paint: the board needs a handful of fields per lead, and only the rows on
+screen need the whole lead. A document that is never touched is written back
+to the next snapshot as it was read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+Doc = dict[str, Any]
+
+
+class LazyTable(Mapping[int, T], Generic[T]):
+    def __init__(self, decode: Callable[[int, Doc], T], encode: Callable[[T], Doc]) -> None:
+        self._decode = decode
+        self._encode = encode
+        self._docs: dict[int, Doc] = {}  # read from disk, not yet decoded
+        self._objects: dict[int, T] = {}
+
+    def load(self, docs: Mapping[str, Doc]) -> None:
+        self._docs = {int(key): doc for key, doc in docs.items()}
+        self._objects = {}
+
+    def __getitem__(self, obj_id: int) -> T:
+        obj = self._objects.get(obj_id)
+        if obj is None:
+            doc = self._docs.pop(obj_id)  # KeyError when absent, as a Mapping should
+            obj = self._objects[obj_id] = self._decode(obj_id, doc)
+        return obj
+
+    def __contains__(self, obj_id: object) -> bool:
+        return obj_id in self._objects or obj_id in self._docs
+
+    def __iter__(self) -> Iterator[int]:
+        yield from list(self._objects)
+        yield from list(self._docs)
+
+    def __len__(self) -> int:
+        return len(self._objects) + len(self._docs)
+
+    def field(self, obj_id: int, name: str, default: Any = None) -> Any:
+        """One stored field, without building the object (values as stored)."""
+        obj = self._objects.get(obj_id)
+        if obj is not None:
+            value = getattr(obj, name)
+            return getattr(value, "value", value)
+        return self._docs[obj_id].get(name, default)
+
+    def put(self, obj_id: int, obj: T | None) -> None:
+        self._docs.pop(obj_id, None)
+        if obj is None:
+            self._objects.pop(obj_id, None)
+        else:
+            self._objects[obj_id] = obj
+
+    def decode_all(self) -> None:
+        """Build every object now: a check of the whole file wants this."""
+        for obj_id in list(self._docs):
+            self[obj_id]
+
+    def documents(self) -> Iterator[tuple[int, Doc]]:
+        for obj_id, obj in self._objects.items():
+            yield obj_id, self._encode(obj)
+        yield from self._docs.items()

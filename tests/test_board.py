@@ -1,0 +1,220 @@
+"""Triage on the board as a rep does it: keys, clicks, drags, undo, details."""
+
+from store.leadstore import LeadStore
+from tui.app import LeadboardApp
+from widgets.detail_pane import DetailPane
+from widgets.lead_list import LeadList
+
+SIZE = (130, 40)
+
+
+def names(app: LeadboardApp, place: int) -> list[str]:
+    rows = app.screen.board.lead_list(place).rows
+    return [rows[i].name for i in range(len(rows))]
+
+
+def title(app: LeadboardApp, place: int) -> str:
+    return str(app.screen.board.pane(place).query_one(".place-title").render())
+
+
+async def test_each_lead_sits_in_its_quadrant(store, seeded):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE):
+        assert names(app, 1) == ["张伟", "王强"]
+        assert names(app, 2) == ["李娜"]
+        assert names(app, 3) == ["刘洋"]
+        assert names(app, 4) == ["陈静"]
+        assert names(app, 0) == ["曾国"]
+        assert title(app, 1) == "Q1 Win first · 2"
+        assert title(app, 0) == "Ungraded · 1"
+
+
+async def test_number_key_moves_regrades_and_moves_selection_on(store, seeded, clock):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.focused.place == 1 and app.focused.lead_id == seeded["张伟"]
+        await pilot.press("4")
+        assert names(app, 1) == ["王强"]
+        assert "张伟" in names(app, 4)
+        assert app.focused.place == 1 and app.focused.lead_id == seeded["王强"]
+        lead = store.lead(seeded["张伟"])
+        assert (lead.intent, lead.funding) == (2, 2)
+        assert [(h.field, h.old, h.new) for h in lead.history] == [
+            ("intent", 5, 2), ("funding", 5, 2)]
+        assert title(app, 4) == "Q4 Keep in touch · 2"
+    # What the board showed as saved is on disk.
+    store.close()
+    again = LeadStore.open(store.path, clock=clock)
+    assert (again.lead(seeded["张伟"]).intent, again.lead(seeded["张伟"]).funding) == (2, 2)
+    again.close()
+
+
+async def test_grading_a_tray_lead_with_a_number(store, seeded):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("shift+tab")
+        assert app.focused.place == 0
+        await pilot.press("2")
+        assert names(app, 0) == []
+        assert "曾国" in names(app, 2)
+        assert (store.lead(seeded["曾国"]).intent, store.lead(seeded["曾国"]).funding) == (3, 2)
+
+
+async def test_keys_move_between_and_within_quadrants(store, seeded):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        assert app.focused.lead_id == seeded["王强"]
+        await pilot.press("k")
+        assert app.focused.lead_id == seeded["张伟"]
+        await pilot.press("l")
+        assert app.focused.place == 2
+        await pilot.press("h")
+        assert app.focused.place == 1
+        await pilot.press("tab", "tab")
+        assert app.focused.place == 3  # reading order: Q1 Q2 / Q3 Q4, then the tray
+        await pilot.press("tab", "tab")
+        assert app.focused.place == 0
+        await pilot.press("tab")
+        assert app.focused.place == 1
+
+
+async def test_raise_and_lower_grades_by_one(store, seeded):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")  # 王强 4/3
+        await pilot.press("comma")
+        assert store.lead(seeded["王强"]).funding == 2
+        assert "王强" in names(app, 2)
+        assert app.focused.place == 2 and app.focused.lead_id == seeded["王强"]
+        await pilot.press("plus")
+        assert store.lead(seeded["王强"]).intent == 5
+
+
+async def test_drag_moves_a_lead_to_another_quadrant(store, seeded):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        board = app.screen.board
+        await pilot.mouse_down(board.lead_list(1), offset=(3, 1))  # second row: 王强
+        await pilot.hover(board.lead_list(3), offset=(5, 2))
+        assert board.pane(3).has_class("-drop-target")
+        await pilot.mouse_up(board.lead_list(3), offset=(5, 2))
+        assert not board.pane(3).has_class("-drop-target")
+        assert "王强" in names(app, 3)
+        lead = store.lead(seeded["王强"])
+        assert (lead.intent, lead.funding) == (2, 3)
+
+
+async def test_click_selects_and_double_click_opens_details(store, seeded):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.click(app.screen.board.lead_list(3), offset=(3, 0))
+        assert app.focused.place == 3 and app.focused.lead_id == seeded["刘洋"]
+        pane = app.screen.query_one(DetailPane)
+        assert pane.has_class("-hidden")
+        await pilot.double_click(app.screen.board.lead_list(3), offset=(3, 0))
+        assert not pane.has_class("-hidden")
+        assert "刘洋" in str(pane.query_one("#detail-heading").render())
+
+
+async def test_undo_restores_also_after_reopening(store, seeded, clock):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "3")  # 张伟 then 王强 to Q3
+        assert names(app, 1) == []
+        await pilot.press("u")
+        assert names(app, 1) == ["王强"]
+    store.close()
+    store = LeadStore.open(store.path, clock=clock)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        assert names(app, 1) == ["王强"]
+        await pilot.press("ctrl+z")
+        assert names(app, 1) == ["张伟", "王强"]
+        assert store.lead(seeded["张伟"]).history == ()
+    store.close()
+
+
+async def test_detail_pane_shows_fields_advice_and_history(store, seeded):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")  # Q2: 李娜 4/1
+        await pilot.press("minus")
+        await pilot.press("enter")
+        pane = app.screen.query_one(DetailPane)
+        body = str(pane.query_one("#detail-body").render())
+        assert "Purchase intent" in body and "3/5" in body
+        assert "Credit is unknown" in body
+        assert "Purchase intent: 4 → 3" in body
+        await pilot.press("enter")
+        assert pane.has_class("-hidden")
+
+
+async def test_the_form_rejects_bad_input_and_saves_good_input(store, seeded):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        count = len(store.leads)
+        await pilot.press("n")
+        await pilot.click("#field-phones")
+        await pilot.press(*"12345")
+        await pilot.click("#field-intent")
+        await pilot.press("7")
+        await pilot.press("ctrl+s")
+        form = app.screen
+        assert str(form.query_one("#error-name").render()) == "A name is required."
+        assert "mainland mobile" in str(form.query_one("#error-phones").render())
+        assert "1 to 5" in str(form.query_one("#error-intent").render())
+        assert len(store.leads) == count
+        await pilot.click("#field-name")
+        await pilot.press(*"Zhou")
+        phones = form.query_one("#field-phones")
+        phones.value = "+86 138 1234 5678"
+        form.query_one("#field-intent").value = "4"
+        form.query_one("#field-funding").value = "2"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert len(store.leads) == count + 1
+        lead = max(store.leads.values(), key=lambda lead: lead.id)
+        assert (lead.name, lead.phones, lead.intent, lead.funding) == (
+            "Zhou", ("13812345678",), 4, 2)
+        assert "Zhou" in names(app, 2)
+        assert app.focused.lead_id == lead.id
+
+
+async def test_escape_leaves_the_form_without_a_change(store, seeded):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#field-name").value = "改掉"
+        await pilot.press("escape")
+        assert store.lead(seeded["张伟"]).name == "张伟"
+        assert isinstance(app.focused, LeadList)
+
+
+async def test_chinese_interface(store, seeded):
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        assert title(app, 1) == "Q1 优先成交 · 2"
+        assert title(app, 0) == "待评级 · 1"
+        await pilot.press("enter")
+        body = str(app.screen.query_one("#detail-body").render())
+        assert "购买意向" in body and "信誉" in body
+
+
+async def test_empty_database_shows_the_welcome(store):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE):
+        welcome = app.screen.query_one("#welcome")
+        assert not welcome.has_class("-hidden")
+        assert "leadboard demo" in str(welcome.render())
+
+
+async def test_help_lists_every_board_key(store, seeded):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        text = " ".join(str(s.render()) for s in app.screen.query(".help-section"))
+        for words in ("To Q1", "Undo", "Details", "Intent +1", "Funds −1", "Next lead", "Quit"):
+            assert words in text
+        await pilot.press("escape")
+        assert isinstance(app.focused, LeadList)

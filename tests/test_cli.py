@@ -1,0 +1,69 @@
+"""The command line: one clear line and a non-zero code for anything wrong."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store.leadstore import LeadStore
+from tui.cli import EXIT_LOCKED, EXIT_NONE, EXIT_UNREADABLE, EXIT_USAGE, main
+
+
+def run(*args: str, lang: str = "en") -> subprocess.CompletedProcess:
+    env = {"LANG": "zh_CN.UTF-8" if lang == "zh" else "en_US.UTF-8", "PATH": "/usr/bin:/bin"}
+    return subprocess.run([sys.executable, "-m", "tui.cli", *args], capture_output=True,
+                          text=True, env=env, cwd=Path(__file__).resolve().parents[1])
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("leadboard ")
+
+
+def test_bad_argument_is_one_line_in_the_users_language():
+    result = run("--frobnicate", lang="zh")
+    assert result.returncode == EXIT_USAGE
+    assert result.stderr.count("\n") == 1 and "leadboard --help" in result.stderr
+    assert "见" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_demo_writes_and_refuses_a_file_with_leads(tmp_path, capsys):
+    path = tmp_path / "demo.json"
+    assert main(["demo", "--db", str(path), "--count", "50", "--no-open"]) == 0
+    with LeadStore.open(path, read_only=True) as store:
+        assert len(store.leads) == 50
+        assert any(not lead.graded for lead in store.leads.values())
+    before = path.read_bytes()
+    assert main(["demo", "--db", str(path), "--count", "50", "--no-open"]) == EXIT_NONE
+    assert "already holds 50 leads" in capsys.readouterr().err
+    assert path.read_bytes() == before
+
+
+def test_demo_is_the_same_for_the_same_seed(tmp_path):
+    paths = [tmp_path / "a.json", tmp_path / "b.json"]
+    for path in paths:
+        assert main(["demo", "--db", str(path), "--count", "80", "--seed", "3", "--no-open"]) == 0
+    with LeadStore.open(paths[0], read_only=True) as a, LeadStore.open(paths[1], read_only=True) as b:
+        assert [(x.name, x.company, x.intent, x.funding) for x in a.leads.values()] == [
+            (y.name, y.company, y.intent, y.funding) for y in b.leads.values()]
+
+
+@pytest.mark.parametrize("content", [b"{broken", b""])
+def test_an_unreadable_data_file_gives_one_line_and_stays(tmp_path, content):
+    path = tmp_path / "leads.json"
+    path.write_bytes(content)
+    result = run("--db", str(path))
+    assert result.returncode == EXIT_UNREADABLE
+    assert result.stderr.count("\n") == 1 and str(path) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert path.read_bytes() == content
+
+
+def test_a_file_in_use_refuses_demo(tmp_path):
+    path = tmp_path / "leads.json"
+    with LeadStore.open(path):
+        result = run("demo", "--db", str(path), "--no-open")
+    assert result.returncode == EXIT_LOCKED
+    assert "another Leadboard" in result.stderr

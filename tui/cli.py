@@ -1,0 +1,174 @@
+"""The ``leadboard`` command.
+
+Exit codes: 0 done, 1 nothing found or nothing done, 2 bad arguments,
+3 a file that cannot be read, 4 the data file is in use by another
+Leadboard, 5 a save failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+from collections.abc import Callable, Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+from store.demo import DemoRefused, write_demo
+from store.errors import Locked, SaveFailed, StoreError, UnreadableFile
+from store.leadstore import LeadStore
+from tui.i18n import LANGUAGES, detect_language, error_text, set_language, t
+
+EXIT_OK, EXIT_NONE, EXIT_USAGE, EXIT_UNREADABLE, EXIT_LOCKED, EXIT_SAVE = range(6)
+APP_NAME = "leadboard"
+
+
+def default_db() -> Path:
+    return user_data_path(APP_NAME, appauthor=False) / "leads.json"
+
+
+def demo_db() -> Path:
+    return user_data_path(APP_NAME, appauthor=False) / "demo.json"
+
+
+class UsageError(Exception):
+    pass
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that says a bad argument in one translated line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, metavar="PATH", help=t("cli.help.db"))
+    parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.help.lang"))
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog=APP_NAME, description=t("cli.description"))
+    _common(parser)
+    parser.add_argument("--version", action="store_true", help=t("cli.help.version"))
+    commands = parser.add_subparsers(dest="command", parser_class=Parser)
+    demo = commands.add_parser("demo", help=t("cli.help.demo"))
+    _common(demo)
+    demo.add_argument("--count", type=int, default=300, help=t("cli.help.count"))
+    demo.add_argument("--seed", type=int, default=7, help=t("cli.help.seed"))
+    demo.add_argument("--no-open", action="store_true", help=t("cli.help.no_open"))
+    for register in EXTRA_COMMANDS:
+        register(commands, _common)
+    return parser
+
+
+# Sub-commands added by other modules: each registers its parser and sets
+# ``handler`` with ``set_defaults``.
+EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction, Callable], None]] = []
+
+
+def _language_from(argv: Sequence[str]) -> str:
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv) and argv[index + 1] in LANGUAGES:
+            return argv[index + 1]
+        if arg.startswith("--lang=") and arg.split("=", 1)[1] in LANGUAGES:
+            return arg.split("=", 1)[1]
+    return detect_language()
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def open_store(path: Path, *, read_only: bool = False, fallback_read_only: bool = False) -> LeadStore:
+    store = LeadStore.open(path, read_only=read_only, fallback_read_only=fallback_read_only)
+    # The objects just loaded live as long as the app: keep the collector
+    # from walking them again on every key press.
+    gc.collect()
+    gc.freeze()
+    return store
+
+
+def run_board(store: LeadStore, lang: str) -> int:
+    from tui.app import LeadboardApp
+
+    try:
+        LeadboardApp(store, lang).run()
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def cmd_board(args: argparse.Namespace) -> int:
+    store = open_store(args.db or default_db(), fallback_read_only=True)
+    return run_board(store, args.lang)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    if args.count < 1:
+        raise UsageError(t("cli.error.count"))
+    path = args.db or demo_db()
+    store = open_store(path)
+    try:
+        write_demo(store, args.count, args.seed)
+    except BaseException:
+        store.close()
+        raise
+    say(t("cli.demo.written", count=args.count, path=path))
+    if args.no_open:
+        store.close()
+        return EXIT_OK
+    return run_board(store, args.lang)
+
+
+HANDLERS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    None: cmd_board,
+    "demo": cmd_demo,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _language_from(argv)
+    set_language(lang)
+    try:
+        args = build_parser().parse_args(argv)
+        args.lang = args.lang or lang
+        if args.version:
+            print(f"{APP_NAME} {_version()}")
+            return EXIT_OK
+        handler = getattr(args, "handler", None) or HANDLERS[args.command]
+        return handler(args)
+    except UsageError as exc:
+        say(t("cli.error.usage", detail=str(exc)))
+        return EXIT_USAGE
+    except DemoRefused as exc:
+        say(error_text(exc))
+        return EXIT_NONE
+    except UnreadableFile as exc:
+        say(error_text(exc))
+        return EXIT_UNREADABLE
+    except Locked as exc:
+        say(error_text(exc))
+        return EXIT_LOCKED
+    except SaveFailed as exc:
+        say(error_text(exc))
+        return EXIT_SAVE
+    except StoreError as exc:
+        say(error_text(exc))
+        return EXIT_NONE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _version() -> str:
+    try:
+        return version(APP_NAME)
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

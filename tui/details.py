@@ -1,0 +1,100 @@
+"""What the detail pane says about a lead, in the user's language."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from store.grading import advice, quadrant_of
+from store.leadstore import LeadStore
+from store.model import Lead
+from tui.i18n import label, t
+from widgets.detail_pane import DetailSection
+
+
+def fmt_time(moment: datetime | None) -> str:
+    return "" if moment is None else moment.strftime("%Y-%m-%d %H:%M")
+
+
+def grade_text(grade: int | None) -> str:
+    return t("grade.unknown") if grade is None else f"{grade}/5"
+
+
+def quadrant_text(lead: Lead, threshold: int) -> str:
+    q = quadrant_of(lead.intent, lead.funding, threshold)
+    return t("tray.title") if q is None else t(f"quadrant.{q}.title")
+
+
+def _history_value(field: str, value: object) -> str:
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if field in ("credit", "source", "stage", "status", "customer_type"):
+        return label(field, value)
+    if isinstance(value, bool):
+        return t("yes") if value else t("no")
+    return str(value)
+
+
+def history_lines(lead: Lead, limit: int = 30) -> list[str]:
+    lines = []
+    for entry in reversed(lead.history[-limit:]):
+        lines.append(
+            t("history.line", at=fmt_time(entry.at), field=t(f"field.{entry.field}"),
+              old=_history_value(entry.field, entry.old), new=_history_value(entry.field, entry.new))
+        )
+    return lines or [t("history.none")]
+
+
+def contact_lines(store: LeadStore, lead_id: int) -> list[str]:
+    lines = []
+    for contact in store.contacts_of(lead_id):
+        lines.append(t("contact.line", at=fmt_time(contact.at), method=label("method", contact.method),
+                       purpose=label("purpose", contact.purpose),
+                       status=label("contact_status", contact.status)))
+        for part in ("outcome", "went_well", "went_wrong", "customer_thinking"):
+            text = getattr(contact, part)
+            if text:
+                lines.append(f"  {t(f'field.{part}')}: {text}")
+    return lines or [t("contact.none")]
+
+
+def lead_sections(store: LeadStore, lead: Lead) -> list[DetailSection]:
+    threshold = store.settings.threshold
+    yes_no = t("yes") if lead.has_project else t("no")
+    project = f"{yes_no} {lead.project}".strip()
+    region = " ".join(part for part in (lead.province, lead.city) if part)
+    grading = DetailSection(t("detail.grading"), [
+        (t("field.quadrant"), quadrant_text(lead, threshold)),
+        (t("field.intent"), grade_text(lead.intent)),
+        (t("field.funding"), grade_text(lead.funding)),
+        (t("field.credit"), label("credit", lead.credit)),
+        (t("field.has_project"), project),
+    ])
+    advice_section = DetailSection(
+        t("detail.advice"), lines=[f"• {t(f'advice.{code}')}" for code in advice(lead, threshold)]
+    )
+    customer = DetailSection(t("detail.customer"), [
+        (t("field.company"), lead.company or "—"),
+        (t("field.phones"), ", ".join(lead.phones) or "—"),
+        (t("field.region"), region or "—"),
+        (t("field.customer_type"), label("customer_type", lead.customer_type)),
+        (t("field.source"), label("source", lead.source)),
+        (t("field.stage"), label("stage", lead.stage)),
+        (t("field.status"), label("status", lead.status)),
+        (t("field.models"), ", ".join(lead.models) or "—"),
+        (t("field.brands"), ", ".join(lead.brands) or "—"),
+        (t("field.competitor"), lead.competitor or "—"),
+        (t("field.tags"), ", ".join(lead.tags) or "—"),
+        (t("field.next_contact"), fmt_time(store.next_contact(lead.id)) or "—"),
+        (t("field.created"), fmt_time(lead.created)),
+        (t("field.updated"), fmt_time(lead.updated)),
+    ])
+    sections = [grading, advice_section, customer]
+    if lead.notes:
+        sections.append(DetailSection(t("field.notes"), lines=[lead.notes]))
+    if lead.extra:
+        sections.append(DetailSection(t("detail.extra"), list(lead.extra.items())))
+    sections.append(DetailSection(t("detail.contacts"), lines=contact_lines(store, lead.id)))
+    sections.append(DetailSection(t("detail.history"), lines=history_lines(lead)))
+    return sections

@@ -1,0 +1,79 @@
+"""The one translation layer: every string the product shows comes from here.
+
+Catalogs live in ``tui/locales``; a test fails when a key is in one language
+only, or when the code asks for a key no catalog has.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+
+from textual.dom import DOMNode
+
+from store.errors import StoreError
+from tui.locales import en, zh
+
+LANGUAGES = ("zh", "en")
+CATALOGS: dict[str, dict[str, str]] = {"en": en.MESSAGES, "zh": zh.MESSAGES}
+
+_current = "en"
+
+
+def detect_language(env: Mapping[str, str] | None = None) -> str:
+    """Chinese for a ``zh*`` locale, English otherwise."""
+    env = os.environ if env is None else env
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = env.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def set_language(lang: str) -> None:
+    global _current
+    if lang not in CATALOGS:
+        raise ValueError(lang)
+    _current = lang
+
+
+def language() -> str:
+    return _current
+
+
+def t(key: str, **params: object) -> str:
+    text = CATALOGS[_current].get(key, key)
+    return text.format(**params) if params else text
+
+
+def has(key: str) -> bool:
+    return key in CATALOGS[_current]
+
+
+def label(kind: str, value: object) -> str:
+    """The name of an enum value: ``label("credit", Credit.GOOD)``."""
+    return t(f"{kind}.{getattr(value, 'value', value)}")
+
+
+def error_text(exc: StoreError) -> str:
+    """One line that says what went wrong, in the user's language."""
+    reason = exc.params.get("reason")
+    key = f"error.{exc.code}.{reason}" if reason else f"error.{exc.code}"
+    if not has(key):
+        key = f"error.{exc.code}"
+    return t(key, **exc.params)
+
+
+def localize_bindings(node: DOMNode) -> None:
+    """Give a node's key bindings descriptions in the current language.
+
+    Descriptions are looked up by binding id (``binding.<id>``), so the
+    footer, the help screen and the command palette all say the same.
+    """
+    bindings = node._bindings.key_to_bindings
+    for key, entries in bindings.items():
+        bindings[key] = [
+            dataclasses.replace(b, description=t(f"binding.{b.id}")) if b.id else b
+            for b in entries
+        ]

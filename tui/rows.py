@@ -1,0 +1,58 @@
+"""Turning leads into what the board's lists show, one visible row at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import overload
+
+from store.leadstore import LeadStore
+from store.model import Credit, Lead
+from tui.i18n import t
+from widgets.lead_list import Badge, LeadRow
+
+
+def when_text(moment: datetime | None, now: datetime) -> tuple[str, str]:
+    """A next contact as the board shows it, and whether it is late or today."""
+    if moment is None:
+        return "", ""
+    if moment.date() == now.date():
+        return moment.strftime("%H:%M"), "overdue" if moment < now else "today"
+    state = "overdue" if moment < now else ""
+    if moment.year != now.year:
+        return moment.strftime("%y-%m"), state
+    return moment.strftime("%m-%d"), state
+
+
+def badges(lead: Lead) -> tuple[Badge, ...]:
+    credit = {Credit.GOOD: "good", Credit.POOR: "poor", Credit.UNKNOWN: "unknown"}[lead.credit]
+    out = [Badge(t(f"badge.credit.{credit}"), credit)]
+    if lead.has_project:
+        out.append(Badge(t("badge.project"), "project"))
+    return tuple(out)
+
+
+def lead_row(store: LeadStore, lead_id: int, now: datetime) -> LeadRow:
+    lead = store.lead(lead_id)
+    when, state = when_text(store.next_contact(lead_id), now)
+    return LeadRow(lead_id, lead.name, lead.company, lead.region, when, state, badges(lead))
+
+
+class PlaceRows(Sequence[LeadRow]):
+    """A live view over one place's ordered ids; rows are built on demand."""
+
+    def __init__(self, store: LeadStore, ids: list[int]) -> None:
+        self._store = store
+        self._ids = ids
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    @overload
+    def __getitem__(self, index: int) -> LeadRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[LeadRow]: ...
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return lead_row(self._store, self._ids[index], self._store.now())

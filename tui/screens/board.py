@@ -1,0 +1,287 @@
+"""The board screen: four quadrants, the tray, the detail pane, and triage keys."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from store.board import TRAY, BoardIndex
+from store.errors import StoreError
+from store.model import QUADRANTS
+from tui.details import lead_sections
+from tui.i18n import error_text, localize_bindings, t
+from tui.rows import PlaceRows
+from tui.screens.help import HelpScreen
+from tui.screens.lead_form import LeadForm
+from widgets.detail_pane import DetailPane
+from widgets.lead_list import LeadList
+from widgets.quadrant_board import PLACES_IN_ORDER, QuadrantBoard
+
+# Which place lies left/right of each, for h/l and the arrow keys.
+_BESIDE = {1: (None, 2), 2: (1, TRAY), 3: (None, 4), 4: (3, TRAY), TRAY: (2, None)}
+
+
+class BoardScreen(Screen):
+    BINDINGS = [
+        Binding("tab", "next_place", "Next quadrant", id="board.next_place", show=False),
+        Binding("shift+tab", "previous_place", "Previous quadrant", id="board.previous_place",
+                show=False),
+        Binding("left,h", "beside(0)", "Quadrant on the left", id="board.left", show=False),
+        Binding("right,l", "beside(1)", "Quadrant on the right", id="board.right", show=False),
+        Binding("1", "move_to(1)", "To Q1", id="board.move_1"),
+        Binding("2", "move_to(2)", "To Q2", id="board.move_2"),
+        Binding("3", "move_to(3)", "To Q3", id="board.move_3"),
+        Binding("4", "move_to(4)", "To Q4", id="board.move_4"),
+        Binding("plus,equals_sign", "step('intent', 1)", "Intent up", id="board.intent_up", show=False),
+        Binding("minus", "step('intent', -1)", "Intent down", id="board.intent_down", show=False),
+        Binding("greater_than_sign,full_stop", "step('funding', 1)", "Funds up",
+                id="board.funding_up", show=False),
+        Binding("less_than_sign,comma", "step('funding', -1)", "Funds down",
+                id="board.funding_down", show=False),
+        Binding("u,ctrl+z", "undo", "Undo", id="board.undo"),
+        Binding("enter", "toggle_details", "Details", id="board.details"),
+        Binding("n", "new_lead", "New lead", id="board.new_lead"),
+        Binding("e", "edit_lead", "Edit lead", id="board.edit_lead"),
+        Binding("question_mark", "help", "Help", id="board.help"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.index: BoardIndex | None = None
+
+    @property
+    def store(self):  # the app's store; a property so tests can reach it
+        return self.app.store
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="status")
+        with Horizontal(id="main"):
+            yield QuadrantBoard(
+                {p: t("board.empty_place") for p in (*QUADRANTS, TRAY)}, id="board"
+            )
+            yield DetailPane(id="details", classes="-hidden")
+        yield Static(t("welcome.text"), id="welcome", classes="-hidden")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for lead_list in self.query(LeadList):
+            localize_bindings(lead_list)
+            lead_list.empty_text = t("tray.empty") if lead_list.place == TRAY else t(
+                "board.empty_place")
+        self.index = BoardIndex(self.store, self.store.now())
+        self.refresh_board()
+        first = next((p for p in PLACES_IN_ORDER if self.index.count(p)), 1)
+        self.board.lead_list(first).focus()
+        self.set_interval(60, self._tick)
+
+    # ------------------------------------------------------------ helpers
+    @property
+    def board(self) -> QuadrantBoard:
+        return self.query_one(QuadrantBoard)
+
+    @property
+    def details(self) -> DetailPane:
+        return self.query_one(DetailPane)
+
+    def focused_list(self) -> LeadList | None:
+        focused = self.focused
+        return focused if isinstance(focused, LeadList) else None
+
+    def selected_lead_id(self) -> int | None:
+        lead_list = self.focused_list()
+        return lead_list.lead_id if lead_list else None
+
+    def refresh_board(self, cursor_for: dict[int, int] | None = None) -> None:
+        """Push the index's current order down into the lists and titles."""
+        assert self.index is not None
+        cursor_for = cursor_for or {}
+        for place in (*QUADRANTS, TRAY):
+            ids = self.index.places[place]
+            self.board.lead_list(place).set_rows(PlaceRows(self.store, ids), cursor_for.get(place))
+            title_key = "tray.title" if place == TRAY else f"quadrant.{place}.title"
+            self.board.pane(place).set_title(t("place.heading", title=t(title_key), count=len(ids)))
+        self.query_one("#welcome").set_class(bool(self.store.leads), "-hidden")
+        self.refresh_status()
+        self.refresh_details()
+
+    def refresh_status(self, message: str = "") -> None:
+        store = self.store
+        parts = [t("app.title"), store.path.name, t("bar.leads", count=len(store.leads))]
+        if store.read_only:
+            parts.append(t("bar.read_only"))
+        if store.undo_label:
+            parts.append(t("bar.undo", label=t(f"change.{store.undo_label}")))
+        if message:
+            parts.append(message)
+        self.query_one("#status", Static).update("  ·  ".join(parts))
+
+    def refresh_details(self) -> None:
+        pane = self.details
+        if pane.has_class("-hidden"):
+            return
+        lead_id = self.selected_lead_id()
+        if lead_id is None or lead_id not in self.store.leads:
+            pane.show(t("detail.nothing"), [])
+            return
+        lead = self.store.lead(lead_id)
+        pane.show(lead.name, lead_sections(self.store, lead))
+
+    def _tick(self) -> None:
+        if self.index is not None and self.index.tick(self.store.now()):
+            self.refresh_board()
+
+    def _saved(self, changed: list[int], cursor_for: dict[int, int] | None = None) -> None:
+        assert self.index is not None
+        self.index.refresh(changed)
+        self.refresh_board(cursor_for)
+        self.refresh_status(t("bar.saved"))
+
+    def _failed(self, exc: StoreError) -> None:
+        message = error_text(exc)
+        self.refresh_status(message)
+        self.notify(message, severity="error", timeout=8)
+
+    # ------------------------------------------------------------ events
+    @on(LeadList.Highlighted)
+    def _highlighted(self, event: LeadList.Highlighted) -> None:
+        if event.lead_list.has_focus:
+            self.refresh_details()
+
+    @on(LeadList.Activated)
+    def _activated(self, event: LeadList.Activated) -> None:
+        self.details.remove_class("-hidden")
+        self.refresh_details()
+
+    @on(QuadrantBoard.LeadDropped)
+    def _dropped(self, event: QuadrantBoard.LeadDropped) -> None:
+        if event.target == TRAY:
+            self.notify(t("board.tray_drop"), severity="warning")
+            return
+        self.move_lead(event.lead_id, event.target)
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_details()
+
+    # ------------------------------------------------------------ actions
+    def action_next_place(self) -> None:
+        self._focus_step(1)
+
+    def action_previous_place(self) -> None:
+        self._focus_step(-1)
+
+    def _focus_step(self, step: int) -> None:
+        current = self.focused_list()
+        at = PLACES_IN_ORDER.index(current.place) if current else -step
+        self.board.lead_list(PLACES_IN_ORDER[(at + step) % len(PLACES_IN_ORDER)]).focus()
+
+    def action_beside(self, side: int) -> None:
+        current = self.focused_list()
+        if current is None:
+            return
+        target = _BESIDE[current.place][side]
+        if target is not None:
+            self.board.lead_list(target).focus()
+
+    def action_move_to(self, quadrant: int) -> None:
+        lead_id = self.selected_lead_id()
+        if lead_id is not None:
+            self.move_lead(lead_id, quadrant)
+
+    def move_lead(self, lead_id: int, quadrant: int) -> None:
+        """Regrade a lead into ``quadrant``; the cursor stays where it was,
+        so it now rests on the next lead of the place the lead left."""
+        assert self.index is not None
+        source = self.index.place_of(lead_id)
+        if source == quadrant:
+            return
+        source_list = self.board.lead_list(source) if source is not None else None
+        try:
+            self.store.move_to_quadrant(lead_id, quadrant)
+        except StoreError as exc:
+            self._failed(exc)
+            return
+        cursor = {source: source_list.cursor} if source_list is not None else {}
+        self._saved([lead_id], cursor)
+
+    def action_step(self, axis: str, step: int) -> None:
+        lead_id = self.selected_lead_id()
+        if lead_id is None:
+            return
+        try:
+            self.store.step(lead_id, axis, step)
+        except StoreError as exc:
+            self._failed(exc)
+            return
+        self._saved([lead_id])
+        self._follow(lead_id)
+
+    def _follow(self, lead_id: int) -> None:
+        """Keep the cursor on a lead that changed place or order."""
+        assert self.index is not None
+        place = self.index.place_of(lead_id)
+        if place is None:
+            return
+        lead_list = self.board.lead_list(place)
+        lead_list.cursor = self.index.places[place].index(lead_id)
+        lead_list.focus()
+
+    def action_undo(self) -> None:
+        try:
+            undone = self.store.undo()
+        except StoreError as exc:
+            self._failed(exc)
+            return
+        if undone is None:
+            self.refresh_status(t("bar.nothing_to_undo"))
+            return
+        label, touched = undone
+        lead_ids = {i for table, i in touched if table == "leads"}
+        lead_ids |= {self.store.contacts[i].lead_id for table, i in touched
+                     if table == "contacts" and i in self.store.contacts}
+        self.index.refresh(lead_ids) if self.index else None
+        self.refresh_board()
+        self.refresh_status(t("bar.undone", label=t(f"change.{label}")))
+        if len(lead_ids) == 1:
+            self._follow(next(iter(lead_ids)))
+
+    def action_toggle_details(self) -> None:
+        self.details.toggle_class("-hidden")
+        self.refresh_details()
+
+    def action_new_lead(self) -> None:
+        self.app.push_screen(LeadForm(None, self.store.settings.threshold), self._form_done)
+
+    def action_edit_lead(self) -> None:
+        lead_id = self.selected_lead_id()
+        if lead_id is None:
+            return
+        lead = self.store.lead(lead_id)
+        self.app.push_screen(LeadForm(lead, self.store.settings.threshold), self._form_done)
+
+    def _form_done(self, result: tuple[int | None, dict] | None) -> None:
+        if result is None:
+            return
+        lead_id, fields = result
+        try:
+            if lead_id is None:
+                lead = self.store.add_lead(**fields)
+            else:
+                lead = self.store.edit_lead(lead_id, **fields)
+        except StoreError as exc:
+            self._failed(exc)
+            return
+        self._saved([lead.id])
+        self._follow(lead.id)
+
+    def action_help(self) -> None:
+        sections = [
+            (t("help.board"), self),
+            (t("help.lists"), self.board.lead_list(1)),
+            (t("help.app"), self.app),
+        ]
+        self.app.push_screen(HelpScreen(sections))

@@ -1,0 +1,150 @@
+"""The lead form, for a new lead or an edit. Nothing is saved until it is valid."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from store.errors import Invalid
+from store.model import Credit, CustomerType, Lead, Source, Stage, Status
+from store.validate import check_name, normalize_phones, parse_grade
+from tui.i18n import label, localize_bindings, t
+
+TEXT_FIELDS = ("name", "company", "phones", "province", "city", "intent", "funding",
+               "project", "models", "brands", "competitor", "tags", "notes")
+CHOICE_FIELDS = {
+    "customer_type": CustomerType,
+    "source": Source,
+    "credit": Credit,
+    "stage": Stage,
+    "status": Status,
+}
+LIST_FIELDS = ("models", "brands", "tags")
+NEW_LEAD_CHOICES = {
+    "customer_type": CustomerType.INDIVIDUAL,
+    "source": Source.WALK_IN,
+    "credit": Credit.UNKNOWN,
+    "stage": Stage.FIND,
+    "status": Status.ACTIVE,
+}
+
+
+def _split(text: str) -> tuple[str, ...]:
+    parts = text.replace("，", ",").replace("、", ",").split(",")
+    return tuple(part.strip() for part in parts if part.strip())
+
+
+def read_form(values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """Typed fields from what was typed, and an error key per bad field."""
+    fields: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    readers = {
+        "name": check_name,
+        "phones": normalize_phones,
+        "intent": lambda v: parse_grade(v, "intent"),
+        "funding": lambda v: parse_grade(v, "funding"),
+    }
+    for name in TEXT_FIELDS:
+        raw = str(values.get(name, "")).strip()
+        try:
+            if name in readers:
+                fields[name] = readers[name](raw)
+            elif name in LIST_FIELDS:
+                fields[name] = _split(raw)
+            else:
+                fields[name] = raw
+        except Invalid as exc:
+            errors[name] = f"form.error.{exc.rule}"
+    for name, enum in CHOICE_FIELDS.items():
+        fields[name] = enum(values[name])
+    fields["has_project"] = bool(values.get("has_project"))
+    return fields, errors
+
+
+def _initial(lead: Lead | None, name: str) -> str:
+    if lead is None:
+        return ""
+    value = getattr(lead, name)
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    return str(value)
+
+
+class LeadForm(ModalScreen[tuple[int | None, dict] | None]):
+    """Returns ``(lead id or None, fields)`` when saved, ``None`` on escape."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("ctrl+s", "save", "Save", id="form.save"),
+    ]
+
+    def __init__(self, lead: Lead | None, threshold: int) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.lead = lead
+        self.threshold = threshold
+
+    def compose(self) -> ComposeResult:
+        lead = self.lead
+        title = t("form.title.new") if lead is None else t("form.title.edit", name=lead.name)
+        with VerticalScroll(id="form"):
+            yield Static(title, id="form-title")
+            with Grid(id="form-grid"):
+                for name in TEXT_FIELDS[:7]:
+                    yield from self._text_field(name)
+                for name, enum in CHOICE_FIELDS.items():
+                    yield Label(t(f"field.{name}"), classes="form-label")
+                    current = getattr(lead, name) if lead else NEW_LEAD_CHOICES[name]
+                    yield Select([(label(name, v), v.value) for v in enum], value=current.value,
+                                 allow_blank=False, id=f"field-{name}")
+                    yield Static("", classes="form-error")
+                yield Label(t("field.has_project"), classes="form-label")
+                yield Checkbox("", value=bool(lead and lead.has_project), id="field-has_project")
+                yield Static("", classes="form-error")
+                for name in TEXT_FIELDS[7:]:
+                    yield from self._text_field(name)
+            yield Static(t("form.hint", threshold=self.threshold), id="form-hint")
+            with Horizontal(id="form-buttons"):
+                yield Button(t("form.save"), variant="primary", id="save")
+                yield Button(t("form.cancel"), id="cancel")
+
+    def _text_field(self, name: str) -> ComposeResult:
+        yield Label(t(f"field.{name}"), classes="form-label")
+        placeholder = t(f"form.placeholder.{name}")
+        yield Input(_initial(self.lead, name), placeholder=placeholder, id=f"field-{name}")
+        yield Static("", id=f"error-{name}", classes="form-error")
+
+    def values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {n: self.query_one(f"#field-{n}", Input).value for n in TEXT_FIELDS}
+        for name in CHOICE_FIELDS:
+            values[name] = self.query_one(f"#field-{name}", Select).value
+        values["has_project"] = self.query_one("#field-has_project", Checkbox).value
+        return values
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for name in TEXT_FIELDS:
+            box = self.query_one(f"#error-{name}", Static)
+            box.update(t(errors[name]) if name in errors else "")
+            self.query_one(f"#field-{name}", Input).set_class(name in errors, "-invalid")
+        if errors:
+            self.query_one(f"#field-{next(iter(errors))}", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        fields, errors = read_form(self.values())
+        self.show_errors(errors)
+        if not errors:
+            self.dismiss((self.lead.id if self.lead else None, fields))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,51 @@
+"""The detail pane: a lead's fields, advice and history, as the screen gives them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+
+@dataclass(frozen=True, slots=True)
+class DetailSection:
+    title: str
+    rows: list[tuple[str, str]] = field(default_factory=list)  # label, value
+    lines: list[str] = field(default_factory=list)  # free lines under the rows
+
+
+class DetailPane(VerticalScroll, can_focus=False):
+    """Shows what it is handed; it does not know where leads come from."""
+
+    DEFAULT_CSS = """
+    DetailPane { width: 46; border-left: tall $accent; padding: 0 1; background: $surface; }
+    DetailPane > #detail-heading { text-style: bold; color: $accent; padding-bottom: 1; }
+    DetailPane > .detail-section { padding-bottom: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="detail-heading")
+        yield Static("", id="detail-body", classes="detail-section")
+
+    def show(self, heading: str, sections: list[DetailSection]) -> None:
+        self.query_one("#detail-heading", Static).update(heading)
+        self.query_one("#detail-body", Static).update(self._body(sections))
+        self.scroll_home(animate=False)
+
+    @staticmethod
+    def _body(sections: list[DetailSection]) -> Text:
+        text = Text()
+        for section in sections:
+            text.append(section.title + "\n", style="bold underline")
+            width = max((cell_len(label) for label, _ in section.rows), default=0)
+            for label, value in section.rows:
+                text.append(label + " " * (width - cell_len(label)) + "  ", style="dim")
+                text.append(value + "\n")
+            for line in section.lines:
+                text.append(line + "\n")
+            text.append("\n")
+        return text

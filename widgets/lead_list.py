@@ -1,0 +1,254 @@
+"""A virtual list of leads: one line per lead, drawn with the Line API.
+
+Only the lines on screen are ever built, so a quadrant of 100,000 leads
+scrolls as lightly as one of ten. The list knows nothing of the database:
+it is handed a sequence of :class:`LeadRow` and says what the user did.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+
+@dataclass(frozen=True, slots=True)
+class Badge:
+    text: str
+    kind: str  # good | poor | unknown | project
+
+
+@dataclass(frozen=True, slots=True)
+class LeadRow:
+    """What one line shows about a lead."""
+
+    lead_id: int
+    name: str
+    company: str
+    region: str
+    when: str = ""  # next contact, short
+    when_state: str = ""  # overdue | today | ""
+    badges: tuple[Badge, ...] = ()
+
+
+def fit(text: str, width: int) -> str:
+    """Cut ``text`` to ``width`` terminal cells (CJK counts two), with an ellipsis."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return text
+    out, used = [], 0
+    for char in text:
+        size = cell_len(char)
+        if used + size > width - 1:
+            break
+        out.append(char)
+        used += size
+    return "".join(out) + "…"
+
+
+def pad(text: str, width: int) -> str:
+    text = fit(text, width)
+    return text + " " * (width - cell_len(text))
+
+
+# Cells kept for each badge (credit, project) and for the next contact.
+BADGE_WIDTHS = (3, 2)
+WHEN_WIDTH = 5
+
+
+class LeadList(ScrollView, can_focus=True):
+    """The leads of one quadrant (or the ungraded tray)."""
+
+    ALLOW_SELECT = False
+
+    BINDINGS = [
+        Binding("down,j", "cursor_down", "Down", id="list.down", show=False),
+        Binding("up,k", "cursor_up", "Up", id="list.up", show=False),
+        Binding("pagedown", "page_down", "Page down", id="list.page_down", show=False),
+        Binding("pageup", "page_up", "Page up", id="list.page_up", show=False),
+        Binding("home,g", "first", "First", id="list.first", show=False),
+        Binding("end,G", "last", "Last", id="list.last", show=False),
+    ]
+
+    COMPONENT_CLASSES = {
+        "lead-list--cursor",
+        "lead-list--company",
+        "lead-list--region",
+        "lead-list--overdue",
+        "lead-list--today",
+        "lead-list--when",
+        "lead-list--good",
+        "lead-list--poor",
+        "lead-list--unknown",
+        "lead-list--project",
+        "lead-list--empty",
+    }
+
+    DEFAULT_CSS = """
+    LeadList { background: $surface; overflow-x: hidden; scrollbar-size-vertical: 1; }
+    LeadList > .lead-list--cursor { background: $boost; }
+    LeadList:focus > .lead-list--cursor { background: $accent 40%; text-style: bold; }
+    LeadList > .lead-list--company { color: $text-muted; }
+    LeadList > .lead-list--region { color: $text-muted; }
+    LeadList > .lead-list--when { color: $text-muted; }
+    LeadList > .lead-list--overdue { color: $error; text-style: bold; }
+    LeadList > .lead-list--today { color: $warning; text-style: bold; }
+    LeadList > .lead-list--good { color: $success; }
+    LeadList > .lead-list--poor { color: $error; }
+    LeadList > .lead-list--unknown { color: $text-muted; }
+    LeadList > .lead-list--project { color: $accent; }
+    LeadList > .lead-list--empty { color: $text-muted; text-style: italic; }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+
+    class Highlighted(Message):
+        """The cursor came to rest on a lead."""
+
+        def __init__(self, lead_list: LeadList, lead_id: int | None) -> None:
+            super().__init__()
+            self.lead_list = lead_list
+            self.lead_id = lead_id
+
+        @property
+        def control(self) -> LeadList:
+            return self.lead_list
+
+    class Activated(Message):
+        """A lead was double-clicked."""
+
+        def __init__(self, lead_list: LeadList, lead_id: int) -> None:
+            super().__init__()
+            self.lead_list = lead_list
+            self.lead_id = lead_id
+
+        @property
+        def control(self) -> LeadList:
+            return self.lead_list
+
+    def __init__(self, place: int, empty_text: str = "", **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.place = place
+        self.empty_text = empty_text
+        self._rows: Sequence[LeadRow] = ()
+
+    # ------------------------------------------------------------ data in
+    @property
+    def rows(self) -> Sequence[LeadRow]:
+        return self._rows
+
+    def set_rows(self, rows: Sequence[LeadRow], cursor: int | None = None) -> None:
+        """Show ``rows``; keep the cursor where it was unless told otherwise."""
+        self._rows = rows
+        self.virtual_size = Size(self.size.width, len(rows))
+        target = self.cursor if cursor is None else cursor
+        self.cursor = max(0, min(target, len(rows) - 1))
+        self.refresh()
+
+    @property
+    def lead_id(self) -> int | None:
+        """The lead under the cursor."""
+        if not self._rows:
+            return None
+        return self._rows[self.cursor].lead_id
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True, immediate=True)
+        self.refresh()
+        self.post_message(self.Highlighted(self, self.lead_id))
+
+    # ------------------------------------------------------------ actions
+    def action_cursor_down(self) -> None:
+        self.cursor = min(self.cursor + 1, max(len(self._rows) - 1, 0))
+
+    def action_cursor_up(self) -> None:
+        self.cursor = max(self.cursor - 1, 0)
+
+    def action_page_down(self) -> None:
+        self.cursor = min(self.cursor + max(self.size.height - 1, 1), max(len(self._rows) - 1, 0))
+
+    def action_page_up(self) -> None:
+        self.cursor = max(self.cursor - max(self.size.height - 1, 1), 0)
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = max(len(self._rows) - 1, 0)
+
+    # ------------------------------------------------------------ mouse
+    def row_at(self, event: events.MouseEvent) -> int | None:
+        index = event.y + int(self.scroll_y)
+        return index if 0 <= index < len(self._rows) else None
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        index = self.row_at(event)
+        if index is not None:
+            self.focus()
+            self.cursor = index
+
+    def on_click(self, event: events.Click) -> None:
+        index = self.row_at(event)
+        if index is not None and event.chain >= 2:
+            self.post_message(self.Activated(self, self._rows[index].lead_id))
+
+    # ------------------------------------------------------------ drawing
+    def render_line(self, y: int) -> Strip:
+        index = y + int(self.scroll_y)
+        width = self.scrollable_content_region.width
+        if not self._rows:
+            if y == 0 and self.empty_text:
+                style = self.get_component_rich_style("lead-list--empty")
+                return Strip([Segment(pad(" " + self.empty_text, width), style)], width)
+            return Strip.blank(width, self.rich_style)
+        if index >= len(self._rows):
+            return Strip.blank(width, self.rich_style)
+        return self._render_row(self._rows[index], width, index == self.cursor)
+
+    def _render_row(self, row: LeadRow, width: int, selected: bool) -> Strip:
+        """Name, company, region, then badges and next contact in fixed columns,
+        so that the columns line up from row to row."""
+        base = self.rich_style
+        if selected:
+            base = base + self.get_component_rich_style("lead-list--cursor")
+        style = self.get_component_rich_style
+        when_style = {"overdue": "lead-list--overdue", "today": "lead-list--today"}.get(
+            row.when_state, "lead-list--when"
+        )
+        right: list[tuple[str, Style]] = []
+        for badge, badge_width in zip(row.badges, BADGE_WIDTHS):
+            right.append((pad(badge.text, badge_width), style(f"lead-list--{badge.kind}")))
+        right.extend((" " * w, base) for w in BADGE_WIDTHS[len(right):])
+        right.append((pad(row.when, WHEN_WIDTH), style(when_style)))
+        right_width = sum(BADGE_WIDTHS) + WHEN_WIDTH + len(right)
+        name_width = 8
+        left = width - right_width - name_width - 2
+        region_width = 6 if left >= 16 else 0
+        company_width = left - region_width
+        segments = [Segment(" " + pad(row.name, name_width), base)]
+        if company_width >= 4:
+            segments.append(Segment(" " + pad(row.company, company_width - 2) + " ",
+                                    base + style("lead-list--company")))
+        else:
+            segments.append(Segment(" " * max(company_width, 0), base))
+        if region_width:
+            segments.append(Segment(pad(row.region, region_width), base + style("lead-list--region")))
+        for text, part_style in right:
+            segments.append(Segment(" ", base))
+            segments.append(Segment(text, base + part_style))
+        segments.append(Segment(" ", base))
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, len(self._rows))

@@ -1,0 +1,124 @@
+"""The 2x2 board plus the tray of ungraded leads, with drag and drop.
+
+Reading order is Q1 Q2 / Q3 Q4; the tray (place 0) stands to the right.
+Dragging a lead from one place onto another posts :class:`LeadDropped`;
+what a drop means is for the screen to decide.
+"""
+
+from __future__ import annotations
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Container, Vertical
+from textual.geometry import Offset
+from textual.message import Message
+from textual.widgets import Static
+
+from widgets.lead_list import LeadList
+
+PLACES_IN_ORDER = (1, 2, 3, 4, 0)
+
+
+class QuadrantPane(Vertical):
+    """One quadrant (or the tray): a title line over its list."""
+
+    def __init__(self, place: int, empty_text: str) -> None:
+        super().__init__(id=f"place-{place}", classes=f"place q{place}")
+        self.place = place
+        self._empty_text = empty_text
+
+    def compose(self) -> ComposeResult:
+        yield Static("", classes="place-title")
+        yield LeadList(self.place, self._empty_text, id=f"list-{self.place}")
+
+    def set_title(self, text: str) -> None:
+        self.query_one(".place-title", Static).update(text)
+
+    @property
+    def lead_list(self) -> LeadList:
+        return self.query_one(LeadList)
+
+
+class QuadrantBoard(Container):
+    """Four quadrants and the tray. Posts what the user drags where."""
+
+    DEFAULT_CSS = """
+    QuadrantBoard { layout: grid; grid-size: 3 2; grid-columns: 1fr 1fr 26; }
+    QuadrantBoard > QuadrantPane { border: round $panel; }
+    QuadrantBoard > QuadrantPane:focus-within { border: round $accent; }
+    QuadrantBoard > QuadrantPane.-drop-target { border: double $success; background: $success 10%; }
+    QuadrantBoard > QuadrantPane.-drag-source { opacity: 80%; }
+    QuadrantBoard > #place-0 { row-span: 2; }
+    QuadrantBoard .place-title { height: 1; padding: 0 1; text-style: bold; }
+    """
+
+    class LeadDropped(Message):
+        """A lead was dragged from one place and let go over another."""
+
+        def __init__(self, board: QuadrantBoard, lead_id: int, source: int, target: int) -> None:
+            super().__init__()
+            self.board = board
+            self.lead_id = lead_id
+            self.source = source
+            self.target = target
+
+        @property
+        def control(self) -> QuadrantBoard:
+            return self.board
+
+    def __init__(self, empty_texts: dict[int, str], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._empty_texts = empty_texts
+        self._drag: tuple[int, int] | None = None  # lead id, source place
+
+    def compose(self) -> ComposeResult:
+        # Grid cells fill row by row: Q1, Q2, tray (two rows high), Q3, Q4.
+        for place in (1, 2, 0, 3, 4):
+            yield QuadrantPane(place, self._empty_texts.get(place, ""))
+
+    def pane(self, place: int) -> QuadrantPane:
+        return self.query_one(f"#place-{place}", QuadrantPane)
+
+    def lead_list(self, place: int) -> LeadList:
+        return self.pane(place).lead_list
+
+    def place_at(self, offset: Offset) -> int | None:
+        for pane in self.query(QuadrantPane):
+            if pane.region.contains_point(offset):
+                return pane.place
+        return None
+
+    # ------------------------------------------------------------ dragging
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        source = self.place_at(event.screen_offset)
+        if source is None:
+            return
+        lead_list = self.lead_list(source)
+        if lead_list.region.contains_point(event.screen_offset) and lead_list.lead_id is not None:
+            self._drag = (lead_list.lead_id, source)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._drag is None:
+            return
+        target = self.place_at(event.screen_offset)
+        for pane in self.query(QuadrantPane):
+            pane.set_class(pane.place == self._drag[1], "-drag-source")
+            pane.set_class(pane.place == target and target != self._drag[1], "-drop-target")
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        drag, self._drag = self._drag, None
+        for pane in self.query(QuadrantPane):
+            pane.remove_class("-drop-target", "-drag-source")
+        if drag is None:
+            return
+        target = self.place_at(event.screen_offset)
+        lead_id, source = drag
+        if target is not None and target != source:
+            self.post_message(self.LeadDropped(self, lead_id, source, target))
+
+    @on(events.Leave)
+    def _end_drag_outside(self, event: events.Leave) -> None:
+        if event.node is self:
+            self._drag = None
+            for pane in self.query(QuadrantPane):
+                pane.remove_class("-drop-target", "-drag-source")
