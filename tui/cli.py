@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
+import pkgutil
 import sys
 from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
@@ -59,14 +61,20 @@ def build_parser() -> Parser:
     demo.add_argument("--count", type=int, default=300, help=t("cli.help.count"))
     demo.add_argument("--seed", type=int, default=7, help=t("cli.help.seed"))
     demo.add_argument("--no-open", action="store_true", help=t("cli.help.no_open"))
-    for register in EXTRA_COMMANDS:
-        register(commands, _common)
+    for module in command_modules():
+        module.register(commands, _common)
     return parser
 
 
-# Sub-commands added by other modules: each registers its parser and sets
-# ``handler`` with ``set_defaults``.
-EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction, Callable], None]] = []
+def command_modules() -> list:
+    """Each module in ``tui/commands`` adds one sub-command: its ``register``
+    adds a parser and sets ``handler`` (args -> exit code) with ``set_defaults``."""
+    import tui.commands
+
+    return [
+        importlib.import_module(f"tui.commands.{info.name}")
+        for info in sorted(pkgutil.iter_modules(tui.commands.__path__), key=lambda m: m.name)
+    ]
 
 
 def _language_from(argv: Sequence[str]) -> str:

@@ -1,6 +1,6 @@
 """The one translation layer: every string the product shows comes from here.
 
-Catalogs live in ``tui/locales``; a test fails when a key is in one language
+Catalogs live in ``tui/locales/<lang>/``; a test fails when a key is in one language
 only, or when the code asks for a key no catalog has.
 """
 
@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from textual.dom import DOMNode
 
 from store.errors import StoreError
-from tui.locales import en, zh
+from tui.locales import load_catalog
 
 LANGUAGES = ("zh", "en")
-CATALOGS: dict[str, dict[str, str]] = {"en": en.MESSAGES, "zh": zh.MESSAGES}
+CATALOGS: dict[str, dict[str, str]] = {lang: load_catalog(lang) for lang in LANGUAGES}
 
 _current = "en"
 

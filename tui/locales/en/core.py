@@ -1,4 +1,4 @@
-"""English texts. Keys must match ``zh.py`` exactly (a test checks)."""
+"""English texts for the board, the lead form and the core CLI."""
 
 MESSAGES: dict[str, str] = {
     "app.title": "Leadboard",

@@ -1,0 +1,1 @@
+"""English texts, one module per area; keys must match the Chinese package."""
