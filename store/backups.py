@@ -7,6 +7,10 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
+from store import lock
+from store.errors import NotFound
+from store.files import write_atomic
+
 KEEP = 5
 
 
@@ -42,3 +46,28 @@ def rotate_backup(path: Path, keep: int = KEEP) -> Path | None:
     for old in list_backups(path)[keep:]:
         old.unlink(missing_ok=True)
     return target
+
+
+def restore(path: Path, number: int = 1) -> tuple[Path, list[Path]]:
+    """Put backup ``number`` (1 = newest) in place of the data file.
+
+    The current file and its journal are renamed aside, never deleted, so a
+    restore can itself be undone by hand. Returns the backup and what was set aside.
+    """
+    backups = list_backups(path)
+    if not 1 <= number <= len(backups):
+        raise NotFound("backup", number)
+    held = lock.acquire(path)
+    try:
+        chosen = backups[number - 1]
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = []
+        for current in (path, Path(f"{path}.journal")):
+            if current.exists():
+                target = current.with_name(f"{current.name}.damaged-{stamp}")
+                os.replace(current, target)
+                aside.append(target)
+        write_atomic(path, chosen.read_bytes())
+        return chosen, aside
+    finally:
+        held.release()

@@ -18,7 +18,7 @@ from typing import Any
 import orjson
 
 from store.errors import UnreadableFile
-from store.files import fsync_dir, open_owner_only
+from store.files import fsync_dir, open_owner_only, write_atomic
 
 Entry = dict[str, Any]
 
@@ -69,6 +69,14 @@ def read(path: Path) -> Replay:
     return Replay(entries, offset, False)
 
 
+def read_quietly(path: Path) -> Replay | None:
+    """Like :func:`read`, but None for a journal too damaged to read."""
+    try:
+        return read(path)
+    except UnreadableFile:
+        return None
+
+
 class Journal:
     """Appends entries durably. Opened only by the one writer."""
 
@@ -96,12 +104,20 @@ class Journal:
             raise
         self.size += len(data)
 
-    def reset(self) -> None:
-        """Empty the journal once the snapshot holds everything in it."""
-        os.ftruncate(self._fd, 0)
-        os.lseek(self._fd, 0, os.SEEK_SET)
-        os.fsync(self._fd)
-        self.size = 0
+    def keep_after(self, offset: int) -> None:
+        """Keep only what was appended after ``offset``: the snapshot holds the rest.
+
+        The shorter journal is written beside the old one and swapped in, so a
+        crash leaves one or the other, and both replay to the same state.
+        """
+        with open(self.path, "rb") as handle:
+            handle.seek(offset)
+            tail = handle.read(self.size - offset)
+        write_atomic(self.path, tail)
+        os.close(self._fd)
+        self._fd = open_owner_only(self.path, os.O_WRONLY)
+        os.lseek(self._fd, len(tail), os.SEEK_SET)
+        self.size = len(tail)
 
     def close(self) -> None:
         os.close(self._fd)

@@ -22,14 +22,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
+from filelock import FileLock
 from tinydb import TinyDB
 from tinydb.table import Document
 
-from store import codec, journal
+from store import codec, journal, lock
 from store.backups import rotate_backup
 from store.errors import Invalid, Locked, NotFound, ReadOnly, SaveFailed, StoreError, UnreadableFile
-from store.files import OWNER_ONLY
 from store.grading import grades_for_quadrant, step_grade
 from store.migrations import SCHEMA_VERSION
 from store.model import EDITABLE_FIELDS, Contact, ContactStatus, HistoryEntry, Lead
@@ -128,16 +127,12 @@ class LeadStore:
         return store
 
     def _take_lock(self, fallback_read_only: bool) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(f"{self.path}.lock", mode=OWNER_ONLY, blocking=False)
         try:
-            lock.acquire()
-        except Timeout:
+            self._lock = lock.acquire(self.path)
+        except Locked:
             if not fallback_read_only:
-                raise Locked(self.path) from None
+                raise
             self.read_only = True
-            return
-        self._lock = lock
 
     def _load(self) -> None:
         self._storage = SnapshotStorage(self.path)
@@ -427,29 +422,27 @@ class LeadStore:
 
     def compact(self) -> None:
         """Fold the journal into a new snapshot, keeping the old one as a backup."""
+        if self.path.exists() and self.journal_bytes == 0:
+            return
+        fold = self.begin_fold()
+        fold.write()
+        self.finish_fold(fold)
+
+    def begin_fold(self) -> Fold:
+        """Capture the state to fold; :meth:`Fold.write` may then run in a thread
+        while changes go on, and :meth:`finish_fold` trims the journal after."""
         self._writable()
         assert self._db is not None and self._storage is not None and self._journal is not None
-        if self.path.exists() and self._journal.size == 0:
-            return
-        try:
-            rotate_backup(self.path)
-            with self._storage.batch():
-                for name, objects in self._tables.items():
-                    table = self._db.table(name)
-                    table.truncate()
-                    table.insert_multiple(
-                        Document(doc, doc_id=obj_id) for obj_id, doc in objects.documents()
-                    )
-                meta = self._db.table("meta")
-                meta.truncate()
-                meta.insert(Document(self._meta(), doc_id=1))
-            self._storage.forget()
-            self._journal.reset()
-        except OSError as exc:
-            raise SaveFailed(self.path, exc) from exc
+        tables = {name: table.snapshot() for name, table in self._tables.items()}
+        meta = {"schema": SCHEMA_VERSION, "seq": self._seq, "undo": list(self._undo)}
+        return Fold(self.path, self._db, self._storage, tables, meta, self._journal.size)
 
-    def _meta(self) -> dict[str, Any]:
-        return {"schema": SCHEMA_VERSION, "seq": self._seq, "undo": self._undo}
+    def finish_fold(self, fold: Fold) -> None:
+        assert self._journal is not None
+        try:
+            self._journal.keep_after(fold.journal_offset)
+        except OSError as exc:
+            raise SaveFailed(self._journal.path, exc) from exc
 
     def close(self) -> None:
         try:
@@ -472,3 +465,34 @@ class LeadStore:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+class Fold:
+    """A snapshot on its way to disk: the tables as they were at one moment."""
+
+    def __init__(self, path: Path, db: TinyDB, storage: SnapshotStorage,
+                 tables: dict[str, LazyTable[Any]], meta: dict[str, Any],
+                 journal_offset: int) -> None:
+        self.path = path
+        self._db = db
+        self._storage = storage
+        self._tables = tables
+        self._meta = meta
+        self.journal_offset = journal_offset
+
+    def write(self) -> None:
+        """Write the new snapshot atomically (safe to run in a worker thread)."""
+        try:
+            rotate_backup(self.path)
+            with self._storage.batch():
+                for name, table in self._tables.items():
+                    self._replace_table(name, table.documents())
+                self._replace_table("meta", [(1, self._meta)])
+            self._storage.forget()
+        except OSError as exc:
+            raise SaveFailed(self.path, exc) from exc
+
+    def _replace_table(self, name: str, documents: Iterable[tuple[int, dict]]) -> None:
+        table = self._db.table(name)
+        table.truncate()
+        table.insert_multiple(Document(doc, doc_id=obj_id) for obj_id, doc in documents)

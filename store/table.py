@@ -67,3 +67,13 @@ class LazyTable(Mapping[int, T], Generic[T]):
         for obj_id, obj in self._objects.items():
             yield obj_id, self._encode(obj)
         yield from self._docs.items()
+
+    def snapshot(self) -> LazyTable[T]:
+        """A copy that later changes to this table do not reach.
+
+        Cheap: objects and documents are never changed in place, only replaced.
+        """
+        copy: LazyTable[T] = LazyTable(self._decode, self._encode)
+        copy._docs = dict(self._docs)
+        copy._objects = dict(self._objects)
+        return copy

@@ -58,8 +58,8 @@ def label(kind: str, value: object) -> str:
 
 def error_text(exc: StoreError) -> str:
     """One line that says what went wrong, in the user's language."""
-    reason = exc.params.get("reason")
-    key = f"error.{exc.code}.{reason}" if reason else f"error.{exc.code}"
+    detail = exc.params.get("reason") or exc.params.get("kind")
+    key = f"error.{exc.code}.{detail}" if detail else f"error.{exc.code}"
     if not has(key):
         key = f"error.{exc.code}"
     return t(key, **exc.params)

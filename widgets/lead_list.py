@@ -164,8 +164,14 @@ class LeadList(ScrollView, can_focus=True):
         return self._rows[self.cursor].lead_id
 
     def watch_cursor(self, old: int, new: int) -> None:
+        top = int(self.scroll_y)
         self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True, immediate=True)
-        self.refresh()
+        if int(self.scroll_y) == top:
+            # Only two lines change: repaint those, not the whole list.
+            self.refresh_line(old)
+            self.refresh_line(new)
+        else:
+            self.refresh()
         self.post_message(self.Highlighted(self, self.lead_id))
 
     # ------------------------------------------------------------ actions

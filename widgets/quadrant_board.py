@@ -28,11 +28,12 @@ class QuadrantPane(Vertical):
         self._empty_text = empty_text
 
     def compose(self) -> ComposeResult:
-        yield Static("", classes="place-title")
+        yield Static("", classes="place-title", markup=False)
         yield LeadList(self.place, self._empty_text, id=f"list-{self.place}")
 
     def set_title(self, text: str) -> None:
-        self.query_one(".place-title", Static).update(text)
+        # One line high whatever it says: no need to lay the screen out again.
+        self.query_one(".place-title", Static).update(text, layout=False)
 
     @property
     def lead_list(self) -> LeadList:

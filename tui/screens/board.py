@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -59,7 +61,7 @@ class BoardScreen(Screen):
         return self.app.store
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="status")
+        yield Static("", id="status", markup=False)
         with Horizontal(id="main"):
             yield QuadrantBoard(
                 {p: t("board.empty_place") for p in (*QUADRANTS, TRAY)}, id="board"
@@ -96,11 +98,13 @@ class BoardScreen(Screen):
         lead_list = self.focused_list()
         return lead_list.lead_id if lead_list else None
 
-    def refresh_board(self, cursor_for: dict[int, int] | None = None) -> None:
+    def refresh_board(
+        self, cursor_for: dict[int, int] | None = None, places: Iterable[int] = PLACES_IN_ORDER
+    ) -> None:
         """Push the index's current order down into the lists and titles."""
         assert self.index is not None
         cursor_for = cursor_for or {}
-        for place in (*QUADRANTS, TRAY):
+        for place in places:
             ids = self.index.places[place]
             self.board.lead_list(place).set_rows(PlaceRows(self.store, ids), cursor_for.get(place))
             title_key = "tray.title" if place == TRAY else f"quadrant.{place}.title"
@@ -118,7 +122,7 @@ class BoardScreen(Screen):
             parts.append(t("bar.undo", label=t(f"change.{store.undo_label}")))
         if message:
             parts.append(message)
-        self.query_one("#status", Static).update("  ·  ".join(parts))
+        self.query_one("#status", Static).update("  ·  ".join(parts), layout=False)
 
     def refresh_details(self) -> None:
         pane = self.details
@@ -136,10 +140,14 @@ class BoardScreen(Screen):
             self.refresh_board()
 
     def _saved(self, changed: list[int], cursor_for: dict[int, int] | None = None) -> None:
+        """After a durable change: re-place the leads and repaint where they were and are."""
         assert self.index is not None
+        before = {self.index.place_of(lead_id) for lead_id in changed}
         self.index.refresh(changed)
-        self.refresh_board(cursor_for)
+        after = {self.index.place_of(lead_id) for lead_id in changed}
+        self.refresh_board(cursor_for, places=(before | after) - {None})
         self.refresh_status(t("bar.saved"))
+        self.app.after_save()
 
     def _failed(self, exc: StoreError) -> None:
         message = error_text(exc)

@@ -1,0 +1,25 @@
+"""One writer per data file: an OS lock on ``<file>.lock``.
+
+The operating system drops the lock when its process ends, so a crash never
+leaves a stale lock behind.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from store.errors import Locked
+from store.files import OWNER_ONLY
+
+
+def acquire(path: Path) -> FileLock:
+    """Take the writer's lock on ``path`` or raise :class:`Locked` at once."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(f"{path}.lock", mode=OWNER_ONLY, blocking=False)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise Locked(path) from None
+    return lock

@@ -1,0 +1,240 @@
+"""Never lose a lead: crashes, damaged files, full disks, two processes, old formats."""
+
+import errno
+import multiprocessing
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store.backups import list_backups
+from store.check import check_file
+from store.errors import Locked
+from store.leadstore import LeadStore
+from tui.app import LeadboardApp
+from tui.cli import EXIT_LOCKED, EXIT_UNREADABLE, main
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SIZE = (130, 40)
+
+
+# ---------------------------------------------------------------- crash drill
+def _edit_forever(path: str, acks) -> None:
+    """Child: apply edits, acknowledge each one after the store returns."""
+    store = LeadStore.open(path)
+    number = len(store.leads)
+    while True:
+        number += 1
+        lead = store.add_lead(f"客户{number}", intent=1 + number % 5, funding=1 + number % 4)
+        acks.send(("add", lead.id, lead.name))
+        store.move_to_quadrant(lead.id, 1 + number % 4)
+        moved = store.lead(lead.id)
+        acks.send(("grade", lead.id, (moved.intent, moved.funding)))
+        if number % 25 == 0:
+            store.compact()  # a kill may land in the middle of a fold, too
+            acks.send(("fold", 0, None))
+
+
+def test_crash_drill_keeps_every_acknowledged_edit(tmp_path):
+    path = tmp_path / "leads.json"
+    names: dict[int, str] = {}
+    grades: dict[int, tuple] = {}
+
+    def take(message) -> None:
+        kind, lead_id, value = message
+        if kind == "add":
+            names[lead_id] = value
+        elif kind == "grade":
+            grades[lead_id] = value
+
+    context = multiprocessing.get_context("fork")
+    rng = random.Random(2026)
+    for _kill in range(50):
+        receiver, sender = context.Pipe(duplex=False)
+        child = context.Process(target=_edit_forever, args=(str(path), sender), daemon=True)
+        child.start()
+        sender.close()
+        kill_at = rng.uniform(0.01, 0.08)
+        while receiver.poll(kill_at):  # let it work a random while
+            take(receiver.recv())
+            kill_at = max(kill_at - 0.005, 0.0)
+        os.kill(child.pid, signal.SIGKILL)
+        child.join()
+        try:  # acknowledgements sent just before the kill
+            while receiver.poll():
+                take(receiver.recv())
+        except (EOFError, OSError):
+            pass
+        receiver.close()
+        report = check_file(path)
+        assert report.ok, report.problems
+        with LeadStore.open(path, read_only=True) as store:
+            assert {i: store.lead(i).name for i in names} == names
+            assert {i: (store.lead(i).intent, store.lead(i).funding) for i in grades} == grades
+    assert len(names) > 50
+
+
+# ---------------------------------------------------------------- damaged files
+def test_check_reports_a_good_file(store, seeded, db_path, capsys):
+    store.close()
+    assert main(["check", "--db", str(db_path)]) == 0
+    assert "OK — 6 leads" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "syntax"])
+def test_check_and_open_refuse_a_damaged_file_and_leave_it(store, seeded, db_path, damage, capsys):
+    store.close()
+    data = db_path.read_bytes()
+    damaged = {"truncate": data[: len(data) // 2], "garbage": os.urandom(500),
+               "syntax": data.replace(b'"name"', b'"name" "', 1)}[damage]
+    db_path.write_bytes(damaged)
+    assert main(["check", "--db", str(db_path)]) == EXIT_UNREADABLE
+    assert "Cannot read" in capsys.readouterr().out
+    assert main(["--db", str(db_path)]) == EXIT_UNREADABLE
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(db_path) in err
+    assert db_path.read_bytes() == damaged
+
+
+def test_restore_puts_back_the_newest_backup_and_keeps_the_damaged_file(store, clock, db_path,
+                                                                        capsys):
+    store.add_lead("第一")
+    store.compact()
+    store.add_lead("第二")
+    store.close()  # the snapshot with 第一 alone is now backup 1
+    db_path.write_bytes(b"{ damaged")
+    assert main(["restore", "--db", str(db_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Set aside" in out and "Restored" in out
+    aside = [p for p in db_path.parent.iterdir() if ".damaged-" in p.name]
+    assert any(p.read_bytes() == b"{ damaged" for p in aside)
+    with LeadStore.open(db_path, clock=clock) as again:
+        assert [lead.name for lead in again.leads.values()] == ["第一"]
+
+
+def test_a_journal_damaged_in_the_middle_is_refused(store, db_path):
+    for name in ("一", "二", "三"):
+        store.add_lead(name)
+    store._release()
+    journal = Path(f"{db_path}.journal")
+    lines = journal.read_bytes().splitlines(keepends=True)
+    lines[1] = lines[1].replace(b"\\u4e8c", b"XXXXXX").replace("二".encode(), b"X")
+    journal.write_bytes(b"".join(lines))
+    before = journal.read_bytes()
+    assert main(["--db", str(db_path)]) == EXIT_UNREADABLE
+    assert journal.read_bytes() == before
+
+
+def test_a_file_from_a_newer_version_is_refused(db_path, capsys):
+    db_path.write_text('{"meta": {"1": {"schema": 7}}, "leads": {}}')
+    assert main(["check", "--db", str(db_path)]) == EXIT_UNREADABLE
+    assert main(["--db", str(db_path)]) == EXIT_UNREADABLE
+    assert "newer Leadboard" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- migrations
+def test_version_0_files_are_migrated_without_touching_the_original(tmp_path, clock):
+    path = tmp_path / "old.json"
+    shutil.copy(FIXTURES / "schema-0.json", path)
+    original = path.read_bytes()
+    store = LeadStore.open(path, clock=clock)
+    assert path.read_bytes() == original  # nothing written just by opening
+    assert sorted(lead.name for lead in store.leads.values()) == ["张伟", "李娜"]
+    assert store.lead(1).intent == 4
+    store.add_lead("王强")
+    store.close()
+    with LeadStore.open(path, clock=clock) as again:
+        assert len(again.leads) == 3
+    assert len(list_backups(path)) == 1  # the old file is kept as a backup
+
+
+# ---------------------------------------------------------------- two processes
+HOLD = """
+import sys, time
+from store.leadstore import LeadStore
+store = LeadStore.open(sys.argv[1])
+print("held", flush=True)
+time.sleep(30)
+"""
+
+
+@pytest.fixture
+def other_process(db_path):
+    LeadStore.open(db_path).close()
+    child = subprocess.Popen([sys.executable, "-c", HOLD, str(db_path)], stdout=subprocess.PIPE,
+                             text=True, cwd=Path(__file__).resolve().parents[1])
+    assert child.stdout.readline().strip() == "held"
+    yield child
+    child.kill()
+    child.wait()
+
+
+def test_a_second_process_cannot_write(other_process, db_path, capsys):
+    with pytest.raises(Locked):
+        LeadStore.open(db_path)
+    assert main(["restore", "--db", str(db_path)]) in (1, EXIT_LOCKED)
+    assert main(["demo", "--db", str(db_path), "--no-open"]) == EXIT_LOCKED
+    assert "another Leadboard" in capsys.readouterr().err
+    assert main(["check", "--db", str(db_path)]) == 0  # reading still works
+
+
+async def test_the_app_opens_read_only_beside_another_writer(other_process, db_path):
+    store = LeadStore.open(db_path, fallback_read_only=True)
+    assert store.read_only
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        assert "READ-ONLY" in str(app.screen.query_one("#status").render())
+        await pilot.press("n")
+        await pilot.press("escape")
+
+
+def test_a_crashed_writer_leaves_no_stale_lock(db_path):
+    code = "import sys,os; from store.leadstore import LeadStore; LeadStore.open(sys.argv[1]); os._exit(0)"
+    subprocess.run([sys.executable, "-c", code, str(db_path)], check=True,
+                   cwd=Path(__file__).resolve().parents[1])
+    LeadStore.open(db_path).close()
+
+
+# ---------------------------------------------------------------- full disk in the app
+async def test_a_full_disk_shows_the_error_and_keeps_the_lead_in_place(store, seeded, monkeypatch):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        real_fsync = os.fsync
+
+        def no_space(fd):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(os, "fsync", no_space)
+        await pilot.press("4")
+        status = str(app.screen.query_one("#status").render())
+        assert "Not saved: No space left on device" in status
+        assert "saved" not in status.replace("Not saved", "")
+        assert (store.lead(seeded["张伟"]).intent, store.lead(seeded["张伟"]).funding) == (5, 5)
+        monkeypatch.setattr(os, "fsync", real_fsync)
+        await pilot.press("4")  # the retry works
+        assert store.lead(seeded["张伟"]).intent == 2
+        assert "✓ saved" in str(app.screen.query_one("#status").render())
+
+
+async def test_a_long_journal_is_folded_in_the_background(store, seeded, db_path, monkeypatch):
+    import tui.app
+
+    monkeypatch.setattr(tui.app, "COMPACT_BYTES", 1)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert store.journal_bytes == 0
+        monkeypatch.setattr(tui.app, "COMPACT_BYTES", 10**9)
+        await pilot.press("4")
+        assert store.journal_bytes > 0
+    store._release()  # crash: whatever the fold did not hold, the journal does
+    with LeadStore.open(db_path, read_only=True) as again:
+        assert again.lead(seeded["王强"]).intent == 2
+        assert again.lead(seeded["张伟"]).intent == 2

@@ -1,0 +1,24 @@
+"""What the main screens look like, pinned as SVG snapshots.
+
+Update after an intended change with ``pytest tests/test_snapshots.py --snapshot-update``.
+"""
+
+from tests.conftest import seed
+from tui.app import LeadboardApp
+
+SIZE = (120, 32)
+
+
+def test_board_in_chinese(snap_compare, store):
+    seed(store)
+    assert snap_compare(LeadboardApp(store, "zh"), terminal_size=SIZE)
+
+
+def test_board_with_details_in_english(snap_compare, store):
+    ids = seed(store)
+    store.move_to_quadrant(ids["李娜"], 1)
+    assert snap_compare(LeadboardApp(store, "en"), terminal_size=SIZE, press=["j", "enter"])
+
+
+def test_welcome_on_an_empty_board(snap_compare, store):
+    assert snap_compare(LeadboardApp(store, "en"), terminal_size=SIZE)

@@ -1,0 +1,38 @@
+"""``leadboard restore [--db PATH] [--backup N] [--list]``: go back to a kept snapshot."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+
+from store.backups import list_backups, restore
+from tui.i18n import t
+
+
+def register(commands, common) -> None:
+    parser = commands.add_parser("restore", help=t("cli.help.restore"))
+    common(parser)
+    parser.add_argument("--backup", type=int, default=1, metavar="N", help=t("cli.help.backup"))
+    parser.add_argument("--list", action="store_true", help=t("cli.help.list_backups"))
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from tui.cli import EXIT_NONE, EXIT_OK, default_db
+
+    path = args.db or default_db()
+    backups = list_backups(path)
+    if not backups:
+        print(t("restore.none", path=path))
+        return EXIT_NONE
+    if args.list:
+        for number, backup in enumerate(backups, start=1):
+            when = datetime.fromtimestamp(backup.stat().st_mtime)
+            print(t("restore.item", number=number, when=f"{when:%Y-%m-%d %H:%M:%S}",
+                    size=backup.stat().st_size))
+        return EXIT_OK
+    chosen, aside = restore(path, args.backup)
+    for moved in aside:
+        print(t("restore.aside", path=moved))
+    print(t("restore.done", path=path, backup=chosen.name))
+    return EXIT_OK
