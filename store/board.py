@@ -21,6 +21,10 @@ PLACES = (*QUADRANTS, TRAY)
 # Which leads the board shows; None shows the active ones.
 LeadFilter = Callable[[int], bool]
 
+# The stored fields that place a lead, and their defaults.
+_FACTS = ("status", "intent", "funding", "credit", "has_project")
+_DEFAULTS = (Status.ACTIVE.value, None, None, "unknown", False)
+
 
 class BoardIndex:
     def __init__(self, store: LeadStore, now: datetime, shown: LeadFilter | None = None) -> None:
@@ -34,11 +38,12 @@ class BoardIndex:
 
     def rebuild(self, now: datetime | None = None) -> None:
         self.now = now or self.now
+        self.threshold = self.store.settings.threshold
         self._keys.clear()
         self._place_of.clear()
         lists: dict[int, list[tuple[tuple, int]]] = {place: [] for place in PLACES}
-        for lead_id in self.store.leads:
-            placed = self._placed(lead_id)
+        for lead_id, facts in self.store.lead_rows(_FACTS, _DEFAULTS):
+            placed = self._placed_from(lead_id, *facts)
             if placed is None:
                 continue
             place, key = placed
@@ -56,17 +61,20 @@ class BoardIndex:
     def _placed(self, lead_id: int) -> tuple[int, tuple] | None:
         """Where a lead goes and its sort key there; None when not shown."""
         field = self.store.leads_field
+        facts = [field(lead_id, name, default) for name, default in zip(_FACTS, _DEFAULTS)]
+        return self._placed_from(lead_id, *facts)
+
+    def _placed_from(self, lead_id: int, status: str, intent: int | None, funding: int | None,
+                     credit: str, has_project: bool) -> tuple[int, tuple] | None:
         if self.shown is None:
-            if field(lead_id, "status", Status.ACTIVE) != Status.ACTIVE:
+            if status != Status.ACTIVE:
                 return None
         elif not self.shown(lead_id):
             return None
-        intent, funding = field(lead_id, "intent"), field(lead_id, "funding")
-        q = quadrant_of(intent, funding, self.store.settings.threshold)
+        q = quadrant_of(intent, funding, self.threshold)
         if q is None:
             return TRAY, (-lead_id,)  # newest first: just typed in or imported
-        score = priority(intent, funding, field(lead_id, "credit", "unknown"),
-                         field(lead_id, "has_project", False))
+        score = priority(intent, funding, credit, has_project)
         return q, (bucket(self.store.next_contact(lead_id), self.now), -score, lead_id)
 
     def place_of(self, lead_id: int) -> int | None:

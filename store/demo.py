@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 from store.errors import StoreError
-from store.leadstore import Change, LeadStore
+from store.leadstore import Change, LeadStore, collector_paused
 from store.model import (
     ChecklistItem,
     Contact,
@@ -156,6 +156,7 @@ def write_demo(store: LeadStore, count: int, seed: int) -> int:
     if store.leads:
         raise DemoRefused(len(store.leads))
     now = store.now()
-    store.commit("demo", generate(count, seed, now), undoable=False)
+    with collector_paused():
+        store.commit("demo", generate(count, seed, now), undoable=False)
     store.compact()
     return count

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,19 @@ Clock = Callable[[], datetime]
 Change = tuple[str, int, Any, Any]  # table, id, object before, object after
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Building a million small objects makes the cyclic collector run over
+    and over for nothing: none of them is garbage yet."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def local_now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
@@ -59,10 +73,6 @@ CODECS: dict[str, tuple[Callable[[Any], dict], Callable[[int, dict], Any]]] = {
 
 def _encode(table: str, obj: Any) -> dict | None:
     return None if obj is None else CODECS[table][0](obj)
-
-
-def _decode(table: str, obj_id: int, doc: dict | None) -> Any:
-    return None if doc is None else CODECS[table][1](obj_id, doc)
 
 
 def _plain(value: Any) -> Any:
@@ -112,18 +122,12 @@ class LeadStore:
         store = cls(Path(path).expanduser(), clock, read_only)
         if not read_only:
             store._take_lock(fallback_read_only)
-        # Building a million small objects makes the cyclic collector run
-        # over and over for nothing: none of them is garbage yet.
-        gc_was_on = gc.isenabled()
-        gc.disable()
         try:
-            store._load()
+            with collector_paused():
+                store._load()
         except BaseException:
             store._release()
             raise
-        finally:
-            if gc_was_on:
-                gc.enable()
         return store
 
     def _take_lock(self, fallback_read_only: bool) -> None:
@@ -171,7 +175,7 @@ class LeadStore:
     def _apply_entry(self, entry: dict[str, Any]) -> None:
         changes = entry["changes"]
         for table, obj_id, _before, after in changes:
-            self._put(table, obj_id, _decode(table, obj_id, after))
+            self._put(table, obj_id, None, after)
         if entry["kind"] == "undo":
             self._undo.pop()
         elif entry["kind"] == "do":
@@ -181,6 +185,10 @@ class LeadStore:
     @property
     def leads(self) -> Mapping[int, Lead]:
         return self._tables["leads"]
+
+    def lead_rows(self, names: tuple[str, ...], defaults: tuple[Any, ...]):
+        """(id, [stored values]) for every lead, without building the leads."""
+        return self._tables["leads"].rows(names, defaults)
 
     def leads_field(self, lead_id: int, name: str, default: Any = None) -> Any:
         """One stored field of a lead, without building the lead."""
@@ -314,14 +322,20 @@ class LeadStore:
         return after
 
     def _index_contacts(self) -> None:
-        field = self._tables["contacts"].field
-        for contact_id in self.contacts:
-            lead_id = field(contact_id, "lead_id")
-            if lead_id not in self.leads:
+        """Contacts by lead, and each lead's next planned contact, in one pass."""
+        leads = self._tables["leads"]
+        by_lead = self._contacts_by_lead
+        planned: dict[int, list[Any]] = {}
+        fields = ("lead_id", "status", "at")
+        for contact_id, (lead_id, status, at) in self._tables["contacts"].rows(
+            fields, (None, ContactStatus.PLANNED.value, None)
+        ):
+            if lead_id not in leads:
                 raise UnreadableFile(self.path, "bad_document", f"contact {contact_id}: no lead")
-            self._contacts_by_lead.setdefault(lead_id, set()).add(contact_id)
-        for lead_id in self._contacts_by_lead:
-            self._refresh_next_contact(lead_id)
+            by_lead.setdefault(lead_id, set()).add(contact_id)
+            if status == ContactStatus.PLANNED:
+                planned.setdefault(lead_id, []).append(codec.as_time(at))
+        self._next_contact = {lead_id: min(times) for lead_id, times in planned.items()}
 
     def _refresh_next_contact(self, lead_id: int) -> None:
         field = self._tables["contacts"].field
@@ -352,8 +366,8 @@ class LeadStore:
         docs = [[t, i, _encode(t, before), _encode(t, after)] for t, i, before, after in changes]
         kind = "do" if undoable else "final"
         self._append({"seq": self._seq + 1, "kind": kind, "label": label, "changes": docs})
-        for table, obj_id, _before, after in changes:
-            self._put(table, obj_id, after)
+        for (table, obj_id, _before, after), doc in zip(changes, docs, strict=True):
+            self._put(table, obj_id, after, doc[3])
         if undoable:
             self._push_undo(label, docs)
 
@@ -370,7 +384,7 @@ class LeadStore:
         self._append({"seq": self._seq + 1, "kind": "undo", "label": top["label"],
                       "changes": changes})
         for table, obj_id, _now, before in changes:
-            self._put(table, obj_id, _decode(table, obj_id, before))
+            self._put(table, obj_id, None, before)
         self._undo.pop()
         return top["label"], [(t, i) for t, i, _b, _a in changes]
 
@@ -386,14 +400,15 @@ class LeadStore:
             raise SaveFailed(self._journal.path, exc) from exc
         self._seq = entry["seq"]
 
-    def _put(self, table: str, obj_id: int, obj: Any) -> None:
+    def _put(self, table: str, obj_id: int, obj: Any, doc: dict | None) -> None:
+        """Set one record from its object or its document (None for either: gone)."""
         objects = self._tables[table]
-        old = objects.get(obj_id)
-        objects.put(obj_id, obj)
-        if obj is not None:
+        old = objects.get(obj_id) if table == "contacts" else None
+        objects.put(obj_id, obj, doc)
+        if obj is not None or doc is not None:
             self._next_ids[table] = max(self._next_ids[table], obj_id + 1)
         if table == "contacts":
-            self._reindex_contact(obj_id, old, obj)
+            self._reindex_contact(obj_id, old, objects.get(obj_id))
 
     def _reindex_contact(self, contact_id: int, old: Contact | None, new: Contact | None) -> None:
         for contact in (old, new):
@@ -484,7 +499,7 @@ class Fold:
         """Write the new snapshot atomically (safe to run in a worker thread)."""
         try:
             rotate_backup(self.path)
-            with self._storage.batch():
+            with collector_paused(), self._storage.batch():
                 for name, table in self._tables.items():
                     self._replace_table(name, table.documents())
                 self._replace_table("meta", [(1, self._meta)])

@@ -51,11 +51,27 @@ class LazyTable(Mapping[int, T], Generic[T]):
             return getattr(value, "value", value)
         return self._docs[obj_id].get(name, default)
 
-    def put(self, obj_id: int, obj: T | None) -> None:
+    def rows(self, names: tuple[str, ...], defaults: tuple[Any, ...]) -> Iterator[tuple[int, list]]:
+        """(id, [field values]) for every record, as stored, without building objects.
+
+        The one fast path for whole-table scans (the board, the contact index).
+        """
+        pairs = tuple(zip(names, defaults, strict=True))
+        for obj_id, obj in list(self._objects.items()):
+            values = [getattr(obj, name) for name in names]
+            yield obj_id, [getattr(v, "value", v) for v in values]
+        for obj_id, doc in list(self._docs.items()):
+            get = doc.get
+            yield obj_id, [get(name, default) for name, default in pairs]
+
+    def put(self, obj_id: int, obj: T | None, doc: Doc | None = None) -> None:
+        """Store ``obj``; given its document too, keep that instead, so the next
+        snapshot need not encode it again."""
         self._docs.pop(obj_id, None)
-        if obj is None:
-            self._objects.pop(obj_id, None)
-        else:
+        self._objects.pop(obj_id, None)
+        if doc is not None:
+            self._docs[obj_id] = doc
+        elif obj is not None:
             self._objects[obj_id] = obj
 
     def decode_all(self) -> None:

@@ -94,7 +94,6 @@ def open_store(path: Path, *, read_only: bool = False, fallback_read_only: bool 
     store = LeadStore.open(path, read_only=read_only, fallback_read_only=fallback_read_only)
     # The objects just loaded live as long as the app: keep the collector
     # from walking them again on every key press.
-    gc.collect()
     gc.freeze()
     return store
 
