@@ -42,7 +42,7 @@ def cold_start(db: Path | None, repeats: int) -> tuple[float, int]:
     return statistics.median(seconds), max(peaks)
 
 
-async def _key_times(app, keys: list[str]) -> list[float]:
+async def frame_times(app, keys: list[str], settle: list[str] = ()) -> list[float]:
     """Seconds from each key arriving to the updated screen handed to the terminal.
 
     The app's display hook is wrapped to note when a frame goes out, so the
@@ -69,11 +69,13 @@ async def _key_times(app, keys: list[str]) -> list[float]:
             await asyncio.wait_for(frame.wait(), timeout=10)
             times.append(time.perf_counter() - started)
             await pilot.pause()
+        for key in settle:  # keys that tidy up afterwards, not measured
+            await pilot.press(key)
     return times
 
 
 def minimal_key_ms(keys: list[str]) -> float:
-    return median_ms(asyncio.run(_key_times(MinimalApp(), keys)))
+    return median_ms(asyncio.run(frame_times(MinimalApp(), keys)))
 
 
 def board_key_ms(path: Path, keys: list[str]) -> float:
@@ -82,7 +84,7 @@ def board_key_ms(path: Path, keys: list[str]) -> float:
 
     store = open_store(path)
     try:
-        return median_ms(asyncio.run(_key_times(LeadboardApp(store, "en"), keys)))
+        return median_ms(asyncio.run(frame_times(LeadboardApp(store, "en"), keys)))
     finally:
         store.close()
 

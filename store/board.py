@@ -77,6 +77,10 @@ class BoardIndex:
         score = priority(intent, funding, credit, has_project)
         return q, (bucket(self.store.next_contact(lead_id), self.now), -score, lead_id)
 
+    def key_of(self, lead_id: int) -> tuple:
+        """A shown lead's sort key in its place."""
+        return self._keys[lead_id]
+
     def place_of(self, lead_id: int) -> int | None:
         return self._place_of.get(lead_id)
 

@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Any, get_type_hints
 
 from store.errors import BadDocument
-from store.model import ChecklistItem, Contact, Credit, HistoryEntry, Lead, Status
+from store.model import ChecklistItem, Contact, Credit, HistoryEntry, Lead, SessionRecord, Status
 
 Doc = dict[str, Any]
 
@@ -106,6 +106,7 @@ class DocCodec:
 
 LEADS = DocCodec(Lead, "leads")
 CONTACTS = DocCodec(Contact, "contacts")
+SESSIONS = DocCodec(SessionRecord, "sessions")
 
 
 _GRADES = (None, 1, 2, 3, 4, 5)

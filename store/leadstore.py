@@ -32,7 +32,7 @@ from store.backups import rotate_backup
 from store.errors import Invalid, Locked, NotFound, ReadOnly, SaveFailed, StoreError, UnreadableFile
 from store.grading import grades_for_quadrant, step_grade
 from store.migrations import SCHEMA_VERSION
-from store.model import EDITABLE_FIELDS, Contact, ContactStatus, HistoryEntry, Lead
+from store.model import EDITABLE_FIELDS, Contact, ContactStatus, HistoryEntry, Lead, SessionRecord
 from store.settings import Settings, settings_from_doc, settings_to_doc
 from store.storage import SnapshotStorage
 from store.table import LazyTable
@@ -68,6 +68,7 @@ CODECS: dict[str, tuple[Callable[[Any], dict], Callable[[int, dict], Any]]] = {
     "leads": (codec.lead_to_doc, codec.lead_from_doc),
     "contacts": (codec.contact_to_doc, codec.contact_from_doc),
     "settings": (settings_to_doc, settings_from_doc),
+    "sessions": (codec.SESSIONS.to_doc, codec.SESSIONS.from_doc),
 }
 
 
@@ -197,6 +198,10 @@ class LeadStore:
     @property
     def contacts(self) -> Mapping[int, Contact]:
         return self._tables["contacts"]
+
+    @property
+    def sessions(self) -> Mapping[int, SessionRecord]:
+        return self._tables["sessions"]
 
     @property
     def settings(self) -> Settings:

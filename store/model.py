@@ -106,6 +106,7 @@ class Lead:
     tags: tuple[str, ...] = ()
     notes: str = ""
     reviewed: datetime | None = None
+    reason: str = ""  # why it was won, lost or made dormant
     history: tuple[HistoryEntry, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
 
@@ -141,6 +142,7 @@ EDITABLE_FIELDS = (
     "tags",
     "notes",
     "reviewed",
+    "reason",
     "extra",
 )
 
@@ -203,3 +205,14 @@ class Contact:
     customer_thinking: str = ""
     goal_reached: bool | None = None
     follow_up_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    """What one triage session did, kept for later review."""
+
+    id: int
+    started: datetime
+    ended: datetime
+    queued: int
+    counts: dict[str, int] = field(default_factory=dict)

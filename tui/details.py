@@ -81,7 +81,7 @@ def lead_sections(store: LeadStore, lead: Lead) -> list[DetailSection]:
         (t("field.customer_type"), label("customer_type", lead.customer_type)),
         (t("field.source"), label("source", lead.source)),
         (t("field.stage"), label("stage", lead.stage)),
-        (t("field.status"), label("status", lead.status)),
+        (t("field.status"), label("status", lead.status) + (f" · {lead.reason}" if lead.reason else "")),
         (t("field.models"), ", ".join(lead.models) or "—"),
         (t("field.brands"), ", ".join(lead.brands) or "—"),
         (t("field.competitor"), lead.competitor or "—"),

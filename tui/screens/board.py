@@ -14,11 +14,13 @@ from textual.widgets import Footer, Static
 from store.board import TRAY, BoardIndex
 from store.errors import StoreError
 from store.model import QUADRANTS
+from store.session import default_queue, queue_of
 from tui.details import lead_sections
 from tui.i18n import error_text, localize_bindings, t
 from tui.rows import PlaceRows
 from tui.screens.help import HelpScreen
 from tui.screens.lead_form import LeadForm
+from tui.screens.session import SessionScreen, SessionStart
 from widgets.detail_pane import DetailPane
 from widgets.lead_list import LeadList
 from widgets.quadrant_board import PLACES_IN_ORDER, QuadrantBoard
@@ -48,6 +50,7 @@ class BoardScreen(Screen):
         Binding("enter", "toggle_details", "Details", id="board.details"),
         Binding("n", "new_lead", "New lead", id="board.new_lead"),
         Binding("e", "edit_lead", "Edit lead", id="board.edit_lead"),
+        Binding("t", "triage", "Triage", id="board.triage"),
         Binding("question_mark", "help", "Help", id="board.help"),
     ]
 
@@ -285,6 +288,25 @@ class BoardScreen(Screen):
             return
         self._saved([lead.id])
         self._follow(lead.id)
+
+    def action_triage(self) -> None:
+        """A session over the default queue, or over what the board shows when filtered."""
+        assert self.index is not None
+        if self.index.shown is None:
+            queue = default_queue(self.index, self.store)
+        else:
+            queue = queue_of(i for place in PLACES_IN_ORDER for i in self.index.places[place])
+
+        def started(start: bool | None) -> None:
+            if start:
+                self.app.push_screen(SessionScreen(self.store, queue), self._session_done)
+
+        self.app.push_screen(SessionStart(queue), started)
+
+    def _session_done(self, changed: set[int] | None) -> None:
+        assert self.index is not None
+        self.index.refresh(changed or ())
+        self.refresh_board()
 
     def action_help(self) -> None:
         sections = [

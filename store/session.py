@@ -1,0 +1,159 @@
+"""Triage sessions: a queue of leads, one decision each, and a summary at the end.
+
+The default queue is taken from the board's order without scanning the whole
+database: the tray gives the ungraded leads, and each quadrant's list starts
+with its overdue leads and holds its no-next-contact leads in one run, found
+by binary search. Only "not reviewed lately" needs a walk, and it stops as
+soon as the queue is full.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from store.board import TRAY, BoardIndex
+from store.codec import as_time
+from store.grading import NO_NEXT, OVERDUE, grades_for_quadrant
+from store.leadstore import LeadStore
+from store.model import QUADRANTS, Lead, SessionRecord, Status
+
+QUEUE_LIMIT = 300
+KINDS = ("ungraded", "overdue", "no_next", "not_reviewed")
+
+
+@dataclass(frozen=True, slots=True)
+class Queue:
+    lead_ids: list[int]
+    makeup: dict[str, int]  # how many of each kind made it into the queue
+
+
+def _bucket_run(index: BoardIndex, place: int, bucket: int) -> list[int]:
+    ids = index.places[place]
+    keys = index.key_of
+    start = bisect_left(ids, (bucket,), key=keys)
+    end = bisect_left(ids, (bucket + 1,), key=keys)
+    return ids[start:end]
+
+
+def _not_reviewed(index: BoardIndex, store: LeadStore, since: datetime) -> Iterator[int]:
+    for place in QUADRANTS:
+        for lead_id in index.places[place]:
+            reviewed = as_time(store.leads_field(lead_id, "reviewed"))
+            if reviewed is None or reviewed < since:
+                yield lead_id
+
+
+def default_queue(index: BoardIndex, store: LeadStore, limit: int = QUEUE_LIMIT) -> Queue:
+    """Ungraded, then overdue, then no next contact, then not reviewed lately."""
+    since = store.now() - timedelta(days=store.settings.review_days)
+    sources: dict[str, Iterable[int]] = {
+        "ungraded": index.places[TRAY],
+        "overdue": (i for q in QUADRANTS for i in _bucket_run(index, q, OVERDUE)),
+        "no_next": (i for q in QUADRANTS for i in _bucket_run(index, q, NO_NEXT)),
+        "not_reviewed": _not_reviewed(index, store, since),
+    }
+    queued: dict[int, None] = {}
+    makeup = dict.fromkeys(KINDS, 0)
+    for kind, ids in sources.items():
+        for lead_id in ids:
+            if len(queued) >= limit:
+                break
+            if lead_id not in queued:
+                queued[lead_id] = None
+                makeup[kind] += 1
+    return Queue(list(queued), makeup)
+
+
+def queue_of(lead_ids: Iterable[int], limit: int = QUEUE_LIMIT) -> Queue:
+    """A session over given leads (the current search or view), in board order."""
+    ids = list(dict.fromkeys(lead_ids))[:limit]
+    return Queue(ids, {"view": len(ids)})
+
+
+# ------------------------------------------------------------------ decisions
+DECISIONS = ("q1", "q2", "q3", "q4", "scheduled", "dormant", "won", "lost", "skipped")
+
+
+def decide_quadrant(store: LeadStore, lead: Lead, quadrant: int) -> Lead:
+    intent, funding = grades_for_quadrant(lead.intent, lead.funding, quadrant,
+                                          store.settings.threshold)
+    return store.edit_lead(lead.id, "triage", intent=intent, funding=funding,
+                           reviewed=store.now())
+
+
+def decide_status(store: LeadStore, lead: Lead, status: Status, reason: str = "") -> Lead:
+    fields: dict[str, Any] = {"status": status, "reviewed": store.now()}
+    if reason:
+        fields["reason"] = reason
+    return store.edit_lead(lead.id, "triage", **fields)
+
+
+def mark_reviewed(store: LeadStore, lead: Lead) -> Lead:
+    return store.edit_lead(lead.id, "triage", reviewed=store.now())
+
+
+@dataclass
+class TriageSession:
+    """Where a rep is in the queue and what each decision was."""
+
+    queue: Queue
+    started: datetime
+    position: int = 0
+    decisions: dict[int, str] = field(default_factory=dict)  # lead id -> decision
+    # Every stored change of the session, oldest first: (lead id, decision or
+    # None for a refined grade), so that undo and the store stay in step.
+    changes: list[tuple[int, str | None]] = field(default_factory=list)
+
+    @property
+    def lead_id(self) -> int | None:
+        ids = self.queue.lead_ids
+        return ids[self.position] if self.position < len(ids) else None
+
+    @property
+    def done(self) -> bool:
+        return self.position >= len(self.queue.lead_ids)
+
+    def record(self, decision: str, stored: bool = True) -> None:
+        """A decision on the current lead; the queue moves on."""
+        lead_id = self.lead_id
+        assert lead_id is not None
+        self.decisions[lead_id] = decision
+        if stored:
+            self.changes.append((lead_id, decision))
+        self.position += 1
+
+    def refined(self) -> None:
+        """A grade of the current lead changed; the queue stays."""
+        assert self.lead_id is not None
+        self.changes.append((self.lead_id, None))
+
+    def back(self) -> None:
+        self.position = max(self.position - 1, 0)
+
+    def undo(self) -> int | None:
+        """Forget the last stored change; returns its lead, now current again."""
+        if not self.changes:
+            return None
+        lead_id, decision = self.changes.pop()
+        if decision is not None:
+            self.decisions.pop(lead_id, None)
+        self.position = self.queue.lead_ids.index(lead_id)
+        return lead_id
+
+    def counts(self) -> dict[str, int]:
+        counted = Counter(self.decisions.values())
+        return {decision: counted.get(decision, 0) for decision in DECISIONS}
+
+
+def save_record(store: LeadStore, session: TriageSession) -> SessionRecord:
+    record = SessionRecord(
+        id=max(store.sessions, default=0) + 1, started=session.started, ended=store.now(),
+        queued=len(session.queue.lead_ids), counts=session.counts(),
+    )
+    store.commit("session", [("sessions", record.id, None, record)], undoable=False)
+    return record

@@ -1,0 +1,134 @@
+"""A whole triage session, key by key, as a rep works through a queue."""
+
+from datetime import timedelta
+
+from store.leadstore import LeadStore
+from store.model import Method, Purpose, Status
+from store.session import default_queue
+from store.board import BoardIndex
+from tui.app import LeadboardApp
+from tui.screens.session import SessionScreen, SessionStart, SessionSummary
+
+SIZE = (130, 40)
+
+
+def plan(store, seeded, clock):
+    """张伟 overdue, 王强 planned next week; the rest have no next contact."""
+    clock.advance(days=-3)
+    store.schedule_contact(seeded["张伟"], clock.now + timedelta(days=1), method=Method.PHONE,
+                           purpose=Purpose.SELL)
+    clock.advance(days=3)
+    store.schedule_contact(seeded["王强"], clock.now + timedelta(days=7), method=Method.VISIT,
+                           purpose=Purpose.SELL)
+
+
+def test_default_queue_order_and_makeup(store, seeded, clock):
+    plan(store, seeded, clock)
+    queue = default_queue(BoardIndex(store, clock.now), store)
+    names = [store.lead(i).name for i in queue.lead_ids]
+    # ungraded, overdue, no next contact (board order), then not reviewed lately
+    assert names == ["曾国", "张伟", "李娜", "刘洋", "陈静", "王强"]
+    assert queue.makeup == {"ungraded": 1, "overdue": 1, "no_next": 3, "not_reviewed": 1}
+
+
+async def test_a_whole_session(store, seeded, clock, db_path):
+    plan(store, seeded, clock)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        assert isinstance(app.screen, SessionStart)
+        assert "6 leads" in str(app.screen.query_one("Static").render())
+        await pilot.press("enter")
+        assert isinstance(app.screen, SessionScreen)
+
+        def current():
+            return store.lead(app.screen.session.lead_id).name
+
+        def progress():
+            return str(app.screen.query_one("#session-progress").render())
+
+        assert current() == "曾国" and "1 / 6" in progress()
+        await pilot.press("2")  # 曾国 graded into Q2
+        assert current() == "张伟" and "2 / 6" in progress()
+        await pilot.press("space")  # skip 张伟
+        assert current() == "李娜"
+        await pilot.press("left")  # back to 张伟
+        assert current() == "张伟"
+        await pilot.press("4")
+        assert current() == "李娜"
+        await pilot.press("d")  # 李娜 dormant
+        await pilot.press("w")  # 刘洋 won
+        await pilot.press("u")  # ... no: undo that
+        assert current() == "刘洋"
+        assert store.lead(seeded["刘洋"]).status is Status.ACTIVE
+        await pilot.press("x")  # lost, with a reason
+        await pilot.press("2")
+        assert current() == "陈静"
+        await pilot.press("plus")  # refine, stays on 陈静
+        assert current() == "陈静" and store.lead(seeded["陈静"]).intent == 2
+        await pilot.press("1")
+        assert current() == "王强"
+        await pilot.press("right")  # skip the last one: the session ends
+        assert isinstance(app.screen, SessionSummary)
+        text = str(app.screen.query_one("#summary-text").render())
+        assert "5 of 6 decided" in text
+        for line in ("to Q1: 1", "to Q2: 1", "to Q4: 1", "made dormant: 1", "lost: 1",
+                     "won: 0", "skipped: 1"):
+            assert line in text
+        await pilot.press("enter")
+        # Back on the board, which shows the decisions.
+        names = lambda p: [r.name for r in app.screen.board.lead_list(p).rows]  # noqa: E731
+        assert "曾国" in names(2) and "张伟" in names(4) and "陈静" in names(1)
+        assert "李娜" not in names(2) and "刘洋" not in names(3)
+    store.close()
+    with LeadStore.open(db_path, clock=clock) as again:
+        lead = {name: again.lead(i) for name, i in seeded.items()}
+        assert (lead["曾国"].intent, lead["曾国"].funding) == (3, 2)
+        assert (lead["张伟"].intent, lead["张伟"].funding) == (2, 2)
+        assert lead["李娜"].status is Status.DORMANT
+        assert lead["刘洋"].status is Status.LOST and lead["刘洋"].reason == "bought from a competitor"
+        assert (lead["陈静"].intent, lead["陈静"].funding) == (3, 3)
+        for name in ("曾国", "张伟", "李娜", "刘洋", "陈静"):
+            assert lead[name].reviewed == clock.now
+        assert lead["王强"].reviewed is None
+        (record,) = again.sessions.values()
+        assert record.queued == 6 and record.counts["q4"] == 1 and record.counts["skipped"] == 1
+
+
+def test_reviewed_leads_leave_the_not_reviewed_queue(store, seeded, clock):
+    from store.session import mark_reviewed
+
+    graded = [i for name, i in seeded.items() if name != "曾国"]
+    for lead_id in graded:  # all planned: neither overdue nor without a next contact
+        store.schedule_contact(lead_id, clock.now + timedelta(days=3), method=Method.PHONE,
+                               purpose=Purpose.SELL)
+
+    def makeup():
+        return default_queue(BoardIndex(store, clock.now), store).makeup
+
+    assert makeup()["not_reviewed"] == 5
+    for lead_id in graded:
+        mark_reviewed(store, store.lead(lead_id))
+    assert makeup()["not_reviewed"] == 0
+    clock.advance(days=2)
+    assert makeup()["not_reviewed"] == 0
+    store.update_settings(review_days=1)
+    assert makeup()["not_reviewed"] == 5
+
+
+async def test_a_lost_reason_can_be_typed(store, seeded):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "enter", "x", "o")
+        await pilot.press(*"3 months later", "enter")
+        assert store.lead(seeded["曾国"]).reason == "3 months later"
+        assert store.lead(seeded["曾国"]).status is Status.LOST
+
+
+async def test_session_in_chinese(store, seeded):
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "enter")
+        assert "分级" in str(app.screen.query_one("#session-progress").render())
+        await pilot.press("escape")
+        assert "会话结束" in str(app.screen.query_one("#summary-text").render())

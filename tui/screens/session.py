@@ -1,0 +1,255 @@
+"""Triage sessions: a queue shown one lead at a time, one key per decision."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Input, Static
+
+from store.errors import StoreError
+from store.leadstore import LeadStore
+from store.model import Status
+from store.session import Queue, TriageSession, decide_quadrant, decide_status, save_record
+from tui.details import lead_sections
+from tui.i18n import error_text, localize_bindings, t
+from widgets.detail_pane import DetailPane
+
+LOST_REASONS = ("price", "competitor", "no_funds", "no_project", "no_contact")
+
+
+def _elapsed(since: datetime, now: datetime) -> str:
+    seconds = max(int((now - since).total_seconds()), 0)
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+class SessionStart(ModalScreen[bool]):
+    """Shows what the queue holds before the rep commits to it."""
+
+    BINDINGS = [
+        Binding("enter", "start", "Start", id="session.start"),
+        Binding("escape", "cancel", "Cancel", id="session.cancel"),
+    ]
+
+    def __init__(self, queue: Queue) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.queue = queue
+
+    def compose(self) -> ComposeResult:
+        lines = [t("session.start.title", count=len(self.queue.lead_ids)), ""]
+        for kind, count in self.queue.makeup.items():
+            lines.append(t("session.makeup.line", kind=t(f"session.kind.{kind}"), count=count))
+        lines += ["", t("session.start.hint") if self.queue.lead_ids else t("session.empty")]
+        with Vertical(id="session-start", classes="dialog"):
+            yield Static("\n".join(lines), markup=False)
+
+    def action_start(self) -> None:
+        self.dismiss(bool(self.queue.lead_ids))
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class LostReason(ModalScreen[str | None]):
+    """Why a lead was lost: one key from a short list, or free text."""
+
+    BINDINGS = [
+        *(Binding(str(n), f"pick({n})", f"Reason {n}", id=f"lost.reason_{n}", show=False)
+          for n in range(1, len(LOST_REASONS) + 1)),
+        Binding("o", "other", "Other reason", id="lost.other"),
+        Binding("escape", "cancel", "Cancel", id="lost.cancel"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize_bindings(self)
+
+    def action_other(self) -> None:
+        """The text box waits until asked for, so that digits pick a reason."""
+        box = self.query_one("#lost-other", Input)
+        box.disabled = False
+        box.focus()
+
+    def compose(self) -> ComposeResult:
+        lines = [t("lost.title"), ""]
+        lines += [f"{n}  {t(f'lost.reason.{r}')}" for n, r in enumerate(LOST_REASONS, 1)]
+        with Vertical(id="lost-reason", classes="dialog"):
+            yield Static("\n".join(lines), markup=False)
+            yield Input(placeholder=t("lost.other"), id="lost-other", disabled=True)
+
+    def action_pick(self, number: int) -> None:
+        self.dismiss(t(f"lost.reason.{LOST_REASONS[number - 1]}"))
+
+    @on(Input.Submitted)
+    def _typed(self, event: Input.Submitted) -> None:
+        if event.value.strip():
+            self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SessionSummary(ModalScreen[None]):
+    BINDINGS = [Binding("escape,enter,q", "close", "Close", id="summary.close")]
+
+    def __init__(self, counts: dict[str, int], queued: int, elapsed: str) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.counts = counts
+        self.queued = queued
+        self.elapsed = elapsed
+
+    def compose(self) -> ComposeResult:
+        decided = sum(v for k, v in self.counts.items() if k != "skipped")
+        lines = [t("summary.title", decided=decided, queued=self.queued, elapsed=self.elapsed), ""]
+        lines += [t("summary.line", what=t(f"summary.{k}"), count=v) for k, v in self.counts.items()]
+        with Vertical(id="session-summary", classes="dialog"):
+            yield Static("\n".join(lines), markup=False, id="summary-text")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class SessionScreen(Screen[set[int]]):
+    """One lead in full view; each key decides and moves to the next lead.
+
+    Dismisses with the ids of the leads it changed, for the board to re-place.
+    """
+
+    BINDINGS = [
+        Binding("1", "quadrant(1)", "Q1", id="session.q1"),
+        Binding("2", "quadrant(2)", "Q2", id="session.q2"),
+        Binding("3", "quadrant(3)", "Q3", id="session.q3"),
+        Binding("4", "quadrant(4)", "Q4", id="session.q4"),
+        Binding("plus,equals_sign", "step('intent', 1)", "Intent +1", id="session.intent_up",
+                show=False),
+        Binding("minus", "step('intent', -1)", "Intent -1", id="session.intent_down",
+                show=False),
+        Binding("greater_than_sign,full_stop", "step('funding', 1)", "Funds +1",
+                id="session.funding_up", show=False),
+        Binding("less_than_sign,comma", "step('funding', -1)", "Funds -1",
+                id="session.funding_down", show=False),
+        Binding("s", "schedule", "Schedule", id="session.schedule"),
+        Binding("d", "status('dormant')", "Dormant", id="session.dormant"),
+        Binding("w", "status('won')", "Won", id="session.won"),
+        Binding("x", "lost", "Lost", id="session.lost"),
+        Binding("space,right", "skip", "Skip", id="session.skip"),
+        Binding("left", "back", "Back", id="session.back"),
+        Binding("u", "undo", "Undo", id="session.undo"),
+        Binding("escape", "end", "End", id="session.end"),
+    ]
+
+    def __init__(self, store: LeadStore, queue: Queue) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.store = store
+        self.session = TriageSession(queue, store.now())
+        self.changed: set[int] = set()
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="session-progress", markup=False)
+        yield DetailPane(id="session-lead")
+        yield Static("", id="session-message", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_lead()
+        self.set_interval(1, self._tick)
+
+    # ------------------------------------------------------------ showing
+    def show_lead(self, message: str = "") -> None:
+        session = self.session
+        if session.done:
+            self.action_end()
+            return
+        lead = self.store.lead(session.lead_id)
+        self.query_one(DetailPane).show(lead.name, lead_sections(self.store, lead))
+        self.query_one("#session-message", Static).update(message, layout=False)
+        self._tick()
+
+    def _tick(self) -> None:
+        session = self.session
+        progress = t("session.progress", at=min(session.position + 1, len(session.queue.lead_ids)),
+                     total=len(session.queue.lead_ids),
+                     elapsed=_elapsed(session.started, self.store.now()))
+        self.query_one("#session-progress", Static).update(progress, layout=False)
+
+    def _decide(self, decision: str, change) -> None:
+        """Store one decision durably, then go straight to the next lead."""
+        lead = self.store.lead(self.session.lead_id)
+        try:
+            change(lead)
+        except StoreError as exc:
+            self.query_one("#session-message", Static).update(error_text(exc), layout=False)
+            return
+        self.changed.add(lead.id)
+        self.session.record(decision)
+        self.show_lead(t("session.decided", name=lead.name, what=t(f"summary.{decision}")))
+
+    # ------------------------------------------------------------ decisions
+    def action_quadrant(self, quadrant: int) -> None:
+        self._decide(f"q{quadrant}", lambda lead: decide_quadrant(self.store, lead, quadrant))
+
+    def action_step(self, axis: str, step: int) -> None:
+        """Refine a grade without leaving the lead."""
+        lead_id = self.session.lead_id
+        try:
+            self.store.step(lead_id, axis, step)
+        except StoreError as exc:
+            self.query_one("#session-message", Static).update(error_text(exc), layout=False)
+            return
+        self.changed.add(lead_id)
+        self.session.refined()
+        self.show_lead()
+
+    def action_status(self, status: str) -> None:
+        self._decide(status, lambda lead: decide_status(self.store, lead, Status(status)))
+
+    def action_lost(self) -> None:
+        def chosen(reason: str | None) -> None:
+            if reason:
+                self._decide("lost", lambda lead: decide_status(
+                    self.store, lead, Status.LOST, reason))
+
+        self.app.push_screen(LostReason(), chosen)
+
+    def action_schedule(self) -> None:
+        self.query_one("#session-message", Static).update(t("session.schedule_later"),
+                                                          layout=False)
+
+    def action_skip(self) -> None:
+        self.session.record("skipped", stored=False)
+        self.show_lead()
+
+    def action_back(self) -> None:
+        self.session.back()
+        self.show_lead()
+
+    def action_undo(self) -> None:
+        lead_id = self.session.undo()
+        if lead_id is None:
+            self.query_one("#session-message", Static).update(t("bar.nothing_to_undo"),
+                                                              layout=False)
+            return
+        try:
+            self.store.undo()
+        except StoreError as exc:
+            self.query_one("#session-message", Static).update(error_text(exc), layout=False)
+            return
+        self.show_lead(t("session.undone", name=self.store.lead(lead_id).name))
+
+    def action_end(self) -> None:
+        session = self.session
+        counts = session.counts()
+        elapsed = _elapsed(session.started, self.store.now())
+        try:
+            save_record(self.store, session)
+        except StoreError as exc:
+            self.notify(error_text(exc), severity="error")
+        summary = SessionSummary(counts, len(session.queue.lead_ids), elapsed)
+        self.app.push_screen(summary, lambda _: self.dismiss(self.changed))
