@@ -67,3 +67,18 @@ def test_a_file_in_use_refuses_demo(tmp_path):
         result = run("demo", "--db", str(path), "--no-open")
     assert result.returncode == EXIT_LOCKED
     assert "another Leadboard" in result.stderr
+
+
+def test_settings_change_the_threshold_and_the_board_follows(tmp_path, capsys):
+    path = tmp_path / "leads.json"
+    with LeadStore.open(path) as store:
+        lead = store.add_lead("张伟", intent=3, funding=3)
+    assert main(["settings", "--db", str(path)]) == 0
+    assert "strong from grade 3" in capsys.readouterr().out
+    assert main(["settings", "--db", str(path), "--threshold", "4"]) == 0
+    with LeadStore.open(path, read_only=True) as store:
+        from store.board import BoardIndex
+
+        assert BoardIndex(store, store.now()).place_of(lead.id) == 4
+    assert main(["settings", "--db", str(path), "--threshold", "9"]) == EXIT_USAGE
+    assert "from 2 to 5" in capsys.readouterr().err

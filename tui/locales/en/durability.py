@@ -17,4 +17,10 @@ MESSAGES: dict[str, str] = {
     "restore.aside": "Set aside: {path}",
     "restore.done": "Restored {path} from backup {backup}.",
     "error.not_found.backup": "There is no backup with that number; see 'leadboard restore --list'.",
+    "cli.help.settings": "show or change this file's settings",
+    "cli.help.threshold": "grades from T up count as strong (2-5, default 3)",
+    "cli.help.review_days": "a lead counts as not reviewed after N days (default 30)",
+    "cli.error.threshold": "--threshold must be from 2 to 5",
+    "cli.error.review_days": "--review-days must be at least 1",
+    "settings.show": "strong from grade {threshold}; review after {review_days} days; contact every (days): {cadence}",
 }
