@@ -109,7 +109,10 @@ def run_board(store: LeadStore, lang: str) -> int:
 
 
 def cmd_board(args: argparse.Namespace) -> int:
-    store = open_store(args.db or default_db(), fallback_read_only=True)
+    path = args.db or default_db()
+    if path.is_file() and path.stat().st_size > 5 * 1024 * 1024 and sys.stderr.isatty():
+        say(t("cli.opening", path=path))  # a big file takes a moment: say so
+    store = open_store(path, fallback_read_only=True)
     return run_board(store, args.lang)
 
 

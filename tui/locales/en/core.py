@@ -249,5 +249,6 @@ MESSAGES: dict[str, str] = {
     "cli.help.no_open": "write the file but do not open the board",
     "cli.error.count": "--count must be at least 1",
     "cli.error.usage": "leadboard: {detail} (see leadboard --help)",
+    "cli.opening": "Opening {path} …",
     "cli.demo.written": "Wrote {count} demo leads to {path}",
 }

@@ -236,5 +236,6 @@ MESSAGES: dict[str, str] = {
     "cli.help.no_open": "只写文件，不打开看板",
     "cli.error.count": "--count 至少为 1",
     "cli.error.usage": "leadboard：{detail}（见 leadboard --help）",
+    "cli.opening": "正在打开 {path} …",
     "cli.demo.written": "已把 {count} 个演示客户写入 {path}",
 }
