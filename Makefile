@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test bench lint clean
+.PHONY: run demo test bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,9 @@ $(TEST_STAMP): pyproject.toml $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/leadboard $(ARGS)
+
+demo: $(STAMP)
+	$(BIN)/leadboard demo $(ARGS)
 
 test: $(TEST_STAMP)
 	$(BIN)/lint-imports

@@ -34,7 +34,7 @@ MESSAGES: dict[str, str] = {
         "Welcome to Leadboard.\n\n"
         "The board is empty. Press n to add your first lead.\n"
         "To try it with sample customers, quit (q) and run:\n"
-        "    leadboard demo\n"
+        "    leadboard demo      (in a source checkout: make demo)\n"
         "which writes demo leads to a separate file and opens it.\n\n"
         "Press ? at any time to see every key."
     ),

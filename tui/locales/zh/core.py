@@ -34,7 +34,7 @@ MESSAGES: dict[str, str] = {
         "欢迎使用客户看板。\n\n"
         "看板还是空的。按 n 添加第一个客户。\n"
         "想先用示例客户试一试，请按 q 退出，然后运行：\n"
-        "    leadboard demo\n"
+        "    leadboard demo      （在源码目录中：make demo）\n"
         "它会把演示客户写进单独的文件并打开。\n\n"
         "随时按 ? 查看所有按键。"
     ),
