@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -32,7 +33,7 @@ from store.errors import Invalid, Locked, NotFound, ReadOnly, SaveFailed, StoreE
 from store.files import OWNER_ONLY
 from store.grading import grades_for_quadrant, step_grade
 from store.migrations import SCHEMA_VERSION
-from store.model import EDITABLE_FIELDS, Contact, ContactStatus, HistoryEntry, Lead
+from store.model import EDITABLE_FIELDS, Contact, ContactStatus, HistoryEntry, Lead, Status
 from store.settings import Settings, settings_from_doc, settings_to_doc
 from store.storage import SnapshotStorage
 from store.table import LazyTable
@@ -94,6 +95,10 @@ class LeadStore:
         self._db: TinyDB | None = None
         self._contacts_by_lead: dict[int, set[int]] = {}
         self._next_contact: dict[int, datetime] = {}
+        # Contacts by time, so a plan reads one period without a full scan.
+        self._by_time: list[tuple[datetime, int]] = []
+        self._planned_by_time: list[tuple[datetime, int]] = []
+        self._unplanned: set[int] = set()  # active leads with no planned contact
 
     # ----------------------------------------------------------- opening
     @classmethod
@@ -191,6 +196,10 @@ class LeadStore:
         """One stored field of a lead, without building the lead."""
         return self._tables["leads"].field(lead_id, name, default)
 
+    def contact_field(self, contact_id: int, name: str, default: Any = None) -> Any:
+        """One stored field of a contact, without building it."""
+        return self._tables["contacts"].field(contact_id, name, default)
+
     @property
     def contacts(self) -> Mapping[int, Contact]:
         return self._tables["contacts"]
@@ -212,6 +221,21 @@ class LeadStore:
 
     def next_contact(self, lead_id: int) -> datetime | None:
         return self._next_contact.get(lead_id)
+
+    def contacts_between(self, start: datetime, end: datetime) -> list[int]:
+        """Ids of the contacts with ``start <= at < end``, in time order."""
+        times = self._by_time
+        return [i for _at, i in times[bisect_left(times, (start, 0)):bisect_left(times, (end, 0))]]
+
+    def planned_before(self, moment: datetime) -> list[int]:
+        """Ids of the planned contacts before ``moment`` (the overdue ones)."""
+        times = self._planned_by_time
+        return [i for _at, i in times[:bisect_left(times, (moment, 0))]]
+
+    @property
+    def unplanned(self) -> frozenset[int]:
+        """Active leads with no planned contact: the ones without a next step."""
+        return frozenset(self._unplanned)
 
     @property
     def undo_label(self) -> str | None:
@@ -300,14 +324,27 @@ class LeadStore:
 
     # ----------------------------------------------------------- contacts
     def schedule_contact(self, lead_id: int, at: datetime, **fields: Any) -> Contact:
+        """Plan a contact; a new plan must lie ahead (a made one may be logged late)."""
+        contact = self.new_contact(lead_id, at, **fields)
+        self._commit("schedule_contact", [("contacts", contact.id, None, contact)])
+        return contact
+
+    def new_contact(self, lead_id: int, at: datetime, **fields: Any) -> Contact:
+        """A contact with a fresh id, checked but not yet saved (for :meth:`commit`)."""
         self.lead(lead_id)
         now = self.now()
-        contact = Contact(
+        planned = fields.get("status", ContactStatus.PLANNED) == ContactStatus.PLANNED
+        if planned and at < now.replace(second=0, microsecond=0):
+            raise Invalid("at", "past", codec.time_to_str(at))
+        return Contact(
             id=self._new_id("contacts"), lead_id=lead_id, at=at, created=now, updated=now,
             **fields,
         )
-        self._commit("schedule_contact", [("contacts", contact.id, None, contact)])
-        return contact
+
+    def edited_lead(self, lead_id: int, **fields: Any) -> tuple[Lead, Lead]:
+        """A lead before and after a change, not yet saved (for :meth:`commit`)."""
+        before = self.lead(lead_id)
+        return before, self._edited(before, self._checked(fields))
 
     def update_contact(self, contact_id: int, label: str = "edit_contact", **fields: Any) -> Contact:
         try:
@@ -320,13 +357,34 @@ class LeadStore:
 
     def _index_contacts(self) -> None:
         field = self._tables["contacts"].field
+        self._by_time, self._planned_by_time = [], []  # replay may have begun them
         for contact_id in self.contacts:
             lead_id = field(contact_id, "lead_id")
             if lead_id not in self.leads:
                 raise UnreadableFile(self.path, "bad_document", f"contact {contact_id}: no lead")
             self._contacts_by_lead.setdefault(lead_id, set()).add(contact_id)
+            key = (codec.as_time(field(contact_id, "at")), contact_id)
+            self._by_time.append(key)
+            if field(contact_id, "status", "planned") == ContactStatus.PLANNED:
+                self._planned_by_time.append(key)
+        self._by_time.sort()
+        self._planned_by_time.sort()
         for lead_id in self._contacts_by_lead:
             self._refresh_next_contact(lead_id)
+        status = self._tables["leads"].field
+        self._unplanned = {
+            lead_id for lead_id in self.leads
+            if lead_id not in self._next_contact
+            and status(lead_id, "status", Status.ACTIVE) == Status.ACTIVE
+        }
+
+    def _refresh_unplanned(self, lead_id: int) -> None:
+        leads = self._tables["leads"]
+        if (lead_id in leads and lead_id not in self._next_contact
+                and leads.field(lead_id, "status", Status.ACTIVE) == Status.ACTIVE):
+            self._unplanned.add(lead_id)
+        else:
+            self._unplanned.discard(lead_id)
 
     def _refresh_next_contact(self, lead_id: int) -> None:
         field = self._tables["contacts"].field
@@ -339,6 +397,7 @@ class LeadStore:
             self._next_contact[lead_id] = min(planned)
         else:
             self._next_contact.pop(lead_id, None)
+        self._refresh_unplanned(lead_id)
 
     # ----------------------------------------------------------- settings
     def update_settings(self, **fields: Any) -> Settings:
@@ -399,11 +458,24 @@ class LeadStore:
             self._next_ids[table] = max(self._next_ids[table], obj_id + 1)
         if table == "contacts":
             self._reindex_contact(obj_id, old, obj)
+        elif table == "leads":
+            self._refresh_unplanned(obj_id)
 
     def _reindex_contact(self, contact_id: int, old: Contact | None, new: Contact | None) -> None:
         for contact in (old, new):
             if contact is None:
                 continue
+            key = (contact.at, contact_id)
+            planned = contact.status is ContactStatus.PLANNED
+            for times, member in ((self._by_time, True), (self._planned_by_time, planned)):
+                if not member:
+                    continue
+                if contact is new:
+                    insort(times, key)
+                else:
+                    at = bisect_left(times, key)
+                    if at < len(times) and times[at] == key:
+                        del times[at]
             ids = self._contacts_by_lead.setdefault(contact.lead_id, set())
             if contact is new:
                 ids.add(contact_id)
