@@ -19,6 +19,7 @@ import dataclasses
 import gc
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -99,6 +100,7 @@ class LeadStore:
         self._by_time: list[tuple[datetime, int]] = []
         self._planned_by_time: list[tuple[datetime, int]] = []
         self._unplanned: set[int] = set()  # active leads with no planned contact
+        self._last_change: datetime | None = None  # found on first use, then kept
 
     # ----------------------------------------------------------- opening
     @classmethod
@@ -233,9 +235,10 @@ class LeadStore:
         return [i for _at, i in times[:bisect_left(times, (moment, 0))]]
 
     @property
-    def unplanned(self) -> frozenset[int]:
-        """Active leads with no planned contact: the ones without a next step."""
-        return frozenset(self._unplanned)
+    def unplanned(self) -> AbstractSet[int]:
+        """Active leads with no planned contact: the ones without a next step
+        (a live view, not a copy: it stays cheap at 100k leads)."""
+        return self._unplanned
 
     @property
     def undo_label(self) -> str | None:
@@ -248,12 +251,18 @@ class LeadStore:
     @property
     def last_change(self) -> datetime | None:
         """The newest ``updated`` time in the data, for reproducible exports."""
-        times = [
-            codec.as_time(table.field(i, "updated"))
-            for table in (self._tables["leads"], self._tables["contacts"])
-            for i in table
-        ]
-        return max(times, default=None)
+        if self._last_change is None:
+            times = [
+                codec.as_time(table.field(i, "updated"))
+                for table in (self._tables["leads"], self._tables["contacts"])
+                for i in table
+            ]
+            self._last_change = max(times, default=None)
+        return self._last_change
+
+    def lead_doc(self, lead_id: int) -> dict[str, Any]:
+        """A lead's stored document, for readers of many leads (exports)."""
+        return self._tables["leads"].doc(lead_id)
 
     def now(self) -> datetime:
         return self.clock()
@@ -436,6 +445,7 @@ class LeadStore:
         for table, obj_id, _now, before in changes:
             self._put(table, obj_id, _decode(table, obj_id, before))
         self._undo.pop()
+        self._last_change = None  # what was undone may have been the newest
         return top["label"], [(t, i) for t, i, _b, _a in changes]
 
     def _push_undo(self, label: str, docs: list[list[Any]]) -> None:
@@ -454,12 +464,18 @@ class LeadStore:
         objects = self._tables[table]
         old = objects.get(obj_id)
         objects.put(obj_id, obj)
+        self._note_change(obj)
         if obj is not None:
             self._next_ids[table] = max(self._next_ids[table], obj_id + 1)
         if table == "contacts":
             self._reindex_contact(obj_id, old, obj)
         elif table == "leads":
             self._refresh_unplanned(obj_id)
+
+    def _note_change(self, obj: Any) -> None:
+        updated = getattr(obj, "updated", None)
+        if self._last_change is not None and updated is not None:
+            self._last_change = max(self._last_change, updated)
 
     def _reindex_contact(self, contact_id: int, old: Contact | None, new: Contact | None) -> None:
         for contact in (old, new):

@@ -51,6 +51,11 @@ class LazyTable(Mapping[int, T], Generic[T]):
             return getattr(value, "value", value)
         return self._docs[obj_id].get(name, default)
 
+    def doc(self, obj_id: int) -> Doc:
+        """The stored document (values as stored), building nothing."""
+        obj = self._objects.get(obj_id)
+        return self._encode(obj) if obj is not None else self._docs[obj_id]
+
     def put(self, obj_id: int, obj: T | None) -> None:
         self._docs.pop(obj_id, None)
         if obj is None:
