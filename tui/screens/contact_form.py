@@ -12,14 +12,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
 from store.contacts import DEFAULT_PREP
-from store.errors import StoreError
-from store.model import ChecklistItem, Contact, Lead, Method, Purpose
+from store.model import ChecklistItem, Lead, Method, Purpose
 from tui.i18n import label, localize_bindings, t
-from tui.when_text import input_text, plan_error, resolve
+from tui.screens.dialog import Dialog
+from tui.when_text import input_text, resolve
 
 
 def default_checklist(method: Method) -> list[str]:
@@ -31,7 +30,9 @@ def enum_select(kind: str, enum: type, value: object, widget_id: str) -> Select:
                   allow_blank=False, id=widget_id)
 
 
-class ContactForm(ModalScreen[Contact | None]):
+class ContactForm(Dialog):
+    """Dismisses with the new :class:`Contact`, or None."""
+
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="contact_form.cancel"),
         Binding("ctrl+s", "save", "Save", id="contact_form.save"),
@@ -124,18 +125,9 @@ class ContactForm(ModalScreen[Contact | None]):
         except ValueError:
             error.update(t("plan.error.duration"))
             return
-        try:
-            contact = store.schedule_contact(
-                self.lead.id, when, method=Method(self.query_one("#method", Select).value),
-                purpose=Purpose(self.query_one("#purpose", Select).value),
-                place=self.query_one("#place", Input).value.strip(),
-                duration_min=duration, checklist=self.checklist(),
-            )
-        except StoreError as exc:
-            error.update(plan_error(exc))
-            return
-        self.dismiss(contact)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.save_with(lambda: store.schedule_contact(
+            self.lead.id, when, method=Method(self.query_one("#method", Select).value),
+            purpose=Purpose(self.query_one("#purpose", Select).value),
+            place=self.query_one("#place", Input).value.strip(),
+            duration_min=duration, checklist=self.checklist(),
+        ))

@@ -9,23 +9,25 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from store.contacts import Analysis, FollowUp, LogEntry, Made, log_contact, propose_follow_up
-from store.errors import Invalid, StoreError
+from store.errors import Invalid
 from store.model import ChecklistItem, Contact, ContactStatus, Lead, Method, Purpose, Stage, Status
 from store.validate import parse_grade
 from tui.details import fmt_time
 from tui.i18n import label, localize_bindings, t
 from tui.screens.contact_form import default_checklist, enum_select
-from tui.when_text import input_text, plan_error, resolve
+from tui.screens.dialog import Dialog
+from tui.when_text import input_text, resolve
 
 UNPLANNED = "new"  # the choice for a contact that was not planned
 ANALYSIS = ("outcome", "went_well", "went_wrong", "customer_thinking")
 
 
-class LogForm(ModalScreen[Contact | None]):
+class LogForm(Dialog):
+    """Dismisses with the logged :class:`Contact`, or None."""
+
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="log_form.cancel"),
         Binding("ctrl+s", "save", "Save", id="log_form.save"),
@@ -162,18 +164,9 @@ class LogForm(ModalScreen[Contact | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        error = self.query_one("#log-error", Static)
         try:
             entry = self.entry()
-            contact = log_contact(self.app.store, entry)
         except ValueError as exc:
-            error.update(str(exc))
+            self.query_one("#log-error", Static).update(str(exc))
             return
-        except StoreError as exc:
-            error.update(plan_error(exc))
-            return
-        self.dismiss(contact)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.save_with(lambda: log_contact(self.app.store, entry))

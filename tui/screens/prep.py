@@ -6,16 +6,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, SelectionList, Static
 
-from store.errors import StoreError
 from store.model import ChecklistItem, Contact
 from tui.i18n import label, localize_bindings, t
-from tui.when_text import plan_error
+from tui.screens.dialog import Dialog
 
 
-class PrepForm(ModalScreen[Contact | None]):
+class PrepForm(Dialog):
     """Space ticks an item; Esc saves the ticks (one undoable change)."""
 
     BINDINGS = [Binding("escape,ctrl+s", "close", "Done", id="prep.close")]
@@ -59,9 +57,5 @@ class PrepForm(ModalScreen[Contact | None]):
         if items == self.contact.checklist:
             self.dismiss(None)
             return
-        try:
-            contact = self.app.store.update_contact(self.contact.id, "prep", checklist=items)
-        except StoreError as exc:
-            self.query_one("#prep-error", Static).update(plan_error(exc))
-            return
-        self.dismiss(contact)
+        self.save_with(lambda: self.app.store.update_contact(self.contact.id, "prep",
+                                                             checklist=items))

@@ -6,17 +6,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from store.contacts import reschedule
-from store.errors import StoreError
 from store.model import Contact
 from tui.i18n import localize_bindings, t
-from tui.when_text import input_text, plan_error, resolve
+from tui.screens.dialog import Dialog
+from tui.when_text import input_text, resolve
 
 
-class RescheduleForm(ModalScreen[Contact | None]):
+class RescheduleForm(Dialog):
+    """Dismisses with the moved :class:`Contact`, or None."""
+
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="reschedule.cancel"),
         Binding("ctrl+s", "save", "Save", id="reschedule.save"),
@@ -49,18 +50,8 @@ class RescheduleForm(ModalScreen[Contact | None]):
     @on(Input.Submitted, "#when")
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        error = self.query_one("#reschedule-error", Static)
         when, said = resolve(self.query_one("#when", Input).value, self.app.store.now())
         if when is None:
-            error.update(said)
+            self.query_one("#reschedule-error", Static).update(said)
             return
-        try:
-            contact = reschedule(self.app.store, self.contact.id, when)
-        except StoreError as exc:
-            error.update(plan_error(exc))
-            return
-        self.dismiss(contact)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.save_with(lambda: reschedule(self.app.store, self.contact.id, when))
