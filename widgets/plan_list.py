@@ -72,7 +72,7 @@ class PlanList(ScrollView, can_focus=True):
 
     def __init__(self, widths: Sequence[int], empty_text: str = "", **kwargs) -> None:
         super().__init__(**kwargs)
-        self.widths = tuple(widths)  # the last column takes what is left
+        self.widths = tuple(widths)  # a cell past these widths takes what is left
         self.empty_text = empty_text
         self._rows: Sequence[PlanRow] = ()
 
@@ -145,8 +145,8 @@ class PlanList(ScrollView, can_focus=True):
             base = base + self.get_component_rich_style(f"plan-list--{row.state}")
         if index == self.cursor:
             base = base + self.get_component_rich_style("plan-list--cursor")
-        used = sum(w + 1 for w in self.widths[:-1]) + 1
-        widths = (*self.widths[:-1], max(width - used, 0))
+        used = sum(w + 1 for w in self.widths) + 1
+        widths = (*self.widths, max(width - used, 0))  # the cell after the last width
         text = " " + " ".join(pad(cell, w) for cell, w in zip(row.cells, widths))
         return Strip([Segment(text, base)]).adjust_cell_length(width, base)
 

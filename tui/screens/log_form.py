@@ -57,18 +57,18 @@ class LogForm(Dialog):
                 yield Label(t("log.field.contact"), classes="form-label")
                 yield Select(self._choices(), value=self.contact_id or UNPLANNED,
                              allow_blank=False, id="which")
-                yield Label(t("log.field.made_at"), classes="form-label made")
-                yield Input(input_text(now), id="made-at", classes="made")
-                yield Label(t("plan.field.method"), classes="form-label made")
-                yield enum_select("method", Method, Method.VISIT, "made-method").set_class(
-                    True, "made")
-                yield Label(t("plan.field.purpose"), classes="form-label made")
-                yield enum_select("purpose", Purpose, Purpose.SELL, "made-purpose").set_class(
-                    True, "made")
+            with Grid(id="made", classes="dialog-grid"):
+                yield Label(t("log.field.made_at"), classes="form-label")
+                yield Input(input_text(now), id="made-at")
+                yield Label(t("plan.field.method"), classes="form-label")
+                yield enum_select("method", Method, Method.VISIT, "made-method")
+                yield Label(t("plan.field.purpose"), classes="form-label")
+                yield enum_select("purpose", Purpose, Purpose.SELL, "made-purpose")
+            with Grid(classes="dialog-grid"):
                 yield Label(t("log.field.status"), classes="form-label")
                 yield Select([(label("contact_status", s), s.value)
                               for s in (ContactStatus.DONE, ContactStatus.MISSED)],
-                             value=ContactStatus.DONE.value, allow_blank=False, id="status")
+                             value=ContactStatus.DONE.value, allow_blank=False, id="result")
                 for name in ANALYSIS:
                     yield Label(t(f"field.{name}"), classes="form-label")
                     yield Input(placeholder=t(f"log.placeholder.{name}"), id=name)
@@ -107,9 +107,7 @@ class LogForm(Dialog):
 
     @on(Select.Changed, "#which")
     def _show_made(self) -> None:
-        unplanned = self.query_one("#which", Select).value == UNPLANNED
-        for widget in self.query(".made"):
-            widget.display = unplanned
+        self.query_one("#made").display = self.query_one("#which", Select).value == UNPLANNED
 
     @on(Input.Changed, "#follow-at")
     def _say_follow(self) -> None:
@@ -127,7 +125,7 @@ class LogForm(Dialog):
         """What the form says, as a log entry; raises ValueError with a message."""
         now = self.app.store.now()
         analysis = Analysis(
-            status=ContactStatus(self._choice("status")),
+            status=ContactStatus(self._choice("result")),
             goal_reached=self.query_one("#goal", Checkbox).value,
             **{name: self._value(name) for name in ANALYSIS},
         )

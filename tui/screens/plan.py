@@ -22,6 +22,7 @@ from tui.screens.log_form import LogForm
 from tui.screens.prep import PrepForm
 from tui.screens.reschedule import RescheduleForm
 from tui.when_text import plan_error
+from widgets.lead_list import pad
 from widgets.plan_list import PlanList
 
 UNPLANNED = "unplanned"
@@ -94,9 +95,10 @@ class PlanScreen(Screen[tuple[set[int], int | None]]):
                         count=len(rows.ids), overdue=len(rows.overdue), unplanned=unplanned)
             widths = CONTACT_WIDTHS
         self.query_one("#plan-heading", Static).update(heading)
-        self.query_one("#plan-columns", Static).update(" " + " ".join(
-            t(key).ljust(w)[:w] if i < len(widths) else t(key)
-            for i, (key, w) in enumerate(zip(columns, (*widths, 0)))))
+        # The last heading takes the rest of the line, as the table's last column.
+        cells = [pad(t(key), w) for key, w in zip(columns, widths)]
+        self.query_one("#plan-columns", Static).update(
+            " " + " ".join([*cells, *(t(key) for key in columns[len(cells):])]))
 
     def _period_name(self, start: datetime, end: datetime) -> str:
         if self.tab == Period.DAY.value:

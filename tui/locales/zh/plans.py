@@ -61,7 +61,7 @@ MESSAGES: dict[str, str] = {
     "log.title": "记录与{name}的接触",
     "log.field.contact": "哪次接触",
     "log.field.made_at": "接触时间",
-    "log.field.status": "结果",
+    "log.field.status": "完成情况",
     "log.field.goal_reached": "达到目的",
     "log.unplanned": "计划外的接触",
     "log.placeholder.outcome": "经过和结果",
