@@ -86,17 +86,21 @@ class LogEntry:
     follow_up: FollowUp | None = None
 
 
-def cadence_days(store: LeadStore, lead_id: int) -> int:
-    """Days to the next contact for the lead's quadrant (ungraded: as Q1)."""
+def cadence_days(store: LeadStore, lead_id: int, grades: tuple[int | None, int | None] | None = None
+                 ) -> int:
+    """Days to the next contact for the lead's quadrant (ungraded: as Q1).
+    ``grades`` (intent, funding) override the stored ones, for a regrade in progress."""
     settings = store.settings
-    q = quadrant_of(store.leads_field(lead_id, "intent"), store.leads_field(lead_id, "funding"),
-                    settings.threshold)
+    if grades is None:
+        grades = store.leads_field(lead_id, "intent"), store.leads_field(lead_id, "funding")
+    q = quadrant_of(*grades, settings.threshold)
     return settings.cadence_days.get(q or 1, 7)
 
 
-def propose_follow_up(store: LeadStore, lead_id: int, after: datetime) -> datetime:
+def propose_follow_up(store: LeadStore, lead_id: int, after: datetime,
+                      grades: tuple[int | None, int | None] | None = None) -> datetime:
     """The day the quadrant's cadence gives after ``after``, at the usual hour."""
-    day = after.date() + timedelta(days=cadence_days(store, lead_id))
+    day = after.date() + timedelta(days=cadence_days(store, lead_id, grades))
     return datetime.combine(day, FOLLOW_UP_TIME, tzinfo=after.tzinfo)
 
 

@@ -236,3 +236,37 @@ async def test_logged_contacts_show_in_the_timeline_oldest_first(store, seeded, 
                  __import__("tui.details", fromlist=["x"]).contact_lines(store, lead_id)]
         assert lines[0].startswith("2026-11-26 11:00  电话 · 信息收集 · 已完成")
         assert "做得好的地方" not in lines[2] and "聊得来" in lines[2]
+
+
+async def test_a_regrade_in_the_log_form_moves_the_proposed_follow_up(store, seeded):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")  # 张伟, Q1: weekly
+        form = app.screen
+        assert form.query_one("#follow-at").value == "2026-12-03 09:00"
+        form.query_one("#intent").value = "1"
+        form.query_one("#funding").value = "1"  # now Q4: monthly
+        await pilot.pause()
+        assert form.query_one("#follow-at").value == "2026-12-26 09:00"
+        form.query_one("#follow-at").value = "fri 15:00"
+        form.query_one("#intent").value = "5"
+        await pilot.pause()
+        assert form.query_one("#follow-at").value == "fri 15:00"  # the rep's own date stays
+
+
+async def test_schedule_from_the_list_of_leads_without_a_next_step(store, seeded):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "n")
+        assert plan_texts(app)[0].startswith("张伟")
+        await pilot.press("enter")
+        assert isinstance(app.screen, ContactForm)
+        app.screen.query_one("#when").value = "tomorrow 10:00"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert seeded["张伟"] not in store.unplanned
+        assert not any(r.startswith("张伟") for r in plan_texts(app))
+        await pilot.press("escape")
+        await pilot.pause()
+        rows = app.screen.board.lead_list(1).rows
+        assert ("张伟", "11-27") in [(r.name, r.when) for r in rows[:]]

@@ -87,7 +87,8 @@ class LogForm(Dialog):
             yield Static(t("log.section.follow_up"), classes="dialog-section")
             with Grid(classes="dialog-grid"):
                 yield Label(t("plan.field.when"), classes="form-label")
-                yield Input(input_text(follow), placeholder=t("log.placeholder.follow_up"),
+                self._proposed = input_text(follow)
+                yield Input(self._proposed, placeholder=t("log.placeholder.follow_up"),
                             id="follow-at")
                 yield Label(t("plan.field.method"), classes="form-label")
                 yield enum_select("method", Method, Method.PHONE, "follow-method")
@@ -108,6 +109,22 @@ class LogForm(Dialog):
     @on(Select.Changed, "#which")
     def _show_made(self) -> None:
         self.query_one("#made").display = self.query_one("#which", Select).value == UNPLANNED
+
+    @on(Input.Changed, "#intent,#funding")
+    def _repropose(self) -> None:
+        """A regrade can move the lead to another quadrant, with another
+        cadence: follow it while the rep has not typed a date of their own."""
+        follow = self.query_one("#follow-at", Input)
+        if follow.value != self._proposed:
+            return
+        try:
+            grades = (parse_grade(self._value("intent"), "intent"),
+                      parse_grade(self._value("funding"), "funding"))
+        except Invalid:
+            return
+        store = self.app.store
+        self._proposed = input_text(propose_follow_up(store, self.lead.id, store.now(), grades))
+        follow.value = self._proposed
 
     @on(Input.Changed, "#follow-at")
     def _say_follow(self) -> None:
