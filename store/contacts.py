@@ -158,11 +158,3 @@ def reschedule(store: LeadStore, contact_id: int, at: datetime) -> Contact:
 
 def cancel(store: LeadStore, contact_id: int) -> Contact:
     return store.update_contact(contact_id, "cancel_contact", status=ContactStatus.CANCELLED)
-
-
-def tick(store: LeadStore, contact_id: int, index: int) -> Contact:
-    """Tick (or untick) one preparation item."""
-    contact = store.contacts[contact_id]
-    items = list(contact.checklist)
-    items[index] = dataclasses.replace(items[index], done=not items[index].done)
-    return store.update_contact(contact_id, "prep", checklist=tuple(items))

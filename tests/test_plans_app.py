@@ -270,3 +270,14 @@ async def test_schedule_from_the_list_of_leads_without_a_next_step(store, seeded
         await pilot.pause()
         rows = app.screen.board.lead_list(1).rows
         assert ("张伟", "11-27") in [(r.name, r.when) for r in rows[:]]
+
+
+async def test_help_on_the_plan_lists_its_keys_in_chinese(store, seeded):
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "question_mark")
+        shown = " ".join(str(s.render()) for s in app.screen.query(".help-section"))
+        for words in ("日计划", "记录", "改期", "取消接触", "准备事项", "打开客户", "下一行"):
+            assert words in shown
+        await pilot.press("escape")
+        assert isinstance(app.screen, PlanScreen)

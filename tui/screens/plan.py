@@ -18,6 +18,7 @@ from store.plan import Period, period_span, plan_rows
 from tui.i18n import localize_bindings, t
 from tui.plan_rows import CONTACT_WIDTHS, LEAD_WIDTHS, LazyRows, contact_row, lead_row, unplanned_order
 from tui.screens.contact_form import ContactForm
+from tui.screens.help import HelpScreen
 from tui.screens.log_form import LogForm
 from tui.screens.prep import PrepForm
 from tui.screens.reschedule import RescheduleForm
@@ -45,6 +46,7 @@ class PlanScreen(Screen[tuple[set[int], int | None]]):
         Binding("o", "open_lead", "Open lead", id="plan.open"),
         Binding("u", "undo", "Undo", id="plan.undo"),
         Binding("escape,p", "close", "Board", id="plan.close"),
+        Binding("question_mark", "help", "Help", id="plan.help"),
     ]
 
     def __init__(self, tab: str = Period.DAY.value) -> None:
@@ -66,7 +68,8 @@ class PlanScreen(Screen[tuple[set[int], int | None]]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(PlanList).focus()
+        localize_bindings(self.plan_list)
+        self.plan_list.focus()
         self.show_plan()
 
     @property
@@ -206,6 +209,11 @@ class PlanScreen(Screen[tuple[set[int], int | None]]):
 
     def action_open_lead(self) -> None:
         self.dismiss((self.touched, self._lead_id()))
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen([(t("help.plan"), self),
+                                         (t("help.plan_list"), self.plan_list),
+                                         (t("help.app"), self.app)]))
 
     def action_close(self) -> None:
         self.dismiss((self.touched, None))
