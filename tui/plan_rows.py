@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from store.grading import lead_priority, quadrant_of
+from store.grading import priority, quadrant_of
 from store.leadstore import LeadStore
 from store.model import ContactStatus
 from store.plan import checklist_progress
@@ -16,9 +16,10 @@ CONTACT_WIDTHS = (11, 10, 4, 10, 12, 5, 8)
 LEAD_WIDTHS = (10, 4, 24, 8, 11)
 
 
-def quadrant_tag(store: LeadStore, lead_id: int) -> str:
+def quadrant_tag(store: LeadStore, lead_id: int, threshold: int | None = None) -> str:
+    threshold = store.settings.threshold if threshold is None else threshold
     q = quadrant_of(store.leads_field(lead_id, "intent"), store.leads_field(lead_id, "funding"),
-                    store.settings.threshold)
+                    threshold)
     return "—" if q is None else f"Q{q}"
 
 
@@ -49,10 +50,15 @@ def lead_row(store: LeadStore, lead_id: int) -> PlanRow:
 
 
 def unplanned_order(store: LeadStore) -> list[int]:
-    """Leads with no next step: strongest quadrant first, then by priority."""
+    """Leads with no next step: strongest quadrant first, then by priority.
+    Read from stored fields: building 50k leads would make the tab wait."""
+    field, threshold = store.leads_field, store.settings.threshold
+
     def key(lead_id: int) -> tuple:
-        q = quadrant_tag(store, lead_id)
-        return (q == "—", q, -lead_priority(store.lead(lead_id)), lead_id)
+        q = quadrant_tag(store, lead_id, threshold)
+        score = priority(field(lead_id, "intent"), field(lead_id, "funding"),
+                         field(lead_id, "credit", "unknown"), field(lead_id, "has_project", False))
+        return (q == "—", q, -score, lead_id)
 
     return sorted(store.unplanned, key=key)
 
