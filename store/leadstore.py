@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -32,7 +34,15 @@ from store.backups import rotate_backup
 from store.errors import Invalid, Locked, NotFound, ReadOnly, SaveFailed, StoreError, UnreadableFile
 from store.grading import grades_for_quadrant, step_grade
 from store.migrations import SCHEMA_VERSION
-from store.model import EDITABLE_FIELDS, Contact, ContactStatus, HistoryEntry, Lead, SessionRecord
+from store.model import (
+    EDITABLE_FIELDS,
+    Contact,
+    ContactStatus,
+    HistoryEntry,
+    Lead,
+    SessionRecord,
+    Status,
+)
 from store.settings import Settings, settings_from_doc, settings_to_doc
 from store.storage import SnapshotStorage
 from store.table import LazyTable
@@ -104,6 +114,11 @@ class LeadStore:
         self._db: TinyDB | None = None
         self._contacts_by_lead: dict[int, set[int]] = {}
         self._next_contact: dict[int, datetime] = {}
+        # Contacts by time, so a plan reads one period without a full scan.
+        self._by_time: list[tuple[datetime, int]] = []
+        self._planned_by_time: list[tuple[datetime, int]] = []
+        self._unplanned: set[int] = set()  # active leads with no planned contact
+        self._last_change: datetime | None = None  # found on first use, then kept
 
     # ----------------------------------------------------------- opening
     @classmethod
@@ -195,6 +210,10 @@ class LeadStore:
         """One stored field of a lead, without building the lead."""
         return self._tables["leads"].field(lead_id, name, default)
 
+    def contact_field(self, contact_id: int, name: str, default: Any = None) -> Any:
+        """One stored field of a contact, without building it."""
+        return self._tables["contacts"].field(contact_id, name, default)
+
     @property
     def contacts(self) -> Mapping[int, Contact]:
         return self._tables["contacts"]
@@ -221,6 +240,22 @@ class LeadStore:
     def next_contact(self, lead_id: int) -> datetime | None:
         return self._next_contact.get(lead_id)
 
+    def contacts_between(self, start: datetime, end: datetime) -> list[int]:
+        """Ids of the contacts with ``start <= at < end``, in time order."""
+        times = self._by_time
+        return [i for _at, i in times[bisect_left(times, (start, 0)):bisect_left(times, (end, 0))]]
+
+    def planned_before(self, moment: datetime) -> list[int]:
+        """Ids of the planned contacts before ``moment`` (the overdue ones)."""
+        times = self._planned_by_time
+        return [i for _at, i in times[:bisect_left(times, (moment, 0))]]
+
+    @property
+    def unplanned(self) -> AbstractSet[int]:
+        """Active leads with no planned contact: the ones without a next step
+        (a live view, not a copy: it stays cheap at 100k leads)."""
+        return self._unplanned
+
     @property
     def undo_label(self) -> str | None:
         return self._undo[-1]["label"] if self._undo else None
@@ -232,12 +267,18 @@ class LeadStore:
     @property
     def last_change(self) -> datetime | None:
         """The newest ``updated`` time in the data, for reproducible exports."""
-        times = [
-            codec.as_time(table.field(i, "updated"))
-            for table in (self._tables["leads"], self._tables["contacts"])
-            for i in table
-        ]
-        return max(times, default=None)
+        if self._last_change is None:
+            times = [
+                codec.as_time(table.field(i, "updated"))
+                for table in (self._tables["leads"], self._tables["contacts"])
+                for i in table
+            ]
+            self._last_change = max(times, default=None)
+        return self._last_change
+
+    def lead_doc(self, lead_id: int) -> dict[str, Any]:
+        """A lead's stored document, for readers of many leads (exports)."""
+        return self._tables["leads"].doc(lead_id)
 
     def now(self) -> datetime:
         return self.clock()
@@ -308,14 +349,27 @@ class LeadStore:
 
     # ----------------------------------------------------------- contacts
     def schedule_contact(self, lead_id: int, at: datetime, **fields: Any) -> Contact:
+        """Plan a contact; a new plan must lie ahead (a made one may be logged late)."""
+        contact = self.new_contact(lead_id, at, **fields)
+        self._commit("schedule_contact", [("contacts", contact.id, None, contact)])
+        return contact
+
+    def new_contact(self, lead_id: int, at: datetime, **fields: Any) -> Contact:
+        """A contact with a fresh id, checked but not yet saved (for :meth:`commit`)."""
         self.lead(lead_id)
         now = self.now()
-        contact = Contact(
+        planned = fields.get("status", ContactStatus.PLANNED) == ContactStatus.PLANNED
+        if planned and at < now.replace(second=0, microsecond=0):
+            raise Invalid("at", "past", codec.time_to_str(at))
+        return Contact(
             id=self._new_id("contacts"), lead_id=lead_id, at=at, created=now, updated=now,
             **fields,
         )
-        self._commit("schedule_contact", [("contacts", contact.id, None, contact)])
-        return contact
+
+    def edited_lead(self, lead_id: int, **fields: Any) -> tuple[Lead, Lead]:
+        """A lead before and after a change, not yet saved (for :meth:`commit`)."""
+        before = self.lead(lead_id)
+        return before, self._edited(before, self._checked(fields))
 
     def update_contact(self, contact_id: int, label: str = "edit_contact", **fields: Any) -> Contact:
         try:
@@ -327,20 +381,38 @@ class LeadStore:
         return after
 
     def _index_contacts(self) -> None:
-        """Contacts by lead, and each lead's next planned contact, in one pass."""
+        """Contacts by lead and by time, and each lead's next planned contact,
+        in one pass over stored fields."""
         leads = self._tables["leads"]
         by_lead = self._contacts_by_lead
-        planned: dict[int, list[Any]] = {}
-        fields = ("lead_id", "status", "at")
+        planned: dict[int, list[datetime]] = {}
+        self._by_time, self._planned_by_time = [], []  # replay may have begun them
         for contact_id, (lead_id, status, at) in self._tables["contacts"].rows(
-            fields, (None, ContactStatus.PLANNED.value, None)
+            ("lead_id", "status", "at"), (None, ContactStatus.PLANNED.value, None)
         ):
             if lead_id not in leads:
                 raise UnreadableFile(self.path, "bad_document", f"contact {contact_id}: no lead")
             by_lead.setdefault(lead_id, set()).add(contact_id)
+            key = (codec.as_time(at), contact_id)
+            self._by_time.append(key)
             if status == ContactStatus.PLANNED:
-                planned.setdefault(lead_id, []).append(codec.as_time(at))
+                self._planned_by_time.append(key)
+                planned.setdefault(lead_id, []).append(key[0])
+        self._by_time.sort()
+        self._planned_by_time.sort()
         self._next_contact = {lead_id: min(times) for lead_id, times in planned.items()}
+        self._unplanned = {
+            lead_id for lead_id, (status,) in leads.rows(("status",), (Status.ACTIVE.value,))
+            if status == Status.ACTIVE and lead_id not in self._next_contact
+        }
+
+    def _refresh_unplanned(self, lead_id: int) -> None:
+        leads = self._tables["leads"]
+        if (lead_id in leads and lead_id not in self._next_contact
+                and leads.field(lead_id, "status", Status.ACTIVE) == Status.ACTIVE):
+            self._unplanned.add(lead_id)
+        else:
+            self._unplanned.discard(lead_id)
 
     def _refresh_next_contact(self, lead_id: int) -> None:
         field = self._tables["contacts"].field
@@ -353,6 +425,7 @@ class LeadStore:
             self._next_contact[lead_id] = min(planned)
         else:
             self._next_contact.pop(lead_id, None)
+        self._refresh_unplanned(lead_id)
 
     # ----------------------------------------------------------- settings
     def update_settings(self, **fields: Any) -> Settings:
@@ -391,6 +464,7 @@ class LeadStore:
         for table, obj_id, _now, before in changes:
             self._put(table, obj_id, None, before)
         self._undo.pop()
+        self._last_change = None  # what was undone may have been the newest
         return top["label"], [(t, i) for t, i, _b, _a in changes]
 
     def _push_undo(self, label: str, docs: list[list[Any]]) -> None:
@@ -410,15 +484,34 @@ class LeadStore:
         objects = self._tables[table]
         old = objects.get(obj_id) if table == "contacts" else None
         objects.put(obj_id, obj, doc)
+        self._note_change(obj, doc)
         if obj is not None or doc is not None:
             self._next_ids[table] = max(self._next_ids[table], obj_id + 1)
         if table == "contacts":
             self._reindex_contact(obj_id, old, objects.get(obj_id))
+        elif table == "leads":
+            self._refresh_unplanned(obj_id)
+
+    def _note_change(self, obj: Any, doc: dict | None) -> None:
+        updated = getattr(obj, "updated", None) or codec.as_time((doc or {}).get("updated"))
+        if self._last_change is not None and updated is not None:
+            self._last_change = max(self._last_change, updated)
 
     def _reindex_contact(self, contact_id: int, old: Contact | None, new: Contact | None) -> None:
         for contact in (old, new):
             if contact is None:
                 continue
+            key = (contact.at, contact_id)
+            planned = contact.status is ContactStatus.PLANNED
+            for times, member in ((self._by_time, True), (self._planned_by_time, planned)):
+                if not member:
+                    continue
+                if contact is new:
+                    insort(times, key)
+                else:
+                    at = bisect_left(times, key)
+                    if at < len(times) and times[at] == key:
+                        del times[at]
             ids = self._contacts_by_lead.setdefault(contact.lead_id, set())
             if contact is new:
                 ids.add(contact_id)

@@ -64,6 +64,11 @@ class LazyTable(Mapping[int, T], Generic[T]):
             get = doc.get
             yield obj_id, [get(name, default) for name, default in pairs]
 
+    def doc(self, obj_id: int) -> Doc:
+        """The stored document (values as stored), building nothing."""
+        obj = self._objects.get(obj_id)
+        return self._encode(obj) if obj is not None else self._docs[obj_id]
+
     def put(self, obj_id: int, obj: T | None, doc: Doc | None = None) -> None:
         """Store ``obj``; given its document too, keep that instead, so the next
         snapshot need not encode it again."""

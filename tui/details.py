@@ -47,15 +47,27 @@ def history_lines(lead: Lead, limit: int = 30) -> list[str]:
 
 
 def contact_lines(store: LeadStore, lead_id: int) -> list[str]:
+    """The contact timeline, oldest to newest, each with its analysis."""
     lines = []
     for contact in store.contacts_of(lead_id):
         lines.append(t("contact.line", at=fmt_time(contact.at), method=label("method", contact.method),
                        purpose=label("purpose", contact.purpose),
                        status=label("contact_status", contact.status)))
+        if contact.place:
+            lines.append(f"  {t('plan.field.place')}: {contact.place}")
+        if contact.checklist:
+            ticked = sum(item.done for item in contact.checklist)
+            lines.append(f"  {t('plan.field.checklist')}: {ticked}/{len(contact.checklist)}")
         for part in ("outcome", "went_well", "went_wrong", "customer_thinking"):
             text = getattr(contact, part)
             if text:
                 lines.append(f"  {t(f'field.{part}')}: {text}")
+        if contact.goal_reached is not None:
+            lines.append(f"  {t('log.field.goal_reached')}: "
+                         f"{t('yes') if contact.goal_reached else t('no')}")
+        if contact.follow_up_id in store.contacts:
+            follow = store.contacts[contact.follow_up_id]
+            lines.append(f"  → {t('contact.follow_up', at=fmt_time(follow.at))}")
     return lines or [t("contact.none")]
 
 

@@ -20,6 +20,7 @@ from tui.i18n import error_text, localize_bindings, t
 from tui.rows import PlaceRows
 from tui.screens.help import HelpScreen
 from tui.screens.lead_form import LeadForm
+from tui.screens.plan_actions import PlanActions
 from tui.screens.session import SessionScreen, SessionStart
 from widgets.detail_pane import DetailPane
 from widgets.lead_list import LeadList
@@ -29,7 +30,7 @@ from widgets.quadrant_board import PLACES_IN_ORDER, QuadrantBoard
 _BESIDE = {1: (None, 2), 2: (1, TRAY), 3: (None, 4), 4: (3, TRAY), TRAY: (2, None)}
 
 
-class BoardScreen(Screen):
+class BoardScreen(PlanActions, Screen):
     BINDINGS = [
         Binding("tab", "next_place", "Next quadrant", id="board.next_place", show=False),
         Binding("shift+tab", "previous_place", "Previous quadrant", id="board.previous_place",
@@ -52,6 +53,10 @@ class BoardScreen(Screen):
         Binding("e", "edit_lead", "Edit lead", id="board.edit_lead"),
         Binding("t", "triage", "Triage", id="board.triage"),
         Binding("question_mark", "help", "Help", id="board.help"),
+        Binding("s", "schedule", "Schedule", id="board.schedule"),
+        Binding("c", "log_contact", "Log contact", id="board.log_contact"),
+        Binding("p", "plan", "Plan", id="board.plan"),
+        Binding("x", "export", "Export", id="board.export"),
     ]
 
     def __init__(self) -> None:

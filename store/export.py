@@ -1,0 +1,256 @@
+"""The plan leaves the tool: JSON (``leadboard.plan/1``), iCalendar and CSV.
+
+Every writer is a pure function of the data: no clock, stable order, so two
+exports of the same data are byte-identical. The JSON format is described by
+``store/schemas/plan-1.schema.json``.
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import io
+from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import icalendar
+import orjson
+
+from store.codec import time_to_str
+from store.files import write_atomic
+from store.grading import quadrant_of
+from store.leadstore import LeadStore
+from store.model import Contact, ContactStatus
+from store.plan import Span, period_contacts
+
+SCHEMA = "leadboard.plan/1"
+SCHEMA_FILE = Path(__file__).with_name("schemas") / "plan-1.schema.json"
+DEFAULT_MINUTES = 60  # a contact's length in a calendar when none was given
+PRODID = "-//Leadboard//Contact plan//EN"
+
+
+class Format(StrEnum):
+    JSON = "json"
+    ICS = "ics"
+    CSV = "csv"
+
+
+# Names shown to people (calendar titles, CSV headings): the UI's words.
+# ``label(kind, code)`` names an enum value, ``heading(name)`` a column.
+@dataclass(frozen=True, slots=True)
+class Words:
+    label: Callable[[str, str], str] = lambda kind, code: code
+    heading: Callable[[str], str] = lambda name: name
+
+
+@dataclass(frozen=True, slots=True)
+class PlanExport:
+    """What one export holds, gathered once and written in any format."""
+
+    span: Span
+    period: str  # day, week, month or range
+    as_of: datetime | None
+    contacts: list[Contact]
+    unplanned: list[int]
+
+
+def gather(store: LeadStore, span: Span, period: str) -> PlanExport:
+    contacts = [store.contacts[i] for i in period_contacts(store, span)]
+    return PlanExport(span, period, store.last_change, contacts, sorted(store.unplanned))
+
+
+# ------------------------------------------------------------------ JSON
+def lead_summary(store: LeadStore, lead_id: int, threshold: int | None = None) -> dict[str, Any]:
+    """A lead as exports show it, read from its stored document (fast for 100k)."""
+    doc = store.lead_doc(lead_id)
+    get = doc.get
+    intent, funding = get("intent"), get("funding")
+    if threshold is None:
+        threshold = store.settings.threshold
+    return {
+        "id": lead_id,
+        "name": doc["name"],
+        "company": get("company", ""),
+        "phones": list(get("phones", ())),
+        "region": get("city", "") or get("province", ""),
+        "quadrant": quadrant_of(intent, funding, threshold),
+        "intent": intent,
+        "funding": funding,
+        "credit": get("credit", "unknown"),
+    }
+
+
+def contact_record(contact: Contact, lead: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": contact.id,
+        "lead": lead,
+        "at": time_to_str(contact.at),
+        "duration_min": contact.duration_min,
+        "method": contact.method.value,
+        "purpose": contact.purpose.value,
+        "place": contact.place,
+        "status": contact.status.value,
+        "checklist": [{"text": item.text, "done": item.done} for item in contact.checklist],
+        "outcome": contact.outcome,
+        "went_well": contact.went_well,
+        "went_wrong": contact.went_wrong,
+        "customer_thinking": contact.customer_thinking,
+        "goal_reached": contact.goal_reached,
+        "follow_up_id": contact.follow_up_id,
+    }
+
+
+def plan_document(store: LeadStore, plan: PlanExport) -> dict[str, Any]:
+    summaries: dict[int, dict[str, Any]] = {}
+    threshold = store.settings.threshold
+
+    def summary(lead_id: int) -> dict[str, Any]:
+        if lead_id not in summaries:
+            summaries[lead_id] = lead_summary(store, lead_id, threshold)
+        return summaries[lead_id]
+
+    contacts = [contact_record(c, summary(c.lead_id)) for c in plan.contacts]
+    counts = {"1": 0, "2": 0, "3": 0, "4": 0, "ungraded": 0}
+    for record in contacts:
+        q = record["lead"]["quadrant"]
+        counts["ungraded" if q is None else str(q)] += 1
+    return {
+        "schema": SCHEMA,
+        "period": {"kind": plan.period, "start": time_to_str(plan.span.start),
+                   "end": time_to_str(plan.span.end)},
+        "as_of": time_to_str(plan.as_of),
+        "counts": counts,
+        "contacts": contacts,
+        "unplanned": [lead_summary(store, lead_id, threshold) for lead_id in plan.unplanned],
+    }
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Building 100k small dicts would make the cyclic collector walk the
+    whole database again and again; none of them is garbage yet."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def to_json(store: LeadStore, plan: PlanExport) -> bytes:
+    with _collector_paused():
+        document = plan_document(store, plan)
+    return orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+# ------------------------------------------------------------------ iCalendar
+def contact_uid(contact: Contact) -> str:
+    """The same contact keeps its UID, so a calendar updates it on re-import."""
+    return f"leadboard-contact-{contact.id}-lead-{contact.lead_id}@leadboard"
+
+
+def _description(contact: Contact, words: Words, lead: dict[str, Any]) -> str:
+    lines = [f"{words.heading('purpose')}: {words.label('purpose', contact.purpose.value)}"]
+    phones = ", ".join(lead["phones"])
+    if phones:
+        lines.append(f"{words.heading('phones')}: {phones}")
+    if contact.checklist:
+        lines.append(f"{words.heading('checklist')}:")
+        lines += [f"[{'x' if item.done else ' '}] {item.text}" for item in contact.checklist]
+    if contact.outcome:
+        lines.append(f"{words.heading('outcome')}: {contact.outcome}")
+    return "\n".join(lines)
+
+
+_ICS_STATUS = {ContactStatus.CANCELLED: "CANCELLED", ContactStatus.PLANNED: "TENTATIVE"}
+
+
+def to_ics(store: LeadStore, plan: PlanExport, words: Words = Words()) -> bytes:
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    stamp = plan.as_of or plan.span.start  # not the clock: same data, same bytes
+    zones: dict[str, Any] = {}
+    for contact in plan.contacts:
+        lead = lead_summary(store, contact.lead_id)
+        minutes = contact.duration_min or DEFAULT_MINUTES
+        event = icalendar.Event()
+        event.add("uid", contact_uid(contact))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", contact.at)
+        event.add("dtend", contact.at + timedelta(minutes=minutes))
+        title = f"{words.label('method', contact.method.value)}: {lead['name']}"
+        event.add("summary", f"{title} ({lead['company']})" if lead["company"] else title)
+        event.add("description", _description(contact, words, lead))
+        if contact.place:
+            event.add("location", contact.place)
+        event.add("status", _ICS_STATUS.get(contact.status, "CONFIRMED"))
+        event.add("sequence", _sequence(contact))
+        calendar.add_component(event)
+        zone = contact.at.tzname() or "UTC"
+        zones.setdefault(zone, contact.at.tzinfo)
+    for name in sorted(zones):
+        calendar.add_component(icalendar.Timezone.from_tzinfo(zones[name], name))
+    return calendar.to_ical()
+
+
+def _sequence(contact: Contact) -> int:
+    # A later change must carry a higher SEQUENCE for calendars to take it.
+    return int((contact.updated - contact.created).total_seconds() // 60)
+
+
+# ------------------------------------------------------------------ CSV
+CSV_COLUMNS = ("id", "at", "duration_min", "lead_id", "name", "company", "phones", "region",
+               "quadrant", "method", "purpose", "place", "status", "checklist", "outcome",
+               "went_well", "went_wrong", "customer_thinking", "goal_reached")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _csv_row(contact: Contact, lead: dict[str, Any], words: Words) -> list[str]:
+    checklist = "; ".join(f"[{'x' if i.done else ' '}] {i.text}" for i in contact.checklist)
+    reached = {True: words.label("answer", "yes"), False: words.label("answer", "no"), None: ""}
+    values = (
+        contact.id, time_to_str(contact.at), contact.duration_min, lead["id"], lead["name"],
+        lead["company"], ", ".join(lead["phones"]), lead["region"], lead["quadrant"],
+        words.label("method", contact.method.value), words.label("purpose", contact.purpose.value),
+        contact.place, words.label("contact_status", contact.status.value), checklist,
+        contact.outcome, contact.went_well, contact.went_wrong, contact.customer_thinking,
+        reached[contact.goal_reached],
+    )
+    return [safe_cell(v) for v in values]
+
+
+def to_csv(store: LeadStore, plan: PlanExport, words: Words = Words()) -> bytes:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow([safe_cell(words.heading(name)) for name in CSV_COLUMNS])
+    for contact in plan.contacts:
+        writer.writerow(_csv_row(contact, lead_summary(store, contact.lead_id), words))
+    # The byte-order mark makes Excel read the file as UTF-8 (Chinese names).
+    return out.getvalue().encode("utf-8-sig")
+
+
+# ------------------------------------------------------------------ writing
+def render(store: LeadStore, plan: PlanExport, fmt: Format, words: Words = Words()) -> bytes:
+    if fmt is Format.JSON:
+        return to_json(store, plan)
+    if fmt is Format.ICS:
+        return to_ics(store, plan, words)
+    return to_csv(store, plan, words)
+
+
+def write_export(path: Path, data: bytes) -> None:
+    """Write the whole file or nothing: never half an export."""
+    write_atomic(path, data)

@@ -1,0 +1,283 @@
+"""Planning and working through contacts as a rep does, by keyboard."""
+
+from datetime import timedelta
+
+from store.contacts import Analysis, LogEntry, log_contact
+from store.leadstore import LeadStore
+from store.model import ChecklistItem, ContactStatus, Method, Purpose, Status
+from tests.conftest import NOW
+from tui.app import LeadboardApp
+from tui.screens.contact_form import ContactForm
+from tui.screens.log_form import LogForm
+from tui.screens.plan import PlanScreen
+from widgets.lead_list import LeadList
+from widgets.plan_list import PlanList
+
+SIZE = (130, 44)
+
+
+def text(app, selector: str) -> str:
+    return str(app.screen.query_one(selector).render())
+
+
+def plan_texts(app) -> list[str]:
+    rows = app.screen.query_one(PlanList).rows
+    return [" ".join(rows[i].cells) for i in range(len(rows))]
+
+
+async def test_schedule_shows_the_resolved_time_refuses_the_past_and_saves(store, seeded, clock):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")  # 张伟, Q1: weekly cadence proposed
+        assert isinstance(app.screen, ContactForm)
+        assert app.screen.query_one("#when").value == "2026-12-03 09:00"
+        assert "Thu 2026-12-03 09:00" in text(app, "#when-said")
+        app.screen.query_one("#when").value = "banana"
+        await pilot.pause()
+        assert "Cannot read “banana”" in text(app, "#when-said")
+        app.screen.query_one("#when").value = "-1d"
+        await pilot.press("ctrl+s")
+        assert "a new plan must lie ahead" in text(app, "#schedule-error")
+        assert store.contacts_of(seeded["张伟"]) == []
+        app.screen.query_one("#when").value = "fri 14:30"
+        await pilot.pause()
+        assert "Fri 2026-11-27 14:30" in text(app, "#when-said")
+        app.screen.query_one("#place").value = "临沂工地"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.focused, LeadList)
+        [contact] = store.contacts_of(seeded["张伟"])
+        assert contact.at == NOW.replace(day=27, hour=14, minute=30)
+        assert contact.method is Method.PHONE and contact.place == "临沂工地"
+        assert [item.text for item in contact.checklist] == [
+            "notes from the last contact", "what to ask"]
+        rows = app.screen.board.lead_list(1).rows
+        assert [(r.name, r.when) for r in rows[:]] == [("王强", ""), ("张伟", "11-27")]
+    store.close()
+    again = LeadStore.open(store.path, clock=clock)
+    assert again.next_contact(seeded["张伟"]) == NOW.replace(day=27, hour=14, minute=30)
+    again.close()
+
+
+async def test_log_with_analysis_insists_on_a_follow_up(store, seeded, clock):
+    lead_id = seeded["王强"]
+    planned = store.schedule_contact(lead_id, NOW + timedelta(hours=1), method=Method.VISIT,
+                                     purpose=Purpose.SELL)
+    clock.advance(hours=2)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")  # 王强: his overdue visit puts him first in Q1
+        form = app.screen
+        assert isinstance(form, LogForm)
+        assert form.query_one("#which").value == planned.id
+        await pilot.press(*"liked it")
+        form.query_one("#went_well").value = "带了竞品对比"
+        form.query_one("#went_wrong").value = "没带计算器"
+        form.query_one("#customer_thinking").value = "在等工程款"
+        form.query_one("#intent").value = "5"
+        form.query_one("#follow-at").value = ""
+        await pilot.press("ctrl+s")
+        assert "needs a next step" in text(app, "#log-error")
+        assert store.contacts[planned.id].status is ContactStatus.PLANNED
+        form.query_one("#follow-at").value = "+7d 10:00"
+        await pilot.pause()
+        assert "Thu 2026-12-03 10:00" in text(app, "#follow-said")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.focused, LeadList)
+        logged = store.contacts[planned.id]
+        assert (logged.status, logged.outcome, logged.customer_thinking) == (
+            ContactStatus.DONE, "liked it", "在等工程款")
+        follow = store.contacts[logged.follow_up_id]
+        assert follow.at == NOW.replace(day=3, month=12, hour=10)
+        assert store.lead(lead_id).intent == 5
+        await pilot.press("enter")
+        body = text(app, "#detail-body")
+        assert "Went wrong: 没带计算器" in body and "follow-up planned for 2026-12-03 10:00" in body
+        assert body.index("visit · sell · done") < body.index("phone call · sell · planned")
+        await pilot.press("u")  # one undo takes back log, regrade and follow-up
+        assert store.contacts[planned.id].status is ContactStatus.PLANNED
+        assert logged.follow_up_id not in store.contacts
+        assert store.lead(lead_id).intent == 4
+
+
+async def test_marking_the_lead_won_needs_no_follow_up(store, seeded):
+    lead_id = seeded["张伟"]
+    store.schedule_contact(lead_id, NOW + timedelta(hours=1), method=Method.VISIT,
+                           purpose=Purpose.SELL)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        form = app.screen
+        form.query_one("#follow-at").value = ""
+        form.query_one("#lead-status").value = Status.WON.value
+        form.query_one("#goal").value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.lead(lead_id).status is Status.WON
+        assert "张伟" not in [r.name for r in app.screen.board.lead_list(1).rows[:]]
+
+
+async def test_plan_tabs_overdue_first_and_reschedule(store, seeded, clock):
+    late = store.schedule_contact(seeded["李娜"], NOW + timedelta(minutes=30),
+                                  method=Method.PHONE, purpose=Purpose.SELL)
+    store.schedule_contact(seeded["王强"], NOW + timedelta(hours=4), method=Method.VISIT,
+                           purpose=Purpose.ADVISING,
+                           checklist=(ChecklistItem("报价单", True), ChecklistItem("计算器")))
+    store.schedule_contact(seeded["刘洋"], NOW + timedelta(days=2), method=Method.MEAL,
+                           purpose=Purpose.RELATIONSHIP)
+    store.schedule_contact(seeded["陈静"], NOW + timedelta(days=4), method=Method.LETTER,
+                           purpose=Purpose.INFORMATION)
+    clock.advance(hours=1)  # 11:00: the 10:30 call is overdue
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        assert isinstance(app.screen, PlanScreen)
+        rows = plan_texts(app)
+        assert rows[0].startswith("11-26 10:30 李娜 Q2 phone call sell")
+        assert rows[1].startswith("11-26 14:00 王强 Q1 visit advising 1/2")
+        assert len(rows) == 2
+        assert app.screen.query_one(PlanList).rows[0].state == "overdue"
+        assert "1 overdue" in text(app, "#plan-heading")
+        await pilot.press("w")
+        assert [r.split()[2] for r in plan_texts(app)] == ["李娜", "王强", "刘洋"]
+        await pilot.press("m")
+        assert [r.split()[2] for r in plan_texts(app)] == ["李娜", "王强", "刘洋", "陈静"]
+        await pilot.press("n")
+        assert [r.split()[0] for r in plan_texts(app)] == ["张伟", "曾国"]  # ungraded last
+        await pilot.press("d")
+        await pilot.press("r")  # reschedule the overdue call
+        app.screen.query_one("#when").value = "tomorrow 9:30"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.contacts[late.id].at == NOW.replace(day=27, hour=9, minute=30)
+        assert [r.split()[2] for r in plan_texts(app)] == ["王强"]
+        await pilot.press("x")  # cancel 王强's visit
+        assert store.contacts_of(seeded["王强"])[0].status is ContactStatus.CANCELLED
+        assert plan_texts(app) == []
+        await pilot.press("u")
+        assert len(plan_texts(app)) == 1
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.focused.lead_id == seeded["王强"]
+        assert "王强" in text(app, "#detail-heading")
+
+
+async def test_work_through_the_day_from_the_plan(store, seeded, clock):
+    lead_id = seeded["刘洋"]
+    store.schedule_contact(lead_id, NOW + timedelta(hours=1), method=Method.VISIT,
+                           purpose=Purpose.SELL)
+    clock.advance(hours=2)
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        assert "逾期 1" in text(app, "#plan-heading")
+        await pilot.press("enter")  # log it
+        form = app.screen
+        assert isinstance(form, LogForm)
+        # Q3: every two weeks.
+        assert form.query_one("#follow-at").value == "2026-12-10 09:00"
+        assert "2026-12-10 周四 09:00" in text(app, "#follow-said")
+        form.query_one("#outcome").value = "见到了老板"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)
+        assert "已完成" in plan_texts(app)[0]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.board.lead_list(3).rows[0].when == "12-10"
+
+
+async def test_preparation_is_ticked_one_by_one(store, seeded):
+    contact = store.schedule_contact(seeded["张伟"], NOW + timedelta(hours=3),
+                                     method=Method.VISIT, purpose=Purpose.SELL,
+                                     checklist=(ChecklistItem("报价单"), ChecklistItem("计算器")))
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "t")
+        await pilot.press("space", "escape")
+        await pilot.pause()
+        assert [i.done for i in store.contacts[contact.id].checklist] == [True, False]
+        assert "1/2" in plan_texts(app)[0]
+
+
+async def test_export_from_the_app(store, seeded, tmp_path):
+    store.schedule_contact(seeded["张伟"], NOW + timedelta(hours=3), method=Method.VISIT,
+                           purpose=Purpose.SELL)
+    target = tmp_path / "out" / "week.ics"
+    target.parent.mkdir()
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x")
+        app.screen.query_one("#format").value = "ics"
+        await pilot.pause()
+        app.screen.query_one("#path").value = str(target)
+        await pilot.press("ctrl+s")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if target.exists():
+                break
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert b"BEGIN:VEVENT" in target.read_bytes()
+        assert "Plan exported" in text(app, "#status")
+
+
+async def test_logged_contacts_show_in_the_timeline_oldest_first(store, seeded, clock):
+    lead_id = seeded["陈静"]
+    first = store.schedule_contact(lead_id, NOW + timedelta(hours=1), method=Method.PHONE,
+                                   purpose=Purpose.INFORMATION)
+    clock.advance(hours=2)
+    log_contact(store, LogEntry(lead_id, Analysis(outcome="第一次", went_well="聊得来"),
+                                contact_id=first.id, lead_fields={"status": Status.DORMANT}))
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=SIZE):
+        lines = [line.strip() for line in
+                 __import__("tui.details", fromlist=["x"]).contact_lines(store, lead_id)]
+        assert lines[0].startswith("2026-11-26 11:00  电话 · 信息收集 · 已完成")
+        assert "做得好的地方" not in lines[2] and "聊得来" in lines[2]
+
+
+async def test_a_regrade_in_the_log_form_moves_the_proposed_follow_up(store, seeded):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")  # 张伟, Q1: weekly
+        form = app.screen
+        assert form.query_one("#follow-at").value == "2026-12-03 09:00"
+        form.query_one("#intent").value = "1"
+        form.query_one("#funding").value = "1"  # now Q4: monthly
+        await pilot.pause()
+        assert form.query_one("#follow-at").value == "2026-12-26 09:00"
+        form.query_one("#follow-at").value = "fri 15:00"
+        form.query_one("#intent").value = "5"
+        await pilot.pause()
+        assert form.query_one("#follow-at").value == "fri 15:00"  # the rep's own date stays
+
+
+async def test_schedule_from_the_list_of_leads_without_a_next_step(store, seeded):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "n")
+        assert plan_texts(app)[0].startswith("张伟")
+        await pilot.press("enter")
+        assert isinstance(app.screen, ContactForm)
+        app.screen.query_one("#when").value = "tomorrow 10:00"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert seeded["张伟"] not in store.unplanned
+        assert not any(r.startswith("张伟") for r in plan_texts(app))
+        await pilot.press("escape")
+        await pilot.pause()
+        rows = app.screen.board.lead_list(1).rows
+        assert ("张伟", "11-27") in [(r.name, r.when) for r in rows[:]]
+
+
+async def test_help_on_the_plan_lists_its_keys_in_chinese(store, seeded):
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "question_mark")
+        shown = " ".join(str(s.render()) for s in app.screen.query(".help-section"))
+        for words in ("日计划", "记录", "改期", "取消接触", "准备事项", "打开客户", "下一行"):
+            assert words in shown
+        await pilot.press("escape")
+        assert isinstance(app.screen, PlanScreen)

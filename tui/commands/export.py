@@ -1,0 +1,55 @@
+"""``leadboard export``: the plan as JSON, iCalendar or CSV, to a file or stdout."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from store.dates import DateInputError
+from store.export import Format, gather, render, write_export
+from store.plan import Period
+from tui.cli import EXIT_OK, EXIT_SAVE, UsageError, default_db, open_store, say
+from tui.export_words import export_span, export_words, read_day
+from tui.i18n import error_text, t
+
+
+def register(commands, common) -> None:
+    parser = commands.add_parser("export", help=t("cli.help.export"))
+    common(parser)
+    parser.add_argument("--format", choices=[f.value for f in Format], default="json",
+                        help=t("cli.help.export_format"))
+    parser.add_argument("--period", choices=[p.value for p in Period], default="week",
+                        help=t("cli.help.export_period"))
+    parser.add_argument("--from", dest="first", metavar="DATE", help=t("cli.help.export_from"))
+    parser.add_argument("--to", dest="last", metavar="DATE", help=t("cli.help.export_to"))
+    parser.add_argument("-o", "--output", default="-", metavar="FILE",
+                        help=t("cli.help.export_output"))
+    parser.set_defaults(handler=cmd_export)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    store = open_store(args.db or default_db(), read_only=True)
+    try:
+        now = store.now()
+        try:
+            first = read_day(args.first, now) if args.first else None
+            last = read_day(args.last, now) if args.last else None
+            span, kind = export_span(Period(args.period), now, first, last)
+        except DateInputError as exc:
+            raise UsageError(error_text(exc)) from None
+        plan = gather(store, span, kind)
+        data = render(store, plan, Format(args.format), export_words())
+    finally:
+        store.close()
+    if args.output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return EXIT_OK
+    try:
+        write_export(Path(args.output).expanduser(), data)
+    except OSError as exc:
+        say(t("export.failed", path=args.output, detail=exc.strerror or str(exc)))
+        return EXIT_SAVE
+    say(t("export.written", count=len(plan.contacts), path=args.output))
+    return EXIT_OK

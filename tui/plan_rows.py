@@ -1,0 +1,79 @@
+"""Turning plan contacts and leads into the plan table's rows, on demand."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from store.grading import priority, quadrant_of
+from store.leadstore import LeadStore
+from store.model import ContactStatus
+from store.plan import checklist_progress
+from tui.i18n import label, t
+from widgets.plan_list import PlanRow
+
+CONTACT_WIDTHS = (11, 10, 4, 10, 12, 5, 8)
+LEAD_WIDTHS = (10, 4, 24, 8, 11)
+
+
+def quadrant_tag(store: LeadStore, lead_id: int, threshold: int | None = None) -> str:
+    threshold = store.settings.threshold if threshold is None else threshold
+    q = quadrant_of(store.leads_field(lead_id, "intent"), store.leads_field(lead_id, "funding"),
+                    threshold)
+    return "—" if q is None else f"Q{q}"
+
+
+def contact_row(store: LeadStore, contact_id: int, now: datetime) -> PlanRow:
+    contact = store.contacts[contact_id]
+    lead = store.lead(contact.lead_id)
+    ticked, total = checklist_progress(store, contact_id)
+    if contact.status is not ContactStatus.PLANNED:
+        state = "done"
+    elif contact.at < now:
+        state = "overdue"
+    else:
+        state = "today" if contact.at.date() == now.date() else ""
+    cells = (
+        contact.at.strftime("%m-%d %H:%M"), lead.name, quadrant_tag(store, lead.id),
+        label("method", contact.method), label("purpose", contact.purpose),
+        f"{ticked}/{total}" if total else "—", label("contact_status", contact.status),
+        lead.company,
+    )
+    return PlanRow(contact_id, cells, state)
+
+
+def lead_row(store: LeadStore, lead_id: int) -> PlanRow:
+    lead = store.lead(lead_id)
+    cells = (lead.name, quadrant_tag(store, lead_id), lead.company, lead.region,
+             ", ".join(lead.phones[:1]), t("plan.no_next"))
+    return PlanRow(lead_id, cells)
+
+
+def unplanned_order(store: LeadStore) -> list[int]:
+    """Leads with no next step: strongest quadrant first, then by priority.
+    Read from stored fields: building 50k leads would make the tab wait."""
+    field, threshold = store.leads_field, store.settings.threshold
+
+    def key(lead_id: int) -> tuple:
+        q = quadrant_tag(store, lead_id, threshold)
+        score = priority(field(lead_id, "intent"), field(lead_id, "funding"),
+                         field(lead_id, "credit", "unknown"), field(lead_id, "has_project", False))
+        return (q == "—", q, -score, lead_id)
+
+    return sorted(store.unplanned, key=key)
+
+
+class LazyRows(Sequence[PlanRow]):
+    """Rows built only when the table draws them."""
+
+    def __init__(self, ids: list[int], build) -> None:
+        self._ids = ids
+        self._build = build
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return self._build(self._ids[index])

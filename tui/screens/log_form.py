@@ -1,0 +1,187 @@
+"""Logging a contact: what happened, the three-part analysis, a regrade, and
+the next step. An active lead cannot leave without a next contact."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from store.contacts import Analysis, FollowUp, LogEntry, Made, log_contact, propose_follow_up
+from store.errors import Invalid
+from store.model import ChecklistItem, Contact, ContactStatus, Lead, Method, Purpose, Stage, Status
+from store.validate import parse_grade
+from tui.details import fmt_time
+from tui.i18n import label, localize_bindings, t
+from tui.screens.contact_form import default_checklist, enum_select
+from tui.screens.dialog import Dialog
+from tui.when_text import input_text, resolve
+
+UNPLANNED = "new"  # the choice for a contact that was not planned
+ANALYSIS = ("outcome", "went_well", "went_wrong", "customer_thinking")
+
+
+class LogForm(Dialog):
+    """Dismisses with the logged :class:`Contact`, or None."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="log_form.cancel"),
+        Binding("ctrl+s", "save", "Save", id="log_form.save"),
+    ]
+
+    def __init__(self, lead: Lead, planned: list[Contact], contact_id: int | None = None) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.lead = lead
+        self.planned = planned
+        self.contact_id = contact_id if contact_id is not None else (
+            planned[0].id if planned else None)
+
+    def _choices(self) -> list[tuple[str, object]]:
+        choices: list[tuple[str, object]] = [
+            (f"{fmt_time(c.at)} {label('method', c.method)} · {label('purpose', c.purpose)}", c.id)
+            for c in self.planned
+        ]
+        return [*choices, (t("log.unplanned"), UNPLANNED)]
+
+    def compose(self) -> ComposeResult:
+        lead, now = self.lead, self.app.store.now()
+        follow = propose_follow_up(self.app.store, lead.id, now)
+        with VerticalScroll(id="log-form", classes="dialog"):
+            yield Static(t("log.title", name=lead.name), classes="dialog-title")
+            with Grid(classes="dialog-grid"):
+                yield Label(t("log.field.contact"), classes="form-label")
+                yield Select(self._choices(), value=self.contact_id or UNPLANNED,
+                             allow_blank=False, id="which")
+            with Grid(id="made", classes="dialog-grid"):
+                yield Label(t("log.field.made_at"), classes="form-label")
+                yield Input(input_text(now), id="made-at")
+                yield Label(t("plan.field.method"), classes="form-label")
+                yield enum_select("method", Method, Method.VISIT, "made-method")
+                yield Label(t("plan.field.purpose"), classes="form-label")
+                yield enum_select("purpose", Purpose, Purpose.SELL, "made-purpose")
+            with Grid(classes="dialog-grid"):
+                yield Label(t("log.field.status"), classes="form-label")
+                yield Select([(label("contact_status", s), s.value)
+                              for s in (ContactStatus.DONE, ContactStatus.MISSED)],
+                             value=ContactStatus.DONE.value, allow_blank=False, id="result")
+                for name in ANALYSIS:
+                    yield Label(t(f"field.{name}"), classes="form-label")
+                    yield Input(placeholder=t(f"log.placeholder.{name}"), id=name)
+                yield Label(t("log.field.goal_reached"), classes="form-label")
+                yield Checkbox("", id="goal")
+            yield Static(t("log.section.regrade"), classes="dialog-section")
+            with Grid(classes="dialog-grid"):
+                yield Label(t("field.intent"), classes="form-label")
+                yield Input("" if lead.intent is None else str(lead.intent), id="intent")
+                yield Label(t("field.funding"), classes="form-label")
+                yield Input("" if lead.funding is None else str(lead.funding), id="funding")
+                yield Label(t("field.stage"), classes="form-label")
+                yield enum_select("stage", Stage, lead.stage, "stage")
+                yield Label(t("field.status"), classes="form-label")
+                yield enum_select("status", Status, lead.status, "lead-status")
+            yield Static(t("log.section.follow_up"), classes="dialog-section")
+            with Grid(classes="dialog-grid"):
+                yield Label(t("plan.field.when"), classes="form-label")
+                self._proposed = input_text(follow)
+                yield Input(self._proposed, placeholder=t("log.placeholder.follow_up"),
+                            id="follow-at")
+                yield Label(t("plan.field.method"), classes="form-label")
+                yield enum_select("method", Method, Method.PHONE, "follow-method")
+                yield Label(t("plan.field.purpose"), classes="form-label")
+                yield enum_select("purpose", Purpose, Purpose.SELL, "follow-purpose")
+            yield Static("", id="follow-said", classes="when-said")
+            yield Static(t("log.hint"), classes="dialog-hint")
+            yield Static("", id="log-error", classes="form-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("form.save"), variant="primary", id="save")
+                yield Button(t("form.cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self._show_made()
+        self._say_follow()
+        self.query_one("#outcome", Input).focus()
+
+    @on(Select.Changed, "#which")
+    def _show_made(self) -> None:
+        self.query_one("#made").display = self.query_one("#which", Select).value == UNPLANNED
+
+    @on(Input.Changed, "#intent,#funding")
+    def _repropose(self) -> None:
+        """A regrade can move the lead to another quadrant, with another
+        cadence: follow it while the rep has not typed a date of their own."""
+        follow = self.query_one("#follow-at", Input)
+        if follow.value != self._proposed:
+            return
+        try:
+            grades = (parse_grade(self._value("intent"), "intent"),
+                      parse_grade(self._value("funding"), "funding"))
+        except Invalid:
+            return
+        store = self.app.store
+        self._proposed = input_text(propose_follow_up(store, self.lead.id, store.now(), grades))
+        follow.value = self._proposed
+
+    @on(Input.Changed, "#follow-at")
+    def _say_follow(self) -> None:
+        text = self.query_one("#follow-at", Input).value
+        said = t("log.no_follow_up") if not text.strip() else resolve(text, self.app.store.now())[1]
+        self.query_one("#follow-said", Static).update(said)
+
+    def _value(self, widget_id: str) -> str:
+        return self.query_one(f"#{widget_id}", Input).value.strip()
+
+    def _choice(self, widget_id: str) -> str:
+        return str(self.query_one(f"#{widget_id}", Select).value)
+
+    def entry(self) -> LogEntry:
+        """What the form says, as a log entry; raises ValueError with a message."""
+        now = self.app.store.now()
+        analysis = Analysis(
+            status=ContactStatus(self._choice("result")),
+            goal_reached=self.query_one("#goal", Checkbox).value,
+            **{name: self._value(name) for name in ANALYSIS},
+        )
+        which = self.query_one("#which", Select).value
+        made = None
+        if which == UNPLANNED:
+            at, said = resolve(self._value("made-at"), now)
+            if at is None:
+                raise ValueError(said)
+            made = Made(at, Method(self._choice("made-method")), Purpose(self._choice("made-purpose")))
+        return LogEntry(self.lead.id, analysis, contact_id=None if made else int(which), made=made,
+                        lead_fields=self._lead_fields(), follow_up=self._follow_up(now))
+
+    def _lead_fields(self) -> dict:
+        try:
+            intent = parse_grade(self._value("intent"), "intent")
+            funding = parse_grade(self._value("funding"), "funding")
+        except Invalid:
+            raise ValueError(t("form.error.grade")) from None
+        return {"intent": intent, "funding": funding, "stage": Stage(self._choice("stage")),
+                "status": Status(self._choice("lead-status"))}
+
+    def _follow_up(self, now: datetime) -> FollowUp | None:
+        text = self._value("follow-at")
+        if not text:
+            return None
+        at, said = resolve(text, now)
+        if at is None:
+            raise ValueError(said)
+        method = Method(self._choice("follow-method"))
+        checklist = tuple(ChecklistItem(text) for text in default_checklist(method))
+        return FollowUp(at, method, Purpose(self._choice("follow-purpose")), checklist=checklist)
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        try:
+            entry = self.entry()
+        except ValueError as exc:
+            self.query_one("#log-error", Static).update(str(exc))
+            return
+        self.save_with(lambda: log_contact(self.app.store, entry))

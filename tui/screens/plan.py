@@ -1,0 +1,219 @@
+"""The plan: today's, this week's or this month's contacts, overdue on top,
+and the active leads with no next step. Keys work through the day's contacts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Static, Tab, Tabs
+
+from store.contacts import cancel, propose_follow_up
+from store.errors import StoreError
+from store.model import ContactStatus
+from store.plan import Period, period_span, plan_rows
+from tui.i18n import localize_bindings, t
+from tui.plan_rows import CONTACT_WIDTHS, LEAD_WIDTHS, LazyRows, contact_row, lead_row, unplanned_order
+from tui.screens.contact_form import ContactForm
+from tui.screens.help import HelpScreen
+from tui.screens.log_form import LogForm
+from tui.screens.prep import PrepForm
+from tui.screens.reschedule import RescheduleForm
+from tui.when_text import plan_error
+from widgets.lead_list import pad
+from widgets.plan_list import PlanList
+
+UNPLANNED = "unplanned"
+TABS = (Period.DAY.value, Period.WEEK.value, Period.MONTH.value, UNPLANNED)
+
+
+class PlanScreen(Screen[tuple[set[int], int | None]]):
+    """Dismisses with the leads it changed and the lead to open (or None)."""
+
+    BINDINGS = [
+        Binding("d", "tab('day')", "Day", id="plan.day"),
+        Binding("w", "tab('week')", "Week", id="plan.week"),
+        Binding("m", "tab('month')", "Month", id="plan.month"),
+        Binding("n", "tab('unplanned')", "No next step", id="plan.unplanned"),
+        Binding("c", "log", "Log", id="plan.log"),
+        Binding("r", "reschedule", "Reschedule", id="plan.reschedule"),
+        Binding("x", "cancel_contact", "Cancel contact", id="plan.cancel"),
+        Binding("t", "prep", "Preparation", id="plan.prep"),
+        Binding("s", "schedule", "Schedule", id="plan.schedule"),
+        Binding("o", "open_lead", "Open lead", id="plan.open"),
+        Binding("u", "undo", "Undo", id="plan.undo"),
+        Binding("escape,p", "close", "Board", id="plan.close"),
+        Binding("question_mark", "help", "Help", id="plan.help"),
+    ]
+
+    def __init__(self, tab: str = Period.DAY.value) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.tab = tab
+        self.touched: set[int] = set()
+
+    @property
+    def store(self):
+        return self.app.store
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="plan-heading")
+        yield Tabs(*(Tab(t(f"plan.tab.{name}"), id=name) for name in TABS), active=self.tab,
+                   id="plan-tabs")
+        yield Static("", id="plan-columns")
+        yield PlanList(CONTACT_WIDTHS, t("plan.empty"), id="plan-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        localize_bindings(self.plan_list)
+        self.plan_list.focus()
+        self.show_plan()
+
+    @property
+    def plan_list(self) -> PlanList:
+        return self.query_one(PlanList)
+
+    def show_plan(self) -> None:
+        """Paint the current tab; costs the period's contacts, not the leads."""
+        store, now = self.store, self.store.now()
+        unplanned = len(store.unplanned)
+        if self.tab == UNPLANNED:
+            ids = unplanned_order(store)
+            self.plan_list.set_rows(LazyRows(ids, lambda i: lead_row(store, i)), LEAD_WIDTHS)
+            columns = ("plan.col.lead", "plan.col.quadrant", "field.company", "field.region",
+                       "field.phones")
+            heading = t("plan.heading.unplanned", count=unplanned)
+            widths = LEAD_WIDTHS
+        else:
+            span = period_span(Period(self.tab), now)
+            rows = plan_rows(store, span, now)
+            self.plan_list.set_rows(LazyRows(rows.ids, lambda i: contact_row(store, i, now)),
+                                    CONTACT_WIDTHS)
+            columns = ("plan.col.time", "plan.col.lead", "plan.col.quadrant", "plan.col.method",
+                       "plan.col.purpose", "plan.col.prep", "plan.col.status", "field.company")
+            heading = t("plan.heading", period=self._period_name(span.start, span.end),
+                        count=len(rows.ids), overdue=len(rows.overdue), unplanned=unplanned)
+            widths = CONTACT_WIDTHS
+        self.query_one("#plan-heading", Static).update(heading)
+        # The last heading takes the rest of the line, as the table's last column.
+        cells = [pad(t(key), w) for key, w in zip(columns, widths)]
+        self.query_one("#plan-columns", Static).update(
+            " " + " ".join([*cells, *(t(key) for key in columns[len(cells):])]))
+
+    def _period_name(self, start: datetime, end: datetime) -> str:
+        if self.tab == Period.DAY.value:
+            return t(f"weekday.{start.weekday()}") + " " + start.strftime("%Y-%m-%d")
+        if self.tab == Period.WEEK.value:
+            return t("plan.week_of", start=start.strftime("%Y-%m-%d"))
+        return start.strftime("%Y-%m")
+
+    # ------------------------------------------------------------ selection
+    def _contact_id(self) -> int | None:
+        return None if self.tab == UNPLANNED else self.plan_list.key
+
+    def _lead_id(self) -> int | None:
+        key = self.plan_list.key
+        if key is None:
+            return None
+        return key if self.tab == UNPLANNED else self.store.contacts[key].lead_id
+
+    def _changed(self, lead_id: int, message: str = "") -> None:
+        self.touched.add(lead_id)
+        self.show_plan()
+        self.notify(message or t("bar.saved"), timeout=3)
+
+    # ------------------------------------------------------------ actions
+    def action_tab(self, name: str) -> None:
+        self.query_one(Tabs).active = name
+
+    @on(Tabs.TabActivated)
+    def _tab_activated(self, event: Tabs.TabActivated) -> None:
+        self.tab = event.tab.id or Period.DAY.value
+        self.plan_list.cursor = 0
+        self.show_plan()
+        self.plan_list.focus()
+
+    @on(PlanList.Chosen)
+    def _chosen(self) -> None:
+        if self.tab == UNPLANNED:
+            self.action_schedule()
+        else:
+            self.action_log()
+
+    def action_log(self) -> None:
+        contact_id = self._contact_id()
+        if contact_id is None:
+            return
+        contact = self.store.contacts[contact_id]
+        lead = self.store.lead(contact.lead_id)
+        planned = [c for c in self.store.contacts_of(lead.id) if c.status is ContactStatus.PLANNED]
+        chosen = contact_id if contact.status is ContactStatus.PLANNED else None
+        self.app.push_screen(LogForm(lead, planned, chosen),
+                             lambda done: done and self._changed(lead.id))
+
+    def action_schedule(self) -> None:
+        lead_id = self._lead_id()
+        if lead_id is None:
+            return
+        lead = self.store.lead(lead_id)
+        proposed = propose_follow_up(self.store, lead_id, self.store.now())
+        self.app.push_screen(ContactForm(lead, proposed),
+                             lambda done: done and self._changed(lead_id))
+
+    def action_reschedule(self) -> None:
+        contact_id = self._contact_id()
+        if contact_id is None:
+            return
+        contact = self.store.contacts[contact_id]
+        self.app.push_screen(RescheduleForm(contact),
+                             lambda done: done and self._changed(contact.lead_id))
+
+    def action_prep(self) -> None:
+        contact_id = self._contact_id()
+        if contact_id is None:
+            return
+        contact = self.store.contacts[contact_id]
+        self.app.push_screen(PrepForm(contact), lambda done: done and self._changed(contact.lead_id))
+
+    def action_cancel_contact(self) -> None:
+        contact_id = self._contact_id()
+        if contact_id is None or self.store.contacts[contact_id].status is not ContactStatus.PLANNED:
+            return
+        try:
+            contact = cancel(self.store, contact_id)
+        except StoreError as exc:
+            self.notify(plan_error(exc), severity="error")
+            return
+        self._changed(contact.lead_id, t("plan.cancelled"))
+
+    def action_undo(self) -> None:
+        try:
+            undone = self.store.undo()
+        except StoreError as exc:
+            self.notify(plan_error(exc), severity="error")
+            return
+        if undone is None:
+            self.notify(t("bar.nothing_to_undo"))
+            return
+        label, touched = undone
+        for table, item_id in touched:
+            if table == "leads":
+                self.touched.add(item_id)
+            elif item_id in self.store.contacts:
+                self.touched.add(self.store.contacts[item_id].lead_id)
+        self.show_plan()
+        self.notify(t("bar.undone", label=t(f"change.{label}")))
+
+    def action_open_lead(self) -> None:
+        self.dismiss((self.touched, self._lead_id()))
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen([(t("help.plan"), self),
+                                         (t("help.plan_list"), self.plan_list),
+                                         (t("help.app"), self.app)]))
+
+    def action_close(self) -> None:
+        self.dismiss((self.touched, None))

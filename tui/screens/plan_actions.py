@@ -1,0 +1,61 @@
+"""The board's contact keys (s schedule, c log, p plan, x export), kept apart
+from the triage code so the board screen stays short."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from store.contacts import propose_follow_up
+from store.model import Contact, ContactStatus
+from tui.i18n import t
+from tui.screens.contact_form import ContactForm
+from tui.screens.export import ExportForm
+from tui.screens.log_form import LogForm
+from tui.screens.plan import PlanScreen
+
+
+class PlanActions:
+    """Mixed into the board screen: uses its store, selection and ``_saved``."""
+
+    def action_schedule(self) -> None:
+        lead_id = self.selected_lead_id()
+        if lead_id is None:
+            return
+        proposed = propose_follow_up(self.store, lead_id, self.store.now())
+        self.app.push_screen(ContactForm(self.store.lead(lead_id), proposed), self._contact_saved)
+
+    def action_log_contact(self) -> None:
+        lead_id = self.selected_lead_id()
+        if lead_id is None:
+            return
+        planned = [c for c in self.store.contacts_of(lead_id) if c.status is ContactStatus.PLANNED]
+        self.app.push_screen(LogForm(self.store.lead(lead_id), planned), self._contact_saved)
+
+    def _contact_saved(self, contact: Contact | None) -> None:
+        if contact is not None:
+            self._saved([contact.lead_id])
+            self._follow(contact.lead_id)
+
+    def action_plan(self) -> None:
+        self.app.push_screen(PlanScreen(), self._plan_closed)
+
+    def _plan_closed(self, result: tuple[set[int], int | None] | None) -> None:
+        touched, open_lead = result or (set(), None)
+        if touched:
+            self._saved(sorted(touched))
+        if open_lead is not None:
+            self.show_lead(open_lead)
+
+    def show_lead(self, lead_id: int) -> None:
+        """Put the cursor on a lead and open its details."""
+        self._follow(lead_id)
+        self.details.remove_class("-hidden")
+        self.refresh_details()
+
+    def action_export(self) -> None:
+        self.app.push_screen(ExportForm(), self._exported)
+
+    def _exported(self, path: Path | None) -> None:
+        if path is not None:
+            self.refresh_status(t("export.done", path=path))
+            self.notify(t("export.done", path=path), timeout=6)
