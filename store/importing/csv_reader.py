@@ -74,7 +74,7 @@ def _numbered(path: Path, reader: Any) -> Iterator[Row]:
     try:
         for cells in reader:
             line, last = last + 1, reader.line_num
-            if any(cell.strip() for cell in cells):
+            if "".join(cells).strip():
                 yield line, cells
     except csv.Error as exc:
         raise ImportFailed(path, "damaged", f"line {reader.line_num}: {exc}") from None

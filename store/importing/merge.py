@@ -146,12 +146,11 @@ def _field_updates(lead: Lead, row: Incoming) -> tuple[dict[str, Any], list[str]
         elif name == "notes":
             if value not in current:
                 updates["notes"] = f"{current}\n{value}" if current else value
-        elif value == current or (name == "name" and name not in row.labels):
+        elif value == current or (name == "name" and not row.named):
             continue  # equal, or a name we made up from a phone or company
         elif name in _EMPTY and current == _EMPTY[name]:
             updates[name] = value
         else:
-            label = row.labels.get(name, name)
-            text = row.texts.get(name, str(value))
-            conflicts.append(f"{label}: {text} ({row.file}:{row.line})")
+            text = row.written(name) or str(value)
+            conflicts.append(f"{row.label(name)}: {text} ({row.file}:{row.line})")
     return updates, conflicts

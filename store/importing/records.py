@@ -7,7 +7,9 @@ under the file's own header.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from store.errors import Invalid
@@ -17,10 +19,6 @@ from store.importing.sheet import Cell, Sheet
 from store.importing.xlsx_reader import cell_text
 from store.validate import parse_grade
 
-# Fields that take a word from a table; a word not in it stays in extra.
-_CHOICES = {"customer_type": values.customer_type, "source": values.source}
-_LISTS = {"tags": True, "models": False, "brands": False}  # field -> split on spaces too
-_TEXTS = ("name", "company", "province", "city", "competitor")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +40,23 @@ class Incoming:
     line: int
     fields: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, str] = field(default_factory=dict)
-    labels: dict[str, str] = field(default_factory=dict)  # field -> header in the file
-    texts: dict[str, str] = field(default_factory=dict)  # field -> the cell as written
     flags: list[Problem] = field(default_factory=list)
+    cells: list[Cell] = field(default_factory=list)  # as read, for a conflict's own words
+    columns: dict[str, int] = field(default_factory=dict)  # field -> its column (shared)
+    headers: list[str] = field(default_factory=list)  # the file's headers (shared)
+    named: bool = True  # False when the name was made up from a company or phone
+
+    def label(self, name: str) -> str:
+        """The header of the column a field came from."""
+        return self.headers[self.columns[name]] if name in self.columns else name
+
+    def written(self, name: str) -> str | None:
+        """The cell a field came from, as written in the file."""
+        at = self.columns.get(name)
+        return None if at is None or at >= len(self.cells) else cell_text(self.cells[at]).strip()
+
+
+Reader = Callable[["Incoming", str, str], None]  # reads one cell into a row
 
 
 class RowRejected(Exception):
@@ -63,20 +75,33 @@ class RowReader:
                        for i, h in enumerate(sheet.headers)]
         self.fields = [field_for(h) for h in sheet.headers]
         self.unknown = [label for label, f in zip(self.labels, self.fields) if f is None]
+        self._columns = [(label, None if f is None else _READERS.get(f, _text_reader(f)))
+                         for label, f in zip(self.labels, self.fields)]
+        self.column_of: dict[str, int] = {}
+        for at, name in enumerate(self.fields):
+            if name is not None:
+                self.column_of.setdefault(name, at)
+        for derived, source in (("province", "region"), ("city", "region"),
+                                ("project", "has_project")):
+            if source in self.column_of:
+                self.column_of.setdefault(derived, self.column_of[source])
 
     def read(self, line: int, cells: list[Cell]) -> Incoming:
         """The incoming lead; raises :class:`RowRejected` for a row we refuse."""
-        row = Incoming(self.file, line)
+        row = Incoming(self.file, line, cells=cells, columns=self.column_of,
+                       headers=self.labels)
+        columns, width = self._columns, len(self._columns)
         for at, cell in enumerate(cells):
-            text = cell_text(cell).strip()
+            if cell == "" or cell is None:  # not "not cell": Excel's 0 means no
+                continue
+            text = cell.strip() if type(cell) is str else cell_text(cell).strip()
             if not text:
                 continue
-            label = self.labels[at] if at < len(self.labels) else f"#{at + 1}"
-            name = self.fields[at] if at < len(self.fields) else None
-            if name is None:
+            label, read_cell = columns[at] if at < width else (f"#{at + 1}", None)
+            if read_cell is None:
                 _keep(row, label, text)
             else:
-                _read_cell(row, name, label, text)
+                read_cell(row, label, text)
         _name_fallback(row)
         return row
 
@@ -93,55 +118,97 @@ def _keep(row: Incoming, label: str, text: str) -> None:
 
 def _set(row: Incoming, name: str, label: str, value: Any, text: str) -> None:
     """A scalar field: the first column that fills it wins, the rest is kept."""
-    if name in row.fields and row.fields[name] != value:
+    fields = row.fields
+    if name in fields and fields[name] != value:
         _keep(row, label, text)
         return
-    row.fields[name] = value
-    row.labels.setdefault(name, label)
-    row.texts.setdefault(name, text)
+    fields[name] = value
 
 
-def _read_cell(row: Incoming, name: str, label: str, text: str) -> None:
-    if name == "phones":
-        good, bad = values.phones(text)
-        _add_list(row, "phones", label, good)
-        for part in bad:
-            row.flags.append(Problem(row.file, row.line, "phone", part))
-            _keep(row, label, part)
-    elif name in ("intent", "funding"):
+def _read_phones(row: Incoming, label: str, text: str) -> None:
+    good, bad = values.phones(text)
+    _add_list(row, "phones", label, good)
+    for part in bad:
+        row.flags.append(Problem(row.file, row.line, "phone", part))
+        _keep(row, label, part)
+
+
+@lru_cache(maxsize=256)
+def _grade(text: str) -> int | None:
+    return parse_grade(text, "grade")
+
+
+def _grade_reader(name: str) -> Reader:
+    def read(row: Incoming, label: str, text: str) -> None:
         try:
-            _set(row, name, label, parse_grade(text, name), text)
+            _set(row, name, label, _grade(text), text)
         except Invalid:
             raise RowRejected("grade", f"{label}={text}") from None
-    elif name == "credit":
-        try:
-            _set(row, name, label, values.credit(text), text)
-        except Invalid:
-            raise RowRejected("credit", f"{label}={text}") from None
-    elif name == "has_project":
-        answer = values.yes_no(text)
-        _set(row, "has_project", label, True if answer is None else answer, text)
-        if answer is None:  # not yes or no: the text names the project
-            _set(row, "project", label, text, text)
-    elif name in _CHOICES:
-        choice = _CHOICES[name](text)
+    return read
+
+
+def _read_credit(row: Incoming, label: str, text: str) -> None:
+    try:
+        _set(row, "credit", label, values.credit(text), text)
+    except Invalid:
+        raise RowRejected("credit", f"{label}={text}") from None
+
+
+def _read_project(row: Incoming, label: str, text: str) -> None:
+    answer = values.yes_no(text)
+    _set(row, "has_project", label, True if answer is None else answer, text)
+    if answer is None:  # not yes or no: the text names the project
+        _set(row, "project", label, text, text)
+
+
+def _choice_reader(name: str, parse: Callable[[str], Any]) -> Reader:
+    def read(row: Incoming, label: str, text: str) -> None:
+        choice = parse(text)
         if choice is None:
             _keep(row, label, text)
         else:
             _set(row, name, label, choice, text)
-    elif name == "region":
-        province, city = values.region(text)
-        for part, value in (("province", province), ("city", city)):
-            if value and part not in row.fields:
-                _set(row, part, label, value, text)
-    elif name == "notes":
-        old = row.fields.get("notes")
-        row.fields["notes"] = f"{old}\n{text}" if old else text
-        row.labels.setdefault("notes", label)
-    elif name in _LISTS:
-        _add_list(row, name, label, values.text_list(text, spaces=_LISTS[name]))
-    else:
-        _set(row, name, label, " ".join(text.split()) if name in _TEXTS else text, text)
+    return read
+
+
+def _read_region(row: Incoming, label: str, text: str) -> None:
+    province, city = values.region(text)
+    for part, value in (("province", province), ("city", city)):
+        if value and part not in row.fields:
+            _set(row, part, label, value, text)
+
+
+def _read_notes(row: Incoming, label: str, text: str) -> None:
+    old = row.fields.get("notes")
+    row.fields["notes"] = f"{old}\n{text}" if old else text
+
+
+def _list_reader(name: str, spaces: bool) -> Reader:
+    def read(row: Incoming, label: str, text: str) -> None:
+        _add_list(row, name, label, values.text_list(text, spaces))
+    return read
+
+
+def _text_reader(name: str) -> Reader:
+    def read(row: Incoming, label: str, text: str) -> None:
+        _set(row, name, label, " ".join(text.split()), text)
+    return read
+
+
+_READERS: dict[str, Reader] = {
+    "phones": _read_phones,
+    "intent": _grade_reader("intent"),
+    "funding": _grade_reader("funding"),
+    "credit": _read_credit,
+    "has_project": _read_project,
+    "customer_type": _choice_reader("customer_type", values.customer_type),
+    "source": _choice_reader("source", values.source),
+    "region": _read_region,
+    "notes": _read_notes,
+    "tags": _list_reader("tags", spaces=True),
+    "models": _list_reader("models", spaces=False),
+    "brands": _list_reader("brands", spaces=False),
+}
 
 
 def _add_list(row: Incoming, name: str, label: str, items) -> None:
@@ -149,7 +216,6 @@ def _add_list(row: Incoming, name: str, label: str, items) -> None:
         return
     old = row.fields.get(name, ())
     row.fields[name] = old + tuple(i for i in items if i not in old)
-    row.labels.setdefault(name, label)
 
 
 def _name_fallback(row: Incoming) -> None:
@@ -159,3 +225,4 @@ def _name_fallback(row: Incoming) -> None:
     if not row.fields.get("phones"):
         raise RowRejected("no_name_or_phone")
     row.fields["name"] = row.fields.get("company") or row.fields["phones"][0]
+    row.named = False

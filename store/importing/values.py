@@ -7,6 +7,7 @@ lower case and with spaces removed, like headers.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from store.errors import Invalid
 from store.importing.headers import header_key
@@ -46,6 +47,7 @@ SOURCE_WORDS: dict[str, Source] = {
 _PROVINCE = re.compile(r"^(.{2,7}?(?:省|自治区|特别行政区)|北京|上海|天津|重庆)(?:市)?(.*)$")
 _EXCEL_FLOAT = re.compile(r"^(\d{7,})\.0+$")  # 13812345678.0: a number Excel kept
 _SCIENTIFIC = re.compile(r"^\d(?:\.\d+)?[eE]\+?\d+$")  # 1.38123E+10: digits Excel dropped
+_MOBILE = re.compile(r"1[3-9]\d{9}")
 _LIST_SEPARATORS = re.compile(r"[,，、;；/|]+")
 
 
@@ -53,6 +55,7 @@ def word(text: str) -> str:
     return header_key(text) or text.strip()
 
 
+@lru_cache(maxsize=4096)  # a column repeats a handful of words
 def credit(text: str) -> Credit:
     found = CREDIT_WORDS.get(word(text))
     if found is None:
@@ -60,17 +63,20 @@ def credit(text: str) -> Credit:
     return found
 
 
+@lru_cache(maxsize=4096)
 def yes_no(text: str) -> bool | None:
     """True or False for a yes/no word, None for anything else."""
     key = word(text)
     return True if key in YES_WORDS else False if key in NO_WORDS else None
 
 
+@lru_cache(maxsize=4096)
 def customer_type(text: str) -> CustomerType | None:
     key = word(text)
     return CUSTOMER_TYPE_WORDS.get(key) or _enum_value(CustomerType, key)
 
 
+@lru_cache(maxsize=4096)
 def source(text: str) -> Source | None:
     key = word(text)
     return SOURCE_WORDS.get(key) or _enum_value(Source, key)
@@ -80,6 +86,7 @@ def _enum_value(enum: type, key: str):
     return next((member for member in enum if member.value.replace("_", "") == key), None)
 
 
+@lru_cache(maxsize=4096)
 def region(text: str) -> tuple[str, str]:
     """(province, city) from ``山东省临沂市``, ``山东 临沂`` or just ``临沂``."""
     text = text.strip()
@@ -98,6 +105,8 @@ def phones(text: str) -> tuple[list[str], list[str]]:
 
     Several numbers may share a cell, split by commas, slashes or spaces.
     """
+    if _MOBILE.fullmatch(text):
+        return [text], []  # the common case, first
     good: list[str] = []
     bad: list[str] = []
     for part in split_phones(text):
