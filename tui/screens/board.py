@@ -10,12 +10,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from store.board import TRAY, BoardIndex
-from store.errors import StoreError
+from store.errors import ReadOnly, StoreError
 from store.model import QUADRANTS
 from tui.details import lead_sections
 from tui.i18n import error_text, localize_bindings, t
 from tui.rows import PlaceRows
 from tui.screens.help import HelpScreen
+from tui.screens.importing import ImportScreen
 from tui.screens.lead_form import LeadForm
 from widgets.detail_pane import DetailPane
 from widgets.lead_list import LeadList
@@ -46,6 +47,7 @@ class BoardScreen(Screen):
         Binding("enter", "toggle_details", "Details", id="board.details"),
         Binding("n", "new_lead", "New lead", id="board.new_lead"),
         Binding("e", "edit_lead", "Edit lead", id="board.edit_lead"),
+        Binding("i", "import_leads", "Import", id="board.import"),
         Binding("question_mark", "help", "Help", id="board.help"),
     ]
 
@@ -277,6 +279,18 @@ class BoardScreen(Screen):
             return
         self._saved([lead.id])
         self._follow(lead.id)
+
+    def action_import_leads(self) -> None:
+        if self.store.read_only:
+            self._failed(ReadOnly(self.store.path))
+            return
+        self.app.push_screen(ImportScreen(), self._imported)
+
+    def _imported(self, changed: bool | None) -> None:
+        if changed and self.index is not None:
+            self.index.rebuild()
+            self.refresh_board()
+            self.refresh_status(t("bar.saved"))
 
     def action_help(self) -> None:
         sections = [
