@@ -460,9 +460,14 @@ class LeadStore:
     def _meta(self) -> dict[str, Any]:
         return {"schema": SCHEMA_VERSION, "seq": self._seq, "undo": self._undo}
 
-    def close(self) -> None:
+    def close(self, fold: bool = True) -> None:
+        """Fold the journal into the snapshot and let go of the file.
+
+        ``fold=False`` leaves every file byte for byte as it is: after an
+        operation that failed, the user expects to find nothing touched.
+        """
         try:
-            if not self.read_only and self._journal is not None:
+            if fold and not self.read_only and self._journal is not None:
                 if self._journal.size or not self.path.exists():
                     self.compact()
         finally:

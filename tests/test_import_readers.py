@@ -132,7 +132,7 @@ def write_xlsx(path: Path, title_row: bool = True, sheet: str = "客户") -> Non
     ws.append(["李娜", 13912345678.0, None, None, datetime(2026, 10, 2, 15, 30), "回访"])
     ws.append(["王强", "1.38123E+10", 5, 5, None, None])
     ws.append([None, None, None, None, None, None])
-    ws.append(["陈静", "0539 8123456", "一般", 2, None, None])
+    ws.append(["陈静", "0539 8765432", "一般", 2, None, None])
     book.save(path)
 
 
@@ -145,7 +145,7 @@ def test_xlsx_with_a_title_row_and_numeric_phones(store, tmp_path):
         ("张伟", ("13812345678",), 4, 3, {"首次接触": "2026-10-01"}, ""),
         ("李娜", ("13912345678",), None, None, {"首次接触": "2026-10-02 15:30:00"}, "回访"),
         ("王强", (), 5, 5, {"手机": "1.38123E+10"}, ""),
-        ("陈静", ("0539-8123456",), 3, 2, {}, ""),
+        ("陈静", ("0539-8765432",), 3, 2, {}, ""),
     ]
     assert [(f.line, f.value) for f in result.summary.flags] == [(6, "1.38123E+10")]
 

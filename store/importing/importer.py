@@ -82,16 +82,23 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def plan_import(store: LeadStore, paths: Sequence[Path], options: ImportOptions,
+def open_sheets(paths: Sequence[Path], options: ImportOptions) -> list[Sheet]:
+    """Open every file first: one that cannot be read stops the import
+    before anything else is touched."""
+    return [open_sheet(Path(p), options) for p in paths]
+
+
+def plan_import(store: LeadStore, sources: Sequence[Path | Sheet], options: ImportOptions,
                 progress: Progress | None = None) -> ImportPlan:
-    """Read every file and plan the changes; nothing is written."""
+    """Read every file (or sheet already opened) and plan the changes;
+    nothing is written."""
+    sheets = [s if isinstance(s, Sheet) else open_sheet(Path(s), options) for s in sources]
     with collector_paused():
-        return _plan(store, paths, options, progress)
+        return _plan(store, sheets, options, progress)
 
 
-def _plan(store: LeadStore, paths: Sequence[Path], options: ImportOptions,
+def _plan(store: LeadStore, sheets: list[Sheet], options: ImportOptions,
           progress: Progress | None) -> ImportPlan:
-    sheets = [open_sheet(Path(p), options) for p in paths]
     sizes = [max(_size(sheet.path), 1) for sheet in sheets]
     total, before = sum(sizes), 0
     merge = MergePlan(store, options.on_duplicate)

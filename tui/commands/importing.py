@@ -6,7 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from store.importing.importer import FORMATS, ImportOptions, apply_plan, plan_import
+from store.importing.importer import (
+    FORMATS,
+    ImportOptions,
+    apply_plan,
+    open_sheets,
+    plan_import,
+)
 from store.importing.merge import MERGE, ON_DUPLICATE
 from store.importing.sheet import ImportFailed
 from store.importing.summary import write_rejects
@@ -31,31 +37,45 @@ def register(commands, common) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     options = ImportOptions(args.format, args.on_duplicate, args.sheet)
+    try:
+        # Every file is checked before the database is opened at all.
+        sheets = open_sheets(args.files, options)
+    except ImportFailed as exc:
+        say(error_text(exc))
+        return EXIT_UNREADABLE
     # A dry run only reads, so it works while the app has the file open.
     store = open_store(args.db or default_db(), read_only=args.dry_run)
+    done = False
     try:
-        try:
-            plan = plan_import(store, args.files, options, _progress_line())
-        except ImportFailed as exc:
-            say(error_text(exc))
-            return EXIT_UNREADABLE
-        finally:
-            _clear_progress()
-        summary = plan.summary
-        rejects_path = None
-        if summary.rejects and not args.dry_run:
-            rejects_path = args.rejects or default_rejects_path(args.files[0])
-            try:
-                write_rejects(rejects_path, rejects_text(summary))
-            except OSError as exc:
-                say(t("import.error.rejects", path=rejects_path, detail=exc.strerror or exc))
-                return EXIT_SAVE
-        if not args.dry_run:
-            apply_plan(store, plan)
+        code, summary, rejects_path = _import(store, sheets, options, args)
+        done = code == EXIT_OK
     finally:
-        store.close()
-    print("\n".join(summary_lines(summary, args.dry_run, rejects_path)))
-    return EXIT_OK if summary.rows else EXIT_NONE
+        store.close(fold=done)  # a failed import leaves every file as it was
+    if done:
+        print("\n".join(summary_lines(summary, args.dry_run, rejects_path)))
+        return EXIT_OK if summary.rows else EXIT_NONE
+    return code
+
+
+def _import(store, sheets, options, args):
+    try:
+        plan = plan_import(store, sheets, options, _progress_line())
+    except ImportFailed as exc:
+        say(error_text(exc))
+        return EXIT_UNREADABLE, None, None
+    finally:
+        _clear_progress()
+    rejects_path = None
+    if plan.summary.rejects and not args.dry_run:
+        rejects_path = args.rejects or default_rejects_path(args.files[0])
+        try:
+            write_rejects(rejects_path, rejects_text(plan.summary))
+        except OSError as exc:
+            say(t("import.error.rejects", path=rejects_path, detail=exc.strerror or exc))
+            return EXIT_SAVE, None, None
+    if not args.dry_run:
+        apply_plan(store, plan)
+    return EXIT_OK, plan.summary, rejects_path
 
 
 def _progress_line():
