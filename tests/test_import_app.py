@@ -16,8 +16,7 @@ def names(app, place):
 async def _import(pilot, app, path):
     await pilot.press("i")
     assert isinstance(app.screen, ImportScreen)
-    app.screen.query_one("#import-path").value = str(path)
-    await pilot.press("enter")
+    await pilot.press(*str(path), "enter")  # typed, as a rep would
     await app.screen.workers.wait_for_complete()
     await pilot.pause()
     return str(app.screen.query_one("#import-summary").render())

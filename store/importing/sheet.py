@@ -11,27 +11,22 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from store.errors import StoreError
+from store.errors import UnreadableFile
 
 Cell = object  # str from text files; str, int, float, datetime or None from Excel
 Row = tuple[int, list[Cell]]  # the line (or sheet row) number, then the cells
 
 
-class ImportFailed(StoreError):
+class ImportFailed(UnreadableFile):
     """A file that cannot be imported at all; nothing was written.
 
-    ``reason`` is one of: ``missing``, ``directory``, ``permission``,
+    An unreadable file like any other (exit code 3), said in words of its
+    own. ``reason`` is one of: ``missing``, ``directory``, ``permission``,
     ``empty``, ``binary``, ``encrypted``, ``xls``, ``not_xlsx``, ``no_sheet``,
     ``no_header``, ``not_vcard``, ``format``, ``damaged``.
     """
 
     code = "import_failed"
-
-    def __init__(self, path: Path, reason: str, detail: str = "") -> None:
-        super().__init__(f"{path}: {reason} {detail}".strip(), path=str(path), reason=reason,
-                         detail=detail)
-        self.path = path
-        self.reason = reason
 
 
 @dataclass
