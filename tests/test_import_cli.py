@@ -1,6 +1,7 @@
 """``leadboard import``: the three sources a rep has, the summary, the rejects
 file, and a database left byte-for-byte alone when anything is wrong."""
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,14 @@ def test_a_database_in_use_refuses_the_import(tmp_path, sources):
         result = run("import", str(sources[1]), "--db", str(db))
     assert result.returncode == EXIT_LOCKED
     assert "another Leadboard" in result.stderr
+
+
+def test_a_progress_line_on_a_terminal(tmp_path, capsys, monkeypatch):
+    path = tmp_path / "long.csv"
+    path.write_text("姓名,电话\n" + "".join(f"客户{n},138{n:08d}\n" for n in range(2000)),
+                    encoding="utf-8")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["import", str(path), "--db", str(tmp_path / "leads.json"), "--lang", "en"]) == 0
+    err = capsys.readouterr().err
+    assert "\rImporting… 48% (1000 rows)\rImporting… 100% (2000 rows)" in err
+    assert err.endswith("\r\033[K")  # the line is gone before the summary

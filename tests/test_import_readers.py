@@ -256,3 +256,46 @@ def test_format_named_on_the_command_line_wins_over_the_name(store, tmp_path):
     with pytest.raises(ImportFailed) as failed:
         plan(store, path, fmt="vcf")
     assert failed.value.reason == "not_vcard"
+
+
+def test_csv_title_row_crlf_and_trailing_empty_columns(store, tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_bytes("客户汇总表（11月）,,,,\r\n\r\n序号,客户姓名,联系电话,,\r\n1,张伟,13812345678,,\r\n"
+                     .encode("gbk"))
+    result = plan(store, path)
+    [lead] = leads(result)
+    assert (lead.name, lead.phones, lead.extra) == ("张伟", ("13812345678",), {"序号": "1"})
+    assert result.summary.unknown_columns == {"export.csv": ["序号"]}
+
+
+def test_progress_moves_through_a_long_file(store, tmp_path):
+    path = tmp_path / "long.csv"
+    path.write_text("姓名,电话\n" + "".join(f"客户{n},138{n:08d}\n" for n in range(5000)),
+                    encoding="utf-8")
+    seen = []
+    plan_import(store, [path], ImportOptions(), lambda rows, fraction: seen.append((rows, fraction)))
+    assert [rows for rows, _ in seen] == [1000, 2000, 3000, 4000, 5000, 5000]
+    fractions = [fraction for _, fraction in seen]
+    assert fractions == sorted(fractions) and 0.15 < fractions[0] < 0.25 and fractions[-1] == 1.0
+
+
+def test_tab_separated_below_a_title_without_tabs(store, tmp_path):
+    path = tmp_path / "export.tsv"
+    path.write_text("客户名单\n姓名\t电话\t备注\n张伟\t13812345678\t有, 逗号\n", encoding="utf-8")
+    assert [(x.name, x.notes) for x in leads(plan(store, path))] == [("张伟", "有, 逗号")]
+
+
+def test_a_workbook_with_a_damaged_sheet_is_refused_not_a_traceback(store, tmp_path):
+    import zipfile
+
+    good, bad = tmp_path / "good.xlsx", tmp_path / "bad.xlsx"
+    write_xlsx(good, title_row=False)
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]  # cut off mid-row
+            target.writestr(item, data)
+    with pytest.raises(ImportFailed) as failed:
+        plan(store, bad)
+    assert failed.value.reason == "damaged"

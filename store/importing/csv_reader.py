@@ -46,18 +46,19 @@ def _checked(path: Path, data: bytes, encoding: str) -> str:
     return text
 
 
-def sniff_delimiter(first_line: str) -> str:
-    """The separator the header line uses most (a comma when none shows)."""
-    counts = {d: first_line.count(d) for d in DELIMITERS}
+def sniff_delimiter(sample: str) -> str:
+    """The separator the first lines use most (a comma when none shows)."""
+    counts = {d: sample.count(d) for d in DELIMITERS}
     best = max(DELIMITERS, key=lambda d: counts[d])
     return best if counts[best] else ","
 
 
 def read_csv(path: Path) -> Sheet:
     text = decode(path, read_bytes(path))
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    sample = "\n".join(itertools.islice((ln for ln in text[:65536].splitlines() if ln.strip()),
+                                        HEADER_SEARCH_ROWS))
     stream = io.StringIO(text, newline="")
-    reader = csv.reader(stream, delimiter=sniff_delimiter(first))
+    reader = csv.reader(stream, delimiter=sniff_delimiter(sample))
     rows = _numbered(path, reader)
     head = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
     at = find_header([cells for _line, cells in head])

@@ -105,7 +105,6 @@ def _plan(store: LeadStore, sheets: list[Sheet], options: ImportOptions,
     summary = ImportSummary(files=[sheet.path.name for sheet in sheets])
     for sheet, size in zip(sheets, sizes):
         reader = RowReader(sheet)
-        summary.unknown_columns[reader.file] = reader.unknown
         for line, cells in sheet.rows:
             summary.rows += 1
             try:
@@ -117,6 +116,7 @@ def _plan(store: LeadStore, sheets: list[Sheet], options: ImportOptions,
             summary.count(merge.add(row))
             if progress is not None and summary.rows % PROGRESS_EVERY == 0:
                 progress(summary.rows, (before + size * sheet.done()) / total)
+        summary.unknown_columns[reader.file] = reader.unknown
         before += size
     if progress is not None:
         progress(summary.rows, 1.0)

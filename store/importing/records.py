@@ -74,7 +74,7 @@ class RowReader:
         self.labels = [str(h).strip().lstrip("\ufeff") or f"#{i + 1}"
                        for i, h in enumerate(sheet.headers)]
         self.fields = [field_for(h) for h in sheet.headers]
-        self.unknown = [label for label, f in zip(self.labels, self.fields) if f is None]
+        self._kept_columns: set[int] = set()  # unknown columns that held a value
         self._columns = [(label, None if f is None else _READERS.get(f, _text_reader(f)))
                          for label, f in zip(self.labels, self.fields)]
         self.column_of: dict[str, int] = {}
@@ -99,11 +99,18 @@ class RowReader:
                 continue
             label, read_cell = columns[at] if at < width else (f"#{at + 1}", None)
             if read_cell is None:
+                self._kept_columns.add(at)
                 _keep(row, label, text)
             else:
                 read_cell(row, label, text)
         _name_fallback(row)
         return row
+
+    @property
+    def unknown(self) -> list[str]:
+        """Headers of the columns we kept as they are (empty ones not counted)."""
+        return [self.labels[at] if at < len(self.labels) else f"#{at + 1}"
+                for at in sorted(self._kept_columns)]
 
     def problem(self, line: int, cells: list[Cell], exc: RowRejected) -> Problem:
         kept = tuple((self.labels[i] if i < len(self.labels) else f"#{i + 1}", cell_text(c))

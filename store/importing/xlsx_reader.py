@@ -36,8 +36,10 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Sheet:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles it skips
             book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except (InvalidFileException, zipfile.BadZipFile) as exc:
         raise ImportFailed(path, "not_xlsx", str(exc)) from None
+    except Exception as exc:  # a damaged workbook fails deep inside openpyxl, in many ways
+        raise ImportFailed(path, "damaged", f"{type(exc).__name__}: {exc}") from None
     try:
         if sheet is None:
             worksheet = book.worksheets[0]
@@ -54,7 +56,7 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Sheet:
 def _sheet(path: Path, book, worksheet) -> Sheet:
     total = max(worksheet.max_row or 0, 1)
     state = {"row": 0}
-    rows = _rows(book, worksheet, state)
+    rows = _rows(path, book, worksheet, state)
     head = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
     at = find_header([cells for _n, cells in head])
     if at is None:
@@ -65,13 +67,15 @@ def _sheet(path: Path, book, worksheet) -> Sheet:
                  lambda: min(state["row"] / total, 1.0))
 
 
-def _rows(book, worksheet, state: dict) -> Iterator[Row]:
+def _rows(path: Path, book, worksheet, state: dict) -> Iterator[Row]:
     try:
         for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
             state["row"] = number
             cells = [_value(v) for v in values]
             if any(c not in (None, "") for c in cells):
                 yield number, cells
+    except Exception as exc:  # damaged sheet XML surfaces only as the rows are read
+        raise ImportFailed(path, "damaged", f"row {state['row']}: {exc}") from None
     finally:
         book.close()
 
