@@ -188,7 +188,8 @@ IPHONE = (
     "ADR;type=WORK:;;北环路1号;临沂;山东;276000;中国\n"
     "CATEGORIES:老客户,机手\n"
     "END:VCARD\n"
-    "BEGIN:VCARD\nVERSION:4.0\nFN:刘洋 \n TEST\nTEL;VALUE=uri;TYPE=cell:tel:+86-137-1234-5678\nEND:VCARD\n"
+    "BEGIN:VCARD\nVERSION:4.0\nFN:刘洋 \n TEST\n"
+    "TEL;VALUE=uri;TYPE=cell:tel:+86-137-1234-5678\nEND:VCARD\n"
 )
 
 
@@ -223,8 +224,11 @@ def test_gb2312_vcard_from_an_old_phone(store, tmp_path):
     assert [(x.name, x.phones) for x in leads(plan(store, path))] == [("陈静", ("13612345678",))]
 
 
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the start of an old .xls or an encrypted .xlsx
+
+
 def _encrypted(path):
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500
+    path.write_bytes(OLE + b"\x00" * 500
                      + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 500)
 
 
@@ -236,7 +240,7 @@ def _encrypted(path):
     ("garbage.csv", lambda p: p.write_bytes(bytes(range(256)) * 40), "binary"),
     ("photo.vcf", lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00\xff" * 300), "not_vcard"),
     ("locked.xlsx", _encrypted, "encrypted"),
-    ("old.xls", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 900), "xls"),
+    ("old.xls", lambda p: p.write_bytes(OLE + b"\x00" * 900), "xls"),
     ("broken.xlsx", lambda p: p.write_bytes(b"PK\x03\x04" + b"\x00" * 100), "not_xlsx"),
     ("noheader.csv", lambda p: p.write_text("a,b\n1,2\n", encoding="utf-8"), "no_header"),
     ("nocards.vcf", lambda p: p.write_text("hello", encoding="utf-8"), "not_vcard"),
@@ -273,7 +277,7 @@ def test_progress_moves_through_a_long_file(store, tmp_path):
     path.write_text("姓名,电话\n" + "".join(f"客户{n},138{n:08d}\n" for n in range(5000)),
                     encoding="utf-8")
     seen = []
-    plan_import(store, [path], ImportOptions(), lambda rows, fraction: seen.append((rows, fraction)))
+    plan_import(store, [path], ImportOptions(), lambda rows, part: seen.append((rows, part)))
     assert [rows for rows, _ in seen] == [1000, 2000, 3000, 4000, 5000, 5000]
     fractions = [fraction for _, fraction in seen]
     assert fractions == sorted(fractions) and 0.15 < fractions[0] < 0.25 and fractions[-1] == 1.0

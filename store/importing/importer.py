@@ -24,8 +24,6 @@ from store.importing.xlsx_reader import OLE_MAGIC, read_xlsx
 from store.leadstore import Change, LeadStore
 
 FORMATS = ("auto", "csv", "xlsx", "vcf")
-_BY_SUFFIX = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx",
-              ".xls": "xlsx", ".vcf": "vcf", ".vcard": "vcf"}
 PROGRESS_EVERY = 1000  # rows between two progress reports
 
 # Told (rows read so far, fraction of all files read 0-1) as the import goes.
@@ -46,16 +44,19 @@ class ImportPlan:
 
 
 def detect_format(path: Path, fmt: str = "auto") -> str:
-    """What the file is, by its first bytes, else by its name."""
+    """What the file is, by its first bytes, else by its name.
+
+    Bytes first: web systems save CSV as ``.xls``, and a workbook renamed
+    ``.csv`` is still a workbook.
+    """
     if fmt != "auto":
         return fmt
     head = read_head(path)
     if head.startswith((b"PK\x03\x04", OLE_MAGIC)):
         return "xlsx"  # an OLE file is refused there, as .xls or encrypted
-    if b"BEGIN:VCARD" in head.upper():
+    if b"BEGIN:VCARD" in head.upper() or path.suffix.lower() in (".vcf", ".vcard"):
         return "vcf"
-    return "csv" if path.suffix.lower() in (".xls", ".xlsx") else _BY_SUFFIX.get(
-        path.suffix.lower(), "csv")
+    return "csv"
 
 
 def open_sheet(path: Path, options: ImportOptions) -> Sheet:

@@ -15,10 +15,8 @@ from typing import Any
 from store.errors import Invalid
 from store.importing import values
 from store.importing.headers import field_for
-from store.importing.sheet import Cell, Sheet
-from store.importing.xlsx_reader import cell_text
+from store.importing.sheet import Cell, Sheet, cell_text
 from store.validate import parse_grade
-
 
 
 @dataclass(frozen=True, slots=True)

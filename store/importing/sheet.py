@@ -29,6 +29,17 @@ class ImportFailed(UnreadableFile):
     code = "import_failed"
 
 
+def cell_text(value: Cell) -> str:
+    """A cell as text: ``3.0`` as ``3``, a float phone without its ``.0``."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return str(value)
+
+
 @dataclass
 class Sheet:
     """One table read from a file.

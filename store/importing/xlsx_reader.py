@@ -11,7 +11,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from store.importing.headers import find_header
-from store.importing.sheet import Cell, ImportFailed, Row, Sheet, read_bytes
+from store.importing.sheet import Cell, ImportFailed, Row, Sheet, cell_text, read_bytes
 
 HEADER_SEARCH_ROWS = 20
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, and encrypted .xlsx
@@ -88,14 +88,3 @@ def _value(value: object) -> Cell:
     if isinstance(value, (date, time)):
         return value.isoformat()
     return value  # numbers stay numbers: a phone needs the digits, not the display
-
-
-def cell_text(value: Cell) -> str:
-    """A cell as text: ``3.0`` as ``3``, a float phone without its ``.0``."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
-        return str(int(value))
-    return str(value)

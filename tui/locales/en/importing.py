@@ -15,7 +15,9 @@ MESSAGES: dict[str, str] = {
     "cli.help.dry_run": "show what the import would do and save nothing",
     "cli.help.rejects": "where to write the rejected rows (default: FILE-rejects.csv beside it)",
     "import.progress": "Importing… {percent}% ({rows} rows)",
-    "import.error.rejects": "Cannot write the rejects file {path} ({detail}); nothing was imported.",
+    "import.error.rejects": (
+        "Cannot write the rejects file {path} ({detail}); nothing was imported."
+    ),
     # summary
     "import.summary.files": "{files}: {rows} rows read",
     "import.summary.counts": (
@@ -64,7 +66,9 @@ MESSAGES: dict[str, str] = {
         "{path} is an old Excel .xls file; open it in Excel or WPS, save as .xlsx and import "
         "that. Nothing was imported."
     ),
-    "error.import_failed.not_xlsx": "{path} is not a readable .xlsx workbook; nothing was imported.",
+    "error.import_failed.not_xlsx": (
+        "{path} is not a readable .xlsx workbook; nothing was imported."
+    ),
     "error.import_failed.no_sheet": (
         "{path} has no sheet of that name (it has: {detail}); nothing was imported."
     ),
@@ -72,7 +76,9 @@ MESSAGES: dict[str, str] = {
         "{path}: no header row with a name or phone column in the first rows; "
         "nothing was imported."
     ),
-    "error.import_failed.not_vcard": "{path} holds no contacts (no BEGIN:VCARD); nothing was imported.",
+    "error.import_failed.not_vcard": (
+        "{path} holds no contacts (no BEGIN:VCARD); nothing was imported."
+    ),
     "error.import_failed.format": "{path}: unknown format {detail}; nothing was imported.",
     "error.import_failed.damaged": "{path} cannot be read ({detail}); nothing was imported.",
 }
