@@ -57,3 +57,15 @@ async def test_an_unreadable_file_says_why_in_chinese_and_changes_nothing(store,
         assert not isinstance(app.screen, ImportScreen)
     assert len(store.leads) == len(seeded)
     assert store.undo_label == "add_lead"
+
+
+async def test_a_read_only_board_says_it_cannot_import(db_path, clock):
+    LeadStore.open(db_path, clock=clock).close()
+    with LeadStore.open(db_path, clock=clock):  # another Leadboard writes the file
+        store = LeadStore.open(db_path, clock=clock, fallback_read_only=True)
+        app = LeadboardApp(store, "en")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("i")
+            assert not isinstance(app.screen, ImportScreen)
+            assert "open read-only" in str(app.screen.query_one("#status").render())
+        store.close()
