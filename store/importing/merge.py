@@ -62,9 +62,10 @@ class MergePlan:
 
     def add(self, row: Incoming) -> str:
         """Plan one row; returns what became of it."""
-        lead_id = None if self.on_duplicate == NEW else self._match(row)
+        key = name_key(row.fields["name"], row.fields.get("company", ""))
+        lead_id = None if self.on_duplicate == NEW else self._match(row, key)
         if lead_id is None:
-            self._create(row)
+            self._create(row, key)
             return CREATED
         if self.on_duplicate == SKIP:
             return SKIPPED
@@ -76,12 +77,12 @@ class MergePlan:
         self._remember(merged)
         return MERGED
 
-    def _match(self, row: Incoming) -> int | None:
+    def _match(self, row: Incoming, key: tuple[str, str]) -> int | None:
         phones = row.fields.get("phones", ())
         for phone in phones:
             if phone in self._by_phone:
                 return self._by_phone[phone]
-        lead_id = self._by_name.get(name_key(row.fields["name"], row.fields.get("company", "")))
+        lead_id = self._by_name.get(key)
         if lead_id is None:
             return None
         # Two people may share a name: without a company to tell them apart,
@@ -97,18 +98,18 @@ class MergePlan:
         self._before[lead_id] = lead
         return lead
 
-    def _create(self, row: Incoming) -> None:
+    def _create(self, row: Incoming, key: tuple[str, str]) -> None:
         lead_id, self._next_id = self._next_id, self._next_id + 1
         lead = Lead(id=lead_id, created=self.now, updated=self.now, **row.fields,
                     extra=dict(row.extra))
         self._before[lead_id] = None
         self._after[lead_id] = lead
-        self._remember(lead)
+        self._remember(lead, key)
 
-    def _remember(self, lead: Lead) -> None:
+    def _remember(self, lead: Lead, key: tuple[str, str] | None = None) -> None:
         for phone in lead.phones:
             self._by_phone.setdefault(phone, lead.id)
-        self._by_name.setdefault(name_key(lead.name, lead.company), lead.id)
+        self._by_name.setdefault(key or name_key(lead.name, lead.company), lead.id)
 
     def _merged(self, lead: Lead, row: Incoming) -> Lead:
         updates, conflicts = _field_updates(lead, row)

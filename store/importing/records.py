@@ -73,8 +73,8 @@ class RowReader:
                        for i, h in enumerate(sheet.headers)]
         self.fields = [field_for(h) for h in sheet.headers]
         self._kept_columns: set[int] = set()  # unknown columns that held a value
-        self._columns = [(label, None if f is None else _READERS.get(f, _text_reader(f)))
-                         for label, f in zip(self.labels, self.fields)]
+        self._columns = [(at, label, None if f is None else _READERS.get(f, _text_reader(f)))
+                         for at, (label, f) in enumerate(zip(self.labels, self.fields))]
         self.column_of: dict[str, int] = {}
         for at, name in enumerate(self.fields):
             if name is not None:
@@ -86,21 +86,23 @@ class RowReader:
 
     def read(self, line: int, cells: list[Cell]) -> Incoming:
         """The incoming lead; raises :class:`RowRejected` for a row we refuse."""
-        row = Incoming(self.file, line, cells=cells, columns=self.column_of,
-                       headers=self.labels)
-        columns, width = self._columns, len(self._columns)
-        for at, cell in enumerate(cells):
+        row = Incoming(self.file, line, {}, {}, [], cells, self.column_of, self.labels)
+        for (at, label, read_cell), cell in zip(self._columns, cells):
             if cell == "" or cell is None:  # not "not cell": Excel's 0 means no
                 continue
             text = cell.strip() if type(cell) is str else cell_text(cell).strip()
             if not text:
                 continue
-            label, read_cell = columns[at] if at < width else (f"#{at + 1}", None)
             if read_cell is None:
                 self._kept_columns.add(at)
                 _keep(row, label, text)
             else:
                 read_cell(row, label, text)
+        for at in range(len(self._columns), len(cells)):  # cells past the last header
+            text = cell_text(cells[at]).strip()
+            if text:
+                self._kept_columns.add(at)
+                _keep(row, f"#{at + 1}", text)
         _name_fallback(row)
         return row
 
@@ -131,6 +133,9 @@ def _set(row: Incoming, name: str, label: str, value: Any, text: str) -> None:
 
 
 def _read_phones(row: Incoming, label: str, text: str) -> None:
+    if values.is_mobile(text):  # the common case, first
+        _add_list(row, "phones", label, (text,))
+        return
     good, bad = values.phones(text)
     _add_list(row, "phones", label, good)
     for part in bad:

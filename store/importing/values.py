@@ -100,13 +100,16 @@ def region(text: str) -> tuple[str, str]:
     return "", text
 
 
+def is_mobile(text: str) -> bool:
+    """Already a plain mainland mobile number: nothing to normalise."""
+    return _MOBILE.fullmatch(text) is not None
+
+
 def phones(text: str) -> tuple[list[str], list[str]]:
     """(normalised numbers, parts that are no phone number) from one cell.
 
     Several numbers may share a cell, split by commas, slashes or spaces.
     """
-    if _MOBILE.fullmatch(text):
-        return [text], []  # the common case, first
     good: list[str] = []
     bad: list[str] = []
     for part in split_phones(text):
