@@ -303,3 +303,18 @@ def test_a_workbook_with_a_damaged_sheet_is_refused_not_a_traceback(store, tmp_p
     with pytest.raises(ImportFailed) as failed:
         plan(store, bad)
     assert failed.value.reason == "damaged"
+
+
+def test_a_first_sheet_without_leads_names_the_sheets(store, tmp_path):
+    from openpyxl import Workbook
+
+    path = tmp_path / "book.xlsx"
+    book = Workbook()
+    book.active.title = "封面"
+    book.active.append(["2026 客户"])
+    book.create_sheet("客户").append(["姓名", "电话"])
+    book.save(path)
+    with pytest.raises(ImportFailed) as failed:
+        plan(store, path)
+    assert failed.value.reason == "no_header_sheet"
+    assert failed.value.params["detail"] == "封面 (封面, 客户)"

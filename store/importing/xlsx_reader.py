@@ -60,8 +60,9 @@ def _sheet(path: Path, book, worksheet) -> Sheet:
     head = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
     at = find_header([cells for _n, cells in head])
     if at is None:
+        names = ", ".join(book.sheetnames)
         book.close()
-        raise ImportFailed(path, "no_header")
+        raise ImportFailed(path, "no_header_sheet", f"{worksheet.title} ({names})")
     headers = [cell_text(c) for c in head[at][1]]
     return Sheet(path, headers, itertools.chain(head[at + 1 :], rows),
                  lambda: min(state["row"] / total, 1.0))

@@ -61,6 +61,10 @@ MESSAGES: dict[str, str] = {
     "error.import_failed.no_header": (
         "{path}：前几行里找不到带姓名或电话列的表头，本次没有导入任何内容。"
     ),
+    "error.import_failed.no_header_sheet": (
+        "{path}：工作表 {detail} 里找不到带姓名或电话列的表头，请用 --sheet 指定要读的工作表。"
+        "本次没有导入任何内容。"
+    ),
     "error.import_failed.not_vcard": "{path} 里没有联系人（缺少 BEGIN:VCARD），本次没有导入任何内容。",
     "error.import_failed.format": "{path}：不认识的格式 {detail}，本次没有导入任何内容。",
     "error.import_failed.damaged": "{path} 无法读取（{detail}），本次没有导入任何内容。",
