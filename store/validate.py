@@ -66,6 +66,10 @@ GRADE_WORDS: dict[str, int] = {
 }
 
 
+# Words that say the grade is not known yet: an ungraded lead, not an error.
+NO_GRADE_WORDS = frozenset(("未知", "待定", "不详", "不清楚", "无", "?", "？", "unknown", "n/a"))
+
+
 def parse_grade(text: str | int | float | None, field: str) -> int | None:
     """A grade 1-5, or None for blank (an ungraded lead).
 
@@ -73,6 +77,8 @@ def parse_grade(text: str | int | float | None, field: str) -> int | None:
     (``★★★``) and the ``3.0`` that Excel makes of a number.
     """
     if text is None or (isinstance(text, str) and not text.strip()):
+        return None
+    if isinstance(text, str) and text.strip().lower() in NO_GRADE_WORDS:
         return None
     grade = _grade_value(text)
     if grade not in GRADES:

@@ -318,3 +318,12 @@ def test_a_first_sheet_without_leads_names_the_sheets(store, tmp_path):
         plan(store, path)
     assert failed.value.reason == "no_header_sheet"
     assert failed.value.params["detail"] == "封面 (封面, 客户)"
+
+
+def test_placeholders_mean_empty_and_unknown_grades_mean_ungraded(store, tmp_path):
+    path = tmp_path / "dash.csv"
+    path.write_text("姓名,电话,公司,意向,资金,有无工程\n张伟,13812345678,-,待定,?,无工程\n"
+                    "李娜,13912345678,/,—,未知,有工程\n", encoding="utf-8")
+    got = [(x.company, x.intent, x.funding, x.has_project, x.project, x.extra)
+           for x in leads(plan(store, path))]
+    assert got == [("", None, None, False, "", {}), ("", None, None, True, "", {})]

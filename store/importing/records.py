@@ -91,7 +91,7 @@ class RowReader:
             if cell == "" or cell is None:  # not "not cell": Excel's 0 means no
                 continue
             text = cell.strip() if type(cell) is str else cell_text(cell).strip()
-            if not text:
+            if not text or text in values.BLANKS:
                 continue
             if read_cell is None:
                 self._kept_columns.add(at)

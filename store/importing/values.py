@@ -21,8 +21,11 @@ CREDIT_WORDS: dict[str, Credit] = {
                     Credit.UNKNOWN),
     **dict.fromkeys(("差", "较差", "很差", "不好", "poor", "bad"), Credit.POOR),
 }
-YES_WORDS = frozenset(("是", "有", "yes", "y", "1", "true", "√", "✓", "对"))
-NO_WORDS = frozenset(("否", "无", "没有", "不是", "no", "n", "0", "false", "×", "✗"))
+YES_WORDS = frozenset(("是", "有", "有工程", "有项目", "yes", "y", "1", "true", "√", "✓", "对"))
+NO_WORDS = frozenset(("否", "无", "没有", "不是", "暂无", "无工程", "没有工程", "无项目", "没有项目",
+                      "no", "n", "0", "false", "×", "✗"))
+# What reps type into a cell to say "nothing here": read as an empty cell.
+BLANKS = frozenset(("-", "--", "—", "——", "/", "n/a", "N/A", "#N/A"))
 CUSTOMER_TYPE_WORDS: dict[str, CustomerType] = {
     **dict.fromkeys(("个人", "个体", "散户", "机主", "个人机主", "individual", "owner-operator",
                      "owneroperator"), CustomerType.INDIVIDUAL),
