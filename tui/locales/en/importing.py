@@ -16,7 +16,8 @@ MESSAGES: dict[str, str] = {
     "cli.help.rejects": "where to write the rejected rows (default: FILE-rejects.csv beside it)",
     "import.progress": "Importing… {percent}% ({rows} rows)",
     "import.error.rejects": (
-        "Cannot write the rejects file {path} ({detail}); nothing was imported."
+        "Cannot write the rejects file {path} ({detail}); nothing was imported. "
+        "Name another place with --rejects PATH."
     ),
     # summary
     "import.summary.files": "{files}: {rows} rows read",

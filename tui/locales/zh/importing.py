@@ -13,7 +13,9 @@ MESSAGES: dict[str, str] = {
     "cli.help.dry_run": "只显示导入结果，不保存",
     "cli.help.rejects": "未导入的行写到哪里（默认：原文件旁的 文件名-rejects.csv）",
     "import.progress": "正在导入… {percent}%（{rows} 行）",
-    "import.error.rejects": "无法写入未导入行文件 {path}（{detail}），本次没有导入任何内容。",
+    "import.error.rejects": (
+        "无法写入未导入行文件 {path}（{detail}），本次没有导入任何内容。可以用 --rejects 指定别的位置。"
+    ),
     # 结果
     "import.summary.files": "{files}：共读取 {rows} 行",
     "import.summary.counts": (
