@@ -28,7 +28,7 @@ def brief(lead):
     return (lead.name, lead.phones, lead.company, lead.intent, lead.funding)
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16"])
 def test_csv_in_every_encoding_reps_have(store, tmp_path, encoding):
     path = tmp_path / "leads.csv"
     path.write_bytes(CSV.replace("\n", "\r\n").encode(encoding))
@@ -206,7 +206,7 @@ def test_android_vcard_quoted_printable_folded_and_n_without_fn(store, tmp_path)
 
 def test_iphone_vcard_items_escapes_address_and_vcard_4(store, tmp_path):
     path = tmp_path / "iphone.vcf"
-    path.write_text(IPHONE, encoding="utf-8")
+    path.write_text(IPHONE, encoding="utf-8-sig")  # some exports start with a BOM
     wang, liu = leads(plan(store, path))
     assert wang.name == "王强" and wang.company == "济南顺通租赁"
     assert wang.phones == ("13800000001", "13900000002")

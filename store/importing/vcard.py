@@ -58,7 +58,7 @@ def parse(path: Path, data: bytes) -> list[Card]:
         raise ImportFailed(path, "not_vcard")
     cards: list[Card] = []
     card: Card | None = None
-    for line, raw in logical_lines(data):
+    for line, raw in logical_lines(data.removeprefix(b"\xef\xbb\xbf")):
         name, params, value = _split_property(raw)
         if name == "BEGIN" and value.strip().upper() == b"VCARD":
             card = Card(line)
