@@ -9,15 +9,16 @@ from pathlib import Path
 from store.importing.importer import (
     FORMATS,
     ImportOptions,
+    ImportPlan,
+    Progress,
     apply_plan,
     open_sheets,
     plan_import,
 )
 from store.importing.merge import MERGE, ON_DUPLICATE
-from store.importing.sheet import ImportFailed
 from store.importing.summary import write_rejects
-from tui.cli import EXIT_NONE, EXIT_OK, EXIT_SAVE, EXIT_UNREADABLE, default_db, open_store, say
-from tui.i18n import error_text, t
+from tui.cli import EXIT_NONE, EXIT_OK, EXIT_SAVE, default_db, open_store, say
+from tui.i18n import t
 from tui.import_text import default_rejects_path, rejects_text, summary_lines
 
 
@@ -36,49 +37,42 @@ def register(commands, common) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    """A file that cannot be read raises ImportFailed, an unreadable file
+    to ``tui.cli.main``: one line, exit code 3."""
     options = ImportOptions(args.format, args.on_duplicate, args.sheet)
-    try:
-        # Every file is checked before the database is opened at all.
-        sheets = open_sheets(args.files, options)
-    except ImportFailed as exc:
-        say(error_text(exc))
-        return EXIT_UNREADABLE
+    sheets = open_sheets(args.files, options)  # all checked before the database is opened
     # A dry run only reads, so it works while the app has the file open.
     store = open_store(args.db or default_db(), read_only=args.dry_run)
-    done = False
+    finished = False
     try:
-        code, summary, rejects_path = _import(store, sheets, options, args)
-        done = code == EXIT_OK
-    finally:
-        store.close(fold=done)  # a failed import leaves every file as it was
-    if done:
-        print("\n".join(summary_lines(summary, args.dry_run, rejects_path)))
-        return EXIT_OK if summary.rows else EXIT_NONE
-    return code
-
-
-def _import(store, sheets, options, args):
-    try:
-        plan = plan_import(store, sheets, options, _progress_line())
-    except ImportFailed as exc:
-        say(error_text(exc))
-        return EXIT_UNREADABLE, None, None
-    finally:
-        _clear_progress()
-    rejects_path = None
-    if plan.summary.rejects and not args.dry_run:
-        rejects_path = args.rejects or default_rejects_path(args.files[0])
         try:
-            write_rejects(rejects_path, rejects_text(plan.summary))
-        except OSError as exc:
-            say(t("import.error.rejects", path=rejects_path, detail=exc.strerror or exc))
-            return EXIT_SAVE, None, None
-    if not args.dry_run:
-        apply_plan(store, plan)
-    return EXIT_OK, plan.summary, rejects_path
+            plan = plan_import(store, sheets, options, _progress_line())
+        finally:
+            _clear_progress()
+        rejects_path = None
+        if plan.summary.rejects and not args.dry_run:
+            rejects_path = args.rejects or default_rejects_path(args.files[0])
+            if not _wrote_rejects(rejects_path, plan):
+                return EXIT_SAVE
+        if not args.dry_run:
+            apply_plan(store, plan)
+        finished = True
+    finally:
+        store.close(fold=finished)  # a failed import leaves every file as it was
+    print("\n".join(summary_lines(plan.summary, args.dry_run, rejects_path)))
+    return EXIT_OK if plan.summary.rows else EXIT_NONE
 
 
-def _progress_line():
+def _wrote_rejects(path: Path, plan: ImportPlan) -> bool:
+    try:
+        write_rejects(path, rejects_text(plan.summary))
+    except OSError as exc:
+        say(t("import.error.rejects", path=path, detail=exc.strerror or exc))
+        return False
+    return True
+
+
+def _progress_line() -> Progress | None:
     """A progress line on stderr, only where a person watches it."""
     if not sys.stderr.isatty():
         return None
