@@ -10,6 +10,8 @@ import dataclasses
 from collections.abc import Callable
 from datetime import datetime
 from enum import StrEnum
+from functools import lru_cache
+from operator import attrgetter
 from typing import Any, get_type_hints
 
 from store.errors import BadDocument
@@ -19,7 +21,13 @@ Doc = dict[str, Any]
 
 
 def time_to_str(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.isoformat(timespec="seconds")
+    return None if moment is None else _iso(moment, moment.utcoffset())
+
+
+@lru_cache(maxsize=256)  # many objects share a time: an import, a demo, a bulk edit
+def _iso(moment: datetime, offset: object) -> str:
+    # The offset is part of the key: equal instants in two zones hash alike.
+    return moment.isoformat(timespec="seconds")
 
 
 def time_from_str(text: str | None) -> datetime | None:
@@ -54,6 +62,9 @@ _NESTED: dict[str, tuple[Callable, Callable]] = {
 }
 
 
+_NO_DEFAULT = object()  # equal to no value: a field without a default is always written
+
+
 class DocCodec:
     """Converts one frozen dataclass to a compact document and back."""
 
@@ -79,15 +90,16 @@ class DocCodec:
             elif str(hint).startswith("tuple"):
                 self.readers[name], self.writers[name] = tuple, list
         self.names = [f.name for f in dataclasses.fields(cls) if f.name != "id"]
+        # (name, default, writer) per field, so that to_doc looks nothing up.
+        self._plan = [(name, self.defaults.get(name, _NO_DEFAULT), self.writers.get(name))
+                      for name in self.names]
+        self._values = attrgetter(*self.names)  # all fields in one C call
 
     def to_doc(self, obj: Any) -> Doc:
         doc: Doc = {}
-        defaults, writers = self.defaults, self.writers
-        for name in self.names:
-            value = getattr(obj, name)
-            if name in defaults and value == defaults[name]:
+        for (name, default, writer), value in zip(self._plan, self._values(obj)):
+            if value == default:
                 continue
-            writer = writers.get(name)
             doc[name] = value if writer is None else writer(value)
         return doc
 

@@ -321,6 +321,15 @@ class LeadStore:
         changes += [("contacts", c.id, c, None) for c in self.contacts_of(lead_id)]
         self._commit("delete_lead", changes)
 
+    def edited(self, lead: Lead, **fields: Any) -> Lead:
+        """The lead with ``fields`` changed and in its history, not yet saved:
+        for a plan of many changes that :meth:`commit` then saves as one."""
+        return self._edited(lead, self._checked(fields))
+
+    def next_id(self, table: str) -> int:
+        """The id the next new object of ``table`` will get (none is taken)."""
+        return self._next_ids[table]
+
     def _checked(self, fields: dict[str, Any]) -> dict[str, Any]:
         unknown = set(fields) - set(EDITABLE_FIELDS)
         if unknown:
@@ -557,9 +566,14 @@ class LeadStore:
         except OSError as exc:
             raise SaveFailed(self._journal.path, exc) from exc
 
-    def close(self) -> None:
+    def close(self, fold: bool = True) -> None:
+        """Fold the journal into the snapshot and let go of the file.
+
+        ``fold=False`` leaves every file byte for byte as it is: after an
+        operation that failed, the user expects to find nothing touched.
+        """
         try:
-            if not self.read_only and self._journal is not None:
+            if fold and not self.read_only and self._journal is not None:
                 if self._journal.size or not self.path.exists():
                     self.compact()
         finally:

@@ -56,14 +56,50 @@ def check_name(name: str) -> str:
     return name
 
 
-def parse_grade(text: str | int | None, field: str) -> int | None:
-    """A grade 1-5, or None for blank (an ungraded lead)."""
+# Grades as reps write them in words; documented in the README.
+GRADE_WORDS: dict[str, int] = {
+    **dict.fromkeys(("强", "很强", "非常强", "高", "很高", "high", "strong", "very high"), 5),
+    **dict.fromkeys(("较强", "比较强", "较高", "比较高", "medium high"), 4),
+    **dict.fromkeys(("一般", "中", "中等", "普通", "medium", "average", "normal"), 3),
+    **dict.fromkeys(("较弱", "比较弱", "较低", "比较低", "medium low"), 2),
+    **dict.fromkeys(("弱", "很弱", "低", "很低", "low", "weak", "very low"), 1),
+}
+
+
+# Words that say the grade is not known yet: an ungraded lead, not an error.
+NO_GRADE_WORDS = frozenset(("未知", "待定", "不详", "不清楚", "无", "?", "？", "unknown", "n/a"))
+
+
+def parse_grade(text: str | int | float | None, field: str) -> int | None:
+    """A grade 1-5, or None for blank (an ungraded lead).
+
+    Besides digits it takes the words of :data:`GRADE_WORDS`, stars
+    (``★★★``) and the ``3.0`` that Excel makes of a number.
+    """
     if text is None or (isinstance(text, str) and not text.strip()):
         return None
-    try:
-        grade = int(text)
-    except (TypeError, ValueError):
-        raise Invalid(field, "grade", text) from None
+    if isinstance(text, str) and text.strip().lower() in NO_GRADE_WORDS:
+        return None
+    grade = _grade_value(text)
     if grade not in GRADES:
         raise Invalid(field, "grade", text)
     return grade
+
+
+def _grade_value(text: str | int | float) -> int | None:
+    if isinstance(text, bool):
+        return None
+    if isinstance(text, float):
+        return int(text) if text.is_integer() else None
+    if isinstance(text, int):
+        return text
+    word = " ".join(text.strip().lower().split())
+    if word in GRADE_WORDS:
+        return GRADE_WORDS[word]
+    if word and set(word) <= {"★", "☆"}:
+        return word.count("★")
+    try:
+        number = float(word)
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() else None

@@ -12,13 +12,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from store.board import TRAY, BoardIndex
-from store.errors import StoreError
+from store.errors import ReadOnly, StoreError
 from store.model import QUADRANTS
 from store.session import default_queue, queue_of
 from tui.details import lead_sections
 from tui.i18n import error_text, localize_bindings, t
 from tui.rows import PlaceRows
 from tui.screens.help import HelpScreen
+from tui.screens.importing import ImportScreen
 from tui.screens.lead_form import LeadForm
 from tui.screens.plan_actions import PlanActions
 from tui.screens.session import SessionScreen, SessionStart
@@ -52,6 +53,7 @@ class BoardScreen(PlanActions, Screen):
         Binding("n", "new_lead", "New lead", id="board.new_lead"),
         Binding("e", "edit_lead", "Edit lead", id="board.edit_lead"),
         Binding("t", "triage", "Triage", id="board.triage"),
+        Binding("i", "import_leads", "Import", id="board.import"),
         Binding("question_mark", "help", "Help", id="board.help"),
         Binding("s", "schedule", "Schedule", id="board.schedule"),
         Binding("c", "log_contact", "Log contact", id="board.log_contact"),
@@ -312,6 +314,18 @@ class BoardScreen(PlanActions, Screen):
         assert self.index is not None
         self.index.refresh(changed or ())
         self.refresh_board()
+
+    def action_import_leads(self) -> None:
+        if self.store.read_only:
+            self._failed(ReadOnly(self.store.path))
+            return
+        self.app.push_screen(ImportScreen(), self._imported)
+
+    def _imported(self, changed: bool | None) -> None:
+        if changed and self.index is not None:
+            self.index.rebuild()
+            self.refresh_board()
+            self.refresh_status(t("bar.saved"))
 
     def action_help(self) -> None:
         sections = [

@@ -1,0 +1,1 @@
+"""Importing leads from CSV, Excel and phone contacts (see ``importer``)."""

@@ -1,0 +1,70 @@
+"""Column headers as reps write them, in English and Chinese.
+
+A header is compared after NFKC (full-width letters and colons become plain),
+lower case, and with spaces, colons, asterisks and brackets removed, so
+``客户姓名：``, ``Phone *`` and ``ＮＡＭＥ`` all count.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+# Field -> the headers that mean it. The README lists the same table.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "name": ("name", "fullname", "contact", "customer", "customername", "姓名", "客户姓名",
+             "联系人", "客户", "客户名称", "名字"),
+    "phones": ("phone", "phones", "tel", "telephone", "mobile", "cell", "phonenumber",
+               "电话", "手机", "联系电话", "手机号", "手机号码", "电话号码", "联系方式"),
+    "company": ("company", "organization", "org", "employer", "公司", "单位", "客户单位",
+                "公司名称", "单位名称"),
+    "region": ("region", "area", "location", "address", "地区", "区域", "所在地", "地址",
+               "所在地区"),
+    "province": ("province", "省", "省份"),
+    "city": ("city", "市", "城市"),
+    "customer_type": ("type", "customertype", "客户类型", "类型", "客户类别"),
+    "intent": ("intent", "purchaseintent", "意向", "购买意向", "意向程度", "购买意愿"),
+    "funding": ("funding", "funds", "financialstrength", "资金", "资金实力", "经济实力"),
+    "credit": ("credit", "信誉", "信用", "信誉度"),
+    "has_project": ("project", "hasproject", "工程", "有无工程", "是否有工程", "项目", "有无项目",
+                    "工程项目"),
+    "source": ("source", "leadsource", "来源", "客户来源", "信息来源"),
+    "notes": ("notes", "note", "remarks", "comment", "comments", "备注", "说明", "备注信息"),
+    "tags": ("tags", "tag", "labels", "categories", "标签", "分类"),
+    "models": ("model", "models", "机型", "意向机型", "型号"),
+    "brands": ("brand", "brands", "品牌", "意向品牌"),
+    "competitor": ("competitor", "竞品", "竞争对手", "对比品牌"),
+}
+
+_BY_KEY = {key: field for field, keys in SYNONYMS.items() for key in keys}
+_NOISE = re.compile(r"[\s:*#()\[\]<>_\-.。·/\\]+")
+
+
+def header_key(header: object) -> str:
+    text = unicodedata.normalize("NFKC", str(header or "")).lower().lstrip("\ufeff")
+    return _NOISE.sub("", text.replace("（", "(").replace("）", ")"))
+
+
+def field_for(header: object) -> str | None:
+    """The lead field a header names, or None for a column we keep as it is."""
+    return _BY_KEY.get(header_key(header))
+
+
+def header_score(cells: Sequence[object]) -> int:
+    """How much a row looks like a header: known columns, and a name or phone."""
+    fields = {field_for(cell) for cell in cells} - {None}
+    if not fields & {"name", "phones"}:
+        return 0
+    return len(fields)
+
+
+def find_header(rows: Sequence[Sequence[object]]) -> int | None:
+    """Which of the first rows is the header: the first that names a name or
+    phone column and most other known columns (title rows above it name none)."""
+    best, best_at = 0, None
+    for at, cells in enumerate(rows):
+        score = header_score(cells)
+        if score > best:
+            best, best_at = score, at
+    return best_at

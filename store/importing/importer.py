@@ -1,0 +1,138 @@
+"""An import from start to end: read every file, plan, then one commit.
+
+All files are opened (and so checked) before a single row is planned, and
+the plan is saved with one ``commit``: one journal entry, one undo step. A
+file that cannot be read, an interrupt or a crash before that leaves the
+database as it was.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from store.importing.csv_reader import read_csv
+from store.importing.merge import MERGE, MergePlan
+from store.importing.records import RowReader, RowRejected
+from store.importing.sheet import ImportFailed, Sheet, read_head
+from store.importing.summary import ImportSummary
+from store.importing.vcard import read_vcard
+from store.importing.xlsx_reader import OLE_MAGIC, read_xlsx
+from store.leadstore import Change, LeadStore
+
+FORMATS = ("auto", "csv", "xlsx", "vcf")
+PROGRESS_EVERY = 1000  # rows between two progress reports
+
+# Told (rows read so far, fraction of all files read 0-1) as the import goes.
+Progress = Callable[[int, float], None]
+
+
+@dataclass
+class ImportOptions:
+    fmt: str = "auto"
+    on_duplicate: str = MERGE
+    sheet: str | None = None
+
+
+@dataclass
+class ImportPlan:
+    changes: list[Change] = field(default_factory=list)
+    summary: ImportSummary = field(default_factory=ImportSummary)
+
+
+def detect_format(path: Path, fmt: str = "auto") -> str:
+    """What the file is, by its first bytes, else by its name.
+
+    Bytes first: web systems save CSV as ``.xls``, and a workbook renamed
+    ``.csv`` is still a workbook.
+    """
+    if fmt != "auto":
+        return fmt
+    head = read_head(path)
+    if head.startswith((b"PK\x03\x04", OLE_MAGIC)):
+        return "xlsx"  # an OLE file is refused there, as .xls or encrypted
+    if b"BEGIN:VCARD" in head.upper() or path.suffix.lower() in (".vcf", ".vcard"):
+        return "vcf"
+    return "csv"
+
+
+def open_sheet(path: Path, options: ImportOptions) -> Sheet:
+    fmt = detect_format(path, options.fmt)
+    if fmt == "xlsx":
+        return read_xlsx(path, options.sheet)
+    if fmt == "vcf":
+        return read_vcard(path)
+    if fmt == "csv":
+        return read_csv(path)
+    raise ImportFailed(path, "format", fmt)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Building 100k leads makes the cyclic collector walk every one of them
+    again and again for nothing (none is garbage yet): pause it meanwhile."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def open_sheets(paths: Sequence[Path], options: ImportOptions) -> list[Sheet]:
+    """Open every file first: one that cannot be read stops the import
+    before anything else is touched."""
+    return [open_sheet(Path(p), options) for p in paths]
+
+
+def plan_import(store: LeadStore, sources: Sequence[Path | Sheet], options: ImportOptions,
+                progress: Progress | None = None) -> ImportPlan:
+    """Read every file (or sheet already opened) and plan the changes;
+    nothing is written."""
+    sheets = [s if isinstance(s, Sheet) else open_sheet(Path(s), options) for s in sources]
+    with collector_paused():
+        return _plan(store, sheets, options, progress)
+
+
+def _plan(store: LeadStore, sheets: list[Sheet], options: ImportOptions,
+          progress: Progress | None) -> ImportPlan:
+    sizes = [max(_size(sheet.path), 1) for sheet in sheets]
+    total, before = sum(sizes), 0
+    merge = MergePlan(store, options.on_duplicate)
+    summary = ImportSummary(files=[sheet.path.name for sheet in sheets])
+    for sheet, size in zip(sheets, sizes):
+        reader = RowReader(sheet)
+        for line, cells in sheet.rows:
+            summary.rows += 1
+            try:
+                row = reader.read(line, cells)
+            except RowRejected as exc:
+                summary.rejects.append(reader.problem(line, cells, exc))
+                continue
+            summary.flags += row.flags
+            summary.count(merge.add(row))
+            if progress is not None and summary.rows % PROGRESS_EVERY == 0:
+                progress(summary.rows, (before + size * sheet.done()) / total)
+        summary.unknown_columns[reader.file] = reader.unknown
+        before += size
+    if progress is not None:
+        progress(summary.rows, 1.0)
+    return ImportPlan(merge.changes(), summary)
+
+
+def apply_plan(store: LeadStore, plan: ImportPlan) -> None:
+    """Save the plan as one change (nothing at all when it changes nothing)."""
+    if plan.changes:
+        with collector_paused():
+            store.commit("import", plan.changes)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 1

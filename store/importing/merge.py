@@ -1,0 +1,157 @@
+"""Duplicates: the same normalised phone, or the same name and company, is one
+customer, whether it is already in the database or earlier in the import.
+
+``merge`` fills empty fields, unions phones, tags, models and brands, and
+never overwrites: a value that differs from the one the lead holds is kept
+in the lead's notes as ``header: value (file:line)``. Doing the same import
+twice finds every row already there and changes nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from store.importing.records import Incoming
+from store.leadstore import Change, LeadStore
+from store.model import Lead
+
+MERGE, SKIP, NEW = "merge", "skip", "new"
+ON_DUPLICATE = (MERGE, SKIP, NEW)
+# What became of a row.
+CREATED, MERGED, UNCHANGED, SKIPPED = "new", "merged", "unchanged", "skipped"
+
+_LISTS = ("phones", "tags", "models", "brands")
+# A field still holding its default is empty, and an import may fill it.
+_EMPTY: dict[str, Any] = {
+    f.name: f.default for f in dataclasses.fields(Lead) if f.default is not dataclasses.MISSING
+}
+
+
+def name_key(name: str, company: str) -> tuple[str, str]:
+    return " ".join(name.split()).casefold(), " ".join(company.split()).casefold()
+
+
+class MergePlan:
+    """Plans the changes an import makes; nothing is saved until committed."""
+
+    def __init__(self, store: LeadStore, on_duplicate: str = MERGE) -> None:
+        if on_duplicate not in ON_DUPLICATE:
+            raise ValueError(on_duplicate)
+        self.store = store
+        self.on_duplicate = on_duplicate
+        self.now = store.now()
+        self._next_id = store.next_id("leads")
+        self._before: dict[int, Lead | None] = {}
+        self._after: dict[int, Lead] = {}
+        self._by_phone: dict[str, int] = {}
+        self._by_name: dict[tuple[str, str], int] = {}
+        if on_duplicate != NEW:
+            self._index_store()
+
+    def _index_store(self) -> None:
+        field = self.store.leads_field
+        for lead_id in self.store.leads:
+            for phone in field(lead_id, "phones", ()):
+                self._by_phone.setdefault(phone, lead_id)
+            key = name_key(field(lead_id, "name", ""), field(lead_id, "company", ""))
+            self._by_name.setdefault(key, lead_id)
+
+    def changes(self) -> list[Change]:
+        return [("leads", i, self._before.get(i), lead) for i, lead in self._after.items()]
+
+    def add(self, row: Incoming) -> str:
+        """Plan one row; returns what became of it."""
+        key = name_key(row.fields["name"], row.fields.get("company", ""))
+        lead_id = None if self.on_duplicate == NEW else self._match(row, key)
+        if lead_id is None:
+            self._create(row, key)
+            return CREATED
+        if self.on_duplicate == SKIP:
+            return SKIPPED
+        lead = self._current(lead_id)
+        merged = self._merged(lead, row)
+        if merged is lead:
+            return UNCHANGED
+        self._after[lead_id] = merged
+        self._remember(merged)
+        return MERGED
+
+    def _match(self, row: Incoming, key: tuple[str, str]) -> int | None:
+        phones = row.fields.get("phones", ())
+        for phone in phones:
+            if phone in self._by_phone:
+                return self._by_phone[phone]
+        lead_id = self._by_name.get(key)
+        if lead_id is None:
+            return None
+        # Two people may share a name: without a company to tell them apart,
+        # different phone numbers mean different people.
+        if row.fields.get("company") or not phones or not self._current(lead_id).phones:
+            return lead_id
+        return None
+
+    def _current(self, lead_id: int) -> Lead:
+        if lead_id in self._after:
+            return self._after[lead_id]
+        lead = self.store.lead(lead_id)
+        self._before[lead_id] = lead
+        return lead
+
+    def _create(self, row: Incoming, key: tuple[str, str]) -> None:
+        lead_id, self._next_id = self._next_id, self._next_id + 1
+        lead = Lead(id=lead_id, created=self.now, updated=self.now, **row.fields,
+                    extra=dict(row.extra))
+        self._before[lead_id] = None
+        self._after[lead_id] = lead
+        self._remember(lead, key)
+
+    def _remember(self, lead: Lead, key: tuple[str, str] | None = None) -> None:
+        for phone in lead.phones:
+            self._by_phone.setdefault(phone, lead.id)
+        self._by_name.setdefault(key or name_key(lead.name, lead.company), lead.id)
+
+    def _merged(self, lead: Lead, row: Incoming) -> Lead:
+        updates, conflicts = _field_updates(lead, row)
+        extra = dict(lead.extra)
+        for key, value in row.extra.items():
+            old = extra.get(key)
+            if old is None:
+                extra[key] = value
+            elif value not in old.split("\n"):
+                conflicts.append(f"{key}: {value} ({row.file}:{row.line})")
+        if extra != lead.extra:
+            updates["extra"] = extra
+        notes = updates.get("notes", lead.notes)
+        lines = notes.split("\n")
+        added = [c for c in conflicts if c not in lines]
+        if added:
+            updates["notes"] = "\n".join([notes, *added] if notes else added)
+        if not updates:
+            return lead
+        if self._before.get(lead.id) is None:  # planned in this import: no history yet
+            return dataclasses.replace(lead, **updates)
+        return self.store.edited(lead, **updates)
+
+
+def _field_updates(lead: Lead, row: Incoming) -> tuple[dict[str, Any], list[str]]:
+    """Fields the row fills, and ``header: value`` lines for those it contradicts."""
+    updates: dict[str, Any] = {}
+    conflicts: list[str] = []
+    for name, value in row.fields.items():
+        current = getattr(lead, name)
+        if name in _LISTS:
+            added = tuple(v for v in value if v not in current)
+            if added:
+                updates[name] = current + added
+        elif name == "notes":
+            if value not in current:
+                updates["notes"] = f"{current}\n{value}" if current else value
+        elif value == current or (name == "name" and not row.named):
+            continue  # equal, or a name we made up from a phone or company
+        elif name in _EMPTY and current == _EMPTY[name]:
+            updates[name] = value
+        else:
+            text = row.written(name) or str(value)
+            conflicts.append(f"{row.label(name)}: {text} ({row.file}:{row.line})")
+    return updates, conflicts

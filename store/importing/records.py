@@ -1,0 +1,238 @@
+"""One row of cells becomes one incoming lead, a rejected row, or nothing.
+
+Nothing a row holds is lost: a column we do not know, a type or source we
+cannot place, a number that is no phone, all land in the lead's ``extra``
+under the file's own header.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from store.errors import Invalid
+from store.importing import values
+from store.importing.headers import field_for
+from store.importing.sheet import Cell, Sheet, cell_text
+from store.validate import parse_grade
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A rejected row (``cells`` kept for the rejects file) or a flagged value."""
+
+    file: str
+    line: int
+    reason: str  # no_name_or_phone, grade, credit, phone
+    value: str = ""
+    cells: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(slots=True)
+class Incoming:
+    """What one row says about a lead: only the fields it fills."""
+
+    file: str
+    line: int
+    fields: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, str] = field(default_factory=dict)
+    flags: list[Problem] = field(default_factory=list)
+    cells: list[Cell] = field(default_factory=list)  # as read, for a conflict's own words
+    columns: dict[str, int] = field(default_factory=dict)  # field -> its column (shared)
+    headers: list[str] = field(default_factory=list)  # the file's headers (shared)
+    named: bool = True  # False when the name was made up from a company or phone
+
+    def label(self, name: str) -> str:
+        """The header of the column a field came from."""
+        return self.headers[self.columns[name]] if name in self.columns else name
+
+    def written(self, name: str) -> str | None:
+        """The cell a field came from, as written in the file."""
+        at = self.columns.get(name)
+        return None if at is None or at >= len(self.cells) else cell_text(self.cells[at]).strip()
+
+
+Reader = Callable[["Incoming", str, str], None]  # reads one cell into a row
+
+
+class RowRejected(Exception):
+    def __init__(self, reason: str, value: str = "") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.value = value
+
+
+class RowReader:
+    """Reads the rows of one sheet; knows which column is which field."""
+
+    def __init__(self, sheet: Sheet) -> None:
+        self.file = sheet.path.name
+        self.labels = [str(h).strip().lstrip("\ufeff") or f"#{i + 1}"
+                       for i, h in enumerate(sheet.headers)]
+        self.fields = [field_for(h) for h in sheet.headers]
+        self._kept_columns: set[int] = set()  # unknown columns that held a value
+        self._columns = [(at, label, None if f is None else _READERS.get(f, _text_reader(f)))
+                         for at, (label, f) in enumerate(zip(self.labels, self.fields))]
+        self.column_of: dict[str, int] = {}
+        for at, name in enumerate(self.fields):
+            if name is not None:
+                self.column_of.setdefault(name, at)
+        for derived, source in (("province", "region"), ("city", "region"),
+                                ("project", "has_project")):
+            if source in self.column_of:
+                self.column_of.setdefault(derived, self.column_of[source])
+
+    def read(self, line: int, cells: list[Cell]) -> Incoming:
+        """The incoming lead; raises :class:`RowRejected` for a row we refuse."""
+        row = Incoming(self.file, line, {}, {}, [], cells, self.column_of, self.labels)
+        for (at, label, read_cell), cell in zip(self._columns, cells):
+            if cell == "" or cell is None:  # not "not cell": Excel's 0 means no
+                continue
+            text = cell.strip() if type(cell) is str else cell_text(cell).strip()
+            if not text or text in values.BLANKS:
+                continue
+            if read_cell is None:
+                self._kept_columns.add(at)
+                _keep(row, label, text)
+            else:
+                read_cell(row, label, text)
+        for at in range(len(self._columns), len(cells)):  # cells past the last header
+            text = cell_text(cells[at]).strip()
+            if text:
+                self._kept_columns.add(at)
+                _keep(row, f"#{at + 1}", text)
+        _name_fallback(row)
+        return row
+
+    @property
+    def unknown(self) -> list[str]:
+        """Headers of the columns we kept as they are (empty ones not counted)."""
+        return [self.labels[at] if at < len(self.labels) else f"#{at + 1}"
+                for at in sorted(self._kept_columns)]
+
+    def problem(self, line: int, cells: list[Cell], exc: RowRejected) -> Problem:
+        kept = tuple((self.labels[i] if i < len(self.labels) else f"#{i + 1}", cell_text(c))
+                     for i, c in enumerate(cells))
+        return Problem(self.file, line, exc.reason, exc.value, kept)
+
+
+def _keep(row: Incoming, label: str, text: str) -> None:
+    old = row.extra.get(label)
+    row.extra[label] = text if not old or old == text else f"{old}\n{text}"
+
+
+def _set(row: Incoming, name: str, label: str, value: Any, text: str) -> None:
+    """A scalar field: the first column that fills it wins, the rest is kept."""
+    fields = row.fields
+    if name in fields and fields[name] != value:
+        _keep(row, label, text)
+        return
+    fields[name] = value
+
+
+def _read_phones(row: Incoming, label: str, text: str) -> None:
+    if values.is_mobile(text):  # the common case, first
+        _add_list(row, "phones", label, (text,))
+        return
+    good, bad = values.phones(text)
+    _add_list(row, "phones", label, good)
+    for part in bad:
+        row.flags.append(Problem(row.file, row.line, "phone", part))
+        _keep(row, label, part)
+
+
+@lru_cache(maxsize=256)
+def _grade(text: str) -> int | None:
+    return parse_grade(text, "grade")
+
+
+def _grade_reader(name: str) -> Reader:
+    def read(row: Incoming, label: str, text: str) -> None:
+        try:
+            _set(row, name, label, _grade(text), text)
+        except Invalid:
+            raise RowRejected("grade", f"{label}={text}") from None
+    return read
+
+
+def _read_credit(row: Incoming, label: str, text: str) -> None:
+    try:
+        _set(row, "credit", label, values.credit(text), text)
+    except Invalid:
+        raise RowRejected("credit", f"{label}={text}") from None
+
+
+def _read_project(row: Incoming, label: str, text: str) -> None:
+    answer = values.yes_no(text)
+    _set(row, "has_project", label, True if answer is None else answer, text)
+    if answer is None:  # not yes or no: the text names the project
+        _set(row, "project", label, text, text)
+
+
+def _choice_reader(name: str, parse: Callable[[str], Any]) -> Reader:
+    def read(row: Incoming, label: str, text: str) -> None:
+        choice = parse(text)
+        if choice is None:
+            _keep(row, label, text)
+        else:
+            _set(row, name, label, choice, text)
+    return read
+
+
+def _read_region(row: Incoming, label: str, text: str) -> None:
+    province, city = values.region(text)
+    for part, value in (("province", province), ("city", city)):
+        if value and part not in row.fields:
+            _set(row, part, label, value, text)
+
+
+def _read_notes(row: Incoming, label: str, text: str) -> None:
+    old = row.fields.get("notes")
+    row.fields["notes"] = f"{old}\n{text}" if old else text
+
+
+def _list_reader(name: str, spaces: bool) -> Reader:
+    def read(row: Incoming, label: str, text: str) -> None:
+        _add_list(row, name, label, values.text_list(text, spaces))
+    return read
+
+
+def _text_reader(name: str) -> Reader:
+    def read(row: Incoming, label: str, text: str) -> None:
+        _set(row, name, label, " ".join(text.split()), text)
+    return read
+
+
+_READERS: dict[str, Reader] = {
+    "phones": _read_phones,
+    "intent": _grade_reader("intent"),
+    "funding": _grade_reader("funding"),
+    "credit": _read_credit,
+    "has_project": _read_project,
+    "customer_type": _choice_reader("customer_type", values.customer_type),
+    "source": _choice_reader("source", values.source),
+    "region": _read_region,
+    "notes": _read_notes,
+    "tags": _list_reader("tags", spaces=True),
+    "models": _list_reader("models", spaces=False),
+    "brands": _list_reader("brands", spaces=False),
+}
+
+
+def _add_list(row: Incoming, name: str, label: str, items) -> None:
+    if not items:
+        return
+    old = row.fields.get(name, ())
+    row.fields[name] = old + tuple(i for i in items if i not in old)
+
+
+def _name_fallback(row: Incoming) -> None:
+    """A lead needs a name: its company's, else its phone number."""
+    if row.fields.get("name"):
+        return
+    if not row.fields.get("phones"):
+        raise RowRejected("no_name_or_phone")
+    row.fields["name"] = row.fields.get("company") or row.fields["phones"][0]
+    row.named = False

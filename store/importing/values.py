@@ -1,0 +1,152 @@
+"""Cell values as reps write them: grades, credit, yes/no, phones, places.
+
+The word tables are documented in the README; they are checked after NFKC,
+lower case and with spaces removed, like headers.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from store.errors import Invalid
+from store.importing.headers import header_key
+from store.model import Credit, CustomerType, Source
+from store.validate import normalize_phone, split_phones
+
+CREDIT_WORDS: dict[str, Credit] = {
+    **dict.fromkeys(("好", "良好", "很好", "较好", "优", "优秀", "good", "ok"), Credit.GOOD),
+    # 一般 (average) is the middle of three: neither proven good nor poor.
+    **dict.fromkeys(("未知", "不详", "不清楚", "一般", "unknown", "average", "?", "？"),
+                    Credit.UNKNOWN),
+    **dict.fromkeys(("差", "较差", "很差", "不好", "poor", "bad"), Credit.POOR),
+}
+YES_WORDS = frozenset(("是", "有", "有工程", "有项目", "yes", "y", "1", "true", "√", "✓", "对"))
+NO_WORDS = frozenset(("否", "无", "没有", "不是", "暂无", "无工程", "没有工程", "无项目", "没有项目",
+                      "no", "n", "0", "false", "×", "✗"))
+# What reps type into a cell to say "nothing here": read as an empty cell.
+BLANKS = frozenset(("-", "--", "—", "——", "/", "n/a", "N/A", "#N/A"))
+CUSTOMER_TYPE_WORDS: dict[str, CustomerType] = {
+    **dict.fromkeys(("个人", "个体", "散户", "机主", "个人机主", "individual", "owner-operator",
+                     "owneroperator"), CustomerType.INDIVIDUAL),
+    **dict.fromkeys(("施工", "施工单位", "施工队", "工程公司", "土石方", "承包商", "contractor"),
+                    CustomerType.CONTRACTOR),
+    **dict.fromkeys(("租赁", "租赁公司", "rental"), CustomerType.RENTAL),
+    **dict.fromkeys(("国企", "国有", "事业单位", "政府", "state", "public"), CustomerType.STATE),
+    **dict.fromkeys(("其他", "other"), CustomerType.OTHER),
+}
+SOURCE_WORDS: dict[str, Source] = {
+    **dict.fromkeys(("自己走访", "走访", "陌拜", "扫街", "walkin", "visit"), Source.WALK_IN),
+    **dict.fromkeys(("朋友介绍", "朋友", "friend", "referral"), Source.FRIEND),
+    **dict.fromkeys(("老用户介绍", "老客户介绍", "老用户", "老客户", "owner"), Source.OWNER),
+    **dict.fromkeys(("机手介绍", "机手", "operator"), Source.OPERATOR),
+    **dict.fromkeys(("挖掘机集中地", "设备集中地", "工地", "machinesite", "site"),
+                    Source.MACHINE_SITE),
+    **dict.fromkeys(("同行", "同行交流", "同行介绍", "peer", "peers"), Source.PEER),
+    **dict.fromkeys(("展会", "展示会", "座谈会", "联谊会", "event", "tradeshow", "seminar"),
+                    Source.EVENT),
+    **dict.fromkeys(("其他", "other"), Source.OTHER),
+}
+_PROVINCE = re.compile(r"^(.{2,7}?(?:省|自治区|特别行政区)|北京|上海|天津|重庆)(?:市)?(.*)$")
+_EXCEL_FLOAT = re.compile(r"^(\d{7,})\.0+$")  # 13812345678.0: a number Excel kept
+_SCIENTIFIC = re.compile(r"^\d(?:\.\d+)?[eE]\+?\d+$")  # 1.38123E+10: digits Excel dropped
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+_LIST_SEPARATORS = re.compile(r"[,，、;；/|]+")
+
+
+def word(text: str) -> str:
+    return header_key(text) or text.strip()
+
+
+@lru_cache(maxsize=4096)  # a column repeats a handful of words
+def credit(text: str) -> Credit:
+    found = CREDIT_WORDS.get(word(text))
+    if found is None:
+        raise Invalid("credit", "credit", text)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def yes_no(text: str) -> bool | None:
+    """True or False for a yes/no word, None for anything else."""
+    key = word(text)
+    return True if key in YES_WORDS else False if key in NO_WORDS else None
+
+
+@lru_cache(maxsize=4096)
+def customer_type(text: str) -> CustomerType | None:
+    key = word(text)
+    return CUSTOMER_TYPE_WORDS.get(key) or _enum_value(CustomerType, key)
+
+
+@lru_cache(maxsize=4096)
+def source(text: str) -> Source | None:
+    key = word(text)
+    return SOURCE_WORDS.get(key) or _enum_value(Source, key)
+
+
+def _enum_value(enum: type, key: str):
+    return next((member for member in enum if member.value.replace("_", "") == key), None)
+
+
+@lru_cache(maxsize=4096)
+def region(text: str) -> tuple[str, str]:
+    """(province, city) from ``山东省临沂市``, ``山东 临沂`` or just ``临沂``."""
+    text = text.strip()
+    parts = text.split()
+    if len(parts) == 2:
+        return parts[0], parts[1]
+    match = _PROVINCE.match(text)
+    if match and match.group(2).strip():
+        city = match.group(2).strip()
+        return match.group(1).removesuffix("省"), city.removesuffix("市") if len(city) > 2 else city
+    return "", text
+
+
+def is_mobile(text: str) -> bool:
+    """Already a plain mainland mobile number: nothing to normalise."""
+    return _MOBILE.fullmatch(text) is not None
+
+
+def phones(text: str) -> tuple[list[str], list[str]]:
+    """(normalised numbers, parts that are no phone number) from one cell.
+
+    Several numbers may share a cell, split by commas, slashes or spaces.
+    """
+    good: list[str] = []
+    bad: list[str] = []
+    for part in split_phones(text):
+        part = _EXCEL_FLOAT.sub(r"\1", part)
+        found = _phone(part)
+        if found is None and not _SCIENTIFIC.match(part):
+            found = _all_or_none(part.split())
+        if found is None:
+            bad.append(part)
+        else:
+            good += [p for p in found if p not in good]
+    return good, bad
+
+
+def _phone(part: str) -> list[str] | None:
+    try:
+        return [normalize_phone(part.removeprefix("tel:"))]
+    except Invalid:
+        return None
+
+
+def _all_or_none(parts: list[str]) -> list[str] | None:
+    if len(parts) < 2:
+        return None
+    found = [_phone(p) for p in parts]
+    return None if None in found else [p[0] for p in found]
+
+
+def text_list(text: str, spaces: bool = False) -> tuple[str, ...]:
+    parts = _LIST_SEPARATORS.split(text)
+    if spaces:
+        parts = [p for part in parts for p in part.split()]
+    out: list[str] = []
+    for part in (p.strip() for p in parts):
+        if part and part not in out:
+            out.append(part)
+    return tuple(out)

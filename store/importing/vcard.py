@@ -1,0 +1,194 @@
+"""Phone contacts as vCard 2.1, 3.0 and 4.0.
+
+Read at the byte level, because phones mix encodings: Android writes
+``CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE`` values, old Chinese phones raw
+GB2312 bytes; each value is decoded with the charset it names.
+"""
+
+from __future__ import annotations
+
+import quopri
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from store.importing.sheet import ImportFailed, Sheet, read_bytes
+
+HEADERS = ["name", "phone", "company", "province", "city", "notes", "tags"]
+# Bookkeeping that says nothing about the customer.
+SKIPPED = frozenset({"BEGIN", "END", "VERSION", "PRODID", "REV", "UID", "PHOTO", "LOGO",
+                     "SOUND", "KEY", "X-ABLABEL", "X-ABUID", "X-ABSHOWAS", "CLIENTPIDMAP"})
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_ESCAPES = {"n": "\n", "N": "\n", ",": ",", ";": ";", "\\": "\\"}
+
+
+@dataclass
+class Card:
+    line: int
+    values: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, key: str, value: str) -> None:
+        if value.strip():
+            self.values.setdefault(key, []).append(value.strip())
+
+
+def read_vcard(path: Path) -> Sheet:
+    cards = parse(path, read_bytes(path))
+    extras: list[str] = []
+    for card in cards:
+        extras += [k for k in card.values if k not in HEADERS and k not in extras]
+    headers = HEADERS + extras
+    read = {"count": 0}
+
+    def rows() -> Iterator[tuple[int, list[object]]]:
+        for card in cards:
+            read["count"] += 1
+            yield card.line, [_joined(key, card.values.get(key, [])) for key in headers]
+
+    return Sheet(path, headers, rows(), lambda: read["count"] / max(len(cards), 1))
+
+
+def _joined(key: str, values: list[str]) -> str:
+    return ("\n" if key == "notes" else ", ").join(values)
+
+
+def parse(path: Path, data: bytes) -> list[Card]:
+    if b"BEGIN:VCARD" not in data.upper():
+        raise ImportFailed(path, "not_vcard")
+    cards: list[Card] = []
+    card: Card | None = None
+    for line, raw in logical_lines(data.removeprefix(b"\xef\xbb\xbf")):
+        name, params, value = _split_property(raw)
+        if name == "BEGIN" and value.strip().upper() == b"VCARD":
+            card = Card(line)
+        elif name == "END":
+            if card is not None:
+                _finish(card)
+                cards.append(card)
+            card = None
+        elif card is not None and name and name not in SKIPPED:
+            _take(card, name, _decoded(value, params))
+    if card is not None:  # a last card cut off before END
+        _finish(card)
+        cards.append(card)
+    return cards
+
+
+def logical_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
+    """Unfolded lines with the number of the line each starts on.
+
+    Folding: a line starting with a space or tab continues the one before
+    (3.0/4.0); a quoted-printable value ending in ``=`` goes on in the
+    next line (2.1).
+    """
+    lines = re.split(rb"\r\n|\n|\r", data)
+    current, start = b"", 0
+    for number, line in enumerate(lines, start=1):
+        if current and line[:1] in (b" ", b"\t"):
+            current += line[1:]
+            continue
+        if current and _soft_break(current):
+            current = current[:-1] + line
+            continue
+        if current.strip():
+            yield start, current
+        current, start = line, number
+    if current.strip():
+        yield start, current
+
+
+def _soft_break(line: bytes) -> bool:
+    head = line.split(b":", 1)[0].upper()
+    return b"QUOTED-PRINTABLE" in head and line.endswith(b"=")
+
+
+def _split_property(raw: bytes) -> tuple[str, dict[str, str], bytes]:
+    head, sep, value = raw.partition(b":")
+    if not sep:
+        return "", {}, b""
+    parts = head.decode("ascii", "replace").split(";")
+    name = parts[0].rsplit(".", 1)[-1].strip().upper()  # item1.TEL -> TEL
+    params: dict[str, str] = {}
+    for part in parts[1:]:
+        key, eq, val = part.partition("=")
+        if eq:
+            params[key.strip().upper()] = val.strip().strip('"')
+        elif part.strip().upper() in ("QUOTED-PRINTABLE", "BASE64"):
+            params["ENCODING"] = part.strip()  # vCard 2.1 names it bare
+    return name, params, value
+
+
+def _decoded(value: bytes, params: dict[str, str]) -> str:
+    encoding = params.get("ENCODING", "").upper()
+    if encoding == "QUOTED-PRINTABLE":
+        value = quopri.decodestring(value)
+    charset = params.get("CHARSET", "utf-8").lower()
+    if charset in ("gb2312", "gbk", "gb18030", "cp936"):
+        charset = "gb18030"
+    try:
+        return value.decode(charset)
+    except (LookupError, UnicodeDecodeError):
+        try:
+            return value.decode("utf-8")
+        except UnicodeDecodeError:
+            return value.decode("gb18030", "replace")  # raw GBK from an old phone
+
+
+def _components(text: str) -> list[str]:
+    """A structured value split on unescaped ``;``, escapes resolved."""
+    parts, current, chars = [], [], iter(text)
+    for ch in chars:
+        if ch == "\\":
+            nxt = next(chars, "")
+            current.append(_ESCAPES.get(nxt, "\\" + nxt))
+        elif ch == ";":
+            parts.append("".join(current).strip())
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current).strip())
+    return parts
+
+
+def _take(card: Card, name: str, text: str) -> None:
+    parts = _components(text)
+    if name == "FN":
+        card.add("fn", parts[0])
+    elif name == "N":
+        card.add("n", _name_from_n(parts))
+    elif name == "TEL":
+        card.add("phone", re.sub(r"^tel:", "", ";".join(parts), flags=re.I))
+    elif name == "ORG":
+        card.add("company", " ".join(p for p in parts if p))
+    elif name == "NOTE":
+        card.add("notes", ";".join(parts))
+    elif name == "CATEGORIES":
+        card.add("tags", ";".join(parts))
+    elif name == "ADR":
+        _take_address(card, parts)
+    else:
+        card.add(name, ";".join(p for p in parts if p))
+
+
+def _take_address(card: Card, parts: list[str]) -> None:
+    parts += [""] * (7 - len(parts))
+    card.add("province", parts[4])
+    card.add("city", parts[3])
+    if any(parts[:3]):
+        card.add("ADR", " ".join(p for p in (parts[4], parts[3], *parts[:3]) if p))
+
+
+def _name_from_n(parts: list[str]) -> str:
+    family, given = (parts + ["", ""])[:2]
+    if _CJK.search(family + given):
+        return family + given  # 张 + 伟 -> 张伟
+    return " ".join(p for p in (given, family) if p)
+
+
+def _finish(card: Card) -> None:
+    """FN if there is one, else the name built from N."""
+    names = card.values.pop("fn", None) or card.values.pop("n", None)
+    card.values.pop("n", None)
+    if names:
+        card.values["name"] = names[:1]

@@ -1,0 +1,91 @@
+"""Excel ``.xlsx``: the first sheet (or a named one), the header found even
+below a title row, cells read as values (dates, numbers), not as shown."""
+
+from __future__ import annotations
+
+import itertools
+import warnings
+import zipfile
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from pathlib import Path
+
+from store.importing.headers import find_header
+from store.importing.sheet import Cell, ImportFailed, Row, Sheet, cell_text, read_bytes
+
+HEADER_SEARCH_ROWS = 20
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, and encrypted .xlsx
+
+
+def refuse_ole(path: Path, data: bytes) -> None:
+    """An OLE file is either an encrypted workbook or the old .xls format;
+    say which, since the fix differs (remove the password / save as .xlsx)."""
+    if data.startswith(OLE_MAGIC):
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise ImportFailed(path, "encrypted")
+        raise ImportFailed(path, "xls")
+
+
+def read_xlsx(path: Path, sheet: str | None = None) -> Sheet:
+    data = read_bytes(path)
+    refuse_ole(path, data)
+    from openpyxl import load_workbook  # only an Excel import pays for loading it
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about styles it skips
+            book = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile) as exc:
+        raise ImportFailed(path, "not_xlsx", str(exc)) from None
+    except Exception as exc:  # a damaged workbook fails deep inside openpyxl, in many ways
+        raise ImportFailed(path, "damaged", f"{type(exc).__name__}: {exc}") from None
+    try:
+        if sheet is None:
+            worksheet = book.worksheets[0]
+        elif sheet in book.sheetnames:
+            worksheet = book[sheet]
+        else:
+            raise ImportFailed(path, "no_sheet", ", ".join(book.sheetnames))
+        return _sheet(path, book, worksheet)
+    except BaseException:
+        book.close()
+        raise
+
+
+def _sheet(path: Path, book, worksheet) -> Sheet:
+    total = max(worksheet.max_row or 0, 1)
+    state = {"row": 0}
+    rows = _rows(path, book, worksheet, state)
+    head = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
+    at = find_header([cells for _n, cells in head])
+    if at is None:
+        names = ", ".join(book.sheetnames)
+        book.close()
+        raise ImportFailed(path, "no_header_sheet", f"{worksheet.title} ({names})")
+    headers = [cell_text(c) for c in head[at][1]]
+    return Sheet(path, headers, itertools.chain(head[at + 1 :], rows),
+                 lambda: min(state["row"] / total, 1.0))
+
+
+def _rows(path: Path, book, worksheet, state: dict) -> Iterator[Row]:
+    try:
+        for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+            state["row"] = number
+            cells = [_value(v) for v in values]
+            if any(c not in (None, "") for c in cells):
+                yield number, cells
+    except Exception as exc:  # damaged sheet XML surfaces only as the rows are read
+        raise ImportFailed(path, "damaged", f"row {state['row']}: {exc}") from None
+    finally:
+        book.close()
+
+
+def _value(value: object) -> Cell:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    return value  # numbers stay numbers: a phone needs the digits, not the display

@@ -1,0 +1,329 @@
+"""Reading what reps really have: CSV in any encoding, Excel, phone contacts."""
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from store.importing.importer import ImportOptions, plan_import
+from store.importing.sheet import ImportFailed
+from store.model import Credit, CustomerType, Source
+
+CSV = (
+    "客户姓名,手机,公司,地区,客户类型,购买意向,资金实力,信誉,有无工程,客户来源,备注,标签,微信\n"
+    "张伟,138 1234 5678,临沂宏达土石方,山东省临沂市,施工,强,4,良好,是,朋友介绍,年后要一台,老客户 大客户,zw888\n"
+    "李娜,+86-139-1234-5678 / 0539-8123456,,徐州,个人,,,,临沂北环项目,展会,,,\n"
+)
+
+
+def plan(store, *paths, **options):
+    return plan_import(store, [Path(p) for p in paths], ImportOptions(**options))
+
+
+def leads(result):
+    return [after for _table, _id, _before, after in result.changes]
+
+
+def brief(lead):
+    return (lead.name, lead.phones, lead.company, lead.intent, lead.funding)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16"])
+def test_csv_in_every_encoding_reps_have(store, tmp_path, encoding):
+    path = tmp_path / "leads.csv"
+    path.write_bytes(CSV.replace("\n", "\r\n").encode(encoding))
+    result = plan(store, path)
+    zhang, li = leads(result)
+    assert zhang.name == "张伟" and zhang.phones == ("13812345678",)
+    assert (zhang.province, zhang.city, zhang.company) == ("山东", "临沂", "临沂宏达土石方")
+    assert zhang.customer_type is CustomerType.CONTRACTOR and zhang.source is Source.FRIEND
+    assert (zhang.intent, zhang.funding, zhang.credit) == (5, 4, Credit.GOOD)
+    assert zhang.has_project is True and zhang.project == ""
+    assert zhang.notes == "年后要一台" and zhang.tags == ("老客户", "大客户")
+    assert zhang.extra == {"微信": "zw888"}
+    assert li.phones == ("13912345678", "0539-8123456")
+    assert (li.intent, li.funding) == (None, None)  # ungraded, not rejected
+    assert (li.has_project, li.project, li.city) == (True, "临沂北环项目", "徐州")
+    assert li.customer_type is CustomerType.INDIVIDUAL and li.source is Source.EVENT
+    summary = result.summary
+    assert (summary.rows, summary.new, summary.rejected) == (2, 2, 0)
+    assert summary.unknown_columns == {"leads.csv": ["微信"]}
+
+
+@pytest.mark.parametrize("delimiter", ["\t", ";"])
+def test_tab_and_semicolon_separated(store, tmp_path, delimiter):
+    path = tmp_path / "leads.txt"
+    path.write_text(CSV.replace(",", delimiter), encoding="utf-8")
+    assert [lead.name for lead in leads(plan(store, path))] == ["张伟", "李娜"]
+
+
+def test_quoted_note_with_line_breaks_blank_lines_and_line_numbers(store, tmp_path):
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        '姓名,电话,备注\n\n张伟,13812345678,"第一次见面\n说年后买, 要带报价"\n\n'
+        ",,\n,,只有备注\n李娜,13912345678,\n",
+        encoding="utf-8",
+    )
+    result = plan(store, path)
+    assert [(lead.name, lead.notes) for lead in leads(result)] == [
+        ("张伟", "第一次见面\n说年后买, 要带报价"), ("李娜", "")]
+    [reject] = result.summary.rejects
+    assert (reject.line, reject.reason) == (7, "no_name_or_phone")
+    assert result.summary.rows == 3
+
+
+def test_headers_with_full_width_colons_spaces_and_stars(store, tmp_path):
+    path = tmp_path / "odd.csv"
+    path.write_text("\ufeff  ＮＡＭＥ ：,Phone *,联系电话（手机）,单位:,,\n张伟,13812345678,,临沂宏达,,\n",
+                    encoding="utf-8")
+    [lead] = leads(plan(store, path))
+    assert brief(lead) == ("张伟", ("13812345678",), "临沂宏达", None, None)
+
+
+def test_grade_credit_and_project_words(store, tmp_path):
+    path = tmp_path / "words.csv"
+    rows = ["name,phone,intent,funding,credit,project",
+            "a,13800000001,较强,较弱,一般,无", "b,13800000002,high,low,poor,y",
+            "c,13800000003,3.0,★★,未知,0", "d,13800000004,medium,1,good,true"]
+    path.write_text("\n".join(rows), encoding="utf-8")
+    got = [(x.intent, x.funding, x.credit, x.has_project) for x in leads(plan(store, path))]
+    assert got == [(4, 2, Credit.UNKNOWN, False), (5, 1, Credit.POOR, True),
+                   (3, 2, Credit.UNKNOWN, False), (3, 1, Credit.GOOD, True)]
+
+
+def test_bad_rows_are_rejected_with_line_and_reason_and_the_rest_comes_in(store, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text(
+        "姓名,电话,公司,意向,信誉\n"
+        "张伟,13812345678,,9,\n"        # a grade out of range
+        ",,临沂宏达,,\n"                  # no name, no phone
+        "李娜,13912345678,,,很讲信用\n"  # credit not in the table
+        "王强,1.38123E+10,,,\n"          # Excel ate the digits: flagged, still a lead
+        "刘洋,13712345678,,许多,\n",      # a grade word we do not know
+        encoding="utf-8",
+    )
+    result = plan(store, path)
+    assert [lead.name for lead in leads(result)] == ["王强"]
+    wang = leads(result)[0]
+    assert wang.phones == () and wang.extra == {"电话": "1.38123E+10"}
+    rejects = [(p.line, p.reason, p.value) for p in result.summary.rejects]
+    assert rejects == [(2, "grade", "意向=9"), (3, "no_name_or_phone", ""),
+                       (4, "credit", "信誉=很讲信用"), (6, "grade", "意向=许多")]
+    assert result.summary.rejects[1].cells == (
+        ("姓名", ""), ("电话", ""), ("公司", "临沂宏达"), ("意向", ""), ("信誉", ""))
+    assert [(f.line, f.reason, f.value) for f in result.summary.flags] == [
+        (5, "phone", "1.38123E+10")]
+
+
+def write_xlsx(path: Path, title_row: bool = True, sheet: str = "客户") -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    first = book.active
+    first.title = "说明"
+    first.append(["这一页没有客户"])
+    ws = book.create_sheet(sheet, 0)
+    if title_row:
+        ws.append(["2026年11月 临沂片区客户汇总"])
+        ws.merge_cells("A1:F1")
+        ws.append([])
+    ws.append(["姓名", "手机", "购买意向", "资金实力", "首次接触", "备注"])
+    ws.append(["张伟", 13812345678, 4, 3.0, datetime(2026, 10, 1), None])
+    ws.append(["李娜", 13912345678.0, None, None, datetime(2026, 10, 2, 15, 30), "回访"])
+    ws.append(["王强", "1.38123E+10", 5, 5, None, None])
+    ws.append([None, None, None, None, None, None])
+    ws.append(["陈静", "0539 8765432", "一般", 2, None, None])
+    book.save(path)
+
+
+def test_xlsx_with_a_title_row_and_numeric_phones(store, tmp_path):
+    path = tmp_path / "客户.xlsx"
+    write_xlsx(path)
+    result = plan(store, path)
+    got = [(x.name, x.phones, x.intent, x.funding, x.extra, x.notes) for x in leads(result)]
+    assert got == [
+        ("张伟", ("13812345678",), 4, 3, {"首次接触": "2026-10-01"}, ""),
+        ("李娜", ("13912345678",), None, None, {"首次接触": "2026-10-02 15:30:00"}, "回访"),
+        ("王强", (), 5, 5, {"手机": "1.38123E+10"}, ""),
+        ("陈静", ("0539-8765432",), 3, 2, {}, ""),
+    ]
+    assert [(f.line, f.value) for f in result.summary.flags] == [(6, "1.38123E+10")]
+
+
+def test_xlsx_other_sheet_by_name_and_a_missing_sheet(store, tmp_path):
+    path = tmp_path / "book.xlsx"
+    write_xlsx(path, title_row=False, sheet="Sheet1")
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    book["说明"].append(["name", "phone"])
+    book["说明"].append(["Zhang Wei", "13800000009"])
+    book.save(path)
+    assert [x.name for x in leads(plan(store, path, sheet="说明"))] == ["Zhang Wei"]
+    with pytest.raises(ImportFailed) as failed:
+        plan(store, path, sheet="客户")
+    assert failed.value.reason == "no_sheet" and "Sheet1, 说明" in failed.value.params["detail"]
+
+
+ANDROID = (
+    "BEGIN:VCARD\r\nVERSION:2.1\r\n"
+    "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E5=BC=A0;=E4=BC=9F;;;\r\n"
+    "FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E5=BC=A0=E4=BC=9F\r\n"
+    "TEL;CELL:138-1234-5678\r\nTEL;WORK:0539-8123456\r\n"
+    "NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E8=A6=81=E4=B8=80=E5=8F=B0=32=30=\r\n"
+    "=E5=90=A8\r\n"
+    "END:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:2.1\r\n"
+    "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E6=9D=8E;=E5=A8=9C;;;\r\n"
+    "TEL;CELL;PREF:+8613912345678\r\n"
+    "X-QQ:12345\r\n"
+    "END:VCARD\r\n"
+)
+IPHONE = (
+    "BEGIN:VCARD\nVERSION:3.0\nPRODID:-//Apple Inc.//iPhone OS 17.0//EN\n"
+    "N:王;强;;;\nFN:王强\nORG:济南顺通租赁;\n"
+    "item1.TEL;type=pref:138 0000 0001\nitem1.X-ABLabel:_$!<Mobile>!$_\n"
+    "TEL;type=CELL;type=VOICE:139 0000 0002\n"
+    "NOTE:第一行\\n第二行\\, 还有逗号\n"
+    "ADR;type=WORK:;;北环路1号;临沂;山东;276000;中国\n"
+    "CATEGORIES:老客户,机手\n"
+    "END:VCARD\n"
+    "BEGIN:VCARD\nVERSION:4.0\nFN:刘洋 \n TEST\n"
+    "TEL;VALUE=uri;TYPE=cell:tel:+86-137-1234-5678\nEND:VCARD\n"
+)
+
+
+def test_android_vcard_quoted_printable_folded_and_n_without_fn(store, tmp_path):
+    path = tmp_path / "contacts.vcf"
+    path.write_text(ANDROID, encoding="ascii")
+    result = plan(store, path)
+    zhang, li = leads(result)
+    assert (zhang.name, zhang.phones, zhang.notes) == (
+        "张伟", ("13812345678", "0539-8123456"), "要一台20吨")
+    assert (li.name, li.phones, li.extra) == ("李娜", ("13912345678",), {"X-QQ": "12345"})
+    assert [p.line for p in result.summary.rejects] == []
+
+
+def test_iphone_vcard_items_escapes_address_and_vcard_4(store, tmp_path):
+    path = tmp_path / "iphone.vcf"
+    path.write_text(IPHONE, encoding="utf-8-sig")  # some exports start with a BOM
+    wang, liu = leads(plan(store, path))
+    assert wang.name == "王强" and wang.company == "济南顺通租赁"
+    assert wang.phones == ("13800000001", "13900000002")
+    assert wang.notes == "第一行\n第二行, 还有逗号"
+    assert (wang.province, wang.city) == ("山东", "临沂")
+    assert wang.tags == ("老客户", "机手")
+    assert wang.extra == {"ADR": "山东 临沂 北环路1号"}
+    assert (liu.name, liu.phones) == ("刘洋 TEST", ("13712345678",))
+
+
+def test_gb2312_vcard_from_an_old_phone(store, tmp_path):
+    path = tmp_path / "old.vcf"
+    card = "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=GB2312:陈;静\r\nTEL:13612345678\r\nEND:VCARD\r\n"
+    path.write_bytes(card.encode("gb2312"))
+    assert [(x.name, x.phones) for x in leads(plan(store, path))] == [("陈静", ("13612345678",))]
+
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the start of an old .xls or an encrypted .xlsx
+
+
+def _encrypted(path):
+    path.write_bytes(OLE + b"\x00" * 500
+                     + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 500)
+
+
+@pytest.mark.parametrize(("name", "make", "reason"), [
+    ("missing.csv", lambda p: None, "missing"),
+    ("folder.csv", lambda p: p.mkdir(), "directory"),
+    ("empty.csv", lambda p: p.write_bytes(b""), "empty"),
+    ("blank.csv", lambda p: p.write_bytes(b"\xef\xbb\xbf\r\n  \r\n"), "empty"),
+    ("garbage.csv", lambda p: p.write_bytes(bytes(range(256)) * 40), "binary"),
+    ("photo.vcf", lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00\xff" * 300), "not_vcard"),
+    ("locked.xlsx", _encrypted, "encrypted"),
+    ("old.xls", lambda p: p.write_bytes(OLE + b"\x00" * 900), "xls"),
+    ("broken.xlsx", lambda p: p.write_bytes(b"PK\x03\x04" + b"\x00" * 100), "not_xlsx"),
+    ("noheader.csv", lambda p: p.write_text("a,b\n1,2\n", encoding="utf-8"), "no_header"),
+    ("nocards.vcf", lambda p: p.write_text("hello", encoding="utf-8"), "not_vcard"),
+    ("names.txt", lambda p: p.write_text("hello\nworld", encoding="utf-8"), "no_header"),
+])
+def test_files_that_cannot_be_read(store, tmp_path, name, make, reason):
+    path = tmp_path / name
+    make(path)
+    with pytest.raises(ImportFailed) as failed:
+        plan(store, path)
+    assert failed.value.reason == reason
+
+
+def test_format_named_on_the_command_line_wins_over_the_name(store, tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_text("no cards here", encoding="utf-8")
+    with pytest.raises(ImportFailed) as failed:
+        plan(store, path, fmt="vcf")
+    assert failed.value.reason == "not_vcard"
+
+
+def test_csv_title_row_crlf_and_trailing_empty_columns(store, tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_bytes("客户汇总表（11月）,,,,\r\n\r\n序号,客户姓名,联系电话,,\r\n1,张伟,13812345678,,\r\n"
+                     .encode("gbk"))
+    result = plan(store, path)
+    [lead] = leads(result)
+    assert (lead.name, lead.phones, lead.extra) == ("张伟", ("13812345678",), {"序号": "1"})
+    assert result.summary.unknown_columns == {"export.csv": ["序号"]}
+
+
+def test_progress_moves_through_a_long_file(store, tmp_path):
+    path = tmp_path / "long.csv"
+    path.write_text("姓名,电话\n" + "".join(f"客户{n},138{n:08d}\n" for n in range(5000)),
+                    encoding="utf-8")
+    seen = []
+    plan_import(store, [path], ImportOptions(), lambda rows, part: seen.append((rows, part)))
+    assert [rows for rows, _ in seen] == [1000, 2000, 3000, 4000, 5000, 5000]
+    fractions = [fraction for _, fraction in seen]
+    assert fractions == sorted(fractions) and 0.15 < fractions[0] < 0.25 and fractions[-1] == 1.0
+
+
+def test_tab_separated_below_a_title_without_tabs(store, tmp_path):
+    path = tmp_path / "export.tsv"
+    path.write_text("客户名单\n姓名\t电话\t备注\n张伟\t13812345678\t有, 逗号\n", encoding="utf-8")
+    assert [(x.name, x.notes) for x in leads(plan(store, path))] == [("张伟", "有, 逗号")]
+
+
+def test_a_workbook_with_a_damaged_sheet_is_refused_not_a_traceback(store, tmp_path):
+    import zipfile
+
+    good, bad = tmp_path / "good.xlsx", tmp_path / "bad.xlsx"
+    write_xlsx(good, title_row=False)
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]  # cut off mid-row
+            target.writestr(item, data)
+    with pytest.raises(ImportFailed) as failed:
+        plan(store, bad)
+    assert failed.value.reason == "damaged"
+
+
+def test_a_first_sheet_without_leads_names_the_sheets(store, tmp_path):
+    from openpyxl import Workbook
+
+    path = tmp_path / "book.xlsx"
+    book = Workbook()
+    book.active.title = "封面"
+    book.active.append(["2026 客户"])
+    book.create_sheet("客户").append(["姓名", "电话"])
+    book.save(path)
+    with pytest.raises(ImportFailed) as failed:
+        plan(store, path)
+    assert failed.value.reason == "no_header_sheet"
+    assert failed.value.params["detail"] == "封面 (封面, 客户)"
+
+
+def test_placeholders_mean_empty_and_unknown_grades_mean_ungraded(store, tmp_path):
+    path = tmp_path / "dash.csv"
+    path.write_text("姓名,电话,公司,意向,资金,有无工程\n张伟,13812345678,-,待定,?,无工程\n"
+                    "李娜,13912345678,/,—,未知,有工程\n", encoding="utf-8")
+    got = [(x.company, x.intent, x.funding, x.has_project, x.project, x.extra)
+           for x in leads(plan(store, path))]
+    assert got == [("", None, None, False, "", {}), ("", None, None, True, "", {})]

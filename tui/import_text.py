@@ -1,0 +1,49 @@
+"""What an import says to the rep, in the CLI and in the app alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from store.importing.records import Problem
+from store.importing.summary import ImportSummary, rejects_csv
+from tui.i18n import t
+
+SHOWN_FLAGS = 5
+
+
+def reason_text(problem: Problem) -> str:
+    return t(f"import.reason.{problem.reason}", value=problem.value)
+
+
+def rejects_text(summary: ImportSummary) -> str:
+    columns = (t("import.rejects.file"), t("import.rejects.line"), t("import.rejects.reason"))
+    return rejects_csv(summary.rejects, columns, reason_text)
+
+
+def default_rejects_path(first_file: Path) -> Path:
+    return first_file.with_name(f"{first_file.stem}-rejects.csv")
+
+
+def summary_lines(summary: ImportSummary, dry_run: bool, rejects_path: Path | None) -> list[str]:
+    lines = [
+        t("import.summary.files", files=", ".join(summary.files), rows=summary.rows),
+        t("import.summary.counts", new=summary.new, merged=summary.merged,
+          unchanged=summary.unchanged, skipped=summary.skipped, rejected=summary.rejected),
+    ]
+    for flag in summary.flags[:SHOWN_FLAGS]:
+        lines.append(t("import.summary.flag", file=flag.file, line=flag.line, value=flag.value))
+    if len(summary.flags) > SHOWN_FLAGS:
+        lines.append(t("import.summary.more", count=len(summary.flags) - SHOWN_FLAGS))
+    for file, columns in summary.unknown_columns.items():
+        if columns:
+            lines.append(t("import.summary.unknown", file=file, columns=", ".join(columns)))
+    for problem in summary.rejects[:SHOWN_FLAGS]:
+        lines.append(t("import.summary.reject", file=problem.file, line=problem.line,
+                       reason=reason_text(problem)))
+    if summary.rejected > SHOWN_FLAGS:
+        lines.append(t("import.summary.more", count=summary.rejected - SHOWN_FLAGS))
+    if rejects_path is not None:
+        lines.append(t("import.summary.rejects_written", path=rejects_path))
+    if dry_run:
+        lines.append(t("import.summary.dry_run"))
+    return lines

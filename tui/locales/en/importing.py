@@ -1,0 +1,89 @@
+"""English texts for importing leads (CLI and the app's import screen)."""
+
+MESSAGES: dict[str, str] = {
+    "change.import": "import",
+    "binding.board.import": "Import",
+    "binding.import.close": "Close",
+    # command line
+    "cli.help.import": "import leads from CSV, Excel (.xlsx) or phone contacts (.vcf)",
+    "cli.help.import_files": "files to import",
+    "cli.help.format": "file format (default: found from the file)",
+    "cli.help.sheet": "the Excel sheet to read (default: the first)",
+    "cli.help.on_duplicate": (
+        "a row that is already a lead: merge it (default), skip it, or add a new lead"
+    ),
+    "cli.help.dry_run": "show what the import would do and save nothing",
+    "cli.help.rejects": "where to write the rejected rows (default: FILE-rejects.csv beside it)",
+    "import.progress": "Importing… {percent}% ({rows} rows)",
+    "import.error.rejects": (
+        "Cannot write the rejects file {path} ({detail}); nothing was imported. "
+        "Name another place with --rejects PATH."
+    ),
+    # summary
+    "import.summary.files": "{files}: {rows} rows read",
+    "import.summary.counts": (
+        "new {new} · merged {merged} · already there {unchanged} · skipped {skipped} · "
+        "rejected {rejected}"
+    ),
+    "import.summary.flag": (
+        "{file} line {line}: '{value}' is not a phone number; kept under other columns"
+    ),
+    "import.summary.more": "…and {count} more",
+    "import.summary.unknown": "{file}: columns kept under other columns: {columns}",
+    "import.summary.reject": "{file} line {line} rejected: {reason}",
+    "import.summary.rejects_written": "Rejected rows are in {path}",
+    "import.summary.dry_run": "Dry run: nothing was saved.",
+    "import.reason.no_name_or_phone": "no name and no phone number",
+    "import.reason.grade": "a grade that is not 1-5 or a grade word ({value})",
+    "import.reason.credit": "credit that is not good / unknown / poor ({value})",
+    "import.reason.phone": "not a phone number ({value})",
+    "import.rejects.file": "file",
+    "import.rejects.line": "line",
+    "import.rejects.reason": "reason",
+    # import screen
+    "import.title": "Import leads",
+    "import.path_label": "File (CSV, Excel .xlsx or contacts .vcf); several separated by ;",
+    "import.path_placeholder": "~/Downloads/leads.xlsx",
+    "import.start": "Import",
+    "import.close": "Close",
+    "import.running": "Importing…",
+    "import.no_path": "Type the path of a file to import.",
+    "import.saved": "✓ Imported. u undoes the whole import.",
+    "import.nothing_changed": "Nothing new: every row is already on the board.",
+    # files that cannot be imported
+    "error.import_failed": "Cannot import {path}; nothing was imported.",
+    "error.import_failed.missing": "{path} does not exist; nothing was imported.",
+    "error.import_failed.directory": "{path} is a folder, not a file; nothing was imported.",
+    "error.import_failed.permission": "No permission to read {path}; nothing was imported.",
+    "error.import_failed.empty": "{path} is empty; nothing was imported.",
+    "error.import_failed.binary": (
+        "{path} is not a text, Excel or contacts file; nothing was imported."
+    ),
+    "error.import_failed.encrypted": (
+        "{path} is protected by a password; save a copy without it and import that. "
+        "Nothing was imported."
+    ),
+    "error.import_failed.xls": (
+        "{path} is an old Excel .xls file; open it in Excel or WPS, save as .xlsx and import "
+        "that. Nothing was imported."
+    ),
+    "error.import_failed.not_xlsx": (
+        "{path} is not a readable .xlsx workbook; nothing was imported."
+    ),
+    "error.import_failed.no_sheet": (
+        "{path} has no sheet of that name (it has: {detail}); nothing was imported."
+    ),
+    "error.import_failed.no_header": (
+        "{path}: no header row with a name or phone column in the first rows; "
+        "nothing was imported."
+    ),
+    "error.import_failed.no_header_sheet": (
+        "{path}: the sheet {detail} has no header row with a name or phone column; "
+        "name the sheet to read with --sheet. Nothing was imported."
+    ),
+    "error.import_failed.not_vcard": (
+        "{path} holds no contacts (no BEGIN:VCARD); nothing was imported."
+    ),
+    "error.import_failed.format": "{path}: unknown format {detail}; nothing was imported.",
+    "error.import_failed.damaged": "{path} cannot be read ({detail}); nothing was imported.",
+}

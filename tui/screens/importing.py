@@ -1,0 +1,126 @@
+"""The import dialog (``i`` on the board): a file path, a progress bar while
+the files are read in a worker, then the summary. The plan is saved on the
+UI thread as one change, so ``u`` on the board undoes the whole import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, ProgressBar, Static
+from textual.worker import Worker, WorkerState
+
+from store.errors import StoreError
+from store.importing.importer import ImportOptions, ImportPlan, apply_plan, plan_import
+from store.importing.summary import write_rejects
+from tui.i18n import error_text, localize_bindings, t
+from tui.import_text import default_rejects_path, rejects_text, summary_lines
+
+
+class ImportScreen(ModalScreen[bool]):
+    """Dismissed with True when the import changed the database."""
+
+    CSS_PATH = str(Path(__file__).resolve().parents[1] / "importing.tcss")
+    BINDINGS = [Binding("escape", "close", "Close", id="import.close")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.changed = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="import"):
+            yield Static(t("import.title"), id="import-title")
+            yield Label(t("import.path_label"))
+            yield Input(placeholder=t("import.path_placeholder"), id="import-path")
+            yield ProgressBar(total=100, show_eta=False, id="import-progress", classes="-hidden")
+            with VerticalScroll(id="import-summary-scroll"):
+                yield Static("", id="import-summary")
+            with Horizontal(id="import-buttons"):
+                yield Button(t("import.start"), variant="primary", id="import-start")
+                yield Button(t("import.close"), id="import-close")
+
+    def paths(self) -> list[Path]:
+        text = self.query_one("#import-path", Input).value
+        return [Path(part.strip().strip("'\"")).expanduser()
+                for part in text.split(";") if part.strip()]
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#import-start")
+    def start(self) -> None:
+        paths = self.paths()
+        if not paths:
+            self.say([t("import.no_path")], error=True)
+            return
+        self.query_one("#import-start", Button).disabled = True
+        self.query_one("#import-path", Input).disabled = True
+        bar = self.query_one("#import-progress", ProgressBar)
+        bar.remove_class("-hidden")
+        bar.update(progress=0)
+        self.say([t("import.running")])
+        self.read_files(paths)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def read_files(self, paths: list[Path]) -> tuple[ImportPlan, Path | None]:
+        """Read and plan off the UI thread; write the rejects file here too."""
+        plan = plan_import(self.app.store, paths, ImportOptions(), self._progress)
+        rejects_path = None
+        if plan.summary.rejects:
+            rejects_path = default_rejects_path(paths[0])
+            write_rejects(rejects_path, rejects_text(plan.summary))
+        return plan, rejects_path
+
+    def _progress(self, rows: int, fraction: float) -> None:
+        self.app.call_from_thread(self._show_progress, fraction)
+
+    def _show_progress(self, fraction: float) -> None:
+        self.query_one("#import-progress", ProgressBar).update(progress=fraction * 100)
+
+    @on(Worker.StateChanged)
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.SUCCESS:
+            plan, rejects_path = event.worker.result
+            self._finish(plan, rejects_path)
+        elif event.state == WorkerState.ERROR:
+            error = event.worker.error
+            if isinstance(error, StoreError):
+                message = error_text(error)
+            elif isinstance(error, OSError):
+                message = t("import.error.rejects", path=error.filename, detail=error.strerror)
+            else:
+                message = str(error)
+            self._ready_again()
+            self.say([message], error=True)
+
+    def _finish(self, plan: ImportPlan, rejects_path: Path | None) -> None:
+        try:
+            apply_plan(self.app.store, plan)
+        except StoreError as exc:
+            self._ready_again()
+            self.say([error_text(exc)], error=True)
+            return
+        self.changed = bool(plan.changes)
+        self._show_progress(1.0)
+        lines = summary_lines(plan.summary, False, rejects_path)
+        lines.append(t("import.saved") if self.changed else t("import.nothing_changed"))
+        self.say(lines)
+        self._ready_again()
+        self.query_one("#import-close", Button).focus()
+
+    def _ready_again(self) -> None:
+        self.query_one("#import-start", Button).disabled = False
+        self.query_one("#import-path", Input).disabled = False
+
+    def say(self, lines: list[str], error: bool = False) -> None:
+        summary = self.query_one("#import-summary", Static)
+        summary.update("\n".join(lines))
+        summary.set_class(error, "-error")
+
+    @on(Button.Pressed, "#import-close")
+    def action_close(self) -> None:
+        self.workers.cancel_all()
+        self.dismiss(self.changed)
