@@ -105,9 +105,10 @@ class TriageSession:
     started: datetime
     position: int = 0
     decisions: dict[int, str] = field(default_factory=dict)  # lead id -> decision
-    # Every stored change of the session, oldest first: (lead id, decision or
-    # None for a refined grade), so that undo and the store stay in step.
-    changes: list[tuple[int, str | None]] = field(default_factory=list)
+    # Every step of the session that the store holds, oldest first: (lead id,
+    # decision or None for a refined grade, how many store changes it took),
+    # so that undo and the store stay in step.
+    changes: list[tuple[int, str | None, int]] = field(default_factory=list)
 
     @property
     def lead_id(self) -> int | None:
@@ -118,32 +119,33 @@ class TriageSession:
     def done(self) -> bool:
         return self.position >= len(self.queue.lead_ids)
 
-    def record(self, decision: str, stored: bool = True) -> None:
+    def record(self, decision: str, store_changes: int = 1) -> None:
         """A decision on the current lead; the queue moves on."""
         lead_id = self.lead_id
         assert lead_id is not None
         self.decisions[lead_id] = decision
-        if stored:
-            self.changes.append((lead_id, decision))
+        if store_changes:
+            self.changes.append((lead_id, decision, store_changes))
         self.position += 1
 
     def refined(self) -> None:
         """A grade of the current lead changed; the queue stays."""
         assert self.lead_id is not None
-        self.changes.append((self.lead_id, None))
+        self.changes.append((self.lead_id, None, 1))
 
     def back(self) -> None:
         self.position = max(self.position - 1, 0)
 
-    def undo(self) -> int | None:
-        """Forget the last stored change; returns its lead, now current again."""
+    def undo(self) -> tuple[int, int] | None:
+        """Forget the last stored step; returns its lead (now current again)
+        and how many store changes to take back."""
         if not self.changes:
             return None
-        lead_id, decision = self.changes.pop()
+        lead_id, decision, store_changes = self.changes.pop()
         if decision is not None:
             self.decisions.pop(lead_id, None)
         self.position = self.queue.lead_ids.index(lead_id)
-        return lead_id
+        return lead_id, store_changes
 
     def counts(self) -> dict[str, int]:
         counted = Counter(self.decisions.values())

@@ -132,3 +132,21 @@ async def test_session_in_chinese(store, seeded):
         assert "分级" in str(app.screen.query_one("#session-progress").render())
         await pilot.press("escape")
         assert "会话结束" in str(app.screen.query_one("#summary-text").render())
+
+
+async def test_s_schedules_the_next_contact_from_the_quadrants_cadence(store, seeded, clock):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "enter", "1")  # 曾国 to Q1; now 张伟 (no next contact)
+        lead_id = app.screen.session.lead_id
+        await pilot.press("s")
+        when = app.screen.query_one("#when").value
+        assert when.startswith("2026-12-03")  # Q1: weekly, from the fixed clock's 11-26
+        await pilot.press("ctrl+s")
+        assert app.screen.session.lead_id != lead_id
+        assert store.next_contact(lead_id).date().isoformat() == "2026-12-03"
+        assert store.lead(lead_id).reviewed == clock.now
+        assert app.screen.session.counts()["scheduled"] == 1
+        await pilot.press("u")  # one undo takes back the contact and the review time
+        assert app.screen.session.lead_id == lead_id
+        assert store.next_contact(lead_id) is None and store.lead(lead_id).reviewed is None

@@ -13,10 +13,19 @@ from textual.widgets import Footer, Input, Static
 
 from store.errors import StoreError
 from store.leadstore import LeadStore
-from store.model import Status
-from store.session import Queue, TriageSession, decide_quadrant, decide_status, save_record
+from store.contacts import propose_follow_up
+from store.model import Contact, Status
+from store.session import (
+    Queue,
+    TriageSession,
+    decide_quadrant,
+    decide_status,
+    mark_reviewed,
+    save_record,
+)
 from tui.details import lead_sections
 from tui.i18n import error_text, localize_bindings, t
+from tui.screens.contact_form import ContactForm
 from widgets.detail_pane import DetailPane
 
 LOST_REASONS = ("price", "competitor", "no_funds", "no_project", "no_contact")
@@ -219,11 +228,27 @@ class SessionScreen(Screen[set[int]]):
         self.app.push_screen(LostReason(), chosen)
 
     def action_schedule(self) -> None:
-        self.query_one("#session-message", Static).update(t("session.schedule_later"),
-                                                          layout=False)
+        """The contact-plans form, with a date from the quadrant's cadence."""
+        lead = self.store.lead(self.session.lead_id)
+        proposed = propose_follow_up(self.store, lead.id, self.store.now())
+
+        def scheduled(contact: Contact | None) -> None:
+            if contact is None:
+                return
+            self.changed.add(lead.id)
+            try:
+                mark_reviewed(self.store, self.store.lead(lead.id))
+                steps = 2
+            except StoreError as exc:  # the contact is saved; only the review time is not
+                self.notify(error_text(exc), severity="error")
+                steps = 1
+            self.session.record("scheduled", store_changes=steps)
+            self.show_lead(t("session.decided", name=lead.name, what=t("summary.scheduled")))
+
+        self.app.push_screen(ContactForm(lead, proposed), scheduled)
 
     def action_skip(self) -> None:
-        self.session.record("skipped", stored=False)
+        self.session.record("skipped", store_changes=0)
         self.show_lead()
 
     def action_back(self) -> None:
@@ -231,13 +256,15 @@ class SessionScreen(Screen[set[int]]):
         self.show_lead()
 
     def action_undo(self) -> None:
-        lead_id = self.session.undo()
-        if lead_id is None:
+        undone = self.session.undo()
+        if undone is None:
             self.query_one("#session-message", Static).update(t("bar.nothing_to_undo"),
                                                               layout=False)
             return
+        lead_id, store_changes = undone
         try:
-            self.store.undo()
+            for _ in range(store_changes):
+                self.store.undo()
         except StoreError as exc:
             self.query_one("#session-message", Static).update(error_text(exc), layout=False)
             return

@@ -13,7 +13,6 @@ MESSAGES: dict[str, str] = {
     "session.progress": "Triage  {at} / {total}  ·  {elapsed}",
     "session.decided": "{name}: {what}",
     "session.undone": "Undone: back at {name}",
-    "session.schedule_later": "Scheduling from a session needs the contact plan form.",
     "summary.title": "Session done: {decided} of {queued} decided in {elapsed}",
     "summary.line": "  {what}: {count}",
     "summary.q1": "to Q1",

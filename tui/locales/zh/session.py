@@ -13,7 +13,6 @@ MESSAGES: dict[str, str] = {
     "session.progress": "分级  {at} / {total}  ·  {elapsed}",
     "session.decided": "{name}：{what}",
     "session.undone": "已撤销：回到 {name}",
-    "session.schedule_later": "会话中安排接触需要接触计划表单。",
     "summary.title": "会话结束：{queued} 个中处理了 {decided} 个，用时 {elapsed}",
     "summary.line": "  {what}：{count}",
     "summary.q1": "移到Q1",
