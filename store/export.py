@@ -8,10 +8,8 @@ exports of the same data are byte-identical. The JSON format is described by
 from __future__ import annotations
 
 import csv
-import gc
 import io
-from contextlib import contextmanager
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -24,7 +22,7 @@ import orjson
 from store.codec import time_to_str
 from store.files import write_atomic
 from store.grading import quadrant_of
-from store.leadstore import LeadStore
+from store.leadstore import LeadStore, collector_paused
 from store.model import Contact, ContactStatus
 from store.plan import Span, period_contacts
 
@@ -130,21 +128,8 @@ def plan_document(store: LeadStore, plan: PlanExport) -> dict[str, Any]:
     }
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Building 100k small dicts would make the cyclic collector walk the
-    whole database again and again; none of them is garbage yet."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
 def to_json(store: LeadStore, plan: PlanExport) -> bytes:
-    with _collector_paused():
+    with collector_paused():
         document = plan_document(store, plan)
     return orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n"
 

@@ -18,13 +18,22 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
-from store.demo import DemoRefused, write_demo
+from store.demo import write_demo
 from store.errors import Locked, SaveFailed, StoreError, UnreadableFile
 from store.leadstore import LeadStore
 from tui.i18n import LANGUAGES, detect_language, error_text, set_language, t
 
 EXIT_OK, EXIT_NONE, EXIT_USAGE, EXIT_UNREADABLE, EXIT_LOCKED, EXIT_SAVE = range(6)
 APP_NAME = "leadboard"
+
+
+# The exit code for each kind of store error, most specific first.
+EXIT_FOR = (
+    (UnreadableFile, EXIT_UNREADABLE),
+    (Locked, EXIT_LOCKED),
+    (SaveFailed, EXIT_SAVE),
+    (StoreError, EXIT_NONE),
+)
 
 
 def default_db() -> Path:
@@ -154,21 +163,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         say(t("cli.error.usage", detail=str(exc)))
         return EXIT_USAGE
-    except DemoRefused as exc:
-        say(error_text(exc))
-        return EXIT_NONE
-    except UnreadableFile as exc:
-        say(error_text(exc))
-        return EXIT_UNREADABLE
-    except Locked as exc:
-        say(error_text(exc))
-        return EXIT_LOCKED
-    except SaveFailed as exc:
-        say(error_text(exc))
-        return EXIT_SAVE
     except StoreError as exc:
         say(error_text(exc))
-        return EXIT_NONE
+        return next(code for kind, code in EXIT_FOR if isinstance(exc, kind))
     except KeyboardInterrupt:
         return 130
 

@@ -8,9 +8,7 @@ database as it was.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +19,7 @@ from store.importing.sheet import ImportFailed, Sheet, read_head
 from store.importing.summary import ImportSummary
 from store.importing.vcard import read_vcard
 from store.importing.xlsx_reader import OLE_MAGIC, read_xlsx
-from store.leadstore import Change, LeadStore
+from store.leadstore import Change, LeadStore, collector_paused
 
 FORMATS = ("auto", "csv", "xlsx", "vcf")
 PROGRESS_EVERY = 1000  # rows between two progress reports
@@ -68,19 +66,6 @@ def open_sheet(path: Path, options: ImportOptions) -> Sheet:
     if fmt == "csv":
         return read_csv(path)
     raise ImportFailed(path, "format", fmt)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Building 100k leads makes the cyclic collector walk every one of them
-    again and again for nothing (none is garbage yet): pause it meanwhile."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def open_sheets(paths: Sequence[Path], options: ImportOptions) -> list[Sheet]:
