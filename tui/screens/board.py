@@ -17,6 +17,7 @@ from store.model import QUADRANTS
 from store.session import default_queue, queue_of
 from tui.details import lead_sections
 from tui.i18n import error_text, localize_bindings, t
+from tui.keys import grade_keys
 from tui.rows import PlaceRows
 from tui.screens.help import HelpScreen
 from tui.screens.importing import ImportScreen
@@ -42,23 +43,18 @@ class BoardScreen(PlanActions, Screen):
         Binding("2", "move_to(2)", "To Q2", id="board.move_2"),
         Binding("3", "move_to(3)", "To Q3", id="board.move_3"),
         Binding("4", "move_to(4)", "To Q4", id="board.move_4"),
-        Binding("plus,equals_sign", "step('intent', 1)", "Intent up", id="board.intent_up", show=False),
-        Binding("minus", "step('intent', -1)", "Intent down", id="board.intent_down", show=False),
-        Binding("greater_than_sign,full_stop", "step('funding', 1)", "Funds up",
-                id="board.funding_up", show=False),
-        Binding("less_than_sign,comma", "step('funding', -1)", "Funds down",
-                id="board.funding_down", show=False),
+        *grade_keys("board"),
         Binding("u,ctrl+z", "undo", "Undo", id="board.undo"),
         Binding("enter", "toggle_details", "Details", id="board.details"),
         Binding("n", "new_lead", "New lead", id="board.new_lead"),
-        Binding("e", "edit_lead", "Edit lead", id="board.edit_lead"),
+        Binding("e", "edit_lead", "Edit lead", id="board.edit_lead", show=False),
         Binding("t", "triage", "Triage", id="board.triage"),
-        Binding("i", "import_leads", "Import", id="board.import"),
+        Binding("i", "import_leads", "Import", id="board.import", show=False),
         Binding("question_mark", "help", "Help", id="board.help"),
         Binding("s", "schedule", "Schedule", id="board.schedule"),
         Binding("c", "log_contact", "Log contact", id="board.log_contact"),
         Binding("p", "plan", "Plan", id="board.plan"),
-        Binding("x", "export", "Export", id="board.export"),
+        Binding("x", "export", "Export", id="board.export", show=False),
     ]
 
     def __init__(self) -> None:

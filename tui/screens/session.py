@@ -25,6 +25,7 @@ from store.session import (
 )
 from tui.details import lead_sections
 from tui.i18n import error_text, localize_bindings, t
+from tui.keys import grade_keys
 from tui.screens.contact_form import ContactForm
 from widgets.detail_pane import DetailPane
 
@@ -135,14 +136,7 @@ class SessionScreen(Screen[set[int]]):
         Binding("2", "quadrant(2)", "Q2", id="session.q2"),
         Binding("3", "quadrant(3)", "Q3", id="session.q3"),
         Binding("4", "quadrant(4)", "Q4", id="session.q4"),
-        Binding("plus,equals_sign", "step('intent', 1)", "Intent +1", id="session.intent_up",
-                show=False),
-        Binding("minus", "step('intent', -1)", "Intent -1", id="session.intent_down",
-                show=False),
-        Binding("greater_than_sign,full_stop", "step('funding', 1)", "Funds +1",
-                id="session.funding_up", show=False),
-        Binding("less_than_sign,comma", "step('funding', -1)", "Funds -1",
-                id="session.funding_down", show=False),
+        *grade_keys("session"),
         Binding("s", "schedule", "Schedule", id="session.schedule"),
         Binding("d", "status('dormant')", "Dormant", id="session.dormant"),
         Binding("w", "status('won')", "Won", id="session.won"),
