@@ -214,7 +214,7 @@ async def test_help_lists_every_board_key(store, seeded):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
         text = " ".join(str(s.render()) for s in app.screen.query(".help-section"))
-        for words in ("To Q1", "Undo", "Details", "Intent +1", "Funds −1", "Next lead", "Quit"):
+        for words in ("Move the lead to Q1", "Undo", "Details", "Intent +1", "Funds −1", "Next lead", "Quit"):
             assert words in text
         await pilot.press("escape")
         assert isinstance(app.focused, LeadList)

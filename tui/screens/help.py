@@ -11,7 +11,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.i18n import localize_bindings, t
+from tui.i18n import has, localize_bindings, t
 
 
 def key_rows(node: DOMNode) -> list[tuple[str, str]]:
@@ -19,7 +19,10 @@ def key_rows(node: DOMNode) -> list[tuple[str, str]]:
     by_action: dict[str, tuple[list[str], str]] = {}
     for key, bindings in node._bindings.key_to_bindings.items():
         for binding in bindings:
-            keys, description = by_action.setdefault(binding.action, ([], binding.description))
+            # The footer's words are short; the help may say more.
+            longer = f"help.key.{binding.id}"
+            description = t(longer) if has(longer) else binding.description
+            keys, description = by_action.setdefault(binding.action, ([], description))
             keys.append(node.app.get_key_display(Binding(key, binding.action)))
     return [(" / ".join(keys), description) for keys, description in by_action.values()]
 
