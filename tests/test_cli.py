@@ -82,3 +82,14 @@ def test_settings_change_the_threshold_and_the_board_follows(tmp_path, capsys):
         assert BoardIndex(store, store.now()).place_of(lead.id) == 4
     assert main(["settings", "--db", str(path), "--threshold", "9"]) == EXIT_USAGE
     assert "from 2 to 5" in capsys.readouterr().err
+
+
+def test_a_data_folder_that_cannot_be_made_is_one_line():
+    result = run("--db", "/proc/no-such-folder/leads.json")
+    assert result.returncode == EXIT_UNREADABLE
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_check_of_a_missing_file_says_so(tmp_path, capsys):
+    assert main(["check", "--db", str(tmp_path / "none.json")]) == EXIT_UNREADABLE
+    assert "does not exist" in capsys.readouterr().out

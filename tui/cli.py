@@ -166,6 +166,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as exc:
         say(error_text(exc))
         return next(code for kind, code in EXIT_FOR if isinstance(exc, kind))
+    except OSError as exc:  # the last guard: a folder we may not create, a full disk …
+        say(t("cli.error.os", path=exc.filename or "", detail=exc.strerror or str(exc)))
+        return EXIT_UNREADABLE
     except KeyboardInterrupt:
         return 130
 

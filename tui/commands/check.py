@@ -18,6 +18,9 @@ def run(args: argparse.Namespace) -> int:
     from tui.cli import EXIT_OK, EXIT_UNREADABLE, default_db
 
     path = args.db or default_db()
+    if not path.is_file():
+        print(t("check.missing", path=path))
+        return EXIT_UNREADABLE
     report = check_file(path)
     for problem in report.problems:
         print(t(f"check.{problem.code}", **problem.params))

@@ -5,6 +5,8 @@ MESSAGES: dict[str, str] = {
     "cli.help.restore": "put a kept backup in place of the data file",
     "cli.help.backup": "which backup: 1 is the newest (default 1)",
     "cli.help.list_backups": "list the kept backups and stop",
+    "check.missing": "{path} does not exist or is not a file.",
+    "cli.error.os": "Cannot use {path}: {detail}.",
     "check.ok": "{path}: OK — {leads} leads, {contacts} contacts, {entries} journal entries.",
     "check.failed": "{path}: {count} problem(s) found; the file was not changed.",
     "check.unreadable": "Cannot read {path} ({reason}: {detail}).",

@@ -5,6 +5,8 @@ MESSAGES: dict[str, str] = {
     "cli.help.restore": "用保留的备份替换数据文件",
     "cli.help.backup": "第几个备份：1 是最新的（默认 1）",
     "cli.help.list_backups": "列出保留的备份后退出",
+    "check.missing": "{path} 不存在或不是文件。",
+    "cli.error.os": "无法使用 {path}：{detail}。",
     "check.ok": "{path}：正常 —— {leads} 个客户，{contacts} 次接触，改动日志 {entries} 条。",
     "check.failed": "{path}：发现 {count} 个问题；文件没有被改动。",
     "check.unreadable": "无法读取 {path}（{reason}：{detail}）。",
