@@ -218,3 +218,18 @@ async def test_help_lists_every_board_key(store, seeded):
             assert words in text
         await pilot.press("escape")
         assert isinstance(app.focused, LeadList)
+
+
+async def test_the_cursor_shows_which_quadrant_has_focus(store, seeded):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        q1 = app.screen.board.lead_list(1)
+
+        def cursor_style():
+            return q1.render_line(0)._segments[0].style
+
+        focused = cursor_style()
+        await pilot.press("tab")
+        assert cursor_style() != focused
+        await pilot.press("shift+tab")
+        assert cursor_style() == focused

@@ -142,6 +142,7 @@ class LeadList(ScrollView, can_focus=True):
         self.place = place
         self.empty_text = empty_text
         self._rows: Sequence[LeadRow] = ()
+        self._style_cache: dict[str, Style] | None = None
 
     # ------------------------------------------------------------ data in
     @property
@@ -165,12 +166,13 @@ class LeadList(ScrollView, can_focus=True):
 
     def watch_cursor(self, old: int, new: int) -> None:
         top = int(self.scroll_y)
-        self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True, immediate=True)
-        if int(self.scroll_y) == top:
-            # Only two lines change: repaint those, not the whole list.
+        if top <= new < top + self.scrollable_content_region.height:
+            # Still on screen: only two lines change; repaint those alone.
             self.refresh_line(old)
             self.refresh_line(new)
         else:
+            self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True,
+                                  immediate=True)
             self.refresh()
         self.post_message(self.Highlighted(self, self.lead_id))
 
@@ -222,21 +224,31 @@ class LeadList(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         return self._render_row(self._rows[index], width, index == self.cursor)
 
+    def _styles(self) -> dict[str, Style]:
+        """The component styles, looked up once until the CSS changes."""
+        if self._style_cache is None:
+            self._style_cache = {
+                name.removeprefix("lead-list--"): self.get_component_rich_style(name)
+                for name in self.COMPONENT_CLASSES
+            }
+            self._style_cache["base"] = self.rich_style
+        return self._style_cache
+
+    def notify_style_update(self) -> None:
+        self._style_cache = None
+        super().notify_style_update()
+
     def _render_row(self, row: LeadRow, width: int, selected: bool) -> Strip:
         """Name, company, region, then badges and next contact in fixed columns,
         so that the columns line up from row to row."""
-        base = self.rich_style
-        if selected:
-            base = base + self.get_component_rich_style("lead-list--cursor")
-        style = self.get_component_rich_style
-        when_style = {"overdue": "lead-list--overdue", "today": "lead-list--today"}.get(
-            row.when_state, "lead-list--when"
-        )
+        styles = self._styles()
+        base = styles["base"] + styles["cursor"] if selected else styles["base"]
+        when_style = styles.get(row.when_state or "when", styles["when"])
         right: list[tuple[str, Style]] = []
         for badge, badge_width in zip(row.badges, BADGE_WIDTHS):
-            right.append((pad(badge.text, badge_width), style(f"lead-list--{badge.kind}")))
+            right.append((pad(badge.text, badge_width), styles[badge.kind]))
         right.extend((" " * w, base) for w in BADGE_WIDTHS[len(right):])
-        right.append((pad(row.when, WHEN_WIDTH), style(when_style)))
+        right.append((pad(row.when, WHEN_WIDTH), when_style))
         right_width = sum(BADGE_WIDTHS) + WHEN_WIDTH + len(right)
         name_width = 8
         left = width - right_width - name_width - 2
@@ -245,11 +257,11 @@ class LeadList(ScrollView, can_focus=True):
         segments = [Segment(" " + pad(row.name, name_width), base)]
         if company_width >= 4:
             segments.append(Segment(" " + pad(row.company, company_width - 2) + " ",
-                                    base + style("lead-list--company")))
+                                    base + styles["company"]))
         else:
             segments.append(Segment(" " * max(company_width, 0), base))
         if region_width:
-            segments.append(Segment(pad(row.region, region_width), base + style("lead-list--region")))
+            segments.append(Segment(pad(row.region, region_width), base + styles["region"]))
         for text, part_style in right:
             segments.append(Segment(" ", base))
             segments.append(Segment(text, base + part_style))
