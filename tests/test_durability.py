@@ -14,7 +14,7 @@ import pytest
 
 from store.backups import list_backups
 from store.check import check_file
-from store.errors import Locked
+from store.errors import Locked, SaveFailed
 from store.leadstore import LeadStore
 from tui.app import LeadboardApp
 from tui.cli import EXIT_LOCKED, EXIT_UNREADABLE, main
@@ -238,3 +238,39 @@ async def test_a_long_journal_is_folded_in_the_background(store, seeded, db_path
     with LeadStore.open(db_path, read_only=True) as again:
         assert again.lead(seeded["王强"]).intent == 2
         assert again.lead(seeded["张伟"]).intent == 2
+
+
+def test_a_read_only_folder_refuses_the_fold_and_keeps_both_files(store, seeded, db_path,
+                                                                  monkeypatch, clock):
+    import tempfile
+
+    store.compact()
+    snapshot = db_path.read_bytes()
+    store.move_to_quadrant(seeded["张伟"], 4)
+    journal = Path(f"{db_path}.journal").read_bytes()
+
+    def refused(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    with pytest.raises(SaveFailed) as caught:
+        store.compact()
+    assert "Permission denied" in str(caught.value)
+    monkeypatch.undo()
+    assert db_path.read_bytes() == snapshot
+    assert Path(f"{db_path}.journal").read_bytes() == journal
+    store._release()
+    with LeadStore.open(db_path, clock=clock) as again:  # nothing confirmed was lost
+        assert again.lead(seeded["张伟"]).intent == 2
+
+
+def test_backups_and_the_lock_are_owner_only(store, seeded, db_path):
+    import stat
+
+    store.compact()
+    store.add_lead("新客户")
+    store.compact()
+    (backup,) = list_backups(db_path)[:1]
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    assert stat.S_IMODE(backup.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(Path(f"{db_path}.lock").stat().st_mode) == 0o600
