@@ -439,7 +439,10 @@ class LeadStore:
     # ----------------------------------------------------------- settings
     def update_settings(self, **fields: Any) -> Settings:
         before = self._tables["settings"].get(SETTINGS_ID)
-        after = dataclasses.replace(before or Settings(), **fields)
+        current = before or Settings()
+        if "cadence_days" in fields:  # name only the quadrants that change
+            fields["cadence_days"] = {**current.cadence_days, **fields["cadence_days"]}
+        after = dataclasses.replace(current, **fields)
         self._commit("settings", [("settings", SETTINGS_ID, before, after)])
         return after
 

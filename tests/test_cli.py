@@ -93,3 +93,14 @@ def test_a_data_folder_that_cannot_be_made_is_one_line():
 def test_check_of_a_missing_file_says_so(tmp_path, capsys):
     assert main(["check", "--db", str(tmp_path / "none.json")]) == EXIT_UNREADABLE
     assert "does not exist" in capsys.readouterr().out
+
+
+def test_settings_change_the_cadence(tmp_path, capsys):
+    path = tmp_path / "leads.json"
+    LeadStore.open(path).close()
+    assert main(["settings", "--db", str(path), "--cadence", "q3=10,4=60"]) == 0
+    assert "Q1 7, Q2 7, Q3 10, Q4 60" in capsys.readouterr().out
+    with LeadStore.open(path, read_only=True) as store:
+        assert store.settings.cadence_days == {1: 7, 2: 7, 3: 10, 4: 60}
+    assert main(["settings", "--db", str(path), "--cadence", "5=3"]) == EXIT_USAGE
+    assert main(["settings", "--db", str(path), "--cadence", "weekly"]) == EXIT_USAGE

@@ -13,7 +13,25 @@ def register(commands, common) -> None:
     common(parser)
     parser.add_argument("--threshold", type=int, metavar="T", help=t("cli.help.threshold"))
     parser.add_argument("--review-days", type=int, metavar="N", help=t("cli.help.review_days"))
+    parser.add_argument("--cadence", metavar="Q=DAYS,...", help=t("cli.help.cadence"))
     parser.set_defaults(handler=run)
+
+
+def parse_cadence(text: str) -> dict[int, int]:
+    """``1=7,3=14``: days between contacts for the quadrants named."""
+    from tui.cli import UsageError
+
+    cadence = {}
+    for part in text.replace("，", ",").split(","):
+        quadrant, _, days = part.partition("=")
+        try:
+            q, d = int(quadrant.strip().lower().removeprefix("q")), int(days)
+        except ValueError:
+            raise UsageError(t("cli.error.cadence")) from None
+        if q not in (1, 2, 3, 4) or d < 1:
+            raise UsageError(t("cli.error.cadence"))
+        cadence[q] = d
+    return cadence
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
         if args.review_days < 1:
             raise UsageError(t("cli.error.review_days"))
         changes["review_days"] = args.review_days
+    if args.cadence is not None:
+        changes["cadence_days"] = parse_cadence(args.cadence)
     store = open_store(args.db or default_db(), read_only=not changes)
     try:
         settings = store.update_settings(**changes) if changes else store.settings

@@ -22,6 +22,8 @@ MESSAGES: dict[str, str] = {
     "cli.help.settings": "show or change this file's settings",
     "cli.help.threshold": "grades from T up count as strong (2-5, default 3)",
     "cli.help.review_days": "a lead counts as not reviewed after N days (default 30)",
+    "cli.help.cadence": "days between contacts per quadrant, e.g. 1=7,3=14",
+    "cli.error.cadence": "--cadence takes quadrant=days pairs, e.g. 1=7,3=14",
     "cli.error.threshold": "--threshold must be from 2 to 5",
     "cli.error.review_days": "--review-days must be at least 1",
     "settings.show": "strong from grade {threshold}; review after {review_days} days; contact every (days): {cadence}",

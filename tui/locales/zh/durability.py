@@ -22,6 +22,8 @@ MESSAGES: dict[str, str] = {
     "cli.help.settings": "查看或修改这个文件的设置",
     "cli.help.threshold": "评分达到 T 及以上算强（2-5，默认 3）",
     "cli.help.review_days": "超过 N 天未复核算作近期未复核（默认 30）",
+    "cli.help.cadence": "各象限的接触间隔天数，例如 1=7,3=14",
+    "cli.error.cadence": "--cadence 的格式是 象限=天数，例如 1=7,3=14",
     "cli.error.threshold": "--threshold 必须在 2 到 5 之间",
     "cli.error.review_days": "--review-days 至少为 1",
     "settings.show": "评分 {threshold} 及以上算强；{review_days} 天后需要复核；接触间隔（天）：{cadence}",
