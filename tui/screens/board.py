@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 
 from textual import on
@@ -82,6 +83,9 @@ class BoardScreen(PlanActions, Screen):
             lead_list.empty_text = t("tray.empty") if lead_list.place == TRAY else t(
                 "board.empty_place")
         self.index = BoardIndex(self.store, self.store.now())
+        # The index lives as long as the app: keep the collector from walking
+        # its 100k keys again and again while the rep works.
+        gc.freeze()
         self.refresh_board()
         first = next((p for p in PLACES_IN_ORDER if self.index.count(p)), 1)
         self.board.lead_list(first).focus()
