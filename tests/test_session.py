@@ -150,3 +150,15 @@ async def test_s_schedules_the_next_contact_from_the_quadrants_cadence(store, se
         await pilot.press("u")  # one undo takes back the contact and the review time
         assert app.screen.session.lead_id == lead_id
         assert store.next_contact(lead_id) is None and store.lead(lead_id).reviewed is None
+
+
+async def test_sessions_are_listed_later(store, seeded, db_path, capsys):
+    from tui.cli import main
+
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "enter", "1", "2", "escape", "enter")
+    store.close()
+    assert main(["sessions", "--db", str(db_path)]) == 0
+    out = capsys.readouterr().out
+    assert "6 queued" in out and "to Q1 1" in out and "to Q2 1" in out

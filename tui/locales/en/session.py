@@ -1,6 +1,9 @@
 """English texts for triage sessions."""
 
 MESSAGES: dict[str, str] = {
+    "cli.help.sessions": "list the triage sessions kept in the file",
+    "sessions.none": "No triage sessions yet.",
+    "sessions.line": "{started}  {minutes} min  {queued} queued: {counts}",
     "session.start.title": "Triage session: {count} leads in the queue",
     "session.makeup.line": "  {kind}: {count}",
     "session.kind.ungraded": "ungraded",

@@ -1,6 +1,9 @@
 """分级会话的中文文本。"""
 
 MESSAGES: dict[str, str] = {
+    "cli.help.sessions": "列出文件中保存的分级会话",
+    "sessions.none": "还没有分级会话。",
+    "sessions.line": "{started}  {minutes} 分钟  队列 {queued} 个：{counts}",
     "session.start.title": "分级会话：队列中有 {count} 个客户",
     "session.makeup.line": "  {kind}：{count}",
     "session.kind.ungraded": "待评级",

@@ -1,0 +1,29 @@
+"""``leadboard sessions [--db PATH]``: the triage sessions kept in a data file."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.i18n import t
+
+
+def register(commands, common) -> None:
+    parser = commands.add_parser("sessions", help=t("cli.help.sessions"))
+    common(parser)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from tui.cli import EXIT_NONE, EXIT_OK, default_db, open_store
+
+    store = open_store(args.db or default_db(), read_only=True)
+    records = sorted(store.sessions.values(), key=lambda record: record.started)
+    if not records:
+        print(t("sessions.none"))
+        return EXIT_NONE
+    for record in records:
+        minutes = max(int((record.ended - record.started).total_seconds() // 60), 0)
+        counts = ", ".join(f"{t(f'summary.{k}')} {v}" for k, v in record.counts.items() if v)
+        print(t("sessions.line", started=f"{record.started:%Y-%m-%d %H:%M}", minutes=minutes,
+                queued=record.queued, counts=counts or "—"))
+    return EXIT_OK
