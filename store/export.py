@@ -16,7 +16,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-import icalendar
 import orjson
 
 from store.codec import time_to_str
@@ -157,6 +156,8 @@ _ICS_STATUS = {ContactStatus.CANCELLED: "CANCELLED", ContactStatus.PLANNED: "TEN
 
 
 def to_ics(store: LeadStore, plan: PlanExport, words: Words = Words()) -> bytes:
+    import icalendar  # only here: it costs start-up time for every other use
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
