@@ -32,7 +32,8 @@ from store.errors import Invalid, Locked, NotFound, ReadOnly, SaveFailed, StoreE
 from store.files import OWNER_ONLY
 from store.grading import grades_for_quadrant, step_grade
 from store.migrations import SCHEMA_VERSION
-from store.model import EDITABLE_FIELDS, Contact, ContactStatus, HistoryEntry, Lead
+from store.model import EDITABLE_FIELDS, Contact, ContactStatus, HistoryEntry, Lead, SavedView
+from store.search.pinyin import search_keys
 from store.settings import Settings, settings_from_doc, settings_to_doc
 from store.storage import SnapshotStorage
 from store.table import LazyTable
@@ -44,6 +45,7 @@ SETTINGS_ID = 1
 
 Clock = Callable[[], datetime]
 Change = tuple[str, int, Any, Any]  # table, id, object before, object after
+Watcher = Callable[[str, int, int | None], None]  # table, id, the lead it concerns
 
 
 def local_now() -> datetime:
@@ -55,6 +57,7 @@ CODECS: dict[str, tuple[Callable[[Any], dict], Callable[[int, dict], Any]]] = {
     "leads": (codec.lead_to_doc, codec.lead_from_doc),
     "contacts": (codec.contact_to_doc, codec.contact_from_doc),
     "settings": (settings_to_doc, settings_from_doc),
+    "views": (codec.view_to_doc, codec.view_from_doc),
 }
 
 
@@ -64,6 +67,20 @@ def _encode(table: str, obj: Any) -> dict | None:
 
 def _decode(table: str, obj_id: int, doc: dict | None) -> Any:
     return None if doc is None else CODECS[table][1](obj_id, doc)
+
+
+def _keyed(lead: Lead) -> Lead:
+    """The lead with its search keys brought up to date with its text."""
+    keys = search_keys(lead.name, lead.company, lead.province, lead.city)
+    return lead if keys == lead.search_keys else dataclasses.replace(lead, search_keys=keys)
+
+
+def _leads_touched(table: str, obj_id: int, old: Any, new: Any) -> set[int]:
+    if table == "leads":
+        return {obj_id}
+    if table == "contacts":
+        return {c.lead_id for c in (old, new) if c is not None}
+    return set()
 
 
 def _plain(value: Any) -> Any:
@@ -94,6 +111,7 @@ class LeadStore:
         self._db: TinyDB | None = None
         self._contacts_by_lead: dict[int, set[int]] = {}
         self._next_contact: dict[int, datetime] = {}
+        self._watchers: list[Watcher] = []
 
     # ----------------------------------------------------------- opening
     @classmethod
@@ -238,7 +256,7 @@ class LeadStore:
     def add_lead(self, name: str, **fields: Any) -> Lead:
         now = self.now()
         lead = Lead(id=self._new_id("leads"), name=check_name(name), created=now, updated=now)
-        lead = dataclasses.replace(lead, **self._checked(fields))
+        lead = _keyed(dataclasses.replace(lead, **self._checked(fields)))
         self._commit("add_lead", [("leads", lead.id, None, lead)])
         return lead
 
@@ -294,9 +312,9 @@ class LeadStore:
         changed = {k: v for k, v in fields.items() if getattr(lead, k) != v}
         if not changed:
             return lead
-        return dataclasses.replace(
+        return _keyed(dataclasses.replace(
             lead, **changed, updated=now, history=lead.history + tuple(entries)
-        )
+        ))
 
     # ----------------------------------------------------------- contacts
     def schedule_contact(self, lead_id: int, at: datetime, **fields: Any) -> Contact:
@@ -340,6 +358,26 @@ class LeadStore:
         else:
             self._next_contact.pop(lead_id, None)
 
+    # ----------------------------------------------------------- saved views
+    @property
+    def views(self) -> Mapping[int, SavedView]:
+        return self._tables["views"]
+
+    def save_view(self, name: str, query: str) -> SavedView:
+        """Save a search under ``name``; a view of the same name is replaced."""
+        name = check_name(name)
+        before = next((v for v in self.views.values() if v.name == name), None)
+        view_id = before.id if before else self._new_id("views")
+        after = SavedView(view_id, name, query)
+        self._commit("save_view", [("views", view_id, before, after)])
+        return after
+
+    def delete_view(self, view_id: int) -> None:
+        before = self.views.get(view_id)
+        if before is None:
+            raise NotFound("view", view_id)
+        self._commit("delete_view", [("views", view_id, before, None)])
+
     # ----------------------------------------------------------- settings
     def update_settings(self, **fields: Any) -> Settings:
         before = self._tables["settings"].get(SETTINGS_ID)
@@ -350,7 +388,11 @@ class LeadStore:
     # ----------------------------------------------------------- changes
     def commit(self, label: str, changes: Iterable[Change], undoable: bool = True) -> None:
         """Make several changes durable as one step (one undo)."""
-        self._commit(label, list(changes), undoable)
+        keyed = [
+            (t, i, before, _keyed(after) if t == "leads" and after is not None else after)
+            for t, i, before, after in changes
+        ]
+        self._commit(label, keyed, undoable)
 
     def _commit(self, label: str, changes: list[Change], undoable: bool = True) -> None:
         self._writable()
@@ -399,6 +441,13 @@ class LeadStore:
             self._next_ids[table] = max(self._next_ids[table], obj_id + 1)
         if table == "contacts":
             self._reindex_contact(obj_id, old, obj)
+        for watcher in self._watchers:
+            for lead_id in _leads_touched(table, obj_id, old, obj):
+                watcher(table, obj_id, lead_id)
+
+    def watch(self, watcher: Watcher) -> None:
+        """Have ``watcher`` told of every object put, with the lead it concerns."""
+        self._watchers.append(watcher)
 
     def _reindex_contact(self, contact_id: int, old: Contact | None, new: Contact | None) -> None:
         for contact in (old, new):

@@ -108,6 +108,8 @@ class Lead:
     reviewed: datetime | None = None
     history: tuple[HistoryEntry, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
+    # Pinyin readings for search, kept by the store (see store.search.pinyin).
+    search_keys: tuple[str, ...] = ()
 
     @property
     def graded(self) -> bool:
@@ -203,3 +205,12 @@ class Contact:
     customer_thinking: str = ""
     goal_reached: bool | None = None
     follow_up_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SavedView:
+    """A search the rep named, to filter the board the same way again."""
+
+    id: int
+    name: str
+    query: str

@@ -1,0 +1,224 @@
+"""Matching and ranking: what a query finds, best first.
+
+Scores, highest first (ties go by the board's order: Q1..Q4, then the tray,
+and inside a place as the board sorts; for pinyin of names (70-80) the more
+common surname comes first, as ``zs`` more likely means 张 than 邹):
+
+====  ==========================================================
+100   the name is exactly the text typed
+ 90   the name starts with it
+ 80   the pinyin of the name, full or initials, is exactly it
+ 75   the whole pinyin of the name starts with it (``zhangs``, ``zhang s``)
+ 70   it abbreviates the name's syllables from the first (``zhs``, ``zsan``)
+ 60   found inside name, company, region, notes, tags or a phone;
+      the pinyin of the company or region starts with it
+ 55   the pinyin of the given name or of a later word of the company
+ 40-50 a near miss (typo) on the pinyin of a name or a place
+  0   no words typed: the filters alone choose
+====  ==========================================================
+
+Several words must each be found in the same lead; a lead scores its weakest
+word. Spaces inside pinyin do not matter (``zhang san`` is ``zhangsan``).
+Near misses are looked for only when exact matches are few, so a typo finds
+its lead and a correct query is not buried under look-alikes.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from rapidfuzz import process
+from rapidfuzz.distance import JaroWinkler
+
+from store.search.index import SearchIndex, phone_digits
+from store.search.pinyin import COMPANY, NAME, REGION
+from store.search.query import Choice, Compare, Flag, Query, Region
+
+EXACT_NAME, NAME_PREFIX, PINYIN_EXACT, PINYIN_START, PINYIN_PREFIX = 100, 90, 80, 75, 70
+FOUND, PINYIN_INSIDE = 60, 55
+# Near misses score 40-50 from a Jaro-Winkler similarity of 0.9-1: it favours a
+# shared beginning, so wangwie is nearer 王伟 (wangwei) than 王杰 (wangjie).
+FUZZY_TOP, FUZZY_CUTOFF = 50, 0.9
+FUZZY_WHEN_FEWER = 10  # look for near misses only below this many exact matches
+FUZZY_MIN_LENGTH = 4
+
+_LATIN = re.compile(r"[a-z0-9]+")
+_PHONE = re.compile(r"\+?[\d\- ]{3,}")
+_COMPARE = {
+    "<": lambda a, b: a < b, "<=": lambda a, b: a <= b, "=": lambda a, b: a == b,
+    ">=": lambda a, b: a >= b, ">": lambda a, b: a > b,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    lead_id: int
+    score: int
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    hits: list[Hit]  # best first, at most the limit asked for
+    lead_ids: frozenset[int]  # every lead that matched, for filtering the board
+
+    @property
+    def total(self) -> int:
+        return len(self.lead_ids)
+
+
+def search(index: SearchIndex, query: Query, limit: int | None = 50,
+           now: datetime | None = None) -> Result:
+    """Run ``query`` over ``index``; the caller owns the thread."""
+    index.catch_up()
+    allowed = _filtered(index, query, now or index.store.now())
+    if query.words:
+        scores = _text_scores(index, query.words)
+        if allowed is not None:
+            scores = {slot: s for slot, s in scores.items() if slot in allowed}
+    else:
+        scores = dict.fromkeys(allowed if allowed is not None else index.live_slots(), 0)
+    entries = index.entries
+
+    def order(slot: int) -> tuple:
+        score, entry = scores[slot], entries[slot]
+        common = entry.commonness if PINYIN_PREFIX <= score <= PINYIN_EXACT else 0  # see above
+        return (-score, common, entry.rank)
+
+    best = sorted(scores, key=order) if limit is None else heapq.nsmallest(limit, scores, key=order)
+    return Result(
+        hits=[Hit(entries[slot].lead_id, scores[slot]) for slot in best],
+        lead_ids=frozenset(entries[slot].lead_id for slot in scores),
+    )
+
+
+# ---------------------------------------------------------------- filters
+def _filtered(index: SearchIndex, query: Query, now: datetime) -> set[int] | None:
+    """The slots every filter lets through; None when there is no filter at all."""
+    sets: list[set[int]] = []
+    if not query.statuses_given:
+        sets.append(index.slots_where("status", ("active",)))
+    for f in query.filters:
+        sets.append(_filter_slots(index, f, now))
+    if not sets:
+        return None
+    sets.sort(key=len)
+    return sets[0] if len(sets) == 1 else sets[0].intersection(*sets[1:])
+
+
+def _filter_slots(index: SearchIndex, f: object, now: datetime) -> set[int]:
+    if isinstance(f, Choice):
+        return index.slots_where(f.field, f.allowed)
+    if isinstance(f, Compare):
+        test = _COMPARE[f.op]
+        return index.slots_where(f.field, [g for g in range(1, 6) if test(g, f.value)])
+    if isinstance(f, Region):
+        return _region_slots(index, f.text)
+    assert isinstance(f, Flag)
+    store, slot_of = index.store, index.slot_of
+    planned = {lead_id: at for lead_id in slot_of if (at := store.next_contact(lead_id))}
+    if f.name == "overdue":
+        return {slot_of[i] for i, at in planned.items() if at < now}
+    return {slot for lead_id, slot in slot_of.items() if lead_id not in planned}
+
+
+def _region_slots(index: SearchIndex, text: str) -> set[int]:
+    slots = index.lines("place").slots(_literal(text))
+    if _LATIN.fullmatch(text):
+        slots |= index.lines(REGION).slots(_pinyin_pattern(text, at_start=True))
+    return slots
+
+
+# ---------------------------------------------------------------- text
+def _text_scores(index: SearchIndex, words: tuple[str, ...]) -> dict[int, int]:
+    per_word = [_word_scores(index, word) for word in words]
+    scores = per_word[0]
+    for other in per_word[1:]:
+        scores = {slot: min(s, other[slot]) for slot, s in scores.items() if slot in other}
+    if len(words) > 1 and all(_LATIN.fullmatch(w) for w in words):
+        # "zhang san" may also be one name typed with a space.
+        for slot, s in _pinyin_scores(index, "".join(words)).items():
+            scores[slot] = max(s, scores.get(slot, 0))
+    return scores
+
+
+def _word_scores(index: SearchIndex, word: str) -> dict[int, int]:
+    scores = _found_scores(index, word)
+    if _PHONE.fullmatch(word):
+        digits = phone_digits(word)
+        if digits:
+            for slot in index.lines("phone").slots(_literal(digits)):
+                scores.setdefault(slot, FOUND)
+    if _LATIN.fullmatch(word):
+        for slot, s in _pinyin_scores(index, word).items():
+            if s > scores.get(slot, 0):
+                scores[slot] = s
+    return scores
+
+
+def _found_scores(index: SearchIndex, word: str) -> dict[int, int]:
+    entries = index.entries
+    scores: dict[int, int] = {}
+    for slot, _at in index.lines("text").matches(_literal(word)):
+        if slot in scores:
+            continue
+        name = entries[slot].name
+        scores[slot] = (EXACT_NAME if name == word else NAME_PREFIX if name.startswith(word)
+                        else FOUND)
+    return scores
+
+
+def _pinyin_pattern(word: str, at_start: bool = False) -> re.Pattern[str]:
+    """Each letter either goes on in the same syllable or starts the next one,
+    so ``zs``, ``zhangs`` and ``zhangsan`` all match `` zhang san``."""
+    parts = [re.escape(c) for c in word]
+    return re.compile(("\n( " if at_start else "( ") + "(?:[^ \n]* )?".join(parts) + ")")
+
+
+def _literal(text: str) -> re.Pattern[str]:
+    return re.compile(f"({re.escape(text)})")
+
+
+def _pinyin_scores(index: SearchIndex, word: str) -> dict[int, int]:
+    # One letter fits too much inside a company or a given name to mean anything.
+    short = len(word) < 2
+    pattern = _pinyin_pattern(word, at_start=short)
+    scores: dict[int, int] = {}
+
+    def keep(slot: int, score: int) -> None:
+        if score > scores.get(slot, 0):
+            scores[slot] = score
+
+    entries = index.entries
+    for slot, at in index.lines(NAME).matches(pattern):
+        if at:
+            keep(slot, PINYIN_INSIDE)
+        elif any(whole.startswith(word) for whole in entries[slot].whole_names):
+            keep(slot, PINYIN_START)
+        else:
+            keep(slot, PINYIN_PREFIX)
+    for slot in index.exact_names().get(word, ()):
+        keep(slot, PINYIN_EXACT)
+    for kind in () if short else (COMPANY, REGION):
+        for slot, at in index.lines(kind).matches(pattern):
+            keep(slot, PINYIN_INSIDE if at else FOUND)
+    if len(scores) < FUZZY_WHEN_FEWER and len(word) >= FUZZY_MIN_LENGTH:
+        for slot, score in _fuzzy_scores(index, word).items():
+            keep(slot, score)
+    return scores
+
+
+def _fuzzy_scores(index: SearchIndex, word: str) -> dict[int, int]:
+    """Near misses on the whole pinyin of names and places (``wangwie``, ``lingyi``)."""
+    owners = index.whole_readings()
+    scores: dict[int, int] = {}
+    found = process.extract(word, owners.keys(), scorer=JaroWinkler.normalized_similarity,
+                            score_cutoff=FUZZY_CUTOFF, limit=None)
+    for choice, similarity, _ in found:
+        score = 40 + round((similarity - FUZZY_CUTOFF) / (1 - FUZZY_CUTOFF) * (FUZZY_TOP - 40))
+        for slot in owners[choice]:
+            scores[slot] = max(score, scores.get(slot, 0))
+    return scores
+
