@@ -6,6 +6,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from store.leadstore import LeadStore
+from store.search import SearchIndex
 from tui.i18n import localize_bindings, set_language, t
 from tui.screens.board import BoardScreen
 
@@ -24,6 +25,8 @@ class LeadboardApp(App[None]):
         super().__init__()
         localize_bindings(self)
         self.store = store
+        # Built on first search (or soon after start-up), then kept up to date.
+        self.search_index = SearchIndex(store)
         self.title = t("app.title")
 
     def get_default_screen(self) -> BoardScreen:

@@ -71,9 +71,14 @@ class Result:
 
 def search(index: SearchIndex, query: Query, limit: int | None = 50,
            now: datetime | None = None) -> Result:
-    """Run ``query`` over ``index``; the caller owns the thread."""
-    index.catch_up()
-    allowed = _filtered(index, query, now or index.store.now())
+    """Run ``query`` over ``index`` (built on first use); slow at 100k the first time."""
+    with index.guard:
+        index.ready().catch_up()
+        return _search(index, query, limit, now or index.store.now())
+
+
+def _search(index: SearchIndex, query: Query, limit: int | None, now: datetime) -> Result:
+    allowed = _filtered(index, query, now)
     if query.words:
         scores = _text_scores(index, query.words)
         if allowed is not None:

@@ -101,6 +101,8 @@ class SearchIndex:
         self._exact: dict[str, list[int]] | None = None
         self._changed: set[int] = set()
         self._lock = threading.Lock()
+        # Held while building or searching: one search at a time reads the index.
+        self.guard = threading.RLock()
         self.built = False
         store.watch(self._note_change)
 
@@ -108,9 +110,19 @@ class SearchIndex:
     def build(self) -> SearchIndex:
         now = self.store.now()
         for lead_id in list(self.store.leads):
-            self._put(lead_id, self._entry(lead_id, now))
+            try:
+                self._put(lead_id, self._entry(lead_id, now))
+            except KeyError:  # changed by the app while we read: catch up later
+                self._note_change("leads", lead_id, lead_id)
         self.warm()
         self.built = True
+        return self
+
+    def ready(self) -> SearchIndex:
+        """The index, built first if need be; safe to call from several threads."""
+        with self.guard:
+            if not self.built:
+                self.build()
         return self
 
     def warm(self) -> None:
@@ -186,7 +198,10 @@ class SearchIndex:
         now = self.store.now()
         for lead_id in changed:
             present = lead_id in self.store.leads
-            self._put(lead_id, self._entry(lead_id, now) if present else None)
+            try:
+                self._put(lead_id, self._entry(lead_id, now) if present else None)
+            except KeyError:
+                self._note_change("leads", lead_id, lead_id)
 
     # ------------------------------------------------------------ reading
     def lines(self, kind: str) -> Lines:

@@ -14,9 +14,11 @@ from store.errors import StoreError
 from store.model import QUADRANTS
 from tui.details import lead_sections
 from tui.i18n import error_text, localize_bindings, t
+from tui.palette import ActionsProvider, LeadsProvider, ViewsProvider
 from tui.rows import PlaceRows
 from tui.screens.help import HelpScreen
 from tui.screens.lead_form import LeadForm
+from tui.search_panel import SearchPanel, search_help, shown_with
 from widgets.detail_pane import DetailPane
 from widgets.lead_list import LeadList
 from widgets.quadrant_board import PLACES_IN_ORDER, QuadrantBoard
@@ -26,6 +28,7 @@ _BESIDE = {1: (None, 2), 2: (1, TRAY), 3: (None, 4), 4: (3, TRAY), TRAY: (2, Non
 
 
 class BoardScreen(Screen):
+    COMMANDS = {LeadsProvider, ActionsProvider, ViewsProvider}
     BINDINGS = [
         Binding("tab", "next_place", "Next quadrant", id="board.next_place", show=False),
         Binding("shift+tab", "previous_place", "Previous quadrant", id="board.previous_place",
@@ -47,6 +50,8 @@ class BoardScreen(Screen):
         Binding("n", "new_lead", "New lead", id="board.new_lead"),
         Binding("e", "edit_lead", "Edit lead", id="board.edit_lead"),
         Binding("question_mark", "help", "Help", id="board.help"),
+        Binding("slash", "search", "Search", id="board.search"),
+        Binding("escape", "clear_search", "Clear search", id="board.clear_search", show=False),
     ]
 
     def __init__(self) -> None:
@@ -60,6 +65,7 @@ class BoardScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="status")
+        yield SearchPanel(self.app.search_index, id="search", classes="-hidden")
         with Horizontal(id="main"):
             yield QuadrantBoard(
                 {p: t("board.empty_place") for p in (*QUADRANTS, TRAY)}, id="board"
@@ -163,6 +169,21 @@ class BoardScreen(Screen):
             self.notify(t("board.tray_drop"), severity="warning")
             return
         self.move_lead(event.lead_id, event.target)
+
+    @on(SearchPanel.Filtered)
+    def _filtered(self, event: SearchPanel.Filtered) -> None:
+        assert self.index is not None
+        self.index.set_filter(None if event.lead_ids is None else event.lead_ids.__contains__)
+        self.refresh_board()
+
+    @on(SearchPanel.Closed)
+    def _search_closed(self, event: SearchPanel.Closed) -> None:
+        if self.focused_list() is None:
+            self._focus_step(0)
+
+    @on(SearchPanel.Jump)
+    def _jump(self, event: SearchPanel.Jump) -> None:
+        self.jump_to(event.lead_id)
 
     def on_descendant_focus(self) -> None:
         self.refresh_details()
@@ -278,10 +299,32 @@ class BoardScreen(Screen):
         self._saved([lead.id])
         self._follow(lead.id)
 
+    def action_search(self) -> None:
+        self.query_one(SearchPanel).open()
+
+    def open_search(self, text: str) -> None:
+        self.query_one(SearchPanel).open(text)
+
+    def action_clear_search(self) -> None:
+        panel = self.query_one(SearchPanel)
+        if not panel.has_class("-hidden"):
+            panel.action_close()
+
+    def jump_to(self, lead_id: int) -> None:
+        """Put the cursor on a lead (shown by the filter or not) and open its details."""
+        assert self.index is not None
+        if self.index.place_of(lead_id) is None and lead_id in self.store.leads:
+            self.query_one(SearchPanel).reset()
+            self.index.set_filter(shown_with(self.store, lead_id))
+            self.refresh_board()
+        self._follow(lead_id)
+        self.details.remove_class("-hidden")
+        self.refresh_details()
+
     def action_help(self) -> None:
         sections = [
             (t("help.board"), self),
             (t("help.lists"), self.board.lead_list(1)),
             (t("help.app"), self.app),
         ]
-        self.app.push_screen(HelpScreen(sections))
+        self.app.push_screen(HelpScreen(sections, search_help(self.store)))
