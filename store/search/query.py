@@ -127,6 +127,7 @@ _ENUMS = {"source": Source, "credit": Credit, "stage": Stage, "status": Status}
 
 _WIDE = str.maketrans({"：": ":", "＞": ">", "＜": "<", "＝": "=", "，": ",", "　": " "})
 _TOKEN = re.compile(r"(?P<field>[^\W\d_]+)(?P<op>>=|<=|:|>|<|=)(?P<value>.*)")
+_PHONE_PART = re.compile(r"\+?[\d\-]+")
 _OPS = {"=": "=", ":": "=", ">=": ">=", "<=": "<=", ">": ">", "<": "<"}
 
 
@@ -148,7 +149,18 @@ def parse_query(text: str) -> Query:
         if field is None:
             raise BadQuery("unknown_field", token)
         filters.append(_filter(field, fielded["op"], fielded["value"].strip(), token))
-    return Query(tuple(words), tuple(filters))
+    return Query(_phones_joined(words), tuple(filters))
+
+
+def _phones_joined(words: list[str]) -> tuple[str, ...]:
+    """``+86 138 0539`` is one phone number typed with spaces."""
+    joined: list[str] = []
+    for word in words:
+        if joined and _PHONE_PART.fullmatch(word) and _PHONE_PART.fullmatch(joined[-1]):
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return tuple(joined)
 
 
 def _filter(field: str, op: str, value: str, token: str) -> Filter:
