@@ -7,9 +7,11 @@ import asyncio
 from collections.abc import Callable
 from functools import partial
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
+from textual.markup import escape
 
 from store.search import BadQuery, parse_query, search
 from tui.i18n import t
@@ -38,7 +40,7 @@ class LeadsProvider(Provider):
             name = store.leads_field(lead_id, "name", "")
             company = store.leads_field(lead_id, "company", "")
             text = " ".join(p for p in (name, company, quadrant_label(store, lead_id)) if p)
-            yield Hit(hit.score / 100, text, partial(jump, lead_id), text=text,
+            yield Hit(hit.score / 100, Text(text), partial(jump, lead_id), text=text,
                       help=t("palette.lead_help"))
 
 
@@ -69,15 +71,16 @@ class ActionsProvider(Provider):
 
     async def discover(self) -> Hits:
         for description, keys, run in self._rows():
-            yield DiscoveryHit(f"{description}  [{keys}]", run, help=t("palette.action_help"))
+            text = f"{description}  ({keys})"
+            yield DiscoveryHit(Text(text), run, text=text, help=t("palette.action_help"))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for description, keys, run in self._rows():
-            text = f"{description}  [{keys}]"
+            text = f"{description}  ({keys})"
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), run, text=text,
+                yield Hit(score, matcher.highlight(escape(text)), run, text=text,
                           help=t("palette.action_help"))
 
 
@@ -95,12 +98,12 @@ class ViewsProvider(Provider):
 
     async def discover(self) -> Hits:
         for text, run in self._views():
-            yield DiscoveryHit(text, run, help=t("palette.view_help"))
+            yield DiscoveryHit(Text(text), run, text=text, help=t("palette.view_help"))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for text, run in self._views():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), run, text=text,
+                yield Hit(score, matcher.highlight(escape(text)), run, text=text,
                           help=t("palette.view_help"))

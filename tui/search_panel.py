@@ -142,8 +142,10 @@ class SearchPanel(SearchBar):
         if event.text != self.text:
             return  # typed on since: a newer search is on its way
         if event.result is None:
+            # Nothing is hidden behind a filter the rep cannot see working.
             self.show_matches([], "")
             self.show_message(event.error, error=True)
+            self.post_message(self.Filtered(None))
             return
         self.show_matches(event.lines, summary(event.result))
         self.post_message(self.Filtered(event.result.lead_ids))
