@@ -32,7 +32,8 @@ class QuadrantPane(Vertical):
         yield LeadList(self.place, self._empty_text, id=f"list-{self.place}")
 
     def set_title(self, text: str) -> None:
-        self.query_one(".place-title", Static).update(text)
+        # One line, always: no need to lay the board out again for a new count.
+        self.query_one(".place-title", Static).update(text, layout=False)
 
     @property
     def lead_list(self) -> LeadList:

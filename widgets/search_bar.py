@@ -25,12 +25,12 @@ class SearchBar(Vertical):
     ]
 
     DEFAULT_CSS = """
-    SearchBar { height: auto; max-height: 14; border: round $accent; background: $surface; }
+    SearchBar { height: 12; border: round $accent; background: $surface; }
     SearchBar.-hidden { display: none; }
     SearchBar > Input { border: none; height: 1; padding: 0 1; }
     SearchBar > #search-message { height: 1; padding: 0 1; color: $text-muted; }
     SearchBar > #search-message.-error { color: $error; text-style: bold; }
-    SearchBar > OptionList { height: auto; max-height: 10; border: none; }
+    SearchBar > OptionList { height: 1fr; border: none; }
     """
 
     class Changed(Message):
@@ -101,7 +101,7 @@ class SearchBar(Vertical):
 
     def show_message(self, message: str, error: bool = False) -> None:
         note = self.query_one("#search-message", Static)
-        note.update(message)
+        note.update(message, layout=False)
         note.set_class(error, "-error")
 
     @property

@@ -13,6 +13,7 @@ common surname comes first, as ``zs`` more likely means 张 than 邹):
  60   found inside name, company, region, notes, tags or a phone;
       the pinyin of the company or region starts with it
  55   the pinyin of the given name or of a later word of the company
+      (three letters or more)
  40-50 a near miss (typo) on the pinyin of a name or a place
   0   no words typed: the filters alone choose
 ====  ==========================================================
@@ -187,8 +188,9 @@ def _literal(text: str) -> re.Pattern[str]:
 
 
 def _pinyin_scores(index: SearchIndex, word: str) -> dict[int, int]:
-    # One letter fits too much inside a company or a given name to mean anything.
-    short = len(word) < 2
+    # A letter or two fits too much inside a company or a given name to mean anything:
+    # short words match from the start of a name, company or place only.
+    short = len(word) < 3
     pattern = _pinyin_pattern(word, at_start=short)
     scores: dict[int, int] = {}
 
@@ -206,7 +208,7 @@ def _pinyin_scores(index: SearchIndex, word: str) -> dict[int, int]:
             keep(slot, PINYIN_PREFIX)
     for slot in index.exact_names().get(word, ()):
         keep(slot, PINYIN_EXACT)
-    for kind in () if short else (COMPANY, REGION):
+    for kind in (COMPANY, REGION) if len(word) > 1 else ():
         for slot, at in index.lines(kind).matches(pattern):
             keep(slot, PINYIN_INSIDE if at else FOUND)
     if len(scores) < FUZZY_WHEN_FEWER and len(word) >= FUZZY_MIN_LENGTH:

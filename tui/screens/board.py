@@ -12,6 +12,7 @@ from textual.widgets import Footer, Static
 from store.board import TRAY, BoardIndex
 from store.errors import StoreError
 from store.model import QUADRANTS
+from store.search.board import NarrowedBoard
 from tui.details import lead_sections
 from tui.i18n import error_text, localize_bindings, t
 from tui.palette import ActionsProvider, LeadsProvider, ViewsProvider
@@ -57,7 +58,7 @@ class BoardScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         localize_bindings(self)
-        self.index: BoardIndex | None = None
+        self.index: NarrowedBoard | None = None
 
     @property
     def store(self):  # the app's store; a property so tests can reach it
@@ -79,7 +80,7 @@ class BoardScreen(Screen):
             localize_bindings(lead_list)
             lead_list.empty_text = t("tray.empty") if lead_list.place == TRAY else t(
                 "board.empty_place")
-        self.index = BoardIndex(self.store, self.store.now())
+        self.index = NarrowedBoard(BoardIndex(self.store, self.store.now()))
         self.refresh_board()
         first = next((p for p in PLACES_IN_ORDER if self.index.count(p)), 1)
         self.board.lead_list(first).focus()
@@ -124,7 +125,7 @@ class BoardScreen(Screen):
             parts.append(t("bar.undo", label=t(f"change.{store.undo_label}")))
         if message:
             parts.append(message)
-        self.query_one("#status", Static).update("  ·  ".join(parts))
+        self.query_one("#status", Static).update("  ·  ".join(parts), layout=False)
 
     def refresh_details(self) -> None:
         pane = self.details
@@ -173,7 +174,7 @@ class BoardScreen(Screen):
     @on(SearchPanel.Filtered)
     def _filtered(self, event: SearchPanel.Filtered) -> None:
         assert self.index is not None
-        self.index.set_filter(None if event.lead_ids is None else event.lead_ids.__contains__)
+        self.index.show_only(event.lead_ids)
         self.refresh_board()
 
     @on(SearchPanel.Closed)
