@@ -274,3 +274,26 @@ def test_malformed_filters_are_refused_with_a_reason(text, reason):
 
 def test_text_that_only_looks_like_a_filter_is_text():
     assert parse_query("10:30 138-0539").words == ("10:30", "138-0539")
+
+
+# ---------------------------------------------------------------- the narrowed board
+def test_the_board_narrows_to_the_matches_in_its_own_order(store, leads):
+    from store.board import BoardIndex
+    from store.search.board import NarrowedBoard
+
+    board = NarrowedBoard(BoardIndex(store, store.now()))
+    full_q1 = list(board.places[1])
+    found = search(SearchIndex(store), parse_query("临沂"), None).lead_ids
+    board.show_only(found)
+    assert board.places[1] == [i for i in full_q1 if i in found]
+    assert board.place_of(leads["王伟"]) is None and board.place_of(leads["张三"]) == 1
+    # An edit while narrowed keeps both orders true.
+    store.move_to_quadrant(leads["张三"], 4)
+    board.refresh([leads["张三"]])
+    assert leads["张三"] in board.places[4] and leads["张三"] not in board.places[1]
+    # A won lead is not on the usual board: it is shown all the same.
+    won = search(SearchIndex(store), parse_query("status:won"), None).lead_ids
+    board.show_only(won)
+    assert board.places[1] == [leads["王强"]] and board.count(2) == 0
+    board.show_only(None)
+    assert leads["王强"] not in board.places[1] and board.count(1) == len(full_q1) - 1

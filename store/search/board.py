@@ -22,18 +22,17 @@ class NarrowedBoard:
         self.board = board
         self.only: frozenset[int] | None = None
         self._widened = False  # the board itself was filtered to reach hidden leads
+        self._usual: frozenset[int] | None = None  # the leads of the unfiltered board
         self.places = board.places
-
-    @property
-    def store(self):
-        return self.board.store
 
     def show_only(self, lead_ids: frozenset[int] | None) -> None:
         """Show just these leads (None: the whole board), in the board's order."""
         board = self.board
-        hidden = lead_ids is not None and any(board.place_of(i) is None for i in lead_ids)
-        if hidden:
-            board.set_filter(lead_ids.__contains__)
+        if self._usual is None and not self._widened:
+            self._usual = frozenset().union(*board.places.values())
+        usual = self._usual or frozenset()
+        if lead_ids is not None and not lead_ids <= usual:
+            board.set_filter(lead_ids.__contains__)  # the slow way, for won or lost leads
             self._widened, self.only = True, None
         else:
             if self._widened:
@@ -42,7 +41,9 @@ class NarrowedBoard:
             self.only = lead_ids
         self._narrow()
 
-    def _narrow(self) -> None:
+    def _narrow(self, moved: bool = False) -> None:
+        if moved:
+            self._usual = None
         only, full = self.only, self.board.places
         self.places = full if only is None else {
             place: [i for i in ids if i in only] for place, ids in full.items()
@@ -58,19 +59,19 @@ class NarrowedBoard:
 
     def refresh(self, lead_ids: Iterable[int]) -> None:
         self.board.refresh(lead_ids)
-        self._narrow()
+        self._narrow(moved=True)
 
     def rebuild(self, now: datetime | None = None) -> None:
         self.board.rebuild(now)
-        self._narrow()
+        self._narrow(moved=True)
 
     def set_filter(self, shown: LeadFilter | None) -> None:
         self.only, self._widened = None, False
         self.board.set_filter(shown)
-        self._narrow()
+        self._narrow(moved=True)
 
     def tick(self, now: datetime) -> bool:
         moved = self.board.tick(now)
         if moved:
-            self._narrow()
+            self._narrow(moved=True)
         return moved

@@ -109,7 +109,10 @@ class SearchIndex:
     # ------------------------------------------------------------ building
     def build(self) -> SearchIndex:
         now = self.store.now()
-        for lead_id in list(self.store.leads):
+        # Twice: a lead built by the app while we iterate may slip past the first pass.
+        for lead_id in [*self.store.leads, *self.store.leads]:
+            if lead_id in self.slot_of:
+                continue
             try:
                 self._put(lead_id, self._entry(lead_id, now))
             except KeyError:  # changed by the app while we read: catch up later
