@@ -3,7 +3,7 @@
 Layout on disk, for a data file ``leads.json``:
 
 - ``leads.json``: a TinyDB file (tables ``leads``, ``contacts``,
-  ``settings``, ``meta``) written atomically; the *snapshot*.
+  ``settings``, ``views``, ``meta``) written atomically; the *snapshot*.
 - ``leads.json.journal``: changes since the snapshot, one fsynced line each.
 - ``leads.json.lock``: held by the one process that may write.
 - ``leads.json.backups/``: the last few snapshots.

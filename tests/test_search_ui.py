@@ -194,3 +194,22 @@ async def test_help_lists_the_filters_and_the_saved_views(store):
         assert "region:临沂" in text and "intent>=4" in text and "nonext" in text
         assert "逾期客户" in text and "overdue" in text
         assert "Search" in text
+
+
+async def test_a_lead_changed_while_searching_is_searched_again(store):
+    ids = add_leads(store)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await type_search(app, pilot, "zhang")
+        assert names(app, 1) == ["张三"] and names(app, 3) == ["张伟"]
+        await pilot.press("enter")  # to 张三, on the board
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        name = form.query_one("#field-name")
+        name.value = "李三"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert store.lead(ids["张三"]).name == "李三"
+        assert names(app, 1) == [] and names(app, 3) == ["张伟"]

@@ -107,9 +107,23 @@ class SearchPanel(SearchBar):
         super().__init__(t("search.placeholder"), **kwargs)
         localize_bindings(self)
         self.index = index
+        self._rerun_due = False
 
     def on_mount(self) -> None:
         self.set_timer(WARM_AFTER_S, self._warm)
+        self.app.store.watch(self._store_changed)
+
+    def _store_changed(self, table: str, obj_id: int, lead_id: int | None) -> None:
+        # A lead saved while the board is narrowed: search again once the change
+        # is through, so that what the board shows still matches the text.
+        if not self._rerun_due and self.text.strip():
+            self._rerun_due = True
+            self.call_after_refresh(self._rerun)
+
+    def _rerun(self) -> None:
+        self._rerun_due = False
+        if self.text.strip():
+            self._run(self.text)
 
     @work(thread=True, exit_on_error=False, group="index")
     def _warm(self) -> None:
