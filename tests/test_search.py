@@ -297,3 +297,12 @@ def test_the_board_narrows_to_the_matches_in_its_own_order(store, leads):
     assert board.places[1] == [leads["王强"]] and board.count(2) == 0
     board.show_only(None)
     assert leads["王强"] not in board.places[1] and board.count(1) == len(full_q1) - 1
+
+
+def test_a_search_asked_to_stop_stops(store, leads):
+    from store.search import Cancelled
+
+    index = SearchIndex(store)
+    with pytest.raises(Cancelled):
+        search(index, parse_query("zhang san"), stop=lambda: True)
+    assert search(index, parse_query("zhang san")).hits  # and the index is free again

@@ -19,7 +19,7 @@ from textual.worker import get_current_worker
 from store.errors import StoreError
 from store.grading import quadrant_of
 from store.leadstore import LeadStore
-from store.search import BadQuery, Result, SearchIndex, parse_query, search
+from store.search import BadQuery, Cancelled, Result, SearchIndex, parse_query, search
 from tui.i18n import error_text, localize_bindings, t
 from widgets.search_bar import SearchBar
 
@@ -150,8 +150,9 @@ class SearchPanel(SearchBar):
         except BadQuery as exc:
             self.post_message(self.Found(text, None, [], error_text(exc)))
             return
-        result = search(self.index, query, LIMIT)
-        if worker.is_cancelled:
+        try:
+            result = search(self.index, query, LIMIT, stop=lambda: worker.is_cancelled)
+        except Cancelled:
             return
         store = self.app.store
         lines = [(hit.lead_id, match_line(store, hit.lead_id)) for hit in result.hits]

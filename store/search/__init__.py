@@ -4,8 +4,8 @@
 :class:`SearchIndex` and returns the matches, best first.
 """
 
-from store.search.engine import Hit, Result, search
+from store.search.engine import Cancelled, Hit, Result, search
 from store.search.index import SearchIndex
 from store.search.query import BadQuery, Query, parse_query
 
-__all__ = ["BadQuery", "Hit", "Query", "Result", "SearchIndex", "parse_query", "search"]
+__all__ = ["BadQuery", "Cancelled", "Hit", "Query", "Result", "SearchIndex", "parse_query", "search"]

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -70,23 +71,38 @@ class Result:
         return len(self.lead_ids)
 
 
+class Cancelled(Exception):
+    """The caller asked to stop: the rep typed on."""
+
+
+def _never() -> bool:
+    return False
+
+
 def search(index: SearchIndex, query: Query, limit: int | None = 50,
-           now: datetime | None = None) -> Result:
-    """Run ``query`` over ``index`` (built on first use); slow at 100k the first time."""
+           now: datetime | None = None, stop: Callable[[], bool] = _never) -> Result:
+    """Run ``query`` over ``index`` (built on first use); slow at 100k the first time.
+
+    ``stop`` is asked between the steps; when it says yes, :class:`Cancelled`
+    is raised and the index is free for the next search at once.
+    """
     with index.guard:
         index.ready().catch_up()
-        return _search(index, query, limit, now or index.store.now())
+        return _search(index, query, limit, now or index.store.now(), stop)
 
 
-def _search(index: SearchIndex, query: Query, limit: int | None, now: datetime) -> Result:
+def _search(index: SearchIndex, query: Query, limit: int | None, now: datetime,
+            stop: Callable[[], bool]) -> Result:
     allowed = _filtered(index, query, now)
     if query.words:
-        scores = _text_scores(index, query.words)
+        scores = _text_scores(index, query.words, stop)
         if allowed is not None:
             scores = {slot: s for slot, s in scores.items() if slot in allowed}
     else:
         scores = dict.fromkeys(allowed if allowed is not None else index.live_slots(), 0)
     entries = index.entries
+    if stop():
+        raise Cancelled
 
     def order(slot: int) -> tuple:
         score, entry = scores[slot], entries[slot]
@@ -138,8 +154,13 @@ def _region_slots(index: SearchIndex, text: str) -> set[int]:
 
 
 # ---------------------------------------------------------------- text
-def _text_scores(index: SearchIndex, words: tuple[str, ...]) -> dict[int, int]:
-    per_word = [_word_scores(index, word) for word in words]
+def _text_scores(index: SearchIndex, words: tuple[str, ...],
+                 stop: Callable[[], bool]) -> dict[int, int]:
+    per_word = []
+    for word in words:
+        if stop():
+            raise Cancelled
+        per_word.append(_word_scores(index, word))
     scores = per_word[0]
     for other in per_word[1:]:
         scores = {slot: min(s, other[slot]) for slot, s in scores.items() if slot in other}
