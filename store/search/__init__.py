@@ -8,4 +8,6 @@ from store.search.engine import Cancelled, Hit, Result, search
 from store.search.index import SearchIndex
 from store.search.query import BadQuery, Query, parse_query
 
-__all__ = ["BadQuery", "Cancelled", "Hit", "Query", "Result", "SearchIndex", "parse_query", "search"]
+__all__ = [
+    "BadQuery", "Cancelled", "Hit", "Query", "Result", "SearchIndex", "parse_query", "search",
+]

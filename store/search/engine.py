@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -166,76 +166,78 @@ def _text_scores(index: SearchIndex, words: tuple[str, ...],
         scores = {slot: min(s, other[slot]) for slot, s in scores.items() if slot in other}
     if len(words) > 1 and all(_LATIN.fullmatch(w) for w in words):
         # "zhang san" may also be one name typed with a space.
-        for slot, s in _pinyin_scores(index, "".join(words)).items():
+        for slot, s in _word_scores(index, "".join(words)).items():
             scores[slot] = max(s, scores.get(slot, 0))
     return scores
 
 
 def _word_scores(index: SearchIndex, word: str) -> dict[int, int]:
-    scores = _found_scores(index, word)
-    if _PHONE.fullmatch(word):
-        digits = phone_digits(word)
-        if digits:
-            for slot in index.lines("phone").slots(_literal(digits)):
-                scores.setdefault(slot, FOUND)
+    """Every lead the word is found in, with its best score.
+
+    Each kind of match is one regular-expression pass giving a set of slots;
+    the sets are laid over each other from the weakest score up.
+    """
+    tiers = _found_tiers(index, word)
+    digits = phone_digits(word) if _PHONE.fullmatch(word) else ""
+    if digits:
+        tiers.append((FOUND, index.lines("phone").slots(_literal(digits))))
     if _LATIN.fullmatch(word):
-        for slot, s in _pinyin_scores(index, word).items():
-            if s > scores.get(slot, 0):
-                scores[slot] = s
-    return scores
-
-
-def _found_scores(index: SearchIndex, word: str) -> dict[int, int]:
-    entries = index.entries
+        tiers += _pinyin_tiers(index, word)
     scores: dict[int, int] = {}
-    for slot, _at in index.lines("text").matches(_literal(word)):
-        if slot in scores:
-            continue
-        name = entries[slot].name
-        scores[slot] = (EXACT_NAME if name == word else NAME_PREFIX if name.startswith(word)
-                        else FOUND)
+    for score, slots in sorted(tiers, key=lambda tier: tier[0]):
+        scores.update(dict.fromkeys(slots, score))
+    if _LATIN.fullmatch(word) and len(scores) < FUZZY_WHEN_FEWER and len(word) >= FUZZY_MIN_LENGTH:
+        for slot, score in _fuzzy_scores(index, word).items():
+            scores.setdefault(slot, score)  # below every exact match
     return scores
+
+
+def _found_tiers(index: SearchIndex, word: str) -> list[tuple[int, Iterable[int]]]:
+    """Name, company, region, notes or tags holding the word: one pass, as a
+    typed fragment is seldom found in many leads."""
+    entries = index.entries
+    found: dict[int, list[int]] = {EXACT_NAME: [], NAME_PREFIX: [], FOUND: []}
+    for slot, _at in index.lines("text").matches(_literal(word)):
+        name = entries[slot].name
+        score = EXACT_NAME if name == word else NAME_PREFIX if name.startswith(word) else FOUND
+        found[score].append(slot)
+    return list(found.items())
 
 
 def _pinyin_pattern(word: str, at_start: bool = False) -> re.Pattern[str]:
     """Each letter either goes on in the same syllable or starts the next one,
-    so ``zs``, ``zhangs`` and ``zhangsan`` all match `` zhang san``."""
-    parts = [re.escape(c) for c in word]
-    return re.compile(("\n( " if at_start else "( ") + "(?:[^ \n]* )?".join(parts) + ")")
+    so ``zs``, ``zhangs`` and ``zhangsan`` all match `` zhang san``. Readings
+    start with a space; ``at_start`` matches from a line's first syllable only.
+    (Both begin with a literal, which the regular-expression engine skips to fast.)"""
+    parts = "(?:[^ \n]* )?".join(re.escape(c) for c in word)
+    return re.compile(("\n( " if at_start else "( ") + parts + ")")
 
 
-def _literal(text: str) -> re.Pattern[str]:
-    return re.compile(f"({re.escape(text)})")
+def _literal(text: str, at_start: bool = False) -> re.Pattern[str]:
+    return re.compile(("\n(" if at_start else "(") + re.escape(text) + ")")
 
 
-def _pinyin_scores(index: SearchIndex, word: str) -> dict[int, int]:
-    # A letter or two fits too much inside a company or a given name to mean anything:
-    # short words match from the start of a name, company or place only.
-    short = len(word) < 3
-    pattern = _pinyin_pattern(word, at_start=short)
-    scores: dict[int, int] = {}
-
-    def keep(slot: int, score: int) -> None:
-        if score > scores.get(slot, 0):
-            scores[slot] = score
-
-    entries = index.entries
-    for slot, at in index.lines(NAME).matches(pattern):
-        if at:
-            keep(slot, PINYIN_INSIDE)
-        elif any(whole.startswith(word) for whole in entries[slot].whole_names):
-            keep(slot, PINYIN_START)
-        else:
-            keep(slot, PINYIN_PREFIX)
-    for slot in index.exact_names().get(word, ()):
-        keep(slot, PINYIN_EXACT)
-    for kind in (COMPANY, REGION) if len(word) > 1 else ():
+def _pinyin_tiers(index: SearchIndex, word: str) -> list[tuple[int, Iterable[int]]]:
+    tiers: list[tuple[int, Iterable[int]]] = [
+        (PINYIN_START, index.lines("whole").slots(_literal(word, at_start=True))),
+        (PINYIN_EXACT, index.exact_names().get(word, ())),
+    ]
+    if len(word) < 3:
+        # A letter or two fits too much inside a company or a given name to
+        # mean anything: short words match from the first syllable only.
+        pattern = _pinyin_pattern(word, at_start=True)
+        tiers.append((PINYIN_PREFIX, index.lines(NAME).slots(pattern)))
+        for kind in (COMPANY, REGION) if len(word) > 1 else ():
+            tiers.append((FOUND, index.lines(kind).slots(pattern)))
+        return tiers
+    pattern = _pinyin_pattern(word)
+    for kind, at_start_score in ((NAME, PINYIN_PREFIX), (COMPANY, FOUND), (REGION, FOUND)):
+        at_start: list[int] = []
+        inside: list[int] = []
         for slot, at in index.lines(kind).matches(pattern):
-            keep(slot, PINYIN_INSIDE if at else FOUND)
-    if len(scores) < FUZZY_WHEN_FEWER and len(word) >= FUZZY_MIN_LENGTH:
-        for slot, score in _fuzzy_scores(index, word).items():
-            keep(slot, score)
-    return scores
+            (inside if at else at_start).append(slot)
+        tiers += [(PINYIN_INSIDE, inside), (at_start_score, at_start)]
+    return tiers
 
 
 def _fuzzy_scores(index: SearchIndex, word: str) -> dict[int, int]:

@@ -145,7 +145,8 @@ class SearchIndex:
         tags = field(lead_id, "tags", ())
         text = "\x1f".join((name, company, province, city, field(lead_id, "notes", ""), *tags))
         intent, funding = field(lead_id, "intent"), field(lead_id, "funding")
-        credit, has_project = field(lead_id, "credit", "unknown"), field(lead_id, "has_project", False)
+        credit = field(lead_id, "credit", "unknown")
+        has_project = field(lead_id, "has_project", False)
         quadrant = quadrant_of(intent, funding, self.store.settings.threshold) or 0
         rank = (_PLACE_ORDER[quadrant], bucket(self.store.next_contact(lead_id), now),
                 -priority(intent, funding, credit, has_project), lead_id)
@@ -219,6 +220,7 @@ class SearchIndex:
             "text": Lines((slot, (e.text,)) for slot, e in live),
             "phone": Lines((slot, e.phones) for slot, e in live),
             "place": Lines((slot, (e.place,)) for slot, e in live),
+            "whole": Lines((slot, e.whole_names) for slot, e in live),
         }
         for kind in (NAME, COMPANY, REGION):
             joined[kind] = Lines((slot, e.readings.get(kind, ())) for slot, e in live)
