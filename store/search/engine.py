@@ -35,7 +35,7 @@ from datetime import datetime
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
-from store.search.index import SearchIndex, phone_digits
+from store.search.index import Columns, SearchIndex, phone_digits
 from store.search.pinyin import COMPANY, NAME, REGION
 from store.search.query import Choice, Compare, Flag, Query, Region
 
@@ -97,23 +97,38 @@ def _search(index: SearchIndex, query: Query, limit: int | None, now: datetime,
     if query.words:
         scores = _text_scores(index, query.words, stop)
         if allowed is not None:
-            scores = {slot: s for slot, s in scores.items() if slot in allowed}
+            for slot in scores.keys() - allowed:
+                del scores[slot]
     else:
         scores = dict.fromkeys(allowed if allowed is not None else index.live_slots(), 0)
-    entries = index.entries
     if stop():
         raise Cancelled
-
-    def order(slot: int) -> tuple:
-        score, entry = scores[slot], entries[slot]
-        common = entry.commonness if PINYIN_PREFIX <= score <= PINYIN_EXACT else 0  # see above
-        return (-score, common, entry.rank)
-
-    best = sorted(scores, key=order) if limit is None else heapq.nsmallest(limit, scores, key=order)
+    columns = index.columns()
     return Result(
-        hits=[Hit(entries[slot].lead_id, scores[slot]) for slot in best],
-        lead_ids=frozenset(entries[slot].lead_id for slot in scores),
+        hits=[Hit(columns.lead_ids[slot], scores[slot]) for slot in _best(scores, columns, limit)],
+        lead_ids=frozenset(map(columns.lead_ids.__getitem__, scores)),
     )
+
+
+def _best(scores: dict[int, int], columns: Columns, limit: int | None) -> list[int]:
+    """The slots in ranking order, best first, up to ``limit``; only the score
+    groups that reach into the top are sorted."""
+    by_score: dict[int, list[int]] = {}
+    for slot, score in scores.items():
+        by_score.setdefault(score, []).append(slot)
+    best: list[int] = []
+    for score in sorted(by_score, reverse=True):
+        # Among names that share pinyin, the common surname first (see above).
+        keys = columns.commons if PINYIN_PREFIX <= score <= PINYIN_EXACT else columns.ranks
+        wanted = None if limit is None else limit - len(best)
+        group = by_score[score]
+        if wanted is None or wanted >= len(group):
+            best += sorted(group, key=keys.__getitem__)
+        else:
+            best += heapq.nsmallest(wanted, group, key=keys.__getitem__)
+        if limit is not None and len(best) >= limit:
+            break
+    return best
 
 
 # ---------------------------------------------------------------- filters
@@ -219,16 +234,17 @@ def _literal(text: str, at_start: bool = False) -> re.Pattern[str]:
 
 def _pinyin_tiers(index: SearchIndex, word: str) -> list[tuple[int, Iterable[int]]]:
     tiers: list[tuple[int, Iterable[int]]] = [
-        (PINYIN_START, index.lines("whole").slots(_literal(word, at_start=True))),
+        (PINYIN_START, index.lines("whole").slots_at_start(_literal(word, at_start=True))),
         (PINYIN_EXACT, index.exact_names().get(word, ())),
     ]
     if len(word) < 3:
         # A letter or two fits too much inside a company or a given name to
         # mean anything: short words match from the first syllable only.
         pattern = _pinyin_pattern(word, at_start=True)
-        tiers.append((PINYIN_PREFIX, index.lines(NAME).slots(pattern)))
+        if len(word) > 1:  # one letter starting a name is already the tier above
+            tiers.append((PINYIN_PREFIX, index.lines(NAME).slots_at_start(pattern)))
         for kind in (COMPANY, REGION) if len(word) > 1 else ():
-            tiers.append((FOUND, index.lines(kind).slots(pattern)))
+            tiers.append((FOUND, index.lines(kind).slots_at_start(pattern)))
         return tiers
     pattern = _pinyin_pattern(word)
     for kind, at_start_score in ((NAME, PINYIN_PREFIX), (COMPANY, FOUND), (REGION, FOUND)):
