@@ -5,8 +5,10 @@ Each figure is measured beside its baseline in the same run:
 - engine: every prefix of five typed queries, p50 and p95, beside a plain
   Python substring scan over the same lead texts (goal: p95 <= 4x the scan);
 - app: a 5-character query typed into the search bar, each key press until
-  its matches are painted, beside a key press on a minimal Textual app
-  (goal: <= engine p95 + 1.5x that key press);
+  the board narrowed to its matches is painted, beside a key press on a
+  minimal Textual app (goal: <= engine p95 + 1.5x that key press); timed both
+  from the key to the paint that shows its outcome, and by the test pilot
+  (which adds its own waiting to both);
 - start-up: opening the file and painting the board, beside the same file with
   the search keys taken out, as it was before them (goal: <= 1.1x).
 
@@ -16,6 +18,7 @@ Each figure is measured beside its baseline in the same run:
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import statistics
 import sys
@@ -26,6 +29,7 @@ from pathlib import Path
 from store.demo import write_demo
 from store.leadstore import LeadStore
 from store.search import SearchIndex, parse_query, search
+from tui.cli import open_store
 
 QUERIES = {
     "CJK fragment": "临沂宏达",
@@ -93,7 +97,39 @@ def engine_rows(store: LeadStore, size: int) -> tuple[list[dict], float]:
 
 
 # ---------------------------------------------------------------- app
-async def _minimal_key_press() -> float:
+class PaintClock:
+    """When the screen was last painted after a given moment: a key press is
+    done for the user when the paint that shows its outcome is done."""
+
+    def __init__(self) -> None:
+        self.paints: list[float] = []
+        self._render_update = None
+
+    def __enter__(self) -> PaintClock:
+        from textual._compositor import Compositor
+
+        self._render_update = original = Compositor.render_update
+        paints = self.paints
+
+        def render_update(compositor, *args, **kwargs):
+            result = original(compositor, *args, **kwargs)
+            paints.append(time.perf_counter())
+            return result
+
+        Compositor.render_update = render_update
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        from textual._compositor import Compositor
+
+        Compositor.render_update = self._render_update
+
+    def first_after(self, moment: float) -> float:
+        return min((p for p in self.paints if p >= moment), default=float("nan"))
+
+
+async def _minimal_key_press() -> tuple[float, float]:
+    """Median key press on a minimal app: by the test pilot, and key to paint."""
     from textual.app import App
     from textual.widgets import Static
 
@@ -101,41 +137,71 @@ async def _minimal_key_press() -> float:
         def compose(self):
             yield Static("x")
 
-    times = []
-    async with Minimal().run_test(size=(130, 40)) as pilot:
-        for _ in range(20):
-            start = time.perf_counter()
-            await pilot.press("a")
-            await pilot.pause()
-            times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        def on_key(self, event) -> None:
+            self.query_one(Static).update(event.key * 3)
+            self.updated = time.perf_counter()
+
+    piloted, painted = [], []
+    app = Minimal()
+    with PaintClock() as clock:
+        async with app.run_test(size=(130, 40)) as pilot:
+            for _ in range(20):
+                start = time.perf_counter()
+                await pilot.press("a")
+                await pilot.pause()
+                piloted.append(time.perf_counter() - start)
+                painted.append(clock.first_after(app.updated) - start)
+    return statistics.median(piloted), statistics.median(painted)
 
 
-async def _app_key_presses(store: LeadStore) -> list[float]:
+async def _app_key_presses(store: LeadStore) -> tuple[list[float], list[float]]:
+    """Each key of APP_QUERY typed: by the test pilot, and key to the paint
+    that shows the narrowed board."""
+    from store.search.board import NarrowedBoard
     from tui.app import LeadboardApp
 
+    narrowed: list[float] = []
+    show_only = NarrowedBoard.show_only
+
+    def timed_show_only(board, lead_ids):
+        show_only(board, lead_ids)
+        narrowed.append(time.perf_counter())
+
+    NarrowedBoard.show_only = timed_show_only
     app = LeadboardApp(store, "en")
-    times = []
-    async with app.run_test(size=(130, 40)) as pilot:
-        app.search_index.ready()  # as after start-up, once built in the background
-        await pilot.press("slash")
-        for char in APP_QUERY:
-            start = time.perf_counter()
-            await pilot.press(char)
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            times.append(time.perf_counter() - start)
-    return times
+    piloted, painted = [], []
+    try:
+        with PaintClock() as clock:
+            async with app.run_test(size=(130, 40)) as pilot:
+                app.search_index.ready()  # as once built in the background after start-up
+                gc.collect()
+                gc.freeze()  # as the app does then
+                await pilot.press("slash")
+                for char in APP_QUERY:
+                    narrowed.clear()
+                    start = time.perf_counter()
+                    await pilot.press(char)
+                    await app.workers.wait_for_complete()
+                    await pilot.pause()
+                    piloted.append(time.perf_counter() - start)
+                    painted.append(clock.first_after(narrowed[-1]) - start)
+    finally:
+        NarrowedBoard.show_only = show_only
+    return piloted, painted
 
 
 def app_rows(store: LeadStore, size: int, engine_p95: float) -> list[dict]:
-    base = asyncio.run(_minimal_key_press())
-    times = asyncio.run(_app_key_presses(store))
-    worst = max(times)
-    budget = engine_p95 + 1.5 * base
-    return [_row(f"app: '{APP_QUERY}' typed, slowest key press painted", size, worst,
-                 "key press, minimal Textual app", base,
-                 "<= engine p95 + 1.5x minimal key press", worst <= budget)]
+    base_piloted, base_painted = asyncio.run(_minimal_key_press())
+    piloted, painted = asyncio.run(_app_key_presses(store))
+    goal = "<= engine p95 + 1.5x minimal key press"
+    return [
+        _row(f"app: '{APP_QUERY}' typed, slowest key to results painted", size, max(painted),
+             "key to paint, minimal Textual app", base_painted, goal,
+             max(painted) <= engine_p95 + 1.5 * base_painted),
+        _row(f"app: '{APP_QUERY}' typed, slowest key press by the test pilot", size,
+             max(piloted), "key press by the pilot, minimal Textual app", base_piloted, goal,
+             max(piloted) <= engine_p95 + 1.5 * base_piloted),
+    ]
 
 
 # ---------------------------------------------------------------- start-up
@@ -143,7 +209,7 @@ async def _paint(path: Path) -> float:
     from tui.app import LeadboardApp
 
     start = time.perf_counter()
-    store = LeadStore.open(path, read_only=True)
+    store = open_store(path, read_only=True)
     app = LeadboardApp(store, "en")
     async with app.run_test(size=(130, 40)) as pilot:
         await pilot.pause()
@@ -169,7 +235,7 @@ def run(sizes: list[int]) -> list[dict]:
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
             path = demo_file(Path(folder), size)
-            store = LeadStore.open(path, read_only=True)
+            store = open_store(path, read_only=True)  # as the app opens it
             found, p95 = engine_rows(store, size)
             rows += found
             if size == max(sizes):

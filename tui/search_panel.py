@@ -8,6 +8,7 @@ the text now in the bar is ever shown.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 
 from rich.text import Text
@@ -23,6 +24,7 @@ from store.search import BadQuery, Cancelled, Result, SearchIndex, parse_query, 
 from tui.i18n import error_text, localize_bindings, t
 from widgets.search_bar import SearchBar
 
+ShowOnly = Callable[[frozenset[int] | None], None]
 LIMIT = 20  # matches listed under the bar; the board shows every one
 # Build the index this long after start-up, so the first "/" finds it ready
 # without slowing the board's first paint.
@@ -80,13 +82,6 @@ class SearchPanel(SearchBar):
         Binding("ctrl+s", "save_view", "Save as view", id="search.save_view"),
     ]
 
-    class Filtered(Message):
-        """Show only these leads on the board; None shows the board as usual."""
-
-        def __init__(self, lead_ids: frozenset[int] | None) -> None:
-            super().__init__()
-            self.lead_ids = lead_ids
-
     class Jump(Message):
         def __init__(self, lead_id: int) -> None:
             super().__init__()
@@ -103,10 +98,14 @@ class SearchPanel(SearchBar):
             self.lines = lines
             self.error = error
 
-    def __init__(self, index: SearchIndex, **kwargs) -> None:
+    def __init__(self, index: SearchIndex, show_only: ShowOnly, **kwargs) -> None:
+        """``show_only`` narrows the board to the leads found (None: all of them).
+        It is called in the same turn as the matches are shown, so that both
+        reach the screen in one paint."""
         super().__init__(t("search.placeholder"), **kwargs)
         localize_bindings(self)
         self.index = index
+        self.show_only = show_only
         self._rerun_due = False
 
     def on_mount(self) -> None:
@@ -127,7 +126,13 @@ class SearchPanel(SearchBar):
 
     @work(thread=True, exit_on_error=False, group="index")
     def _warm(self) -> None:
+        if self.index.built:
+            return
         self.index.ready()
+        # The index lives as long as the app, like the leads loaded at start-up:
+        # keep the collector from walking its million objects on every key press.
+        gc.collect()
+        gc.freeze()
 
     # ------------------------------------------------------------ searching
     @on(SearchBar.Changed)
@@ -136,7 +141,7 @@ class SearchPanel(SearchBar):
         if not event.text.strip():
             self.workers.cancel_group(self, "search")
             self.show_matches([], "")
-            self.post_message(self.Filtered(None))
+            self.show_only(None)
             return
         if not self.index.built:
             self.show_message(t("search.indexing", count=len(self.app.store.leads)))
@@ -167,10 +172,10 @@ class SearchPanel(SearchBar):
             # Nothing is hidden behind a filter the rep cannot see working.
             self.show_matches([], "")
             self.show_message(event.error, error=True)
-            self.post_message(self.Filtered(None))
+            self.show_only(None)
             return
         self.show_matches(event.lines, summary(event.result))
-        self.post_message(self.Filtered(event.result.lead_ids))
+        self.show_only(event.result.lead_ids)
 
     @on(SearchBar.Chosen)
     def _chosen(self, event: SearchBar.Chosen) -> None:
@@ -185,7 +190,7 @@ class SearchPanel(SearchBar):
     @on(SearchBar.Closed)
     def _closed(self, event: SearchBar.Closed) -> None:
         self.workers.cancel_group(self, "search")
-        self.post_message(self.Filtered(None))
+        self.show_only(None)
 
     # ------------------------------------------------------------ views
     def action_save_view(self) -> None:

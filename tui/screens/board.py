@@ -66,7 +66,7 @@ class BoardScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="status")
-        yield SearchPanel(self.app.search_index, id="search", classes="-hidden")
+        yield SearchPanel(self.app.search_index, self.show_only, id="search", classes="-hidden")
         with Horizontal(id="main"):
             yield QuadrantBoard(
                 {p: t("board.empty_place") for p in (*QUADRANTS, TRAY)}, id="board"
@@ -171,10 +171,10 @@ class BoardScreen(Screen):
             return
         self.move_lead(event.lead_id, event.target)
 
-    @on(SearchPanel.Filtered)
-    def _filtered(self, event: SearchPanel.Filtered) -> None:
+    def show_only(self, lead_ids: frozenset[int] | None) -> None:
+        """Narrow the board to a search's matches (None: the whole board)."""
         assert self.index is not None
-        self.index.show_only(event.lead_ids)
+        self.index.show_only(lead_ids)
         self.refresh_board()
 
     @on(SearchPanel.Closed)
