@@ -25,7 +25,7 @@ from tui.i18n import error_text, localize_bindings, t
 from widgets.search_bar import SearchBar
 
 ShowOnly = Callable[[frozenset[int] | None], None]
-LIMIT = 20  # matches listed under the bar; the board shows every one
+LIMIT = 8  # matches listed under the bar (as many as it shows); the board shows every one
 # Build the index this long after start-up, so the first "/" finds it ready
 # without slowing the board's first paint.
 WARM_AFTER_S = 2.0

@@ -30,7 +30,7 @@ class SearchBar(Vertical):
     SearchBar > Input { border: none; height: 1; padding: 0 1; }
     SearchBar > #search-message { height: 1; padding: 0 1; color: $text-muted; }
     SearchBar > #search-message.-error { color: $error; text-style: bold; }
-    SearchBar > OptionList { height: 1fr; border: none; }
+    SearchBar > OptionList { height: 1fr; border: none; overflow-y: hidden; }
     """
 
     class Changed(Message):
