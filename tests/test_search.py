@@ -287,6 +287,10 @@ def test_the_board_narrows_to_the_matches_in_its_own_order(store, leads):
     board.show_only(found)
     assert board.places[1] == [i for i in full_q1 if i in found]
     assert board.place_of(leads["王伟"]) is None and board.place_of(leads["张三"]) == 1
+    few = frozenset({leads["王芳"], leads["张三"]})  # few matches: sorted, not scanned
+    board.show_only(few)
+    assert board.places[1] == [i for i in full_q1 if i in few] and board.count(3) == 0
+    board.show_only(found)
     # An edit while narrowed keeps both orders true.
     store.move_to_quadrant(leads["张三"], 4)
     board.refresh([leads["张三"]])

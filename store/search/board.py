@@ -23,13 +23,21 @@ class NarrowedBoard:
         self.only: frozenset[int] | None = None
         self._widened = False  # the board itself was filtered to reach hidden leads
         self._usual: frozenset[int] | None = None  # the leads of the unfiltered board
+        self._position: dict[int, int] | None = None  # lead -> its index in its place
         self.places = board.places
+
+    def prepare(self) -> None:
+        """Do now what the first narrowing needs, before the rep starts typing."""
+        if self._usual is None and not self._widened:
+            self._usual = frozenset().union(*self.board.places.values())
+        if self._position is None:
+            self._position = {i: at for ids in self.board.places.values()
+                              for at, i in enumerate(ids)}
 
     def show_only(self, lead_ids: frozenset[int] | None) -> None:
         """Show just these leads (None: the whole board), in the board's order."""
         board = self.board
-        if self._usual is None and not self._widened:
-            self._usual = frozenset().union(*board.places.values())
+        self.prepare()
         usual = self._usual or frozenset()
         if lead_ids is not None and not lead_ids <= usual:
             board.set_filter(lead_ids.__contains__)  # the slow way, for won or lost leads
@@ -43,11 +51,28 @@ class NarrowedBoard:
 
     def _narrow(self, moved: bool = False) -> None:
         if moved:
-            self._usual = None
+            self._usual = self._position = None
         only, full = self.only, self.board.places
-        self.places = full if only is None else {
-            place: [i for i in ids if i in only] for place, ids in full.items()
-        }
+        if only is None:
+            self.places = full
+        elif len(only) * 8 < sum(map(len, full.values())):
+            self.places = self._sorted_by_position(only)
+        else:
+            self.places = {place: [i for i in ids if i in only] for place, ids in full.items()}
+
+    def _sorted_by_position(self, only: frozenset[int]) -> dict[int, list[int]]:
+        """A few matches: put each in its place and sort by its position there,
+        rather than walk the whole board."""
+        self.prepare()
+        assert self._position is not None
+        places: dict[int, list[int]] = {place: [] for place in self.board.places}
+        for lead_id in only:
+            place = self.board.place_of(lead_id)
+            if place is not None:
+                places[place].append(lead_id)
+        for ids in places.values():
+            ids.sort(key=self._position.__getitem__)
+        return places
 
     def place_of(self, lead_id: int) -> int | None:
         if self.only is not None and lead_id not in self.only:

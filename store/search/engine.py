@@ -13,10 +13,12 @@ common surname comes first, as ``zs`` more likely means 张 than 邹):
  60   found inside name, company, region, notes, tags or a phone;
       the pinyin of the company or region starts with it
  55   the pinyin of the given name or of a later word of the company
-      (three letters or more)
  40-50 a near miss (typo) on the pinyin of a name or a place
   0   no words typed: the filters alone choose
 ====  ==========================================================
+
+Pinyin of companies and places, and pinyin inside a name, count from three
+letters on: a letter or two fits too many of them to mean anything.
 
 Several words must each be found in the same lead; a lead scores its weakest
 word. Spaces inside pinyin do not matter (``zhang san`` is ``zhangsan``).
@@ -238,13 +240,11 @@ def _pinyin_tiers(index: SearchIndex, word: str) -> list[tuple[int, Iterable[int
         (PINYIN_EXACT, index.exact_names().get(word, ())),
     ]
     if len(word) < 3:
-        # A letter or two fits too much inside a company or a given name to
-        # mean anything: short words match from the first syllable only.
-        pattern = _pinyin_pattern(word, at_start=True)
+        # A letter or two fits too many companies, places and given names to
+        # mean anything: short words match names from the first syllable only.
         if len(word) > 1:  # one letter starting a name is already the tier above
+            pattern = _pinyin_pattern(word, at_start=True)
             tiers.append((PINYIN_PREFIX, index.lines(NAME).slots_at_start(pattern)))
-        for kind in (COMPANY, REGION) if len(word) > 1 else ():
-            tiers.append((FOUND, index.lines(kind).slots_at_start(pattern)))
         return tiers
     pattern = _pinyin_pattern(word)
     for kind, at_start_score in ((NAME, PINYIN_PREFIX), (COMPANY, FOUND), (REGION, FOUND)):

@@ -301,6 +301,8 @@ class BoardScreen(Screen):
         self._follow(lead.id)
 
     def action_search(self) -> None:
+        assert self.index is not None
+        self.index.prepare()
         self.query_one(SearchPanel).open()
 
     def open_search(self, text: str) -> None:
