@@ -66,3 +66,9 @@ def test_search_works_while_the_board_holds_the_file(db_path, clock, capsys):
         assert "张三" in capsys.readouterr().out
     finally:
         writer.close()
+
+
+def test_words_need_no_quotes(db_path, clock, capsys):
+    ids = filled(db_path, clock)
+    assert main(["search", "--db", str(db_path), "--json", "q:1", "zhang", "san"]) == EXIT_OK
+    assert [r["id"] for r in json.loads(capsys.readouterr().out)] == [ids["张三"]]

@@ -14,7 +14,8 @@ from tui.i18n import error_text, t
 def register(commands, common) -> None:
     parser = commands.add_parser("search", help=t("cli.help.search"))
     common(parser)
-    parser.add_argument("query", nargs="?", default="", metavar="QUERY", help=t("cli.help.query"))
+    # Words need no quotes: ``leadboard search q:1 zhang san`` is one query.
+    parser.add_argument("query", nargs="*", metavar="QUERY", help=t("cli.help.query"))
     parser.add_argument("--limit", type=int, metavar="N", help=t("cli.help.limit"))
     parser.add_argument("--json", action="store_true", help=t("cli.help.json"))
     parser.set_defaults(handler=cmd_search)
@@ -46,7 +47,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.limit is not None and args.limit < 1:
         raise UsageError(t("cli.error.limit"))
     try:
-        query = parse_query(args.query)
+        query = parse_query(" ".join(args.query))
     except BadQuery as exc:
         raise UsageError(error_text(exc)) from None
     store = open_store(args.db or default_db(), read_only=True)
