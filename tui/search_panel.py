@@ -22,6 +22,7 @@ from store.grading import quadrant_of
 from store.leadstore import LeadStore
 from store.search import BadQuery, Cancelled, Result, SearchIndex, parse_query, search
 from tui.i18n import error_text, localize_bindings, t
+from tui.screens.view_name import ViewNameScreen
 from widgets.search_bar import SearchBar
 
 ShowOnly = Callable[[frozenset[int] | None], None]
@@ -90,12 +91,10 @@ class SearchPanel(SearchBar):
     class Found(Message):
         """A worker's answer for ``text``: matches, or why there are none."""
 
-        def __init__(self, text: str, result: Result | None,
-                     lines: list[tuple[int, Text]], error: str = "") -> None:
+        def __init__(self, text: str, result: Result | None, error: str = "") -> None:
             super().__init__()
             self.text = text
             self.result = result
-            self.lines = lines
             self.error = error
 
     def __init__(self, index: SearchIndex, show_only: ShowOnly, **kwargs) -> None:
@@ -153,16 +152,14 @@ class SearchPanel(SearchBar):
         try:
             query = parse_query(text)
         except BadQuery as exc:
-            self.post_message(self.Found(text, None, [], error_text(exc)))
+            self.post_message(self.Found(text, None, error_text(exc)))
             return
         try:
             result = search(self.index, query, LIMIT, stop=lambda: worker.is_cancelled)
         except Cancelled:
             return
-        store = self.app.store
-        lines = [(hit.lead_id, match_line(store, hit.lead_id)) for hit in result.hits]
         if not worker.is_cancelled:
-            self.post_message(self.Found(text, result, lines))
+            self.post_message(self.Found(text, result))
 
     @on(Found)
     def _found(self, event: Found) -> None:
@@ -174,7 +171,10 @@ class SearchPanel(SearchBar):
             self.show_message(event.error, error=True)
             self.show_only(None)
             return
-        self.show_matches(event.lines, summary(event.result))
+        # Leads are built here, on the thread that owns the store, not in the worker.
+        store = self.app.store
+        lines = [(hit.lead_id, match_line(store, hit.lead_id)) for hit in event.result.hits]
+        self.show_matches(lines, summary(event.result))
         self.show_only(event.result.lead_ids)
 
     @on(SearchBar.Chosen)
@@ -194,8 +194,6 @@ class SearchPanel(SearchBar):
 
     # ------------------------------------------------------------ views
     def action_save_view(self) -> None:
-        from tui.screens.view_name import ViewNameScreen
-
         text = self.text.strip()
         if not text:
             self.show_message(t("search.view.nothing"), error=True)
