@@ -15,7 +15,16 @@ from operator import attrgetter
 from typing import Any, get_type_hints
 
 from store.errors import BadDocument
-from store.model import ChecklistItem, Contact, Credit, HistoryEntry, Lead, SessionRecord, Status
+from store.model import (
+    ChecklistItem,
+    Contact,
+    Credit,
+    HistoryEntry,
+    Lead,
+    SavedView,
+    SessionRecord,
+    Status,
+)
 
 Doc = dict[str, Any]
 
@@ -119,6 +128,7 @@ class DocCodec:
 LEADS = DocCodec(Lead, "leads")
 CONTACTS = DocCodec(Contact, "contacts")
 SESSIONS = DocCodec(SessionRecord, "sessions")
+VIEWS = DocCodec(SavedView, "views")
 
 
 _GRADES = (None, 1, 2, 3, 4, 5)
@@ -161,3 +171,11 @@ def contact_to_doc(contact: Contact) -> Doc:
 
 def contact_from_doc(contact_id: int, doc: Doc) -> Contact:
     return CONTACTS.from_doc(contact_id, doc)
+
+
+def view_to_doc(view: SavedView) -> Doc:
+    return VIEWS.to_doc(view)
+
+
+def view_from_doc(view_id: int, doc: Doc) -> SavedView:
+    return VIEWS.from_doc(view_id, doc)

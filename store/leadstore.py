@@ -3,7 +3,7 @@
 Layout on disk, for a data file ``leads.json``:
 
 - ``leads.json``: a TinyDB file (tables ``leads``, ``contacts``,
-  ``settings``, ``meta``) written atomically; the *snapshot*.
+  ``settings``, ``views``, ``meta``) written atomically; the *snapshot*.
 - ``leads.json.journal``: changes since the snapshot, one fsynced line each.
 - ``leads.json.lock``: held by the one process that may write.
 - ``leads.json.backups/``: the last few snapshots.
@@ -40,9 +40,11 @@ from store.model import (
     ContactStatus,
     HistoryEntry,
     Lead,
+    SavedView,
     SessionRecord,
     Status,
 )
+from store.search.pinyin import search_keys
 from store.settings import Settings, settings_from_doc, settings_to_doc
 from store.storage import SnapshotStorage
 from store.table import LazyTable
@@ -54,6 +56,7 @@ SETTINGS_ID = 1
 
 Clock = Callable[[], datetime]
 Change = tuple[str, int, Any, Any]  # table, id, object before, object after
+Watcher = Callable[[str, int, int | None], None]  # table, id, the lead it concerns
 
 
 @contextmanager
@@ -79,11 +82,26 @@ CODECS: dict[str, tuple[Callable[[Any], dict], Callable[[int, dict], Any]]] = {
     "contacts": (codec.contact_to_doc, codec.contact_from_doc),
     "settings": (settings_to_doc, settings_from_doc),
     "sessions": (codec.SESSIONS.to_doc, codec.SESSIONS.from_doc),
+    "views": (codec.view_to_doc, codec.view_from_doc),
 }
 
 
 def _encode(table: str, obj: Any) -> dict | None:
     return None if obj is None else CODECS[table][0](obj)
+
+
+def _keyed(lead: Lead) -> Lead:
+    """The lead with its search keys brought up to date with its text."""
+    keys = search_keys(lead.name, lead.company, lead.province, lead.city)
+    return lead if keys == lead.search_keys else dataclasses.replace(lead, search_keys=keys)
+
+
+def _leads_touched(table: str, obj_id: int, old: Any, new: Any) -> set[int]:
+    if table == "leads":
+        return {obj_id}
+    if table == "contacts":
+        return {c.lead_id for c in (old, new) if c is not None}
+    return set()
 
 
 def _plain(value: Any) -> Any:
@@ -119,6 +137,7 @@ class LeadStore:
         self._planned_by_time: list[tuple[datetime, int]] = []
         self._unplanned: set[int] = set()  # active leads with no planned contact
         self._last_change: datetime | None = None  # found on first use, then kept
+        self._watchers: list[Watcher] = []
 
     # ----------------------------------------------------------- opening
     @classmethod
@@ -287,7 +306,7 @@ class LeadStore:
     def add_lead(self, name: str, **fields: Any) -> Lead:
         now = self.now()
         lead = Lead(id=self._new_id("leads"), name=check_name(name), created=now, updated=now)
-        lead = dataclasses.replace(lead, **self._checked(fields))
+        lead = _keyed(dataclasses.replace(lead, **self._checked(fields)))
         self._commit("add_lead", [("leads", lead.id, None, lead)])
         return lead
 
@@ -352,9 +371,9 @@ class LeadStore:
         changed = {k: v for k, v in fields.items() if getattr(lead, k) != v}
         if not changed:
             return lead
-        return dataclasses.replace(
+        return _keyed(dataclasses.replace(
             lead, **changed, updated=now, history=lead.history + tuple(entries)
-        )
+        ))
 
     # ----------------------------------------------------------- contacts
     def schedule_contact(self, lead_id: int, at: datetime, **fields: Any) -> Contact:
@@ -436,6 +455,26 @@ class LeadStore:
             self._next_contact.pop(lead_id, None)
         self._refresh_unplanned(lead_id)
 
+    # ----------------------------------------------------------- saved views
+    @property
+    def views(self) -> Mapping[int, SavedView]:
+        return self._tables["views"]
+
+    def save_view(self, name: str, query: str) -> SavedView:
+        """Save a search under ``name``; a view of the same name is replaced."""
+        name = check_name(name)
+        before = next((v for v in self.views.values() if v.name == name), None)
+        view_id = before.id if before else self._new_id("views")
+        after = SavedView(view_id, name, query)
+        self._commit("save_view", [("views", view_id, before, after)])
+        return after
+
+    def delete_view(self, view_id: int) -> None:
+        before = self.views.get(view_id)
+        if before is None:
+            raise NotFound("view", view_id)
+        self._commit("delete_view", [("views", view_id, before, None)])
+
     # ----------------------------------------------------------- settings
     def update_settings(self, **fields: Any) -> Settings:
         before = self._tables["settings"].get(SETTINGS_ID)
@@ -449,7 +488,11 @@ class LeadStore:
     # ----------------------------------------------------------- changes
     def commit(self, label: str, changes: Iterable[Change], undoable: bool = True) -> None:
         """Make several changes durable as one step (one undo)."""
-        self._commit(label, list(changes), undoable)
+        keyed = [
+            (t, i, before, _keyed(after) if t == "leads" and after is not None else after)
+            for t, i, before, after in changes
+        ]
+        self._commit(label, keyed, undoable)
 
     def _commit(self, label: str, changes: list[Change], undoable: bool = True) -> None:
         self._writable()
@@ -499,15 +542,23 @@ class LeadStore:
         self._note_change(obj, doc)
         if obj is not None or doc is not None:
             self._next_ids[table] = max(self._next_ids[table], obj_id + 1)
+        new = objects.get(obj_id) if table == "contacts" else None
         if table == "contacts":
-            self._reindex_contact(obj_id, old, objects.get(obj_id))
+            self._reindex_contact(obj_id, old, new)
         elif table == "leads":
             self._refresh_unplanned(obj_id)
+        for watcher in self._watchers:
+            for lead_id in _leads_touched(table, obj_id, old, new):
+                watcher(table, obj_id, lead_id)
 
     def _note_change(self, obj: Any, doc: dict | None) -> None:
         updated = getattr(obj, "updated", None) or codec.as_time((doc or {}).get("updated"))
         if self._last_change is not None and updated is not None:
             self._last_change = max(self._last_change, updated)
+
+    def watch(self, watcher: Watcher) -> None:
+        """Have ``watcher`` told of every object put, with the lead it concerns."""
+        self._watchers.append(watcher)
 
     def _reindex_contact(self, contact_id: int, old: Contact | None, new: Contact | None) -> None:
         for contact in (old, new):

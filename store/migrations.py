@@ -12,7 +12,7 @@ from typing import Any
 
 from store.errors import UnreadableFile
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Tables = dict[str, dict[str, Any]]
 
@@ -25,8 +25,17 @@ def _from_0(data: Tables) -> Tables:
     return data
 
 
+def _from_1(data: Tables) -> Tables:
+    """Version 2 added search keys, the lead's closing reason, and the
+    ``sessions`` and ``views`` tables. Their defaults are right for old leads;
+    search keys are made at the first search and kept from the next save."""
+    for table in ("sessions", "views"):
+        data.setdefault(table, {})
+    return data
+
+
 # Step from version N to N + 1.
-STEPS: dict[int, Callable[[Tables], Tables]] = {0: _from_0}
+STEPS: dict[int, Callable[[Tables], Tables]] = {0: _from_0, 1: _from_1}
 
 
 def meta_of(data: Tables) -> dict[str, Any]:

@@ -109,6 +109,8 @@ class Lead:
     reason: str = ""  # why it was won, lost or made dormant
     history: tuple[HistoryEntry, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
+    # Pinyin readings for search, kept by the store (see store.search.pinyin).
+    search_keys: tuple[str, ...] = ()
 
     @property
     def graded(self) -> bool:
@@ -216,3 +218,12 @@ class SessionRecord:
     ended: datetime
     queued: int
     counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class SavedView:
+    """A search the rep named, to filter the board the same way again."""
+
+    id: int
+    name: str
+    query: str

@@ -274,3 +274,23 @@ def test_backups_and_the_lock_are_owner_only(store, seeded, db_path):
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     assert stat.S_IMODE(backup.parent.stat().st_mode) == 0o700
     assert stat.S_IMODE(Path(f"{db_path}.lock").stat().st_mode) == 0o600
+
+
+def test_version_1_files_are_migrated(tmp_path, clock):
+    path = tmp_path / "v1.json"
+    shutil.copy(FIXTURES / "schema-1.json", path)
+    original = path.read_bytes()
+    with LeadStore.open(path, clock=clock) as store:
+        assert path.read_bytes() == original
+        lead = store.lead(1)
+        assert (lead.name, lead.intent, lead.funding) == ("张伟", 4, 3)
+        assert [(h.field, h.old, h.new) for h in lead.history] == [("funding", 2, 3)]
+        assert len(store.contacts_of(1)) == 1 and store.next_contact(1) is not None
+        assert not store.sessions and store.undo_depth == 4
+        store.undo()  # undo kept from version 1 still works: the contact, then the regrade
+        assert store.next_contact(1) is None
+        store.undo()
+        assert store.lead(1).funding == 2
+    import orjson
+
+    assert orjson.loads(path.read_bytes())["meta"]["1"]["schema"] == 2

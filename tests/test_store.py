@@ -8,6 +8,7 @@ import pytest
 
 from store.errors import Invalid, Locked, SaveFailed, UnreadableFile
 from store.leadstore import UNDO_DEPTH, LeadStore
+from store.migrations import SCHEMA_VERSION
 from store.model import Credit
 
 
@@ -177,7 +178,7 @@ def test_snapshot_is_a_tinydb_file_with_a_schema_version(store, db_path):
     store.add_lead("卫二", intent=3, funding=1)
     store.close()
     data = orjson.loads(db_path.read_bytes())
-    assert data["meta"]["1"]["schema"] == 1
+    assert data["meta"]["1"]["schema"] == SCHEMA_VERSION
     assert data["leads"]["1"]["name"] == "卫二"
     from tinydb import TinyDB
 

@@ -9,6 +9,7 @@ from textual.worker import Worker, WorkerState
 
 from store.errors import StoreError
 from store.leadstore import COMPACT_BYTES, Fold, LeadStore
+from store.search import SearchIndex
 from tui.i18n import error_text, localize_bindings, set_language, t
 from tui.screens.board import BoardScreen
 
@@ -27,6 +28,8 @@ class LeadboardApp(App[None]):
         super().__init__()
         localize_bindings(self)
         self.store = store
+        # Built on first search (or soon after start-up), then kept up to date.
+        self.search_index = SearchIndex(store)
         self.title = t("app.title")
         self._folding = False
 

@@ -152,7 +152,12 @@ class LeadList(ScrollView, can_focus=True):
     def set_rows(self, rows: Sequence[LeadRow], cursor: int | None = None) -> None:
         """Show ``rows``; keep the cursor where it was unless told otherwise."""
         self._rows = rows
-        self.virtual_size = Size(self.size.width, len(rows))
+        virtual_size = Size(self.size.width, len(rows))
+        if virtual_size != self.virtual_size:
+            # Only this list's scrollbar depends on the row count: a new count
+            # need not lay the whole screen out again (a search changes it per key).
+            self.set_reactive(LeadList.virtual_size, virtual_size)
+            self._scroll_update(virtual_size)
         target = self.cursor if cursor is None else cursor
         self.cursor = max(0, min(target, len(rows) - 1))
         self.refresh()

@@ -15,16 +15,19 @@ from textual.widgets import Footer, Static
 from store.board import TRAY, BoardIndex
 from store.errors import ReadOnly, StoreError
 from store.model import QUADRANTS
+from store.search.board import NarrowedBoard
 from store.session import default_queue, queue_of
 from tui.details import lead_sections
 from tui.i18n import error_text, localize_bindings, t
 from tui.keys import grade_keys
+from tui.palette import ActionsProvider, LeadsProvider, ViewsProvider
 from tui.rows import PlaceRows
 from tui.screens.help import HelpScreen
 from tui.screens.importing import ImportScreen
 from tui.screens.lead_form import LeadForm
 from tui.screens.plan_actions import PlanActions
 from tui.screens.session import SessionScreen, SessionStart
+from tui.search_panel import SearchPanel, search_help, shown_with
 from widgets.detail_pane import DetailPane
 from widgets.lead_list import LeadList
 from widgets.quadrant_board import PLACES_IN_ORDER, QuadrantBoard
@@ -34,6 +37,7 @@ _BESIDE = {1: (None, 2), 2: (1, TRAY), 3: (None, 4), 4: (3, TRAY), TRAY: (2, Non
 
 
 class BoardScreen(PlanActions, Screen):
+    COMMANDS = {LeadsProvider, ActionsProvider, ViewsProvider}
     BINDINGS = [
         Binding("tab", "next_place", "Next quadrant", id="board.next_place", show=False),
         Binding("shift+tab", "previous_place", "Previous quadrant", id="board.previous_place",
@@ -56,12 +60,14 @@ class BoardScreen(PlanActions, Screen):
         Binding("c", "log_contact", "Log contact", id="board.log_contact"),
         Binding("p", "plan", "Plan", id="board.plan"),
         Binding("x", "export", "Export", id="board.export", show=False),
+        Binding("slash", "search", "Search", id="board.search"),
+        Binding("escape", "clear_search", "Clear search", id="board.clear_search", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         localize_bindings(self)
-        self.index: BoardIndex | None = None
+        self.index: NarrowedBoard | None = None
 
     @property
     def store(self):  # the app's store; a property so tests can reach it
@@ -69,6 +75,7 @@ class BoardScreen(PlanActions, Screen):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="status", markup=False)
+        yield SearchPanel(self.app.search_index, self.show_only, id="search", classes="-hidden")
         with Horizontal(id="main"):
             yield QuadrantBoard(
                 {p: t("board.empty_place") for p in (*QUADRANTS, TRAY)}, id="board"
@@ -82,7 +89,7 @@ class BoardScreen(PlanActions, Screen):
             localize_bindings(lead_list)
             lead_list.empty_text = t("tray.empty") if lead_list.place == TRAY else t(
                 "board.empty_place")
-        self.index = BoardIndex(self.store, self.store.now())
+        self.index = NarrowedBoard(BoardIndex(self.store, self.store.now()))
         # The index lives as long as the app: keep the collector from walking
         # its 100k keys again and again while the rep works.
         gc.freeze()
@@ -181,6 +188,21 @@ class BoardScreen(PlanActions, Screen):
             self.notify(t("board.tray_drop"), severity="warning")
             return
         self.move_lead(event.lead_id, event.target)
+
+    def show_only(self, lead_ids: frozenset[int] | None) -> None:
+        """Narrow the board to a search's matches (None: the whole board)."""
+        assert self.index is not None
+        self.index.show_only(lead_ids)
+        self.refresh_board()
+
+    @on(SearchPanel.Closed)
+    def _search_closed(self, event: SearchPanel.Closed) -> None:
+        if self.focused_list() is None:
+            self._focus_step(0)
+
+    @on(SearchPanel.Jump)
+    def _jump(self, event: SearchPanel.Jump) -> None:
+        self.jump_to(event.lead_id)
 
     def on_descendant_focus(self) -> None:
         self.refresh_details()
@@ -299,9 +321,9 @@ class BoardScreen(PlanActions, Screen):
     def action_triage(self) -> None:
         """A session over the default queue, or over what the board shows when filtered."""
         assert self.index is not None
-        if self.index.shown is None:
-            queue = default_queue(self.index, self.store)
-        else:
+        if self.index.only is None and self.index.board.shown is None:
+            queue = default_queue(self.index.board, self.store)
+        else:  # narrowed by a search or a view: the leads it shows, in board order
             queue = queue_of(i for place in PLACES_IN_ORDER for i in self.index.places[place])
 
         def started(start: bool | None) -> None:
@@ -327,10 +349,34 @@ class BoardScreen(PlanActions, Screen):
             self.refresh_board()
             self.refresh_status(t("bar.saved"))
 
+    def action_search(self) -> None:
+        assert self.index is not None
+        self.index.prepare()
+        self.query_one(SearchPanel).open()
+
+    def open_search(self, text: str) -> None:
+        self.query_one(SearchPanel).open(text)
+
+    def action_clear_search(self) -> None:
+        panel = self.query_one(SearchPanel)
+        if not panel.has_class("-hidden"):
+            panel.action_close()
+
+    def jump_to(self, lead_id: int) -> None:
+        """Put the cursor on a lead (shown by the filter or not) and open its details."""
+        assert self.index is not None
+        if self.index.place_of(lead_id) is None and lead_id in self.store.leads:
+            self.query_one(SearchPanel).reset()
+            self.index.set_filter(shown_with(self.store, lead_id))
+            self.refresh_board()
+        self._follow(lead_id)
+        self.details.remove_class("-hidden")
+        self.refresh_details()
+
     def action_help(self) -> None:
         sections = [
             (t("help.board"), self),
             (t("help.lists"), self.board.lead_list(1)),
             (t("help.app"), self.app),
         ]
-        self.app.push_screen(HelpScreen(sections))
+        self.app.push_screen(HelpScreen(sections, search_help(self.store)))

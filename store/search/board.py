@@ -1,0 +1,102 @@
+"""The board narrowed to what a search found, fast enough for every key press.
+
+Rebuilding the board's order for a new filter reads every lead (seconds at
+100k). A search only ever narrows the board, so the narrowed order is the
+full order with the other leads left out: one pass over a list of ids.
+Leads the full board does not show (won or lost, found with ``status:``)
+need the slow way, through :meth:`BoardIndex.set_filter`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from store.board import BoardIndex, LeadFilter
+
+
+class NarrowedBoard:
+    """A :class:`BoardIndex` with the same reading API, plus :meth:`show_only`."""
+
+    def __init__(self, board: BoardIndex) -> None:
+        self.board = board
+        self.only: frozenset[int] | None = None
+        self._widened = False  # the board itself was filtered to reach hidden leads
+        self._usual: frozenset[int] | None = None  # the leads of the unfiltered board
+        self._position: dict[int, int] | None = None  # lead -> its index in its place
+        self.places = board.places
+
+    def prepare(self) -> None:
+        """Do now what the first narrowing needs, before the rep starts typing."""
+        if self._usual is None and not self._widened:
+            self._usual = frozenset().union(*self.board.places.values())
+        if self._position is None:
+            self._position = {i: at for ids in self.board.places.values()
+                              for at, i in enumerate(ids)}
+
+    def show_only(self, lead_ids: frozenset[int] | None) -> None:
+        """Show just these leads (None: the whole board), in the board's order."""
+        board = self.board
+        self.prepare()
+        usual = self._usual or frozenset()
+        if lead_ids is not None and not lead_ids <= usual:
+            board.set_filter(lead_ids.__contains__)  # the slow way, for won or lost leads
+            self._widened, self.only = True, None
+        else:
+            if self._widened:
+                board.set_filter(None)
+                self._widened = False
+            self.only = lead_ids
+        self._narrow()
+
+    def _narrow(self, moved: bool = False) -> None:
+        if moved:
+            self._usual = self._position = None
+        only, full = self.only, self.board.places
+        if only is None:
+            self.places = full
+        elif len(only) * 8 < sum(map(len, full.values())):
+            self.places = self._sorted_by_position(only)
+        else:
+            self.places = {place: [i for i in ids if i in only] for place, ids in full.items()}
+
+    def _sorted_by_position(self, only: frozenset[int]) -> dict[int, list[int]]:
+        """A few matches: put each in its place and sort by its position there,
+        rather than walk the whole board."""
+        self.prepare()
+        assert self._position is not None
+        places: dict[int, list[int]] = {place: [] for place in self.board.places}
+        for lead_id in only:
+            place = self.board.place_of(lead_id)
+            if place is not None:
+                places[place].append(lead_id)
+        for ids in places.values():
+            ids.sort(key=self._position.__getitem__)
+        return places
+
+    def place_of(self, lead_id: int) -> int | None:
+        if self.only is not None and lead_id not in self.only:
+            return None
+        return self.board.place_of(lead_id)
+
+    def count(self, place: int) -> int:
+        return len(self.places[place])
+
+    def refresh(self, lead_ids: Iterable[int]) -> None:
+        self.board.refresh(lead_ids)
+        self._narrow(moved=True)
+
+    def rebuild(self, now: datetime | None = None) -> None:
+        self.board.rebuild(now)
+        self._narrow(moved=True)
+
+    def set_filter(self, shown: LeadFilter | None) -> None:
+        self.only, self._widened = None, False
+        self.board.set_filter(shown)
+        self._narrow(moved=True)
+
+    def tick(self, now: datetime) -> bool:
+        moved = self.board.tick(now)
+        if moved:
+            self._narrow(moved=True)
+        return moved

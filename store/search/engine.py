@@ -1,0 +1,270 @@
+"""Matching and ranking: what a query finds, best first.
+
+Scores, highest first (ties go by the board's order: Q1..Q4, then the tray,
+and inside a place as the board sorts; for pinyin of names (70-80) the more
+common surname comes first, as ``zs`` more likely means 张 than 邹):
+
+====  ==========================================================
+100   the name is exactly the text typed
+ 90   the name starts with it
+ 80   the pinyin of the name, full or initials, is exactly it
+ 75   the whole pinyin of the name starts with it (``zhangs``, ``zhang s``)
+ 70   it abbreviates the name's syllables from the first (``zhs``, ``zsan``)
+ 60   found inside name, company, region, notes, tags or a phone;
+      the pinyin of the company or region starts with it
+ 55   the pinyin of the given name or of a later word of the company
+ 40-50 a near miss (typo) on the pinyin of a name or a place
+  0   no words typed: the filters alone choose
+====  ==========================================================
+
+Pinyin of companies and places, and pinyin inside a name, count from three
+letters on: a letter or two fits too many of them to mean anything.
+
+Several words must each be found in the same lead; a lead scores its weakest
+word. Spaces inside pinyin do not matter (``zhang san`` is ``zhangsan``).
+Near misses are looked for only when exact matches are few, so a typo finds
+its lead and a correct query is not buried under look-alikes.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from rapidfuzz import process
+from rapidfuzz.distance import JaroWinkler
+
+from store.search.index import Columns, SearchIndex, phone_digits
+from store.search.pinyin import COMPANY, NAME, REGION
+from store.search.query import Choice, Compare, Flag, Query, Region
+
+EXACT_NAME, NAME_PREFIX, PINYIN_EXACT, PINYIN_START, PINYIN_PREFIX = 100, 90, 80, 75, 70
+FOUND, PINYIN_INSIDE = 60, 55
+# Near misses score 40-50 from a Jaro-Winkler similarity of 0.9-1: it favours a
+# shared beginning, so wangwie is nearer 王伟 (wangwei) than 王杰 (wangjie).
+FUZZY_TOP, FUZZY_CUTOFF = 50, 0.9
+FUZZY_WHEN_FEWER = 10  # look for near misses only below this many exact matches
+FUZZY_MIN_LENGTH = 4
+
+_LATIN = re.compile(r"[a-z0-9]+")
+_PHONE = re.compile(r"\+?[\d\- ]{3,}")
+_COMPARE = {
+    "<": lambda a, b: a < b, "<=": lambda a, b: a <= b, "=": lambda a, b: a == b,
+    ">=": lambda a, b: a >= b, ">": lambda a, b: a > b,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    lead_id: int
+    score: int
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    hits: list[Hit]  # best first, at most the limit asked for
+    lead_ids: frozenset[int]  # every lead that matched, for filtering the board
+
+    @property
+    def total(self) -> int:
+        return len(self.lead_ids)
+
+
+class Cancelled(Exception):
+    """The caller asked to stop: the rep typed on."""
+
+
+def _never() -> bool:
+    return False
+
+
+def search(index: SearchIndex, query: Query, limit: int | None = 50,
+           now: datetime | None = None, stop: Callable[[], bool] = _never) -> Result:
+    """Run ``query`` over ``index`` (built on first use); slow at 100k the first time.
+
+    ``stop`` is asked between the steps; when it says yes, :class:`Cancelled`
+    is raised and the index is free for the next search at once.
+    """
+    with index.guard:
+        index.ready().catch_up()
+        return _search(index, query, limit, now or index.store.now(), stop)
+
+
+def _search(index: SearchIndex, query: Query, limit: int | None, now: datetime,
+            stop: Callable[[], bool]) -> Result:
+    allowed = _filtered(index, query, now)
+    if query.words:
+        scores = _text_scores(index, query.words, stop)
+        if allowed is not None:
+            for slot in scores.keys() - allowed:
+                del scores[slot]
+    else:
+        scores = dict.fromkeys(allowed if allowed is not None else index.live_slots(), 0)
+    if stop():
+        raise Cancelled
+    columns = index.columns()
+    return Result(
+        hits=[Hit(columns.lead_ids[slot], scores[slot]) for slot in _best(scores, columns, limit)],
+        lead_ids=frozenset(map(columns.lead_ids.__getitem__, scores)),
+    )
+
+
+def _best(scores: dict[int, int], columns: Columns, limit: int | None) -> list[int]:
+    """The slots in ranking order, best first, up to ``limit``; only the score
+    groups that reach into the top are sorted."""
+    by_score: dict[int, list[int]] = {}
+    for slot, score in scores.items():
+        by_score.setdefault(score, []).append(slot)
+    best: list[int] = []
+    for score in sorted(by_score, reverse=True):
+        # Among names that share pinyin, the common surname first (see above).
+        keys = columns.commons if PINYIN_PREFIX <= score <= PINYIN_EXACT else columns.ranks
+        wanted = None if limit is None else limit - len(best)
+        group = by_score[score]
+        if wanted is None or wanted >= len(group):
+            best += sorted(group, key=keys.__getitem__)
+        else:
+            best += heapq.nsmallest(wanted, group, key=keys.__getitem__)
+        if limit is not None and len(best) >= limit:
+            break
+    return best
+
+
+# ---------------------------------------------------------------- filters
+def _filtered(index: SearchIndex, query: Query, now: datetime) -> set[int] | None:
+    """The slots every filter lets through; None when there is no filter at all."""
+    sets: list[set[int]] = []
+    if not query.statuses_given:
+        sets.append(index.slots_where("status", ("active",)))
+    for f in query.filters:
+        sets.append(_filter_slots(index, f, now))
+    if not sets:
+        return None
+    sets.sort(key=len)
+    return sets[0] if len(sets) == 1 else sets[0].intersection(*sets[1:])
+
+
+def _filter_slots(index: SearchIndex, f: object, now: datetime) -> set[int]:
+    if isinstance(f, Choice):
+        return index.slots_where(f.field, f.allowed)
+    if isinstance(f, Compare):
+        test = _COMPARE[f.op]
+        return index.slots_where(f.field, [g for g in range(1, 6) if test(g, f.value)])
+    if isinstance(f, Region):
+        return _region_slots(index, f.text)
+    assert isinstance(f, Flag)
+    store, slot_of = index.store, index.slot_of
+    planned = {lead_id: at for lead_id in slot_of if (at := store.next_contact(lead_id))}
+    if f.name == "overdue":
+        return {slot_of[i] for i, at in planned.items() if at < now}
+    return {slot for lead_id, slot in slot_of.items() if lead_id not in planned}
+
+
+def _region_slots(index: SearchIndex, text: str) -> set[int]:
+    slots = index.lines("place").slots(_literal(text))
+    if _LATIN.fullmatch(text):
+        slots |= index.lines(REGION).slots(_pinyin_pattern(text, at_start=True))
+    return slots
+
+
+# ---------------------------------------------------------------- text
+def _text_scores(index: SearchIndex, words: tuple[str, ...],
+                 stop: Callable[[], bool]) -> dict[int, int]:
+    per_word = []
+    for word in words:
+        if stop():
+            raise Cancelled
+        per_word.append(_word_scores(index, word))
+    scores = per_word[0]
+    for other in per_word[1:]:
+        scores = {slot: min(s, other[slot]) for slot, s in scores.items() if slot in other}
+    if len(words) > 1 and all(_LATIN.fullmatch(w) for w in words):
+        # "zhang san" may also be one name typed with a space.
+        for slot, s in _word_scores(index, "".join(words)).items():
+            scores[slot] = max(s, scores.get(slot, 0))
+    return scores
+
+
+def _word_scores(index: SearchIndex, word: str) -> dict[int, int]:
+    """Every lead the word is found in, with its best score.
+
+    Each kind of match is one regular-expression pass giving a set of slots;
+    the sets are laid over each other from the weakest score up.
+    """
+    tiers = _found_tiers(index, word)
+    digits = phone_digits(word) if _PHONE.fullmatch(word) else ""
+    if digits:
+        tiers.append((FOUND, index.lines("phone").slots(_literal(digits))))
+    if _LATIN.fullmatch(word):
+        tiers += _pinyin_tiers(index, word)
+    scores: dict[int, int] = {}
+    for score, slots in sorted(tiers, key=lambda tier: tier[0]):
+        scores.update(dict.fromkeys(slots, score))
+    if _LATIN.fullmatch(word) and len(scores) < FUZZY_WHEN_FEWER and len(word) >= FUZZY_MIN_LENGTH:
+        for slot, score in _fuzzy_scores(index, word).items():
+            scores.setdefault(slot, score)  # below every exact match
+    return scores
+
+
+def _found_tiers(index: SearchIndex, word: str) -> list[tuple[int, Iterable[int]]]:
+    """Name, company, region, notes or tags holding the word: one pass, as a
+    typed fragment is seldom found in many leads."""
+    entries = index.entries
+    found: dict[int, list[int]] = {EXACT_NAME: [], NAME_PREFIX: [], FOUND: []}
+    for slot, _at in index.lines("text").matches(_literal(word)):
+        name = entries[slot].name
+        score = EXACT_NAME if name == word else NAME_PREFIX if name.startswith(word) else FOUND
+        found[score].append(slot)
+    return list(found.items())
+
+
+def _pinyin_pattern(word: str, at_start: bool = False) -> re.Pattern[str]:
+    """Each letter either goes on in the same syllable or starts the next one,
+    so ``zs``, ``zhangs`` and ``zhangsan`` all match `` zhang san``. Readings
+    start with a space; ``at_start`` matches from a line's first syllable only.
+    (Both begin with a literal, which the regular-expression engine skips to fast.)"""
+    parts = "(?:[^ \n]* )?".join(re.escape(c) for c in word)
+    return re.compile(("\n( " if at_start else "( ") + parts + ")")
+
+
+def _literal(text: str, at_start: bool = False) -> re.Pattern[str]:
+    return re.compile(("\n(" if at_start else "(") + re.escape(text) + ")")
+
+
+def _pinyin_tiers(index: SearchIndex, word: str) -> list[tuple[int, Iterable[int]]]:
+    tiers: list[tuple[int, Iterable[int]]] = [
+        (PINYIN_START, index.lines("whole").slots_at_start(_literal(word, at_start=True))),
+        (PINYIN_EXACT, index.exact_names().get(word, ())),
+    ]
+    if len(word) < 3:
+        # A letter or two fits too many companies, places and given names to
+        # mean anything: short words match names from the first syllable only.
+        if len(word) > 1:  # one letter starting a name is already the tier above
+            pattern = _pinyin_pattern(word, at_start=True)
+            tiers.append((PINYIN_PREFIX, index.lines(NAME).slots_at_start(pattern)))
+        return tiers
+    pattern = _pinyin_pattern(word)
+    for kind, at_start_score in ((NAME, PINYIN_PREFIX), (COMPANY, FOUND), (REGION, FOUND)):
+        at_start: list[int] = []
+        inside: list[int] = []
+        for slot, at in index.lines(kind).matches(pattern):
+            (inside if at else at_start).append(slot)
+        tiers += [(PINYIN_INSIDE, inside), (at_start_score, at_start)]
+    return tiers
+
+
+def _fuzzy_scores(index: SearchIndex, word: str) -> dict[int, int]:
+    """Near misses on the whole pinyin of names and places (``wangwie``, ``lingyi``)."""
+    owners = index.whole_readings()
+    scores: dict[int, int] = {}
+    found = process.extract(word, owners.keys(), scorer=JaroWinkler.normalized_similarity,
+                            score_cutoff=FUZZY_CUTOFF, limit=None)
+    for choice, similarity, _ in found:
+        score = 40 + round((similarity - FUZZY_CUTOFF) / (1 - FUZZY_CUTOFF) * (FUZZY_TOP - 40))
+        for slot in owners[choice]:
+            scores[slot] = max(score, scores.get(slot, 0))
+    return scores
+

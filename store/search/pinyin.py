@@ -1,0 +1,73 @@
+"""Pinyin readings of names, companies and places, computed when a lead is saved.
+
+A reading is the syllables of a text joined by single spaces (``"zhang wei"``);
+letters and digits that are not Chinese stay as one lower-case syllable each run.
+Surnames with a special reading (曾 zeng, 单 shan, 尉迟 yuchi ...) get that
+reading *and* the everyday one, because reps type either.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+# Surnames read differently from the character's everyday reading. Two-character
+# surnames come first so that 单于 is not taken for 单.
+SURNAME_READINGS: dict[str, tuple[str, ...]] = {
+    "尉迟": ("yu", "chi"), "万俟": ("mo", "qi"), "单于": ("chan", "yu"), "长孙": ("zhang", "sun"),
+    "澹台": ("tan", "tai"), "令狐": ("ling", "hu"), "宇文": ("yu", "wen"),
+    "曾": ("zeng",), "单": ("shan",), "解": ("xie",), "仇": ("qiu",), "区": ("ou",),
+    "朴": ("piao",), "查": ("zha",), "乐": ("yue",), "缪": ("miao",), "覃": ("qin",),
+    "翟": ("zhai",), "盖": ("ge",), "种": ("chong",), "召": ("shao",), "秘": ("bi",),
+    "繁": ("po",), "员": ("yun",), "句": ("gou",), "薄": ("bo",), "纪": ("ji",),
+    "过": ("guo",), "宿": ("su",), "冼": ("xian",), "洗": ("xian",), "隗": ("wei",),
+    "逄": ("pang",), "牟": ("mu",), "黑": ("he",), "褚": ("chu",), "阚": ("kan",),
+    "能": ("nai",), "祭": ("zhai",), "折": ("she",), "谌": ("chen",), "都": ("du",),
+    "华": ("hua",), "任": ("ren",), "沈": ("shen",), "燕": ("yan",), "应": ("ying",),
+}
+
+NAME, COMPANY, REGION = "n", "c", "r"  # the kind of each stored key
+
+# The most common surnames, most common first: when pinyin fits many names
+# (``zs``), the rep more likely means 张 than 邹.
+COMMON_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏"
+    "吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵"
+)
+_SURNAME_RANK = {surname: rank for rank, surname in enumerate(COMMON_SURNAMES)}
+
+
+def surname_rank(name: str) -> int:
+    """0 for 王, 1 for 李 ...; after all of them for a rarer or foreign name."""
+    return _SURNAME_RANK.get(name[:1], len(COMMON_SURNAMES))
+
+
+@lru_cache(maxsize=65536)
+def reading(text: str) -> str:
+    """The everyday reading of ``text``; empty for text with nothing to read."""
+    syllables = lazy_pinyin(text.strip(), style=Style.NORMAL, errors="default")
+    words = " ".join(s.lower() for s in syllables).split()
+    return " ".join(w for w in words if w.isalnum())
+
+
+def name_readings(name: str) -> tuple[str, ...]:
+    """The everyday reading, then the surname's special one when it differs."""
+    readings = [reading(name)]
+    for surname, syllables in SURNAME_READINGS.items():
+        if name.startswith(surname):
+            rest = reading(name[len(surname):])
+            # Each character on its own: 尉迟 as wei chi, whatever the phrase dictionary says.
+            readings.append(" ".join((*(reading(c) for c in surname), rest)).strip())
+            readings.append(" ".join((*syllables, rest)).strip())
+            break
+    return tuple(dict.fromkeys(r for r in readings if r))
+
+
+def search_keys(name: str, company: str, province: str, city: str) -> tuple[str, ...]:
+    """What a lead keeps for search: ``"<kind>:<reading>"`` per reading."""
+    keys = [f"{NAME}:{r}" for r in name_readings(name)]
+    if reading(company):
+        keys.append(f"{COMPANY}:{reading(company)}")
+    keys += [f"{REGION}:{reading(place)}" for place in (city, province) if reading(place)]
+    return tuple(keys)

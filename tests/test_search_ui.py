@@ -1,0 +1,215 @@
+"""The search bar, live filtering, jumping, saved views and the palette, as a rep uses them."""
+
+from store.leadstore import LeadStore
+from tests.test_search import add_leads
+from tui.app import LeadboardApp
+from widgets.detail_pane import DetailPane
+from widgets.lead_list import LeadList
+
+SIZE = (130, 40)
+
+
+def names(app, place):
+    rows = app.screen.board.lead_list(place).rows
+    return [rows[i].name for i in range(len(rows))]
+
+
+def title(app, place):
+    return str(app.screen.board.pane(place).query_one(".place-title").render())
+
+
+def panel(app):
+    return app.screen.query_one("#search")
+
+
+def message(app):
+    return str(panel(app).query_one("#search-message").render())
+
+
+def matches(app):
+    results = panel(app).results
+    return [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+
+
+async def settle(app, pilot):
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def type_search(app, pilot, text):
+    await pilot.press("slash", *text)
+    await settle(app, pilot)
+
+
+async def test_typing_filters_every_quadrant_and_lists_matches(store):
+    add_leads(store)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        assert title(app, 1) == "Q1 Win first · 4"
+        await pilot.press("slash")
+        assert app.focused.id == "search-input"
+        await pilot.press("z")
+        await settle(app, pilot)
+        assert "张三" in names(app, 1) and "张伟" in names(app, 3)
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert names(app, 1) == ["张三"]
+        assert names(app, 3) == [] and names(app, 0) == []
+        assert title(app, 1) == "Q1 Win first · 1" and title(app, 3) == "Q3 Court actively · 0"
+        assert matches(app)[0].startswith("张三  临沂宏达土石方工程有限公司  临沂")
+        assert message(app).startswith("Matches: 1")
+
+
+async def test_enter_jumps_to_the_match_and_opens_its_details(store):
+    ids = add_leads(store)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await type_search(app, pilot, "zw")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.focused, LeadList)
+        assert app.focused.place == 3 and app.focused.lead_id == ids["张伟"]
+        pane = app.screen.query_one(DetailPane)
+        assert not pane.has_class("-hidden")
+        # Board keys act on the lead jumped to.
+        await pilot.press("1")
+        assert store.lead(ids["张伟"]).intent >= 3
+
+
+async def test_down_picks_another_match_before_enter(store):
+    ids = add_leads(store)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await type_search(app, pilot, "zhang")
+        assert [m.split()[0] for m in matches(app)] == ["张三", "张伟"]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.focused.lead_id == ids["张伟"]
+
+
+async def test_escape_clears_and_brings_the_whole_board_back(store):
+    add_leads(store)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await type_search(app, pilot, "zs")
+        assert title(app, 1) == "Q1 Win first · 1"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert panel(app).has_class("-hidden")
+        assert panel(app).text == ""
+        assert title(app, 1) == "Q1 Win first · 4"
+        assert isinstance(app.focused, LeadList)
+
+
+async def test_a_malformed_filter_says_so_and_hides_nothing(store):
+    add_leads(store)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await type_search(app, pilot, "q:7")
+        assert message(app) == "The filter “q:7” has a value it does not know."
+        assert panel(app).query_one("#search-message").has_class("-error")
+        assert title(app, 1) == "Q1 Win first · 4"
+
+
+async def test_fielded_search_in_chinese(store):
+    add_leads(store)
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await type_search(app, pilot, "地区:临沂 意向>=4")
+        assert names(app, 1) == ["张三", "王芳"]
+        assert names(app, 2) == ["李娜"]
+        assert message(app).startswith("找到 3 位客户")
+        await pilot.press("backspace", "9")
+        await settle(app, pilot)
+        assert message(app) == "筛选条件“意向>=9”的值无法识别。"
+
+
+async def test_saving_a_view_and_opening_it_from_the_palette(store, clock):
+    add_leads(store)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await type_search(app, pilot, "q:1 region:临沂")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press(*"Linyi Q1", "enter")
+        await pilot.pause()
+        assert message(app) == "Saved as the view “Linyi Q1”"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert title(app, 1) == "Q1 Win first · 4"
+        app.screen.board.lead_list(1).focus()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"View: Lin")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert panel(app).text == "q:1 region:临沂"
+        assert names(app, 1) == ["张三", "王芳"]
+    store.close()
+    again = LeadStore.open(store.path, clock=clock, read_only=True)
+    assert [(v.name, v.query) for v in again.views.values()] == [("Linyi Q1", "q:1 region:临沂")]
+    again.close()
+
+
+async def test_the_palette_finds_a_lead_by_pinyin_and_jumps_to_it(store):
+    ids = add_leads(store)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"zengguoqiang")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.focused, LeadList)
+        assert app.focused.lead_id == ids["曾国强"] and app.focused.place == 4
+
+
+async def test_the_palette_lists_actions_with_their_keys(store):
+    add_leads(store)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"New lead")
+        await pilot.pause(0.3)
+        palette = app.screen
+        from textual.command import CommandList
+
+        shown = palette.query_one(CommandList)
+        prompts = [str(shown.get_option_at_index(i).prompt) for i in range(shown.option_count)]
+        assert any("New lead" in p and "(n)" in p for p in prompts), prompts
+
+
+async def test_help_lists_the_filters_and_the_saved_views(store):
+    add_leads(store)
+    store.save_view("逾期客户", "overdue")
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = " ".join(str(s.render()) for s in app.screen.query(".help-section"))
+        assert "region:临沂" in text and "intent>=4" in text and "nonext" in text
+        assert "逾期客户" in text and "overdue" in text
+        assert "Search" in text
+
+
+async def test_a_lead_changed_while_searching_is_searched_again(store):
+    ids = add_leads(store)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await type_search(app, pilot, "zhang")
+        assert names(app, 1) == ["张三"] and names(app, 3) == ["张伟"]
+        await pilot.press("enter")  # to 张三, on the board
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        name = form.query_one("#field-name")
+        name.value = "李三"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert store.lead(ids["张三"]).name == "李三"
+        assert names(app, 1) == [] and names(app, 3) == ["张伟"]

@@ -1,0 +1,58 @@
+"""搜索相关文字：搜索栏、保存的视图、命令面板、`leadboard search`。"""
+
+MESSAGES: dict[str, str] = {
+    "search.placeholder": "搜索：姓名、拼音（zs）、电话，或筛选条件如 象限:1 地区:临沂",
+    "search.count": "找到 {count} 位客户 · 回车跳转 · ctrl+s 存为视图 · esc 清除",
+    "search.none": "没有找到客户",
+    "search.indexing": "正在为 {count} 位客户准备搜索…",
+    "search.tray": "未分级",
+    "search.view.title": "把这次搜索存为视图",
+    "search.view.placeholder": "视图名称",
+    "search.view.saved": "已存为视图“{name}”",
+    "search.view.nothing": "先输入搜索内容，再存为视图。",
+    "search.view.none": "  还没有保存的视图：先搜索，再按 ctrl+s。",
+    "search.help": (
+        "  输入姓名、公司、地区、备注或标签的任意一段；姓名或公司的拼音，全拼或首字母\n"
+        "  都行（zhangsan、zhang san、zs、zhangs）；或电话号码中的几位数字。\n"
+        "  打错一两个字母也能找到（wangwie 能找到王伟）。\n"
+        "  排序：姓名完全相同、姓名开头相同、拼音或首字母完全相同、拼音开头相同、\n"
+        "  其他位置出现，最后是相近的；同分时按看板顺序。\n"
+        "  筛选条件（英文名也可以），可与关键词一起用：\n"
+        "    象限:1  象限:1,2  (q:)      象限；象限:0 是未分级\n"
+        "    地区:临沂  (region:)        省或市\n"
+        "    来源:介绍  (source:)        走访 朋友 老用户 机手 集中地 同行 展会 其他\n"
+        "    信誉:好  (credit:)          好 未知 差\n"
+        "    工程:有  (project:)         有无工程\n"
+        "    阶段:探询  (stage:)         寻找 分析 接触 探询 推介 异议 成交 售后\n"
+        "    状态:成交  (status:)        跟进中 成交 丢单 休眠 全部（默认：跟进中）\n"
+        "    意向>=4  (intent>=4)        也可用 <、<=、=、>；资金<3 (funding<3)\n"
+        "    逾期  (overdue)             下次接触已过期\n"
+        "    无计划  (nonext)            没有安排下次接触\n"
+    ),
+    "help.search": "搜索（ / ）",
+    "help.views": "保存的视图（命令面板 ctrl+p 里也有）",
+    "palette.lead_help": "跳到这位客户",
+    "palette.action_help": "执行这个操作",
+    "palette.view": "视图：{name}（{query}）",
+    "palette.view_help": "按这个视图筛选看板",
+    "binding.board.search": "搜索",
+    "binding.board.clear_search": "清除搜索",
+    "binding.search.close": "清除并关闭",
+    "binding.search.next": "下一个结果",
+    "binding.search.previous": "上一个结果",
+    "binding.search.save_view": "存为视图",
+    "binding.view_name.cancel": "取消",
+    "change.save_view": "保存视图",
+    "change.delete_view": "删除视图",
+    "error.bad_query": "看不懂筛选条件“{token}”。",
+    "error.bad_query.unknown_field": "没有“{token}”这种筛选条件（按 ? 查看全部）。",
+    "error.bad_query.empty_value": "筛选条件“{token}”缺少值。",
+    "error.bad_query.bad_value": "筛选条件“{token}”的值无法识别。",
+    "error.bad_query.bad_operator": "筛选条件“{token}”只能用冒号（不能用 <、>）。",
+    "cli.help.search": "按匹配程度列出搜索到的客户",
+    "cli.help.query": "搜索内容，筛选写法与看板相同（留空则列出全部客户）",
+    "cli.help.limit": "最多列出 N 条",
+    "cli.help.json": "以 JSON 数组输出",
+    "cli.error.limit": "--limit 至少为 1",
+    "cli.search.none": "没有找到客户。",
+}

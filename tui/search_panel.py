@@ -1,0 +1,216 @@
+"""The board's search: runs what the rep types through the search engine in a
+worker, shows the best matches, and tells the board which leads to show.
+
+A search still running when the next key arrives is cancelled (an exclusive
+worker) and its result, if it comes anyway, is dropped: only the result for
+the text now in the bar is ever shown.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+
+from rich.text import Text
+from textual import on, work
+from textual.binding import Binding
+from textual.message import Message
+from textual.worker import get_current_worker
+
+from store.errors import StoreError
+from store.grading import quadrant_of
+from store.leadstore import LeadStore
+from store.search import BadQuery, Cancelled, Result, SearchIndex, parse_query, search
+from tui.i18n import error_text, localize_bindings, t
+from tui.screens.view_name import ViewNameScreen
+from widgets.search_bar import SearchBar
+
+ShowOnly = Callable[[frozenset[int] | None], None]
+LIMIT = 8  # matches listed under the bar (as many as it shows); the board shows every one
+# Build the index this long after start-up, so the first "/" finds it ready
+# without slowing the board's first paint.
+WARM_AFTER_S = 2.0
+
+
+def quadrant_label(store: LeadStore, lead_id: int) -> str:
+    intent, funding = store.leads_field(lead_id, "intent"), store.leads_field(lead_id, "funding")
+    quadrant = quadrant_of(intent, funding, store.settings.threshold)
+    return t("search.tray") if quadrant is None else f"Q{quadrant}"
+
+
+def match_line(store: LeadStore, lead_id: int) -> Text:
+    """One match as the list under the bar shows it."""
+    lead = store.lead(lead_id)
+    line = Text(lead.name, style="bold")
+    for part in (lead.company, lead.region, ", ".join(lead.phones)):
+        if part:
+            line.append("  " + part, style="dim")
+    line.append("  " + quadrant_label(store, lead_id))
+    return line
+
+
+def summary(result: Result) -> str:
+    if not result.total:
+        return t("search.none")
+    return t("search.count", count=result.total)
+
+
+def shown_with(store: LeadStore, lead_id: int) -> Callable[[int], bool] | None:
+    """The board's usual leads plus ``lead_id`` (a won or lost lead jumped to)."""
+    if store.leads_field(lead_id, "status", "active") == "active":
+        return None
+    return lambda i: i == lead_id or store.leads_field(i, "status", "active") == "active"
+
+
+def search_help(store: LeadStore) -> list[Text]:
+    """The help screen's pages on searching and on the saved views."""
+    text = Text(t("help.search") + "\n", style="bold underline")
+    text.append(t("search.help"))
+    views = Text(t("help.views") + "\n", style="bold underline")
+    saved = sorted(store.views.values(), key=lambda v: v.name)
+    for view in saved:
+        views.append(f"  {view.name}", style="bold")
+        views.append(f"  {view.query}\n")
+    if not saved:
+        views.append(t("search.view.none"))
+    return [text, views]
+
+
+class SearchPanel(SearchBar):
+    """The search bar wired to the store's search index."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save_view", "Save as view", id="search.save_view"),
+    ]
+
+    class Jump(Message):
+        def __init__(self, lead_id: int) -> None:
+            super().__init__()
+            self.lead_id = lead_id
+
+    class Found(Message):
+        """A worker's answer for ``text``: matches, or why there are none."""
+
+        def __init__(self, text: str, result: Result | None, error: str = "") -> None:
+            super().__init__()
+            self.text = text
+            self.result = result
+            self.error = error
+
+    def __init__(self, index: SearchIndex, show_only: ShowOnly, **kwargs) -> None:
+        """``show_only`` narrows the board to the leads found (None: all of them).
+        It is called in the same turn as the matches are shown, so that both
+        reach the screen in one paint."""
+        super().__init__(t("search.placeholder"), **kwargs)
+        localize_bindings(self)
+        self.index = index
+        self.show_only = show_only
+        self._rerun_due = False
+
+    def on_mount(self) -> None:
+        self.set_timer(WARM_AFTER_S, self._warm)
+        self.app.store.watch(self._store_changed)
+
+    def _store_changed(self, table: str, obj_id: int, lead_id: int | None) -> None:
+        # A lead saved while the board is narrowed: search again once the change
+        # is through, so that what the board shows still matches the text.
+        if not self._rerun_due and self.text.strip():
+            self._rerun_due = True
+            self.call_after_refresh(self._rerun)
+
+    def _rerun(self) -> None:
+        self._rerun_due = False
+        if self.text.strip():
+            self._run(self.text)
+
+    @work(thread=True, exit_on_error=False, group="index")
+    def _warm(self) -> None:
+        if self.index.built:
+            return
+        self.index.ready()
+        # The index lives as long as the app, like the leads loaded at start-up:
+        # keep the collector from walking its million objects on every key press.
+        gc.collect()
+        gc.freeze()
+
+    # ------------------------------------------------------------ searching
+    @on(SearchBar.Changed)
+    def _changed(self, event: SearchBar.Changed) -> None:
+        event.stop()
+        if not event.text.strip():
+            self.workers.cancel_group(self, "search")
+            self.show_matches([], "")
+            self.show_only(None)
+            return
+        if not self.index.built:
+            self.show_message(t("search.indexing", count=len(self.app.store.leads)))
+        self._run(event.text)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    def _run(self, text: str) -> None:
+        worker = get_current_worker()
+        try:
+            query = parse_query(text)
+        except BadQuery as exc:
+            self.post_message(self.Found(text, None, error_text(exc)))
+            return
+        try:
+            result = search(self.index, query, LIMIT, stop=lambda: worker.is_cancelled)
+        except Cancelled:
+            return
+        if not worker.is_cancelled:
+            self.post_message(self.Found(text, result))
+
+    @on(Found)
+    def _found(self, event: Found) -> None:
+        if event.text != self.text:
+            return  # typed on since: a newer search is on its way
+        if event.result is None:
+            # Nothing is hidden behind a filter the rep cannot see working.
+            self.show_matches([], "")
+            self.show_message(event.error, error=True)
+            self.show_only(None)
+            return
+        # Leads are built here, on the thread that owns the store, not in the worker.
+        store = self.app.store
+        lines = [(hit.lead_id, match_line(store, hit.lead_id)) for hit in event.result.hits]
+        self.show_matches(lines, summary(event.result))
+        self.show_only(event.result.lead_ids)
+
+    @on(SearchBar.Chosen)
+    def _chosen(self, event: SearchBar.Chosen) -> None:
+        event.stop()
+        if event.lead_id is not None:
+            self.post_message(self.Jump(event.lead_id))
+
+    def reset(self) -> None:
+        self.workers.cancel_group(self, "search")
+        super().reset()
+
+    @on(SearchBar.Closed)
+    def _closed(self, event: SearchBar.Closed) -> None:
+        self.workers.cancel_group(self, "search")
+        self.show_only(None)
+
+    # ------------------------------------------------------------ views
+    def action_save_view(self) -> None:
+        text = self.text.strip()
+        if not text:
+            self.show_message(t("search.view.nothing"), error=True)
+            return
+        try:
+            parse_query(text)
+        except BadQuery as exc:
+            self.show_message(error_text(exc), error=True)
+            return
+        self.app.push_screen(ViewNameScreen(), lambda name: self._save_view(name, text))
+
+    def _save_view(self, name: str | None, text: str) -> None:
+        if not name:
+            return
+        try:
+            self.app.store.save_view(name, text)
+        except StoreError as exc:
+            self.show_message(error_text(exc), error=True)
+            return
+        self.show_message(t("search.view.saved", name=name))

@@ -1,0 +1,147 @@
+"""The search bar: a line to type in, a line that says what was found, and the
+best matches. It knows nothing of leads beyond an id and a line of text: it
+says what the user typed or chose, and shows what it is handed."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+
+class SearchBar(Vertical):
+    """Posts :class:`Changed` on every key, :class:`Chosen` on enter,
+    :class:`Closed` on escape (the text is cleared first)."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Clear and close", id="search.close"),
+        Binding("down", "result(1)", "Next match", id="search.next", show=False),
+        Binding("up", "result(-1)", "Previous match", id="search.previous", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    SearchBar { height: 12; border: round $accent; background: $surface; }
+    SearchBar.-hidden { display: none; }
+    SearchBar > Input { border: none; height: 1; padding: 0 1; }
+    SearchBar > #search-message { height: 1; padding: 0 1; color: $text-muted; }
+    SearchBar > #search-message.-error { color: $error; text-style: bold; }
+    SearchBar > OptionList { height: 1fr; border: none; overflow-y: hidden; }
+    """
+
+    class Changed(Message):
+        def __init__(self, bar: SearchBar, text: str) -> None:
+            super().__init__()
+            self.bar = bar
+            self.text = text
+
+        @property
+        def control(self) -> SearchBar:
+            return self.bar
+
+    class Chosen(Message):
+        """Enter on a match: ``lead_id`` is None when there was none."""
+
+        def __init__(self, bar: SearchBar, lead_id: int | None) -> None:
+            super().__init__()
+            self.bar = bar
+            self.lead_id = lead_id
+
+        @property
+        def control(self) -> SearchBar:
+            return self.bar
+
+    class Closed(Message):
+        def __init__(self, bar: SearchBar) -> None:
+            super().__init__()
+            self.bar = bar
+
+        @property
+        def control(self) -> SearchBar:
+            return self.bar
+
+    def __init__(self, placeholder: str = "", **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder=self._placeholder, id="search-input")
+        yield Static("", id="search-message")
+        yield OptionList(id="search-results")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(Input)
+
+    @property
+    def results(self) -> OptionList:
+        return self.query_one(OptionList)
+
+    @property
+    def text(self) -> str:
+        return self.input.value
+
+    # ------------------------------------------------------------ data in
+    def open(self, text: str | None = None) -> None:
+        self.remove_class("-hidden")
+        if text is not None:
+            self.input.value = text  # posts Input.Changed, hence our Changed
+        self.input.focus()
+        self.input.cursor_position = len(self.input.value)
+
+    def show_matches(self, matches: list[tuple[int, Text | str]], message: str) -> None:
+        """The best matches (lead id, line) and a line that sums them up."""
+        self.results.set_options(Option(line, id=str(lead_id)) for lead_id, line in matches)
+        self.results.highlighted = 0 if matches else None
+        self.show_message(message)
+
+    def show_message(self, message: str, error: bool = False) -> None:
+        note = self.query_one("#search-message", Static)
+        note.update(message, layout=False)
+        note.set_class(error, "-error")
+
+    @property
+    def chosen_id(self) -> int | None:
+        results = self.results
+        if results.highlighted is None or not results.option_count:
+            return None
+        return int(results.get_option_at_index(results.highlighted).id or 0)
+
+    # ------------------------------------------------------------ events
+    @on(Input.Changed, "#search-input")
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(self, event.value))
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Chosen(self, self.chosen_id))
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Chosen(self, int(event.option.id or 0)))
+
+    def action_result(self, step: int) -> None:
+        results = self.results
+        if results.option_count:
+            at = (results.highlighted or 0) + step
+            results.highlighted = max(0, min(at, results.option_count - 1))
+
+    def reset(self) -> None:
+        """Empty and hidden, without saying so (the owner already knows)."""
+        with self.input.prevent(Input.Changed):
+            self.input.value = ""
+        self.results.clear_options()
+        self.show_message("")
+        self.add_class("-hidden")
+
+    def action_close(self) -> None:
+        self.input.value = ""
+        self.add_class("-hidden")
+        self.post_message(self.Closed(self))
