@@ -96,6 +96,17 @@ def _keyed(lead: Lead) -> Lead:
     return lead if keys == lead.search_keys else dataclasses.replace(lead, search_keys=keys)
 
 
+def _key_doc(lead: Lead, doc: dict[str, Any]) -> None:
+    """Put a lead's search keys into its document. Many leads at once (an
+    import) skip building a second object per lead just to carry the keys:
+    the store keeps the document and builds the lead from it when needed."""
+    keys = search_keys(lead.name, lead.company, lead.province, lead.city)
+    if keys:
+        doc["search_keys"] = list(keys)
+    else:
+        doc.pop("search_keys", None)
+
+
 def _leads_touched(table: str, obj_id: int, old: Any, new: Any) -> set[int]:
     if table == "leads":
         return {obj_id}
@@ -487,16 +498,19 @@ class LeadStore:
 
     # ----------------------------------------------------------- changes
     def commit(self, label: str, changes: Iterable[Change], undoable: bool = True) -> None:
-        """Make several changes durable as one step (one undo)."""
-        keyed = [
-            (t, i, before, _keyed(after) if t == "leads" and after is not None else after)
-            for t, i, before, after in changes
-        ]
-        self._commit(label, keyed, undoable)
+        """Make several changes durable as one step (one undo); leads get their
+        search keys on the way."""
+        self._commit(label, list(changes), undoable, key_leads=True)
 
-    def _commit(self, label: str, changes: list[Change], undoable: bool = True) -> None:
+    def _commit(self, label: str, changes: list[Change], undoable: bool = True,
+                key_leads: bool = False) -> None:
         self._writable()
-        docs = [[t, i, _encode(t, before), _encode(t, after)] for t, i, before, after in changes]
+        docs = []
+        for t, i, before, after in changes:
+            after_doc = _encode(t, after)
+            if key_leads and t == "leads" and after_doc is not None:
+                _key_doc(after, after_doc)
+            docs.append([t, i, _encode(t, before), after_doc])
         kind = "do" if undoable else "final"
         self._append({"seq": self._seq + 1, "kind": kind, "label": label, "changes": docs})
         for (table, obj_id, _before, after), doc in zip(changes, docs, strict=True):
