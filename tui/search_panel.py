@@ -108,7 +108,9 @@ class SearchPanel(SearchBar):
         self._rerun_due = False
 
     def on_mount(self) -> None:
-        self.set_timer(WARM_AFTER_S, self._warm)
+        # Count from the board's first paint, not from here: the board is not
+        # built yet, and an index build now would only slow that first paint.
+        self.call_after_refresh(self.set_timer, WARM_AFTER_S, self._warm)
         self.app.store.watch(self._store_changed)
 
     def _store_changed(self, table: str, obj_id: int, lead_id: int | None) -> None:
@@ -130,7 +132,7 @@ class SearchPanel(SearchBar):
         self.index.ready()
         # The index lives as long as the app, like the leads loaded at start-up:
         # keep the collector from walking its million objects on every key press.
-        gc.collect()
+        # (No collect first: a full collection here would stall the board.)
         gc.freeze()
 
     # ------------------------------------------------------------ searching
