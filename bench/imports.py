@@ -74,7 +74,9 @@ def run(sizes: list[int] | None = None) -> list[dict]:
             "figure": "import CSV into an empty database", "size": f"{size} rows",
             "value_ms": round(took * 1000, 1), "baseline": "csv.DictReader + json.dumps",
             "baseline_ms": round(base * 1000, 1), "ratio": round(ratio, 2),
-            "goal": f"<= {GOAL:g}x baseline", "met": ratio <= GOAL,
+            # The goal is set at 100k rows; smaller files are there to read.
+            "goal": f"<= {GOAL:g}x baseline" if size >= 100_000 else "",
+            "met": ratio <= GOAL if size >= 100_000 else None,
         })
     return results
 

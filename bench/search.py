@@ -86,12 +86,12 @@ def engine_rows(store: LeadStore, size: int) -> tuple[list[dict], float]:
                 scans.append(time.perf_counter() - start)
     scan_p50, scan_p95 = statistics.median(scans), _p95(scans)
     p50, p95 = statistics.median(ours), _p95(ours)
-    goal = "p95 <= 4x scan at 100k"
+    # The goal is set for p95 at 100k; the other rows are there to read, not to judge.
+    judged = size >= 100_000
     rows = [
-        _row("engine per key press, p50", size, p50, "substring scan p50", scan_p50, goal,
-             p50 <= 4 * scan_p50),
-        _row("engine per key press, p95", size, p95, "substring scan p95", scan_p95, goal,
-             p95 <= 4 * scan_p95),
+        _row("engine per key press, p50", size, p50, "substring scan p50", scan_p50, "", None),
+        _row("engine per key press, p95", size, p95, "substring scan p95", scan_p95,
+             "p95 <= 4x scan" if judged else "", p95 <= 4 * scan_p95 if judged else None),
     ]
     return rows, p95
 
