@@ -113,8 +113,8 @@ class LeadList(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, always_update=True)
 
-    class Highlighted(Message):
-        """The cursor came to rest on a lead."""
+    class LeadMessage(Message):
+        """Something happened to a lead in this list."""
 
         def __init__(self, lead_list: LeadList, lead_id: int | None) -> None:
             super().__init__()
@@ -125,17 +125,11 @@ class LeadList(ScrollView, can_focus=True):
         def control(self) -> LeadList:
             return self.lead_list
 
-    class Activated(Message):
+    class Highlighted(LeadMessage):
+        """The cursor came to rest on a lead (None: the list is empty)."""
+
+    class Activated(LeadMessage):
         """A lead was double-clicked."""
-
-        def __init__(self, lead_list: LeadList, lead_id: int) -> None:
-            super().__init__()
-            self.lead_list = lead_list
-            self.lead_id = lead_id
-
-        @property
-        def control(self) -> LeadList:
-            return self.lead_list
 
     def __init__(self, place: int, empty_text: str = "", **kwargs) -> None:
         super().__init__(**kwargs)
