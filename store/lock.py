@@ -16,7 +16,7 @@ from store.files import OWNER_ONLY
 
 def acquire(path: Path) -> FileLock:
     """Take the writer's lock on ``path`` or raise :class:`Locked` at once."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # a new data folder: owner only
     lock = FileLock(f"{path}.lock", mode=OWNER_ONLY, blocking=False)
     try:
         lock.acquire()

@@ -294,3 +294,12 @@ def test_version_1_files_are_migrated(tmp_path, clock):
     import orjson
 
     assert orjson.loads(path.read_bytes())["meta"]["1"]["schema"] == 2
+
+
+def test_a_new_data_folder_is_owner_only(tmp_path):
+    import stat
+
+    path = tmp_path / "new" / "leads.json"
+    LeadStore.open(path).close()
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
