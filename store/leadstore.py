@@ -566,8 +566,10 @@ class LeadStore:
                 watcher(table, obj_id, lead_id)
 
     def _note_change(self, obj: Any, doc: dict | None) -> None:
+        if self._last_change is None:
+            return  # not asked for yet: found by a scan when it is
         updated = getattr(obj, "updated", None) or codec.as_time((doc or {}).get("updated"))
-        if self._last_change is not None and updated is not None:
+        if updated is not None:
             self._last_change = max(self._last_change, updated)
 
     def watch(self, watcher: Watcher) -> None:
