@@ -22,3 +22,26 @@ def test_board_with_details_in_english(snap_compare, store):
 
 def test_welcome_on_an_empty_board(snap_compare, store):
     assert snap_compare(LeadboardApp(store, "en"), terminal_size=SIZE)
+
+
+def _planned(store):
+    from datetime import timedelta
+
+    from store.model import Method, Purpose
+
+    ids = seed(store)
+    now = store.now()
+    for offset, name in enumerate(("张伟", "李娜", "刘洋")):
+        store.schedule_contact(ids[name], now + timedelta(days=offset, hours=2),
+                               method=Method.VISIT, purpose=Purpose.SELL)
+    return ids
+
+
+def test_plan_screen_week_in_chinese(snap_compare, store):
+    _planned(store)
+    assert snap_compare(LeadboardApp(store, "zh"), terminal_size=SIZE, press=["p", "w"])
+
+
+def test_triage_session_in_english(snap_compare, store):
+    _planned(store)
+    assert snap_compare(LeadboardApp(store, "en"), terminal_size=SIZE, press=["t", "enter"])
