@@ -66,6 +66,10 @@ GRADE_WORDS: dict[str, int] = {
 }
 
 
+# Letter grades as many CRMs keep them (A best); "A类" and "a" alike.
+GRADE_LETTERS: dict[str, int] = {"a": 5, "b": 4, "c": 3, "d": 2, "e": 1}
+
+
 # Words that say the grade is not known yet: an ungraded lead, not an error.
 NO_GRADE_WORDS = frozenset(("未知", "待定", "不详", "不清楚", "无", "?", "？", "unknown", "n/a"))
 
@@ -96,6 +100,9 @@ def _grade_value(text: str | int | float) -> int | None:
     word = " ".join(text.strip().lower().split())
     if word in GRADE_WORDS:
         return GRADE_WORDS[word]
+    letter = word.removesuffix("类").removesuffix("级").strip()
+    if letter in GRADE_LETTERS:
+        return GRADE_LETTERS[letter]
     if word and set(word) <= {"★", "☆"}:
         return word.count("★")
     try:

@@ -327,3 +327,12 @@ def test_placeholders_mean_empty_and_unknown_grades_mean_ungraded(store, tmp_pat
     got = [(x.company, x.intent, x.funding, x.has_project, x.project, x.extra)
            for x in leads(plan(store, path))]
     assert got == [("", None, None, False, "", {}), ("", None, None, True, "", {})]
+
+
+def test_letter_grades_and_more_header_words(tmp_path):
+    from store.importing.headers import header_key, SYNONYMS
+    from store.validate import parse_grade
+
+    assert [parse_grade(v, "intent") for v in ("A", "b", "C类", "D级", "e")] == [5, 4, 3, 2, 1]
+    assert header_key("资金情况") in SYNONYMS["funding"]
+    assert header_key("客户意向：") in SYNONYMS["intent"]
