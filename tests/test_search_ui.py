@@ -213,3 +213,30 @@ async def test_a_lead_changed_while_searching_is_searched_again(store):
         await settle(app, pilot)
         assert store.lead(ids["张三"]).name == "李三"
         assert names(app, 1) == [] and names(app, 3) == ["张伟"]
+
+
+async def test_a_view_is_deleted_from_the_palette_and_undo_brings_it_back(store, clock):
+    add_leads(store)
+    store.save_view("Linyi Q1", "q:1 region:临沂")
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.board.lead_list(1).focus()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Delete view: Lin")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert list(store.views.values()) == []
+        assert "saved" in str(app.screen.query_one("#status").render())
+        await pilot.press("u")
+        assert [v.name for v in store.views.values()] == ["Linyi Q1"]
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Delete view: Lin")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+    store.close()
+    with LeadStore.open(store.path, clock=clock, read_only=True) as again:
+        assert list(again.views.values()) == []

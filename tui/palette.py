@@ -91,10 +91,14 @@ class ViewsProvider(Provider):
         open_search = getattr(self.screen, "open_search", None)
         if open_search is None:
             return []
-        return [
-            (t("palette.view", name=view.name, query=view.query), partial(open_search, view.query))
-            for view in sorted(self.app.store.views.values(), key=lambda v: v.name)
-        ]
+        views = sorted(self.app.store.views.values(), key=lambda v: v.name)
+        found = [(t("palette.view", name=view.name, query=view.query),
+                  partial(open_search, view.query)) for view in views]
+        delete_view = getattr(self.screen, "delete_view", None)
+        if delete_view is not None:
+            found += [(t("palette.delete_view", name=view.name), partial(delete_view, view.id))
+                      for view in views]
+        return found
 
     async def discover(self) -> Hits:
         for text, run in self._views():

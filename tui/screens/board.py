@@ -362,6 +362,15 @@ class BoardScreen(PlanActions, Screen):
         if not panel.has_class("-hidden"):
             panel.action_close()
 
+    def delete_view(self, view_id: int) -> None:
+        """Forget a saved view (``u`` brings it back)."""
+        try:
+            self.store.delete_view(view_id)
+        except StoreError as exc:
+            self._failed(exc)
+            return
+        self.refresh_status(t("bar.saved"))
+
     def jump_to(self, lead_id: int) -> None:
         """Put the cursor on a lead (shown by the filter or not) and open its details."""
         assert self.index is not None

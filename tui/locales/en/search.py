@@ -34,6 +34,7 @@ MESSAGES: dict[str, str] = {
     "palette.lead_help": "Jump to this lead",
     "palette.action_help": "Run this action",
     "palette.view": "View: {name}  ({query})",
+    "palette.delete_view": "Delete view: {name}",
     "palette.view_help": "Filter the board by this saved view",
     "binding.board.search": "Search",
     "binding.board.clear_search": "Clear search",

@@ -34,6 +34,7 @@ MESSAGES: dict[str, str] = {
     "palette.lead_help": "跳到这位客户",
     "palette.action_help": "执行这个操作",
     "palette.view": "视图：{name}（{query}）",
+    "palette.delete_view": "删除视图：{name}",
     "palette.view_help": "按这个视图筛选看板",
     "binding.board.search": "搜索",
     "binding.board.clear_search": "清除搜索",
