@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from itertools import accumulate
 from datetime import datetime, timedelta
 
 from store.errors import StoreError
@@ -62,6 +63,18 @@ WRONG = ("没带计算器，按揭月供算得慢", "时间太短，没问到工
 THINKING = ("在等工程款到位再决定", "更看重二手残值", "对我们品牌有好感，但担心价格")
 
 
+# Fixed once: enum iteration and weight sums cost more than the draws at 100k.
+METHODS = tuple(Method)[:5]
+PURPOSES = tuple(Purpose)[:5]
+STAGES = tuple(Stage)[:5]
+CREDITS = tuple(Credit)
+CREDIT_WEIGHTS = list(accumulate((50, 35, 15)))
+GRADE_WEIGHTS = list(accumulate((10, 20, 30, 25, 15)))
+SOURCE_VALUES = tuple(source for source, _ in SOURCES)
+SOURCE_WEIGHTS = list(accumulate(weight for _, weight in SOURCES))
+PROVINCES = tuple(REGIONS)
+
+
 class DemoRefused(StoreError):
     code = "demo_refused"
 
@@ -69,19 +82,14 @@ class DemoRefused(StoreError):
         super().__init__(f"the file already holds {count} leads", count=count)
 
 
-def _weighted(rng: random.Random, pairs: tuple) -> object:
-    values, weights = zip(*pairs, strict=True)
-    return rng.choices(values, weights)[0]
-
-
 def _grade(rng: random.Random) -> int:
-    return rng.choices((1, 2, 3, 4, 5), (10, 20, 30, 25, 15))[0]
+    return rng.choices((1, 2, 3, 4, 5), cum_weights=GRADE_WEIGHTS)[0]
 
 
 def _lead(rng: random.Random, lead_id: int, now: datetime) -> Lead:
     surname = rng.choice(RARE_SURNAMES) if rng.random() < 0.04 else rng.choice(SURNAMES)
     given = "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
-    province = rng.choice(tuple(REGIONS))
+    province = rng.choice(PROVINCES)
     city = rng.choice(REGIONS[province])
     graded = rng.random() > 0.12
     individual = rng.random() < 0.35
@@ -99,16 +107,16 @@ def _lead(rng: random.Random, lead_id: int, now: datetime) -> Lead:
         province=province,
         city=city,
         customer_type=CustomerType.INDIVIDUAL if individual else customer_type,
-        source=_weighted(rng, SOURCES),
+        source=rng.choices(SOURCE_VALUES, cum_weights=SOURCE_WEIGHTS)[0],
         intent=_grade(rng) if graded else None,
         funding=_grade(rng) if graded else None,
-        credit=rng.choices(tuple(Credit), (50, 35, 15))[0],
+        credit=rng.choices(CREDITS, cum_weights=CREDIT_WEIGHTS)[0],
         has_project=has_project,
         project=f"{city}{rng.choice(PROJECTS)}" if has_project else "",
         models=(rng.choice(MODELS),) if rng.random() < 0.6 else (),
         brands=tuple(rng.sample(BRANDS, rng.randint(0, 2))),
         competitor=rng.choice(BRANDS[1:]) if rng.random() < 0.3 else "",
-        stage=rng.choice(tuple(Stage)[:5]),
+        stage=rng.choice(STAGES),
     )
 
 
@@ -121,7 +129,7 @@ def _contacts(rng: random.Random, lead: Lead, next_id: int, now: datetime) -> li
             break
         contacts.append(Contact(
             id=next_id + len(contacts), lead_id=lead.id, at=when.replace(minute=0, second=0),
-            method=rng.choice(tuple(Method)[:5]), purpose=rng.choice(tuple(Purpose)[:5]),
+            method=rng.choice(METHODS), purpose=rng.choice(PURPOSES),
             created=when, updated=when, status=ContactStatus.DONE,
             outcome=rng.choice(OUTCOMES), went_well=rng.choice(WELL),
             went_wrong=rng.choice(WRONG), customer_thinking=rng.choice(THINKING),
@@ -133,7 +141,7 @@ def _contacts(rng: random.Random, lead: Lead, next_id: int, now: datetime) -> li
             hour=rng.randint(8, 17), minute=rng.choice((0, 30)), second=0)
         contacts.append(Contact(
             id=next_id + len(contacts), lead_id=lead.id, at=at,
-            method=rng.choice(tuple(Method)[:5]), purpose=rng.choice(tuple(Purpose)[:5]),
+            method=rng.choice(METHODS), purpose=rng.choice(PURPOSES),
             created=now, updated=now,
             checklist=(ChecklistItem("产品资料"), ChecklistItem("报价单")),
         ))
