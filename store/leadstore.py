@@ -51,6 +51,7 @@ from store.table import LazyTable
 from store.validate import check_name
 
 UNDO_DEPTH = 100
+BULK = 1000  # changes in one step above which the indexes are rebuilt, not kept
 COMPACT_BYTES = 8 * 1024 * 1024
 SETTINGS_ID = 1
 
@@ -219,9 +220,10 @@ class LeadStore:
             self._journal = journal.Journal(path, replay.good_bytes)
 
     def _apply_entry(self, entry: dict[str, Any]) -> None:
+        """Replay one journal line; the contact indexes are built after all lines."""
         changes = entry["changes"]
         for table, obj_id, _before, after in changes:
-            self._put(table, obj_id, None, after)
+            self._put(table, obj_id, None, after, reindex=False)
         if entry["kind"] == "undo":
             self._undo.pop()
         elif entry["kind"] == "do":
@@ -513,8 +515,11 @@ class LeadStore:
             docs.append([t, i, _encode(t, before), after_doc])
         kind = "do" if undoable else "final"
         self._append({"seq": self._seq + 1, "kind": kind, "label": label, "changes": docs})
+        bulk = len(changes) > BULK
         for (table, obj_id, _before, after), doc in zip(changes, docs, strict=True):
-            self._put(table, obj_id, after, doc[3])
+            self._put(table, obj_id, after, doc[3], reindex=not bulk)
+        if bulk:
+            self._reindex()
         if undoable:
             self._push_undo(label, docs)
 
@@ -530,8 +535,11 @@ class LeadStore:
         ]
         self._append({"seq": self._seq + 1, "kind": "undo", "label": top["label"],
                       "changes": changes})
+        bulk = len(changes) > BULK
         for table, obj_id, _now, before in changes:
-            self._put(table, obj_id, None, before)
+            self._put(table, obj_id, None, before, reindex=not bulk)
+        if bulk:
+            self._reindex()
         self._undo.pop()
         self._last_change = None  # what was undone may have been the newest
         return top["label"], [(t, i) for t, i, _b, _a in changes]
@@ -548,22 +556,34 @@ class LeadStore:
             raise SaveFailed(self._journal.path, exc) from exc
         self._seq = entry["seq"]
 
-    def _put(self, table: str, obj_id: int, obj: Any, doc: dict | None) -> None:
-        """Set one record from its object or its document (None for either: gone)."""
+    def _put(self, table: str, obj_id: int, obj: Any, doc: dict | None,
+             reindex: bool = True) -> None:
+        """Set one record from its object or its document (None for either: gone).
+
+        ``reindex=False`` leaves the contact indexes to one rebuild after many
+        records (an import, a replay), which beats keeping them one by one.
+        """
         objects = self._tables[table]
-        old = objects.get(obj_id) if table == "contacts" else None
+        contact = table == "contacts" and (reindex or self._watchers)
+        old = objects.get(obj_id) if contact else None
         objects.put(obj_id, obj, doc)
         self._note_change(obj, doc)
         if obj is not None or doc is not None:
             self._next_ids[table] = max(self._next_ids[table], obj_id + 1)
-        new = objects.get(obj_id) if table == "contacts" else None
-        if table == "contacts":
-            self._reindex_contact(obj_id, old, new)
-        elif table == "leads":
-            self._refresh_unplanned(obj_id)
+        new = objects.get(obj_id) if contact else None
+        if reindex:
+            if table == "contacts":
+                self._reindex_contact(obj_id, old, new)
+            elif table == "leads":
+                self._refresh_unplanned(obj_id)
         for watcher in self._watchers:
             for lead_id in _leads_touched(table, obj_id, old, new):
                 watcher(table, obj_id, lead_id)
+
+    def _reindex(self) -> None:
+        """Build the contact indexes again, in one pass, after a bulk change."""
+        self._contacts_by_lead = {}
+        self._index_contacts()
 
     def _note_change(self, obj: Any, doc: dict | None) -> None:
         if self._last_change is None:
