@@ -165,7 +165,9 @@ time.sleep(30)
 
 @pytest.fixture
 def other_process(db_path):
-    LeadStore.open(db_path).close()
+    for name in ("一号", "二号"):  # two saves: the first snapshot is kept as a backup
+        with LeadStore.open(db_path) as store:
+            store.add_lead(name)
     child = subprocess.Popen([sys.executable, "-c", HOLD, str(db_path)], stdout=subprocess.PIPE,
                              text=True, cwd=Path(__file__).resolve().parents[1])
     assert child.stdout.readline().strip() == "held"
@@ -177,7 +179,10 @@ def other_process(db_path):
 def test_a_second_process_cannot_write(other_process, db_path, capsys):
     with pytest.raises(Locked):
         LeadStore.open(db_path)
-    assert main(["restore", "--db", str(db_path)]) in (1, EXIT_LOCKED)
+    assert list_backups(db_path)
+    before = db_path.read_bytes()
+    assert main(["restore", "--db", str(db_path)]) == EXIT_LOCKED
+    assert db_path.read_bytes() == before
     assert main(["demo", "--db", str(db_path), "--no-open"]) == EXIT_LOCKED
     assert "another Leadboard" in capsys.readouterr().err
     assert main(["check", "--db", str(db_path)]) == 0  # reading still works
