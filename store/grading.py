@@ -79,9 +79,6 @@ def priority(intent: int | None, funding: int | None, credit: str, has_project: 
     return score + (2 if has_project else 0)
 
 
-def lead_priority(lead: Lead) -> int:
-    return priority(lead.intent, lead.funding, lead.credit, lead.has_project)
-
 
 def bucket(next_contact: datetime | None, now: datetime) -> int:
     """Overdue, due today, no next contact, or upcoming."""

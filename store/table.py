@@ -79,11 +79,6 @@ class LazyTable(Mapping[int, T], Generic[T]):
         elif obj is not None:
             self._objects[obj_id] = obj
 
-    def decode_all(self) -> None:
-        """Build every object now: a check of the whole file wants this."""
-        for obj_id in list(self._docs):
-            self[obj_id]
-
     def documents(self) -> Iterator[tuple[int, Doc]]:
         for obj_id, obj in self._objects.items():
             yield obj_id, self._encode(obj)

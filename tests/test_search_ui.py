@@ -215,28 +215,28 @@ async def test_a_lead_changed_while_searching_is_searched_again(store):
         assert names(app, 1) == [] and names(app, 3) == ["张伟"]
 
 
+async def choose_in_palette(pilot, text: str) -> None:
+    """Open the command palette, type ``text`` and take the first hit."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*text)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_a_view_is_deleted_from_the_palette_and_undo_brings_it_back(store, clock):
     add_leads(store)
     store.save_view("Linyi Q1", "q:1 region:临沂")
     app = LeadboardApp(store, "en")
     async with app.run_test(size=SIZE) as pilot:
         app.screen.board.lead_list(1).focus()
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Delete view: Lin")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose_in_palette(pilot, "Delete view: Lin")
         assert list(store.views.values()) == []
         assert "saved" in str(app.screen.query_one("#status").render())
         await pilot.press("u")
         assert [v.name for v in store.views.values()] == ["Linyi Q1"]
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Delete view: Lin")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose_in_palette(pilot, "Delete view: Lin")
     store.close()
     with LeadStore.open(store.path, clock=clock, read_only=True) as again:
         assert list(again.views.values()) == []
