@@ -111,7 +111,7 @@ class LeadList(ScrollView, can_focus=True):
     LeadList > .lead-list--empty { color: $text-muted; text-style: italic; }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True)
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
 
     class LeadMessage(Message):
         """Something happened to a lead in this list."""

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 # Surnames read differently from the character's everyday reading. Two-character
 # surnames come first so that 单于 is not taken for 单.
 SURNAME_READINGS: dict[str, tuple[str, ...]] = {
@@ -49,6 +47,10 @@ def surname_rank(name: str) -> int:
 @lru_cache(maxsize=65536)
 def reading(text: str) -> str:
     """The everyday reading of ``text``; empty for text with nothing to read."""
+    # pypinyin loads its dictionaries on import (over 0.1 s): only the first
+    # save or search pays that, never the start-up of the board.
+    from pypinyin import Style, lazy_pinyin
+
     syllables = lazy_pinyin(text.strip(), style=Style.NORMAL, errors="default")
     words = " ".join(s.lower() for s in syllables).split()
     return " ".join(w for w in words if w.isalnum())
