@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from store.board import TRAY, BoardIndex
 from store.errors import ReadOnly, StoreError
@@ -28,6 +28,7 @@ from tui.screens.lead_form import LeadForm
 from tui.screens.plan_actions import PlanActions
 from tui.screens.session import SessionScreen, SessionStart
 from tui.search_panel import SearchPanel, search_help, shown_with
+from widgets.key_bar import KeyBar
 from widgets.detail_pane import DetailPane
 from widgets.lead_list import LeadList
 from widgets.quadrant_board import PLACES_IN_ORDER, QuadrantBoard
@@ -82,7 +83,7 @@ class BoardScreen(PlanActions, Screen):
             )
             yield DetailPane(id="details", classes="-hidden")
         yield Static(t("welcome.text"), id="welcome", classes="-hidden")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         for lead_list in self.query(LeadList):

@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static, Tab, Tabs
+from textual.widgets import Static, Tab, Tabs
 
 from store.contacts import cancel, propose_follow_up
 from store.errors import StoreError
@@ -23,6 +23,7 @@ from tui.screens.log_form import LogForm
 from tui.screens.prep import PrepForm
 from tui.screens.reschedule import RescheduleForm
 from tui.when_text import plan_error
+from widgets.key_bar import KeyBar
 from widgets.lead_list import pad
 from widgets.plan_list import PlanList
 
@@ -65,7 +66,7 @@ class PlanScreen(Screen[tuple[set[int], int | None]]):
                    id="plan-tabs")
         yield Static("", id="plan-columns")
         yield PlanList(CONTACT_WIDTHS, t("plan.empty"), id="plan-list")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         localize_bindings(self.plan_list)

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from store.errors import StoreError
 from store.leadstore import LeadStore
@@ -28,6 +28,7 @@ from tui.i18n import error_text, localize_bindings, t
 from tui.keys import grade_keys
 from tui.screens.contact_form import ContactForm
 from widgets.detail_pane import DetailPane
+from widgets.key_bar import KeyBar
 
 LOST_REASONS = ("price", "competitor", "no_funds", "no_project", "no_contact")
 
@@ -158,7 +159,7 @@ class SessionScreen(Screen[set[int]]):
         yield Static("", id="session-progress", markup=False)
         yield DetailPane(id="session-lead")
         yield Static("", id="session-message", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.show_lead()

@@ -1,0 +1,69 @@
+"""The key bar at the bottom of the board: what it shows, and clicks on it."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+
+from tui.app import LeadboardApp
+from tui.screens.help import HelpScreen
+from widgets.key_bar import KeyBar
+
+SIZE = (130, 40)
+
+
+def bar_text(app: LeadboardApp) -> str:
+    bar = app.screen.query_one(KeyBar)
+    return "".join(segment.text for segment in bar.render_line(0))
+
+
+async def test_the_bar_shows_the_board_keys_in_the_users_language(store, seeded):
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = bar_text(app)
+        assert "撤销" in text and "帮助" in text
+        assert text.rstrip().endswith("命令")  # the palette's key sits at the right end
+        assert cell_len(text) == SIZE[0]
+
+
+async def test_clicking_a_key_does_what_the_key_does(store, seeded):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        bar_text(app)
+        start = next(start for start, _end, hint in bar._spans if hint.key == "question_mark")
+        await pilot.click(KeyBar, offset=(start + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_clicking_a_key_moves_the_lead_and_saves_it(store, seeded, db_path, clock):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lead_id = app.screen.selected_lead_id()
+        bar_text(app)
+        bar = app.screen.query_one(KeyBar)
+        start = next(start for start, _end, hint in bar._spans if hint.key == "4")
+        await pilot.click(KeyBar, offset=(start + 1, 0))
+        await pilot.pause()
+        assert app.screen.index.place_of(lead_id) == 4
+    store.close()
+    from store.leadstore import LeadStore
+
+    reopened = LeadStore.open(db_path, clock=clock)
+    lead = reopened.lead(lead_id)
+    assert lead.intent < 3 and lead.funding < 3
+    reopened.close()
+
+
+async def test_the_bar_follows_the_focus_into_the_search_bar(store, seeded):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "→Q1" in bar_text(app)
+        await pilot.press("slash")
+        await pilot.pause()
+        text = bar_text(app)
+        assert "Clear and close" in text and "→Q1" not in text

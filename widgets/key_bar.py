@@ -1,0 +1,123 @@
+"""The keys of the screen on one line at the bottom, each clickable.
+
+Textual's own footer builds a widget for every key and rebuilds them all
+whenever the focus moves; on a board with fifteen keys that was the larger
+part of the time to the first paint. Here the whole line is one widget: it
+is drawn as text, and a click is mapped back to the key under the pointer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.strip import Strip
+from textual.widget import Widget
+
+
+@dataclass(frozen=True)
+class KeyHint:
+    """One key as shown: what to press, what it does, whether it can now."""
+
+    key: str
+    shown: str
+    description: str
+    enabled: bool
+
+
+class KeyBar(Widget, can_focus=False):
+    """The screen's shown bindings, one per action, the command palette's key
+    at the right end."""
+
+    DEFAULT_CSS = """
+    KeyBar { dock: bottom; height: 1; background: $footer-background; }
+    KeyBar > .key-bar--key { color: $footer-key-foreground; text-style: bold; }
+    KeyBar > .key-bar--description { color: $footer-description-foreground; }
+    KeyBar > .key-bar--disabled { text-style: dim; }
+    """
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--disabled"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.hints: tuple[KeyHint, ...] = ()
+        self.palette: KeyHint | None = None
+        self._spans: list[tuple[int, int, KeyHint]] = []  # x from, x to, hint
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._bindings_changed(self.screen)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen) -> None:
+        if screen is not self.screen:
+            return
+        hints: dict[str, KeyHint] = {}
+        palette = None
+        for _node, binding, enabled, tooltip in screen.active_bindings.values():
+            if binding.key == self.app.COMMAND_PALETTE_BINDING:
+                palette = self._hint(binding, enabled)
+            elif binding.show and binding.action not in hints:
+                hints[binding.action] = self._hint(binding, enabled)
+        hints_now = tuple(hints.values())
+        if (hints_now, palette) != (self.hints, self.palette):
+            self.hints, self.palette = hints_now, palette
+            self.refresh()
+
+    def _hint(self, binding: Binding, enabled: bool) -> KeyHint:
+        return KeyHint(binding.key, self.app.get_key_display(binding), binding.description,
+                       enabled)
+
+    # ------------------------------------------------------------ drawing
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        key_style = base + self.get_component_rich_style("key-bar--key")
+        text_style = base + self.get_component_rich_style("key-bar--description")
+        dim = self.get_component_rich_style("key-bar--disabled")
+        segments: list[Segment] = []
+        spans: list[tuple[int, int, KeyHint]] = []
+        x = 0
+        right = self._parts(self.palette, key_style, text_style, dim) if self.palette else []
+        room = width - sum(cell_len(s.text) for s in right)
+        for hint in self.hints:
+            parts = self._parts(hint, key_style, text_style, dim)
+            size = sum(cell_len(s.text) for s in parts)
+            if x + size > room:
+                break  # no room: the rest are in the help screen and the palette
+            segments += parts
+            spans.append((x, x + size, hint))
+            x += size
+        segments.append(Segment(" " * max(room - x, 0), base))
+        if right:
+            spans.append((max(room, x), width, self.palette))
+            segments += right
+        self._spans = spans
+        return Strip(segments).adjust_cell_length(width, base)
+
+    @staticmethod
+    def _parts(hint: KeyHint, key_style: Style, text_style: Style, dim: Style) -> list[Segment]:
+        if not hint.enabled:
+            key_style, text_style = key_style + dim, text_style + dim
+        parts = [Segment(f" {hint.shown} ", key_style)]
+        if hint.description:
+            parts.append(Segment(f"{hint.description} ", text_style))
+        return parts
+
+    # ------------------------------------------------------------ mouse
+    def hint_at(self, x: int) -> KeyHint | None:
+        return next((hint for start, end, hint in self._spans if start <= x < end), None)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        hint = self.hint_at(event.x)
+        if hint is None:
+            return
+        if hint.enabled:
+            self.app.simulate_key(hint.key)
+        else:
+            self.app.bell()
