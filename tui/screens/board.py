@@ -23,8 +23,6 @@ from tui.keys import grade_keys
 from tui.palette import ActionsProvider, LeadsProvider, ViewsProvider
 from tui.rows import PlaceRows
 from tui.screens.help import HelpScreen
-from tui.screens.importing import ImportScreen
-from tui.screens.lead_form import LeadForm
 from tui.screens.plan_actions import PlanActions
 from tui.screens.session import SessionScreen, SessionStart
 from tui.search_panel import SearchPanel, search_help, shown_with
@@ -295,6 +293,8 @@ class BoardScreen(PlanActions, Screen):
         self.refresh_details()
 
     def action_new_lead(self) -> None:
+        from tui.screens.lead_form import LeadForm  # loaded when first used: quicker start
+
         self.app.push_screen(LeadForm(None, self.store.settings.threshold), self._form_done)
 
     def action_edit_lead(self) -> None:
@@ -302,6 +302,8 @@ class BoardScreen(PlanActions, Screen):
         if lead_id is None:
             return
         lead = self.store.lead(lead_id)
+        from tui.screens.lead_form import LeadForm  # loaded when first used: quicker start
+
         self.app.push_screen(LeadForm(lead, self.store.settings.threshold), self._form_done)
 
     def _form_done(self, result: tuple[int | None, dict] | None) -> None:
@@ -342,6 +344,8 @@ class BoardScreen(PlanActions, Screen):
         if self.store.read_only:
             self._failed(ReadOnly(self.store.path))
             return
+        from tui.screens.importing import ImportScreen  # loaded when first used
+
         self.app.push_screen(ImportScreen(), self._imported)
 
     def _imported(self, changed: bool | None) -> None:

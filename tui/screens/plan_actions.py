@@ -8,10 +8,6 @@ from pathlib import Path
 from store.contacts import propose_follow_up
 from store.model import Contact, ContactStatus
 from tui.i18n import t
-from tui.screens.contact_form import ContactForm
-from tui.screens.export import ExportForm
-from tui.screens.log_form import LogForm
-from tui.screens.plan import PlanScreen
 
 
 class PlanActions:
@@ -22,6 +18,8 @@ class PlanActions:
         if lead_id is None:
             return
         proposed = propose_follow_up(self.store, lead_id, self.store.now())
+        from tui.screens.contact_form import ContactForm  # loaded when first used
+
         self.app.push_screen(ContactForm(self.store.lead(lead_id), proposed), self._contact_saved)
 
     def action_log_contact(self) -> None:
@@ -29,6 +27,8 @@ class PlanActions:
         if lead_id is None:
             return
         planned = [c for c in self.store.contacts_of(lead_id) if c.status is ContactStatus.PLANNED]
+        from tui.screens.log_form import LogForm  # loaded when first used
+
         self.app.push_screen(LogForm(self.store.lead(lead_id), planned), self._contact_saved)
 
     def _contact_saved(self, contact: Contact | None) -> None:
@@ -37,6 +37,8 @@ class PlanActions:
             self._follow(contact.lead_id)
 
     def action_plan(self) -> None:
+        from tui.screens.plan import PlanScreen  # loaded when first used
+
         self.app.push_screen(PlanScreen(), self._plan_closed)
 
     def _plan_closed(self, result: tuple[set[int], int | None] | None) -> None:
@@ -53,6 +55,8 @@ class PlanActions:
         self.refresh_details()
 
     def action_export(self) -> None:
+        from tui.screens.export import ExportForm  # loaded when first used
+
         self.app.push_screen(ExportForm(), self._exported)
 
     def _exported(self, path: Path | None) -> None:
