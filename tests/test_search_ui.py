@@ -61,6 +61,19 @@ async def test_typing_filters_every_quadrant_and_lists_matches(store):
         assert message(app).startswith("Matches: 1")
 
 
+async def test_what_the_rep_types_is_on_screen(store):
+    add_leads(store)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await type_search(app, pilot, "zhang")
+        bar = panel(app).query_one("#search-input")
+        assert bar.region.height == 1
+        screen_line = "".join(
+            segment.text for segment in app.screen._compositor.render_strips()[bar.region.y]
+        )
+        assert "zhang" in screen_line
+
+
 async def test_enter_jumps_to_the_match_and_opens_its_details(store):
     ids = add_leads(store)
     app = LeadboardApp(store, "en")

@@ -27,7 +27,7 @@ class SearchBar(Vertical):
     DEFAULT_CSS = """
     SearchBar { height: 12; border: round $accent; background: $surface; }
     SearchBar.-hidden { display: none; }
-    SearchBar > Input { border: none; height: 1; padding: 0 1; }
+    SearchBar > Input.-textual-compact { border: none; height: 1; padding: 0 1; }
     SearchBar > #search-message { height: 1; padding: 0 1; color: $text-muted; }
     SearchBar > #search-message.-error { color: $error; text-style: bold; }
     SearchBar > OptionList { height: 1fr; border: none; overflow-y: hidden; }
@@ -69,7 +69,7 @@ class SearchBar(Vertical):
         self._placeholder = placeholder
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=self._placeholder, id="search-input")
+        yield Input(placeholder=self._placeholder, id="search-input", compact=True)
         yield Static("", id="search-message")
         yield OptionList(id="search-results")
 
