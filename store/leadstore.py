@@ -172,6 +172,10 @@ class LeadStore:
         try:
             with collector_paused():
                 store._load()
+                # What was just loaded lives as long as the store. Unfrozen, it
+                # would all be walked by the collector's first run after the
+                # pause: a third of a second at 100k leads, for nothing.
+                gc.freeze()
         except BaseException:
             store._release()
             raise

@@ -8,7 +8,6 @@ Leadboard, 5 a save failed.
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import pkgutil
 import sys
@@ -100,11 +99,7 @@ def say(message: str) -> None:
 
 
 def open_store(path: Path, *, read_only: bool = False, fallback_read_only: bool = False) -> LeadStore:
-    store = LeadStore.open(path, read_only=read_only, fallback_read_only=fallback_read_only)
-    # The objects just loaded live as long as the app: keep the collector
-    # from walking them again on every key press.
-    gc.freeze()
-    return store
+    return LeadStore.open(path, read_only=read_only, fallback_read_only=fallback_read_only)
 
 
 def run_board(store: LeadStore, lang: str) -> int:
