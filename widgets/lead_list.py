@@ -1,7 +1,9 @@
 """A virtual list of leads: one line per lead, drawn with the Line API.
 
 Only the lines on screen are ever built, so a quadrant of 100,000 leads
-scrolls as lightly as one of ten. The list knows nothing of the database:
+scrolls as lightly as one of ten. Where the list is longer than the pane,
+its last column shows where the view is: drawn with the lines themselves,
+because Textual's scrollbar widget cost more to repaint than the rows. The list knows nothing of the database:
 it is handed a sequence of :class:`LeadRow` and says what the user did.
 """
 
@@ -93,10 +95,14 @@ class LeadList(ScrollView, can_focus=True):
         "lead-list--unknown",
         "lead-list--project",
         "lead-list--empty",
+        "lead-list--track",
+        "lead-list--thumb",
     }
 
     DEFAULT_CSS = """
-    LeadList { background: $surface; overflow-x: hidden; scrollbar-size-vertical: 1; }
+    LeadList { background: $surface; overflow-x: hidden; overflow-y: hidden; }
+    LeadList > .lead-list--track { background: $scrollbar-background; }
+    LeadList > .lead-list--thumb { background: $scrollbar; }
     LeadList > .lead-list--cursor { background: $boost; }
     LeadList:focus > .lead-list--cursor { background: $accent 40%; text-style: bold; }
     LeadList > .lead-list--company { color: $text-muted; }
@@ -200,6 +206,11 @@ class LeadList(ScrollView, can_focus=True):
         return index if 0 <= index < len(self._rows) else None
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
+        if self.overflows and event.x == self.size.width - 1:
+            # On the scroll mark: jump to that point of the list.
+            self.focus()
+            self.cursor = min(event.y * len(self._rows) // self.size.height, len(self._rows) - 1)
+            return
         index = self.row_at(event)
         if index is not None:
             self.focus()
@@ -219,9 +230,38 @@ class LeadList(ScrollView, can_focus=True):
                 style = self.get_component_rich_style("lead-list--empty")
                 return Strip([Segment(pad(" " + self.empty_text, width), style)], width)
             return Strip.blank(width, self.rich_style)
+        if not self.overflows:
+            if index >= len(self._rows):
+                return Strip.blank(width, self.rich_style)
+            return self._render_row(self._rows[index], width, index == self.cursor)
+        mark = self._scroll_mark(y)
         if index >= len(self._rows):
-            return Strip.blank(width, self.rich_style)
-        return self._render_row(self._rows[index], width, index == self.cursor)
+            return Strip.join([Strip.blank(width - 1, self.rich_style), mark])
+        return Strip.join([self._render_row(self._rows[index], width - 1, index == self.cursor),
+                           mark])
+
+    # ------------------------------------------------------------ scroll mark
+    @property
+    def overflows(self) -> bool:
+        """More rows than lines: the last column shows where the view is."""
+        return len(self._rows) > self.size.height > 0
+
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        # The wheel scrolls a long list, though Textual's scrollbar is not shown.
+        return self.overflows and not self._check_disabled()
+
+    def _thumb(self) -> tuple[int, int]:
+        """First line and line count of the part of the mark that shows the view."""
+        height, total = self.size.height, len(self._rows)
+        size = max(1, round(height * height / total))
+        top = round((height - size) * self.scroll_y / max(total - height, 1))
+        return top, size
+
+    def _scroll_mark(self, y: int) -> Strip:
+        top, size = self._thumb()
+        kind = "thumb" if top <= y < top + size else "track"
+        return Strip([Segment(" ", self._styles()[kind])], 1)
 
     def _styles(self) -> dict[str, Style]:
         """The component styles, looked up once until the CSS changes."""

@@ -1,0 +1,73 @@
+"""A long quadrant: the scroll mark in its last column, the wheel, a click on the mark."""
+
+from __future__ import annotations
+
+from textual import events
+
+from tui.app import LeadboardApp
+
+SIZE = (130, 40)
+MANY = 200
+
+
+def fill_q1(store) -> None:
+    """Many strong leads, added as one change so the test stays quick."""
+    for n in range(MANY):
+        store.add_lead(f"客户{n:03d}", company="临沂宏达", city="临沂", intent=5, funding=5)
+
+
+def mark_column(lead_list) -> list[str]:
+    """Which lines of the mark show the view (thumb) and which the rest (track)."""
+    thumb = lead_list._styles()["thumb"]
+    return ["thumb" if line._segments[-1].style == thumb else "track"
+            for line in (lead_list.render_line(y) for y in range(lead_list.size.height))]
+
+
+async def test_a_long_list_shows_where_the_view_is(store):
+    fill_q1(store)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        q1 = app.screen.board.lead_list(1)
+        marks = mark_column(q1)
+        assert marks[0] == "thumb" and marks[-1] == "track"
+        await pilot.press("end")
+        await pilot.pause()
+        marks = mark_column(q1)
+        assert marks[0] == "track" and marks[-1] == "thumb"
+        # The rows themselves lose one column to the mark and no more.
+        assert q1.render_line(0).cell_length == q1.size.width
+
+
+async def test_a_short_list_has_no_mark(store, seeded):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE):
+        q1 = app.screen.board.lead_list(1)
+        assert not q1.overflows
+        assert q1.render_line(0).cell_length == q1.size.width
+
+
+async def test_the_wheel_scrolls_a_long_list(store):
+    fill_q1(store)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        q1 = app.screen.board.lead_list(1)
+        x, y = q1.region.x + 2, q1.region.y + 2
+        # As the terminal reports a turn of the wheel over the list.
+        app.post_message(events.MouseScrollDown(None, x, y, 0, 1, 0, False, False, False,
+                                                screen_x=x, screen_y=y))
+        await pilot.pause()
+        await pilot.pause()
+        assert q1.scroll_y > 0
+
+
+async def test_a_click_on_the_mark_jumps_there(store):
+    fill_q1(store)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        q1 = app.screen.board.lead_list(1)
+        height = q1.size.height
+        await pilot.click("#list-1", offset=(q1.size.width - 1, height - 1))
+        await pilot.pause()
+        assert q1.cursor >= MANY * (height - 1) // height
+        assert q1.scroll_y > 0
+        assert q1.lead_id == q1.rows[q1.cursor].lead_id
