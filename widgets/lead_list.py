@@ -1,9 +1,10 @@
 """A virtual list of leads: one line per lead, drawn with the Line API.
 
 Only the lines on screen are ever built, so a quadrant of 100,000 leads
-scrolls as lightly as one of ten. Where the list is longer than the pane,
-its last column shows where the view is: drawn with the lines themselves,
-because Textual's scrollbar widget cost more to repaint than the rows. The list knows nothing of the database:
+scrolls as lightly as one of ten. The list keeps its own first line on
+screen (``top``) rather than using Textual's scrolling, and draws where the
+view is in its last column: Textual's scrollbar widget and the screen
+layout a scroll sets off cost more than the rows themselves. The list knows nothing of the database:
 it is handed a sequence of :class:`LeadRow` and says what the user did.
 """
 
@@ -17,11 +18,11 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +68,11 @@ def pad(text: str, width: int) -> str:
 # Cells kept for each badge (credit, project) and for the next contact.
 BADGE_WIDTHS = (3, 2)
 WHEN_WIDTH = 5
+WHEEL_LINES = 3  # rows one turn of the mouse wheel scrolls
+LINE_CACHE_SIZE = 2048  # a few screens of rows; cleared whole when full
 
 
-class LeadList(ScrollView, can_focus=True):
+class LeadList(Widget, can_focus=True):
     """The leads of one quadrant (or the ungraded tray)."""
 
     ALLOW_SELECT = False
@@ -100,7 +103,7 @@ class LeadList(ScrollView, can_focus=True):
     }
 
     DEFAULT_CSS = """
-    LeadList { background: $surface; overflow-x: hidden; overflow-y: hidden; }
+    LeadList { background: $surface; height: 1fr; }
     LeadList > .lead-list--track { background: $scrollbar-background; }
     LeadList > .lead-list--thumb { background: $scrollbar; }
     LeadList > .lead-list--cursor { background: $boost; }
@@ -142,7 +145,10 @@ class LeadList(ScrollView, can_focus=True):
         self.place = place
         self.empty_text = empty_text
         self._rows: Sequence[LeadRow] = ()
+        self.top = 0  # the row on the first line
         self._style_cache: dict[str, Style] | None = None
+        # Drawn lines by what they show: scrolling by one line redraws one row, not all.
+        self._line_cache: dict[tuple[LeadRow, int, bool], Strip] = {}
 
     # ------------------------------------------------------------ data in
     @property
@@ -152,12 +158,7 @@ class LeadList(ScrollView, can_focus=True):
     def set_rows(self, rows: Sequence[LeadRow], cursor: int | None = None) -> None:
         """Show ``rows``; keep the cursor where it was unless told otherwise."""
         self._rows = rows
-        virtual_size = Size(self.size.width, len(rows))
-        if virtual_size != self.virtual_size:
-            # Only this list's scrollbar depends on the row count: a new count
-            # need not lay the whole screen out again (a search changes it per key).
-            self.set_reactive(LeadList.virtual_size, virtual_size)
-            self._scroll_update(virtual_size)
+        self._scroll_to(self.top)
         target = self.cursor if cursor is None else cursor
         self.cursor = max(0, min(target, len(rows) - 1))
         self.refresh()
@@ -170,16 +171,19 @@ class LeadList(ScrollView, can_focus=True):
         return self._rows[self.cursor].lead_id
 
     def watch_cursor(self, old: int, new: int) -> None:
-        top = int(self.scroll_y)
-        if top <= new < top + self.scrollable_content_region.height:
+        top, height = self.top, self.size.height
+        if top <= new < top + height:
             # Still on screen: only two lines change; repaint those alone.
-            self.refresh_line(old)
-            self.refresh_line(new)
+            self.refresh(Region(0, old - top, self.size.width, 1),
+                         Region(0, new - top, self.size.width, 1))
         else:
-            self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True,
-                                  immediate=True)
-            self.refresh()
+            self._scroll_to(new if new < top else new - height + 1)
         self.post_message(self.Highlighted(self, self.lead_id))
+
+    def _scroll_to(self, top: int) -> None:
+        """Put row ``top`` on the first line (as far as the rows go) and repaint."""
+        self.top = max(0, min(top, len(self._rows) - self.size.height))
+        self.refresh()
 
     # ------------------------------------------------------------ actions
     def action_cursor_down(self) -> None:
@@ -202,7 +206,7 @@ class LeadList(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------ mouse
     def row_at(self, event: events.MouseEvent) -> int | None:
-        index = event.y + int(self.scroll_y)
+        index = event.y + self.top
         return index if 0 <= index < len(self._rows) else None
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
@@ -223,8 +227,8 @@ class LeadList(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------ drawing
     def render_line(self, y: int) -> Strip:
-        index = y + int(self.scroll_y)
-        width = self.scrollable_content_region.width
+        index = y + self.top
+        width = self.size.width
         if not self._rows:
             if y == 0 and self.empty_text:
                 style = self.get_component_rich_style("lead-list--empty")
@@ -246,16 +250,21 @@ class LeadList(ScrollView, can_focus=True):
         """More rows than lines: the last column shows where the view is."""
         return len(self._rows) > self.size.height > 0
 
-    @property
-    def allow_vertical_scroll(self) -> bool:
-        # The wheel scrolls a long list, though Textual's scrollbar is not shown.
-        return self.overflows and not self._check_disabled()
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        if self.overflows:
+            event.stop()
+            self._scroll_to(self.top + WHEEL_LINES)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        if self.overflows:
+            event.stop()
+            self._scroll_to(self.top - WHEEL_LINES)
 
     def _thumb(self) -> tuple[int, int]:
         """First line and line count of the part of the mark that shows the view."""
         height, total = self.size.height, len(self._rows)
         size = max(1, round(height * height / total))
-        top = round((height - size) * self.scroll_y / max(total - height, 1))
+        top = round((height - size) * self.top / max(total - height, 1))
         return top, size
 
     def _scroll_mark(self, y: int) -> Strip:
@@ -275,9 +284,19 @@ class LeadList(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         self._style_cache = None
+        self._line_cache.clear()
         super().notify_style_update()
 
     def _render_row(self, row: LeadRow, width: int, selected: bool) -> Strip:
+        key = (row, width, selected)
+        strip = self._line_cache.get(key)
+        if strip is None:
+            if len(self._line_cache) >= LINE_CACHE_SIZE:
+                self._line_cache.clear()
+            strip = self._line_cache[key] = self._draw_row(row, width, selected)
+        return strip
+
+    def _draw_row(self, row: LeadRow, width: int, selected: bool) -> Strip:
         """Name, company, region, then badges and next contact in fixed columns,
         so that the columns line up from row to row."""
         styles = self._styles()
@@ -308,4 +327,8 @@ class LeadList(ScrollView, can_focus=True):
         return Strip(segments).adjust_cell_length(width, base)
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, len(self._rows))
+        # Keep the cursor's row on screen at the new height.
+        if not self.top <= self.cursor < self.top + event.size.height:
+            self._scroll_to(self.cursor - event.size.height + 1)
+        else:
+            self._scroll_to(self.top)
