@@ -233,3 +233,17 @@ async def test_the_cursor_shows_which_quadrant_has_focus(store, seeded):
         assert cursor_style() != focused
         await pilot.press("shift+tab")
         assert cursor_style() == focused
+
+
+async def test_a_narrow_terminal_keeps_room_for_the_quadrants(store, seeded):
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # the detail pane opens beside the board
+        await pilot.pause()
+        assert not app.screen.details.has_class("-hidden")
+        for place in (1, 2, 3, 4):
+            lead_list = app.screen.board.lead_list(place)
+            assert lead_list.size.width >= 10  # a name and more, not a sliver
+        title = app.screen.board.pane(1).query_one(".place-title")
+        assert title.size.height == 1
+        assert "Q1" in str(title.render())

@@ -83,8 +83,9 @@ def lead_sections(store: LeadStore, lead: Lead) -> list[DetailSection]:
         (t("field.credit"), label("credit", lead.credit)),
         (t("field.has_project"), project),
     ])
+    bullet = t("detail.bullet")
     advice_section = DetailSection(
-        t("detail.advice"), lines=[f"• {t(f'advice.{code}')}" for code in advice(lead, threshold)]
+        t("detail.advice"), lines=[bullet + t(f"advice.{code}") for code in advice(lead, threshold)]
     )
     customer = DetailSection(t("detail.customer"), [
         (t("field.company"), lead.company or "—"),

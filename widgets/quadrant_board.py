@@ -50,7 +50,9 @@ class QuadrantBoard(Container):
     QuadrantBoard > QuadrantPane.-drop-target { border: double $success; background: $success 10%; }
     QuadrantBoard > QuadrantPane.-drag-source { opacity: 80%; }
     QuadrantBoard > #place-0 { row-span: 2; }
-    QuadrantBoard .place-title { height: 1; padding: 0 1; text-style: bold; }
+    QuadrantBoard .place-title {
+        height: 1; padding: 0 1; text-style: bold; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     """
 
     class LeadDropped(Message):

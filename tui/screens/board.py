@@ -37,6 +37,8 @@ _BESIDE = {1: (None, 2), 2: (1, TRAY), 3: (None, 4), 4: (3, TRAY), TRAY: (2, Non
 
 class BoardScreen(PlanActions, Screen):
     COMMANDS = {LeadsProvider, ActionsProvider, ViewsProvider}
+    # Under 110 columns the tray and the detail pane slim down (leadboard.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
         Binding("tab", "next_place", "Next quadrant", id="board.next_place", show=False),
         Binding("shift+tab", "previous_place", "Previous quadrant", id="board.previous_place",

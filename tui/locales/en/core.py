@@ -42,6 +42,7 @@ MESSAGES: dict[str, str] = {
     "detail.nothing": "No lead selected",
     "detail.grading": "Grading",
     "detail.advice": "Next step",
+    "detail.bullet": "• ",
     "detail.customer": "Customer",
     "detail.extra": "Other columns",
     "detail.contacts": "Contacts",

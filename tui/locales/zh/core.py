@@ -42,6 +42,9 @@ MESSAGES: dict[str, str] = {
     "detail.nothing": "没有选中客户",
     "detail.grading": "评级",
     "detail.advice": "下一步",
+    # No space after the bullet in Chinese: the sentence then wraps on
+    # from the bullet instead of leaving it alone on its line.
+    "detail.bullet": "•",
     "detail.customer": "客户信息",
     "detail.extra": "其他列",
     "detail.contacts": "接触记录",
