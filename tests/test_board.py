@@ -247,3 +247,12 @@ async def test_a_narrow_terminal_keeps_room_for_the_quadrants(store, seeded):
         title = app.screen.board.pane(1).query_one(".place-title")
         assert title.size.height == 1
         assert "Q1" in str(title.render())
+
+
+async def test_help_in_chinese_has_no_english_left_from_textual(store, seeded):
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        text = " ".join(str(s.render()) for s in app.screen.query(".help-section"))
+        assert "退出" in text and "复制选中的文字" in text
+        assert "Quit" not in text and "Copy selected text" not in text

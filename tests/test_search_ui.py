@@ -253,3 +253,20 @@ async def test_a_view_is_deleted_from_the_palette_and_undo_brings_it_back(store,
     store.close()
     with LeadStore.open(store.path, clock=clock, read_only=True) as again:
         assert list(again.views.values()) == []
+
+
+async def test_the_palette_speaks_chinese_to_the_end(store):
+    add_leads(store)
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        from textual.command import CommandInput, CommandList
+
+        assert app.screen.query_one(CommandInput).placeholder == "输入客户、操作或视图…"
+        await pilot.press(*"退出")
+        await pilot.pause(0.3)
+        shown = app.screen.query_one(CommandList)
+        prompts = [str(shown.get_option_at_index(i).prompt) for i in range(shown.option_count)]
+        assert any("关闭客户看板" in p for p in prompts), prompts
+        assert not any("Quit" in p or "Screenshot" in p for p in prompts), prompts

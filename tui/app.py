@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual import on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.screen import Screen
+from textual.theme import ThemeProvider
 from textual.worker import Worker, WorkerState
 
 from store.errors import StoreError
@@ -35,6 +40,23 @@ class LeadboardApp(App[None]):
 
     def get_default_screen(self) -> BoardScreen:
         return BoardScreen()
+
+    # ------------------------------------------------------------ palette
+    # Textual's palette and its own commands, in the user's language.
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder=t("palette.placeholder"), id="--command-palette")
+            )
+
+    def search_themes(self) -> None:
+        self.push_screen(CommandPalette([ThemeProvider], placeholder=t("palette.themes")))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        # Only what a rep needs: no screenshots (a file of customers' names)
+        # and no widget help panel (the help screen, ?, says it all).
+        yield SystemCommand(t("system.theme"), t("system.theme_help"), self.action_change_theme)
+        yield SystemCommand(t("system.quit"), t("system.quit_help"), self.action_quit)
 
     def after_save(self) -> None:
         """Called after every saved change: fold a long journal in the background."""

@@ -10,6 +10,7 @@ import dataclasses
 import os
 from collections.abc import Mapping
 
+from textual.binding import Binding
 from textual.dom import DOMNode
 
 from store.errors import StoreError
@@ -69,11 +70,17 @@ def localize_bindings(node: DOMNode) -> None:
     """Give a node's key bindings descriptions in the current language.
 
     Descriptions are looked up by binding id (``binding.<id>``), so the
-    footer, the help screen and the command palette all say the same.
+    key bar, the help screen and the command palette all say the same.
+    Textual's own bindings have no id: they are looked up by action
+    (``binding.action.<action>``), so none is left in English.
     """
     bindings = node._bindings.key_to_bindings
     for key, entries in bindings.items():
-        bindings[key] = [
-            dataclasses.replace(b, description=t(f"binding.{b.id}")) if b.id else b
-            for b in entries
-        ]
+        bindings[key] = [_localized(b) for b in entries]
+
+
+def _localized(binding: Binding) -> Binding:
+    if binding.id:
+        return dataclasses.replace(binding, description=t(f"binding.{binding.id}"))
+    key = f"binding.action.{binding.action}"
+    return dataclasses.replace(binding, description=t(key)) if has(key) else binding

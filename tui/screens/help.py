@@ -19,7 +19,9 @@ def key_rows(node: DOMNode) -> list[tuple[str, str]]:
     by_action: dict[str, tuple[list[str], str]] = {}
     for key, bindings in node._bindings.key_to_bindings.items():
         for binding in bindings:
-            # The footer's words are short; the help may say more.
+            if not binding.description:
+                continue  # a key Textual keeps for itself, with nothing to say
+            # The key bar's words are short; the help may say more.
             longer = f"help.key.{binding.id}"
             description = t(longer) if has(longer) else binding.description
             keys, description = by_action.setdefault(binding.action, ([], description))

@@ -188,6 +188,9 @@ MESSAGES: dict[str, str] = {
     "binding.help.close": "Close",
     "binding.app.quit": "Quit",
     "binding.app.command_palette": "Commands",
+    # Textual's own keys, found by action: they carry no id.
+    "binding.action.quit": "Quit",
+    "binding.action.screen.copy_text": "Copy the selected text",
     # lead form
     "form.title.new": "New lead",
     "form.title.edit": "Edit {name}",

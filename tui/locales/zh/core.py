@@ -183,6 +183,9 @@ MESSAGES: dict[str, str] = {
     "binding.help.close": "关闭",
     "binding.app.quit": "退出",
     "binding.app.command_palette": "命令",
+    # Textual's own keys, found by action: they carry no id.
+    "binding.action.quit": "退出",
+    "binding.action.screen.copy_text": "复制选中的文字",
     # 客户表单
     "form.title.new": "新客户",
     "form.title.edit": "修改 {name}",
