@@ -270,3 +270,19 @@ async def test_the_palette_speaks_chinese_to_the_end(store):
         prompts = [str(shown.get_option_at_index(i).prompt) for i in range(shown.option_count)]
         assert any("关闭客户看板" in p for p in prompts), prompts
         assert not any("Quit" in p or "Screenshot" in p for p in prompts), prompts
+
+
+async def test_soon_after_start_up_the_index_and_pinyin_are_ready(store, monkeypatch):
+    import tui.search_panel as search_panel
+    from store.search import pinyin
+
+    monkeypatch.setattr(search_panel, "WARM_AFTER_S", 0.05)
+    add_leads(store)
+    pinyin.reading.cache_clear()
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        assert app.search_index.built
+        # Pinyin was read in the background: the first save need not wait for it.
+        assert pinyin.reading.cache_info().misses >= 1

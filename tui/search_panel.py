@@ -21,6 +21,7 @@ from store.errors import StoreError
 from store.grading import quadrant_of
 from store.leadstore import LeadStore
 from store.search import BadQuery, Cancelled, Result, SearchIndex, parse_query, search
+from store.search.pinyin import warm as warm_pinyin
 from tui.i18n import error_text, localize_bindings, t
 from tui.screens.view_name import ViewNameScreen
 from widgets.search_bar import SearchBar
@@ -127,6 +128,7 @@ class SearchPanel(SearchBar):
 
     @work(thread=True, exit_on_error=False, group="index")
     def _warm(self) -> None:
+        warm_pinyin()
         if self.index.built:
             return
         self.index.ready()

@@ -44,6 +44,12 @@ def surname_rank(name: str) -> int:
     return _SURNAME_RANK.get(name[:1], len(COMMON_SURNAMES))
 
 
+def warm() -> None:
+    """Load pypinyin's dictionaries now (a background thread calls this soon
+    after start-up), so that the first save does not wait for them."""
+    reading("\u4e00")
+
+
 @lru_cache(maxsize=65536)
 def reading(text: str) -> str:
     """The everyday reading of ``text``; empty for text with nothing to read."""
