@@ -20,6 +20,11 @@ def test_board_with_details_in_english(snap_compare, store):
     assert snap_compare(LeadboardApp(store, "en"), terminal_size=SIZE, press=["j", "enter"])
 
 
+def test_board_with_details_in_an_80_column_terminal(snap_compare, store):
+    seed(store)
+    assert snap_compare(LeadboardApp(store, "zh"), terminal_size=(80, 24), press=["enter"])
+
+
 def test_welcome_on_an_empty_board(snap_compare, store):
     assert snap_compare(LeadboardApp(store, "en"), terminal_size=SIZE)
 
