@@ -104,3 +104,18 @@ def test_settings_change_the_cadence(tmp_path, capsys):
         assert store.settings.cadence_days == {1: 7, 2: 7, 3: 10, 4: 60}
     assert main(["settings", "--db", str(path), "--cadence", "5=3"]) == EXIT_USAGE
     assert main(["settings", "--db", str(path), "--cadence", "weekly"]) == EXIT_USAGE
+
+
+def test_db_and_lang_count_before_the_sub_command_too(tmp_path, capsys):
+    path = tmp_path / "mine.json"
+    store = LeadStore.open(path)
+    store.add_lead("张伟", company="临沂宏达", city="临沂", intent=5, funding=5)
+    store.close()
+    assert main(["--db", str(path), "--lang", "en", "search", "张"]) == 0
+    assert "张伟" in capsys.readouterr().out
+    unreadable = tmp_path / "notes.txt"
+    unreadable.write_text("not a database", encoding="utf-8")
+    assert main(["--db", str(unreadable), "search", "张"]) == EXIT_UNREADABLE
+    assert unreadable.read_text(encoding="utf-8") == "not a database"
+    # Given after the sub-command, the later one is the one used.
+    assert main(["--db", str(unreadable), "search", "张", "--db", str(path)]) == 0

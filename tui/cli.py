@@ -54,14 +54,20 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", type=Path, metavar="PATH", help=t("cli.help.db"))
-    parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.help.lang"))
+def _common(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
+    """``--db`` and ``--lang``, before a sub-command or after it.
+
+    A sub-command's copies default to SUPPRESS: left out there, they keep what
+    was given before the sub-command (``leadboard --db x.json search ...``).
+    """
+    parser.add_argument("--db", type=Path, metavar="PATH", default=default,
+                        help=t("cli.help.db"))
+    parser.add_argument("--lang", choices=LANGUAGES, default=default, help=t("cli.help.lang"))
 
 
 def build_parser() -> Parser:
     parser = Parser(prog=APP_NAME, description=t("cli.description"))
-    _common(parser)
+    _common(parser, default=None)
     parser.add_argument("--version", action="store_true", help=t("cli.help.version"))
     commands = parser.add_subparsers(dest="command", parser_class=Parser)
     demo = commands.add_parser("demo", help=t("cli.help.demo"))
