@@ -119,3 +119,13 @@ def test_db_and_lang_count_before_the_sub_command_too(tmp_path, capsys):
     assert unreadable.read_text(encoding="utf-8") == "not a database"
     # Given after the sub-command, the later one is the one used.
     assert main(["--db", str(unreadable), "search", "张", "--db", str(path)]) == 0
+
+
+def test_argparse_own_messages_are_in_the_users_language():
+    result = run("export", "--period", "year", lang="zh")
+    assert result.returncode == EXIT_USAGE
+    assert "不是可选的值" in result.stderr and "invalid choice" not in result.stderr
+    result = run("search", "--limit", "x", "a", lang="zh")
+    assert result.returncode == EXIT_USAGE and "不是有效的值" in result.stderr
+    help_text = run("--help", lang="zh").stdout
+    assert help_text.startswith("用法：") and "show this help" not in help_text

@@ -54,6 +54,31 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+# The messages argparse itself can show a rep, by its own English wording
+# (argparse looks each one up through gettext's ``_`` as it needs it).
+ARGPARSE_KEYS = {
+    "usage: ": "argparse.usage",
+    "options": "argparse.options",
+    "positional arguments": "argparse.positional",
+    "show this help message and exit": "argparse.help",
+    "argument %(argument_name)s: %(message)s": "argparse.argument",
+    "invalid choice: %(value)r (choose from %(choices)s)": "argparse.invalid_choice",
+    "invalid %(type)s value: %(value)r": "argparse.invalid_value",
+    "expected one argument": "argparse.expected_one",
+    "unrecognized arguments: %s": "argparse.unrecognized",
+    "the following arguments are required: %s": "argparse.required",
+    "ambiguous option: %(option)s could match %(matches)s": "argparse.ambiguous",
+}
+
+
+def _argparse_text(message: str) -> str:
+    key = ARGPARSE_KEYS.get(message)
+    return t(key) if key else message
+
+
+argparse._ = _argparse_text  # type: ignore[attr-defined]
+
+
 def _common(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
     """``--db`` and ``--lang``, before a sub-command or after it.
 

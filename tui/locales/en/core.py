@@ -249,6 +249,18 @@ MESSAGES: dict[str, str] = {
     # command line
     "cli.description": "Lead triage board for excavator sales reps.",
     "cli.help.db": "data file (default: leads.json in your user data folder)",
+    # argparse's own messages, by its wording (tui/cli.py ARGPARSE_KEYS).
+    "argparse.usage": "usage: ",
+    "argparse.options": "options",
+    "argparse.positional": "positional arguments",
+    "argparse.help": "show this help and exit",
+    "argparse.argument": "%(argument_name)s: %(message)s",
+    "argparse.invalid_choice": "%(value)r is not one of %(choices)s",
+    "argparse.invalid_value": "%(value)r is not a valid %(type)s",
+    "argparse.expected_one": "needs a value",
+    "argparse.unrecognized": "unknown arguments: %s",
+    "argparse.required": "missing: %s",
+    "argparse.ambiguous": "%(option)s is ambiguous: %(matches)s",
     "cli.help.lang": "language of the interface",
     "cli.help.version": "print the version and exit",
     "cli.help.demo": "write demo leads into an empty file and open them",

@@ -238,6 +238,18 @@ MESSAGES: dict[str, str] = {
     # 命令行
     "cli.description": "挖掘机销售客户分级看板。",
     "cli.help.db": "数据文件（默认：用户数据目录中的 leads.json）",
+    # argparse's own messages, by its wording (tui/cli.py ARGPARSE_KEYS).
+    "argparse.usage": "用法：",
+    "argparse.options": "选项",
+    "argparse.positional": "参数",
+    "argparse.help": "显示这段帮助并退出",
+    "argparse.argument": "%(argument_name)s：%(message)s",
+    "argparse.invalid_choice": "%(value)r 不是可选的值（可选：%(choices)s）",
+    "argparse.invalid_value": "%(value)r 不是有效的值（应为 %(type)s）",
+    "argparse.expected_one": "后面要跟一个值",
+    "argparse.unrecognized": "不认识的参数：%s",
+    "argparse.required": "缺少：%s",
+    "argparse.ambiguous": "%(option)s 有歧义，可能是：%(matches)s",
     "cli.help.lang": "界面语言",
     "cli.help.version": "显示版本后退出",
     "cli.help.demo": "把演示客户写进空文件并打开",
