@@ -9,7 +9,7 @@ from typing import overload
 from store.leadstore import LeadStore
 from store.model import Credit, Lead
 from tui.i18n import t
-from widgets.lead_list import Badge, LeadRow
+from widgets.lead_row import Badge, LeadRow
 
 
 def when_text(moment: datetime | None, now: datetime) -> tuple[str, str]:

@@ -4,16 +4,15 @@ Only the lines on screen are ever built, so a quadrant of 100,000 leads
 scrolls as lightly as one of ten. The list keeps its own first line on
 screen (``top``) rather than using Textual's scrolling, and draws where the
 view is in its last column: Textual's scrollbar widget and the screen
-layout a scroll sets off cost more than the rows themselves. The list knows nothing of the database:
-it is handed a sequence of :class:`LeadRow` and says what the user did.
+layout a scroll sets off cost more than the rows themselves. The list knows
+nothing of the database: it is handed a sequence of :class:`LeadRow` and says
+what the user did.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -24,50 +23,8 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
+from widgets.lead_row import LeadRow, draw_row, pad
 
-@dataclass(frozen=True, slots=True)
-class Badge:
-    text: str
-    kind: str  # good | poor | unknown | project
-
-
-@dataclass(frozen=True, slots=True)
-class LeadRow:
-    """What one line shows about a lead."""
-
-    lead_id: int
-    name: str
-    company: str
-    region: str
-    when: str = ""  # next contact, short
-    when_state: str = ""  # overdue | today | ""
-    badges: tuple[Badge, ...] = ()
-
-
-def fit(text: str, width: int) -> str:
-    """Cut ``text`` to ``width`` terminal cells (CJK counts two), with an ellipsis."""
-    if width <= 0:
-        return ""
-    if cell_len(text) <= width:
-        return text
-    out, used = [], 0
-    for char in text:
-        size = cell_len(char)
-        if used + size > width - 1:
-            break
-        out.append(char)
-        used += size
-    return "".join(out) + "…"
-
-
-def pad(text: str, width: int) -> str:
-    text = fit(text, width)
-    return text + " " * (width - cell_len(text))
-
-
-# Cells kept for each badge (credit, project) and for the next contact.
-BADGE_WIDTHS = (3, 2)
-WHEN_WIDTH = 5
 WHEEL_LINES = 3  # rows one turn of the mouse wheel scrolls
 LINE_CACHE_SIZE = 2048  # a few screens of rows; cleared whole when full
 
@@ -293,38 +250,8 @@ class LeadList(Widget, can_focus=True):
         if strip is None:
             if len(self._line_cache) >= LINE_CACHE_SIZE:
                 self._line_cache.clear()
-            strip = self._line_cache[key] = self._draw_row(row, width, selected)
+            strip = self._line_cache[key] = draw_row(row, width, self._styles(), selected)
         return strip
-
-    def _draw_row(self, row: LeadRow, width: int, selected: bool) -> Strip:
-        """Name, company, region, then badges and next contact in fixed columns,
-        so that the columns line up from row to row."""
-        styles = self._styles()
-        base = styles["base"] + styles["cursor"] if selected else styles["base"]
-        when_style = styles.get(row.when_state or "when", styles["when"])
-        right: list[tuple[str, Style]] = []
-        for badge, badge_width in zip(row.badges, BADGE_WIDTHS):
-            right.append((pad(badge.text, badge_width), styles[badge.kind]))
-        right.extend((" " * w, base) for w in BADGE_WIDTHS[len(right):])
-        right.append((pad(row.when, WHEN_WIDTH), when_style))
-        right_width = sum(BADGE_WIDTHS) + WHEN_WIDTH + len(right)
-        name_width = 8
-        left = width - right_width - name_width - 2
-        region_width = 6 if left >= 16 else 0
-        company_width = left - region_width
-        segments = [Segment(" " + pad(row.name, name_width), base)]
-        if company_width >= 4:
-            segments.append(Segment(" " + pad(row.company, company_width - 2) + " ",
-                                    base + styles["company"]))
-        else:
-            segments.append(Segment(" " * max(company_width, 0), base))
-        if region_width:
-            segments.append(Segment(pad(row.region, region_width), base + styles["region"]))
-        for text, part_style in right:
-            segments.append(Segment(" ", base))
-            segments.append(Segment(text, base + part_style))
-        segments.append(Segment(" ", base))
-        return Strip(segments).adjust_cell_length(width, base)
 
     def on_resize(self, event: events.Resize) -> None:
         # Keep the cursor's row on screen at the new height.

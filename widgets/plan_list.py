@@ -19,7 +19,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from widgets.lead_list import pad
+from widgets.lead_row import pad
 
 
 @dataclass(frozen=True, slots=True)

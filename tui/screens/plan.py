@@ -24,7 +24,7 @@ from tui.screens.prep import PrepForm
 from tui.screens.reschedule import RescheduleForm
 from tui.when_text import plan_error
 from widgets.key_bar import KeyBar
-from widgets.lead_list import pad
+from widgets.lead_row import pad
 from widgets.plan_list import PlanList
 
 UNPLANNED = "unplanned"

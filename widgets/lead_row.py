@@ -1,0 +1,91 @@
+"""One lead as one line of a list: what it shows and how it is drawn.
+
+Name, company, region, then badges and the next contact in fixed columns,
+so that the columns line up from row to row. Cell widths count CJK as two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
+
+
+@dataclass(frozen=True, slots=True)
+class Badge:
+    text: str
+    kind: str  # good | poor | unknown | project
+
+
+@dataclass(frozen=True, slots=True)
+class LeadRow:
+    """What one line shows about a lead."""
+
+    lead_id: int
+    name: str
+    company: str
+    region: str
+    when: str = ""  # next contact, short
+    when_state: str = ""  # overdue | today | ""
+    badges: tuple[Badge, ...] = ()
+
+
+def fit(text: str, width: int) -> str:
+    """Cut ``text`` to ``width`` terminal cells (CJK counts two), with an ellipsis."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return text
+    out, used = [], 0
+    for char in text:
+        size = cell_len(char)
+        if used + size > width - 1:
+            break
+        out.append(char)
+        used += size
+    return "".join(out) + "…"
+
+
+def pad(text: str, width: int) -> str:
+    text = fit(text, width)
+    return text + " " * (width - cell_len(text))
+
+
+# Cells kept for each badge (credit, project) and for the next contact.
+BADGE_WIDTHS = (3, 2)
+WHEN_WIDTH = 5
+NAME_WIDTH = 8
+
+
+def draw_row(row: LeadRow, width: int, styles: Mapping[str, Style], selected: bool) -> Strip:
+    """The line for ``row``, ``width`` cells wide. ``styles`` holds ``base``,
+    ``cursor``, ``company``, ``region``, ``when``, the badge kinds and the
+    next-contact states."""
+    base = styles["base"] + styles["cursor"] if selected else styles["base"]
+    when_style = styles.get(row.when_state or "when", styles["when"])
+    right: list[tuple[str, Style]] = []
+    for badge, badge_width in zip(row.badges, BADGE_WIDTHS):
+        right.append((pad(badge.text, badge_width), styles[badge.kind]))
+    right.extend((" " * w, base) for w in BADGE_WIDTHS[len(right):])
+    right.append((pad(row.when, WHEN_WIDTH), when_style))
+    right_width = sum(BADGE_WIDTHS) + WHEN_WIDTH + len(right)
+    left = width - right_width - NAME_WIDTH - 2
+    region_width = 6 if left >= 16 else 0
+    company_width = left - region_width
+    segments = [Segment(" " + pad(row.name, NAME_WIDTH), base)]
+    if company_width >= 4:
+        segments.append(Segment(" " + pad(row.company, company_width - 2) + " ",
+                                base + styles["company"]))
+    else:
+        segments.append(Segment(" " * max(company_width, 0), base))
+    if region_width:
+        segments.append(Segment(pad(row.region, region_width), base + styles["region"]))
+    for text, part_style in right:
+        segments.append(Segment(" ", base))
+        segments.append(Segment(text, base + part_style))
+    segments.append(Segment(" ", base))
+    return Strip(segments).adjust_cell_length(width, base)
