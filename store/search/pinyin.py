@@ -63,10 +63,12 @@ def name_reading(name: str) -> str:
     this keeps saving 100k imported leads fast. Runs of Latin letters or
     digits stay whole (``Wang Li`` -> ``wang li``).
     """
-    parts = []
-    for run in _RUNS.findall(name.lower()):
-        parts.append(" ".join(map(reading, run)) if _is_han(run[0]) else run)
-    return " ".join(parts)
+    return " ".join(map(_run_reading, _RUNS.findall(name.lower())))
+
+
+@lru_cache(maxsize=65536)  # given names and surnames repeat across many leads
+def _run_reading(run: str) -> str:
+    return " ".join(map(reading, run)) if _is_han(run[0]) else run
 
 
 def _is_han(char: str) -> bool:
@@ -75,23 +77,28 @@ def _is_han(char: str) -> bool:
 
 def name_readings(name: str) -> tuple[str, ...]:
     """The everyday reading, then the surname's special one when it differs."""
-    readings = [name_reading(name)]
+    everyday = name_reading(name)
     # Two-character surnames first, so that 单于 is not taken for 单.
-    for surname in (name[:2], name[:1]):
-        syllables = SURNAME_READINGS.get(surname)
-        if syllables is not None:
-            rest = name_reading(name[len(surname):])
-            # Each character on its own: 尉迟 as wei chi, whatever the phrase dictionary says.
-            readings.append(" ".join((*(reading(c) for c in surname), rest)).strip())
-            readings.append(" ".join((*syllables, rest)).strip())
-            break
+    surname = name[:2] if name[:2] in SURNAME_READINGS else name[:1]
+    syllables = SURNAME_READINGS.get(surname)
+    if syllables is None:  # most names: one reading
+        return (everyday,) if everyday else ()
+    rest = name_reading(name[len(surname):])
+    readings = (
+        everyday,
+        # Each character on its own: 尉迟 as wei chi, whatever the phrase dictionary says.
+        " ".join((*(reading(c) for c in surname), rest)).strip(),
+        " ".join((*syllables, rest)).strip(),
+    )
     return tuple(dict.fromkeys(r for r in readings if r))
 
 
 def search_keys(name: str, company: str, province: str, city: str) -> tuple[str, ...]:
     """What a lead keeps for search: ``"<kind>:<reading>"`` per reading."""
-    keys = [f"{NAME}:{r}" for r in name_readings(name)]
-    if reading(company):
-        keys.append(f"{COMPANY}:{reading(company)}")
-    keys += [f"{REGION}:{reading(place)}" for place in (city, province) if reading(place)]
-    return tuple(keys)
+    return tuple([f"{NAME}:{r}" for r in name_readings(name)]) + _place_keys(company, province, city)
+
+
+@lru_cache(maxsize=65536)  # many leads share a company and a place
+def _place_keys(company: str, province: str, city: str) -> tuple[str, ...]:
+    keys = [f"{COMPANY}:{r}" for r in (reading(company),) if r]
+    return (*keys, *(f"{REGION}:{r}" for r in map(reading, (city, province)) if r))
