@@ -8,7 +8,6 @@ reading *and* the everyday one, because reps type either.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 # Surnames read differently from the character's everyday reading. Two-character
@@ -26,8 +25,6 @@ SURNAME_READINGS: dict[str, tuple[str, ...]] = {
     "华": ("hua",), "任": ("ren",), "沈": ("shen",), "燕": ("yan",), "应": ("ying",),
 }
 
-# Runs of Han characters, or of other letters and digits.
-_RUNS = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+|[^\W_\u4e00-\u9fff\u3400-\u4dbf]+")
 NAME, COMPANY, REGION = "n", "c", "r"  # the kind of each stored key
 
 # The most common surnames, most common first: when pinyin fits many names
@@ -63,12 +60,25 @@ def name_reading(name: str) -> str:
     this keeps saving 100k imported leads fast. Runs of Latin letters or
     digits stay whole (``Wang Li`` -> ``wang li``).
     """
-    return " ".join(map(_run_reading, _RUNS.findall(name.lower())))
+    return " ".join(name.lower().translate(_NAME_CHARS).split())
 
 
-@lru_cache(maxsize=65536)  # given names and surnames repeat across many leads
-def _run_reading(run: str) -> str:
-    return " ".join(map(reading, run)) if _is_han(run[0]) else run
+class _NameChars(dict):
+    """What each character of a name becomes, found on first sight: a Han
+    character its syllable between spaces, a letter or digit itself, anything
+    else a space. ``str.translate`` then reads a whole name in one call."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if _is_han(char):
+            value = f" {reading(char)} "
+        else:
+            value = char if char.isalnum() else " "
+        self[code] = value
+        return value
+
+
+_NAME_CHARS = _NameChars()
 
 
 def _is_han(char: str) -> bool:
