@@ -51,7 +51,7 @@ from store.table import LazyTable
 from store.validate import check_name
 
 UNDO_DEPTH = 100
-BULK = 1000  # changes in one step above which the indexes are rebuilt, not kept
+BULK = 1000  # contacts changed in one step above which their indexes are rebuilt, not kept
 COMPACT_BYTES = 8 * 1024 * 1024
 SETTINGS_ID = 1
 
@@ -118,6 +118,14 @@ def _key_doc(doc: dict[str, Any]) -> None:
         doc["search_keys"] = list(keys)
     else:
         doc.pop("search_keys", None)
+
+
+def _rebuilds(changes: list) -> bool:
+    """Whether to rebuild the contact indexes once rather than keep them
+    change by change: worth it for many contacts. Leads keep theirs one by
+    one at any number, since that costs a look at one field."""
+    return (len(changes) > BULK
+            and sum(1 for change in changes if change[0] == "contacts") > BULK)
 
 
 def _leads_touched(table: str, obj_id: int, old: Any, new: Any) -> set[int]:
@@ -532,10 +540,10 @@ class LeadStore:
             docs.append([t, i, _encode(t, before), after_doc])
         kind = "do" if undoable else "final"
         self._append({"seq": self._seq + 1, "kind": kind, "label": label, "changes": docs})
-        bulk = len(changes) > BULK
+        rebuild = _rebuilds(changes)
         for (table, obj_id, _before, after), doc in zip(changes, docs, strict=True):
-            self._put(table, obj_id, after, doc[3], reindex=not bulk)
-        if bulk:
+            self._put(table, obj_id, after, doc[3], reindex=not rebuild)
+        if rebuild:
             self._reindex()
         if undoable:
             self._push_undo(label, docs)
@@ -552,10 +560,10 @@ class LeadStore:
         ]
         self._append({"seq": self._seq + 1, "kind": "undo", "label": top["label"],
                       "changes": changes})
-        bulk = len(changes) > BULK
+        rebuild = _rebuilds(changes)
         for table, obj_id, _now, before in changes:
-            self._put(table, obj_id, None, before, reindex=not bulk)
-        if bulk:
+            self._put(table, obj_id, None, before, reindex=not rebuild)
+        if rebuild:
             self._reindex()
         self._undo.pop()
         self._last_change = None  # what was undone may have been the newest

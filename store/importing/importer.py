@@ -106,7 +106,8 @@ def _plan(store: LeadStore, sheets: list[Sheet], options: ImportOptions,
             except RowRejected as exc:
                 summary.rejects.append(reader.problem(line, cells, exc))
                 continue
-            summary.flags += row.flags
+            if row.flags:
+                summary.flags += row.flags
             summary.count(merge.add(row))
             if progress is not None and summary.rows % PROGRESS_EVERY == 0:
                 progress(summary.rows, (before + size * sheet.done()) / total)

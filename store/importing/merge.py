@@ -91,9 +91,15 @@ class MergePlan:
             return None
         # Two people may share a name: without a company to tell them apart,
         # different phone numbers mean different people.
-        if row.fields.get("company") or not phones or not self._current(lead_id).phones:
+        if row.fields.get("company") or not phones or not self._phones(lead_id):
             return lead_id
         return None
+
+    def _phones(self, lead_id: int) -> tuple[str, ...] | list[str]:
+        after = self._after.get(lead_id)
+        if isinstance(after, dict):  # new in this import: no need to build it
+            return after.get("phones", ())
+        return self._current(lead_id).phones
 
     def _current(self, lead_id: int) -> Lead:
         if lead_id in self._after:
@@ -104,10 +110,12 @@ class MergePlan:
         return lead
 
     def _create(self, row: Incoming, key: tuple[str, str]) -> None:
+        """A new lead (nothing before it), planned as its stored document."""
         lead_id, self._next_id = self._next_id, self._next_id + 1
-        self._before[lead_id] = None
-        self._after[lead_id] = codec.LEADS.fields_to_doc(
-            {**row.fields, "created": self.now, "updated": self.now, "extra": dict(row.extra)})
+        fields = {**row.fields, "created": self.now, "updated": self.now}
+        if row.extra:
+            fields["extra"] = dict(row.extra)
+        self._after[lead_id] = codec.LEADS.fields_to_doc(fields)
         self._remember(lead_id, row.fields.get("phones", ()), key)
 
     def _remember(self, lead_id: int, phones: tuple[str, ...], key: tuple[str, str]) -> None:
