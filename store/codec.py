@@ -134,7 +134,8 @@ class DocCodec:
         layout = self._layouts.get(names)
         if layout is None:
             unknown = set(names) - set(self.names)
-            missing = [n for n, default, _w in self._plan if default is _NO_DEFAULT and n not in names]
+            missing = [n for n, default, _writer in self._plan
+                       if default is _NO_DEFAULT and n not in names]
             if unknown or missing:
                 raise TypeError(f"{self.cls.__name__}: fields unknown {sorted(unknown)}, "
                                 f"missing {missing}")

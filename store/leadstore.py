@@ -524,8 +524,9 @@ class LeadStore:
         search keys on the way.
 
         An object after the change may be given as its stored document
-        instead (an import of many new leads builds no objects); the store
-        keeps that document, so it must not be changed afterwards.
+        instead (an import of many new leads builds no objects). The store
+        adds a lead's search keys to that document and keeps it: nothing
+        else may change it afterwards.
         """
         self._commit(label, list(changes), undoable, key_leads=True)
 

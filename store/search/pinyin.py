@@ -105,10 +105,11 @@ def name_readings(name: str) -> tuple[str, ...]:
 
 def search_keys(name: str, company: str, province: str, city: str) -> tuple[str, ...]:
     """What a lead keeps for search: ``"<kind>:<reading>"`` per reading."""
-    return tuple([f"{NAME}:{r}" for r in name_readings(name)]) + _place_keys(company, province, city)
+    names = tuple([f"{NAME}:{r}" for r in name_readings(name)])
+    return names + _place_keys(company, province, city)
 
 
 @lru_cache(maxsize=65536)  # many leads share a company and a place
 def _place_keys(company: str, province: str, city: str) -> tuple[str, ...]:
-    keys = [f"{COMPANY}:{r}" for r in (reading(company),) if r]
-    return (*keys, *(f"{REGION}:{r}" for r in map(reading, (city, province)) if r))
+    readings = ((COMPANY, reading(company)), (REGION, reading(city)), (REGION, reading(province)))
+    return tuple(f"{kind}:{text}" for kind, text in readings if text)
