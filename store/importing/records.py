@@ -184,8 +184,8 @@ def _choice_reader(name: str, parse: Callable[[str], Any]) -> Reader:
 def _read_region(row: Incoming, label: str, text: str) -> None:
     province, city = values.region(text)
     for part, value in (("province", province), ("city", city)):
-        if value and part not in row.fields:
-            _set(row, part, label, value, text)
+        if value and part not in row.fields:  # a column of its own came first
+            row.fields[part] = value
 
 
 def _read_notes(row: Incoming, label: str, text: str) -> None:
