@@ -113,6 +113,9 @@ NOTES = """
   145k contacts and take about 95 MB.
 - Sizes compared with each other (100k against 1k) are measured in turn, round after
   round, so that load from elsewhere on the machine falls on both.
+- *import*: each round is a fresh process, as `leadboard import` is, with the baseline
+  measured in it just before the import. The import's first save loads the pinyin
+  dictionaries (about 0.13 s) for the leads' search keys: most of the figure at 1k rows.
 
 ## Where goals are missed, and why
 
@@ -130,8 +133,6 @@ NOTES = """
 - **Search while typing, and triage decisions,** miss their ratios to the minimal app
   for the same reason: repainting the board's rows or the lead's full view costs
   more than one small `Static`.
-- **Import** includes computing every lead's pinyin search keys as it is saved, which
-  the `csv.DictReader` + `json.dumps` baseline does not do.
 """
 
 if __name__ == "__main__":

@@ -103,6 +103,7 @@ class DocCodec:
         self._plan = [(name, self.defaults.get(name, _NO_DEFAULT), self.writers.get(name))
                       for name in self.names]
         self._values = attrgetter(*self.names)  # all fields in one C call
+        self._layouts: dict[tuple[str, ...], list] = {}  # see _layout
 
     def to_doc(self, obj: Any) -> Doc:
         doc: Doc = {}
@@ -111,6 +112,37 @@ class DocCodec:
                 continue
             doc[name] = value if writer is None else writer(value)
         return doc
+
+    def fields_to_doc(self, fields: Doc) -> Doc:
+        """The document of the object ``cls(**fields)``, without building it.
+
+        For many new objects at once (an import): building each only to
+        encode it again doubles the work. Checked as the constructor would:
+        a field it does not know, or a required one missing, fails.
+        """
+        doc: Doc = {}
+        for name, default, writer in self._layout(tuple(fields)):
+            value = fields[name]
+            if value is default or value == default:
+                continue
+            doc[name] = value if writer is None else writer(value)
+        return doc
+
+    def _layout(self, names: tuple[str, ...]) -> list[tuple[str, Any, Callable | None]]:
+        """The plan of ``to_doc`` for just these fields, in the same order;
+        many objects in a row fill the same fields, so it is kept."""
+        layout = self._layouts.get(names)
+        if layout is None:
+            unknown = set(names) - set(self.names)
+            missing = [n for n, default, _writer in self._plan
+                       if default is _NO_DEFAULT and n not in names]
+            if unknown or missing:
+                raise TypeError(f"{self.cls.__name__}: fields unknown {sorted(unknown)}, "
+                                f"missing {missing}")
+            if len(self._layouts) >= 1024:  # rows that fill fields in ever new ways
+                self._layouts.clear()
+            layout = self._layouts[names] = [step for step in self._plan if step[0] in names]
+        return layout
 
     def from_doc(self, obj_id: int, doc: Doc) -> Any:
         try:

@@ -51,7 +51,7 @@ from store.table import LazyTable
 from store.validate import check_name
 
 UNDO_DEPTH = 100
-BULK = 1000  # changes in one step above which the indexes are rebuilt, not kept
+BULK = 1000  # contacts changed in one step above which their indexes are rebuilt, not kept
 COMPACT_BYTES = 8 * 1024 * 1024
 SETTINGS_ID = 1
 
@@ -63,13 +63,21 @@ Watcher = Callable[[str, int, int | None], None]  # table, id, the lead it conce
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """Building a million small objects makes the cyclic collector run over
-    and over for nothing: none of them is garbage yet."""
+    and over for nothing: none of them is garbage yet.
+
+    What was built is kept (a loaded file, a planned import), so it goes
+    straight to the oldest generation: left in the youngest, the first
+    allocation after the pause would scan all of it, and then scan it again
+    on its way up, still finding nothing.
+    """
     was_on = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_on:
+            gc.freeze()  # every tracked object aside, the young counts reset ...
+            gc.unfreeze()  # ... and back, into the oldest generation
             gc.enable()
 
 
@@ -88,7 +96,10 @@ CODECS: dict[str, tuple[Callable[[Any], dict], Callable[[int, dict], Any]]] = {
 
 
 def _encode(table: str, obj: Any) -> dict | None:
-    return None if obj is None else CODECS[table][0](obj)
+    """An object's document; one given as its document already is kept."""
+    if obj is None or isinstance(obj, dict):
+        return obj
+    return CODECS[table][0](obj)
 
 
 def _keyed(lead: Lead) -> Lead:
@@ -97,15 +108,24 @@ def _keyed(lead: Lead) -> Lead:
     return lead if keys == lead.search_keys else dataclasses.replace(lead, search_keys=keys)
 
 
-def _key_doc(lead: Lead, doc: dict[str, Any]) -> None:
+def _key_doc(doc: dict[str, Any]) -> None:
     """Put a lead's search keys into its document. Many leads at once (an
     import) skip building a second object per lead just to carry the keys:
     the store keeps the document and builds the lead from it when needed."""
-    keys = search_keys(lead.name, lead.company, lead.province, lead.city)
+    get = doc.get
+    keys = search_keys(doc["name"], get("company", ""), get("province", ""), get("city", ""))
     if keys:
         doc["search_keys"] = list(keys)
     else:
         doc.pop("search_keys", None)
+
+
+def _rebuilds(changes: list) -> bool:
+    """Whether to rebuild the contact indexes once rather than keep them
+    change by change: worth it for many contacts. Leads keep theirs one by
+    one at any number, since that costs a look at one field."""
+    return (len(changes) > BULK
+            and sum(1 for change in changes if change[0] == "contacts") > BULK)
 
 
 def _leads_touched(table: str, obj_id: int, old: Any, new: Any) -> set[int]:
@@ -505,7 +525,13 @@ class LeadStore:
     # ----------------------------------------------------------- changes
     def commit(self, label: str, changes: Iterable[Change], undoable: bool = True) -> None:
         """Make several changes durable as one step (one undo); leads get their
-        search keys on the way."""
+        search keys on the way.
+
+        An object after the change may be given as its stored document
+        instead (an import of many new leads builds no objects). The store
+        adds a lead's search keys to that document and keeps it: nothing
+        else may change it afterwards.
+        """
         self._commit(label, list(changes), undoable, key_leads=True)
 
     def _commit(self, label: str, changes: list[Change], undoable: bool = True,
@@ -515,14 +541,14 @@ class LeadStore:
         for t, i, before, after in changes:
             after_doc = _encode(t, after)
             if key_leads and t == "leads" and after_doc is not None:
-                _key_doc(after, after_doc)
+                _key_doc(after_doc)
             docs.append([t, i, _encode(t, before), after_doc])
         kind = "do" if undoable else "final"
         self._append({"seq": self._seq + 1, "kind": kind, "label": label, "changes": docs})
-        bulk = len(changes) > BULK
+        rebuild = _rebuilds(changes)
         for (table, obj_id, _before, after), doc in zip(changes, docs, strict=True):
-            self._put(table, obj_id, after, doc[3], reindex=not bulk)
-        if bulk:
+            self._put(table, obj_id, after, doc[3], reindex=not rebuild)
+        if rebuild:
             self._reindex()
         if undoable:
             self._push_undo(label, docs)
@@ -539,10 +565,10 @@ class LeadStore:
         ]
         self._append({"seq": self._seq + 1, "kind": "undo", "label": top["label"],
                       "changes": changes})
-        bulk = len(changes) > BULK
+        rebuild = _rebuilds(changes)
         for table, obj_id, _now, before in changes:
-            self._put(table, obj_id, None, before, reindex=not bulk)
-        if bulk:
+            self._put(table, obj_id, None, before, reindex=not rebuild)
+        if rebuild:
             self._reindex()
         self._undo.pop()
         self._last_change = None  # what was undone may have been the newest

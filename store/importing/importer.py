@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from store.codec import lead_from_doc
 from store.importing.csv_reader import read_csv
 from store.importing.merge import MERGE, MergePlan
 from store.importing.records import RowReader, RowRejected
@@ -37,8 +38,15 @@ class ImportOptions:
 
 @dataclass
 class ImportPlan:
-    changes: list[Change] = field(default_factory=list)
+    # As ``LeadStore.commit`` takes them: a new lead as its document, ready to save.
+    planned: list[Change] = field(default_factory=list)
     summary: ImportSummary = field(default_factory=ImportSummary)
+
+    @property
+    def changes(self) -> list[Change]:
+        """The planned changes with every lead built, to look at (slow for many)."""
+        return [(table, i, before, lead_from_doc(i, after) if isinstance(after, dict) else after)
+                for table, i, before, after in self.planned]
 
 
 def detect_format(path: Path, fmt: str = "auto") -> str:
@@ -98,7 +106,8 @@ def _plan(store: LeadStore, sheets: list[Sheet], options: ImportOptions,
             except RowRejected as exc:
                 summary.rejects.append(reader.problem(line, cells, exc))
                 continue
-            summary.flags += row.flags
+            if row.flags:
+                summary.flags += row.flags
             summary.count(merge.add(row))
             if progress is not None and summary.rows % PROGRESS_EVERY == 0:
                 progress(summary.rows, (before + size * sheet.done()) / total)
@@ -111,9 +120,9 @@ def _plan(store: LeadStore, sheets: list[Sheet], options: ImportOptions,
 
 def apply_plan(store: LeadStore, plan: ImportPlan) -> None:
     """Save the plan as one change (nothing at all when it changes nothing)."""
-    if plan.changes:
+    if plan.planned:
         with collector_paused():
-            store.commit("import", plan.changes)
+            store.commit("import", plan.planned)
 
 
 def _size(path: Path) -> int:

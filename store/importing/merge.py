@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from store import codec
 from store.importing.records import Incoming
 from store.leadstore import Change, LeadStore
 from store.model import Lead
@@ -43,7 +44,9 @@ class MergePlan:
         self.now = store.now()
         self._next_id = store.next_id("leads")
         self._before: dict[int, Lead | None] = {}
-        self._after: dict[int, Lead] = {}
+        # A lead new in this import is kept as its document until a later
+        # row merges into it: most never are, and need no object at all.
+        self._after: dict[int, Lead | codec.Doc] = {}
         self._by_phone: dict[str, int] = {}
         self._by_name: dict[tuple[str, str], int] = {}
         if on_duplicate != NEW:
@@ -58,7 +61,8 @@ class MergePlan:
             self._by_name.setdefault(key, lead_id)
 
     def changes(self) -> list[Change]:
-        return [("leads", i, self._before.get(i), lead) for i, lead in self._after.items()]
+        """The planned changes; a new lead's is its document (see ``LeadStore.commit``)."""
+        return [("leads", i, self._before.get(i), after) for i, after in self._after.items()]
 
     def add(self, row: Incoming) -> str:
         """Plan one row; returns what became of it."""
@@ -74,7 +78,7 @@ class MergePlan:
         if merged is lead:
             return UNCHANGED
         self._after[lead_id] = merged
-        self._remember(merged)
+        self._remember(lead_id, merged.phones, name_key(merged.name, merged.company))
         return MERGED
 
     def _match(self, row: Incoming, key: tuple[str, str]) -> int | None:
@@ -87,29 +91,37 @@ class MergePlan:
             return None
         # Two people may share a name: without a company to tell them apart,
         # different phone numbers mean different people.
-        if row.fields.get("company") or not phones or not self._current(lead_id).phones:
+        if row.fields.get("company") or not phones or not self._phones(lead_id):
             return lead_id
         return None
 
+    def _phones(self, lead_id: int) -> tuple[str, ...] | list[str]:
+        after = self._after.get(lead_id)
+        if isinstance(after, dict):  # new in this import: no need to build it
+            return after.get("phones", ())
+        return self._current(lead_id).phones
+
     def _current(self, lead_id: int) -> Lead:
         if lead_id in self._after:
-            return self._after[lead_id]
+            after = self._after[lead_id]
+            return codec.lead_from_doc(lead_id, after) if isinstance(after, dict) else after
         lead = self.store.lead(lead_id)
         self._before[lead_id] = lead
         return lead
 
     def _create(self, row: Incoming, key: tuple[str, str]) -> None:
+        """A new lead (nothing before it), planned as its stored document."""
         lead_id, self._next_id = self._next_id, self._next_id + 1
-        lead = Lead(id=lead_id, created=self.now, updated=self.now, **row.fields,
-                    extra=dict(row.extra))
-        self._before[lead_id] = None
-        self._after[lead_id] = lead
-        self._remember(lead, key)
+        fields = {**row.fields, "created": self.now, "updated": self.now}
+        if row.extra:
+            fields["extra"] = dict(row.extra)
+        self._after[lead_id] = codec.LEADS.fields_to_doc(fields)
+        self._remember(lead_id, row.fields.get("phones", ()), key)
 
-    def _remember(self, lead: Lead, key: tuple[str, str] | None = None) -> None:
-        for phone in lead.phones:
-            self._by_phone.setdefault(phone, lead.id)
-        self._by_name.setdefault(key or name_key(lead.name, lead.company), lead.id)
+    def _remember(self, lead_id: int, phones: tuple[str, ...], key: tuple[str, str]) -> None:
+        for phone in phones:
+            self._by_phone.setdefault(phone, lead_id)
+        self._by_name.setdefault(key, lead_id)
 
     def _merged(self, lead: Lead, row: Incoming) -> Lead:
         updates, conflicts = _field_updates(lead, row)

@@ -87,11 +87,11 @@ class RowReader:
     def read(self, line: int, cells: list[Cell]) -> Incoming:
         """The incoming lead; raises :class:`RowRejected` for a row we refuse."""
         row = Incoming(self.file, line, {}, {}, [], cells, self.column_of, self.labels)
+        blanks = values.BLANKS
         for (at, label, read_cell), cell in zip(self._columns, cells):
-            if cell == "" or cell is None:  # not "not cell": Excel's 0 means no
-                continue
+            # cell_text, not "not cell": Excel's 0 means no, and is kept.
             text = cell.strip() if type(cell) is str else cell_text(cell).strip()
-            if not text or text in values.BLANKS:
+            if not text or text in blanks:
                 continue
             if read_cell is None:
                 self._kept_columns.add(at)
@@ -184,8 +184,8 @@ def _choice_reader(name: str, parse: Callable[[str], Any]) -> Reader:
 def _read_region(row: Incoming, label: str, text: str) -> None:
     province, city = values.region(text)
     for part, value in (("province", province), ("city", city)):
-        if value and part not in row.fields:
-            _set(row, part, label, value, text)
+        if value and part not in row.fields:  # a column of its own came first
+            row.fields[part] = value
 
 
 def _read_notes(row: Incoming, label: str, text: str) -> None:
@@ -222,10 +222,14 @@ _READERS: dict[str, Reader] = {
 
 
 def _add_list(row: Incoming, name: str, label: str, items) -> None:
+    """Items (never repeated within one cell) after those already there."""
     if not items:
         return
-    old = row.fields.get(name, ())
-    row.fields[name] = old + tuple(i for i in items if i not in old)
+    old = row.fields.get(name)
+    if old is None:  # the common case: the first cell for this list
+        row.fields[name] = tuple(items)
+    else:
+        row.fields[name] = old + tuple(i for i in items if i not in old)
 
 
 def _name_fallback(row: Incoming) -> None:

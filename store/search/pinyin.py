@@ -8,7 +8,6 @@ reading *and* the everyday one, because reps type either.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 # Surnames read differently from the character's everyday reading. Two-character
@@ -26,8 +25,6 @@ SURNAME_READINGS: dict[str, tuple[str, ...]] = {
     "华": ("hua",), "任": ("ren",), "沈": ("shen",), "燕": ("yan",), "应": ("ying",),
 }
 
-# Runs of Han characters, or of other letters and digits.
-_RUNS = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+|[^\W_\u4e00-\u9fff\u3400-\u4dbf]+")
 NAME, COMPANY, REGION = "n", "c", "r"  # the kind of each stored key
 
 # The most common surnames, most common first: when pinyin fits many names
@@ -69,10 +66,25 @@ def name_reading(name: str) -> str:
     this keeps saving 100k imported leads fast. Runs of Latin letters or
     digits stay whole (``Wang Li`` -> ``wang li``).
     """
-    parts = []
-    for run in _RUNS.findall(name.lower()):
-        parts.append(" ".join(map(reading, run)) if _is_han(run[0]) else run)
-    return " ".join(parts)
+    return " ".join(name.lower().translate(_NAME_CHARS).split())
+
+
+class _NameChars(dict):
+    """What each character of a name becomes, found on first sight: a Han
+    character its syllable between spaces, a letter or digit itself, anything
+    else a space. ``str.translate`` then reads a whole name in one call."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if _is_han(char):
+            value = f" {reading(char)} "
+        else:
+            value = char if char.isalnum() else " "
+        self[code] = value
+        return value
+
+
+_NAME_CHARS = _NameChars()
 
 
 def _is_han(char: str) -> bool:
@@ -81,23 +93,29 @@ def _is_han(char: str) -> bool:
 
 def name_readings(name: str) -> tuple[str, ...]:
     """The everyday reading, then the surname's special one when it differs."""
-    readings = [name_reading(name)]
+    everyday = name_reading(name)
     # Two-character surnames first, so that 单于 is not taken for 单.
-    for surname in (name[:2], name[:1]):
-        syllables = SURNAME_READINGS.get(surname)
-        if syllables is not None:
-            rest = name_reading(name[len(surname):])
-            # Each character on its own: 尉迟 as wei chi, whatever the phrase dictionary says.
-            readings.append(" ".join((*(reading(c) for c in surname), rest)).strip())
-            readings.append(" ".join((*syllables, rest)).strip())
-            break
+    surname = name[:2] if name[:2] in SURNAME_READINGS else name[:1]
+    syllables = SURNAME_READINGS.get(surname)
+    if syllables is None:  # most names: one reading
+        return (everyday,) if everyday else ()
+    rest = name_reading(name[len(surname):])
+    readings = (
+        everyday,
+        # Each character on its own: 尉迟 as wei chi, whatever the phrase dictionary says.
+        " ".join((*(reading(c) for c in surname), rest)).strip(),
+        " ".join((*syllables, rest)).strip(),
+    )
     return tuple(dict.fromkeys(r for r in readings if r))
 
 
 def search_keys(name: str, company: str, province: str, city: str) -> tuple[str, ...]:
     """What a lead keeps for search: ``"<kind>:<reading>"`` per reading."""
-    keys = [f"{NAME}:{r}" for r in name_readings(name)]
-    if reading(company):
-        keys.append(f"{COMPANY}:{reading(company)}")
-    keys += [f"{REGION}:{reading(place)}" for place in (city, province) if reading(place)]
-    return tuple(keys)
+    names = tuple([f"{NAME}:{r}" for r in name_readings(name)])
+    return names + _place_keys(company, province, city)
+
+
+@lru_cache(maxsize=65536)  # many leads share a company and a place
+def _place_keys(company: str, province: str, city: str) -> tuple[str, ...]:
+    readings = ((COMPANY, reading(company)), (REGION, reading(city)), (REGION, reading(province)))
+    return tuple(f"{kind}:{text}" for kind, text in readings if text)

@@ -103,7 +103,7 @@ class ImportScreen(ModalScreen[bool]):
             self._ready_again()
             self.say([error_text(exc)], error=True)
             return
-        self.changed = bool(plan.changes)
+        self.changed = bool(plan.planned)
         self._show_progress(1.0)
         lines = summary_lines(plan.summary, False, rejects_path)
         lines.append(t("import.saved") if self.changed else t("import.nothing_changed"))
