@@ -192,13 +192,13 @@ class LeadStore:
         try:
             with collector_paused():
                 store._load()
-                # What was just loaded lives as long as the store. Unfrozen, it
-                # would all be walked by the collector's first run after the
-                # pause: a third of a second at 100k leads, for nothing.
-                gc.freeze()
         except BaseException:
             store._release()
             raise
+        # What was loaded lives as long as the store: out of the collector's
+        # sight for good, or a full collection soon after would walk it all
+        # (half a second at 100k leads, finding nothing).
+        gc.freeze()
         return store
 
     def _take_lock(self, fallback_read_only: bool) -> None:
