@@ -14,7 +14,7 @@ from textual.widgets import Footer, Input, Static
 from store.errors import StoreError
 from store.leadstore import LeadStore
 from store.contacts import propose_follow_up
-from store.model import Contact, Status
+from store.model import Contact, Lead, Status
 from store.session import (
     Queue,
     TriageSession,
@@ -24,10 +24,12 @@ from store.session import (
     save_record,
 )
 from tui.details import lead_sections
-from tui.i18n import error_text, localize_bindings, t
+from tui.i18n import error_text, language, localize_bindings, t
 from tui.keys import grade_keys
 from tui.screens.contact_form import ContactForm
-from widgets.detail_pane import DetailPane
+from widgets.detail_pane import DetailSection
+from widgets.lead_sheet import LeadSheet
+from widgets.status_line import StatusLine
 
 LOST_REASONS = ("price", "competitor", "no_funds", "no_project", "no_contact")
 
@@ -153,11 +155,12 @@ class SessionScreen(Screen[set[int]]):
         self.store = store
         self.session = TriageSession(queue, store.now())
         self.changed: set[int] = set()
+        self._ahead: tuple[tuple, list[DetailSection]] | None = None  # the next lead's view
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="session-progress", markup=False)
-        yield DetailPane(id="session-lead")
-        yield Static("", id="session-message", markup=False)
+        yield StatusLine(id="session-progress")
+        yield LeadSheet(id="session-lead")
+        yield StatusLine(id="session-message")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -171,16 +174,40 @@ class SessionScreen(Screen[set[int]]):
             self.action_end()
             return
         lead = self.store.lead(session.lead_id)
-        self.query_one(DetailPane).show(lead.name, lead_sections(self.store, lead))
-        self.query_one("#session-message", Static).update(message, layout=False)
+        self.query_one(LeadSheet).show(lead.name, self._sections_of(lead))
+        self.query_one("#session-message", StatusLine).update(message)
         self._tick()
+        self.call_after_refresh(self._prepare_next)
+
+    def _sections_of(self, lead: Lead) -> list[DetailSection]:
+        """The lead's view; the one made ahead if nothing it shows has changed since."""
+        ahead = self._ahead
+        if ahead is not None and ahead[0] == self._shown_from(lead):
+            return ahead[1]
+        return lead_sections(self.store, lead)
+
+    def _shown_from(self, lead: Lead) -> tuple:
+        """What a lead's view is made from (the stored objects are immutable)."""
+        return lead, tuple(self.store.contacts_of(lead.id)), self.store.settings, language()
+
+    def _prepare_next(self) -> None:
+        """Make the next lead's view while the rep reads this one, so that a
+        decision only has to save and swap it in."""
+        ids = self.session.queue.lead_ids
+        position = self.session.position + 1
+        if position >= len(ids) or not self.is_attached:
+            return
+        lead = self.store.lead(ids[position])
+        sections = lead_sections(self.store, lead)
+        self._ahead = (self._shown_from(lead), sections)
+        self.query_one(LeadSheet).prepare(lead.name, sections)
 
     def _tick(self) -> None:
         session = self.session
         progress = t("session.progress", at=min(session.position + 1, len(session.queue.lead_ids)),
                      total=len(session.queue.lead_ids),
                      elapsed=_elapsed(session.started, self.store.now()))
-        self.query_one("#session-progress", Static).update(progress, layout=False)
+        self.query_one("#session-progress", StatusLine).update(progress)
 
     def _decide(self, decision: str, change) -> None:
         """Store one decision durably, then go straight to the next lead."""
@@ -188,7 +215,7 @@ class SessionScreen(Screen[set[int]]):
         try:
             change(lead)
         except StoreError as exc:
-            self.query_one("#session-message", Static).update(error_text(exc), layout=False)
+            self.query_one("#session-message", StatusLine).update(error_text(exc))
             return
         self.changed.add(lead.id)
         self.session.record(decision)
@@ -204,7 +231,7 @@ class SessionScreen(Screen[set[int]]):
         try:
             self.store.step(lead_id, axis, step)
         except StoreError as exc:
-            self.query_one("#session-message", Static).update(error_text(exc), layout=False)
+            self.query_one("#session-message", StatusLine).update(error_text(exc))
             return
         self.changed.add(lead_id)
         self.session.refined()
@@ -252,15 +279,14 @@ class SessionScreen(Screen[set[int]]):
     def action_undo(self) -> None:
         undone = self.session.undo()
         if undone is None:
-            self.query_one("#session-message", Static).update(t("bar.nothing_to_undo"),
-                                                              layout=False)
+            self.query_one("#session-message", StatusLine).update(t("bar.nothing_to_undo"))
             return
         lead_id, store_changes = undone
         try:
             for _ in range(store_changes):
                 self.store.undo()
         except StoreError as exc:
-            self.query_one("#session-message", Static).update(error_text(exc), layout=False)
+            self.query_one("#session-message", StatusLine).update(error_text(exc))
             return
         self.show_lead(t("session.undone", name=self.store.lead(lead_id).name))
 

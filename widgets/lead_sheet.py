@@ -1,0 +1,168 @@
+"""A lead in full view, drawn line by line (the Line API).
+
+Going from one lead to the next is the heart of triage, so it must be cheap:
+the sheet repaints only the lines that differ from the last lead's, leaves
+the screen's layout alone (a widget that changes height makes Textual lay
+out and repaint the whole screen), and can lay out the next lead ahead of
+time, while the rep is still reading this one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rich.cells import cell_len
+from rich.control import strip_control_codes
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from widgets.detail_pane import DetailSection, Piece, section_lines
+
+Line = list[Segment]
+
+
+@dataclass(frozen=True, slots=True)
+class _Sheet:
+    """One lead's lines at one width, and the strips of its first rows."""
+
+    heading: str
+    sections: list[DetailSection]
+    width: int
+    lines: list[Line]
+    strips: dict[int, Strip]
+
+
+@lru_cache(maxsize=16)
+def _style(name: str) -> Style:
+    return Style.parse(name) if name else Style.null()
+
+
+def _changed_rows(old: list[Line], new: list[Line], height: int, width: int) -> list[Region]:
+    """The rows of the view where ``new`` differs from ``old``, runs of
+    neighbouring rows as one region each."""
+    regions: list[Region] = []
+    start = None
+    for y in range(height + 1):
+        differs = y < height and (old[y] if y < len(old) else None) != (
+            new[y] if y < len(new) else None)
+        if differs and start is None:
+            start = y
+        elif not differs and start is not None:
+            regions.append(Region(0, start, width, y - start))
+            start = None
+    return regions
+
+
+class LeadSheet(ScrollView, can_focus=False):
+    """Shows the heading and sections it is handed, as the detail pane does."""
+
+    COMPONENT_CLASSES = {"lead-sheet--heading"}
+    DEFAULT_CSS = """
+    LeadSheet { background: $surface; padding: 0 1; overflow-x: hidden; }
+    LeadSheet > .lead-sheet--heading { text-style: bold; color: $accent; }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._sheet = _Sheet("", [], 0, [], {})
+        self._prepared: _Sheet | None = None
+
+    # ------------------------------------------------------------ showing
+    def show(self, heading: str, sections: list[DetailSection]) -> None:
+        """Show a lead; the view goes back to its top."""
+        old = self._sheet.lines
+        self._sheet = self._ready(heading, sections)
+        self._prepared = None
+        self._fit_height()
+        if self.scroll_offset.y:
+            self.scroll_home(animate=False)  # repaints the whole sheet
+            return
+        changed = _changed_rows(old, self._sheet.lines, self.scrollable_content_region.height,
+                                self.size.width)
+        if changed:  # (no regions would repaint it all)
+            self.refresh(*changed)
+
+    def prepare(self, heading: str, sections: list[DetailSection]) -> None:
+        """Lay out a lead that is likely to be shown next: :meth:`show` with
+        the same sections then only swaps it in."""
+        self._prepared = self._laid_out(heading, sections, with_strips=True)
+
+    def on_resize(self) -> None:
+        self._sheet = self._laid_out(self._sheet.heading, self._sheet.sections)
+        self._prepared = None
+        self._fit_height()
+        self.refresh()
+
+    def _ready(self, heading: str, sections: list[DetailSection]) -> _Sheet:
+        ready = self._prepared
+        if (ready is not None and ready.sections is sections and ready.heading == heading
+                and ready.width == self.scrollable_content_region.width):
+            return ready
+        return self._laid_out(heading, sections)
+
+    def _fit_height(self) -> None:
+        """Give the scroll view room for the lines, in whole views, so that
+        the scroll bar stays as it is for most leads: repainting it would
+        make every row of the screen part of the frame. (Like an editor
+        that lets you scroll past the end.) The screen is laid out again
+        only when the scroll bar comes or goes."""
+        view = self.scrollable_content_region.height
+        height = len(self._sheet.lines)
+        if view and height > view:
+            height = -(-height // view) * view
+        size = Size(self.scrollable_content_region.width, height)
+        if size == self.virtual_size:
+            return
+        if height > view and self.show_vertical_scrollbar:
+            self.set_reactive(ScrollView.virtual_size, size)
+            self.vertical_scrollbar.window_virtual_size = height
+        else:
+            self.virtual_size = size
+
+    # ------------------------------------------------------------ lines
+    def _laid_out(self, heading: str, sections: list[DetailSection],
+                  with_strips: bool = False) -> _Sheet:
+        width = self.scrollable_content_region.width
+        base = self.rich_style  # the sheet's own colours under each piece's style
+        heading_style = base + self.get_component_rich_style("lead-sheet--heading",
+                                                             partial=True)
+        lines: list[Line] = [[Segment(strip_control_codes(heading), heading_style)], []]
+        for pieces in section_lines(sections):
+            lines += self._wrapped(pieces, width, base)
+        lines += [[], []]  # the same room below the end as the detail pane's
+        strips = {}
+        if with_strips:
+            rows = min(len(lines), self.scrollable_content_region.height)
+            strips = {y: Strip(lines[y]) for y in range(rows)}
+        return _Sheet(heading, sections, width, lines, strips)
+
+    def _wrapped(self, pieces: list[Piece], width: int, base: Style) -> list[Line]:
+        """One line as segments; a line too long for the sheet, or one with
+        line breaks in it (notes), wrapped as a Static would wrap it."""
+        segments = [Segment(strip_control_codes(text), base + _style(style))
+                    for text, style in pieces if text]
+        if all("\n" not in s.text for s in segments) and (
+                width <= 0 or sum(cell_len(s.text) for s in segments) <= width):
+            return [segments]
+        text = Text(style=base)
+        for piece, style in pieces:
+            text.append(piece, style=style)
+        console = self.app.console
+        lines = text.wrap(console, max(width, 1))
+        for line in lines:
+            line.end = ""
+        return [list(line.render(console)) for line in lines]
+
+    def render_line(self, y: int) -> Strip:
+        row = self.scroll_offset.y + y
+        strips = self._sheet.strips
+        strip = strips.get(row)
+        if strip is None:
+            lines = self._sheet.lines
+            strip = strips[row] = Strip(lines[row] if row < len(lines) else [])
+        return strip
