@@ -156,11 +156,15 @@ class SessionScreen(Screen[set[int]]):
         self.session = TriageSession(queue, store.now())
         self.changed: set[int] = set()
         self._ahead: tuple[tuple, list[DetailSection]] | None = None  # the next lead's view
+        # Kept at hand rather than queried: every key updates them.
+        self.progress = StatusLine(id="session-progress")
+        self.sheet = LeadSheet(id="session-lead")
+        self.message = StatusLine(id="session-message")
 
     def compose(self) -> ComposeResult:
-        yield StatusLine(id="session-progress")
-        yield LeadSheet(id="session-lead")
-        yield StatusLine(id="session-message")
+        yield self.progress
+        yield self.sheet
+        yield self.message
         yield Footer()
 
     def on_mount(self) -> None:
@@ -174,8 +178,8 @@ class SessionScreen(Screen[set[int]]):
             self.action_end()
             return
         lead = self.store.lead(session.lead_id)
-        self.query_one(LeadSheet).show(lead.name, self._sections_of(lead))
-        self.query_one("#session-message", StatusLine).update(message)
+        self.sheet.show(lead.name, self._sections_of(lead))
+        self.message.update(message)
         self._tick()
         self.call_after_refresh(self._prepare_next)
 
@@ -200,14 +204,14 @@ class SessionScreen(Screen[set[int]]):
         lead = self.store.lead(ids[position])
         sections = lead_sections(self.store, lead)
         self._ahead = (self._shown_from(lead), sections)
-        self.query_one(LeadSheet).prepare(lead.name, sections)
+        self.sheet.prepare(lead.name, sections)
 
     def _tick(self) -> None:
         session = self.session
         progress = t("session.progress", at=min(session.position + 1, len(session.queue.lead_ids)),
                      total=len(session.queue.lead_ids),
                      elapsed=_elapsed(session.started, self.store.now()))
-        self.query_one("#session-progress", StatusLine).update(progress)
+        self.progress.update(progress)
 
     def _decide(self, decision: str, change) -> None:
         """Store one decision durably, then go straight to the next lead."""
@@ -215,7 +219,7 @@ class SessionScreen(Screen[set[int]]):
         try:
             change(lead)
         except StoreError as exc:
-            self.query_one("#session-message", StatusLine).update(error_text(exc))
+            self.message.update(error_text(exc))
             return
         self.changed.add(lead.id)
         self.session.record(decision)
@@ -231,7 +235,7 @@ class SessionScreen(Screen[set[int]]):
         try:
             self.store.step(lead_id, axis, step)
         except StoreError as exc:
-            self.query_one("#session-message", StatusLine).update(error_text(exc))
+            self.message.update(error_text(exc))
             return
         self.changed.add(lead_id)
         self.session.refined()
@@ -279,14 +283,14 @@ class SessionScreen(Screen[set[int]]):
     def action_undo(self) -> None:
         undone = self.session.undo()
         if undone is None:
-            self.query_one("#session-message", StatusLine).update(t("bar.nothing_to_undo"))
+            self.message.update(t("bar.nothing_to_undo"))
             return
         lead_id, store_changes = undone
         try:
             for _ in range(store_changes):
                 self.store.undo()
         except StoreError as exc:
-            self.query_one("#session-message", StatusLine).update(error_text(exc))
+            self.message.update(error_text(exc))
             return
         self.show_lead(t("session.undone", name=self.store.lead(lead_id).name))
 
