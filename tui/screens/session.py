@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from store.errors import StoreError
@@ -30,6 +31,10 @@ from tui.screens.contact_form import ContactForm
 from widgets.detail_pane import DetailSection
 from widgets.lead_sheet import LeadSheet
 from widgets.status_line import StatusLine
+
+# Seconds after showing a lead to make the next one's view: well before a
+# rep's next key, well after the frame has gone out.
+PREPARE_AFTER = 0.005
 
 LOST_REASONS = ("price", "competitor", "no_funds", "no_project", "no_contact")
 
@@ -156,6 +161,7 @@ class SessionScreen(Screen[set[int]]):
         self.session = TriageSession(queue, store.now())
         self.changed: set[int] = set()
         self._ahead: tuple[tuple, list[DetailSection]] | None = None  # the next lead's view
+        self._preparing: Timer | None = None
         # Kept at hand rather than queried: every key updates them.
         self.progress = StatusLine(id="session-progress")
         self.sheet = LeadSheet(id="session-lead")
@@ -181,7 +187,11 @@ class SessionScreen(Screen[set[int]]):
         self.sheet.show(lead.name, self._sections_of(lead))
         self.message.update(message)
         self._tick()
-        self.call_after_refresh(self._prepare_next)
+        # A moment later, not right after the refresh: the frame (and any key
+        # already waiting) goes first.
+        if self._preparing is not None:
+            self._preparing.stop()
+        self._preparing = self.set_timer(PREPARE_AFTER, self._prepare_next)
 
     def _sections_of(self, lead: Lead) -> list[DetailSection]:
         """The lead's view; the one made ahead if nothing it shows has changed since."""
