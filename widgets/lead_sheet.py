@@ -80,10 +80,14 @@ class LeadSheet(ScrollView, can_focus=False):
         super().__init__(id=id, classes=classes)
         self._sheet = _Sheet("", [], 0, Strip, [], {})
         self._prepared: _Sheet | None = None
+        self._retired: _Sheet | None = None
 
     # ------------------------------------------------------------ showing
     def show(self, heading: str, sections: list[DetailSection]) -> None:
         """Show a lead; the view goes back to its top."""
+        # The last lead's rows are many small objects: freeing them waits for
+        # the next prepare(), after the frame.
+        self._retired = self._sheet
         old = self._sheet.lines
         view = self.scrollable_content_region.size
         self._sheet = self._ready(heading, sections, view.width)
@@ -99,6 +103,7 @@ class LeadSheet(ScrollView, can_focus=False):
     def prepare(self, heading: str, sections: list[DetailSection]) -> None:
         """Lay out a lead that is likely to be shown next: :meth:`show` with
         the same sections then only swaps it in."""
+        self._retired = None
         self._prepared = self._laid_out(heading, sections, with_rows=True)
 
     def on_resize(self) -> None:

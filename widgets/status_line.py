@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rich.control import strip_control_codes
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 from textual.widget import Widget
@@ -21,6 +22,7 @@ class StatusLine(Widget):
                  classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._text = strip_control_codes(text)
+        self._style: Style | None = None  # refresh() forgets Textual's own copy
 
     @property
     def text(self) -> str:
@@ -38,4 +40,10 @@ class StatusLine(Widget):
     def render_line(self, y: int) -> Strip:
         if y or not self._text:
             return Strip([])
-        return Strip([Segment(self._text, self.rich_style)])
+        if self._style is None:
+            self._style = self.rich_style
+        return Strip([Segment(self._text, self._style)])
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._style = None
