@@ -20,6 +20,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from widgets.detail_pane import DetailSection, Piece, section_lines
@@ -122,9 +123,10 @@ class LeadSheet(ScrollView, can_focus=False):
     def _fit_height(self, view: Size) -> None:
         """Give the scroll view room for the lines in whole views, so that the
         scroll bar stays as it is for most leads (like an editor that lets
-        you scroll past the end): repainting the bar would make every row of
-        the screen part of the frame. The bar is always there, so the screen
-        is never laid out again for it."""
+        you scroll past the end). Repainting the bar makes every row of the
+        screen part of a frame, so when it changes it is repainted in a frame
+        of its own, just after the lead's. The bar is always there, so the
+        screen is never laid out again for it."""
         lines = len(self._sheet.lines)
         height = max(-(-lines // view.height), 1) * view.height if view.height else lines
         size = Size(view.width, height)
@@ -132,7 +134,9 @@ class LeadSheet(ScrollView, can_focus=False):
             return
         if self.show_vertical_scrollbar:
             self.set_reactive(ScrollView.virtual_size, size)
-            self.vertical_scrollbar.window_virtual_size = height
+            bar = self.vertical_scrollbar
+            bar.set_reactive(ScrollBar.window_virtual_size, height)
+            self.call_after_refresh(bar.refresh)
         else:  # not laid out yet
             self.virtual_size = size
 
