@@ -184,3 +184,20 @@ async def test_the_lead_follows_a_change_of_theme(store, seeded):
         await pilot.pause()
         await pilot.press("left")
         assert heading_background() == dark
+
+
+async def test_long_notes_wrap_to_the_sheet_also_after_a_resize(store, seeded):
+    words = [f"word{n}" for n in range(40)]
+    store.edit_lead(seeded["曾国"], notes=" ".join(words[:30]) + "\n" + " ".join(words[30:]))
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "enter")
+
+        def screen_words():
+            return " ".join(s.text for s in app.screen._compositor.render_strips()).split()
+
+        assert all(word in screen_words() for word in words)
+        await pilot.resize_terminal(70, 40)
+        await pilot.pause()
+        assert all(word in screen_words() for word in words)
+        assert max(len(s.text.rstrip()) for s in app.screen._compositor.render_strips()) <= 70
