@@ -102,6 +102,10 @@ def _encode(table: str, obj: Any) -> dict | None:
     return CODECS[table][0](obj)
 
 
+# The text a lead's search keys are read from.
+KEYED_FIELDS = frozenset({"name", "company", "province", "city"})
+
+
 def _keyed(lead: Lead) -> Lead:
     """The lead with its search keys brought up to date with its text."""
     keys = search_keys(lead.name, lead.company, lead.province, lead.city)
@@ -408,9 +412,11 @@ class LeadStore:
         changed = {k: v for k, v in fields.items() if getattr(lead, k) != v}
         if not changed:
             return lead
-        return _keyed(dataclasses.replace(
-            lead, **changed, updated=now, history=lead.history + tuple(entries)
-        ))
+        after = dataclasses.replace(lead, **changed, updated=now,
+                                    history=lead.history + tuple(entries))
+        # A regrade or a review keeps the keys: reading the text again would
+        # cost a triage decision more than the rest of its change but the fsync.
+        return _keyed(after) if changed.keys() & KEYED_FIELDS else after
 
     # ----------------------------------------------------------- contacts
     def schedule_contact(self, lead_id: int, at: datetime, **fields: Any) -> Contact:

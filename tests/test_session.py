@@ -162,3 +162,42 @@ async def test_sessions_are_listed_later(store, seeded, db_path, capsys):
     assert main(["sessions", "--db", str(db_path)]) == 0
     out = capsys.readouterr().out
     assert "6 queued" in out and "to Q1 1" in out and "to Q2 1" in out
+
+
+async def test_the_lead_follows_a_change_of_theme(store, seeded):
+    """The lead's rows are coloured when laid out: a new theme colours them again."""
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "enter")
+        heading = app.screen.sheet.region.y  # the lead's name is the sheet's first row
+
+        def heading_background():
+            strip = app.screen._compositor.render_strips()[heading]
+            return next(s.style.bgcolor for s in strip if s.text.strip() == "曾国")
+
+        dark = heading_background()
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert heading_background() != dark
+        await pilot.press("2")  # the next lead, made ahead, has the new colours too
+        app.theme = "textual-dark"
+        await pilot.pause()
+        await pilot.press("left")
+        assert heading_background() == dark
+
+
+async def test_long_notes_wrap_to_the_sheet_also_after_a_resize(store, seeded):
+    words = [f"word{n}" for n in range(40)]
+    store.edit_lead(seeded["曾国"], notes=" ".join(words[:30]) + "\n" + " ".join(words[30:]))
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "enter")
+
+        def screen_words():
+            return " ".join(s.text for s in app.screen._compositor.render_strips()).split()
+
+        assert all(word in screen_words() for word in words)
+        await pilot.resize_terminal(70, 40)
+        await pilot.pause()
+        assert all(word in screen_words() for word in words)
+        assert max(len(s.text.rstrip()) for s in app.screen._compositor.render_strips()) <= 70

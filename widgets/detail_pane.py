@@ -39,13 +39,25 @@ class DetailPane(VerticalScroll, can_focus=False):
     @staticmethod
     def _body(sections: list[DetailSection]) -> Text:
         text = Text()
-        for section in sections:
-            text.append(section.title + "\n", style="bold underline")
-            width = max((cell_len(label) for label, _ in section.rows), default=0)
-            for label, value in section.rows:
-                text.append(label + " " * (width - cell_len(label)) + "  ", style="dim")
-                text.append(value + "\n")
-            for line in section.lines:
-                text.append(line + "\n")
+        for line in section_lines(sections):
+            for piece, style in line:
+                text.append(piece, style=style)
             text.append("\n")
         return text
+
+
+Piece = tuple[str, str]  # text, style
+
+
+def section_lines(sections: list[DetailSection]) -> list[list[Piece]]:
+    """The sections as lines of styled pieces: a title, aligned rows, free
+    lines and a blank line after each section."""
+    lines: list[list[Piece]] = []
+    for section in sections:
+        lines.append([(section.title, "bold underline")])
+        width = max((cell_len(label) for label, _ in section.rows), default=0)
+        for label, value in section.rows:
+            lines.append([(label + " " * (width - cell_len(label)) + "  ", "dim"), (value, "")])
+        lines += [[(line, "")] for line in section.lines]
+        lines.append([])
+    return lines

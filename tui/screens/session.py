@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from store.errors import StoreError
 from store.leadstore import LeadStore
 from store.contacts import propose_follow_up
-from store.model import Contact, Status
+from store.model import Contact, Lead, Status
 from store.session import (
     Queue,
     TriageSession,
@@ -24,11 +25,17 @@ from store.session import (
     save_record,
 )
 from tui.details import lead_sections
-from tui.i18n import error_text, localize_bindings, t
+from tui.i18n import error_text, language, localize_bindings, t
 from tui.keys import grade_keys
 from tui.screens.contact_form import ContactForm
-from widgets.detail_pane import DetailPane
+from widgets.detail_pane import DetailSection
 from widgets.key_bar import KeyBar
+from widgets.lead_sheet import LeadSheet
+from widgets.status_line import StatusLine
+
+# Seconds after showing a lead to make the next one's view: well before a
+# rep's next key, well after the frame has gone out.
+PREPARE_AFTER = 0.005
 
 LOST_REASONS = ("price", "competitor", "no_funds", "no_project", "no_contact")
 
@@ -154,11 +161,17 @@ class SessionScreen(Screen[set[int]]):
         self.store = store
         self.session = TriageSession(queue, store.now())
         self.changed: set[int] = set()
+        self._ahead: tuple[tuple, list[DetailSection]] | None = None  # the next lead's view
+        self._preparing: Timer | None = None
+        # Kept at hand rather than queried: every key updates them.
+        self.progress = StatusLine(id="session-progress")
+        self.sheet = LeadSheet(id="session-lead")
+        self.message = StatusLine(id="session-message")
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="session-progress", markup=False)
-        yield DetailPane(id="session-lead")
-        yield Static("", id="session-message", markup=False)
+        yield self.progress
+        yield self.sheet
+        yield self.message
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -172,16 +185,44 @@ class SessionScreen(Screen[set[int]]):
             self.action_end()
             return
         lead = self.store.lead(session.lead_id)
-        self.query_one(DetailPane).show(lead.name, lead_sections(self.store, lead))
-        self.query_one("#session-message", Static).update(message, layout=False)
+        self.sheet.show(lead.name, self._sections_of(lead))
+        self.message.update(message)
         self._tick()
+        # A moment later, not right after the refresh: the frame (and any key
+        # already waiting) goes first.
+        if self._preparing is not None:
+            self._preparing.stop()
+        self._preparing = self.set_timer(PREPARE_AFTER, self._prepare_next)
+
+    def _sections_of(self, lead: Lead) -> list[DetailSection]:
+        """The lead's view; the one made ahead if nothing it shows has changed since."""
+        ahead = self._ahead
+        if ahead is not None and ahead[0] == self._shown_from(lead):
+            return ahead[1]
+        return lead_sections(self.store, lead)
+
+    def _shown_from(self, lead: Lead) -> tuple:
+        """What a lead's view is made from (the stored objects are immutable)."""
+        return lead, tuple(self.store.contacts_of(lead.id)), self.store.settings, language()
+
+    def _prepare_next(self) -> None:
+        """Make the next lead's view while the rep reads this one, so that a
+        decision only has to save and swap it in."""
+        ids = self.session.queue.lead_ids
+        position = self.session.position + 1
+        if position >= len(ids) or not self.is_attached:
+            return
+        lead = self.store.lead(ids[position])
+        sections = lead_sections(self.store, lead)
+        self._ahead = (self._shown_from(lead), sections)
+        self.sheet.prepare(lead.name, sections)
 
     def _tick(self) -> None:
         session = self.session
         progress = t("session.progress", at=min(session.position + 1, len(session.queue.lead_ids)),
                      total=len(session.queue.lead_ids),
                      elapsed=_elapsed(session.started, self.store.now()))
-        self.query_one("#session-progress", Static).update(progress, layout=False)
+        self.progress.update(progress)
 
     def _decide(self, decision: str, change) -> None:
         """Store one decision durably, then go straight to the next lead."""
@@ -189,7 +230,7 @@ class SessionScreen(Screen[set[int]]):
         try:
             change(lead)
         except StoreError as exc:
-            self.query_one("#session-message", Static).update(error_text(exc), layout=False)
+            self.message.update(error_text(exc))
             return
         self.changed.add(lead.id)
         self.session.record(decision)
@@ -205,7 +246,7 @@ class SessionScreen(Screen[set[int]]):
         try:
             self.store.step(lead_id, axis, step)
         except StoreError as exc:
-            self.query_one("#session-message", Static).update(error_text(exc), layout=False)
+            self.message.update(error_text(exc))
             return
         self.changed.add(lead_id)
         self.session.refined()
@@ -253,15 +294,14 @@ class SessionScreen(Screen[set[int]]):
     def action_undo(self) -> None:
         undone = self.session.undo()
         if undone is None:
-            self.query_one("#session-message", Static).update(t("bar.nothing_to_undo"),
-                                                              layout=False)
+            self.message.update(t("bar.nothing_to_undo"))
             return
         lead_id, store_changes = undone
         try:
             for _ in range(store_changes):
                 self.store.undo()
         except StoreError as exc:
-            self.query_one("#session-message", Static).update(error_text(exc), layout=False)
+            self.message.update(error_text(exc))
             return
         self.show_lead(t("session.undone", name=self.store.lead(lead_id).name))
 

@@ -1,0 +1,49 @@
+"""One line of plain text that is cheap to change.
+
+A `Static` takes its text through Textual's content pipeline (markup,
+wrapping, alignment) on every change; a line that changes on every key of a
+triage session only needs its text drawn in its own colours.
+"""
+
+from __future__ import annotations
+
+from rich.control import strip_control_codes
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.strip import Strip
+from textual.widget import Widget
+
+
+class StatusLine(Widget):
+    DEFAULT_CSS = "StatusLine { height: 1; }"
+
+    def __init__(self, text: str = "", *, id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._text = strip_control_codes(text)
+        self._style: Style | None = None  # refresh() forgets Textual's own copy
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def update(self, text: str) -> None:
+        text = strip_control_codes(text)
+        if text != self._text:
+            self._text = text
+            self.refresh()
+
+    def render(self) -> Text:
+        return Text(self._text)
+
+    def render_line(self, y: int) -> Strip:
+        if y or not self._text:
+            return Strip([])
+        if self._style is None:
+            self._style = self.rich_style
+        return Strip([Segment(self._text, self._style)])
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._style = None
