@@ -119,24 +119,32 @@ NOTES = """
 
 ## Where goals are missed, and why
 
-- **Cold start at 10k and 100k.** The minimal app paints one `Static` in about 0.16 s.
-  Our board at 1k already takes about three times that (a larger widget tree, its
-  stylesheet, and our imports). At 100k, most of the rest is `orjson` parsing the
-  95 MB snapshot (about 0.6 s, with the collector paused), indexing 145k contacts and
-  sorting the board (about 0.4 s). Meeting 3× would need a snapshot that the board can
-  read without parsing the contacts: a split format, planned but not done.
+- **Cold start at 10k and 100k.** The minimal app paints one `Static` in about 0.15 s.
+  Our board at 1k takes about twice that: our imports (about 0.07 s more, with the
+  pinyin dictionaries and the rarely used screens loaded only when needed), and a
+  larger widget tree and stylesheet (the key bar is one widget, not one per key).
+  At 100k most of the time is reading the file: `orjson` parsing the 95 MB snapshot
+  (about 0.5 s), checking the leads and indexing 145k contacts (about 0.5 s), and
+  sorting the board (about 0.4 s). Meeting 3× would need the board painted before the
+  whole file is read (a small preview kept beside the file, or a format the board can
+  read without the contacts): not done.
 - **Key press against the minimal app.** The minimal app repaints a one-word `Static`
-  (about 1.5 ms). A board key repaints two list lines, a title and the status line
-  through a larger compositor tree (about 5 ms for a cursor move, 10 ms for a move
-  between quadrants, which is also a durable save). The cost does not grow with the
-  number of leads: the 100k/1k rows show that.
-- **Search while typing** misses its ratio to the minimal app for the same reason:
-  repainting the board's rows costs more than one small `Static`.
-- **Triage decisions** come to about 2 to 2.5 times the minimal app's key (they were
-  about 6 times). The session lays out the next lead while the rep reads the current
-  one and repaints only the lines that differ (about 20 of 37), but a decision is a
-  durable save: the journal line's write and fsync alone take about 0.5 ms, a third
-  to a half of the minimal app's whole key. The rest is Textual drawing those lines.
+  (0.7 to 1.5 ms from run to run). A cursor move repaints two lines of a list (about
+  1.2 ms when the list does not scroll); once the cursor reaches the bottom, each key
+  scrolls and repaints the list's lines (about 2.3 ms), and Textual's compositor
+  renders every widget that overlaps the changed lines. A move between quadrants is
+  also a durable save (about 0.4 ms) and repaints two lists, their titles and the
+  status line (about 5 ms). The cost does not grow with the number of leads: the
+  100k/1k rows show that.
+- **Search while typing.** The first letters of a query match thousands of leads: the
+  engine takes 10 to 25 ms for them in the app, about its whole p95, and the narrowed
+  board (five lists, the matches, the counts) then takes about 8 ms to repaint. The
+  budget is the engine's p95 plus 1.5 minimal key presses, about 17 ms.
+- **Triage decisions** come to about 2 to 3.5 times the minimal app's key from run to
+  run (they were about 6 times). The session lays out the next lead while the rep reads
+  the current one and repaints only the lines that differ (about 20 of 37), but a
+  decision is a durable save: the journal line's write and fsync alone take about
+  0.5 ms, most of the minimal app's whole key. The rest is Textual drawing those lines.
   *t to session painted* is mostly Textual's frame timer (a new screen's first frame
   waits up to 1/60 s), so its two sizes sit close together and the ratio is noisy.
 """
