@@ -58,12 +58,16 @@ def check_name(name: str) -> str:
 
 # Grades as reps write them in words; documented in the README.
 GRADE_WORDS: dict[str, int] = {
-    **dict.fromkeys(("强", "很强", "非常强", "高", "很高", "high", "strong", "very high"), 5),
-    **dict.fromkeys(("较强", "比较强", "较高", "比较高", "medium high"), 4),
+    **dict.fromkeys(("强", "很强", "非常强", "高", "很高", "雄厚", "high", "strong", "very high"),
+                    5),
+    **dict.fromkeys(("较强", "比较强", "较高", "比较高", "充足", "medium high"), 4),
     **dict.fromkeys(("一般", "中", "中等", "普通", "medium", "average", "normal"), 3),
-    **dict.fromkeys(("较弱", "比较弱", "较低", "比较低", "medium low"), 2),
-    **dict.fromkeys(("弱", "很弱", "低", "很低", "low", "weak", "very low"), 1),
+    **dict.fromkeys(("较弱", "比较弱", "较低", "比较低", "紧张", "medium low"), 2),
+    **dict.fromkeys(("弱", "很弱", "低", "很低", "不足", "low", "weak", "very low"), 1),
 }
+
+# What a rep may write before the grade word: 意向强, 资金一般, 实力较弱.
+GRADE_PREFIXES = ("购买意向", "意向", "资金实力", "资金", "经济实力", "实力")
 
 
 # Letter grades as many CRMs keep them (A best); "A类" and "a" alike.
@@ -100,6 +104,9 @@ def _grade_value(text: str | int | float) -> int | None:
     word = " ".join(text.strip().lower().split())
     if word in GRADE_WORDS:
         return GRADE_WORDS[word]
+    for prefix in GRADE_PREFIXES:
+        if word.startswith(prefix) and word[len(prefix):].strip() in GRADE_WORDS:
+            return GRADE_WORDS[word[len(prefix):].strip()]
     letter = word.removesuffix("类").removesuffix("级").strip()
     if letter in GRADE_LETTERS:
         return GRADE_LETTERS[letter]

@@ -305,19 +305,72 @@ def test_a_workbook_with_a_damaged_sheet_is_refused_not_a_traceback(store, tmp_p
     assert failed.value.reason == "damaged"
 
 
-def test_a_first_sheet_without_leads_names_the_sheets(store, tmp_path):
+def test_a_cover_sheet_is_passed_over_for_the_first_sheet_with_leads(store, tmp_path):
     from openpyxl import Workbook
 
     path = tmp_path / "book.xlsx"
     book = Workbook()
     book.active.title = "封面"
     book.active.append(["2026 客户"])
-    book.create_sheet("客户").append(["姓名", "电话"])
+    rows = book.create_sheet("客户")
+    rows.append(["姓名", "电话"])
+    rows.append(["张伟", "13812345678"])
+    book.save(path)
+    assert [brief(x) for x in leads(plan(store, path))] == [
+        ("张伟", ("13812345678",), "", None, None)]
+    with pytest.raises(ImportFailed) as failed:
+        plan(store, path, sheet="封面")  # named, it is read or refused, never passed over
+    assert failed.value.reason == "no_header_sheet"
+    assert failed.value.params["detail"] == "封面 (封面, 客户)"
+
+
+def test_a_workbook_with_no_sheet_of_leads_names_its_sheets(store, tmp_path):
+    from openpyxl import Workbook
+
+    path = tmp_path / "book.xlsx"
+    book = Workbook()
+    book.active.title = "封面"
+    book.active.append(["2026 客户"])
+    book.create_sheet("统计").append(["月份", "台数"])
     book.save(path)
     with pytest.raises(ImportFailed) as failed:
         plan(store, path)
-    assert failed.value.reason == "no_header_sheet"
-    assert failed.value.params["detail"] == "封面 (封面, 客户)"
+    assert failed.value.reason == "no_header_book"
+    assert failed.value.params["detail"] == "封面, 统计"
+
+
+def test_a_sheet_as_reps_keep_it(store, tmp_path):
+    """客户名称 beside 联系人, numbered phone columns, a district in the
+    region, grades written after the field's name, a total row."""
+    from datetime import date
+
+    from openpyxl import Workbook
+
+    path = tmp_path / "跟进表.xlsx"
+    book = Workbook()
+    sheet = book.active
+    sheet.merge_cells("A1:H1")
+    sheet["A1"] = "临沂区域挖机客户跟进表"
+    sheet.append([])
+    sheet.append(["序号", "客户名称", "联系人", "手机号码1", "手机号码2", "所在地区", "意向等级",
+                  "资金情况", "最后联系时间"])
+    sheet.append([1, "临沂宏达土石方", "张三", 13812345678, "0539-8123456", "山东省临沂市兰山区",
+                  "意向强", "资金雄厚", date(2026, 11, 20)])
+    sheet.append([2, "徐州华建", "李四", "139 0000 1111 / 137-2222-3333", None, "江苏徐州", "C类",
+                  "紧张", None])
+    sheet.append(["合计", None, None, None, None, None, None, None, None])
+    book.save(path)
+    result = plan(store, path)
+    got = [(x.name, x.company, x.phones, x.province, x.city, x.intent, x.funding)
+           for x in leads(result)]
+    assert got == [
+        ("张三", "临沂宏达土石方", ("13812345678", "0539-8123456"), "山东", "临沂", 5, 5),
+        ("李四", "徐州华建", ("13900001111", "13722223333"), "江苏", "徐州", 3, 2),
+    ]
+    zhang = leads(result)[0]
+    assert zhang.extra["所在地区"] == "山东省临沂市兰山区"  # the district is kept as written
+    assert zhang.extra["最后联系时间"] == "2026-11-20"
+    assert [p.reason for p in result.summary.rejects] == ["no_name_or_phone"]
 
 
 def test_placeholders_mean_empty_and_unknown_grades_mean_ungraded(store, tmp_path):

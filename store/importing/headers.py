@@ -49,8 +49,29 @@ def header_key(header: object) -> str:
 
 
 def field_for(header: object) -> str | None:
-    """The lead field a header names, or None for a column we keep as it is."""
-    return _BY_KEY.get(header_key(header))
+    """The lead field a header names, or None for a column we keep as it is.
+
+    A number after a known header counts too: ``手机号码2``, ``电话1``, ``备注2``.
+    """
+    key = header_key(header)
+    return _BY_KEY.get(key) or _BY_KEY.get(key.rstrip("0123456789"))
+
+
+# Headers that name the customer, which is the company when the sheet also
+# has a column for the person (客户名称 beside 联系人).
+CUSTOMER_HEADERS = frozenset(("customer", "customername", "客户", "客户名称"))
+
+
+def fields_for(headers: Sequence[object]) -> list[str | None]:
+    """The field of each column, with 客户名称 read as the company when a
+    person's name has a column of its own and the company has none."""
+    fields = [field_for(h) for h in headers]
+    customers = [at for at, h in enumerate(headers)
+                 if fields[at] == "name" and header_key(h) in CUSTOMER_HEADERS]
+    people = [at for at, f in enumerate(fields) if f == "name" and at not in customers]
+    if customers and people and "company" not in fields:
+        fields[customers[0]] = "company"
+    return fields
 
 
 def header_score(cells: Sequence[object]) -> int:

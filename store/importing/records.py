@@ -14,7 +14,7 @@ from typing import Any
 
 from store.errors import Invalid
 from store.importing import values
-from store.importing.headers import field_for
+from store.importing.headers import fields_for
 from store.importing.sheet import Cell, Sheet, cell_text
 from store.validate import parse_grade
 
@@ -71,7 +71,7 @@ class RowReader:
         self.file = sheet.path.name
         self.labels = [str(h).strip().lstrip("\ufeff") or f"#{i + 1}"
                        for i, h in enumerate(sheet.headers)]
-        self.fields = [field_for(h) for h in sheet.headers]
+        self.fields = fields_for(sheet.headers)
         self._kept_columns: set[int] = set()  # unknown columns that held a value
         self._columns = [(at, label, None if f is None else _READERS.get(f, _text_reader(f)))
                          for at, (label, f) in enumerate(zip(self.labels, self.fields))]
@@ -182,10 +182,12 @@ def _choice_reader(name: str, parse: Callable[[str], Any]) -> Reader:
 
 
 def _read_region(row: Incoming, label: str, text: str) -> None:
-    province, city = values.region(text)
+    province, city, rest = values.region(text)
     for part, value in (("province", province), ("city", city)):
         if value and part not in row.fields:  # a column of its own came first
             row.fields[part] = value
+    if rest:  # a district or street: kept as written, with the rest of the cell
+        _keep(row, label, text)
 
 
 def _read_notes(row: Incoming, label: str, text: str) -> None:

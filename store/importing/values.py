@@ -47,7 +47,17 @@ SOURCE_WORDS: dict[str, Source] = {
                     Source.EVENT),
     **dict.fromkeys(("其他", "other"), Source.OTHER),
 }
-_PROVINCE = re.compile(r"^(.{2,7}?(?:省|自治区|特别行政区)|北京|上海|天津|重庆)(?:市)?(.*)$")
+# Provinces by their short names, then how the full name may go on.
+PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏",
+             "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南",
+             "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏",
+             "宁夏", "新疆", "香港", "澳门")
+_PROVINCE = re.compile(
+    r"^(%s)(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?\s*(.*)$"
+    % "|".join(PROVINCES)
+)
+MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
+_CITY_ENDS = ("市", "地区", "自治州", "盟")
 _EXCEL_FLOAT = re.compile(r"^(\d{7,})\.0+$")  # 13812345678.0: a number Excel kept
 _SCIENTIFIC = re.compile(r"^\d(?:\.\d+)?[eE]\+?\d+$")  # 1.38123E+10: digits Excel dropped
 _MOBILE = re.compile(r"1[3-9]\d{9}")
@@ -90,17 +100,30 @@ def _enum_value(enum: type, key: str):
 
 
 @lru_cache(maxsize=4096)
-def region(text: str) -> tuple[str, str]:
-    """(province, city) from ``山东省临沂市``, ``山东 临沂`` or just ``临沂``."""
+def region(text: str) -> tuple[str, str, str]:
+    """(province, city, the rest) from ``山东省临沂市兰山区``, ``江苏徐州``,
+    ``山东 临沂`` or just ``临沂``. The rest (a district, a street) is for
+    the caller to keep."""
     text = text.strip()
     parts = text.split()
-    if len(parts) == 2:
-        return parts[0], parts[1]
-    match = _PROVINCE.match(text)
-    if match and match.group(2).strip():
-        city = match.group(2).strip()
-        return match.group(1).removesuffix("省"), city.removesuffix("市") if len(city) > 2 else city
-    return "", text
+    if len(parts) == 2 and not _PROVINCE.match(parts[0]):
+        return parts[0], parts[1], ""  # two words we do not know: as written
+    match = _PROVINCE.match("".join(parts))
+    province, rest = (match.group(1), match.group(2).strip()) if match else ("", text)
+    if match and not rest and text.endswith("市") and province not in MUNICIPALITIES:
+        return province, province, ""  # 吉林市: the city of the province's name
+    city, rest = _city(rest)
+    return province, city, rest
+
+
+def _city(text: str) -> tuple[str, str]:
+    """The city at the start of ``text`` (without 市) and what follows it."""
+    for end in _CITY_ENDS:
+        at = text.find(end)
+        if at > 0:
+            city, rest = text[:at + len(end)], text[at + len(end):].strip()
+            return (city.removesuffix("市") if len(city) > 2 else city), rest
+    return text, ""
 
 
 def is_mobile(text: str) -> bool:

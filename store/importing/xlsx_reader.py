@@ -1,5 +1,6 @@
-"""Excel ``.xlsx``: the first sheet (or a named one), the header found even
-below a title row, cells read as values (dates, numbers), not as shown."""
+"""Excel ``.xlsx``: the first sheet with a header (or a named one), the header
+found even below a title row, cells read as values (dates, numbers), not as
+shown. A summary sheet in front of the data is passed over."""
 
 from __future__ import annotations
 
@@ -40,29 +41,35 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Sheet:
         raise ImportFailed(path, "not_xlsx", str(exc)) from None
     except Exception as exc:  # a damaged workbook fails deep inside openpyxl, in many ways
         raise ImportFailed(path, "damaged", f"{type(exc).__name__}: {exc}") from None
+    names = ", ".join(book.sheetnames)
     try:
         if sheet is None:
-            worksheet = book.worksheets[0]
-        elif sheet in book.sheetnames:
-            worksheet = book[sheet]
-        else:
-            raise ImportFailed(path, "no_sheet", ", ".join(book.sheetnames))
-        return _sheet(path, book, worksheet)
+            found = next(filter(None, (_sheet(path, book, w) for w in book.worksheets)), None)
+            if found is None:
+                raise ImportFailed(path, "no_header_book", names)
+            return found
+        if sheet not in book.sheetnames:
+            raise ImportFailed(path, "no_sheet", names)
+        found = _sheet(path, book, book[sheet])
+        if found is None:
+            raise ImportFailed(path, "no_header_sheet", f"{sheet} ({names})")
+        return found
     except BaseException:
         book.close()
         raise
 
 
-def _sheet(path: Path, book, worksheet) -> Sheet:
+def _sheet(path: Path, book, worksheet) -> Sheet | None:
+    """The sheet's rows below its header; None (the book left open) without one."""
     total = max(worksheet.max_row or 0, 1)
-    state = {"row": 0}
+    state = {"row": 0, "probing": True}
     rows = _rows(path, book, worksheet, state)
     head = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
     at = find_header([cells for _n, cells in head])
     if at is None:
-        names = ", ".join(book.sheetnames)
-        book.close()
-        raise ImportFailed(path, "no_header_sheet", f"{worksheet.title} ({names})")
+        rows.close()
+        return None
+    state["probing"] = False  # from here the rows close the book when done
     headers = [cell_text(c) for c in head[at][1]]
     return Sheet(path, headers, itertools.chain(head[at + 1 :], rows),
                  lambda: min(state["row"] / total, 1.0))
@@ -78,7 +85,8 @@ def _rows(path: Path, book, worksheet, state: dict) -> Iterator[Row]:
     except Exception as exc:  # damaged sheet XML surfaces only as the rows are read
         raise ImportFailed(path, "damaged", f"row {state['row']}: {exc}") from None
     finally:
-        book.close()
+        if not state["probing"]:
+            book.close()
 
 
 def _value(value: object) -> Cell:

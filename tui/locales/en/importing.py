@@ -77,6 +77,10 @@ MESSAGES: dict[str, str] = {
         "{path}: no header row with a name or phone column in the first rows; "
         "nothing was imported."
     ),
+    "error.import_failed.no_header_book": (
+        "{path}: no sheet has a header row with a name or phone column in its first rows "
+        "(sheets: {detail}); nothing was imported."
+    ),
     "error.import_failed.no_header_sheet": (
         "{path}: the sheet {detail} has no header row with a name or phone column; "
         "name the sheet to read with --sheet. Nothing was imported."

@@ -63,6 +63,10 @@ MESSAGES: dict[str, str] = {
     "error.import_failed.no_header": (
         "{path}：前几行里找不到带姓名或电话列的表头，本次没有导入任何内容。"
     ),
+    "error.import_failed.no_header_book": (
+        "{path}：没有一个工作表的前几行里有带姓名或电话列的表头（工作表：{detail}），"
+        "本次没有导入任何内容。"
+    ),
     "error.import_failed.no_header_sheet": (
         "{path}：工作表 {detail} 里找不到带姓名或电话列的表头，请用 --sheet 指定要读的工作表。"
         "本次没有导入任何内容。"
