@@ -13,11 +13,30 @@ _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE = re.compile(r"(0(?:10|2\d|[3-9]\d{2}))(\d{7,8})")
 
 
+# An extension after a landline: 0539-8123456-801, 0539 8123456转801, ext. 801.
+_EXTENSION = re.compile(r"^(.*\d)\s*(?:转|分机|ext\.?|x|-)\s*(\d{1,5})$", re.IGNORECASE)
+
+
 def normalize_phone(text: str) -> str:
-    """A mainland mobile as 11 digits, a landline as ``area-local``.
+    """A mainland mobile as 11 digits, a landline as ``area-local``, with
+    ``-ext`` when it has an extension (people behind one switchboard are
+    different customers).
 
     ``+86``/``0086``, spaces, dashes and brackets are accepted.
     """
+    try:
+        return _normal_number(text)
+    except Invalid:
+        extension = _EXTENSION.match(text.strip())
+        if extension is None:
+            raise
+        number = _normal_number(extension.group(1))
+        if "-" not in number:  # only a landline has extensions
+            raise
+        return f"{number}-{extension.group(2)}"
+
+
+def _normal_number(text: str) -> str:
     digits = _SEPARATORS.sub("", text.strip())
     for prefix in ("+86", "0086"):
         if digits.startswith(prefix):

@@ -389,3 +389,34 @@ def test_letter_grades_and_more_header_words(tmp_path):
     assert [parse_grade(v, "intent") for v in ("A", "b", "C类", "D级", "e")] == [5, 4, 3, 2, 1]
     assert header_key("资金情况") in SYNONYMS["funding"]
     assert header_key("客户意向：") in SYNONYMS["intent"]
+
+
+def test_phones_with_words_around_them_and_extensions(store, tmp_path):
+    path = tmp_path / "wps.csv"
+    path.write_bytes(
+        "客户,电话,公司\n"
+        "张总,138-1234-5678（微信同号）,临沂宏达\n"
+        "王经理,0539-8123456-801,徐州华建\n"
+        "刘,手机:13900001111 座机:0539 8123456转802,\n".encode("gbk"))
+    result = plan(store, path)
+    got = [(x.name, x.phones) for x in leads(result)]
+    assert got == [
+        ("张总", ("13812345678",)),
+        ("王经理", ("0539-8123456-801",)),
+        # Another extension behind the same switchboard: another customer.
+        ("刘", ("13900001111", "0539-8123456-802")),
+    ]
+    zhang = leads(result)[0]
+    assert zhang.extra == {"电话": "138-1234-5678（微信同号）"}  # the words stay
+    assert result.summary.flags == []  # nothing was set aside as no phone
+
+
+def test_a_landline_extension_is_part_of_the_number():
+    from store.errors import Invalid
+    from store.validate import normalize_phone
+
+    assert normalize_phone("0539-8123456-801") == "0539-8123456-801"
+    assert normalize_phone("0539 8123456 转 801") == "0539-8123456-801"
+    assert normalize_phone("(0539) 8123456") == "0539-8123456"
+    with pytest.raises(Invalid):
+        normalize_phone("13812345678-12")  # a mobile has no extension

@@ -136,8 +136,10 @@ def _read_phones(row: Incoming, label: str, text: str) -> None:
     if values.is_mobile(text):  # the common case, first
         _add_list(row, "phones", label, (text,))
         return
-    good, bad = values.phones(text)
+    good, bad, worded = values.phones(text)
     _add_list(row, "phones", label, good)
+    for part in worded:  # the words beside a number (微信同号, an extension) stay
+        _keep(row, label, part)
     for part in bad:
         row.flags.append(Problem(row.file, row.line, "phone", part))
         _keep(row, label, part)

@@ -61,6 +61,9 @@ _CITY_ENDS = ("市", "地区", "自治州", "盟")
 _EXCEL_FLOAT = re.compile(r"^(\d{7,})\.0+$")  # 13812345678.0: a number Excel kept
 _SCIENTIFIC = re.compile(r"^\d(?:\.\d+)?[eE]\+?\d+$")  # 1.38123E+10: digits Excel dropped
 _MOBILE = re.compile(r"1[3-9]\d{9}")
+# A number inside other words: a mobile (perhaps +86, spaced or dashed) or a landline.
+_EMBEDDED = re.compile(r"(?<!\d)(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)"
+                       r"|(?<!\d)0\d{2,3}[\s-]?\d{7,8}(?:\s*(?:转|分机|-)\s*\d{1,5})?(?!\d)")
 _LIST_SEPARATORS = re.compile(r"[,，、;；/|]+")
 
 
@@ -131,23 +134,40 @@ def is_mobile(text: str) -> bool:
     return _MOBILE.fullmatch(text) is not None
 
 
-def phones(text: str) -> tuple[list[str], list[str]]:
-    """(normalised numbers, parts that are no phone number) from one cell.
+def phones(text: str) -> tuple[list[str], list[str], list[str]]:
+    """(normalised numbers, parts that are no phone number, parts that held
+    a number among other words) from one cell.
 
-    Several numbers may share a cell, split by commas, slashes or spaces.
+    Several numbers may share a cell, split by commas, slashes or spaces. A
+    number with words around it (``138-1234-5678（微信同号）``, ``手机:139…``,
+    an extension) is taken, and its part is handed back to be kept as written.
     """
     good: list[str] = []
     bad: list[str] = []
+    worded: list[str] = []
     for part in split_phones(text):
         part = _EXCEL_FLOAT.sub(r"\1", part)
         found = _phone(part)
         if found is None and not _SCIENTIFIC.match(part):
             found = _all_or_none(part.split())
+        if found is None and not _SCIENTIFIC.match(part):
+            found = _embedded(part)
+            if found:
+                worded.append(part)
         if found is None:
             bad.append(part)
         else:
             good += [p for p in found if p not in good]
-    return good, bad
+    return good, bad, worded
+
+
+def _embedded(part: str) -> list[str] | None:
+    numbers = []
+    for match in _EMBEDDED.finditer(part):
+        number = _phone(match.group())
+        if number:
+            numbers += number
+    return numbers or None
 
 
 def _phone(part: str) -> list[str] | None:
