@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from store.errors import Invalid
 from store.model import GRADES
 
 _SEPARATORS = re.compile(r"[\s\-()（）.]")
-_MOBILE = re.compile(r"1[3-9]\d{9}")
+_MOBILE = re.compile(r"1[3-9][0-9]{9}")
 # Area codes are 010, 02x, or 0 plus three digits; local numbers 7 or 8 digits.
-_LANDLINE = re.compile(r"(0(?:10|2\d|[3-9]\d{2}))(\d{7,8})")
+_LANDLINE = re.compile(r"(0(?:10|2[0-9]|[3-9][0-9]{2}))([0-9]{7,8})")
 
 
 # An extension after a landline: 0539-8123456-801, 0539 8123456转801, ext. 801.
@@ -22,8 +23,10 @@ def normalize_phone(text: str) -> str:
     ``-ext`` when it has an extension (people behind one switchboard are
     different customers).
 
-    ``+86``/``0086``, spaces, dashes and brackets are accepted.
+    ``+86``/``0086``, spaces, dashes and brackets are accepted, and so are
+    full-width digits, as a Chinese input method types them.
     """
+    text = unicodedata.normalize("NFKC", text)
     try:
         return _normal_number(text)
     except Invalid:
@@ -120,7 +123,7 @@ def _grade_value(text: str | int | float) -> int | None:
         return int(text) if text.is_integer() else None
     if isinstance(text, int):
         return text
-    word = " ".join(text.strip().lower().split())
+    word = " ".join(unicodedata.normalize("NFKC", text).strip().lower().split())
     if word in GRADE_WORDS:
         return GRADE_WORDS[word]
     for prefix in GRADE_PREFIXES:

@@ -420,3 +420,11 @@ def test_a_landline_extension_is_part_of_the_number():
     assert normalize_phone("(0539) 8123456") == "0539-8123456"
     with pytest.raises(Invalid):
         normalize_phone("13812345678-12")  # a mobile has no extension
+
+
+def test_full_width_digits_and_letters_as_a_chinese_input_method_types_them(store, tmp_path):
+    path = tmp_path / "ime.csv"
+    path.write_text("姓名,手机,意向,资金\n张伟,１３８－１２３４－５６７８,Ａ,３\n"
+                    "李娜,（０５３９）８１２３４５６,５,Ｃ类\n", encoding="utf-8")
+    got = [(x.name, x.phones, x.intent, x.funding) for x in leads(plan(store, path))]
+    assert got == [("张伟", ("13812345678",), 5, 3), ("李娜", ("0539-8123456",), 5, 3)]

@@ -7,6 +7,7 @@ lower case and with spaces removed, like headers.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from store.errors import Invalid
@@ -60,7 +61,7 @@ MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 _CITY_ENDS = ("市", "地区", "自治州", "盟")
 _EXCEL_FLOAT = re.compile(r"^(\d{7,})\.0+$")  # 13812345678.0: a number Excel kept
 _SCIENTIFIC = re.compile(r"^\d(?:\.\d+)?[eE]\+?\d+$")  # 1.38123E+10: digits Excel dropped
-_MOBILE = re.compile(r"1[3-9]\d{9}")
+_MOBILE = re.compile(r"1[3-9][0-9]{9}")
 # A number inside other words: a mobile (perhaps +86, spaced or dashed) or a landline.
 _EMBEDDED = re.compile(r"(?<!\d)(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)"
                        r"|(?<!\d)0\d{2,3}[\s-]?\d{7,8}(?:\s*(?:转|分机|-)\s*\d{1,5})?(?!\d)")
@@ -146,12 +147,13 @@ def phones(text: str) -> tuple[list[str], list[str], list[str]]:
     bad: list[str] = []
     worded: list[str] = []
     for part in split_phones(text):
-        part = _EXCEL_FLOAT.sub(r"\1", part)
-        found = _phone(part)
-        if found is None and not _SCIENTIFIC.match(part):
-            found = _all_or_none(part.split())
-        if found is None and not _SCIENTIFIC.match(part):
-            found = _embedded(part)
+        # Read with full-width digits and dashes made plain; kept as written.
+        plain = unicodedata.normalize("NFKC", _EXCEL_FLOAT.sub(r"\1", part))
+        found = _phone(plain)
+        if found is None and not _SCIENTIFIC.match(plain):
+            found = _all_or_none(plain.split())
+        if found is None and not _SCIENTIFIC.match(plain):
+            found = _embedded(plain)
             if found:
                 worded.append(part)
         if found is None:

@@ -10,6 +10,7 @@ Chinese spellings (``象限:1 地区:临沂 意向>=4 逾期``); full-width ``�
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from store.errors import StoreError
@@ -125,7 +126,6 @@ VALUES: dict[str, dict[str, frozenset]] = {
 }
 _ENUMS = {"source": Source, "credit": Credit, "stage": Stage, "status": Status}
 
-_WIDE = str.maketrans({"：": ":", "＞": ">", "＜": "<", "＝": "=", "，": ",", "　": " "})
 _TOKEN = re.compile(r"(?P<field>[^\W\d_]+)(?P<op>>=|<=|:|>|<|=)(?P<value>.*)")
 _PHONE_PART = re.compile(r"\+?[\d\-]+")
 _OPS = {"=": "=", ":": "=", ">=": ">=", "<=": "<=", ">": ">", "<": "<"}
@@ -136,7 +136,8 @@ def parse_query(text: str) -> Query:
     filter is malformed (so nothing is filtered away without a word)."""
     words: list[str] = []
     filters: list[Filter] = []
-    for token in text.translate(_WIDE).split():
+    # NFKC: what a Chinese input method types full-width (：＞，１３８Ａ) made plain.
+    for token in unicodedata.normalize("NFKC", text).split():
         lowered = token.lower()
         if lowered in FLAGS:
             filters.append(Flag(FLAGS[lowered]))
