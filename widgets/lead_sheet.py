@@ -9,8 +9,8 @@ time, while the rep is still reading this one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rich.cells import cell_len
