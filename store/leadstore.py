@@ -65,10 +65,13 @@ def collector_paused() -> Iterator[None]:
     """Building a million small objects makes the cyclic collector run over
     and over for nothing: none of them is garbage yet.
 
-    What was built is kept (a loaded file, a planned import), so it goes
-    straight to the oldest generation: left in the youngest, the first
-    allocation after the pause would scan all of it, and then scan it again
-    on its way up, still finding nothing.
+    What was built is mostly kept (a loaded file, a planned import), so it
+    is then frozen, out of the collector's sight: left in the young
+    generations, the first allocations after the pause would scan all of it,
+    and a full collection later all of it again, finding nothing. (Frozen
+    objects are still freed when nothing refers to them; only cycles among
+    them would stay, and documents hold none.) Nothing frozen before, such
+    as the board's index, is brought back into sight.
     """
     was_on = gc.isenabled()
     gc.disable()
@@ -76,8 +79,7 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         if was_on:
-            gc.freeze()  # every tracked object aside, the young counts reset ...
-            gc.unfreeze()  # ... and back, into the oldest generation
+            gc.freeze()
             gc.enable()
 
 
@@ -199,10 +201,6 @@ class LeadStore:
         except BaseException:
             store._release()
             raise
-        # What was loaded lives as long as the store: out of the collector's
-        # sight for good, or a full collection soon after would walk it all
-        # (half a second at 100k leads, finding nothing).
-        gc.freeze()
         return store
 
     def _take_lock(self, fallback_read_only: bool) -> None:

@@ -194,3 +194,23 @@ def test_backups_are_kept_and_rotated(store, clock, db_path):
         store.compact()
     assert len(list_backups(db_path)) == 5
     store.close()
+
+
+def test_bulk_work_keeps_what_was_frozen_out_of_the_collectors_sight(db_path, clock):
+    """The board freezes its index; a later bulk step (an import, a fold, an
+    export) must not hand the whole heap back to the collector."""
+    import gc
+
+    from store.leadstore import collector_paused
+
+    store = LeadStore.open(db_path, clock=clock)
+    store.add_lead("张伟", intent=5, funding=5)
+    kept = [[n] for n in range(1000)]  # as the board's index, frozen
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    with collector_paused():
+        built = [[n] for n in range(1000)]  # lists: tracked by the collector
+    assert gc.get_freeze_count() >= frozen + len(built)
+    assert gc.isenabled()
+    store.close()
+    del kept, built
