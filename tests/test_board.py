@@ -209,11 +209,16 @@ async def test_empty_database_shows_the_welcome(store):
         assert "leadboard demo" in str(welcome.render())
 
 
+async def help_text(app, pilot) -> str:
+    """Open the help screen and read it."""
+    await pilot.press("question_mark")
+    return " ".join(str(s.render()) for s in app.screen.query(".help-section"))
+
+
 async def test_help_lists_every_board_key(store, seeded):
     app = LeadboardApp(store, "en")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("question_mark")
-        text = " ".join(str(s.render()) for s in app.screen.query(".help-section"))
+        text = await help_text(app, pilot)
         for words in ("Move the lead to Q1", "Undo", "Details", "Intent +1", "Funds −1", "Next lead", "Quit"):
             assert words in text
         await pilot.press("escape")
@@ -252,7 +257,6 @@ async def test_a_narrow_terminal_keeps_room_for_the_quadrants(store, seeded):
 async def test_help_in_chinese_has_no_english_left_from_textual(store, seeded):
     app = LeadboardApp(store, "zh")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("question_mark")
-        text = " ".join(str(s.render()) for s in app.screen.query(".help-section"))
+        text = await help_text(app, pilot)
         assert "退出" in text and "复制选中的文字" in text
         assert "Quit" not in text and "Copy selected text" not in text

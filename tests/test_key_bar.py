@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
+from store.leadstore import LeadStore
 from tui.app import LeadboardApp
 from tui.screens.help import HelpScreen
 from widgets.key_bar import KeyBar
@@ -50,8 +51,6 @@ async def test_clicking_a_key_moves_the_lead_and_saves_it(store, seeded, db_path
         await pilot.pause()
         assert app.screen.index.place_of(lead_id) == 4
     store.close()
-    from store.leadstore import LeadStore
-
     reopened = LeadStore.open(db_path, clock=clock)
     lead = reopened.lead(lead_id)
     assert lead.intent < 3 and lead.funding < 3

@@ -11,7 +11,7 @@ MANY = 200
 
 
 def fill_q1(store) -> None:
-    """Many strong leads, added as one change so the test stays quick."""
+    """Many strong leads, all in Q1: more than its pane shows."""
     for n in range(MANY):
         store.add_lead(f"客户{n:03d}", company="临沂宏达", city="临沂", intent=5, funding=5)
 

@@ -1,5 +1,7 @@
 """The search bar, live filtering, jumping, saved views and the palette, as a rep uses them."""
 
+from textual.command import CommandInput, CommandList
+
 from store.leadstore import LeadStore
 from tests.test_search import add_leads
 from tui.app import LeadboardApp
@@ -180,6 +182,12 @@ async def test_the_palette_finds_a_lead_by_pinyin_and_jumps_to_it(store):
         assert app.focused.lead_id == ids["曾国强"] and app.focused.place == 4
 
 
+def palette_prompts(app) -> list[str]:
+    """What the open command palette lists."""
+    shown = app.screen.query_one(CommandList)
+    return [str(shown.get_option_at_index(i).prompt) for i in range(shown.option_count)]
+
+
 async def test_the_palette_lists_actions_with_their_keys(store):
     add_leads(store)
     app = LeadboardApp(store, "en")
@@ -188,11 +196,7 @@ async def test_the_palette_lists_actions_with_their_keys(store):
         await pilot.pause()
         await pilot.press(*"New lead")
         await pilot.pause(0.3)
-        palette = app.screen
-        from textual.command import CommandList
-
-        shown = palette.query_one(CommandList)
-        prompts = [str(shown.get_option_at_index(i).prompt) for i in range(shown.option_count)]
+        prompts = palette_prompts(app)
         assert any("New lead" in p and "(n)" in p for p in prompts), prompts
 
 
@@ -261,13 +265,10 @@ async def test_the_palette_speaks_chinese_to_the_end(store):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
-        from textual.command import CommandInput, CommandList
-
         assert app.screen.query_one(CommandInput).placeholder == "输入客户、操作或视图…"
         await pilot.press(*"退出")
         await pilot.pause(0.3)
-        shown = app.screen.query_one(CommandList)
-        prompts = [str(shown.get_option_at_index(i).prompt) for i in range(shown.option_count)]
+        prompts = palette_prompts(app)
         assert any("关闭客户看板" in p for p in prompts), prompts
         assert not any("Quit" in p or "Screenshot" in p for p in prompts), prompts
 

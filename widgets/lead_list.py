@@ -118,7 +118,6 @@ class LeadList(Widget, can_focus=True):
         self._scroll_to(self.top)
         target = self.cursor if cursor is None else cursor
         self.cursor = max(0, min(target, len(rows) - 1))
-        self.refresh()
 
     @property
     def lead_id(self) -> int | None:
@@ -255,7 +254,6 @@ class LeadList(Widget, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         # Keep the cursor's row on screen at the new height.
-        if not self.top <= self.cursor < self.top + event.size.height:
-            self._scroll_to(self.cursor - event.size.height + 1)
-        else:
-            self._scroll_to(self.top)
+        height = event.size.height
+        on_screen = self.top <= self.cursor < self.top + height
+        self._scroll_to(self.top if on_screen else self.cursor - height + 1)

@@ -23,7 +23,8 @@ class ImportFailed(UnreadableFile):
     An unreadable file like any other (exit code 3), said in words of its
     own. ``reason`` is one of: ``missing``, ``directory``, ``permission``,
     ``empty``, ``binary``, ``encrypted``, ``xls``, ``not_xlsx``, ``no_sheet``,
-    ``no_header``, ``no_header_sheet``, ``no_header_book``, ``not_vcard``, ``format``, ``damaged``.
+    ``no_header``, ``no_header_sheet``, ``no_header_book``, ``not_vcard``, ``format``,
+    ``damaged``.
     """
 
     code = "import_failed"

@@ -152,10 +152,10 @@ def phones(text: str) -> tuple[list[str], list[str], list[str]]:
         found = _phone(plain)
         if found is None and not _SCIENTIFIC.match(plain):
             found = _all_or_none(plain.split())
-        if found is None and not _SCIENTIFIC.match(plain):
-            found = _embedded(plain)
-            if found:
-                worded.append(part)
+            if found is None:
+                found = _embedded(plain)
+                if found:
+                    worded.append(part)
         if found is None:
             bad.append(part)
         else:

@@ -26,8 +26,8 @@ from tui.screens.help import HelpScreen
 from tui.screens.plan_actions import PlanActions
 from tui.screens.session import SessionScreen, SessionStart
 from tui.search_panel import SearchPanel, search_help, shown_with
-from widgets.key_bar import KeyBar
 from widgets.detail_pane import DetailPane
+from widgets.key_bar import KeyBar
 from widgets.lead_list import LeadList
 from widgets.quadrant_board import PLACES_IN_ORDER, QuadrantBoard
 
