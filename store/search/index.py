@@ -62,25 +62,28 @@ class Columns:
 
 
 class Lines:
-    """Many short texts joined into one string, with the slot of each line.
+    """Many short texts joined into one string, each distinct text once, with
+    the slots that hold it.
 
-    Every line starts after a newline, so a pattern may begin with ``\n`` to
-    match at line starts only; a pattern's group 1 is where the match begins.
+    Leads share texts (a city, a common name, a company met twice): each is
+    searched once, however many leads hold it. Every line starts after a
+    newline, so a pattern may begin with ``\n`` to match at line starts only;
+    a pattern's group 1 is where the match begins.
     """
 
     def __init__(self, per_slot: Iterable[tuple[int, Iterable[str]]]) -> None:
-        parts: list[str] = []
-        self.starts: list[int] = []
-        self.owners: list[int] = []
-        at = 1
+        holders: dict[str, list[int]] = {}
         for slot, lines in per_slot:
             for line in lines:
-                self.starts.append(at)
-                self.owners.append(slot)
-                parts.append(line)
-                at += len(line) + 1
-        self.text = "\n" + "\n".join(parts) + "\n"
-        self._owner_at = dict(zip(self.starts, self.owners))
+                holders.setdefault(line, []).append(slot)
+        self.starts: list[int] = []
+        self.owners: list[list[int]] = list(holders.values())
+        at = 1
+        for line in holders:
+            self.starts.append(at)
+            at += len(line) + 1
+        self.text = "\n" + "\n".join(holders) + "\n"
+        self._owners_at = dict(zip(self.starts, self.owners))
 
     def matches(self, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
         """(slot, offset in the line) of each match."""
@@ -88,18 +91,20 @@ class Lines:
         for found in pattern.finditer(self.text):
             at = found.start(1)
             line = bisect_right(starts, at) - 1
-            yield owners[line], at - starts[line]
+            offset = at - starts[line]
+            for slot in owners[line]:
+                yield slot, offset
 
     def slots(self, pattern: re.Pattern[str]) -> set[int]:
         starts, owners = self.starts, self.owners
-        return {owners[bisect_right(starts, found.start(1)) - 1]
-                for found in pattern.finditer(self.text)}
+        found = {bisect_right(starts, m.start(1)) - 1 for m in pattern.finditer(self.text)}
+        return set().union(*map(owners.__getitem__, found))
 
     def slots_at_start(self, pattern: re.Pattern[str]) -> set[int]:
         """Like :meth:`slots` for a pattern that only matches at line starts:
         a look-up instead of a search for the line, many times faster."""
-        owner_at = self._owner_at
-        return {owner_at[found.start(1)] for found in pattern.finditer(self.text)}
+        owners_at = self._owners_at
+        return set().union(*(owners_at[m.start(1)] for m in pattern.finditer(self.text)))
 
 
 class SearchIndex:
