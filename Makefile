@@ -18,10 +18,16 @@ $(TEST_STAMP): pyproject.toml $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# Compiled once here, not on every start: an editable install leaves the
+# project's own modules uncompiled.
+COMPILE := $(BIN)/python -m compileall -q store tui widgets > /dev/null
+
 run: $(STAMP)
+	$(COMPILE)
 	$(BIN)/leadboard $(ARGS)
 
 demo: $(STAMP)
+	$(COMPILE)
 	$(BIN)/leadboard demo $(ARGS)
 
 test: $(TEST_STAMP)
@@ -29,6 +35,7 @@ test: $(TEST_STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(TEST_STAMP)
+	$(COMPILE)
 	$(BIN)/python -m bench.run
 
 clean:

@@ -1,8 +1,11 @@
 """One cold start in a fresh process: from the first line to the board painted.
 
 Prints the seconds taken and the peak memory (KiB) as JSON. Run as
-``python -m bench.coldstart [--db PATH]``; without ``--db`` it starts the
-minimal app instead, for the baseline.
+``python -m bench.coldstart [--db PATH] [--ready]``; without ``--db`` it starts
+the minimal app instead, for the baseline. The app opens the file as
+``leadboard`` does: from the board's preview when one is up to date. With
+``--ready`` it waits on until every lead is loaded and the board painted from
+them, ready for keys.
 """
 
 import time
@@ -15,20 +18,25 @@ import resource  # noqa: E402
 import sys  # noqa: E402
 
 
-async def painted(app) -> None:
+async def painted(app, ready: bool = False) -> None:
     from bench.apps import SIZE
 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        while ready and app.board is None:
+            await asyncio.sleep(0.005)
+        if ready:
+            await pilot.pause()
 
 
 def main() -> None:
     if "--db" in sys.argv:
-        from tui.app import LeadboardApp
-        from tui.cli import open_store
+        from pathlib import Path
 
-        store = open_store(sys.argv[sys.argv.index("--db") + 1], read_only=True)
-        asyncio.run(painted(LeadboardApp(store, "en")))
+        from tui.cli import board_app
+
+        app = board_app(Path(sys.argv[sys.argv.index("--db") + 1]), "en", read_only=True)
+        asyncio.run(painted(app, ready="--ready" in sys.argv))
     else:
         from bench.apps import MinimalApp
 

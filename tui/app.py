@@ -2,21 +2,58 @@
 
 from __future__ import annotations
 
+import threading
+from typing import TYPE_CHECKING
 from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.message import Message
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.worker import Worker, WorkerState
 
 from store.errors import StoreError
-from store.leadstore import COMPACT_BYTES, Fold, LeadStore
-from store.search import SearchIndex
+from store.board import BoardIndex
+from store.leadstore import COMPACT_BYTES, Clock, Fold, LeadStore, local_now
+from store.preview import BoardPreview, close_with_preview
 from tui.i18n import error_text, localize_bindings, set_language, t
-from tui.screens.board import BoardScreen
+from tui.screens.opening import OpeningScreen
+
+if TYPE_CHECKING:
+    from store.search import SearchIndex
+    from tui.screens.board import BoardScreen
+
+LOAD_AFTER_S = 0.05
+# Keys that act at once even while the leads load: leaving.
+_AT_ONCE_KEYS = ("ctrl+q", "ctrl+c")
+
+
+@dataclass(frozen=True)
+class Opening:
+    """A file to load behind its board's preview."""
+
+    path: Path
+    preview: BoardPreview
+    read_only: bool = False
+    clock: Clock = local_now
+
+
+class Loaded(Message):
+    def __init__(self, store: LeadStore, order: BoardIndex) -> None:
+        super().__init__()
+        self.store = store
+        self.order = order
+
+
+class LoadFailed(Message):
+    def __init__(self, error: Exception) -> None:
+        super().__init__()
+        self.error = error
 
 
 class LeadboardApp(App[None]):
@@ -28,18 +65,97 @@ class LeadboardApp(App[None]):
         Binding("ctrl+p", "command_palette", "Commands", id="app.command_palette", show=False),
     ]
 
-    def __init__(self, store: LeadStore, lang: str) -> None:
+    def __init__(self, store: LeadStore | None, lang: str, opening: Opening | None = None) -> None:
+        """Either a ``store`` already open, or an ``opening``: the board is
+        painted from its preview at once and the store loads behind it."""
         set_language(lang)
         super().__init__()
         localize_bindings(self)
-        self.store = store
+        self.store: LeadStore = None  # type: ignore[assignment]  # set once loaded
         # Built on first search (or soon after start-up), then kept up to date.
-        self.search_index = SearchIndex(store)
+        self.search_index: SearchIndex = None  # type: ignore[assignment]
+        self.board: BoardScreen | None = None
+        if store is not None:
+            self._use_store(store)
         self.title = t("app.title")
         self._folding = False
+        self._opening = opening
+        self._waiting_keys: list[events.Key] | None = [] if opening else None
+        self.load_error: Exception | None = None  # why the file could not be opened
 
-    def get_default_screen(self) -> BoardScreen:
-        return BoardScreen()
+    # Imported where used: a board painted from its preview does without the
+    # board screen and the search until the leads are loaded.
+    def _use_store(self, store: LeadStore) -> None:
+        from store.search import SearchIndex
+
+        self.store = store
+        self.search_index = SearchIndex(store)
+
+    def _new_board(self, order: BoardIndex | None) -> BoardScreen:
+        from tui.screens.board import BoardScreen
+
+        self.board = BoardScreen(order)
+        return self.board
+
+    def get_default_screen(self) -> Screen:
+        if self._opening is not None:
+            opening = self._opening
+            return OpeningScreen(opening.preview, opening.path.name, opening.clock())
+        return self._new_board(None)
+
+    # ------------------------------------------------------------ opening
+    def on_mount(self) -> None:
+        if self._opening is not None:
+            # Once the preview is out: the load holds the interpreter for long
+            # stretches, and a frame waiting behind it would wait for it all.
+            opening = self._opening
+            self.call_after_refresh(self.set_timer, LOAD_AFTER_S, lambda: self._start_loading(opening))
+
+    def _start_loading(self, opening: Opening) -> None:
+        # A thread of its own, not a worker: quitting while it loads must not
+        # wait for it (it has written nothing yet).
+        threading.Thread(target=self._load, args=(opening,), daemon=True).start()
+
+    def _load(self, opening: Opening) -> None:
+        try:
+            store = LeadStore.open(opening.path, clock=opening.clock, read_only=opening.read_only,
+                                   fallback_read_only=not opening.read_only)
+            order = BoardIndex(store, store.now())
+        except Exception as exc:  # said to the rep by the CLI, as any failed opening
+            self.post_message(LoadFailed(exc))
+        else:
+            self.post_message(Loaded(store, order))
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys typed while the leads load are kept for the board.
+        if (isinstance(event, events.Key) and self._waiting_keys is not None
+                and event.key not in _AT_ONCE_KEYS):
+            self._waiting_keys.append(event)
+            return
+        await super().on_event(event)
+
+    @on(Loaded)
+    async def _loaded(self, message: Loaded) -> None:
+        self._use_store(message.store)
+        self._opening = None
+        # On top of the preview (the default screen, which cannot be switched away).
+        await self.push_screen(self._new_board(message.order))
+        waiting, self._waiting_keys = self._waiting_keys or [], None
+        for key in waiting:
+            self.post_message(events.Key(key.key, key.character))
+
+    @on(LoadFailed)
+    def _load_failed(self, message: LoadFailed) -> None:
+        self.load_error = message.error
+        self.exit(return_code=1)
+
+    def close_store(self) -> None:
+        """Fold the journal, keep the board's preview beside a large file for
+        the next start, and let go of the file."""
+        if self.store is None:
+            return  # closed while loading: nothing was written
+        board = self.board
+        close_with_preview(self.store, board.unfiltered_order() if board else None)
 
     # ------------------------------------------------------------ palette
     # Textual's palette and its own commands, in the user's language.

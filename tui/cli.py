@@ -12,14 +12,14 @@ import importlib
 import pkgutil
 import sys
 from collections.abc import Callable, Sequence
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from platformdirs import user_data_path
 
 from store.demo import write_demo
 from store.errors import Locked, SaveFailed, StoreError, UnreadableFile
-from store.leadstore import LeadStore
+from store.leadstore import Clock, LeadStore, local_now
+from store.preview import close_with_preview, read_preview
 from tui.i18n import LANGUAGES, detect_language, error_text, set_language, t
 
 EXIT_OK, EXIT_NONE, EXIT_USAGE, EXIT_UNREADABLE, EXIT_LOCKED, EXIT_SAVE = range(6)
@@ -133,22 +133,33 @@ def open_store(path: Path, *, read_only: bool = False, fallback_read_only: bool 
     return LeadStore.open(path, read_only=read_only, fallback_read_only=fallback_read_only)
 
 
-def run_board(store: LeadStore, lang: str) -> int:
-    from tui.app import LeadboardApp
+def board_app(path: Path, lang: str, *, read_only: bool = False, clock: Clock = local_now):
+    """The app on ``path``. A large file with an up-to-date preview of its
+    board is painted from that at once, and loads behind it."""
+    from tui.app import LeadboardApp, Opening
 
+    preview = read_preview(path, clock())
+    if preview is not None:
+        return LeadboardApp(None, lang, Opening(path, preview, read_only, clock))
+    if path.is_file() and path.stat().st_size > 5 * 1024 * 1024 and sys.stderr.isatty():
+        say(t("cli.opening", path=path))  # a big file takes a moment: say so
+    store = LeadStore.open(path, clock=clock, read_only=read_only,
+                           fallback_read_only=not read_only)
+    return LeadboardApp(store, lang)
+
+
+def run_board(app) -> int:
     try:
-        LeadboardApp(store, lang).run()
+        app.run()
     finally:
-        store.close()
+        app.close_store()
+    if app.load_error is not None:
+        raise app.load_error  # said in one line by main(), as when opening
     return EXIT_OK
 
 
 def cmd_board(args: argparse.Namespace) -> int:
-    path = args.db or default_db()
-    if path.is_file() and path.stat().st_size > 5 * 1024 * 1024 and sys.stderr.isatty():
-        say(t("cli.opening", path=path))  # a big file takes a moment: say so
-    store = open_store(path, fallback_read_only=True)
-    return run_board(store, args.lang)
+    return run_board(board_app(args.db or default_db(), args.lang))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -163,9 +174,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise
     say(t("cli.demo.written", count=args.count, path=path))
     if args.no_open:
-        store.close()
+        close_with_preview(store)  # so that the first opening is quick too
         return EXIT_OK
-    return run_board(store, args.lang)
+    from tui.app import LeadboardApp
+
+    return run_board(LeadboardApp(store, args.lang))
 
 
 HANDLERS: dict[str | None, Callable[[argparse.Namespace], int]] = {
@@ -200,6 +213,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # slow to import: only here
+
     try:
         return version(APP_NAME)
     except PackageNotFoundError:

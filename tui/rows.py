@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import overload
 
 from store.leadstore import LeadStore
-from store.model import Credit, Lead
+from store.preview import PreviewLead
 from tui.i18n import t
 from widgets.lead_row import Badge, LeadRow
 
@@ -24,10 +24,10 @@ def when_text(moment: datetime | None, now: datetime) -> tuple[str, str]:
     return moment.strftime("%m-%d"), state
 
 
-def badges(lead: Lead) -> tuple[Badge, ...]:
-    credit = {Credit.GOOD: "good", Credit.POOR: "poor", Credit.UNKNOWN: "unknown"}[lead.credit]
+def badges(credit: str, has_project: bool) -> tuple[Badge, ...]:
+    credit = credit if credit in ("good", "poor") else "unknown"
     out = [Badge(t(f"badge.credit.{credit}"), credit)]
-    if lead.has_project:
+    if has_project:
         out.append(Badge(t("badge.project"), "project"))
     return tuple(out)
 
@@ -35,7 +35,15 @@ def badges(lead: Lead) -> tuple[Badge, ...]:
 def lead_row(store: LeadStore, lead_id: int, now: datetime) -> LeadRow:
     lead = store.lead(lead_id)
     when, state = when_text(store.next_contact(lead_id), now)
-    return LeadRow(lead_id, lead.name, lead.company, lead.region, when, state, badges(lead))
+    return LeadRow(lead_id, lead.name, lead.company, lead.region, when, state,
+                   badges(lead.credit, lead.has_project))
+
+
+def preview_row(lead: PreviewLead, now: datetime) -> LeadRow:
+    """A row from the board's preview, the same as :func:`lead_row` draws."""
+    when, state = when_text(lead.next_contact, now)
+    return LeadRow(lead.lead_id, lead.name, lead.company, lead.region, when, state,
+                   badges(lead.credit, lead.has_project))
 
 
 class PlaceRows(Sequence[LeadRow]):

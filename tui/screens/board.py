@@ -7,7 +7,6 @@ from collections.abc import Iterable
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Static
@@ -19,12 +18,11 @@ from store.search.board import NarrowedBoard
 from store.session import default_queue, queue_of
 from tui.details import lead_sections
 from tui.i18n import error_text, localize_bindings, t
-from tui.keys import grade_keys
+from tui.places import BOARD_BINDINGS, BOARD_BREAKPOINTS, label_places, place_title
 from tui.palette import ActionsProvider, LeadsProvider, ViewsProvider
 from tui.rows import PlaceRows
 from tui.screens.help import HelpScreen
 from tui.screens.plan_actions import PlanActions
-from tui.screens.session import SessionScreen, SessionStart
 from tui.search_panel import SearchPanel, search_help, shown_with
 from widgets.detail_pane import DetailPane
 from widgets.key_bar import KeyBar
@@ -38,36 +36,15 @@ _BESIDE = {1: (None, 2), 2: (1, TRAY), 3: (None, 4), 4: (3, TRAY), TRAY: (2, Non
 class BoardScreen(PlanActions, Screen):
     COMMANDS = {LeadsProvider, ActionsProvider, ViewsProvider}
     # Under 110 columns the tray and the detail pane slim down (leadboard.tcss).
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
-    BINDINGS = [
-        Binding("tab", "next_place", "Next quadrant", id="board.next_place", show=False),
-        Binding("shift+tab", "previous_place", "Previous quadrant", id="board.previous_place",
-                show=False),
-        Binding("left,h", "beside(0)", "Quadrant on the left", id="board.left", show=False),
-        Binding("right,l", "beside(1)", "Quadrant on the right", id="board.right", show=False),
-        Binding("1", "move_to(1)", "To Q1", id="board.move_1"),
-        Binding("2", "move_to(2)", "To Q2", id="board.move_2"),
-        Binding("3", "move_to(3)", "To Q3", id="board.move_3"),
-        Binding("4", "move_to(4)", "To Q4", id="board.move_4"),
-        *grade_keys("board"),
-        Binding("u,ctrl+z", "undo", "Undo", id="board.undo"),
-        Binding("enter", "toggle_details", "Details", id="board.details"),
-        Binding("n", "new_lead", "New lead", id="board.new_lead"),
-        Binding("e", "edit_lead", "Edit lead", id="board.edit_lead", show=False),
-        Binding("t", "triage", "Triage", id="board.triage"),
-        Binding("i", "import_leads", "Import", id="board.import", show=False),
-        Binding("question_mark", "help", "Help", id="board.help"),
-        Binding("s", "schedule", "Schedule", id="board.schedule"),
-        Binding("c", "log_contact", "Log contact", id="board.log_contact"),
-        Binding("p", "plan", "Plan", id="board.plan"),
-        Binding("x", "export", "Export", id="board.export", show=False),
-        Binding("slash", "search", "Search", id="board.search"),
-        Binding("escape", "clear_search", "Clear search", id="board.clear_search", show=False),
-    ]
+    HORIZONTAL_BREAKPOINTS = BOARD_BREAKPOINTS
+    BINDINGS = BOARD_BINDINGS
 
-    def __init__(self) -> None:
+    def __init__(self, order: BoardIndex | None = None) -> None:
+        """``order``: the board's order when already worked out (by the
+        loading that follows a preview); else it is worked out on mount."""
         super().__init__()
         localize_bindings(self)
+        self._order = order
         self.index: NarrowedBoard | None = None
 
     @property
@@ -86,11 +63,9 @@ class BoardScreen(PlanActions, Screen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        for lead_list in self.query(LeadList):
-            localize_bindings(lead_list)
-            lead_list.empty_text = t("tray.empty") if lead_list.place == TRAY else t(
-                "board.empty_place")
-        self.index = NarrowedBoard(BoardIndex(self.store, self.store.now()))
+        label_places(self.board)
+        self.index = NarrowedBoard(self._order or BoardIndex(self.store, self.store.now()))
+        self._order = None
         # The index lives as long as the app: keep the collector from walking
         # its 100k keys again and again while the rep works.
         gc.freeze()
@@ -100,6 +75,12 @@ class BoardScreen(PlanActions, Screen):
         self.set_interval(60, self._tick)
 
     # ------------------------------------------------------------ helpers
+    def unfiltered_order(self) -> BoardIndex | None:
+        """The board's order for all its usual leads, if it has one at hand."""
+        if self.index is None or self.index.board.shown is not None:
+            return None
+        return self.index.board
+
     @property
     def board(self) -> QuadrantBoard:
         return self.query_one(QuadrantBoard)
@@ -125,8 +106,7 @@ class BoardScreen(PlanActions, Screen):
         for place in places:
             ids = self.index.places[place]
             self.board.lead_list(place).set_rows(PlaceRows(self.store, ids), cursor_for.get(place))
-            title_key = "tray.title" if place == TRAY else f"quadrant.{place}.title"
-            self.board.pane(place).set_title(t("place.heading", title=t(title_key), count=len(ids)))
+            self.board.pane(place).set_title(place_title(place, len(ids)))
         self.query_one("#welcome").set_class(bool(self.store.leads), "-hidden")
         self.refresh_status()
         self.refresh_details()
@@ -325,6 +305,8 @@ class BoardScreen(PlanActions, Screen):
 
     def action_triage(self) -> None:
         """A session over the default queue, or over what the board shows when filtered."""
+        from tui.screens.session import SessionScreen, SessionStart  # when first used
+
         assert self.index is not None
         if self.index.only is None and self.index.board.shown is None:
             queue = default_queue(self.index.board, self.store)

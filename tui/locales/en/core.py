@@ -7,6 +7,7 @@ MESSAGES: dict[str, str] = {
     # status line
     "bar.leads": "{count} leads",
     "bar.read_only": "READ-ONLY: another Leadboard is writing this file",
+    "bar.loading": "loading the leads …",
     "bar.undo": "u undoes: {label}",
     "bar.saved": "✓ saved",
     "bar.nothing_to_undo": "Nothing to undo",

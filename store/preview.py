@@ -1,0 +1,184 @@
+"""A preview of the board, kept beside a large data file, so that the next
+start paints the board at once while the leads load behind it.
+
+It holds what the board's first screen can show: each place's count and its
+first rows. It is written when the app closes and trusted only while the data
+file and its journal are exactly as they were then (size, time and inode), so
+a change made anywhere else (another copy of the app, an import, a restore)
+sets it aside.
+
+Time moves leads between buckets (a planned contact falls due), so besides
+each place's first rows in every bucket the preview keeps every lead whose
+next contact falls within :data:`WINDOW`; the order is worked out again at
+start from the clock, as the board works it out. After :data:`VALID_FOR` the
+window may no longer hold every lead that could have come up, and the
+preview is set aside.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import orjson
+
+from store.files import write_atomic
+from store.board import TRAY, BoardIndex
+from store.grading import bucket, priority
+from store.leadstore import LeadStore
+
+FORMAT = 1
+PREVIEW_FROM = 3_000  # leads; a smaller board loads about as fast as its preview
+ROWS = 80  # first rows kept per place and bucket: more than a terminal shows
+WINDOW = timedelta(days=4)
+VALID_FOR = WINDOW - timedelta(days=1)  # a lead planned past the window stays "upcoming"
+
+
+def preview_path(db_path: Path) -> Path:
+    return Path(f"{db_path}.preview")
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewLead:
+    """One lead as a board row shows it."""
+
+    lead_id: int
+    name: str
+    company: str
+    region: str
+    next_contact: datetime | None
+    credit: str
+    has_project: bool
+    score: int
+
+
+@dataclass(frozen=True, slots=True)
+class BoardPreview:
+    lead_count: int
+    counts: dict[int, int]  # place -> leads there
+    candidates: dict[int, list[PreviewLead]]  # place -> every lead that may come first
+
+    def rows(self, place: int, now: datetime) -> list[PreviewLead]:
+        """The place's first rows at ``now``, in the board's order."""
+        leads = self.candidates.get(place, [])
+        if place == TRAY:
+            return sorted(leads, key=lambda p: -p.lead_id)[:ROWS]
+        return sorted(leads, key=lambda p: (bucket(p.next_contact, now), -p.score, p.lead_id))[:ROWS]
+
+
+# ---------------------------------------------------------------- stamps
+def _stamp(path: Path) -> list[int] | None:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return [info.st_size, info.st_mtime_ns, info.st_ino]
+
+
+def _stamps(db_path: Path) -> list[list[int] | None]:
+    return [_stamp(db_path), _stamp(Path(f"{db_path}.journal"))]
+
+
+# ---------------------------------------------------------------- writing
+def close_with_preview(store: LeadStore, order: BoardIndex | None = None) -> None:
+    """Fold the journal, keep the board's preview beside a large file for the
+    next start, and let go of the file. ``order``: the board's order for all
+    its usual leads, when at hand (else it is worked out here)."""
+    try:
+        if not store.read_only:
+            store.compact()  # first: the preview describes the folded file
+            if order is None and len(store.leads) >= PREVIEW_FROM:
+                order = BoardIndex(store, store.now())
+            try:
+                save_preview(store, order.places if order else {},
+                             order.now if order else store.now())
+            except OSError:
+                pass  # only a preview: the next start loads the slow way
+    finally:
+        store.close()
+
+
+def save_preview(store: LeadStore, places: dict[int, list[int]], now: datetime) -> None:
+    """Write the preview of a board whose order (``places``, as
+    :class:`~store.board.BoardIndex` keeps it) was worked out at ``now``.
+    Call it with the store's journal folded and its lock still held, so that
+    the stamps are of the files the preview describes. A small board has no
+    preview, and an old one is removed (it holds customers' names)."""
+    path = preview_path(store.path)
+    if len(store.leads) < PREVIEW_FROM:
+        path.unlink(missing_ok=True)
+        return
+    candidates = {place: _candidates(store, place, ids, now) for place, ids in places.items()}
+    data = {
+        "format": FORMAT,
+        "written": now.isoformat(),
+        "stamps": _stamps(store.path),
+        "lead_count": len(store.leads),
+        "counts": {str(place): len(ids) for place, ids in places.items()},
+        "rows": {str(place): [_row(store, i) for i in ids] for place, ids in candidates.items()},
+    }
+    write_atomic(path, orjson.dumps(data))
+
+
+def _candidates(store: LeadStore, place: int, ids: list[int], now: datetime) -> list[int]:
+    """The leads of a place that may be among its first rows at any time
+    within :data:`VALID_FOR`: the first of each kind, in the board's order,
+    and every lead planned within the window."""
+    if place == TRAY:
+        return ids[:ROWS]
+    taken: dict[str, int] = {"overdue": 0, "none": 0, "later": 0}
+    ends = now + WINDOW
+    chosen = []
+    for lead_id in ids:
+        planned = store.next_contact(lead_id)
+        kind = ("none" if planned is None else "overdue" if planned < now
+                else "soon" if planned < ends else "later")
+        if kind == "soon":
+            chosen.append(lead_id)
+        elif taken[kind] < ROWS:
+            taken[kind] += 1
+            chosen.append(lead_id)
+    return chosen
+
+
+def _row(store: LeadStore, lead_id: int) -> list:
+    field = store.leads_field
+    intent, funding = field(lead_id, "intent"), field(lead_id, "funding")
+    credit, has_project = field(lead_id, "credit", "unknown"), bool(field(lead_id, "has_project"))
+    planned = store.next_contact(lead_id)
+    return [lead_id, field(lead_id, "name", ""), field(lead_id, "company", ""),
+            field(lead_id, "city", "") or field(lead_id, "province", ""),
+            planned.isoformat() if planned else None, credit, has_project,
+            priority(intent, funding, credit, has_project)]
+
+
+# ---------------------------------------------------------------- reading
+def read_preview(db_path: Path, now: datetime) -> BoardPreview | None:
+    """The preview of ``db_path`` if it still describes it at ``now``; None
+    otherwise (no preview, another format, files changed since, too old)."""
+    path = preview_path(db_path)
+    try:
+        data = orjson.loads(path.read_bytes())
+        if data["format"] != FORMAT or data["stamps"] != _stamps(db_path):
+            return None
+        written = datetime.fromisoformat(data["written"])
+        if not written <= now < written + VALID_FOR:
+            return None
+        return BoardPreview(
+            lead_count=data["lead_count"],
+            counts={int(place): count for place, count in data["counts"].items()},
+            candidates={int(place): list(_leads(rows)) for place, rows in data["rows"].items()},
+        )
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None  # only a preview: the board loads the slow way
+
+
+def _leads(rows: Iterable[list]) -> Iterable[PreviewLead]:
+    for lead_id, name, company, region, planned, credit, project, score in rows:
+        yield PreviewLead(lead_id, name, company, region,
+                          datetime.fromisoformat(planned) if planned else None,
+                          credit, project, score)
+

@@ -1,0 +1,159 @@
+"""Opening a large file: the board is painted from its preview at once, the
+leads load behind it, and nothing typed meanwhile is lost."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from store import preview
+from store.board import PLACES
+from store.demo import write_demo
+from store.errors import UnreadableFile
+from store.leadstore import LeadStore
+from store.preview import close_with_preview, preview_path, read_preview
+from tests.conftest import Clock
+from tui.app import LeadboardApp
+from tui.cli import board_app
+from tui.screens.board import BoardScreen
+from tui.screens.opening import OpeningScreen
+from widgets.quadrant_board import QuadrantBoard
+
+SIZE = (130, 40)
+SHOWN = 15  # rows a quadrant shows at this size, and more
+
+
+@pytest.fixture(autouse=True)
+def small_previews(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(preview, "PREVIEW_FROM", 50)  # "large" at a size a test can afford
+
+
+@pytest.fixture
+def demo(db_path: Path, clock: Clock) -> Path:
+    store = LeadStore.open(db_path, clock=clock)
+    write_demo(store, 300, seed=5)
+    close_with_preview(store)
+    return db_path
+
+
+@pytest.fixture
+def held_load(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """The loading waits until the test lets it go, so that keys can be
+    typed while the board is still the preview."""
+    gate = threading.Event()
+    original = LeadStore.open
+
+    def held(cls, *args, **kwargs):
+        gate.wait(10)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(LeadStore, "open", classmethod(held))
+    yield gate
+    gate.set()
+
+
+def board(app: LeadboardApp) -> QuadrantBoard:
+    return app.screen.query_one(QuadrantBoard)
+
+
+def names(app: LeadboardApp, place: int) -> list[str]:
+    rows = board(app).lead_list(place).rows
+    return [rows[i].name for i in range(min(len(rows), SHOWN))]
+
+
+def titles(app: LeadboardApp) -> list[str]:
+    return [str(board(app).pane(p).query_one(".place-title").render()) for p in PLACES]
+
+
+def status(app: LeadboardApp) -> str:
+    return str(app.screen.query_one("#status", Static).render())
+
+
+async def loaded(app: LeadboardApp, pilot) -> None:
+    for _ in range(500):
+        if isinstance(app.screen, BoardScreen):
+            await pilot.pause()
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the leads did not load")
+
+
+async def test_the_preview_shows_the_board_the_file_then_loads_into(demo, clock, held_load):
+    app = board_app(demo, "en", clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, OpeningScreen)
+        previewed = {place: names(app, place) for place in PLACES}
+        previewed_titles = titles(app)
+        assert "300 leads" in status(app) and "loading the leads" in status(app)
+        assert all(previewed.values())
+        held_load.set()
+        await loaded(app, pilot)
+        assert {place: names(app, place) for place in PLACES} == previewed
+        assert titles(app) == previewed_titles
+        assert "loading" not in status(app)
+    app.close_store()
+
+
+async def test_keys_typed_while_loading_act_once_the_board_is_there(demo, clock, held_load):
+    app = board_app(demo, "en", clock=clock)
+    third = read_preview(demo, clock()).rows(1, clock())[2].lead_id
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "down", "4")
+        assert app.store is None  # still loading: the keys wait
+        held_load.set()
+        await loaded(app, pilot)
+        await pilot.pause()
+        moved = app.store.lead(third)
+        assert (moved.intent, moved.funding) == (2, 2)
+        q4 = board(app).lead_list(4).rows
+        assert third in [q4[i].lead_id for i in range(len(q4))]
+        assert "✓ saved" in status(app)
+    app.close_store()
+    again = LeadStore.open(demo, clock=clock, read_only=True)
+    assert (again.lead(third).intent, again.lead(third).funding) == (2, 2)
+
+
+async def test_quitting_while_loading_leaves_every_file_as_it_was(demo, clock, held_load):
+    before = {name: (demo.parent / name).read_bytes() for name in os.listdir(demo.parent)}
+    app = board_app(demo, "en", clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+q")
+    app.close_store()
+    assert {name: (demo.parent / name).read_bytes() for name in os.listdir(demo.parent)} == before
+
+
+async def test_a_file_damaged_behind_its_preview_is_refused_untouched(demo, clock):
+    info = demo.stat()
+    with open(demo, "r+b") as handle:  # in place, same size: the preview still matches
+        handle.write(b"#" * 64)
+    os.utime(demo, ns=(info.st_atime_ns, info.st_mtime_ns))
+    damaged = demo.read_bytes()
+    app = board_app(demo, "en", clock=clock)
+    assert isinstance(app.get_default_screen(), OpeningScreen)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(500):
+            if app.load_error is not None:
+                break
+            await pilot.pause(0.01)
+    assert isinstance(app.load_error, UnreadableFile)
+    app.close_store()
+    assert demo.read_bytes() == damaged
+
+
+async def test_closing_the_app_keeps_a_preview_of_the_board_as_left(demo, clock):
+    store = LeadStore.open(demo, clock=clock)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        first = board(app).lead_list(1).lead_id
+        await pilot.press("4")
+    app.close_store()
+    kept = read_preview(demo, clock())
+    assert kept is not None
+    assert first not in [lead.lead_id for lead in kept.rows(1, clock())]
+    assert first in [lead.lead_id for lead in kept.rows(4, clock())]
+    assert preview_path(demo).stat().st_mode & 0o077 == 0

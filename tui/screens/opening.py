@@ -1,0 +1,75 @@
+"""The board painted from its preview while a large file loads behind it.
+
+It looks as the board will look, and its status line says that the leads are
+loading; the keys typed meanwhile wait for the board (the app holds them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Static
+
+from store.preview import BoardPreview
+from tui.i18n import localize_bindings, t
+from tui.rows import preview_row
+from tui.places import BOARD_BINDINGS, BOARD_BREAKPOINTS, label_places, place_title
+from widgets.key_bar import KeyBar
+from widgets.lead_row import LeadRow
+from widgets.quadrant_board import PLACES_IN_ORDER, QuadrantBoard
+
+
+class PreviewRows(Sequence[LeadRow]):
+    """A place's rows from the preview: as many as the place holds, the
+    first ones drawn from the preview, any further ones left blank."""
+
+    def __init__(self, preview: BoardPreview, place: int, now: datetime) -> None:
+        self._count = preview.counts.get(place, 0)
+        self._rows = [preview_row(lead, now) for lead in preview.rows(place, now)]
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        return self._rows[index] if index < len(self._rows) else LeadRow(0, "…", "", "")
+
+
+class OpeningScreen(Screen):
+    HORIZONTAL_BREAKPOINTS = BOARD_BREAKPOINTS
+    BINDINGS = BOARD_BINDINGS  # the board's key bar, as the board will show it
+
+    def __init__(self, preview: BoardPreview, file_name: str, now: datetime) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.preview = preview
+        self.file_name = file_name
+        self.now = now
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="status", markup=False)
+        with Horizontal(id="main"):
+            yield QuadrantBoard({p: t("board.empty_place") for p in PLACES_IN_ORDER}, id="board")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        board = self.query_one(QuadrantBoard)
+        label_places(board)
+        for place in PLACES_IN_ORDER:
+            rows = PreviewRows(self.preview, place, self.now)
+            board.lead_list(place).set_rows(rows, 0)
+            board.pane(place).set_title(place_title(place, len(rows)))
+        parts = [t("app.title"), self.file_name, t("bar.leads", count=self.preview.lead_count),
+                 t("bar.loading")]
+        self.query_one("#status", Static).update("  ·  ".join(parts), layout=False)
+        first = next((p for p in PLACES_IN_ORDER if self.preview.counts.get(p)), 1)
+        board.lead_list(first).focus()
