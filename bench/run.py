@@ -103,7 +103,13 @@ NOTES = """
 ## How to read this
 
 - *cold start*: a fresh process from its first line to the board painted in a headless
-  `run_test`, against the same for a minimal Textual app showing one `Static`.
+  `run_test`, against the same for a minimal Textual app showing one `Static`. The file
+  is opened as `leadboard` opens it, left as the app leaves it at quit: beside a file of
+  3,000 leads or more, the board's preview (each place's count and first rows) is
+  painted at once and the leads load behind it. *Every lead loaded* waits on until the
+  board is painted from the loaded leads and takes keys; for 1k (no preview) it is the
+  same start. Loading behind the preview costs about 0.3 s more than loading alone
+  (the two share the interpreter); keys typed meanwhile run once it is done.
 - *key*: from a key reaching the app to the updated screen handed to the terminal,
   against a key that changes the minimal app's text; measured once the search index
   (built in the background a moment after start-up) is ready.
@@ -112,22 +118,14 @@ NOTES = """
 - The demo files are made by `leadboard demo --seed 1`; at 100k leads they hold about
   145k contacts and take about 95 MB.
 - Sizes compared with each other (100k against 1k) are measured in turn, round after
-  round, so that load from elsewhere on the machine falls on both.
+  round, so that load from elsewhere on the machine falls on both; the minimal app's
+  key, the baseline of the key and decision figures, is measured in every round too.
 - *import*: each round is a fresh process, as `leadboard import` is, with the baseline
   measured in it just before the import. The import's first save loads the pinyin
   dictionaries (about 0.13 s) for the leads' search keys: most of the figure at 1k rows.
 
 ## Where goals are missed, and why
 
-- **Cold start at 10k and 100k.** The minimal app paints one `Static` in about 0.15 s.
-  Our board at 1k takes about twice that: our imports (about 0.07 s more, with the
-  pinyin dictionaries and the rarely used screens loaded only when needed), and a
-  larger widget tree and stylesheet (the key bar is one widget, not one per key).
-  At 100k most of the time is reading the file: `orjson` parsing the 95 MB snapshot
-  (about 0.5 s), checking the leads and indexing 145k contacts (about 0.5 s), and
-  sorting the board (about 0.4 s). Meeting 3× would need the board painted before the
-  whole file is read (a small preview kept beside the file, or a format the board can
-  read without the contacts): not done.
 - **Key press against the minimal app.** The minimal app repaints a one-word `Static`
   (0.7 to 1.5 ms from run to run). A cursor move repaints two lines of a list (about
   1.2 ms when the list does not scroll); once the cursor reaches the bottom, each key
@@ -135,17 +133,25 @@ NOTES = """
   renders every widget that overlaps the changed lines. A move between quadrants is
   also a durable save (about 0.4 ms) and repaints two lists, their titles and the
   status line (about 5 ms). The cost does not grow with the number of leads: the
-  100k/1k rows show that.
-- **Search while typing.** The first letters of a query match thousands of leads: the
-  engine takes 10 to 25 ms for them in the app, about its whole p95, and the narrowed
-  board (five lists, the matches, the counts) then takes about 8 ms to repaint. The
-  budget is the engine's p95 plus 1.5 minimal key presses, about 17 ms.
-- **Triage decisions** come to about 1.9 to 3.7 times the minimal app's key from run to
+  lists draw only the rows on screen, the board's order is kept one lead at a time.
+  The 100k/1k rows swing from about 0.9 to 1.2 between runs: the keys take 2 to 7 ms,
+  and one collection by Python's garbage collector (a fraction of a millisecond, now
+  and then several) moves a median by a tenth.
+- **Search while typing.** Each distinct text (a city, a name several leads share) is now
+  searched once, so the engine's p95 at 100k fell from about 16 to about 11 ms, and
+  with it the budget: the engine's p95 plus 1.5 minimal key presses, about 14 ms. In
+  the app the first letters match thousands of leads: the engine takes 5 to 12 ms for
+  them, its result then waits for Textual's next frame (the frame that showed the
+  typed letter went out just before, and frames are at least 1/60 s apart), and the
+  narrowed board (five lists, the matches, the counts) takes about 8 ms to repaint.
+- **Triage decisions** come to about 1.7 to 2.6 times the minimal app's key from run to
   run (they were about 6 times): the goal is met in some runs and missed in others, so
   it is not counted as met. The session lays out the next lead while the rep reads
   the current one and repaints only the lines that differ (about 20 of 37), but a
-  decision is a durable save: the journal line's write and fsync alone take about
-  0.5 ms, most of the minimal app's whole key. The rest is Textual drawing those lines.
+  decision is a durable save: the journal line's write and fsync take 0.3 to 0.5 ms,
+  a third to a half of the minimal app's whole key. The rest is Textual drawing those
+  lines (about 0.6 ms) and the collector, which a decision's few thousand new objects
+  wake about five times. 100k against 1k swings the same way (0.9 to 1.2).
   *t to session painted* is mostly Textual's frame timer (a new screen's first frame
   waits up to 1/60 s), so its two sizes sit close together and the ratio is noisy.
 """

@@ -38,20 +38,25 @@ def decision_ms(path: Path, decisions: int = 30) -> float:
     return _with_app(path, work)
 
 
-def in_turn(measure, files: dict[int, Path], sizes: tuple[int, ...], rounds: int = 3):
-    """Each size in turn, round after round, so the machine's load falls on all."""
-    samples: dict[int, list[float]] = {n: [] for n in sizes}
+def in_turn(measure, files: dict[int, Path], sizes: tuple[int, ...], rounds: int = 3,
+            baseline=None):
+    """Each size in turn, round after round, so the machine's load falls on all;
+    with ``baseline``, it is measured in every round too, beside them."""
+    samples: dict[int | None, list[float]] = {n: [] for n in (*sizes, None)}
     for _ in range(rounds):
+        if baseline is not None:
+            samples[None].append(baseline())
         for n in sizes:
             samples[n].append(measure(files[n]))
-    return {n: statistics.median(values) for n, values in samples.items()}
+    return {n: statistics.median(values) for n, values in samples.items() if values}
 
 
 def run(files: dict[int, Path]) -> list[Row]:
-    base_key = minimal_key_ms(["down"] * 40)
     smallest, largest = min(files), max(files)
     opened = in_turn(session_open_ms, files, (smallest, largest))
-    decided = in_turn(decision_ms, files, (smallest, largest))
+    decided = in_turn(decision_ms, files, (smallest, largest), rounds=5,
+                      baseline=lambda: minimal_key_ms(["down"] * 40))
+    base_key = decided[None]
     rows = [
         row("t to session painted", f"{largest:,}", opened[largest], f"same at {smallest:,}",
             opened[smallest], "≤ 1.5×", opened[largest] / opened[smallest] <= 1.5),
