@@ -3,26 +3,23 @@
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
 from collections.abc import Iterable
-from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
-from textual.message import Message
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.worker import Worker, WorkerState
 
-from store.errors import StoreError
 from store.board import BoardIndex
-from store.leadstore import COMPACT_BYTES, Clock, Fold, LeadStore, local_now
-from store.preview import BoardPreview, close_with_preview
+from store.errors import StoreError
+from store.leadstore import COMPACT_BYTES, Fold, LeadStore
+from store.preview import close_with_preview
 from tui.i18n import error_text, localize_bindings, set_language, t
-from tui.screens.opening import OpeningScreen
+from tui.screens.opening import Loaded, LoadFailed, Opening, OpeningScreen, load
 
 if TYPE_CHECKING:
     from store.search import SearchIndex
@@ -31,29 +28,6 @@ if TYPE_CHECKING:
 LOAD_AFTER_S = 0.05
 # Keys that act at once even while the leads load: leaving.
 _AT_ONCE_KEYS = ("ctrl+q", "ctrl+c")
-
-
-@dataclass(frozen=True)
-class Opening:
-    """A file to load behind its board's preview."""
-
-    path: Path
-    preview: BoardPreview
-    read_only: bool = False
-    clock: Clock = local_now
-
-
-class Loaded(Message):
-    def __init__(self, store: LeadStore, order: BoardIndex) -> None:
-        super().__init__()
-        self.store = store
-        self.order = order
-
-
-class LoadFailed(Message):
-    def __init__(self, error: Exception) -> None:
-        super().__init__()
-        self.error = error
 
 
 class LeadboardApp(App[None]):
@@ -114,17 +88,7 @@ class LeadboardApp(App[None]):
     def _start_loading(self, opening: Opening) -> None:
         # A thread of its own, not a worker: quitting while it loads must not
         # wait for it (it has written nothing yet).
-        threading.Thread(target=self._load, args=(opening,), daemon=True).start()
-
-    def _load(self, opening: Opening) -> None:
-        try:
-            store = LeadStore.open(opening.path, clock=opening.clock, read_only=opening.read_only,
-                                   fallback_read_only=not opening.read_only)
-            order = BoardIndex(store, store.now())
-        except Exception as exc:  # said to the rep by the CLI, as any failed opening
-            self.post_message(LoadFailed(exc))
-        else:
-            self.post_message(Loaded(store, order))
+        threading.Thread(target=lambda: self.post_message(load(opening)), daemon=True).start()
 
     async def on_event(self, event: events.Event) -> None:
         # Keys typed while the leads load are kept for the board.

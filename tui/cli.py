@@ -136,7 +136,8 @@ def open_store(path: Path, *, read_only: bool = False, fallback_read_only: bool 
 def board_app(path: Path, lang: str, *, read_only: bool = False, clock: Clock = local_now):
     """The app on ``path``. A large file with an up-to-date preview of its
     board is painted from that at once, and loads behind it."""
-    from tui.app import LeadboardApp, Opening
+    from tui.app import LeadboardApp
+    from tui.screens.opening import Opening
 
     preview = read_preview(path, clock())
     if preview is not None:

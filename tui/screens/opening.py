@@ -7,13 +7,18 @@ loading; the keys typed meanwhile wait for the board (the app holds them).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
+from store.board import BoardIndex
+from store.leadstore import Clock, LeadStore, local_now
 from store.preview import BoardPreview
 from tui.i18n import localize_bindings, t
 from tui.rows import preview_row
@@ -21,6 +26,39 @@ from tui.places import BOARD_BINDINGS, BOARD_BREAKPOINTS, label_places, place_ti
 from widgets.key_bar import KeyBar
 from widgets.lead_row import LeadRow
 from widgets.quadrant_board import PLACES_IN_ORDER, QuadrantBoard
+
+
+@dataclass(frozen=True)
+class Opening:
+    """A file to load behind its board's preview."""
+
+    path: Path
+    preview: BoardPreview
+    read_only: bool = False
+    clock: Clock = local_now
+
+
+class Loaded(Message):
+    def __init__(self, store: LeadStore, order: BoardIndex) -> None:
+        super().__init__()
+        self.store = store
+        self.order = order
+
+
+class LoadFailed(Message):
+    def __init__(self, error: Exception) -> None:
+        super().__init__()
+        self.error = error
+
+
+def load(opening: Opening) -> Loaded | LoadFailed:
+    """Open the file and work out its board's order (seconds at 100k leads)."""
+    try:
+        store = LeadStore.open(opening.path, clock=opening.clock, read_only=opening.read_only,
+                               fallback_read_only=not opening.read_only)
+        return Loaded(store, BoardIndex(store, store.now()))
+    except Exception as exc:  # said to the rep by the CLI, as any failed opening
+        return LoadFailed(exc)
 
 
 class PreviewRows(Sequence[LeadRow]):
