@@ -99,6 +99,26 @@ async def test_the_preview_shows_the_board_the_file_then_loads_into(demo, clock,
     app.close_store()
 
 
+def drawn(app: LeadboardApp) -> list[str]:
+    """Every line of the four quadrants and the tray as drawn on the screen."""
+    lines = []
+    for place in PLACES:
+        lead_list = board(app).lead_list(place)
+        lines += [lead_list.render_line(y).text for y in range(lead_list.size.height)]
+    return lines
+
+
+async def test_the_preview_draws_the_lines_the_board_draws(demo, clock, held_load):
+    app = board_app(demo, "zh", clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        previewed = drawn(app)
+        assert "正在载入客户" in status(app)
+        held_load.set()
+        await loaded(app, pilot)
+        assert drawn(app) == previewed
+    app.close_store()
+
+
 async def test_keys_typed_while_loading_act_once_the_board_is_there(demo, clock, held_load):
     app = board_app(demo, "en", clock=clock)
     third = read_preview(demo, clock()).rows(1, clock())[2].lead_id
