@@ -138,6 +138,22 @@ async def test_keys_typed_while_loading_act_once_the_board_is_there(demo, clock,
     assert (again.lead(third).intent, again.lead(third).funding) == (2, 2)
 
 
+async def test_a_search_typed_while_loading_lands_in_the_search_bar(demo, clock, held_load):
+    app = board_app(demo, "en", clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", "w", "s", "escape", "slash", "z", "s")
+        held_load.set()
+        await loaded(app, pilot)
+        for _ in range(100):
+            await pilot.pause(0.01)
+        # Each key went where the one before had moved the focus: "s" typed
+        # into the bar is not the board's "schedule".
+        assert isinstance(app.screen, BoardScreen)
+        assert app.screen.query_one("#search-input").value == "zs"
+        assert app.focused is app.screen.query_one("#search-input")
+    app.close_store()
+
+
 async def test_quitting_while_loading_leaves_every_file_as_it_was(demo, clock, held_load):
     before = {name: (demo.parent / name).read_bytes() for name in os.listdir(demo.parent)}
     app = board_app(demo, "en", clock=clock)

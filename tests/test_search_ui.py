@@ -287,3 +287,31 @@ async def test_soon_after_start_up_the_index_and_pinyin_are_ready(store, monkeyp
         assert app.search_index.built
         # Pinyin was read in the background: the first save need not wait for it.
         assert pinyin.reading.cache_info().misses >= 1
+
+
+async def test_enter_typed_before_the_matches_arrive_goes_to_the_best_one(store, monkeypatch):
+    import threading
+
+    import tui.search_panel
+
+    ids = add_leads(store)
+    gate = threading.Event()
+    engine = tui.search_panel.search
+
+    def slow_search(*args, **kwargs):  # as at 100k, or while the index is built
+        gate.wait(5)
+        return engine(*args, **kwargs)
+
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", "z")
+        gate.set()
+        await settle(app, pilot)  # "z" has its matches on screen
+        gate.clear()
+        monkeypatch.setattr(tui.search_panel, "search", slow_search)
+        await pilot.press("s", "enter")
+        assert app.screen.details.has_class("-hidden")  # not the stale best match of "z"
+        gate.set()
+        await settle(app, pilot)
+        assert app.focused.lead_id == ids["张三"]
+        assert not app.screen.details.has_class("-hidden")

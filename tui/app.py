@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -55,6 +56,8 @@ class LeadboardApp(App[None]):
         self._folding = False
         self._opening = opening
         self._waiting_keys: list[events.Key] | None = [] if opening else None
+        # Waiting keys handed to the board (they come back here as they bubble up).
+        self._handed_over: set[int] = set()
         self.load_error: Exception | None = None  # why the file could not be opened
 
     # Imported where used: a board painted from its preview does without the
@@ -91,9 +94,10 @@ class LeadboardApp(App[None]):
         threading.Thread(target=lambda: self.post_message(load(opening)), daemon=True).start()
 
     async def on_event(self, event: events.Event) -> None:
-        # Keys typed while the leads load are kept for the board.
+        # Keys typed while the leads load are kept for the board, and so are
+        # keys typed while those are handed over, so that none jumps the queue.
         if (isinstance(event, events.Key) and self._waiting_keys is not None
-                and event.key not in _AT_ONCE_KEYS):
+                and event.key not in _AT_ONCE_KEYS and id(event) not in self._handed_over):
             self._waiting_keys.append(event)
             return
         await super().on_event(event)
@@ -104,9 +108,38 @@ class LeadboardApp(App[None]):
         self._opening = None
         # On top of the preview (the default screen, which cannot be switched away).
         await self.push_screen(self._new_board(message.order))
-        waiting, self._waiting_keys = self._waiting_keys or [], None
-        for key in waiting:
-            self.post_message(events.Key(key.key, key.character))
+        self.run_worker(self._hand_over(), group="keys")
+
+    async def _hand_over(self) -> None:
+        """Hand the waiting keys to the board one by one, each once the app is
+        done with the one before: ``/`` has moved the focus to the search bar
+        before ``z`` arrives, ``n`` has opened the form before the name."""
+        while self._waiting_keys:
+            key = self._waiting_keys.pop(0)
+            again = events.Key(key.key, key.character)
+            self._handed_over.add(id(again))
+            self.post_message(again)
+            await self._settled()
+        self._waiting_keys = None  # caught up: keys go straight to the board
+        self._handed_over.clear()
+
+    async def _settled(self, rounds: int = 12) -> None:
+        """Wait until what is queued now, and what that queues in turn, a
+        dozen hops deep (a key bubbling up, the focus it moves), is handled."""
+        for _ in range(rounds):
+            nodes = [self, *self.screen.walk_children(with_self=True)]
+            left = len(nodes)
+            done = asyncio.Event()
+
+            def handled() -> None:
+                nonlocal left
+                left -= 1
+                if not left:
+                    done.set()
+
+            left -= sum(not node.call_later(handled) for node in nodes)
+            if left:
+                await done.wait()
 
     @on(LoadFailed)
     def _load_failed(self, message: LoadFailed) -> None:

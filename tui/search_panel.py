@@ -107,6 +107,8 @@ class SearchPanel(SearchBar):
         self.index = index
         self.show_only = show_only
         self._rerun_due = False
+        self._shown_for: str | None = None  # the text whose matches are shown
+        self._jump_due = False  # enter came before the matches: jump when they do
 
     def on_mount(self) -> None:
         # Count from the board's first paint, not from here: the board is not
@@ -141,6 +143,7 @@ class SearchPanel(SearchBar):
     @on(SearchBar.Changed)
     def _changed(self, event: SearchBar.Changed) -> None:
         event.stop()
+        self._jump_due = False
         if not event.text.strip():
             self.workers.cancel_group(self, "search")
             self.show_matches([], "")
@@ -170,6 +173,7 @@ class SearchPanel(SearchBar):
         if event.text != self.text:
             return  # typed on since: a newer search is on its way
         if event.result is None:
+            self._shown_for, self._jump_due = event.text, False
             # Nothing is hidden behind a filter the rep cannot see working.
             self.show_matches([], "")
             self.show_message(event.error, error=True)
@@ -180,15 +184,24 @@ class SearchPanel(SearchBar):
         lines = [(hit.lead_id, match_line(store, hit.lead_id)) for hit in event.result.hits]
         self.show_matches(lines, summary(event.result))
         self.show_only(event.result.lead_ids)
+        self._shown_for = event.text
+        if self._jump_due and event.result.hits:
+            self.post_message(self.Jump(event.result.hits[0].lead_id))
+        self._jump_due = False
 
     @on(SearchBar.Chosen)
     def _chosen(self, event: SearchBar.Chosen) -> None:
         event.stop()
-        if event.lead_id is not None:
+        if self.text.strip() and self._shown_for != self.text:
+            # Typed fast (or while the index is built): the matches shown, if
+            # any, are for an earlier text; go to the best one once found.
+            self._jump_due = True
+        elif event.lead_id is not None:
             self.post_message(self.Jump(event.lead_id))
 
     def reset(self) -> None:
         self.workers.cancel_group(self, "search")
+        self._jump_due = False
         super().reset()
 
     @on(SearchBar.Closed)
