@@ -181,6 +181,14 @@ async def test_the_form_rejects_bad_input_and_saves_good_input(store, seeded):
         assert app.focused.lead_id == lead.id
 
 
+async def test_n_then_the_name_typed_straight_away(store, seeded):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", *"Sun", "ctrl+s")
+        await pilot.pause()
+        assert "Sun" in [lead.name for lead in store.leads.values()]
+
+
 async def test_escape_leaves_the_form_without_a_change(store, seeded):
     app = LeadboardApp(store, "en")
     async with app.run_test(size=SIZE) as pilot:

@@ -193,3 +193,33 @@ async def test_closing_the_app_keeps_a_preview_of_the_board_as_left(demo, clock)
     assert first not in [lead.lead_id for lead in kept.rows(1, clock())]
     assert first in [lead.lead_id for lead in kept.rows(4, clock())]
     assert preview_path(demo).stat().st_mode & 0o077 == 0
+
+
+def burst(app: LeadboardApp, *keys: str) -> None:
+    """Keys arriving all at once, as keys typed ahead while a file loads do."""
+    from textual import events
+
+    for key in keys:
+        app._driver.send_message(events.Key(key, "/" if key == "slash" else key))
+
+
+async def test_a_burst_of_keys_typed_ahead_goes_where_each_one_leads(store, seeded):
+    app = LeadboardApp(store, "en", hold_keys=True)
+    async with app.run_test(size=SIZE) as pilot:
+        burst(app, "slash", "z", "s")
+        for _ in range(50):
+            await pilot.pause(0.01)
+        assert app.screen.query_one("#search-input").value == "zs"
+        assert isinstance(app.screen, BoardScreen)  # no schedule form from the "s"
+
+
+async def test_a_form_opened_by_a_key_typed_ahead_gets_the_keys_after_it(store, seeded):
+    app = LeadboardApp(store, "en", hold_keys=True)
+    before = {i: (lead.intent, lead.funding) for i, lead in store.leads.items()}
+    async with app.run_test(size=SIZE) as pilot:
+        burst(app, "n", "1", "3", "4")
+        for _ in range(50):
+            await pilot.pause(0.01)
+        assert type(app.screen).__name__ == "LeadForm"
+        assert app.focused.value == "134"
+    assert {i: (lead.intent, lead.funding) for i, lead in store.leads.items()} == before

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from tui.screens.board import BoardScreen
 
 LOAD_AFTER_S = 0.05
+TYPED_AHEAD_S = 0.1
 # Keys that act at once even while the leads load: leaving.
 _AT_ONCE_KEYS = ("ctrl+q", "ctrl+c")
 
@@ -40,9 +41,12 @@ class LeadboardApp(App[None]):
         Binding("ctrl+p", "command_palette", "Commands", id="app.command_palette", show=False),
     ]
 
-    def __init__(self, store: LeadStore | None, lang: str, opening: Opening | None = None) -> None:
+    def __init__(self, store: LeadStore | None, lang: str, opening: Opening | None = None,
+                 *, hold_keys: bool = False) -> None:
         """Either a ``store`` already open, or an ``opening``: the board is
-        painted from its preview at once and the store loads behind it."""
+        painted from its preview at once and the store loads behind it.
+        ``hold_keys``: keys typed ahead while a large file loaded arrive all
+        at once as the app starts; they are handed over one at a time."""
         set_language(lang)
         super().__init__()
         localize_bindings(self)
@@ -55,7 +59,7 @@ class LeadboardApp(App[None]):
         self.title = t("app.title")
         self._folding = False
         self._opening = opening
-        self._waiting_keys: list[events.Key] | None = [] if opening else None
+        self._waiting_keys: list[events.Key] | None = [] if opening or hold_keys else None
         # Waiting keys handed to the board (they come back here as they bubble up).
         self._handed_over: set[int] = set()
         self.load_error: Exception | None = None  # why the file could not be opened
@@ -82,6 +86,10 @@ class LeadboardApp(App[None]):
 
     # ------------------------------------------------------------ opening
     def on_mount(self) -> None:
+        if self._opening is None and self._waiting_keys is not None:
+            # A moment after the first frame, by when the keys typed ahead are in.
+            self.call_after_refresh(self.set_timer, TYPED_AHEAD_S,
+                                    lambda: self.run_worker(self._hand_over(), group="keys"))
         if self._opening is not None:
             # Once the preview is out: the load holds the interpreter for long
             # stretches, and a frame waiting behind it would wait for it all.

@@ -19,7 +19,7 @@ from platformdirs import user_data_path
 from store.demo import write_demo
 from store.errors import Locked, SaveFailed, StoreError, UnreadableFile
 from store.leadstore import Clock, LeadStore, local_now
-from store.preview import close_with_preview, read_preview
+from store.preview import PREVIEW_FROM, close_with_preview, read_preview
 from tui.i18n import LANGUAGES, detect_language, error_text, set_language, t
 
 EXIT_OK, EXIT_NONE, EXIT_USAGE, EXIT_UNREADABLE, EXIT_LOCKED, EXIT_SAVE = range(6)
@@ -146,7 +146,7 @@ def board_app(path: Path, lang: str, *, read_only: bool = False, clock: Clock = 
         say(t("cli.opening", path=path))  # a big file takes a moment: say so
     store = LeadStore.open(path, clock=clock, read_only=read_only,
                            fallback_read_only=not read_only)
-    return LeadboardApp(store, lang)
+    return LeadboardApp(store, lang, hold_keys=len(store.leads) >= PREVIEW_FROM)
 
 
 def run_board(app) -> int:

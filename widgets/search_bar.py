@@ -90,7 +90,10 @@ class SearchBar(Vertical):
         self.remove_class("-hidden")
         if text is not None:
             self.input.value = text  # posts Input.Changed, hence our Changed
-        self.input.focus()
+        # At once, not after the events already queued: what is typed right
+        # after "/" (fast, pasted, or typed ahead while a file loads) is
+        # meant for the bar.
+        self.screen.set_focus(self.input)
         self.input.cursor_position = len(self.input.value)
 
     def show_matches(self, matches: list[tuple[int, Text | str]], message: str) -> None:

@@ -81,6 +81,7 @@ def _initial(lead: Lead | None, name: str) -> str:
 class LeadForm(ModalScreen[tuple[int | None, dict] | None]):
     """Returns ``(lead id or None, fields)`` when saved, ``None`` on escape."""
 
+    AUTO_FOCUS = "#field-name"  # "n", then the name: no tab to reach it first
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
         Binding("ctrl+s", "save", "Save", id="form.save"),
