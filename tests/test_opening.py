@@ -213,6 +213,16 @@ async def test_a_burst_of_keys_typed_ahead_goes_where_each_one_leads(store, seed
         assert isinstance(app.screen, BoardScreen)  # no schedule form from the "s"
 
 
+async def test_enter_typed_ahead_as_a_line_feed_still_jumps(store, seeded):
+    app = LeadboardApp(store, "en", hold_keys=True)
+    async with app.run_test(size=SIZE) as pilot:
+        burst(app, "slash", "z", "w", "ctrl+j")  # the terminal was not raw yet
+        for _ in range(50):
+            await pilot.pause(0.01)
+        assert app.focused.lead_id == seeded["张伟"]
+        assert not app.screen.details.has_class("-hidden")
+
+
 async def test_a_form_opened_by_a_key_typed_ahead_gets_the_keys_after_it(store, seeded):
     app = LeadboardApp(store, "en", hold_keys=True)
     before = {i: (lead.intent, lead.funding) for i, lead in store.leads.items()}

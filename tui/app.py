@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 LOAD_AFTER_S = 0.05
 TYPED_AHEAD_S = 0.1
+# Keys typed before the app had the terminal come as the line discipline
+# turned them: enter as a line feed.
+_TYPED_AHEAD = {"ctrl+j": ("enter", "\r")}
 # Keys that act at once even while the leads load: leaving.
 _AT_ONCE_KEYS = ("ctrl+q", "ctrl+c")
 
@@ -124,7 +127,7 @@ class LeadboardApp(App[None]):
         before ``z`` arrives, ``n`` has opened the form before the name."""
         while self._waiting_keys:
             key = self._waiting_keys.pop(0)
-            again = events.Key(key.key, key.character)
+            again = events.Key(*_TYPED_AHEAD.get(key.key, (key.key, key.character)))
             self._handed_over.add(id(again))
             self.post_message(again)
             await self._settled()
