@@ -142,17 +142,25 @@ def board_app(path: Path, lang: str, *, read_only: bool = False, clock: Clock = 
     preview = read_preview(path, clock())
     if preview is not None:
         return LeadboardApp(None, lang, Opening(path, preview, read_only, clock))
-    if path.is_file() and path.stat().st_size > 5 * 1024 * 1024 and sys.stderr.isatty():
-        say(t("cli.opening", path=path))  # a big file takes a moment: say so
+    if _takes_a_moment(path):
+        say(t("cli.opening", path=path))
     store = LeadStore.open(path, clock=clock, read_only=read_only,
                            fallback_read_only=not read_only)
     return LeadboardApp(store, lang, hold_keys=len(store.leads) >= PREVIEW_FROM)
+
+
+def _takes_a_moment(path: Path) -> bool:
+    """Whether reading or writing the whole file is slow enough to say so."""
+    return sys.stderr.isatty() and path.is_file() and path.stat().st_size > 5 * 1024 * 1024
 
 
 def run_board(app) -> int:
     try:
         app.run()
     finally:
+        store = app.store
+        if store is not None and store.journal_bytes and _takes_a_moment(store.path):
+            say(t("cli.saving", path=store.path))  # the changes are folded into the file
         app.close_store()
     if app.load_error is not None:
         raise app.load_error  # said in one line by main(), as when opening

@@ -271,5 +271,6 @@ MESSAGES: dict[str, str] = {
     "cli.error.count": "--count must be at least 1",
     "cli.error.usage": "leadboard: {detail} (see leadboard --help)",
     "cli.opening": "Opening {path} …",
+    "cli.saving": "Saving {path} …",
     "cli.demo.written": "Wrote {count} demo leads to {path}",
 }

@@ -260,5 +260,6 @@ MESSAGES: dict[str, str] = {
     "cli.error.count": "--count 至少为 1",
     "cli.error.usage": "leadboard：{detail}（见 leadboard --help）",
     "cli.opening": "正在打开 {path} …",
+    "cli.saving": "正在保存 {path} …",
     "cli.demo.written": "已把 {count} 个演示客户写入 {path}",
 }
