@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Iterable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import events, on, work
@@ -92,15 +93,15 @@ class LeadboardApp(App[None]):
 
     # ------------------------------------------------------------ opening
     def on_mount(self) -> None:
-        if self._opening is None and self._waiting_keys is not None:
-            # A moment after the first frame, by when the keys typed ahead are in.
-            self.call_after_refresh(self.set_timer, TYPED_AHEAD_S,
-                                    lambda: self.run_worker(self._hand_over(), group="keys"))
-        if self._opening is not None:
+        opening = self._opening
+        if opening is not None:
             # Once the preview is out: the load holds the interpreter for long
             # stretches, and a frame waiting behind it would wait for it all.
-            opening = self._opening
-            self.call_after_refresh(self.set_timer, LOAD_AFTER_S, lambda: self._start_loading(opening))
+            self.call_after_refresh(self.set_timer, LOAD_AFTER_S,
+                                    partial(self._start_loading, opening))
+        elif self._waiting_keys is not None:
+            # A moment after the first frame, by when the keys typed ahead are in.
+            self.call_after_refresh(self.set_timer, TYPED_AHEAD_S, self._start_hand_over)
 
     def _start_loading(self, opening: Opening) -> None:
         # A thread of its own, not a worker: quitting while it loads must not
@@ -122,7 +123,10 @@ class LeadboardApp(App[None]):
         self._opening = None
         # On top of the preview (the default screen, which cannot be switched away).
         await self.push_screen(self._new_board(message.order))
-        self.run_worker(self._hand_over(), group="keys")
+        self._start_hand_over()
+
+    def _start_hand_over(self) -> None:
+        self.run_worker(self._hand_over(), group="keys", exit_on_error=False)
 
     async def _hand_over(self) -> None:
         """Hand the waiting keys to the board one by one, each once the app is
@@ -141,6 +145,8 @@ class LeadboardApp(App[None]):
         """Wait until what is queued now, and what that queues in turn, a
         dozen hops deep (a key bubbling up, the focus it moves), is handled."""
         for _ in range(rounds):
+            if not self.is_running or not self.screen_stack:
+                return  # quitting: nothing is waiting for the keys any more
             nodes = [self, *self.screen.walk_children(with_self=True)]
             left = len(nodes)
             done = asyncio.Event()
