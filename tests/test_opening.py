@@ -233,3 +233,18 @@ async def test_a_form_opened_by_a_key_typed_ahead_gets_the_keys_after_it(store, 
         assert type(app.screen).__name__ == "LeadForm"
         assert app.focused.value == "134"
     assert {i: (lead.intent, lead.funding) for i, lead in store.leads.items()} == before
+
+
+async def test_q_typed_while_loading_quits_once_loaded(demo, clock, held_load):
+    app = board_app(demo, "en", clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q", "j", "j")
+        held_load.set()
+        for _ in range(300):
+            if not app.is_running:
+                break
+            await pilot.pause(0.01)
+        assert not app.is_running
+    assert app.return_code == 0 and app.load_error is None
+    app.close_store()
+    assert read_preview(demo, clock()) is not None  # left as it was found
