@@ -26,6 +26,15 @@ _FACTS = ("status", "intent", "funding", "credit", "has_project")
 _DEFAULTS = (Status.ACTIVE.value, None, None, "unknown", False)
 
 
+def order_key(place: int, lead_id: int, next_contact: datetime | None, score: int,
+              now: datetime) -> tuple:
+    """Where a lead sorts in its place: the tray newest first (just typed in
+    or imported); a quadrant by bucket, then priority, then age."""
+    if place == TRAY:
+        return (-lead_id,)
+    return (bucket(next_contact, now), -score, lead_id)
+
+
 class BoardIndex:
     def __init__(self, store: LeadStore, now: datetime, shown: LeadFilter | None = None) -> None:
         self.store = store
@@ -71,11 +80,9 @@ class BoardIndex:
                 return None
         elif not self.shown(lead_id):
             return None
-        q = quadrant_of(intent, funding, self.threshold)
-        if q is None:
-            return TRAY, (-lead_id,)  # newest first: just typed in or imported
+        place = quadrant_of(intent, funding, self.threshold) or TRAY
         score = priority(intent, funding, credit, has_project)
-        return q, (bucket(self.store.next_contact(lead_id), self.now), -score, lead_id)
+        return place, order_key(place, lead_id, self.store.next_contact(lead_id), score, self.now)
 
     def key_of(self, lead_id: int) -> tuple:
         """A shown lead's sort key in its place."""

@@ -25,9 +25,9 @@ from pathlib import Path
 
 import orjson
 
+from store.board import TRAY, BoardIndex, order_key
 from store.files import write_atomic
-from store.board import TRAY, BoardIndex
-from store.grading import bucket, priority
+from store.grading import priority
 from store.leadstore import LeadStore
 
 FORMAT = 1
@@ -63,10 +63,10 @@ class BoardPreview:
 
     def rows(self, place: int, now: datetime) -> list[PreviewLead]:
         """The place's first rows at ``now``, in the board's order."""
-        leads = self.candidates.get(place, [])
-        if place == TRAY:
-            return sorted(leads, key=lambda p: -p.lead_id)[:ROWS]
-        return sorted(leads, key=lambda p: (bucket(p.next_contact, now), -p.score, p.lead_id))[:ROWS]
+        def key(lead: PreviewLead) -> tuple:
+            return order_key(place, lead.lead_id, lead.next_contact, lead.score, now)
+
+        return sorted(self.candidates.get(place, []), key=key)[:ROWS]
 
 
 # ---------------------------------------------------------------- stamps
