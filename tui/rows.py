@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import overload
 
 from store.leadstore import LeadStore
-from store.preview import PreviewLead
+from store.preview import BoardPreview, PreviewLead
 from tui.i18n import t
 from widgets.lead_row import Badge, LeadRow
 
@@ -46,8 +46,33 @@ def preview_row(lead: PreviewLead, now: datetime) -> LeadRow:
                    badges(lead.credit, lead.has_project))
 
 
-class PlaceRows(Sequence[LeadRow]):
-    """A live view over one place's ordered ids; rows are built on demand."""
+class Rows(Sequence[LeadRow]):
+    """Rows a lead list shows, built one at a time as they come on screen."""
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def row(self, index: int) -> LeadRow:
+        """The row at ``index``, which is in range and not negative."""
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> LeadRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[LeadRow]: ...
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        if isinstance(index, slice):
+            return [self.row(i) for i in range(*index.indices(len(self)))]
+        count = len(self)
+        if index < 0:
+            index += count
+        if not 0 <= index < count:
+            raise IndexError(index)
+        return self.row(index)
+
+
+class PlaceRows(Rows):
+    """A live view over one place's ordered ids."""
 
     def __init__(self, store: LeadStore, ids: list[int]) -> None:
         self._store = store
@@ -56,11 +81,20 @@ class PlaceRows(Sequence[LeadRow]):
     def __len__(self) -> int:
         return len(self._ids)
 
-    @overload
-    def __getitem__(self, index: int) -> LeadRow: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[LeadRow]: ...
-    def __getitem__(self, index):  # type: ignore[no-untyped-def]
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
+    def row(self, index: int) -> LeadRow:
         return lead_row(self._store, self._ids[index], self._store.now())
+
+
+class PreviewRows(Rows):
+    """A place's rows from the board's preview: as many as the place holds,
+    the first ones drawn from the preview, any further ones left blank."""
+
+    def __init__(self, preview: BoardPreview, place: int, now: datetime) -> None:
+        self._count = preview.counts.get(place, 0)
+        self._rows = [preview_row(lead, now) for lead in preview.rows(place, now)]
+
+    def __len__(self) -> int:
+        return self._count
+
+    def row(self, index: int) -> LeadRow:
+        return self._rows[index] if index < len(self._rows) else LeadRow(0, "…", "", "")

@@ -6,7 +6,6 @@ loading; the keys typed meanwhile wait for the board (the app holds them).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -21,10 +20,9 @@ from store.board import BoardIndex
 from store.leadstore import Clock, LeadStore, local_now
 from store.preview import BoardPreview
 from tui.i18n import localize_bindings, t
-from tui.rows import preview_row
+from tui.rows import PreviewRows
 from tui.places import BOARD_BINDINGS, BOARD_BREAKPOINTS, label_places, place_title
 from widgets.key_bar import KeyBar
-from widgets.lead_row import LeadRow
 from widgets.quadrant_board import PLACES_IN_ORDER, QuadrantBoard
 
 
@@ -59,27 +57,6 @@ def load(opening: Opening) -> Loaded | LoadFailed:
         return Loaded(store, BoardIndex(store, store.now()))
     except Exception as exc:  # said to the rep by the CLI, as any failed opening
         return LoadFailed(exc)
-
-
-class PreviewRows(Sequence[LeadRow]):
-    """A place's rows from the preview: as many as the place holds, the
-    first ones drawn from the preview, any further ones left blank."""
-
-    def __init__(self, preview: BoardPreview, place: int, now: datetime) -> None:
-        self._count = preview.counts.get(place, 0)
-        self._rows = [preview_row(lead, now) for lead in preview.rows(place, now)]
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __getitem__(self, index):  # type: ignore[no-untyped-def]
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += self._count
-        if not 0 <= index < self._count:
-            raise IndexError(index)
-        return self._rows[index] if index < len(self._rows) else LeadRow(0, "…", "", "")
 
 
 class OpeningScreen(Screen):
