@@ -22,9 +22,9 @@ from store.leadstore import COMPACT_BYTES, Fold, LeadStore
 from store.preview import close_with_preview
 from tui.i18n import error_text, localize_bindings, set_language, t
 from tui.screens.opening import Loaded, LoadFailed, Opening, OpeningScreen, load
-from tui.wide_overlay import install as keep_wide_characters_whole
+from tui.compositor import install as install_compositor
 
-keep_wide_characters_whole()
+install_compositor()
 
 if TYPE_CHECKING:
     from store.search import SearchIndex

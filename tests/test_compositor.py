@@ -1,0 +1,75 @@
+"""Chinese text in a box drawn over the board's panes (the welcome, a toast)
+keeps every character where the panes beneath meet."""
+
+from __future__ import annotations
+
+from tui.app import LeadboardApp
+
+WIDE = (110, 30)  # the welcome box crosses the edges of Q1, Q2 and the tray
+
+
+def screen_text(app: LeadboardApp) -> str:
+    strips = app.screen._compositor.render_strips()
+    return "\n".join(strip.text for strip in strips)
+
+
+async def test_the_welcome_keeps_every_chinese_character(store):
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        shown = screen_text(app)
+        for line in ("看板还是空的。按 n 添加第一个客户。", "请按 q 退出，然后运行：",
+                     "（在源码目录中：make demo）", "它会把演示客户写进单独的文件并打开。"):
+            assert line in shown
+
+
+async def test_a_toast_keeps_every_chinese_character(store, seeded):
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        text = "未评级的客户放在待评级栏里，先给它评级再移动到象限中去吧"
+        app.notify(text, timeout=30)
+        await pilot.pause(0.5)
+        # The toast wraps its text: read its characters in screen order.
+        shown = "".join(char for char in screen_text(app) if char in text)
+        assert text in shown
+
+
+def lines_of(chops, crop, rendered):
+    """Each drawn line of a chops structure: column -> (character, style)."""
+    out = {}
+    for y in crop.line_range:
+        if not rendered(y):
+            continue
+        cells = {}
+        for x, strip in chops[y].items():
+            for segment in strip or ():
+                for char in segment.text:
+                    cells[x] = (char, segment.style)
+                    x += 1
+        out[y] = cells
+    return out
+
+
+async def test_what_is_drawn_is_what_textual_draws_where_no_wide_character_is_cut(store, seeded):
+    from textual.geometry import Region
+
+    from tui.compositor import _render_chops, textual_render_chops
+
+    app = LeadboardApp(store, "en")  # English: no wide character to cut
+    async with app.run_test(size=(130, 40)) as pilot:
+        await pilot.press("enter", "down")  # the details open, beside the board
+        compositor = app.screen._compositor
+        crops = [
+            compositor.size.region,  # the whole screen
+            Region(1, 4, 45, 2),  # two lines of Q1's list, as a cursor move
+            Region(0, 3, 130, 16),  # across the panes, the tray and the details
+        ]
+        for crop in crops:
+            def rendered(y):
+                return crop.y <= y < crop.bottom
+            ours = lines_of(_render_chops(compositor, crop, rendered), crop, rendered)
+            textual = lines_of(textual_render_chops(compositor, crop, rendered), crop, rendered)
+            assert ours.keys() == textual.keys()
+            for y in ours:
+                for x in range(crop.x, crop.right):
+                    assert ours[y].get(x) == textual[y].get(x), (crop, x, y)

@@ -1,0 +1,95 @@
+"""How the screen's lines are put together from the widgets on them, in
+place of Textual's own way, for two reasons.
+
+Chinese characters in a widget drawn over others (the welcome box, a toast)
+stay whole where the widgets beneath meet. Textual's compositor cuts every
+line of every widget at the edges of all the widgets on that line, then gives
+each piece to the front-most widget; a character two cells wide across such
+an edge is cut in half and drawn as two spaces, even where the same widget
+owns both sides (Textual issue 6357, open for Textual 8). Here a widget's
+line is cut only where it stops being the front-most one: the piece it wins
+goes to the first place of its run, and the other places of the run get an
+empty piece so that nothing behind shows through.
+
+Only what shows is drawn. Textual has every widget under a changed line draw
+all of its lines, even a pane wholly behind a list. Here a widget draws only
+the changed lines, and not at all when the widgets in front cover it there:
+a cursor move on the board draws two lines of one list.
+
+Installed once, by the app, for the Textual 8 compositor it was written for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import textual
+from textual._compositor import Compositor
+from textual.geometry import Region
+from textual.strip import Strip
+
+_EMPTY = Strip([], 0)
+
+
+def _render_chops(self: Compositor, crop: Region,
+                  is_rendered_line: Callable[[int], bool]) -> Sequence[dict[int, Strip | None]]:
+    cuts = self.cuts
+    chops: list[dict[int, Strip | None]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
+    crop_top, crop_bottom = crop.y, crop.bottom
+    overlaps = crop.overlaps
+    for widget, (region, clip) in self.visible_widgets.items():  # front to back
+        if not overlaps(clip):
+            continue
+        drawn = region.intersection(clip)
+        top, bottom = max(drawn.y, crop_top), min(drawn.bottom, crop_bottom)
+        lines = [y for y in range(top, bottom) if is_rendered_line(y)]
+        left, right = drawn.column_span
+        edges = {y: [cut for cut in cuts[y] if right >= cut >= left] for y in lines}
+        if not any(chops[y].get(edge) is None for y in lines for edge in edges[y][:-1]):
+            continue  # hidden behind the widgets in front wherever it would be drawn
+        # Only the lines drawn, not the whole widget: a key that changes two
+        # lines of a list need not have every pane behind it draw all of its.
+        first, last = lines[0], lines[-1] + 1
+        strips = widget.render_lines(
+            Region(drawn.x - region.x, first - region.y, drawn.width, last - first))
+        for y, strip in zip(range(first, last), strips):
+            if y in edges:
+                _fill(chops[y], edges[y], strip, left)
+    return chops
+
+
+def _fill(line: dict[int, Strip | None], edges: list[int], strip: Strip, left: int) -> None:
+    """Give a widget's line to the places between ``edges`` that no widget in
+    front of it has taken, cut only where its runs of such places end."""
+    get = line.get
+    places = len(edges) - 1
+    if places == 1:  # most lines of most widgets: nothing in front, or all of it
+        if get(edges[0]) is None:
+            line[edges[0]] = strip.divide([edges[1] - left])[0]
+        return
+    runs: list[tuple[int, int, bool]] = []  # first place, past the last, free
+    start = 0
+    while start < places:
+        free = get(edges[start]) is None
+        stop = start + 1
+        while stop < places and (get(edges[stop]) is None) is free:
+            stop += 1
+        runs.append((start, stop, free))
+        start = stop
+    if not any(free for _start, _stop, free in runs):
+        return  # all of it behind widgets in front: nothing to cut
+    pieces = strip.divide([edges[stop] - left for _start, stop, _free in runs])
+    for (start, stop, free), piece in zip(runs, pieces):
+        if free:
+            line[edges[start]] = piece
+            for place in edges[start + 1:stop]:
+                line[place] = _EMPTY
+
+
+# Textual's own, kept to compare with in the tests.
+textual_render_chops = Compositor._render_chops
+
+
+def install() -> None:
+    if textual.__version__.split(".")[0] == "8":
+        Compositor._render_chops = _render_chops  # type: ignore[method-assign]
