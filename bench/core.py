@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from bench.apps import SIZE, MinimalApp
@@ -37,12 +38,6 @@ def _one_cold_start(db: Path | None, ready: bool = False) -> dict:
     args += ["--ready"] if ready else []
     out = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
-
-
-def cold_start(db: Path | None, repeats: int) -> tuple[float, int]:
-    """Median seconds to painted and the largest peak memory, in fresh processes."""
-    results = [_one_cold_start(db) for _ in range(repeats)]
-    return statistics.median(r["seconds"] for r in results), max(r["peak_kib"] for r in results)
 
 
 def cold_start_pair(db: Path, repeats: int) -> tuple[float, float, float, int]:
@@ -105,25 +100,33 @@ def minimal_key_ms(keys: list[str]) -> float:
 
 def board_key_ms(path: Path, keys: list[str]) -> float:
     from tui.app import LeadboardApp
-    from tui.cli import open_store
 
-    store = open_store(path)
+    store = LeadStore.open(path)
     try:
         return median_ms(asyncio.run(frame_times(LeadboardApp(store, "en"), keys)))
     finally:
         store.close(fold=False)  # the journal keeps the moves; no 100k fold per round
 
 
-def key_rounds(files: dict[int, Path], key: str, rounds: int = 3) -> dict[int | None, float]:
-    """Each size in turn, round after round, with the minimal app's key (under
-    None) measured in every round too, so that load on the machine does not
-    land on one of them only; the median of each one's rounds."""
-    samples: dict[int | None, list[float]] = {count: [] for count in (*files, None)}
+def in_turn(measure, files: dict[int, Path], sizes: Iterable[int], rounds: int = 3,
+            baseline=None) -> dict[int | None, float]:
+    """Each size in turn, round after round, so that load on the machine does
+    not land on one size only; with ``baseline`` (under None) measured in
+    every round too, beside them. The median of each one's rounds."""
+    sizes = tuple(sizes)
+    samples: dict[int | None, list[float]] = {n: [] for n in (*sizes, None)}
     for _ in range(rounds):
-        samples[None].append(minimal_key_ms(["down"] * 40))
-        for count, path in sorted(files.items()):
-            samples[count].append(board_key_ms(path, [key] * 30))
-    return {count: statistics.median(values) for count, values in samples.items()}
+        if baseline is not None:
+            samples[None].append(baseline())
+        for n in sizes:
+            samples[n].append(measure(files[n]))
+    return {n: statistics.median(values) for n, values in samples.items() if values}
+
+
+def key_rounds(files: dict[int, Path], key: str, rounds: int = 3) -> dict[int | None, float]:
+    """A key on the board at each size, and the minimal app's key (under None)."""
+    return in_turn(lambda path: board_key_ms(path, [key] * 30), files, sorted(files), rounds,
+                   baseline=lambda: minimal_key_ms(["down"] * 40))
 
 
 def regrade_durable_ms(path: Path, repeats: int = 60) -> tuple[float, float]:

@@ -91,9 +91,7 @@ async def _paint_ms(path: Path) -> float:
 
 
 def _export_figures(path: Path) -> tuple[float, float, int]:
-    store = LeadStore.open(path, clock=_clock, read_only=True)
-    gc.collect()
-    gc.freeze()  # as the app and the CLI do after opening (tui.cli.open_store)
+    store = LeadStore.open(path, clock=_clock, read_only=True)  # frozen, as in the app
     span = period_span(Period.MONTH, NOW)
     export_ms = _timed(lambda: render(store, gather(store, span, "month"), Format.JSON))
     plan = gather(store, span, "month")

@@ -29,7 +29,6 @@ from pathlib import Path
 from store.demo import write_demo
 from store.leadstore import LeadStore
 from store.search import SearchIndex, parse_query, search
-from tui.cli import open_store
 
 QUERIES = {
     "CJK fragment": "临沂宏达",
@@ -209,7 +208,7 @@ async def _paint(path: Path) -> float:
     from tui.app import LeadboardApp
 
     start = time.perf_counter()
-    store = open_store(path, read_only=True)
+    store = LeadStore.open(path, read_only=True)
     app = LeadboardApp(store, "en")
     async with app.run_test(size=(130, 40)) as pilot:
         await pilot.pause()
@@ -235,7 +234,7 @@ def run(sizes: list[int]) -> list[dict]:
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
             path = demo_file(Path(folder), size)
-            store = open_store(path, read_only=True)  # as the app opens it
+            store = LeadStore.open(path, read_only=True)  # as the app opens it
             found, p95 = engine_rows(store, size)
             rows += found
             if size == max(sizes):

@@ -6,14 +6,14 @@ import asyncio
 import statistics
 from pathlib import Path
 
-from bench.core import Row, frame_times, median_ms, minimal_key_ms, row
+from bench.core import Row, frame_times, in_turn, median_ms, minimal_key_ms, row
 
 
 def _with_app(path: Path, work):
     from tui.app import LeadboardApp
-    from tui.cli import open_store
+    from store.leadstore import LeadStore
 
-    store = open_store(path)
+    store = LeadStore.open(path)
     try:
         return work(LeadboardApp(store, "en"))
     finally:
@@ -36,19 +36,6 @@ def decision_ms(path: Path, decisions: int = 30) -> float:
         return median_ms(asyncio.run(frame_times(app, keys, settle=["escape", "enter"]))[2:])
 
     return _with_app(path, work)
-
-
-def in_turn(measure, files: dict[int, Path], sizes: tuple[int, ...], rounds: int = 3,
-            baseline=None):
-    """Each size in turn, round after round, so the machine's load falls on all;
-    with ``baseline``, it is measured in every round too, beside them."""
-    samples: dict[int | None, list[float]] = {n: [] for n in (*sizes, None)}
-    for _ in range(rounds):
-        if baseline is not None:
-            samples[None].append(baseline())
-        for n in sizes:
-            samples[n].append(measure(files[n]))
-    return {n: statistics.median(values) for n, values in samples.items() if values}
 
 
 def run(files: dict[int, Path]) -> list[Row]:

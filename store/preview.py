@@ -90,27 +90,26 @@ def close_with_preview(store: LeadStore, order: BoardIndex | None = None) -> Non
     try:
         if not store.read_only:
             store.compact()  # first: the preview describes the folded file
-            if order is None and len(store.leads) >= PREVIEW_FROM:
-                order = BoardIndex(store, store.now())
             try:
-                save_preview(store, order.places if order else {},
-                             order.now if order else store.now())
+                save_preview(store, order)
             except OSError:
                 pass  # only a preview: the next start loads the slow way
     finally:
         store.close()
 
 
-def save_preview(store: LeadStore, places: dict[int, list[int]], now: datetime) -> None:
-    """Write the preview of a board whose order (``places``, as
-    :class:`~store.board.BoardIndex` keeps it) was worked out at ``now``.
-    Call it with the store's journal folded and its lock still held, so that
-    the stamps are of the files the preview describes. A small board has no
-    preview, and an old one is removed (it holds customers' names)."""
+def save_preview(store: LeadStore, order: BoardIndex | None = None) -> None:
+    """Write the preview of the board in ``order`` (worked out here when
+    None). Call it with the store's journal folded and its lock still held,
+    so that the stamps are of the files the preview describes. A small board
+    has no preview, and an old one is removed (it holds customers' names)."""
     path = preview_path(store.path)
     if len(store.leads) < PREVIEW_FROM:
         path.unlink(missing_ok=True)
         return
+    if order is None:
+        order = BoardIndex(store, store.now())
+    places, now = order.places, order.now
     candidates = {place: _candidates(store, place, ids, now) for place, ids in places.items()}
     data = {
         "format": FORMAT,

@@ -20,9 +20,9 @@ from store.board import BoardIndex
 from store.errors import StoreError
 from store.leadstore import COMPACT_BYTES, Fold, LeadStore
 from store.preview import close_with_preview
+from tui.compositor import install as install_compositor
 from tui.i18n import error_text, localize_bindings, set_language, t
 from tui.screens.opening import Loaded, LoadFailed, Opening, OpeningScreen, load
-from tui.compositor import install as install_compositor
 
 install_compositor()
 

@@ -129,10 +129,6 @@ def say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def open_store(path: Path, *, read_only: bool = False, fallback_read_only: bool = False) -> LeadStore:
-    return LeadStore.open(path, read_only=read_only, fallback_read_only=fallback_read_only)
-
-
 def board_app(path: Path, lang: str, *, read_only: bool = False, clock: Clock = local_now):
     """The app on ``path``. A large file with an up-to-date preview of its
     board is painted from that at once, and loads behind it."""
@@ -175,7 +171,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.count < 1:
         raise UsageError(t("cli.error.count"))
     path = args.db or demo_db()
-    store = open_store(path)
+    store = LeadStore.open(path)
     try:
         write_demo(store, args.count, args.seed)
     except BaseException:

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from store.dates import DateInputError
 from store.export import Format, gather, render, write_export
+from store.leadstore import LeadStore
 from store.plan import Period
-from tui.cli import EXIT_OK, EXIT_SAVE, UsageError, default_db, open_store, say
+from tui.cli import EXIT_OK, EXIT_SAVE, UsageError, default_db, say
 from tui.export_words import export_span, export_words, read_day
 from tui.i18n import error_text, t
 
@@ -29,7 +30,7 @@ def register(commands, common) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    store = open_store(args.db or default_db(), read_only=True)
+    store = LeadStore.open(args.db or default_db(), read_only=True)
     try:
         now = store.now()
         try:

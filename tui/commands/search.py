@@ -42,7 +42,7 @@ def text_line(record: dict) -> str:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from tui.cli import EXIT_NONE, EXIT_OK, UsageError, default_db, open_store, say
+    from tui.cli import EXIT_NONE, EXIT_OK, UsageError, default_db, say
 
     if args.limit is not None and args.limit < 1:
         raise UsageError(t("cli.error.limit"))
@@ -50,7 +50,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         query = parse_query(" ".join(args.query))
     except BadQuery as exc:
         raise UsageError(error_text(exc)) from None
-    store = open_store(args.db or default_db(), read_only=True)
+    store = LeadStore.open(args.db or default_db(), read_only=True)
     try:
         result = search(SearchIndex(store), query, args.limit)
         records = [match_record(store, hit) for hit in result.hits]

@@ -14,9 +14,10 @@ def register(commands, common) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tui.cli import EXIT_NONE, EXIT_OK, default_db, open_store
+    from store.leadstore import LeadStore
+    from tui.cli import EXIT_NONE, EXIT_OK, default_db
 
-    store = open_store(args.db or default_db(), read_only=True)
+    store = LeadStore.open(args.db or default_db(), read_only=True)
     records = sorted(store.sessions.values(), key=lambda record: record.started)
     if not records:
         print(t("sessions.none"))

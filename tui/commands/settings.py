@@ -35,7 +35,8 @@ def parse_cadence(text: str) -> dict[int, int]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tui.cli import EXIT_OK, UsageError, default_db, open_store
+    from store.leadstore import LeadStore
+    from tui.cli import EXIT_OK, UsageError, default_db
 
     changes = {}
     if args.threshold is not None:
@@ -48,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         changes["review_days"] = args.review_days
     if args.cadence is not None:
         changes["cadence_days"] = parse_cadence(args.cadence)
-    store = open_store(args.db or default_db(), read_only=not changes)
+    store = LeadStore.open(args.db or default_db(), read_only=not changes)
     try:
         settings = store.update_settings(**changes) if changes else store.settings
     finally:

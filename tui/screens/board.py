@@ -280,12 +280,12 @@ class BoardScreen(PlanActions, Screen):
         self.app.push_screen(LeadForm(None, self.store.settings.threshold), self._form_done)
 
     def action_edit_lead(self) -> None:
+        from tui.screens.lead_form import LeadForm  # loaded when first used: quicker start
+
         lead_id = self.selected_lead_id()
         if lead_id is None:
             return
         lead = self.store.lead(lead_id)
-        from tui.screens.lead_form import LeadForm  # loaded when first used: quicker start
-
         self.app.push_screen(LeadForm(lead, self.store.settings.threshold), self._form_done)
 
     def _form_done(self, result: tuple[int | None, dict] | None) -> None:

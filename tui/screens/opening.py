@@ -20,8 +20,8 @@ from store.board import BoardIndex
 from store.leadstore import Clock, LeadStore, local_now
 from store.preview import BoardPreview
 from tui.i18n import localize_bindings, t
-from tui.rows import PreviewRows
 from tui.places import BOARD_BINDINGS, BOARD_BREAKPOINTS, label_places, place_title
+from tui.rows import PreviewRows
 from widgets.key_bar import KeyBar
 from widgets.quadrant_board import PLACES_IN_ORDER, QuadrantBoard
 
