@@ -73,3 +73,30 @@ async def test_what_is_drawn_is_what_textual_draws_where_no_wide_character_is_cu
             for y in ours:
                 for x in range(crop.x, crop.right):
                     assert ours[y].get(x) == textual[y].get(x), (crop, x, y)
+
+
+async def test_a_partial_update_writes_what_textual_writes(store, seeded, monkeypatch):
+    from textual._compositor import Compositor
+    from textual.geometry import Region
+
+    from tui.compositor import (_render_partial_update, textual_render_chops,
+                                textual_render_partial_update)
+
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=(130, 40)) as pilot:
+        await pilot.press("enter", "down")
+        compositor = app.screen._compositor
+        changes = [
+            [Region(1, 4, 45, 1), Region(1, 5, 45, 1)],  # a cursor move in Q1
+            [Region(1, 3, 45, 16), Region(48, 22, 45, 16), Region(0, 0, 130, 1)],  # a move
+            [Region(0, 2, 130, 3)],  # across every pane
+            [Region(0, 4, 47, 1), Region(40, 6, 60, 2), Region(46, 9, 1, 3)],  # over edges
+        ]
+        for regions in changes:
+            compositor._dirty_regions = set(regions)
+            ours = _render_partial_update(compositor).render_segments(app.console)
+            with monkeypatch.context() as patch:
+                patch.setattr(Compositor, "_render_chops", textual_render_chops)
+                compositor._dirty_regions = set(regions)
+                textual = textual_render_partial_update(compositor).render_segments(app.console)
+            assert ours == textual, regions

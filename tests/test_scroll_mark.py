@@ -71,3 +71,27 @@ async def test_a_click_on_the_mark_jumps_there(store):
         assert q1.cursor >= MANY * (height - 1) // height
         assert q1.top > 0
         assert q1.lead_id == q1.rows[q1.cursor].lead_id
+
+
+async def test_a_list_draws_what_textual_s_styles_would_draw(store, monkeypatch):
+    """The list draws its lines itself, past Textual's styles cache: what
+    reaches the screen must be the same, with the mark, the cursor, an empty
+    list's text and the app's colour filters, whole lines or parts of them."""
+    from textual.geometry import Region
+    from textual.widget import Widget
+
+    fill_q1(store)
+    monkeypatch.setenv("NO_COLOR", "1")  # a filter that changes every colour
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down", "down", "pagedown")
+        await pilot.pause()
+        board = app.screen.board
+        for lead_list in (board.lead_list(1), board.lead_list(2)):  # long, and empty
+            width, height = lead_list.size
+            for crop in (Region(0, 0, width, height), Region(3, 2, width - 10, 4)):
+                ours = lead_list.render_lines(crop)
+                lead_list._styles_cache.clear()
+                textual = Widget.render_lines(lead_list, crop)
+                assert [list(strip) for strip in ours] == [list(strip) for strip in textual]
+        assert lead_list._plain()

@@ -24,38 +24,75 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import textual
-from textual._compositor import Compositor
+from textual._compositor import ChopsUpdate, Compositor
 from textual.geometry import Region
 from textual.strip import Strip
 
 _EMPTY = Strip([], 0)
 
 
+Spans = Callable[[int], Sequence[tuple[int, int]]]
+
+
 def _render_chops(self: Compositor, crop: Region,
                   is_rendered_line: Callable[[int], bool]) -> Sequence[dict[int, Strip | None]]:
+    whole = ((crop.x, crop.right),)
+    return _chops(self, crop, is_rendered_line, lambda _y: whole)
+
+
+def _render_partial_update(self: Compositor) -> ChopsUpdate | None:
+    """As Textual's, but widgets draw only for the spans that changed, not for
+    the box around them: a cursor move in Q1 has no pane beside it draw."""
+    update_regions = self._dirty_regions.copy()
+    self._dirty_regions.clear()
+    if not update_regions:
+        return None
+    crop = Region.from_union(update_regions).intersection(self.size.region)
+    spans = list(self._regions_to_spans(update_regions))
+    changed: dict[int, list[tuple[int, int]]] = {}
+    for y, x1, x2 in spans:
+        changed.setdefault(y, []).append((x1, x2))
+    chops = _chops(self, crop, changed.__contains__, changed.__getitem__)
+    return ChopsUpdate(chops, spans, [cut_set[1:] for cut_set in self.cuts])
+
+
+def _chops(self: Compositor, crop: Region, is_rendered_line: Callable[[int], bool],
+           spans: Spans) -> list[dict[int, Strip | None]]:
     cuts = self.cuts
     chops: list[dict[int, Strip | None]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
     crop_top, crop_bottom = crop.y, crop.bottom
     overlaps = crop.overlaps
     for widget, (region, clip) in self.visible_widgets.items():  # front to back
-        if not overlaps(clip):
-            continue
         drawn = region.intersection(clip)
+        if not overlaps(drawn):
+            continue
         top, bottom = max(drawn.y, crop_top), min(drawn.bottom, crop_bottom)
         lines = [y for y in range(top, bottom) if is_rendered_line(y)]
         left, right = drawn.column_span
         edges = {y: [cut for cut in cuts[y] if right >= cut >= left] for y in lines}
-        if not any(chops[y].get(edge) is None for y in lines for edge in edges[y][:-1]):
-            continue  # hidden behind the widgets in front wherever it would be drawn
+        wanted = [y for y in lines if _wants(chops[y], edges[y], spans(y))]
+        if not wanted:
+            continue  # hidden behind the widgets in front wherever it changed
         # Only the lines drawn, not the whole widget: a key that changes two
         # lines of a list need not have every pane behind it draw all of its.
-        first, last = lines[0], lines[-1] + 1
+        first, last = wanted[0], wanted[-1] + 1
         strips = widget.render_lines(
             Region(drawn.x - region.x, first - region.y, drawn.width, last - first))
         for y, strip in zip(range(first, last), strips):
             if y in edges:
                 _fill(chops[y], edges[y], strip, left)
     return chops
+
+
+def _wants(line: dict[int, Strip | None], edges: list[int],
+           spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a widget has a place on this line that changed and that no
+    widget in front of it has taken."""
+    get = line.get
+    for start, end in zip(edges, edges[1:]):
+        if get(start) is None and any(start < x2 and end > x1 for x1, x2 in spans):
+            return True
+    return False
 
 
 def _fill(line: dict[int, Strip | None], edges: list[int], strip: Strip, left: int) -> None:
@@ -88,8 +125,10 @@ def _fill(line: dict[int, Strip | None], edges: list[int], strip: Strip, left: i
 
 # Textual's own, kept to compare with in the tests.
 textual_render_chops = Compositor._render_chops
+textual_render_partial_update = Compositor.render_partial_update
 
 
 def install() -> None:
     if textual.__version__.split(".")[0] == "8":
         Compositor._render_chops = _render_chops  # type: ignore[method-assign]
+        Compositor.render_partial_update = _render_partial_update  # type: ignore[method-assign]

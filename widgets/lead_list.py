@@ -105,7 +105,7 @@ class LeadList(Widget, can_focus=True):
         self.top = 0  # the row on the first line
         self._style_cache: dict[str, Style] | None = None
         # Drawn lines by what they show: scrolling by one line redraws one row, not all.
-        self._line_cache: dict[tuple[LeadRow, int, bool], Strip] = {}
+        self._line_cache: dict[tuple[object, int, bool, str | None], Strip] = {}
 
     # ------------------------------------------------------------ data in
     @property
@@ -160,6 +160,16 @@ class LeadList(Widget, can_focus=True):
     def action_last(self) -> None:
         self.cursor = max(len(self._rows) - 1, 0)
 
+    # ------------------------------------------------------------ keys
+    async def on_key(self, event: events.Key) -> None:
+        # The list takes keys through bindings only (its own, the screen's,
+        # the app's): look them up here, as the app would. Left to bubble, a
+        # key waits its turn in every container on its way up to the app,
+        # and that wait cost a cursor move more than its drawing did.
+        if await self.app._check_bindings(event.key):
+            event.prevent_default()
+            event.stop()
+
     # ------------------------------------------------------------ mouse
     def row_at(self, event: events.MouseEvent) -> int | None:
         index = event.y + self.top
@@ -182,23 +192,69 @@ class LeadList(Widget, can_focus=True):
             self.post_message(self.Activated(self, self._rows[index].lead_id))
 
     # ------------------------------------------------------------ drawing
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The lines as drawn and cached, with the app's line filters (which a
+        strip caches too). Textual's styles cache would build each line anew
+        on every repaint, to add a border, padding or effects this list has
+        none of: a scroll by one row would cost every row."""
+        if not self._plain():
+            return super().render_lines(crop)
+        background = self.background_colors[1]
+        filters = self.get_line_filters()
+        strips = []
+        for y in crop.line_range:
+            strip = self.render_line(y)
+            for line_filter in filters:
+                strip = strip.apply_filter(line_filter, background)
+            strips.append(strip)
+        start, end = crop.column_span
+        if (start, end) != (0, self.size.width):
+            strips = [strip.crop(start, end) for strip in strips]
+        return strips
+
+    def _plain(self) -> bool:
+        """Nothing for Textual's styles cache to add around or over the lines."""
+        styles = self.styles
+        return (not any(edge for edge, _color in styles.border)
+                and not any(edge for edge, _color in styles.outline)
+                and not any(styles.padding) and not styles.tint.a
+                and styles.text_opacity == 1 and self.opacity == 1
+                and (not styles.has_rule("hatch") or styles.hatch == "none"))
+
     def render_line(self, y: int) -> Strip:
+        width, height = self.size
         index = y + self.top
-        width = self.size.width
         if not self._rows:
             if y == 0 and self.empty_text:
-                style = self.get_component_rich_style("lead-list--empty")
-                return Strip([Segment(pad(" " + self.empty_text, width), style)], width)
-            return Strip.blank(width, self.rich_style)
-        if not self.overflows:
-            if index >= len(self._rows):
-                return Strip.blank(width, self.rich_style)
-            return self._render_row(self._rows[index], width, index == self.cursor)
-        mark = self._scroll_mark(y)
-        if index >= len(self._rows):
-            return Strip.join([Strip.blank(width - 1, self.rich_style), mark])
-        return Strip.join([self._render_row(self._rows[index], width - 1, index == self.cursor),
-                           mark])
+                return self._line(("empty", self.empty_text), width)
+            return self._line(None, width)
+        mark = self._scroll_mark(y) if len(self._rows) > height > 0 else None
+        row = self._rows[index] if index < len(self._rows) else None
+        return self._line(row, width, index == self.cursor, mark)
+
+    def _line(self, row: LeadRow | tuple[str, str] | None, width: int, selected: bool = False,
+              mark: str | None = None) -> Strip:
+        """One whole line, from the cache when it has been drawn before, so
+        that the strip (and what is cached on it) is the same one."""
+        key = (row, width, selected, mark)
+        strip = self._line_cache.get(key)
+        if strip is None:
+            if len(self._line_cache) >= LINE_CACHE_SIZE:
+                self._line_cache.clear()
+            strip = self._line_cache[key] = self._draw_line(row, width, selected, mark)
+        return strip
+
+    def _draw_line(self, row: LeadRow | tuple[str, str] | None, width: int, selected: bool,
+                   mark: str | None) -> Strip:
+        styles = self._styles()
+        if isinstance(row, tuple):  # the empty list's text
+            return Strip([Segment(pad(" " + row[1], width), styles["empty"])], width)
+        row_width = width - 1 if mark else width
+        body = (draw_row(row, row_width, styles, selected) if row is not None
+                else Strip.blank(row_width, styles["base"]))
+        if mark is None:
+            return body
+        return Strip.join([body, Strip([Segment(" ", styles[mark])], 1)])
 
     # ------------------------------------------------------------ scroll mark
     @property
@@ -223,10 +279,10 @@ class LeadList(Widget, can_focus=True):
         top = round((height - size) * self.top / max(total - height, 1))
         return top, size
 
-    def _scroll_mark(self, y: int) -> Strip:
+    def _scroll_mark(self, y: int) -> str:
+        """What the last column shows on line ``y``: the view, or the rest."""
         top, size = self._thumb()
-        kind = "thumb" if top <= y < top + size else "track"
-        return Strip([Segment(" ", self._styles()[kind])], 1)
+        return "thumb" if top <= y < top + size else "track"
 
     def _styles(self) -> dict[str, Style]:
         """The component styles, looked up once until the CSS changes."""
@@ -242,15 +298,6 @@ class LeadList(Widget, can_focus=True):
         self._style_cache = None
         self._line_cache.clear()
         super().notify_style_update()
-
-    def _render_row(self, row: LeadRow, width: int, selected: bool) -> Strip:
-        key = (row, width, selected)
-        strip = self._line_cache.get(key)
-        if strip is None:
-            if len(self._line_cache) >= LINE_CACHE_SIZE:
-                self._line_cache.clear()
-            strip = self._line_cache[key] = draw_row(row, width, self._styles(), selected)
-        return strip
 
     def on_resize(self, event: events.Resize) -> None:
         # Keep the cursor's row on screen at the new height.
