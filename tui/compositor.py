@@ -60,39 +60,36 @@ def _chops(self: Compositor, crop: Region, is_rendered_line: Callable[[int], boo
            spans: Spans) -> list[dict[int, Strip | None]]:
     cuts = self.cuts
     chops: list[dict[int, Strip | None]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
-    crop_top, crop_bottom = crop.y, crop.bottom
-    overlaps = crop.overlaps
+    # The places (between two cuts) of each changed line still to be drawn:
+    # the front-most widget over a place draws it, and once none is left the
+    # widgets behind are not asked at all.
+    wanted: dict[int, set[int]] = {}
+    for y in crop.line_range:
+        if is_rendered_line(y):
+            line_spans, cut_set = spans(y), cuts[y]
+            wanted[y] = {start for start, end in zip(cut_set, cut_set[1:])
+                         if any(start < x2 and end > x1 for x1, x2 in line_spans)}
     for widget, (region, clip) in self.visible_widgets.items():  # front to back
+        if not any(wanted.values()):
+            break
         drawn = region.intersection(clip)
-        if not overlaps(drawn):
-            continue
-        top, bottom = max(drawn.y, crop_top), min(drawn.bottom, crop_bottom)
-        lines = [y for y in range(top, bottom) if is_rendered_line(y)]
         left, right = drawn.column_span
-        edges = {y: [cut for cut in cuts[y] if right >= cut >= left] for y in lines}
-        wanted = [y for y in lines if _wants(chops[y], edges[y], spans(y))]
-        if not wanted:
+        lines = [y for y in range(max(drawn.y, crop.y), min(drawn.bottom, crop.bottom))
+                 if any(left <= x < right for x in wanted.get(y, ()))]
+        if not lines:
             continue  # hidden behind the widgets in front wherever it changed
         # Only the lines drawn, not the whole widget: a key that changes two
         # lines of a list need not have every pane behind it draw all of its.
-        first, last = wanted[0], wanted[-1] + 1
+        first, last = lines[0], lines[-1] + 1
         strips = widget.render_lines(
             Region(drawn.x - region.x, first - region.y, drawn.width, last - first))
-        for y, strip in zip(range(first, last), strips):
-            if y in edges:
-                _fill(chops[y], edges[y], strip, left)
+        for y in lines:
+            edges = [cut for cut in cuts[y] if right >= cut >= left]
+            line = chops[y]
+            _fill(line, edges, strips[y - first], left)
+            # What it left (a strip short of its region) falls to those behind.
+            wanted[y] = {x for x in wanted[y] if line[x] is None}
     return chops
-
-
-def _wants(line: dict[int, Strip | None], edges: list[int],
-           spans: Sequence[tuple[int, int]]) -> bool:
-    """Whether a widget has a place on this line that changed and that no
-    widget in front of it has taken."""
-    get = line.get
-    for start, end in zip(edges, edges[1:]):
-        if get(start) is None and any(start < x2 and end > x1 for x1, x2 in spans):
-            return True
-    return False
 
 
 def _fill(line: dict[int, Strip | None], edges: list[int], strip: Strip, left: int) -> None:

@@ -72,17 +72,24 @@ class Rows(Sequence[LeadRow]):
 
 
 class PlaceRows(Rows):
-    """A live view over one place's ordered ids."""
+    """A view over one place's ordered ids. Each lead's row is built once:
+    the board hands its lists new rows whenever a lead changes, and when the
+    passing time moves one on (a contact falls due)."""
 
     def __init__(self, store: LeadStore, ids: list[int]) -> None:
         self._store = store
         self._ids = ids
+        self._built: dict[int, LeadRow] = {}
 
     def __len__(self) -> int:
         return len(self._ids)
 
     def row(self, index: int) -> LeadRow:
-        return lead_row(self._store, self._ids[index], self._store.now())
+        lead_id = self._ids[index]
+        built = self._built.get(lead_id)
+        if built is None:
+            built = self._built[lead_id] = lead_row(self._store, lead_id, self._store.now())
+        return built
 
 
 class PreviewRows(Rows):

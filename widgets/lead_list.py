@@ -11,7 +11,7 @@ what the user did.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.segment import Segment
 from rich.style import Style
@@ -201,9 +201,10 @@ class LeadList(Widget, can_focus=True):
             return super().render_lines(crop)
         background = self.background_colors[1]
         filters = self.get_line_filters()
+        line = self._liner()
         strips = []
         for y in crop.line_range:
-            strip = self.render_line(y)
+            strip = line(y)
             for line_filter in filters:
                 strip = strip.apply_filter(line_filter, background)
             strips.append(strip)
@@ -222,15 +223,26 @@ class LeadList(Widget, can_focus=True):
                 and (not styles.has_rule("hatch") or styles.hatch == "none"))
 
     def render_line(self, y: int) -> Strip:
+        return self._liner()(y)
+
+    def _liner(self) -> Callable[[int], Strip]:
+        """How each line is drawn, at the list's size and place for now."""
         width, height = self.size
-        index = y + self.top
-        if not self._rows:
-            if y == 0 and self.empty_text:
-                return self._line(("empty", self.empty_text), width)
-            return self._line(None, width)
-        mark = self._scroll_mark(y) if len(self._rows) > height > 0 else None
-        row = self._rows[index] if index < len(self._rows) else None
-        return self._line(row, width, index == self.cursor, mark)
+        rows, top, cursor = self._rows, self.top, self.cursor
+        if not rows:
+            empty = ("empty", self.empty_text) if self.empty_text else None
+            return lambda y: self._line(empty if y == 0 else None, width)
+        thumb_top, thumb_size = self._thumb(height) if len(rows) > height > 0 else (0, 0)
+
+        def line(y: int) -> Strip:
+            index = y + top
+            mark = None
+            if thumb_size:  # the last column shows where the view is
+                mark = "thumb" if thumb_top <= y < thumb_top + thumb_size else "track"
+            row = rows[index] if index < len(rows) else None
+            return self._line(row, width, index == cursor, mark)
+
+        return line
 
     def _line(self, row: LeadRow | tuple[str, str] | None, width: int, selected: bool = False,
               mark: str | None = None) -> Strip:
@@ -272,17 +284,12 @@ class LeadList(Widget, can_focus=True):
             event.stop()
             self._scroll_to(self.top - WHEEL_LINES)
 
-    def _thumb(self) -> tuple[int, int]:
+    def _thumb(self, height: int) -> tuple[int, int]:
         """First line and line count of the part of the mark that shows the view."""
-        height, total = self.size.height, len(self._rows)
+        total = len(self._rows)
         size = max(1, round(height * height / total))
         top = round((height - size) * self.top / max(total - height, 1))
         return top, size
-
-    def _scroll_mark(self, y: int) -> str:
-        """What the last column shows on line ``y``: the view, or the rest."""
-        top, size = self._thumb()
-        return "thumb" if top <= y < top + size else "track"
 
     def _styles(self) -> dict[str, Style]:
         """The component styles, looked up once until the CSS changes."""
