@@ -75,28 +75,66 @@ async def test_what_is_drawn_is_what_textual_draws_where_no_wide_character_is_cu
                     assert ours[y].get(x) == textual[y].get(x), (crop, x, y)
 
 
-async def test_a_partial_update_writes_what_textual_writes(store, seeded, monkeypatch):
+def written(update, console) -> str:
+    """What an update writes, less cursor moves that nothing is written after."""
+    import re
+
+    return re.sub(r"\x1b\[\d+;\d+H(?=\x1b\[\d+;\d+H|\n|$)", "",
+                  update.render_segments(console))
+
+
+def partial_updates_match(app, compositor, changes, monkeypatch) -> None:
+    """Ours and Textual's partial update write the same to the terminal."""
     from textual._compositor import Compositor
-    from textual.geometry import Region
 
     from tui.compositor import (_render_partial_update, textual_render_chops,
                                 textual_render_partial_update)
 
+    for regions in changes:
+        compositor._dirty_regions = set(regions)
+        ours = written(_render_partial_update(compositor), app.console)
+        with monkeypatch.context() as patch:
+            patch.setattr(Compositor, "_render_chops", textual_render_chops)
+            compositor._dirty_regions = set(regions)
+            textual = written(textual_render_partial_update(compositor), app.console)
+        assert ours == textual, regions
+
+
+async def test_a_partial_update_writes_what_textual_writes(store, seeded, monkeypatch):
+    from textual.geometry import Region
+
     app = LeadboardApp(store, "en")
     async with app.run_test(size=(130, 40)) as pilot:
         await pilot.press("enter", "down")
-        compositor = app.screen._compositor
-        changes = [
+        partial_updates_match(app, app.screen._compositor, [
             [Region(1, 4, 45, 1), Region(1, 5, 45, 1)],  # a cursor move in Q1
             [Region(1, 3, 45, 16), Region(48, 22, 45, 16), Region(0, 0, 130, 1)],  # a move
             [Region(0, 2, 130, 3)],  # across every pane
             [Region(0, 4, 47, 1), Region(40, 6, 60, 2), Region(46, 9, 1, 3)],  # over edges
-        ]
-        for regions in changes:
-            compositor._dirty_regions = set(regions)
-            ours = _render_partial_update(compositor).render_segments(app.console)
-            with monkeypatch.context() as patch:
-                patch.setattr(Compositor, "_render_chops", textual_render_chops)
-                compositor._dirty_regions = set(regions)
-                textual = textual_render_partial_update(compositor).render_segments(app.console)
-            assert ours == textual, regions
+        ], monkeypatch)
+
+
+async def test_a_sheet_beside_its_scroll_bar_is_drawn_as_textual_draws_it(store, seeded,
+                                                                         monkeypatch):
+    """The session's lead is drawn in lines narrower than its region (its
+    scroll bar takes the rest): the bar, and what is behind, still show."""
+    from textual.geometry import Region
+
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("t", "enter")
+        compositor = app.screen._compositor
+        width = compositor.size.width
+        partial_updates_match(app, compositor, [
+            [Region(1, 3, width - 4, 2)],  # lines of the lead, not the bar
+            [Region(0, 1, width, 6)],  # the lead and its bar
+            [Region(width - 3, 2, 3, 10)],  # the bar alone
+        ], monkeypatch)
+        whole = compositor.size.region
+
+        def every(_y):
+            return True
+        from tui.compositor import _render_chops, textual_render_chops
+        ours = lines_of(_render_chops(compositor, whole, every), whole, every)
+        textual = lines_of(textual_render_chops(compositor, whole, every), whole, every)
+        assert ours == textual

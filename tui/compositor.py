@@ -95,6 +95,13 @@ def _chops(self: Compositor, crop: Region, is_rendered_line: Callable[[int], boo
 def _fill(line: dict[int, Strip | None], edges: list[int], strip: Strip, left: int) -> None:
     """Give a widget's line to the places between ``edges`` that no widget in
     front of it has taken, cut only where its runs of such places end."""
+    end = left + strip.cell_length
+    if edges[-1] > end:
+        # A strip short of its region (a scroll view's, beside its bar) gives
+        # only the places it covers whole; those behind it draw the rest.
+        edges = [edge for edge in edges if edge <= end]
+        if len(edges) < 2:
+            return
     get = line.get
     places = len(edges) - 1
     if places == 1:  # most lines of most widgets: nothing in front, or all of it

@@ -97,7 +97,7 @@ class LeadSheet(ScrollView, can_focus=False):
         if self.scroll_offset.y:
             self.scroll_home(animate=False)  # repaints the whole sheet
             return
-        changed = _changed_rows(old, self._sheet.lines, view.height, self.size.width)
+        changed = _changed_rows(old, self._sheet.lines, view.height, view.width)
         if changed:  # (no regions would repaint it all)
             self.refresh(*changed)
 
