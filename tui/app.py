@@ -21,10 +21,12 @@ from store.errors import StoreError
 from store.leadstore import COMPACT_BYTES, Fold, LeadStore
 from store.preview import close_with_preview
 from tui.compositor import install as install_compositor
+from tui.frame_timer import install as install_frame_timer
 from tui.i18n import error_text, localize_bindings, set_language, t
 from tui.screens.opening import Loaded, LoadFailed, Opening, OpeningScreen, load
 
 install_compositor()
+install_frame_timer()
 
 if TYPE_CHECKING:
     from store.search import SearchIndex
