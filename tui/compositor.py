@@ -21,6 +21,7 @@ Installed once, by the app, for the Textual 8 compositor it was written for.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
 import textual
@@ -66,16 +67,21 @@ def _chops(self: Compositor, crop: Region, is_rendered_line: Callable[[int], boo
     wanted: dict[int, set[int]] = {}
     for y in crop.line_range:
         if is_rendered_line(y):
-            line_spans, cut_set = spans(y), cuts[y]
-            wanted[y] = {start for start, end in zip(cut_set, cut_set[1:])
-                         if any(start < x2 and end > x1 for x1, x2 in line_spans)}
+            cut_set = cuts[y]
+            places = set()
+            for x1, x2 in spans(y):
+                places.update(cut_set[max(bisect_right(cut_set, x1) - 1, 0):
+                                      bisect_left(cut_set, x2)])
+            places.discard(cut_set[-1])
+            if places:
+                wanted[y] = places
     for widget, (region, clip) in self.visible_widgets.items():  # front to back
-        if not any(wanted.values()):
+        if not wanted:
             break
         drawn = region.intersection(clip)
         left, right = drawn.column_span
         lines = [y for y in range(max(drawn.y, crop.y), min(drawn.bottom, crop.bottom))
-                 if any(left <= x < right for x in wanted.get(y, ()))]
+                 if y in wanted and any(left <= x < right for x in wanted[y])]
         if not lines:
             continue  # hidden behind the widgets in front wherever it changed
         # Only the lines drawn, not the whole widget: a key that changes two
@@ -84,11 +90,15 @@ def _chops(self: Compositor, crop: Region, is_rendered_line: Callable[[int], boo
         strips = widget.render_lines(
             Region(drawn.x - region.x, first - region.y, drawn.width, last - first))
         for y in lines:
-            edges = [cut for cut in cuts[y] if right >= cut >= left]
-            line = chops[y]
+            line, cut_set = chops[y], cuts[y]
+            edges = cut_set[bisect_left(cut_set, left):bisect_right(cut_set, right)]
             _fill(line, edges, strips[y - first], left)
             # What it left (a strip short of its region) falls to those behind.
-            wanted[y] = {x for x in wanted[y] if line[x] is None}
+            left_over = {x for x in wanted[y] if line[x] is None}
+            if left_over:
+                wanted[y] = left_over
+            else:
+                del wanted[y]
     return chops
 
 

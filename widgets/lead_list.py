@@ -23,6 +23,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
+from widgets.bindings import run_binding
 from widgets.lead_row import LeadRow, draw_row, pad
 
 WHEEL_LINES = 3  # rows one turn of the mouse wheel scrolls
@@ -162,13 +163,8 @@ class LeadList(Widget, can_focus=True):
 
     # ------------------------------------------------------------ keys
     async def on_key(self, event: events.Key) -> None:
-        # The list takes keys through bindings only (its own, the screen's,
-        # the app's): look them up here, as the app would. Left to bubble, a
-        # key waits its turn in every container on its way up to the app,
-        # and that wait cost a cursor move more than its drawing did.
-        if await self.app._check_bindings(event.key):
-            event.prevent_default()
-            event.stop()
+        # The list takes keys through bindings only (its own, the screen's, the app's).
+        await run_binding(self, event)
 
     # ------------------------------------------------------------ mouse
     def row_at(self, event: events.MouseEvent) -> int | None:
