@@ -126,37 +126,40 @@ NOTES = """
 
 ## Where goals are missed, and why
 
-- **Key press against the minimal app.** The minimal app repaints a one-word `Static`
-  (0.7 to 1.6 ms from run to run). A cursor move repaints two lines of a list; once
-  the cursor reaches the bottom, each key scrolls and repaints the list's lines. The
-  screen is now drawn from only the widgets that show on the changed lines, and only
-  those lines (Textual had every pane behind a list draw all of its lines), which
-  took the down arrow from about 3 to about 2.1 ms; the rest is Textual's handling of
-  the key and its frame. A move between quadrants is also a durable save (about
-  0.3 ms) and repaints two lists, their titles and the status line (5 to 7 ms). The
-  cost does not grow with the number of leads: the lists draw only the rows on
-  screen, and the board's order is kept one lead at a time.
-- **Search while typing.** Each distinct text (a city, a name several leads share) is now
-  searched once: the engine's p50 at 100k fell from about 10 to about 6 ms; its p95 is
-  10 to 16 ms from run to run, and the budget, that p95 plus 1.5 minimal key presses,
-  12 to 18 ms. In the app the first letters match thousands of leads: the engine
-  takes 5 to 12 ms for them, its result then waits for Textual's next frame (the
-  frame that showed the typed letter went out just before, and frames are at least
-  1/60 s apart), and the narrowed board (five lists, the matches, the counts) takes
-  several milliseconds to repaint. Holding the letter's frame back until the matches
-  came did not help: they still waited for the next frame. The row timed by the test
-  pilot adds the pilot's own waiting to both sides; it was met in three of four full
-  runs.
-- **Triage decisions** come to about 1.5 to 2.4 ms, 1.7 to 2.6 times the minimal app's
-  key from run to run (they were about 6 times), and 100k against 1k to 0.85 to 1.19:
-  of four full runs, two met every goal (one at exactly 1.10) and two missed, the
-  last with our fastest decisions beside the minimal app's fastest key (0.70 ms), so
-  the goal is not counted as met. The session lays out the next lead while the rep
-  reads the current one and repaints only the lines that differ (about 20 of 37), but
-  a decision is a durable save: the journal line's write and fsync take 0.3 to
-  0.5 ms, about half of the minimal app's whole key. The rest is Textual's handling
-  of the key, drawing those lines, and the collector, which a decision's few
-  thousand new objects wake about five times.
+- **Moving a lead between quadrants** is 2.7 to 2.9 times the minimal app's key
+  (3.9 to 4.4 ms; it was 6 to 7). The minimal app repaints a one-word `Static`
+  (0.8 to 1.6 ms from run to run). A move is a durable save (the journal line's
+  write and fsync, 0.3 to 0.5 ms, the same whatever the machine's speed), re-places
+  the lead in the board's order, and repaints two lists from the moved row down,
+  their titles and the status line. Textual then needs a turn of its message queue
+  for every widget that changed before it draws. The cost does not grow with the
+  number of leads: the lists draw only the rows on screen, and the board's order is
+  kept one lead at a time. The down arrow now meets its goal (1.0 to 1.1 times; it
+  was 1.8 to 2.3): the screen is drawn from only the places that changed (Textual
+  had every pane behind a list draw all of its lines), a list hands Textual its
+  finished lines from a cache instead of having each styled anew, and it looks up
+  its keys' bindings where the key arrives, not after the key has climbed through
+  every container to the app.
+- **Search while typing.** The engine meets its goal. In the app the slowest key of
+  `zhang` is painted 31 to 38 ms after it is typed (it was 40 to 47), against a
+  budget of 14 to 18 ms (the engine's p95 plus 1.5 minimal key presses). The first
+  letters match thousands of leads: the engine takes 10 to 16 ms for them in its
+  thread, while the app's own thread draws the typed letter, and the two share
+  Python's one interpreter lock. Narrowing the board then takes 1 to 6 ms and
+  repainting it (five lists of new rows, their counts, the matches) 4 to 10 ms.
+  Textual 8's frame timer made the matches wait another 17 to 33 ms for their frame
+  after the typed letter's; the app now replaces that timer's catch-up arithmetic
+  (`tui/frame_timer.py`), so they wait for no more than the next tick. The row timed
+  by the test pilot adds the pilot's own waiting to both sides.
+- **Triage decisions** take 1.6 to 2.5 ms: 1.9 to 2.3 times the minimal app's key
+  from run to run (they were about 6 times), and 100k against 1k 0.90 to 1.13. Of
+  the last five runs two met every goal. The session lays out the next lead while
+  the rep reads the current one and repaints only the lines that differ (about 20 of
+  37, no longer the scroll bar beside them), but a decision is a durable save: the
+  write and fsync take 0.3 to 0.5 ms whatever the machine's speed, so on a run where
+  the minimal app's key is fast (0.8 ms) the ratio is at its worst. Deferring the
+  fsync until after the frame would meet the goal, at the price of showing a
+  decision before it is on disk; the app does not do that.
   *t to session painted* is mostly Textual's frame timer (a new screen's first frame
   waits up to 1/60 s), so its two sizes sit close together and the ratio is noisy.
 """
