@@ -60,17 +60,20 @@ def cold_start_pair(db: Path, repeats: int) -> tuple[float, float, float, int]:
 async def frame_times(app, keys: list[str], settle: list[str] = ()) -> list[float]:
     """Seconds from each key arriving to the updated screen handed to the terminal.
 
-    The app's display hook is wrapped to note when a frame goes out, so the
-    test harness's own idle waiting is not counted.
+    The app's display hook is wrapped to note when a frame goes out, so neither
+    the test harness's own idle waiting nor what the app does after the frame
+    is counted.
     """
     from textual import events
 
     frame = asyncio.Event()
+    shown: list[float] = []  # when the frame went out, not when this task next runs
     display = app._display
 
     def noting_display(screen, renderable):
         display(screen, renderable)
-        if renderable is not None:
+        if renderable is not None and not frame.is_set():
+            shown.append(time.perf_counter())
             frame.set()
 
     app._display = noting_display
@@ -87,7 +90,7 @@ async def frame_times(app, keys: list[str], settle: list[str] = ()) -> list[floa
             started = time.perf_counter()
             app._driver.send_message(events.Key(key, key if len(key) == 1 else None))
             await asyncio.wait_for(frame.wait(), timeout=10)
-            times.append(time.perf_counter() - started)
+            times.append(shown[-1] - started)
             await pilot.pause()
         for key in settle:  # keys that tidy up afterwards, not measured
             await pilot.press(key)

@@ -48,6 +48,7 @@ class SaveFailed(StoreError):
         super().__init__(f"{path}: {error.strerror or error}", path=str(path),
                          detail=error.strerror or str(error))
         self.error = error
+        self.taken_back = 0  # changes written earlier and undone with it (see LeadStore.sync)
 
 
 class Locked(StoreError):

@@ -87,22 +87,43 @@ class Journal:
         os.truncate(self._fd, good_bytes)  # drop a torn tail before appending
         os.lseek(self._fd, good_bytes, os.SEEK_SET)
         self.size = good_bytes
+        self.synced = good_bytes  # what is known to be on disk
         if not existed:
             fsync_dir(path.parent)
 
-    def append(self, entry: Entry) -> None:
+    def append(self, entry: Entry, sync: bool = True) -> None:
+        """Write ``entry``; with ``sync``, durably (and all written before it)."""
         data = encode(entry)
         written = 0
         try:
             while written < len(data):
                 written += os.write(self._fd, data[written:])
-            os.fsync(self._fd)
+            if sync:
+                os.fsync(self._fd)
         except OSError:
             # Leave no partial line behind for the next append to follow.
-            os.ftruncate(self._fd, self.size)
-            os.lseek(self._fd, self.size, os.SEEK_SET)
+            self._cut(self.size)
             raise
         self.size += len(data)
+        if sync:
+            self.synced = self.size
+
+    def sync(self) -> None:
+        """Make durable what was appended without ``sync``. If the disk
+        refuses, those lines are cut off again and the error raised."""
+        if self.synced == self.size:
+            return
+        try:
+            os.fsync(self._fd)
+        except OSError:
+            self._cut(self.synced)
+            raise
+        self.synced = self.size
+
+    def _cut(self, size: int) -> None:
+        os.ftruncate(self._fd, size)
+        os.lseek(self._fd, size, os.SEEK_SET)
+        self.size = size
 
     def keep_after(self, offset: int) -> None:
         """Keep only what was appended after ``offset``: the snapshot holds the rest.
@@ -117,7 +138,7 @@ class Journal:
         os.close(self._fd)
         self._fd = open_owner_only(self.path, os.O_WRONLY)
         os.lseek(self._fd, len(tail), os.SEEK_SET)
-        self.size = len(tail)
+        self.size = self.synced = len(tail)
 
     def close(self) -> None:
         os.close(self._fd)

@@ -164,6 +164,9 @@ class LeadStore:
         self._next_ids: dict[str, int] = {name: 1 for name in CODECS}
         self._undo: list[dict[str, Any]] = []
         self._seq = 0
+        # Journal entries written under sync_later() and not yet durable.
+        self._deferring = False
+        self._unsynced: list[dict[str, Any]] = []
         self._lock: FileLock | None = None
         self._journal: journal.Journal | None = None
         self._storage: SnapshotStorage | None = None
@@ -585,10 +588,70 @@ class LeadStore:
     def _append(self, entry: dict[str, Any]) -> None:
         assert self._journal is not None
         try:
-            self._journal.append(entry)
+            self._journal.append(entry, sync=not self._deferring)
         except OSError as exc:
             raise SaveFailed(self._journal.path, exc) from exc
         self._seq = entry["seq"]
+        if self._deferring:
+            self._unsynced.append(entry)
+        else:
+            self._unsynced.clear()  # made durable with this one
+
+    # ----------------------------------------------------------- syncing later
+    @contextmanager
+    def sync_later(self) -> Iterator[None]:
+        """Changes made inside are written to the journal at once and applied,
+        but made durable only by :meth:`sync` (or by the next change made the
+        usual way): a triage decision shows the next lead without waiting on
+        the disk. They are not saved until then, and a failed sync takes them
+        back. Undo inside is not supported."""
+        self._deferring = True
+        try:
+            yield
+        finally:
+            self._deferring = False
+
+    @property
+    def unsynced(self) -> int:
+        """Changes written under :meth:`sync_later` and not yet durable."""
+        return len(self._unsynced)
+
+    def sync(self) -> None:
+        """Make the changes written under :meth:`sync_later` durable.
+
+        When the disk refuses, they are taken back, from the journal and from
+        memory, and :class:`SaveFailed` is raised with ``taken_back`` set to
+        how many there were (the oldest undo step may go with them if the
+        undo history was full).
+        """
+        if not self._unsynced or self._journal is None:
+            self._unsynced.clear()
+            return
+        try:
+            self._journal.sync()
+        except OSError as exc:
+            taken_back = self._take_back(self._unsynced)
+            error = SaveFailed(self._journal.path, exc)
+            error.taken_back = taken_back
+            raise error from exc
+        self._unsynced.clear()
+
+    def _take_back(self, entries: list[dict[str, Any]]) -> int:
+        """Undo ``entries`` in memory (the journal has dropped them already)."""
+        for entry in reversed(entries):
+            changes = entry["changes"]
+            rebuild = _rebuilds(changes)
+            for table, obj_id, before, _after in reversed(changes):
+                self._put(table, obj_id, None, before, reindex=not rebuild)
+            if rebuild:
+                self._reindex()
+            if entry["kind"] == "do" and self._undo:
+                self._undo.pop()
+        self._seq = entries[0]["seq"] - 1
+        self._last_change = None
+        count = len(entries)
+        entries.clear()
+        return count
 
     def _put(self, table: str, obj_id: int, obj: Any, doc: dict | None,
              reindex: bool = True) -> None:
@@ -679,6 +742,7 @@ class LeadStore:
         while changes go on, and :meth:`finish_fold` trims the journal after."""
         self._writable()
         assert self._db is not None and self._storage is not None and self._journal is not None
+        self.sync()  # a snapshot holds only what is saved
         tables = {name: table.snapshot() for name, table in self._tables.items()}
         meta = {"schema": SCHEMA_VERSION, "seq": self._seq, "undo": list(self._undo)}
         return Fold(self.path, self._db, self._storage, tables, meta, self._journal.size)
@@ -697,6 +761,7 @@ class LeadStore:
         operation that failed, the user expects to find nothing touched.
         """
         try:
+            self.sync()
             if fold and not self.read_only and self._journal is not None:
                 if self._journal.size or not self.path.exists():
                     self.compact()

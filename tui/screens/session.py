@@ -12,7 +12,7 @@ from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from store.errors import StoreError
+from store.errors import SaveFailed, StoreError
 from store.leadstore import LeadStore
 from store.contacts import propose_follow_up
 from store.model import Contact, Lead, Status
@@ -225,16 +225,37 @@ class SessionScreen(Screen[set[int]]):
         self.progress.update(progress)
 
     def _decide(self, decision: str, change) -> None:
-        """Store one decision durably, then go straight to the next lead."""
+        """Store one decision and go straight to the next lead; the decision
+        is made durable just after that lead is painted (nothing waits on
+        the disk), and only then does the line below say it is saved."""
         lead = self.store.lead(self.session.lead_id)
         try:
-            change(lead)
+            with self.store.sync_later():
+                change(lead)
         except StoreError as exc:
             self.message.update(error_text(exc))
             return
         self.changed.add(lead.id)
         self.session.record(decision)
-        self.show_lead(t("session.decided", name=lead.name, what=t(f"summary.{decision}")))
+        decided = t("session.decided", name=lead.name, what=t(f"summary.{decision}"))
+        self.show_lead(decided)
+        self.call_after_refresh(self._make_durable, decided)
+
+    def _make_durable(self, decided: str) -> None:
+        if not self.store.unsynced:
+            return  # saved already, with a change made since
+        try:
+            self.store.sync()
+        except SaveFailed as exc:
+            # The disk refused: the store has taken the decisions back, and
+            # the session goes back to the first of them.
+            taken_back = exc.taken_back
+            while taken_back > 0 and (undone := self.session.undo()) is not None:
+                taken_back -= undone[1]
+            self.show_lead(error_text(exc))
+            return
+        if self.message.text == decided:
+            self.message.update(f"{decided}  {t('bar.saved')}")
 
     # ------------------------------------------------------------ decisions
     def action_quadrant(self, quadrant: int) -> None:

@@ -1,0 +1,146 @@
+"""Changes made durable just after the screen shows them (triage decisions):
+on disk once synced or closed, and taken back, from file and memory, when
+the disk refuses."""
+
+from __future__ import annotations
+
+import errno
+import os
+
+import pytest
+
+from store.errors import SaveFailed
+from store.leadstore import LeadStore
+from store.session import decide_quadrant
+from tui.app import LeadboardApp
+from tui.screens.session import SessionScreen
+
+SIZE = (130, 40)
+
+
+def journal_of(db_path):
+    return db_path.with_name(db_path.name + ".journal")
+
+
+def refuse_fsync(monkeypatch):
+    def refused(fd):
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", refused)
+
+
+def grades(store, lead_id):
+    lead = store.lead(lead_id)
+    return lead.intent, lead.funding
+
+
+def test_a_change_written_later_is_on_disk_once_synced(store, seeded, db_path):
+    lead = store.lead(seeded["张伟"])
+    with store.sync_later():
+        decide_quadrant(store, lead, 4)
+    assert store.unsynced == 1
+    assert b'"triage"' in journal_of(db_path).read_bytes()  # written, not yet durable
+    store.sync()
+    assert store.unsynced == 0
+    store.close()
+    with LeadStore.open(db_path) as again:
+        assert grades(again, lead.id) == (2, 2)
+
+
+def test_closing_makes_what_was_written_later_durable(store, seeded, db_path):
+    lead = store.lead(seeded["张伟"])
+    with store.sync_later():
+        decide_quadrant(store, lead, 3)
+    store.close(fold=False)
+    with LeadStore.open(db_path) as again:
+        assert grades(again, lead.id) == (2, 5)
+
+
+def test_a_usual_change_makes_the_earlier_ones_durable_too(store, seeded):
+    with store.sync_later():
+        decide_quadrant(store, store.lead(seeded["张伟"]), 4)
+    store.edit_lead(seeded["李娜"], notes="called back")
+    assert store.unsynced == 0
+
+
+def test_a_refused_sync_takes_the_changes_back_from_file_and_memory(store, seeded, db_path,
+                                                                    monkeypatch):
+    before_bytes = journal_of(db_path).read_bytes()
+    undo_depth, undo_label = store.undo_depth, store.undo_label
+    first, second = seeded["张伟"], seeded["李娜"]
+    before = grades(store, first), grades(store, second)
+    with store.sync_later():
+        decide_quadrant(store, store.lead(first), 4)
+        decide_quadrant(store, store.lead(second), 4)
+    refuse_fsync(monkeypatch)
+    with pytest.raises(SaveFailed) as failed:
+        store.sync()
+    assert failed.value.taken_back == 2
+    assert (grades(store, first), grades(store, second)) == before
+    assert (store.undo_depth, store.undo_label) == (undo_depth, undo_label)
+    assert journal_of(db_path).read_bytes() == before_bytes
+    monkeypatch.undo()
+    store.edit_lead(first, notes="still writable")  # the journal goes on from there
+    store.close()
+    with LeadStore.open(db_path) as again:
+        assert (grades(again, first), grades(again, second)) == before
+        assert again.lead(first).notes == "still writable"
+
+
+# ---------------------------------------------------------------- in a session
+async def test_a_decision_shows_the_next_lead_then_says_it_is_saved(store, seeded, db_path,
+                                                                   monkeypatch):
+    app = LeadboardApp(store, "en")
+    frames: list[str] = []  # what each frame handed to the terminal showed
+    display = app._display
+
+    def noting(screen, update):
+        display(screen, update)
+        if update is not None and isinstance(screen, SessionScreen):
+            frames.append(store.lead(screen.session.lead_id).name)
+
+    app._display = noting
+    synced_after: list[list[str]] = []
+    sync = store.sync
+    monkeypatch.setattr(store, "sync", lambda: (synced_after.append(list(frames)), sync()))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "enter")
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        first = screen.session.lead_id
+        frames.clear()
+        await pilot.press("4")
+        await pilot.pause()
+        assert screen.session.lead_id != first
+        # The next lead was painted before the decision was synced.
+        nxt = store.lead(screen.session.lead_id).name
+        assert synced_after and nxt in synced_after[0]
+        assert store.unsynced == 0
+        message = str(screen.query_one("#session-message").render())
+        assert message.endswith("✓ saved") and store.lead(first).name in message
+        assert b'"triage"' in journal_of(db_path).read_bytes()
+
+
+async def test_a_decision_the_disk_refuses_is_taken_back(store, seeded, db_path, monkeypatch):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "enter")
+        screen = app.screen
+        first = screen.session.lead_id
+        before = grades(store, first)
+        journal = journal_of(db_path).read_bytes()
+        refuse_fsync(monkeypatch)
+        await pilot.press("4")
+        await pilot.pause()
+        assert screen.session.lead_id == first  # back at the lead, to decide again
+        assert "Not saved: Input/output error" in str(
+            screen.query_one("#session-message").render())
+        assert grades(store, first) == before
+        assert screen.session.counts()["q4"] == 0
+        assert journal_of(db_path).read_bytes() == journal
+        monkeypatch.undo()
+        await pilot.press("4")  # the retry works
+        await pilot.pause()
+        assert screen.session.lead_id != first
+        assert screen.session.counts()["q4"] == 1
+        assert grades(store, first)[0] <= 2
