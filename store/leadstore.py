@@ -9,7 +9,9 @@ Layout on disk, for a data file ``leads.json``:
 - ``leads.json.backups/``: the last few snapshots.
 
 A change is first appended to the journal and only then applied in memory,
-so whatever the UI shows as saved is on disk. The journal is folded into a
+so whatever the UI shows as saved is on disk. Changes made under
+``sync_later`` (triage decisions) are fsynced a moment later, by ``sync``,
+which takes them back if the disk refuses. The journal is folded into a
 new snapshot on close (and when it grows large), then emptied.
 """
 
