@@ -147,7 +147,7 @@ NOTES = """
   instead of having each styled anew, and it looks up its keys' bindings where the
   key arrives, not after the key has climbed through every container to the app.
 - **Search while typing.** The engine meets its goal. In the app the slowest key of
-  `zhang` is painted 31 to 38 ms after it is typed (it was 40 to 47), against a
+  `zhang` is painted 31 to 41 ms after it is typed (it was 40 to 47), against a
   budget of 14 to 18 ms (the engine's p95 plus 1.5 minimal key presses). The first
   letters match thousands of leads: the engine takes 10 to 16 ms for them in its
   thread, while the app's own thread draws the typed letter, and the two share
@@ -157,7 +157,7 @@ NOTES = """
   after the typed letter's; the app now replaces that timer's catch-up arithmetic
   (`tui/frame_timer.py`), so they wait for no more than the next tick. The row timed
   by the test pilot adds the pilot's own waiting to both sides.
-- **Triage decisions** now meet their goals (1.6 to 1.7 times the minimal key;
+- **Triage decisions** now meet their goals (1.5 to 1.7 times the minimal key;
   before, 1.9 to 2.6 from run to run). The session lays out the next lead while the
   rep reads the current one, repaints only the lines that differ (about 20 of 37,
   no longer the scroll bar beside them), and paints the next lead before the
