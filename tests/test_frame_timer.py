@@ -29,36 +29,44 @@ def _raise(error: Exception) -> None:
 APP = SimpleNamespace(_exit=False, features=frozenset(), _handle_exception=_raise)
 
 
-async def sleeps_around_a_pause(run, monkeypatch) -> list[float]:
-    """The waits a frame timer asks for: one tick, a pause, the next tick."""
-    clock = [100.0]
-    slept: list[float] = []
+class FakeTime:
+    """The clock and sleep timers use, moved by hand: a sleep only moves the clock."""
 
-    async def sleep(seconds: float) -> None:
-        slept.append(seconds)
-        clock[0] += seconds
+    def __init__(self, monkeypatch, now: float) -> None:
+        self.now = now
+        self.slept: list[float] = []
+        monkeypatch.setattr(_time, "get_time", lambda: self.now)
+        monkeypatch.setattr(_time, "sleep", self.sleep)
+        monkeypatch.setattr(textual.timer, "sleep", self.sleep)  # where Textual's own looks
 
-    monkeypatch.setattr(_time, "get_time", lambda: clock[0])
-    monkeypatch.setattr(_time, "sleep", sleep)
-    monkeypatch.setattr(textual.timer, "sleep", sleep)  # Textual's own takes it from there
-    ticks = []
+    async def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.now += seconds
 
-    def tick() -> None:
-        ticks.append(clock[0])
-        if len(ticks) == 1:
-            clock[0] += PAUSE
-        else:
-            raise EventTargetGone()  # ends the timer's loop
 
-    target = Target()
-    timer = Timer(target, FRAME, callback=tick, skip=True)
+async def run_timer(run, timer: Timer) -> None:
     token = active_app.set(APP)
     try:
         await run(timer)
     finally:
         active_app.reset(token)
+
+
+async def sleeps_around_a_pause(run, monkeypatch) -> list[float]:
+    """The waits a frame timer asks for: one tick, a pause, the next tick."""
+    time = FakeTime(monkeypatch, 100.0)
+    ticks = []
+
+    def tick() -> None:
+        ticks.append(time.now)
+        if len(ticks) == 1:
+            time.now += PAUSE
+        else:
+            raise EventTargetGone()  # ends the timer's loop
+
+    await run_timer(run, Timer(Target(), FRAME, callback=tick, skip=True))
     assert len(ticks) == 2
-    return slept
+    return time.slept
 
 
 async def test_after_a_pause_the_next_frame_waits_for_the_next_tick(monkeypatch):
@@ -68,22 +76,10 @@ async def test_after_a_pause_the_next_frame_waits_for_the_next_tick(monkeypatch)
 
 
 async def test_a_timer_on_time_keeps_its_grid(monkeypatch):
-    clock = [0.0]
-    slept: list[float] = []
-
-    async def sleep(seconds: float) -> None:
-        slept.append(seconds)
-        clock[0] += seconds
-
-    monkeypatch.setattr(_time, "get_time", lambda: clock[0])
-    monkeypatch.setattr(_time, "sleep", sleep)
+    time = FakeTime(monkeypatch, 0.0)
     ticks = []
-    timer = Timer(Target(), 0.5, callback=lambda: ticks.append(clock[0]), repeat=3)
-    token = active_app.set(APP)
-    try:
-        await _run(timer)
-    finally:
-        active_app.reset(token)
+    await run_timer(_run, Timer(Target(), 0.5, callback=lambda: ticks.append(time.now),
+                                repeat=3))
     assert ticks == [0.5, 1.0, 1.5, 2.0]
 
 

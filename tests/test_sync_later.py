@@ -144,3 +144,18 @@ async def test_a_decision_the_disk_refuses_is_taken_back(store, seeded, db_path,
         assert screen.session.lead_id != first
         assert screen.session.counts()["q4"] == 1
         assert grades(store, first)[0] <= 2
+
+
+async def test_decisions_typed_ahead_are_all_saved(store, seeded, db_path):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "enter")
+        screen = app.screen
+        decided = screen.session.queue.lead_ids[:3]
+        await pilot.press("1", "2", "3")
+        await pilot.pause()
+        assert store.unsynced == 0
+        assert str(screen.query_one("#session-message").render()).endswith("✓ saved")
+    store.close()
+    with LeadStore.open(db_path) as again:
+        assert all(again.lead(lead_id).reviewed is not None for lead_id in decided)

@@ -11,10 +11,11 @@ line is cut only where it stops being the front-most one: the piece it wins
 goes to the first place of its run, and the other places of the run get an
 empty piece so that nothing behind shows through.
 
-Only what shows is drawn. Textual has every widget under a changed line draw
-all of its lines, even a pane wholly behind a list. Here a widget draws only
-the changed lines, and not at all when the widgets in front cover it there:
-a cursor move on the board draws two lines of one list.
+Only what changed is drawn. Textual has every widget under a changed line
+draw all of its lines, even a pane wholly behind a list, and every widget in
+the box around all the changes. Here a widget draws only the lines where a
+changed place is its to draw, and not at all when the widgets in front cover
+what changed: a cursor move on the board draws two lines of one list.
 
 Installed once, by the app, for the Textual 8 compositor it was written for.
 """
@@ -61,20 +62,9 @@ def _chops(self: Compositor, crop: Region, is_rendered_line: Callable[[int], boo
            spans: Spans) -> list[dict[int, Strip | None]]:
     cuts = self.cuts
     chops: list[dict[int, Strip | None]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
-    # The places (between two cuts) of each changed line still to be drawn:
-    # the front-most widget over a place draws it, and once none is left the
-    # widgets behind are not asked at all.
-    wanted: dict[int, set[int]] = {}
-    for y in crop.line_range:
-        if is_rendered_line(y):
-            cut_set = cuts[y]
-            places = set()
-            for x1, x2 in spans(y):
-                places.update(cut_set[max(bisect_right(cut_set, x1) - 1, 0):
-                                      bisect_left(cut_set, x2)])
-            places.discard(cut_set[-1])
-            if places:
-                wanted[y] = places
+    # The front-most widget over a wanted place draws it, and once none is
+    # left the widgets behind are not asked at all.
+    wanted = _wanted(cuts, crop, is_rendered_line, spans)
     for widget, (region, clip) in self.visible_widgets.items():  # front to back
         if not wanted:
             break
@@ -100,6 +90,24 @@ def _chops(self: Compositor, crop: Region, is_rendered_line: Callable[[int], boo
             else:
                 del wanted[y]
     return chops
+
+
+def _wanted(cuts: list[list[int]], crop: Region, is_rendered_line: Callable[[int], bool],
+            spans: Spans) -> dict[int, set[int]]:
+    """The places (each starting at a cut) of each changed line that overlap
+    what changed on it."""
+    wanted: dict[int, set[int]] = {}
+    for y in crop.line_range:
+        if is_rendered_line(y):
+            cut_set = cuts[y]
+            places: set[int] = set()
+            for x1, x2 in spans(y):
+                places.update(cut_set[max(bisect_right(cut_set, x1) - 1, 0):
+                                      bisect_left(cut_set, x2)])
+            places.discard(cut_set[-1])  # the line's end, where no place starts
+            if places:
+                wanted[y] = places
+    return wanted
 
 
 def _fill(line: dict[int, Strip | None], edges: list[int], strip: Strip, left: int) -> None:

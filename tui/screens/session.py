@@ -242,10 +242,8 @@ class SessionScreen(Screen[set[int]]):
         self.call_after_refresh(self._make_durable, decided)
 
     def _make_durable(self, decided: str) -> None:
-        if not self.store.unsynced:
-            return  # saved already, with a change made since
         try:
-            self.store.sync()
+            self.store.sync()  # (nothing to do if a later change made it durable)
         except SaveFailed as exc:
             # The disk refused: the store has taken the decisions back, and
             # the session goes back to the first of them.
