@@ -3,6 +3,10 @@ keeps every character where the panes beneath meet."""
 
 from __future__ import annotations
 
+import re
+
+from rich.cells import cell_len
+
 from tui.app import LeadboardApp
 
 WIDE = (110, 30)  # the welcome box crosses the edges of Q1, Q2 and the tray
@@ -75,29 +79,59 @@ async def test_what_is_drawn_is_what_textual_draws_where_no_wide_character_is_cu
                     assert ours[y].get(x) == textual[y].get(x), (crop, x, y)
 
 
-def written(update, console) -> str:
-    """What an update writes, less cursor moves that nothing is written after."""
-    import re
-
-    return re.sub(r"\x1b\[\d+;\d+H(?=\x1b\[\d+;\d+H|\n|$)", "",
-                  update.render_segments(console))
+TERMINAL_CODE = re.compile(r"\x1b\[(\d+);(\d+)H|\x1b\[([0-9;]*)m|\n|(.)", re.S)
 
 
-def partial_updates_match(app, compositor, changes, monkeypatch) -> None:
-    """Ours and Textual's partial update write the same to the terminal."""
+def on_terminal(output: str, screen: dict | None = None) -> dict[tuple[int, int], tuple]:
+    """The cells a terminal shows after ``output`` (on top of ``screen``):
+    (column, row) -> (character, the colour codes in force). Enough of a
+    terminal for what Textual writes: cursor moves, colours and text."""
+    cells = dict(screen or {})
+    x = y = 0
+    codes: tuple[str, ...] = ()
+    for match in TERMINAL_CODE.finditer(output):
+        row, column, sgr, char = match.groups()
+        if row is not None:
+            x, y = int(column) - 1, int(row) - 1
+        elif sgr is not None:
+            codes = () if sgr in ("", "0") else codes + (sgr,)
+        elif char is not None:
+            cells[x, y] = (char, codes)
+            if cell_len(char) == 2:  # a wide character takes the next cell too
+                x += 1
+                cells[x, y] = ("", codes)
+            x += 1
+    return cells
+
+
+def partial_updates_match(app, compositor, changes, monkeypatch, changed=None) -> None:
+    """Ours and Textual's partial update leave the terminal showing the same,
+    and what the screen now is. Before each, the terminal shows the screen with
+    the cells in the changed regions wiped, except those of widgets in front
+    that did not change (``changed``: the widgets that did; None: all)."""
     from textual._compositor import Compositor
 
     from tui.compositor import (_render_partial_update, textual_render_chops,
                                 textual_render_partial_update)
 
+    now = on_terminal(compositor.render_full_update().render_segments(app.console))
     for regions in changes:
+        before = dict(now)
+        for region in regions:
+            for y in region.line_range:
+                for x in range(region.x, region.right):
+                    if changed is None or compositor.get_widget_at(x, y)[0] in changed:
+                        before[x, y] = ("?", ())
         compositor._dirty_regions = set(regions)
-        ours = written(_render_partial_update(compositor), app.console)
+        ours = on_terminal(_render_partial_update(compositor).render_segments(app.console),
+                           before)
         with monkeypatch.context() as patch:
             patch.setattr(Compositor, "_render_chops", textual_render_chops)
             compositor._dirty_regions = set(regions)
-            textual = written(textual_render_partial_update(compositor), app.console)
+            textual = on_terminal(
+                textual_render_partial_update(compositor).render_segments(app.console), before)
         assert ours == textual, regions
+        assert ours == now, regions
 
 
 async def test_a_partial_update_writes_what_textual_writes(store, seeded, monkeypatch):
@@ -138,3 +172,27 @@ async def test_a_sheet_beside_its_scroll_bar_is_drawn_as_textual_draws_it(store,
         ours = lines_of(_render_chops(compositor, whole, every), whole, every)
         textual = lines_of(textual_render_chops(compositor, whole, every), whole, every)
         assert ours == textual
+
+
+async def test_a_partial_update_under_a_toast_writes_what_textual_writes(store, seeded,
+                                                                         monkeypatch):
+    """A toast over the board's panes while the lists beneath it change
+    (in English: no wide character for Textual to cut at the panes' edges)."""
+    from textual.geometry import Region
+
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        app.notify("Ungraded leads wait in the tray: grade them before moving them "
+                   "to a quadrant of the board", timeout=30)
+        await pilot.pause(0.5)
+        await pilot.press("down")
+        compositor = app.screen._compositor
+        width = compositor.size.width
+        board = app.screen.board
+        lists = {board.lead_list(place) for place in (0, 1, 2, 3, 4)}
+        partial_updates_match(app, compositor, [
+            [Region(1, 22, 45, 3), Region(48, 22, 45, 3)],  # lists under the toast
+            [Region(width - 26, 20, 26, 8)],  # the tray, with the toast over part of it
+            [Region(60, 24, 30, 1)],  # a part of a line, across the toast's edge
+        ], monkeypatch, changed=lists)
+        partial_updates_match(app, compositor, [[Region(0, 0, width, 30)]], monkeypatch)
