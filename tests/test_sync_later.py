@@ -159,3 +159,28 @@ async def test_decisions_typed_ahead_are_all_saved(store, seeded, db_path):
     store.close()
     with LeadStore.open(db_path) as again:
         assert all(again.lead(lead_id).reviewed is not None for lead_id in decided)
+
+
+async def test_a_decision_that_cannot_be_written_stays_on_its_lead(store, seeded, db_path,
+                                                                  monkeypatch):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "enter")
+        screen = app.screen
+        first = screen.session.lead_id
+        before = grades(store, first)
+        journal = journal_of(db_path).read_bytes()
+        real_write = os.write
+
+        def full(fd, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(os, "write", full)
+        await pilot.press("4")
+        monkeypatch.setattr(os, "write", real_write)
+        await pilot.pause()
+        assert screen.session.lead_id == first
+        assert "Not saved: No space left on device" in str(
+            screen.query_one("#session-message").render())
+        assert grades(store, first) == before and store.unsynced == 0
+        assert journal_of(db_path).read_bytes() == journal
