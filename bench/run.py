@@ -131,7 +131,7 @@ NOTES = """
 ## Where goals are missed, and why
 
 - **Moving a lead between quadrants** is 2.4 to 2.9 times the minimal app's key
-  (3.7 to 4.4 ms; it was 6 to 7). The minimal app repaints a one-word `Static`
+  (3.5 to 4.4 ms; it was 6 to 7). The minimal app repaints a one-word `Static`
   (0.8 to 1.6 ms from run to run). A move is a durable save (the journal line's
   write and fsync, 0.3 to 0.5 ms whatever the machine's speed), re-places the lead
   in the board's order, and repaints two lists from the moved row down, their
@@ -139,8 +139,8 @@ NOTES = """
   every widget that changed before it draws. The cost does not grow with the
   number of leads: the lists draw only the rows on screen, and the board's order
   is kept one lead at a time. The board does not defer its fsync past the frame
-  as a triage decision does (below): even without it a move would stay near twice
-  the minimal key.
+  as a triage decision does (below): measured that way, a move was still about 2.4
+  times the minimal key.
 - The **down arrow** now meets its goal (it was 1.8 to 2.3 times): the screen is
   drawn from only the places that changed (Textual had every pane behind a list
   draw all of its lines), a list hands Textual its finished lines from a cache
