@@ -199,8 +199,10 @@ def burst(app: LeadboardApp, *keys: str) -> None:
     """Keys arriving all at once, as keys typed ahead while a file loads do."""
     from textual import events
 
+    characters = {"slash": "/", "enter": "\r", "ctrl+j": "\n"}
     for key in keys:
-        app._driver.send_message(events.Key(key, "/" if key == "slash" else key))
+        character = characters.get(key, key if len(key) == 1 else None)
+        app._driver.send_message(events.Key(key, character))
 
 
 async def test_a_burst_of_keys_typed_ahead_goes_where_each_one_leads(store, seeded):
@@ -233,6 +235,41 @@ async def test_a_form_opened_by_a_key_typed_ahead_gets_the_keys_after_it(store, 
         assert type(app.screen).__name__ == "LeadForm"
         assert app.focused.value == "134"
     assert {i: (lead.intent, lead.funding) for i, lead in store.leads.items()} == before
+
+
+async def keys_together(app: LeadboardApp, pilot, *keys: str) -> None:
+    """Keys arriving together on a loaded board (pasted, or typed while the
+    app was busy), then time for each to do what it does."""
+    await pilot.pause()
+    burst(app, *keys)
+    for _ in range(50):
+        await pilot.pause(0.01)
+
+
+async def test_keys_typed_together_on_a_loaded_board_reach_the_search(store, seeded):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await keys_together(app, pilot, "slash", "z", "w", "enter")
+        assert isinstance(app.screen, BoardScreen)  # no form from a letter
+        assert app.focused.lead_id == seeded["张伟"]
+        assert not app.screen.details.has_class("-hidden")
+
+
+async def test_keys_typed_together_on_a_loaded_board_reach_the_form(store, seeded):
+    app = LeadboardApp(store, "en")
+    before = {i: (lead.intent, lead.funding) for i, lead in store.leads.items()}
+    async with app.run_test(size=SIZE) as pilot:
+        await keys_together(app, pilot, "n", "1", "3", "4")
+        assert type(app.screen).__name__ == "LeadForm"
+        assert app.focused.value == "134"
+    assert {i: (lead.intent, lead.funding) for i, lead in store.leads.items()} == before
+
+
+async def test_keys_typed_together_on_a_loaded_board_start_a_session(store, seeded):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await keys_together(app, pilot, "t", "enter")
+        assert type(app.screen).__name__ == "SessionScreen"
 
 
 async def test_q_typed_while_loading_quits_once_loaded(demo, clock, held_load):

@@ -71,6 +71,8 @@ class LeadboardApp(App[None]):
         self._waiting_keys: list[events.Key] | None = [] if opening or hold_keys else None
         # Waiting keys handed to the board (they come back here as they bubble up).
         self._handed_over: set[int] = set()
+        # A key has gone to the screen, and more came with it.
+        self._key_pending = False
         self.load_error: Exception | None = None  # why the file could not be opened
 
     # Imported where used: a board painted from its preview does without the
@@ -113,11 +115,24 @@ class LeadboardApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         # Keys typed while the leads load are kept for the board, and so are
         # keys typed while those are handed over, so that none jumps the queue.
-        if (isinstance(event, events.Key) and self._waiting_keys is not None
+        # So are keys that come together (pasted, or typed while the app was
+        # busy): Textual would hand them all to the widget focused now, before
+        # the first one (``/``, ``n``, ``t``) has moved the focus elsewhere.
+        if (isinstance(event, events.Key) and not event.is_forwarded
                 and event.key not in _AT_ONCE_KEYS and id(event) not in self._handed_over):
-            self._waiting_keys.append(event)
-            return
+            if self._waiting_keys is not None:
+                self._waiting_keys.append(event)
+                return
+            if self._key_pending:
+                self._waiting_keys = [event]
+                self._start_hand_over()
+                return
+            self._key_pending = True  # until the app has nothing more queued
         await super().on_event(event)
+
+    def on_idle(self) -> None:
+        # Nothing more queued: a key from now on was typed after the last one.
+        self._key_pending = False
 
     @on(Loaded)
     async def _loaded(self, message: Loaded) -> None:
@@ -134,6 +149,7 @@ class LeadboardApp(App[None]):
         """Hand the waiting keys to the board one by one, each once the app is
         done with the one before: ``/`` has moved the focus to the search bar
         before ``z`` arrives, ``n`` has opened the form before the name."""
+        await self._settled()  # the key before them, if any, is done with
         while self._waiting_keys:
             key = self._waiting_keys.pop(0)
             again = events.Key(*_TYPED_AHEAD.get(key.key, (key.key, key.character)))
@@ -142,6 +158,7 @@ class LeadboardApp(App[None]):
             await self._settled()
         self._waiting_keys = None  # caught up: keys go straight to the board
         self._handed_over.clear()
+        self._key_pending = False
 
     async def _settled(self, rounds: int = 12) -> None:
         """Wait until what is queued now, and what that queues in turn, a
