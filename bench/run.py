@@ -130,10 +130,11 @@ NOTES = """
 
 ## Where goals are missed, and why
 
-- **Moving a lead between quadrants** is 2.4 to 2.9 times the minimal app's key
-  (3.5 to 4.4 ms; it was 6 to 7). The minimal app repaints a one-word `Static`
-  (0.8 to 1.6 ms from run to run). A move is a durable save (the journal line's
-  write and fsync, 0.3 to 0.5 ms whatever the machine's speed), re-places the lead
+- **Moving a lead between quadrants** is 2.4 to 4.1 times the minimal app's key
+  (2.5 to 4.4 ms; it was 6 to 7). The minimal app repaints a one-word `Static`
+  (0.7 to 1.6 ms from run to run); the ratio is at its worst when the machine is
+  fast, as the fsync's share does not shrink with it. A move is a durable save
+  (the journal line's write and fsync, 0.3 to 0.5 ms), re-places the lead
   in the board's order, and repaints two lists from the moved row down, their
   titles and the status line; Textual then needs a turn of its message queue for
   every widget that changed before it draws. The cost does not grow with the
