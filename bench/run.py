@@ -149,7 +149,7 @@ NOTES = """
   key arrives, not after the key has climbed through every container to the app.
 - **Search while typing.** The engine meets its goal. In the app the slowest key of
   `zhang` is painted 31 to 41 ms after it is typed (it was 40 to 47), against a
-  budget of 14 to 18 ms (the engine's p95 plus 1.5 minimal key presses). The first
+  budget of 12 to 18 ms (the engine's p95 plus 1.5 minimal key presses). The first
   letters match thousands of leads: the engine takes 10 to 16 ms for them in its
   thread, while the app's own thread draws the typed letter, and the two share
   Python's one interpreter lock. Narrowing the board then takes 1 to 6 ms and
