@@ -88,6 +88,13 @@ def test_a_refused_sync_takes_the_changes_back_from_file_and_memory(store, seede
 
 
 # ---------------------------------------------------------------- in a session
+async def start_session(pilot) -> SessionScreen:
+    await pilot.press("t", "enter")
+    screen = pilot.app.screen
+    assert isinstance(screen, SessionScreen)
+    return screen
+
+
 async def test_a_decision_shows_the_next_lead_then_says_it_is_saved(store, seeded, db_path,
                                                                    monkeypatch):
     app = LeadboardApp(store, "en")
@@ -104,9 +111,7 @@ async def test_a_decision_shows_the_next_lead_then_says_it_is_saved(store, seede
     sync = store.sync
     monkeypatch.setattr(store, "sync", lambda: (synced_after.append(list(frames)), sync()))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("t", "enter")
-        screen = app.screen
-        assert isinstance(screen, SessionScreen)
+        screen = await start_session(pilot)
         first = screen.session.lead_id
         frames.clear()
         await pilot.press("4")
@@ -121,23 +126,32 @@ async def test_a_decision_shows_the_next_lead_then_says_it_is_saved(store, seede
         assert b'"triage"' in journal_of(db_path).read_bytes()
 
 
+def as_it_stands(screen, store, db_path) -> tuple[int, tuple, bytes]:
+    """The lead shown, its grades, and the journal's bytes."""
+    first = screen.session.lead_id
+    return first, grades(store, first), journal_of(db_path).read_bytes()
+
+
+def assert_undecided(screen, store, db_path, was: tuple[int, tuple, bytes], reason: str) -> None:
+    """Back at the lead, with the reason, and nothing of the decision kept."""
+    first, before, journal = was
+    assert screen.session.lead_id == first  # back at the lead, to decide again
+    assert f"Not saved: {reason}" in str(screen.query_one("#session-message").render())
+    assert grades(store, first) == before and store.unsynced == 0
+    assert journal_of(db_path).read_bytes() == journal
+
+
 async def test_a_decision_the_disk_refuses_is_taken_back(store, seeded, db_path, monkeypatch):
     app = LeadboardApp(store, "en")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("t", "enter")
-        screen = app.screen
-        first = screen.session.lead_id
-        before = grades(store, first)
-        journal = journal_of(db_path).read_bytes()
+        screen = await start_session(pilot)
+        was = as_it_stands(screen, store, db_path)
+        first = was[0]
         refuse_fsync(monkeypatch)
         await pilot.press("4")
         await pilot.pause()
-        assert screen.session.lead_id == first  # back at the lead, to decide again
-        assert "Not saved: Input/output error" in str(
-            screen.query_one("#session-message").render())
-        assert grades(store, first) == before
+        assert_undecided(screen, store, db_path, was, "Input/output error")
         assert screen.session.counts()["q4"] == 0
-        assert journal_of(db_path).read_bytes() == journal
         monkeypatch.undo()
         await pilot.press("4")  # the retry works
         await pilot.pause()
@@ -149,8 +163,7 @@ async def test_a_decision_the_disk_refuses_is_taken_back(store, seeded, db_path,
 async def test_decisions_typed_ahead_are_all_saved(store, seeded, db_path):
     app = LeadboardApp(store, "en")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("t", "enter")
-        screen = app.screen
+        screen = await start_session(pilot)
         decided = screen.session.queue.lead_ids[:3]
         await pilot.press("1", "2", "3")
         await pilot.pause()
@@ -165,11 +178,8 @@ async def test_a_decision_that_cannot_be_written_stays_on_its_lead(store, seeded
                                                                   monkeypatch):
     app = LeadboardApp(store, "en")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("t", "enter")
-        screen = app.screen
-        first = screen.session.lead_id
-        before = grades(store, first)
-        journal = journal_of(db_path).read_bytes()
+        screen = await start_session(pilot)
+        was = as_it_stands(screen, store, db_path)
         real_write = os.write
 
         def full(fd, data):
@@ -179,8 +189,4 @@ async def test_a_decision_that_cannot_be_written_stays_on_its_lead(store, seeded
         await pilot.press("4")
         monkeypatch.setattr(os, "write", real_write)
         await pilot.pause()
-        assert screen.session.lead_id == first
-        assert "Not saved: No space left on device" in str(
-            screen.query_one("#session-message").render())
-        assert grades(store, first) == before and store.unsynced == 0
-        assert journal_of(db_path).read_bytes() == journal
+        assert_undecided(screen, store, db_path, was, "No space left on device")

@@ -158,7 +158,6 @@ class LeadboardApp(App[None]):
             await self._settled()
         self._waiting_keys = None  # caught up: keys go straight to the board
         self._handed_over.clear()
-        self._key_pending = False
 
     async def _settled(self, rounds: int = 12) -> None:
         """Wait until what is queued now, and what that queues in turn, a

@@ -41,6 +41,7 @@ async def _run(self: Timer) -> None:
             break
 
 
+# Textual's own, kept to compare with in the tests.
 textual_run = Timer._run
 
 
