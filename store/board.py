@@ -8,6 +8,7 @@ binary search, so a key press costs the same at 100 leads as at 100,000.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
+from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
@@ -131,3 +132,7 @@ class BoardIndex:
 
     def count(self, place: int) -> int:
         return len(self.places[place])
+
+    def counts_of(self, lead_ids: Iterable[int]) -> Counter[int | None]:
+        """How many of ``lead_ids`` each place holds (None: not on the board)."""
+        return Counter(map(self._place_of.get, lead_ids))

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
 
 from store import preview
 from store.board import PLACES
@@ -23,6 +22,7 @@ from tui.cli import board_app
 from tui.screens.board import BoardScreen
 from tui.screens.opening import OpeningScreen
 from widgets.quadrant_board import QuadrantBoard
+from widgets.status_line import StatusLine
 
 SIZE = (130, 40)
 SHOWN = 15  # rows a quadrant shows at this size, and more
@@ -71,7 +71,7 @@ def titles(app: LeadboardApp) -> list[str]:
 
 
 def status(app: LeadboardApp) -> str:
-    return str(app.screen.query_one("#status", Static).render())
+    return str(app.screen.query_one("#status", StatusLine).render())
 
 
 async def loaded(app: LeadboardApp, pilot) -> None:

@@ -29,8 +29,7 @@ def message(app):
 
 
 def matches(app):
-    results = panel(app).results
-    return [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+    return panel(app).results.lines()
 
 
 async def settle(app, pilot):
@@ -101,6 +100,35 @@ async def test_down_picks_another_match_before_enter(store):
         await pilot.press("down", "enter")
         await pilot.pause()
         assert app.focused.lead_id == ids["张伟"]
+
+
+async def test_up_and_down_move_the_highlight_and_stop_at_the_ends(store):
+    ids = add_leads(store)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await type_search(app, pilot, "zhang")
+        results = panel(app).results
+        assert results.highlighted == 0
+        await pilot.press("up")
+        assert results.highlighted == 0
+        await pilot.press("down", "down", "down")
+        assert results.highlighted == 1 and results.highlighted_id == ids["张伟"]
+        # The highlighted match is drawn in the highlight's colours, the other not.
+        lit = results.get_component_rich_style("match-list--highlight").bgcolor
+        assert {s.style.bgcolor for s in results.render_line(1) if s.text.strip()} == {lit}
+        assert lit not in {s.style.bgcolor for s in results.render_line(0)}
+
+
+async def test_clicking_a_match_jumps_to_it(store):
+    ids = add_leads(store)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await type_search(app, pilot, "zhang")
+        assert [m.split()[0] for m in matches(app)] == ["张三", "张伟"]
+        await pilot.click("#search-results", offset=(3, 1))
+        await pilot.pause()
+        assert isinstance(app.focused, LeadList) and app.focused.lead_id == ids["张伟"]
+        assert not app.screen.query_one(DetailPane).has_class("-hidden")
 
 
 async def test_escape_clears_and_brings_the_whole_board_back(store):

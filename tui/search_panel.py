@@ -31,6 +31,10 @@ LIMIT = 8  # matches listed under the bar (as many as it shows); the board shows
 # Build the index this long after start-up, so the first "/" finds it ready
 # without slowing the board's first paint.
 WARM_AFTER_S = 2.0
+# The typed letter waits this long at most for its matches, to be painted with
+# them in one frame: a frame for the letter alone would hold the matches back
+# until the next one, and its drawing would slow the search in its thread.
+HOLD_S = 0.05
 
 
 def quadrant_label(store: LeadStore, lead_id: int) -> str:
@@ -109,6 +113,7 @@ class SearchPanel(SearchBar):
         self._rerun_due = False
         self._shown_for: str | None = None  # the text whose matches are shown
         self._jump_due = False  # enter came before the matches: jump when they do
+        self._holding = False  # the screen waits for the matches (see HOLD_S)
 
     def on_mount(self) -> None:
         # Count from the board's first paint, not from here: the board is not
@@ -151,7 +156,23 @@ class SearchPanel(SearchBar):
             return
         if not self.index.built:
             self.show_message(t("search.indexing", count=len(self.app.store.leads)))
+        else:
+            self._hold()
         self._run(event.text)
+
+    def _hold(self) -> None:
+        if not self._holding:
+            self._holding = True
+            self.app._begin_batch()
+            self.set_timer(HOLD_S, self._release)
+
+    def _release(self) -> None:
+        if self._holding:
+            self._holding = False
+            self.app._end_batch()
+
+    def on_unmount(self) -> None:
+        self._release()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def _run(self, text: str) -> None:
@@ -172,6 +193,12 @@ class SearchPanel(SearchBar):
     def _found(self, event: Found) -> None:
         if event.text != self.text:
             return  # typed on since: a newer search is on its way
+        try:
+            self._show_found(event)
+        finally:
+            self._release()
+
+    def _show_found(self, event: Found) -> None:
         if event.result is None:
             self._shown_for, self._jump_due = event.text, False
             # Nothing is hidden behind a filter the rep cannot see working.

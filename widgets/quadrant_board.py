@@ -12,9 +12,9 @@ from textual.app import ComposeResult
 from textual.containers import Container, Vertical
 from textual.geometry import Offset
 from textual.message import Message
-from textual.widgets import Static
 
 from widgets.lead_list import LeadList
+from widgets.status_line import StatusLine
 
 PLACES_IN_ORDER = (1, 2, 3, 4, 0)
 
@@ -28,12 +28,11 @@ class QuadrantPane(Vertical):
         self._empty_text = empty_text
 
     def compose(self) -> ComposeResult:
-        yield Static("", classes="place-title", markup=False)
+        yield StatusLine("", classes="place-title")
         yield LeadList(self.place, self._empty_text, id=f"list-{self.place}")
 
     def set_title(self, text: str) -> None:
-        # One line high whatever it says: no need to lay the screen out again.
-        self.query_one(".place-title", Static).update(text, layout=False)
+        self.query_one(".place-title", StatusLine).update(text)
 
     @property
     def lead_list(self) -> LeadList:

@@ -10,8 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input
+
+from widgets.match_list import MatchList
+from widgets.status_line import StatusLine
 
 
 class SearchBar(Vertical):
@@ -30,7 +32,6 @@ class SearchBar(Vertical):
     SearchBar > Input.-textual-compact { border: none; height: 1; padding: 0 1; }
     SearchBar > #search-message { height: 1; padding: 0 1; color: $text-muted; }
     SearchBar > #search-message.-error { color: $error; text-style: bold; }
-    SearchBar > OptionList { height: 1fr; border: none; overflow-y: hidden; }
     """
 
     class Changed(Message):
@@ -70,16 +71,16 @@ class SearchBar(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=self._placeholder, id="search-input", compact=True)
-        yield Static("", id="search-message")
-        yield OptionList(id="search-results")
+        yield StatusLine("", id="search-message")
+        yield MatchList(id="search-results")
 
     @property
     def input(self) -> Input:
         return self.query_one(Input)
 
     @property
-    def results(self) -> OptionList:
-        return self.query_one(OptionList)
+    def results(self) -> MatchList:
+        return self.query_one(MatchList)
 
     @property
     def text(self) -> str:
@@ -98,21 +99,17 @@ class SearchBar(Vertical):
 
     def show_matches(self, matches: list[tuple[int, Text | str]], message: str) -> None:
         """The best matches (lead id, line) and a line that sums them up."""
-        self.results.set_options(Option(line, id=str(lead_id)) for lead_id, line in matches)
-        self.results.highlighted = 0 if matches else None
+        self.results.set_matches(matches)
         self.show_message(message)
 
     def show_message(self, message: str, error: bool = False) -> None:
-        note = self.query_one("#search-message", Static)
-        note.update(message, layout=False)
+        note = self.query_one("#search-message", StatusLine)
+        note.update(message)
         note.set_class(error, "-error")
 
     @property
     def chosen_id(self) -> int | None:
-        results = self.results
-        if results.highlighted is None or not results.option_count:
-            return None
-        return int(results.get_option_at_index(results.highlighted).id or 0)
+        return self.results.highlighted_id
 
     # ------------------------------------------------------------ events
     @on(Input.Changed, "#search-input")
@@ -125,22 +122,19 @@ class SearchBar(Vertical):
         event.stop()
         self.post_message(self.Chosen(self, self.chosen_id))
 
-    @on(OptionList.OptionSelected, "#search-results")
-    def _clicked(self, event: OptionList.OptionSelected) -> None:
+    @on(MatchList.Clicked, "#search-results")
+    def _clicked(self, event: MatchList.Clicked) -> None:
         event.stop()
-        self.post_message(self.Chosen(self, int(event.option.id or 0)))
+        self.post_message(self.Chosen(self, event.match_id))
 
     def action_result(self, step: int) -> None:
-        results = self.results
-        if results.option_count:
-            at = (results.highlighted or 0) + step
-            results.highlighted = max(0, min(at, results.option_count - 1))
+        self.results.move(step)
 
     def reset(self) -> None:
         """Empty and hidden, without saying so (the owner already knows)."""
         with self.input.prevent(Input.Changed):
             self.input.value = ""
-        self.results.clear_options()
+        self.results.set_matches([])
         self.show_message("")
         self.add_class("-hidden")
 

@@ -2,7 +2,8 @@
 
 A `Static` takes its text through Textual's content pipeline (markup,
 wrapping, alignment) on every change; a line that changes on every key of a
-triage session only needs its text drawn in its own colours.
+triage session only needs its text drawn in its own colours. Text too long
+for the line is cut, with an ellipsis when its styles ask for one.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 from textual.widget import Widget
+
+from widgets.lead_row import fit
 
 
 class StatusLine(Widget):
@@ -42,7 +45,10 @@ class StatusLine(Widget):
             return Strip([])
         if self._style is None:
             self._style = self.rich_style
-        return Strip([Segment(self._text, self._style)])
+        text = self._text
+        if self.styles.text_overflow == "ellipsis":
+            text = fit(text, self.size.width)
+        return Strip([Segment(text, self._style)])
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

@@ -2,17 +2,83 @@
 
 Rebuilding the board's order for a new filter reads every lead (seconds at
 100k). A search only ever narrows the board, so the narrowed order is the
-full order with the other leads left out: one pass over a list of ids.
+full order with the other leads left out. A few matches are sorted by their
+place in it; many are picked out of it only as far as the lists are read
+(:class:`NarrowedIds`): the board shows a screenful, not ten thousand rows.
 Leads the full board does not show (won or lost, found with ``status:``)
 need the slow way, through :meth:`BoardIndex.set_filter`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
+from typing import overload
 
 from store.board import BoardIndex, LeadFilter
+
+
+# Matches picked out of a place's full order this many ids at a time.
+CHUNK = 512
+# Fewer matches than one in this many leads are sorted by their place instead.
+SORT_BELOW = 64
+
+
+class NarrowedIds(Sequence[int]):
+    """One place's ids in the board's order with only ``only`` kept, picked
+    out of ``full`` as far as they are read. ``count`` is known beforehand."""
+
+    def __init__(self, full: list[int], only: frozenset[int], count: int) -> None:
+        self._full, self._only, self._count = full, only, count
+        self._picked: list[int] = []
+        self._read = 0  # how far into ``full`` the picking has gone
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        if isinstance(index, slice):
+            return [self._pick(i) for i in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        return self._pick(index)
+
+    def __iter__(self) -> Iterator[int]:
+        return (self._pick(i) for i in range(self._count))
+
+    def __contains__(self, lead_id: object) -> bool:
+        try:
+            self.index(lead_id)  # type: ignore[arg-type]
+        except ValueError:
+            return False
+        return True
+
+    def index(self, lead_id: int, start: int = 0, stop: int | None = None) -> int:
+        if lead_id in self._only and lead_id not in self._picked:
+            picked = len(self._picked)
+            while self._more() and lead_id not in self._picked[picked:]:
+                picked = len(self._picked)
+        return self._picked.index(lead_id, start, self._count if stop is None else stop)
+
+    def _pick(self, index: int) -> int:
+        while index >= len(self._picked):
+            self._more()
+        return self._picked[index]
+
+    def _more(self) -> bool:
+        """Pick out the next chunk; False once the whole order is read."""
+        if self._read >= len(self._full):
+            return False
+        chunk = self._full[self._read:self._read + CHUNK]
+        self._picked += filter(self._only.__contains__, chunk)
+        self._read += CHUNK
+        return True
 
 
 class NarrowedBoard:
@@ -24,7 +90,7 @@ class NarrowedBoard:
         self._widened = False  # the board itself was filtered to reach hidden leads
         self._usual: frozenset[int] | None = None  # the leads of the unfiltered board
         self._position: dict[int, int] | None = None  # lead -> its index in its place
-        self.places = board.places
+        self.places: dict[int, Sequence[int]] = board.places
 
     def prepare(self) -> None:
         """Do now what the first narrowing needs, before the rep starts typing."""
@@ -55,10 +121,12 @@ class NarrowedBoard:
         only, full = self.only, self.board.places
         if only is None:
             self.places = full
-        elif len(only) * 8 < sum(map(len, full.values())):
+        elif len(only) * SORT_BELOW < sum(map(len, full.values())):
             self.places = self._sorted_by_position(only)
         else:
-            self.places = {place: [i for i in ids if i in only] for place, ids in full.items()}
+            counts = self.board.counts_of(only)
+            self.places = {place: NarrowedIds(ids, only, counts[place])
+                           for place, ids in full.items()}
 
     def _sorted_by_position(self, only: frozenset[int]) -> dict[int, list[int]]:
         """A few matches: put each in its place and sort by its position there,

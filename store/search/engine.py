@@ -22,13 +22,17 @@ letters on: a letter or two fits too many of them to mean anything.
 
 Several words must each be found in the same lead; a lead scores its weakest
 word. Spaces inside pinyin do not matter (``zhang san`` is ``zhangsan``).
+
 Near misses are looked for only when exact matches are few, so a typo finds
-its lead and a correct query is not buried under look-alikes.
+its lead and a correct query is not buried under look-alikes; and only for
+words with a letter, as bare digits (a phone) are never pinyin gone wrong.
+
+Large sets of matches are never sorted whole: each score's group is ordered
+only as far as the first few places reach (see ``SearchIndex.first``).
 """
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -37,7 +41,7 @@ from datetime import datetime
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
-from store.search.index import Columns, SearchIndex, phone_digits
+from store.search.index import SearchIndex, phone_digits
 from store.search.pinyin import COMPANY, NAME, REGION
 from store.search.query import Choice, Compare, Flag, Query, Region
 
@@ -50,11 +54,15 @@ FUZZY_WHEN_FEWER = 10  # look for near misses only below this many exact matches
 FUZZY_MIN_LENGTH = 4
 
 _LATIN = re.compile(r"[a-z0-9]+")
+_FUZZY = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*")  # a near miss of bare digits means nothing
 _PHONE = re.compile(r"\+?[\d\- ]{3,}")
 _COMPARE = {
     "<": lambda a, b: a < b, "<=": lambda a, b: a <= b, "=": lambda a, b: a == b,
     ">=": lambda a, b: a >= b, ">": lambda a, b: a > b,
 }
+
+
+Groups = list[tuple[int, set[int]]]  # (score, slots), best score first
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,40 +105,55 @@ def _search(index: SearchIndex, query: Query, limit: int | None, now: datetime,
             stop: Callable[[], bool]) -> Result:
     allowed = _filtered(index, query, now)
     if query.words:
-        scores = _text_scores(index, query.words, stop)
+        groups = _text_groups(index, query.words, stop)
         if allowed is not None:
-            for slot in scores.keys() - allowed:
-                del scores[slot]
+            groups = [(score, slots & allowed) for score, slots in groups]
     else:
-        scores = dict.fromkeys(allowed if allowed is not None else index.live_slots(), 0)
+        groups = [(0, allowed if allowed is not None else index.live_slots())]
     if stop():
         raise Cancelled
-    columns = index.columns()
+    lead_ids = index.columns().lead_ids
     return Result(
-        hits=[Hit(columns.lead_ids[slot], scores[slot]) for slot in _best(scores, columns, limit)],
-        lead_ids=frozenset(map(columns.lead_ids.__getitem__, scores)),
+        hits=[Hit(lead_ids[slot], score) for slot, score in _best(index, groups, limit)],
+        lead_ids=frozenset(map(lead_ids.__getitem__, set().union(*(g for _, g in groups)))),
     )
 
 
-def _best(scores: dict[int, int], columns: Columns, limit: int | None) -> list[int]:
-    """The slots in ranking order, best first, up to ``limit``; only the score
-    groups that reach into the top are sorted."""
-    by_score: dict[int, list[int]] = {}
-    for slot, score in scores.items():
-        by_score.setdefault(score, []).append(slot)
-    best: list[int] = []
-    for score in sorted(by_score, reverse=True):
+def _best(index: SearchIndex, groups: Groups, limit: int | None) -> list[tuple[int, int]]:
+    """(slot, score) in ranking order, best first, up to ``limit``; only the
+    score groups that reach into the top are ordered."""
+    best: list[tuple[int, int]] = []
+    for score, group in groups:
         # Among names that share pinyin, the common surname first (see above).
-        keys = columns.commons if PINYIN_PREFIX <= score <= PINYIN_EXACT else columns.ranks
+        by = "commons" if PINYIN_PREFIX <= score <= PINYIN_EXACT else "ranks"
         wanted = None if limit is None else limit - len(best)
-        group = by_score[score]
-        if wanted is None or wanted >= len(group):
-            best += sorted(group, key=keys.__getitem__)
-        else:
-            best += heapq.nsmallest(wanted, group, key=keys.__getitem__)
+        best += [(slot, score) for slot in index.first(by, group, wanted)]
         if limit is not None and len(best) >= limit:
             break
     return best
+
+
+def _groups(tiers: Iterable[tuple[int, Iterable[int]]]) -> Groups:
+    """Tiers of matches laid over each other: each slot in the group of the
+    best score it has, best group first, empty groups left out."""
+    by_score: dict[int, set[int]] = {}
+    for score, slots in tiers:
+        by_score.setdefault(score, set()).update(slots)
+    groups: Groups = []
+    taken: set[int] = set()
+    for score in sorted(by_score, reverse=True):
+        group = by_score[score] - taken
+        if group:
+            groups.append((score, group))
+            taken |= group
+    return groups
+
+
+def _scores(groups: Groups) -> dict[int, int]:
+    scores: dict[int, int] = {}
+    for score, group in groups:
+        scores.update(dict.fromkeys(group, score))
+    return scores
 
 
 # ---------------------------------------------------------------- filters
@@ -171,28 +194,33 @@ def _region_slots(index: SearchIndex, text: str) -> set[int]:
 
 
 # ---------------------------------------------------------------- text
-def _text_scores(index: SearchIndex, words: tuple[str, ...],
-                 stop: Callable[[], bool]) -> dict[int, int]:
+def _text_groups(index: SearchIndex, words: tuple[str, ...],
+                 stop: Callable[[], bool]) -> Groups:
+    if len(words) == 1:
+        return _word_groups(index, words[0])
     per_word = []
     for word in words:
         if stop():
             raise Cancelled
-        per_word.append(_word_scores(index, word))
+        per_word.append(_scores(_word_groups(index, word)))
     scores = per_word[0]
     for other in per_word[1:]:
         scores = {slot: min(s, other[slot]) for slot, s in scores.items() if slot in other}
-    if len(words) > 1 and all(_LATIN.fullmatch(w) for w in words):
+    if all(_LATIN.fullmatch(w) for w in words):
         # "zhang san" may also be one name typed with a space.
-        for slot, s in _word_scores(index, "".join(words)).items():
+        for slot, s in _scores(_word_groups(index, "".join(words))).items():
             scores[slot] = max(s, scores.get(slot, 0))
-    return scores
+    by_score: dict[int, set[int]] = {}
+    for slot, s in scores.items():
+        by_score.setdefault(s, set()).add(slot)
+    return sorted(by_score.items(), reverse=True)
 
 
-def _word_scores(index: SearchIndex, word: str) -> dict[int, int]:
-    """Every lead the word is found in, with its best score.
+def _word_groups(index: SearchIndex, word: str) -> Groups:
+    """Every lead the word is found in, grouped by its best score.
 
-    Each kind of match is one regular-expression pass giving a set of slots;
-    the sets are laid over each other from the weakest score up.
+    Each kind of match is one regular-expression pass giving a set of slots
+    (a tier); the tiers are laid over each other.
     """
     tiers = _found_tiers(index, word)
     digits = phone_digits(word) if _PHONE.fullmatch(word) else ""
@@ -200,25 +228,27 @@ def _word_scores(index: SearchIndex, word: str) -> dict[int, int]:
         tiers.append((FOUND, index.lines("phone").slots(_literal(digits))))
     if _LATIN.fullmatch(word):
         tiers += _pinyin_tiers(index, word)
-    scores: dict[int, int] = {}
-    for score, slots in sorted(tiers, key=lambda tier: tier[0]):
-        scores.update(dict.fromkeys(slots, score))
-    if _LATIN.fullmatch(word) and len(scores) < FUZZY_WHEN_FEWER and len(word) >= FUZZY_MIN_LENGTH:
-        for slot, score in _fuzzy_scores(index, word).items():
-            scores.setdefault(slot, score)  # below every exact match
-    return scores
+    groups = _groups(tiers)
+    found = sum(len(group) for _, group in groups)
+    if _FUZZY.fullmatch(word) and found < FUZZY_WHEN_FEWER and len(word) >= FUZZY_MIN_LENGTH:
+        # Near misses score below every exact match, so they go after them.
+        near = _fuzzy_scores(index, word)
+        for _, group in groups:
+            for slot in group:
+                near.pop(slot, None)
+        groups += _groups((score, (slot,)) for slot, score in near.items())
+    return groups
 
 
 def _found_tiers(index: SearchIndex, word: str) -> list[tuple[int, Iterable[int]]]:
-    """Name, company, region, notes or tags holding the word: one pass, as a
-    typed fragment is seldom found in many leads."""
-    entries = index.entries
-    found: dict[int, list[int]] = {EXACT_NAME: [], NAME_PREFIX: [], FOUND: []}
-    for slot, _at in index.lines("text").matches(_literal(word)):
-        name = entries[slot].name
-        score = EXACT_NAME if name == word else NAME_PREFIX if name.startswith(word) else FOUND
-        found[score].append(slot)
-    return list(found.items())
+    """Name, company, region, notes or tags holding the word; the name's own
+    tiers are looked for among the names alone, a much shorter text."""
+    names = index.lines("names")
+    return [
+        (FOUND, index.lines("text").slots(_literal(word))),
+        (NAME_PREFIX, names.slots_starting(word)),
+        (EXACT_NAME, names.slots_equal(word)),
+    ]
 
 
 def _pinyin_pattern(word: str, at_start: bool = False) -> re.Pattern[str]:
@@ -230,13 +260,13 @@ def _pinyin_pattern(word: str, at_start: bool = False) -> re.Pattern[str]:
     return re.compile(("\n( " if at_start else "( ") + parts + ")")
 
 
-def _literal(text: str, at_start: bool = False) -> re.Pattern[str]:
-    return re.compile(("\n(" if at_start else "(") + re.escape(text) + ")")
+def _literal(text: str) -> re.Pattern[str]:
+    return re.compile("(" + re.escape(text) + ")")
 
 
 def _pinyin_tiers(index: SearchIndex, word: str) -> list[tuple[int, Iterable[int]]]:
     tiers: list[tuple[int, Iterable[int]]] = [
-        (PINYIN_START, index.lines("whole").slots_at_start(_literal(word, at_start=True))),
+        (PINYIN_START, index.lines("whole").slots_starting(word)),
         (PINYIN_EXACT, index.exact_names().get(word, ())),
     ]
     if len(word) < 3:
@@ -244,15 +274,15 @@ def _pinyin_tiers(index: SearchIndex, word: str) -> list[tuple[int, Iterable[int
         # mean anything: short words match names from the first syllable only.
         if len(word) > 1:  # one letter starting a name is already the tier above
             pattern = _pinyin_pattern(word, at_start=True)
-            tiers.append((PINYIN_PREFIX, index.lines(NAME).slots_at_start(pattern)))
+            # Readings start with a space, then the first syllable's first letter.
+            slots = index.lines(NAME).slots_at_start(pattern, " " + word[0])
+            tiers.append((PINYIN_PREFIX, slots))
         return tiers
     pattern = _pinyin_pattern(word)
     for kind, at_start_score in ((NAME, PINYIN_PREFIX), (COMPANY, FOUND), (REGION, FOUND)):
-        at_start: list[int] = []
-        inside: list[int] = []
-        for slot, at in index.lines(kind).matches(pattern):
-            (inside if at else at_start).append(slot)
-        tiers += [(PINYIN_INSIDE, inside), (at_start_score, at_start)]
+        # Found anywhere, and the better score of those found from the first syllable.
+        anywhere, at_start = index.lines(kind).slots_and_starts(pattern)
+        tiers += [(PINYIN_INSIDE, anywhere), (at_start_score, at_start)]
     return tiers
 
 
@@ -264,7 +294,7 @@ def _fuzzy_scores(index: SearchIndex, word: str) -> dict[int, int]:
                             score_cutoff=FUZZY_CUTOFF, limit=None)
     for choice, similarity, _ in found:
         score = 40 + round((similarity - FUZZY_CUTOFF) / (1 - FUZZY_CUTOFF) * (FUZZY_TOP - 40))
-        for slot in owners[choice]:
+        for slot in owners.get(choice):
             scores[slot] = max(score, scores.get(slot, 0))
     return scores
 

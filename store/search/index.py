@@ -10,10 +10,14 @@ built), follows every change the store makes, and catches up at the next search.
 
 from __future__ import annotations
 
+import heapq
 import re
 import threading
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from functools import partial
+from itertools import accumulate, chain, filterfalse, islice
+from operator import methodcaller
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +31,13 @@ _NOT_DIGIT = re.compile(r"\D")
 # Board order of places: Q1..Q4, then the tray of ungraded leads.
 _PLACE_ORDER = {1: 0, 2: 1, 3: 2, 4: 3, 0: 4}
 # Fields kept as value -> slots for the filters.
+_MATCH_START = methodcaller("start", 1)
+_LAST_CHAR = chr(0x10FFFF)  # sorts after any character a line may go on with
+# Past this many leads changed since the texts were joined, join them all anew.
+REJOIN_AFTER = 2000
+# Past one match in this many leads, take the first few by walking the leads in
+# order rather than sorting the matches.
+WALK_FROM = 16
 CHOICE_FIELDS = ("quadrant", "source", "credit", "project", "stage", "status", "intent", "funding")
 
 
@@ -68,7 +79,13 @@ class Lines:
     Leads share texts (a city, a common name, a company met twice): each is
     searched once, however many leads hold it. Every line starts after a
     newline, so a pattern may begin with ``\n`` to match at line starts only;
-    a pattern's group 1 is where the match begins.
+    a pattern's group 1 is where the match begins. Matches are turned into
+    slots by ``map`` rather than a Python loop: a letter or two may match
+    thousands of lines.
+
+    The lines are in sorted order, so the lines that start with a given text
+    are side by side: a look-up by binary search, and a pattern that must
+    start with that text need only be run over them.
     """
 
     def __init__(self, per_slot: Iterable[tuple[int, Iterable[str]]]) -> None:
@@ -76,35 +93,127 @@ class Lines:
         for slot, lines in per_slot:
             for line in lines:
                 holders.setdefault(line, []).append(slot)
-        self.starts: list[int] = []
-        self.owners: list[list[int]] = list(holders.values())
-        at = 1
-        for line in holders:
-            self.starts.append(at)
-            at += len(line) + 1
-        self.text = "\n" + "\n".join(holders) + "\n"
-        self._owners_at = dict(zip(self.starts, self.owners))
+        self.lines = sorted(holders)
+        owners = [holders[line] for line in self.lines]
+        lengths = (len(line) + 1 for line in self.lines[:-1])
+        self.starts = list(accumulate(lengths, initial=1))[:len(self.lines)]
+        self.text = "\n" + "\n".join(self.lines) + "\n"
+        self._owners_at = dict(zip(self.starts, owners))
+        # bisect_right(starts, offset) is one past the line's index.
+        self._owners_after = [[], *owners]
+        # Every line's slots one after another; line i's from _ends[i - 1] to _ends[i].
+        self._slots = list(chain.from_iterable(owners))
+        self._ends = [0, *accumulate(map(len, owners))]
 
-    def matches(self, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
-        """(slot, offset in the line) of each match."""
-        starts, owners = self.starts, self.owners
-        for found in pattern.finditer(self.text):
-            at = found.start(1)
-            line = bisect_right(starts, at) - 1
-            offset = at - starts[line]
-            for slot in owners[line]:
-                yield slot, offset
+    def slots_starting(self, text: str) -> set[int]:
+        """The slots of lines that start with ``text``."""
+        lo, hi = self._range(text)
+        return set(self._slots[self._ends[lo]:self._ends[hi]])
+
+    def slots_equal(self, text: str) -> set[int]:
+        at = bisect_left(self.lines, text)
+        if at < len(self.lines) and self.lines[at] == text:
+            return set(self._slots[self._ends[at]:self._ends[at + 1]])
+        return set()
+
+    def _range(self, start: str) -> tuple[int, int]:
+        """The lines that start with ``start``: from the first to one past the last."""
+        return bisect_left(self.lines, start), bisect_left(self.lines, start + _LAST_CHAR)
 
     def slots(self, pattern: re.Pattern[str]) -> set[int]:
-        starts, owners = self.starts, self.owners
-        found = {bisect_right(starts, m.start(1)) - 1 for m in pattern.finditer(self.text)}
-        return set().union(*map(owners.__getitem__, found))
+        line_after = partial(bisect_right, self.starts)
+        found = set(map(line_after, map(_MATCH_START, pattern.finditer(self.text))))
+        return set().union(*map(self._owners_after.__getitem__, found))
 
-    def slots_at_start(self, pattern: re.Pattern[str]) -> set[int]:
+    def slots_at_start(self, pattern: re.Pattern[str], start: str = "") -> set[int]:
         """Like :meth:`slots` for a pattern that only matches at line starts:
-        a look-up instead of a search for the line, many times faster."""
-        owners_at = self._owners_at
-        return set().union(*(owners_at[m.start(1)] for m in pattern.finditer(self.text)))
+        a look-up instead of a search for the line, many times faster. When
+        every match starts with ``start``, only the lines that do are searched."""
+        lo, hi = self._range(start) if start else (0, len(self.lines))
+        if lo == hi:
+            return set()
+        # From the newline before line lo to the one after line hi - 1.
+        end = self.starts[hi] if hi < len(self.starts) else len(self.text)
+        found = map(_MATCH_START, pattern.finditer(self.text, self.starts[lo] - 1, end))
+        return set().union(*map(self._owners_at.__getitem__, found))
+
+    def slots_and_starts(self, pattern: re.Pattern[str]) -> tuple[set[int], set[int]]:
+        """In one pass: the slots of lines the pattern is found in, and of
+        those it is found in from the line's start."""
+        starts = list(map(_MATCH_START, pattern.finditer(self.text)))
+        found = set(map(partial(bisect_right, self.starts), starts))
+        at_start = filter(self._owners_at.__contains__, starts)
+        return (set().union(*map(self._owners_after.__getitem__, found)),
+                set().union(*map(self._owners_at.__getitem__, at_start)))
+
+
+class LayeredLines:
+    """Lines joined once for every lead, and the lines of the leads changed
+    since, joined anew: a change costs a search its own lead, not all of them."""
+
+    def __init__(self, base: Lines, stale: set[int], fresh: Lines) -> None:
+        self.base, self.stale, self.fresh = base, stale, fresh
+
+    def slots(self, pattern: re.Pattern[str]) -> set[int]:
+        return self._merged(self.base.slots(pattern), self.fresh.slots(pattern))
+
+    def slots_at_start(self, pattern: re.Pattern[str], start: str = "") -> set[int]:
+        return self._merged(self.base.slots_at_start(pattern, start),
+                            self.fresh.slots_at_start(pattern, start))
+
+    def slots_starting(self, text: str) -> set[int]:
+        return self._merged(self.base.slots_starting(text), self.fresh.slots_starting(text))
+
+    def slots_equal(self, text: str) -> set[int]:
+        return self._merged(self.base.slots_equal(text), self.fresh.slots_equal(text))
+
+    def slots_and_starts(self, pattern: re.Pattern[str]) -> tuple[set[int], set[int]]:
+        (old, old_start), (new, new_start) = (self.base.slots_and_starts(pattern),
+                                              self.fresh.slots_and_starts(pattern))
+        return self._merged(old, new), self._merged(old_start, new_start)
+
+    def _merged(self, old: set[int], new: set[int]) -> set[int]:
+        old -= self.stale
+        old |= new
+        return old
+
+
+class Owners:
+    """Keys (a whole pinyin, initials) and their slots, layered as :class:`LayeredLines`."""
+
+    def __init__(self, base: dict[str, list[int]], stale: set[int],
+                 fresh: dict[str, list[int]]) -> None:
+        self.base, self.stale, self.fresh = base, stale, fresh
+
+    def get(self, key: str, default: Iterable[int] = ()) -> list[int]:
+        old = self.base.get(key, [])
+        if self.stale:
+            old = [slot for slot in old if slot not in self.stale]
+        return old + self.fresh.get(key, [])
+
+    def keys(self) -> Iterable[str]:
+        if not self.fresh:
+            return self.base.keys()
+        return [*self.base, *(key for key in self.fresh if key not in self.base)]
+
+
+class Ordering:
+    """Live slots sorted by one of the :class:`Columns` keys, for taking the
+    first few of a large set of matches without sorting it. Slots changed
+    since the sort are set aside and merged in by their current key."""
+
+    def __init__(self, key: list[tuple], slots: list[int]) -> None:
+        self.key = key
+        self.slots = sorted(slots, key=key.__getitem__)
+        self.unsorted: set[int] = set()
+
+    def first(self, group: set[int], wanted: int) -> list[int]:
+        walked: Iterable[int] = filter(group.__contains__, self.slots)
+        if not self.unsorted:
+            return list(islice(walked, wanted))
+        late = sorted(group & self.unsorted, key=self.key.__getitem__)
+        walked = filterfalse(self.unsorted.__contains__, walked)
+        return list(islice(heapq.merge(walked, late, key=self.key.__getitem__), wanted))
 
 
 class SearchIndex:
@@ -115,10 +224,13 @@ class SearchIndex:
         self.entries: list[Entry | None] = []
         self.slot_of: dict[int, int] = {}
         self.by_value: dict[str, dict[Any, set[int]]] = {f: {} for f in CHOICE_FIELDS}
-        self._lines: dict[str, Lines] | None = None
-        self._whole: dict[str, list[int]] | None = None
+        # The texts of every lead, joined once; the slots changed since, and
+        # their texts joined anew at the next search (see LayeredLines).
+        self._base: dict[str, Any] | None = None
+        self._stale: set[int] = set()
+        self._layers: dict[str, Any] | None = None
         self._columns: Columns | None = None
-        self._exact: dict[str, list[int]] | None = None
+        self._orders: dict[str, Ordering] = {}
         self._changed: set[int] = set()
         self._lock = threading.Lock()
         # Held while building or searching: one search at a time reads the index.
@@ -149,11 +261,11 @@ class SearchIndex:
         return self
 
     def warm(self) -> None:
-        """Join the texts now, so that the first search does not pay for it."""
+        """Join the texts and sort the leads now, so that the first search
+        does not pay for it."""
         self.lines(NAME)
-        self.columns()
-        self.exact_names()
-        self.whole_readings()
+        self.ordering("ranks")
+        self.ordering("commons")
 
     def _entry(self, lead_id: int, now: Any) -> Entry:
         field = self.store.leads_field
@@ -203,11 +315,31 @@ class SearchIndex:
             slot = self.slot_of[lead_id] = len(self.entries)
             self.entries.append(None)
         self.entries[slot] = entry
-        self._whole = self._exact = self._columns = None
         if entry is not None:
             for name, value in entry.choices.items():
                 self.by_value[name].setdefault(value, set()).add(slot)
-        self._lines = None
+        if self._base is not None:
+            self._stale.add(slot)
+            self._layers = None
+            if len(self._stale) > REJOIN_AFTER:
+                self._base = None
+        self._put_columns(slot, entry)
+
+    def _put_columns(self, slot: int, entry: Entry | None) -> None:
+        columns = self._columns
+        if columns is None:
+            return
+        if slot == len(columns.lead_ids):
+            columns.lead_ids.append(0)
+            columns.ranks.append(())
+            columns.commons.append(())
+        if entry is not None:
+            columns.lead_ids[slot], columns.ranks[slot] = entry.lead_id, entry.rank
+            columns.commons[slot] = (entry.commonness, *entry.rank)
+        for by, order in list(self._orders.items()):
+            order.unsorted.add(slot)
+            if len(order.unsorted) > REJOIN_AFTER:
+                del self._orders[by]
 
     # ------------------------------------------------------------ changes
     def _note_change(self, table: str, obj_id: int, lead_id: int | None) -> None:
@@ -229,61 +361,63 @@ class SearchIndex:
                 self._note_change("leads", lead_id, lead_id)
 
     # ------------------------------------------------------------ reading
-    def lines(self, kind: str) -> Lines:
-        """The joined texts of one kind: ``text``, ``phone`` or a reading kind."""
-        if self._lines is None:
-            self._lines = self._join()
-        return self._lines[kind]
+    def lines(self, kind: str) -> Lines | LayeredLines:
+        """The joined texts of one kind: ``text``, ``names``, ``phone``, ``place``,
+        ``whole`` (each pinyin of a name without spaces) or a reading kind."""
+        return self._layered()[kind]
 
-    def _join(self) -> dict[str, Lines]:
-        live = [(slot, e) for slot, e in enumerate(self.entries) if e is not None]
-        joined = {
-            "text": Lines((slot, (e.text,)) for slot, e in live),
-            "phone": Lines((slot, e.phones) for slot, e in live),
-            "place": Lines((slot, (e.place,)) for slot, e in live),
-            "whole": Lines((slot, e.whole_names) for slot, e in live),
-        }
-        for kind in (NAME, COMPANY, REGION):
-            joined[kind] = Lines((slot, e.readings.get(kind, ())) for slot, e in live)
-        return joined
-
-    def whole_readings(self) -> dict[str, list[int]]:
+    def whole_readings(self) -> dict[str, list[int]] | Owners:
         """Each distinct pinyin of a name or a place without spaces, and its slots."""
-        if self._whole is None:
-            whole: dict[str, list[int]] = {}
-            for slot, e in enumerate(self.entries):
-                if e is None:
-                    continue
-                for line in (*e.readings.get(NAME, ()), *e.readings.get(REGION, ())):
-                    whole.setdefault(line.replace(" ", ""), []).append(slot)
-            self._whole = whole
-        return self._whole
+        return self._layered()["whole_readings"]
 
-    def exact_names(self) -> dict[str, list[int]]:
+    def exact_names(self) -> dict[str, list[int]] | Owners:
         """Each name's whole pinyin and its initials (``zhangsan``, ``zs``), and its slots."""
-        if self._exact is None:
-            exact: dict[str, list[int]] = {}
-            for slot, e in enumerate(self.entries):
-                for line in e.readings.get(NAME, ()) if e is not None else ():
-                    syllables = line.split()
-                    for key in {"".join(syllables), "".join(s[0] for s in syllables)}:
-                        exact.setdefault(key, []).append(slot)
-            self._exact = exact
-        return self._exact
+        return self._layered()["exact_names"]
+
+    def _layered(self) -> dict[str, Any]:
+        if self._layers is None:
+            if self._base is None:
+                self._base, self._stale = _join(self._live()), set()
+            if not self._stale:
+                self._layers = self._base
+            else:
+                stale = set(self._stale)
+                fresh = _join((slot, self.entries[slot]) for slot in sorted(stale))
+                self._layers = {
+                    kind: (Owners if isinstance(base, dict) else LayeredLines)(
+                        base, stale, fresh[kind])
+                    for kind, base in self._base.items()
+                }
+        return self._layers
+
+    def _live(self) -> list[tuple[int, Entry]]:
+        return [(slot, e) for slot, e in enumerate(self.entries) if e is not None]
 
     def columns(self) -> Columns:
         """Per slot: the lead id and its two sort keys, for ranking many matches fast."""
         if self._columns is None:
-            live = [e for e in self.entries if e is not None]
-            lead_ids: list[int] = [0] * len(self.entries)
-            ranks: list[tuple] = [()] * len(self.entries)
-            commons: list[tuple] = [()] * len(self.entries)
-            for e in live:
-                slot = self.slot_of[e.lead_id]
-                lead_ids[slot], ranks[slot] = e.lead_id, e.rank
-                commons[slot] = (e.commonness, *e.rank)
-            self._columns = Columns(lead_ids, ranks, commons)
+            size = len(self.entries)
+            self._columns = Columns([0] * size, [()] * size, [()] * size)
+            self._orders = {}
+            for slot, e in self._live():
+                self._put_columns(slot, e)
         return self._columns
+
+    def ordering(self, by: str) -> Ordering:
+        """The live slots sorted by ``by`` (``ranks`` or ``commons``)."""
+        if by not in self._orders:
+            key = getattr(self.columns(), by)
+            self._orders[by] = Ordering(key, [slot for slot, _e in self._live()])
+        return self._orders[by]
+
+    def first(self, by: str, group: set[int], wanted: int | None) -> list[int]:
+        """The first ``wanted`` slots of ``group`` (all when None) in ``by`` order."""
+        key = getattr(self.columns(), by).__getitem__
+        if wanted is None or len(group) <= wanted:
+            return sorted(group, key=key)
+        if len(group) * WALK_FROM < len(self.slot_of):
+            return heapq.nsmallest(wanted, group, key=key)
+        return self.ordering(by).first(group, wanted)
 
     def live_slots(self) -> set[int]:
         return {slot for slot, e in enumerate(self.entries) if e is not None}
@@ -292,3 +426,28 @@ class SearchIndex:
         """The slots whose ``field`` is one of ``values``; do not change the set."""
         sets = [self.by_value[field].get(getattr(v, "value", v), set()) for v in values]
         return sets[0] if len(sets) == 1 else set().union(*sets)
+
+
+def _join(live: Iterable[tuple[int, Entry | None]]) -> dict[str, Any]:
+    """Every searched text of these slots, joined by kind, and the pinyin keys."""
+    live = [(slot, e) for slot, e in live if e is not None]
+    joined: dict[str, Any] = {
+        "text": Lines((slot, (e.text,)) for slot, e in live),
+        "names": Lines((slot, (e.name,)) for slot, e in live),
+        "phone": Lines((slot, e.phones) for slot, e in live),
+        "place": Lines((slot, (e.place,)) for slot, e in live),
+        "whole": Lines((slot, e.whole_names) for slot, e in live),
+    }
+    for kind in (NAME, COMPANY, REGION):
+        joined[kind] = Lines((slot, e.readings.get(kind, ())) for slot, e in live)
+    whole: dict[str, list[int]] = {}
+    exact: dict[str, list[int]] = {}
+    for slot, e in live:
+        for line in (*e.readings.get(NAME, ()), *e.readings.get(REGION, ())):
+            whole.setdefault(line.replace(" ", ""), []).append(slot)
+        for line in e.readings.get(NAME, ()):
+            syllables = line.split()
+            for key in {"".join(syllables), "".join(s[0] for s in syllables)}:
+                exact.setdefault(key, []).append(slot)
+    joined["whole_readings"], joined["exact_names"] = whole, exact
+    return joined

@@ -28,6 +28,7 @@ from widgets.detail_pane import DetailPane
 from widgets.key_bar import KeyBar
 from widgets.lead_list import LeadList
 from widgets.quadrant_board import PLACES_IN_ORDER, QuadrantBoard
+from widgets.status_line import StatusLine
 
 # Which place lies left/right of each, for h/l and the arrow keys.
 _BESIDE = {1: (None, 2), 2: (1, TRAY), 3: (None, 4), 4: (3, TRAY), TRAY: (2, None)}
@@ -52,7 +53,7 @@ class BoardScreen(PlanActions, Screen):
         return self.app.store
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="status", markup=False)
+        yield StatusLine("", id="status")
         yield SearchPanel(self.app.search_index, self.show_only, id="search", classes="-hidden")
         with Horizontal(id="main"):
             yield QuadrantBoard(
@@ -120,7 +121,7 @@ class BoardScreen(PlanActions, Screen):
             parts.append(t("bar.undo", label=t(f"change.{store.undo_label}")))
         if message:
             parts.append(message)
-        self.query_one("#status", Static).update("  ·  ".join(parts), layout=False)
+        self.query_one("#status", StatusLine).update("  ·  ".join(parts))
 
     def refresh_details(self) -> None:
         pane = self.details

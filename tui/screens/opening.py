@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Static
 
 from store.board import BoardIndex
 from store.leadstore import Clock, LeadStore, local_now
@@ -24,6 +23,7 @@ from tui.places import BOARD_BINDINGS, BOARD_BREAKPOINTS, label_places, place_ti
 from tui.rows import PreviewRows
 from widgets.key_bar import KeyBar
 from widgets.quadrant_board import PLACES_IN_ORDER, QuadrantBoard
+from widgets.status_line import StatusLine
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ class OpeningScreen(Screen):
         self.now = now
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="status", markup=False)
+        yield StatusLine("", id="status")
         with Horizontal(id="main"):
             yield QuadrantBoard({p: t("board.empty_place") for p in PLACES_IN_ORDER}, id="board")
         yield KeyBar()
@@ -85,6 +85,6 @@ class OpeningScreen(Screen):
             board.pane(place).set_title(place_title(place, len(rows)))
         parts = [t("app.title"), self.file_name, t("bar.leads", count=self.preview.lead_count),
                  t("bar.loading")]
-        self.query_one("#status", Static).update("  ·  ".join(parts), layout=False)
+        self.query_one("#status", StatusLine).update("  ·  ".join(parts))
         first = next((p for p in PLACES_IN_ORDER if self.preview.counts.get(p)), 1)
         board.lead_list(first).focus()

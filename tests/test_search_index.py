@@ -1,0 +1,61 @@
+"""The search index kept up to date one lead at a time, and large sets of
+matches ranked without sorting them whole, checked against an index built
+afresh from the same file."""
+
+import pytest
+
+import store.search.index as indexing
+from store.demo import write_demo
+from store.search import SearchIndex, parse_query, search
+
+QUERIES = ["z", "zh", "zhang", "zs", "wang wei", "l", "lyh", "临", "临沂", "138", "1380539",
+           "wangwie", "q:1", "q:4 w", "region:临沂 li", "credit:good zh", "status:won", ""]
+
+
+def ranked(index, text, limit=8):
+    result = search(index, parse_query(text), limit)
+    return [(hit.lead_id, hit.score) for hit in result.hits], result.lead_ids
+
+
+@pytest.fixture
+def demo(store):
+    write_demo(store, 600, seed=3)
+    return store
+
+
+def test_changes_reach_a_built_index_as_a_fresh_build_finds_them(demo):
+    index = SearchIndex(demo).build()
+    ids = sorted(demo.leads)
+    old = demo.lead(ids[0])
+    assert ranked(index, old.name)[0][0] == (ids[0], 100)
+    demo.edit_lead(ids[0], name="张三丰", company="武当山土石方有限公司")
+    demo.move_to_quadrant(ids[1], 4)
+    demo.move_to_quadrant(ids[2], 1)
+    demo.delete_lead(ids[3])
+    demo.add_lead("欧阳锋", city="临沂", phones=("13805391234",), intent=4, funding=2)
+    assert ids[0] not in ranked(index, old.name, None)[1]
+    for text in [*QUERIES, old.name, old.company, "zsf", "wudang", "oyf", "ouyang"]:
+        assert ranked(index, text) == ranked(SearchIndex(demo), text), text
+        assert ranked(index, text, None) == ranked(SearchIndex(demo), text, None), text
+
+
+def test_many_changes_join_the_texts_anew(demo, monkeypatch):
+    monkeypatch.setattr(indexing, "REJOIN_AFTER", 5)
+    index = SearchIndex(demo).build()
+    for lead_id in sorted(demo.leads)[:12]:
+        demo.move_to_quadrant(lead_id, 2)
+        assert ranked(index, "q:2") == ranked(SearchIndex(demo), "q:2")
+    demo.edit_lead(sorted(demo.leads)[0], name="钱多多")
+    assert ranked(index, "qdd") == ranked(SearchIndex(demo), "qdd")
+
+
+@pytest.mark.parametrize("walk_from", [1, 10**9], ids=["heaped", "walked"])
+def test_the_first_few_of_many_matches_are_the_first_of_a_full_sort(demo, monkeypatch,
+                                                                     walk_from):
+    index = SearchIndex(demo).build()
+    demo.move_to_quadrant(sorted(demo.leads)[5], 1)  # one lead out of the sorted order
+    monkeypatch.setattr(indexing, "WALK_FROM", walk_from)
+    for text in QUERIES:
+        everything, _ = ranked(index, text, None)
+        for limit in (1, 8, 50):
+            assert ranked(index, text, limit)[0] == everything[:limit], (text, limit)
