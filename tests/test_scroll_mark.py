@@ -95,3 +95,39 @@ async def test_a_list_draws_what_textual_s_styles_would_draw(store, monkeypatch)
                 textual = Widget.render_lines(lead_list, crop)
                 assert [list(strip) for strip in ours] == [list(strip) for strip in textual]
         assert lead_list._plain()
+
+
+async def test_plain_lines_draw_what_textual_s_styles_would_draw(store, monkeypatch):
+    """Titles, the status line and the search's matches draw past the styles
+    cache too, with the padding at their sides: the same cells reach the screen."""
+    from textual.geometry import Region
+    from textual.widget import Widget
+
+    from widgets.match_list import MatchList
+    from widgets.plain_lines import PlainLines
+
+    fill_q1(store)
+    store.add_lead("张三", company="一个名字很长很长很长很长很长的土石方工程有限公司", intent=1,
+                   funding=5)
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=(80, 24)) as pilot:  # narrow: titles cut short
+        await pilot.press("slash", "z", "s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        widgets = list(app.screen.query(PlainLines))
+        assert {type(w).__name__ for w in widgets} >= {"StatusLine", "MatchList", "LeadList"}
+        assert any(w.styles.padding.left for w in widgets)
+        assert app.screen.query_one(MatchList).count == 1
+        for widget in widgets:
+            width, height = widget.outer_size
+            for crop in (Region(0, 0, width, height), Region(2, 0, max(width - 5, 1), 1)):
+                ours = widget.render_lines(crop)
+                widget._styles_cache.clear()
+                textual = Widget.render_lines(widget, crop)
+                assert cells(ours) == cells(textual), widget
+
+
+def cells(strips) -> list[list[tuple[str, object]]]:
+    """Each line as its characters and their styles, however it is cut into segments."""
+    return [[(char, seg.style) for seg in strip for char in seg.text] for strip in strips]

@@ -343,3 +343,73 @@ async def test_enter_typed_before_the_matches_arrive_goes_to_the_best_one(store,
         await settle(app, pilot)
         assert app.focused.lead_id == ids["张三"]
         assert not app.screen.details.has_class("-hidden")
+
+
+def record_frames(app, monkeypatch) -> list[tuple[str, int, bool]]:
+    """Each frame: the text in the bar, how many leads Q1 listed, and whether
+    the frame drew Q1's list (all of its lines)."""
+    from textual._compositor import Compositor
+
+    frames: list[tuple[str, int, bool]] = []
+    render_update = Compositor.render_update
+
+    def recorded(compositor, *args, **kwargs):
+        update = render_update(compositor, *args, **kwargs)
+        if update is not None:
+            q1 = app.screen.board.lead_list(1).region
+            spans = getattr(update, "spans", None)  # None: the whole screen
+            drawn = spans is None or set(q1.line_range) <= {y for y, *_x in spans}
+            frames.append((panel(app).text, len(app.screen.board.lead_list(1).rows), drawn))
+        return update
+
+    monkeypatch.setattr(Compositor, "render_update", recorded)
+    return frames
+
+
+def slow_search(monkeypatch, seconds: float) -> None:
+    import time
+
+    import tui.search_panel as search_panel
+
+    search = search_panel.search
+
+    def slowed(*args, **kwargs):
+        time.sleep(seconds)
+        return search(*args, **kwargs)
+
+    monkeypatch.setattr(search_panel, "search", slowed)
+
+
+async def test_the_typed_letter_is_painted_with_its_matches(store, monkeypatch):
+    # A frame for the letter alone would hold the matches back a tick: the
+    # screen waits for them (up to HOLD_S), then paints both at once.
+    add_leads(store)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await settle(app, pilot)
+        app.search_index.ready()
+        slow_search(monkeypatch, 0.02)
+        frames = record_frames(app, monkeypatch)
+        await pilot.press("z")
+        await settle(app, pilot)
+        assert frames and frames[0] == ("z", 1, True)  # in Q1, 张三 alone
+        assert all(text == "z" for text, _count, _drawn in frames)
+
+
+async def test_a_slow_search_shows_the_letter_first(store, monkeypatch):
+    from tui.search_panel import HOLD_S
+
+    add_leads(store)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await settle(app, pilot)
+        app.search_index.ready()
+        full = len(app.screen.board.lead_list(1).rows)
+        slow_search(monkeypatch, HOLD_S * 4)
+        frames = record_frames(app, monkeypatch)
+        await pilot.press("z")
+        await settle(app, pilot)
+        assert frames[0][:2] == ("z", full)  # the letter, before its matches
+        assert [frame for frame in frames if frame[1] < full][0][2]

@@ -22,6 +22,7 @@ from store.grading import quadrant_of
 from store.leadstore import LeadStore
 from store.search import BadQuery, Cancelled, Result, SearchIndex, parse_query, search
 from store.search.pinyin import warm as warm_pinyin
+from tui.held_frames import HeldFrames
 from tui.i18n import error_text, localize_bindings, t
 from tui.screens.view_name import ViewNameScreen
 from widgets.search_bar import SearchBar
@@ -32,8 +33,7 @@ LIMIT = 8  # matches listed under the bar (as many as it shows); the board shows
 # without slowing the board's first paint.
 WARM_AFTER_S = 2.0
 # The typed letter waits this long at most for its matches, to be painted with
-# them in one frame: a frame for the letter alone would hold the matches back
-# until the next one, and its drawing would slow the search in its thread.
+# them in one frame (see tui/held_frames.py).
 HOLD_S = 0.05
 
 
@@ -113,7 +113,7 @@ class SearchPanel(SearchBar):
         self._rerun_due = False
         self._shown_for: str | None = None  # the text whose matches are shown
         self._jump_due = False  # enter came before the matches: jump when they do
-        self._holding = False  # the screen waits for the matches (see HOLD_S)
+        self._held: HeldFrames | None = None  # the screen, waiting for the matches
 
     def on_mount(self) -> None:
         # Count from the board's first paint, not from here: the board is not
@@ -161,15 +161,16 @@ class SearchPanel(SearchBar):
         self._run(event.text)
 
     def _hold(self) -> None:
-        if not self._holding:
-            self._holding = True
-            self.app._begin_batch()
+        screen = self.screen
+        if isinstance(screen, HeldFrames) and self._held is None:
+            self._held = screen
+            screen.hold_frames()
             self.set_timer(HOLD_S, self._release)
 
     def _release(self) -> None:
-        if self._holding:
-            self._holding = False
-            self.app._end_batch()
+        if self._held is not None:
+            self._held.release_frames()
+            self._held = None
 
     def on_unmount(self) -> None:
         self._release()

@@ -11,7 +11,7 @@ what the user did.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from rich.segment import Segment
 from rich.style import Style
@@ -21,16 +21,16 @@ from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
-from textual.widget import Widget
 
 from widgets.bindings import run_binding
 from widgets.lead_row import LeadRow, draw_row, pad
+from widgets.plain_lines import PlainLines
 
 WHEEL_LINES = 3  # rows one turn of the mouse wheel scrolls
 LINE_CACHE_SIZE = 2048  # a few screens of rows; cleared whole when full
 
 
-class LeadList(Widget, can_focus=True):
+class LeadList(PlainLines, can_focus=True):
     """The leads of one quadrant (or the ungraded tray)."""
 
     ALLOW_SELECT = False
@@ -188,35 +188,11 @@ class LeadList(Widget, can_focus=True):
             self.post_message(self.Activated(self, self._rows[index].lead_id))
 
     # ------------------------------------------------------------ drawing
-    def render_lines(self, crop: Region) -> list[Strip]:
-        """The lines as drawn and cached, with the app's line filters (which a
-        strip caches too). Textual's styles cache would build each line anew
-        on every repaint, to add a border, padding or effects this list has
-        none of: a scroll by one row would cost every row."""
-        if not self._plain():
-            return super().render_lines(crop)
-        background = self.background_colors[1]
-        filters = self.get_line_filters()
+    def draw_lines(self, ys: Iterable[int]) -> list[Strip]:
+        # Lines from the cache, so that a strip (and the filters it caches)
+        # is the same one from repaint to repaint.
         line = self._liner()
-        strips = []
-        for y in crop.line_range:
-            strip = line(y)
-            for line_filter in filters:
-                strip = strip.apply_filter(line_filter, background)
-            strips.append(strip)
-        start, end = crop.column_span
-        if (start, end) != (0, self.size.width):
-            strips = [strip.crop(start, end) for strip in strips]
-        return strips
-
-    def _plain(self) -> bool:
-        """Nothing for Textual's styles cache to add around or over the lines."""
-        styles = self.styles
-        return (not any(edge for edge, _color in styles.border)
-                and not any(edge for edge, _color in styles.outline)
-                and not any(styles.padding) and not styles.tint.a
-                and styles.text_opacity == 1 and self.opacity == 1
-                and (not styles.has_rule("hatch") or styles.hatch == "none"))
+        return [line(y) for y in ys]
 
     def render_line(self, y: int) -> Strip:
         return self._liner()(y)

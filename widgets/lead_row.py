@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -50,7 +51,9 @@ def fit(text: str, width: int) -> str:
     return "".join(out) + "…"
 
 
+@lru_cache(maxsize=8192)  # names, companies and places recur from row to row
 def pad(text: str, width: int) -> str:
+    """``text`` cut or filled with spaces to exactly ``width`` cells."""
     text = fit(text, width)
     return text + " " * (width - cell_len(text))
 
@@ -88,4 +91,6 @@ def draw_row(row: LeadRow, width: int, styles: Mapping[str, Style], selected: bo
         segments.append(Segment(" ", base))
         segments.append(Segment(text, base + part_style))
     segments.append(Segment(" ", base))
-    return Strip(segments).adjust_cell_length(width, base)
+    if company_width < 0:  # narrower than the fixed columns: cut to fit
+        return Strip(segments).adjust_cell_length(width, base)
+    return Strip(segments, width)

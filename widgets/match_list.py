@@ -13,10 +13,11 @@ from textual import events
 from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
-from textual.widget import Widget
+
+from widgets.plain_lines import PlainLines
 
 
-class MatchList(Widget):
+class MatchList(PlainLines):
     """Shows at most as many matches as it has lines; no scrolling."""
 
     COMPONENT_CLASSES = {"match-list--highlight"}
@@ -81,12 +82,12 @@ class MatchList(Widget):
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         if y >= len(self._matches):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.base_style)
         lit = y == self._highlighted
         key = (y, width, lit)
         strip = self._strips.get(key)
         if strip is None:
-            base = self.rich_style
+            base = self.base_style
             if lit:
                 base += self.get_component_rich_style("match-list--highlight")
             segments = self._matches[y][1].render(self.app.console)

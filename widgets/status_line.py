@@ -10,22 +10,20 @@ from __future__ import annotations
 
 from rich.control import strip_control_codes
 from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
-from textual.widget import Widget
 
 from widgets.lead_row import fit
+from widgets.plain_lines import PlainLines
 
 
-class StatusLine(Widget):
+class StatusLine(PlainLines):
     DEFAULT_CSS = "StatusLine { height: 1; }"
 
     def __init__(self, text: str = "", *, id: str | None = None,
                  classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._text = strip_control_codes(text)
-        self._style: Style | None = None  # refresh() forgets Textual's own copy
 
     @property
     def text(self) -> str:
@@ -43,13 +41,7 @@ class StatusLine(Widget):
     def render_line(self, y: int) -> Strip:
         if y or not self._text:
             return Strip([])
-        if self._style is None:
-            self._style = self.rich_style
         text = self._text
         if self.styles.text_overflow == "ellipsis":
             text = fit(text, self.size.width)
-        return Strip([Segment(text, self._style)])
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._style = None
+        return Strip([Segment(text, self.base_style)])

@@ -41,7 +41,7 @@ from datetime import datetime
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
-from store.search.index import SearchIndex, phone_digits
+from store.search.index import LATER_NAME, SearchIndex, phone_digits
 from store.search.pinyin import COMPANY, NAME, REGION
 from store.search.query import Choice, Compare, Flag, Query, Region
 
@@ -244,8 +244,9 @@ def _found_tiers(index: SearchIndex, word: str) -> list[tuple[int, Iterable[int]
     """Name, company, region, notes or tags holding the word; the name's own
     tiers are looked for among the names alone, a much shorter text."""
     names = index.lines("names")
+    text = index.lines("latin text" if _LATIN.search(word) else "text")
     return [
-        (FOUND, index.lines("text").slots(_literal(word))),
+        (FOUND, text.slots(_literal(word))),
         (NAME_PREFIX, names.slots_starting(word)),
         (EXACT_NAME, names.slots_equal(word)),
     ]
@@ -273,16 +274,23 @@ def _pinyin_tiers(index: SearchIndex, word: str) -> list[tuple[int, Iterable[int
         # A letter or two fits too many companies, places and given names to
         # mean anything: short words match names from the first syllable only.
         if len(word) > 1:  # one letter starting a name is already the tier above
-            pattern = _pinyin_pattern(word, at_start=True)
-            # Readings start with a space, then the first syllable's first letter.
-            slots = index.lines(NAME).slots_at_start(pattern, " " + word[0])
-            tiers.append((PINYIN_PREFIX, slots))
+            # Two letters: in the first syllable (lines that start so, side by
+            # side in the sorted lines), or starting the first two syllables.
+            names, first, second = index.lines(NAME), word[0], re.escape(word[1])
+            apart = re.compile(f"\n( {re.escape(first)}[^ \n]* {second})")
+            tiers += [(PINYIN_PREFIX, names.slots_starting(" " + word)),
+                      (PINYIN_PREFIX, names.slots_at_start(apart, " " + first))]
         return tiers
+    # Names from their first syllable, and from a later one: every match starts
+    # a syllable, so only the lines that start with its letter are searched.
+    anchored, first = _pinyin_pattern(word, at_start=True), " " + word[0]
+    tiers += [(PINYIN_INSIDE, index.lines(LATER_NAME).slots_at_start(anchored, first)),
+              (PINYIN_PREFIX, index.lines(NAME).slots_at_start(anchored, first))]
     pattern = _pinyin_pattern(word)
-    for kind, at_start_score in ((NAME, PINYIN_PREFIX), (COMPANY, FOUND), (REGION, FOUND)):
+    for kind in (COMPANY, REGION):
         # Found anywhere, and the better score of those found from the first syllable.
         anywhere, at_start = index.lines(kind).slots_and_starts(pattern)
-        tiers += [(PINYIN_INSIDE, anywhere), (at_start_score, at_start)]
+        tiers += [(PINYIN_INSIDE, anywhere), (FOUND, at_start)]
     return tiers
 
 

@@ -28,10 +28,13 @@ if TYPE_CHECKING:  # the store imports search's pinyin keys: no cycle at run tim
     from store.leadstore import LeadStore
 
 _NOT_DIGIT = re.compile(r"\D")
+_LATIN = re.compile(r"[a-z0-9]")
 # Board order of places: Q1..Q4, then the tray of ungraded leads.
 _PLACE_ORDER = {1: 0, 2: 1, 3: 2, 4: 3, 0: 4}
 # Fields kept as value -> slots for the filters.
 _MATCH_START = methodcaller("start", 1)
+# The kind of lines that hold names' readings from a later syllable on.
+LATER_NAME = "later names"
 _LAST_CHAR = chr(0x10FFFF)  # sorts after any character a line may go on with
 # Past this many leads changed since the texts were joined, join them all anew.
 REJOIN_AFTER = 2000
@@ -362,8 +365,10 @@ class SearchIndex:
 
     # ------------------------------------------------------------ reading
     def lines(self, kind: str) -> Lines | LayeredLines:
-        """The joined texts of one kind: ``text``, ``names``, ``phone``, ``place``,
-        ``whole`` (each pinyin of a name without spaces) or a reading kind."""
+        """The joined texts of one kind: ``text`` (``latin text``: those with a
+        Latin letter or a digit), ``names``, ``phone``, ``place``,
+        ``whole`` (each pinyin of a name without spaces), a reading kind, or
+        :data:`LATER_NAME`."""
         return self._layered()[kind]
 
     def whole_readings(self) -> dict[str, list[int]] | Owners:
@@ -428,15 +433,31 @@ class SearchIndex:
         return sets[0] if len(sets) == 1 else set().union(*sets)
 
 
+def _later_syllables(readings: Iterable[str]) -> list[str]:
+    """Each reading from its second syllable on, from its third, and so on:
+    `` zhang san feng`` gives `` san feng`` and `` feng``."""
+    out = []
+    for line in readings:
+        at = line.find(" ", 1)
+        while at > 0:
+            out.append(line[at:])
+            at = line.find(" ", at + 1)
+    return out
+
+
 def _join(live: Iterable[tuple[int, Entry | None]]) -> dict[str, Any]:
     """Every searched text of these slots, joined by kind, and the pinyin keys."""
     live = [(slot, e) for slot, e in live if e is not None]
     joined: dict[str, Any] = {
         "text": Lines((slot, (e.text,)) for slot, e in live),
+        # Most texts are Chinese alone: a word with a Latin letter or a digit
+        # is looked for only in those that have one.
+        "latin text": Lines((slot, (e.text,)) for slot, e in live if _LATIN.search(e.text)),
         "names": Lines((slot, (e.name,)) for slot, e in live),
         "phone": Lines((slot, e.phones) for slot, e in live),
         "place": Lines((slot, (e.place,)) for slot, e in live),
         "whole": Lines((slot, e.whole_names) for slot, e in live),
+        LATER_NAME: Lines((slot, _later_syllables(e.readings.get(NAME, ()))) for slot, e in live),
     }
     for kind in (NAME, COMPANY, REGION):
         joined[kind] = Lines((slot, e.readings.get(kind, ())) for slot, e in live)

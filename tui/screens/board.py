@@ -17,6 +17,7 @@ from store.model import QUADRANTS
 from store.search.board import NarrowedBoard
 from store.session import default_queue, queue_of
 from tui.details import lead_sections
+from tui.held_frames import HeldFrames
 from tui.i18n import error_text, localize_bindings, t
 from tui.places import BOARD_BINDINGS, BOARD_BREAKPOINTS, label_places, place_title
 from tui.palette import ActionsProvider, LeadsProvider, ViewsProvider
@@ -34,7 +35,7 @@ from widgets.status_line import StatusLine
 _BESIDE = {1: (None, 2), 2: (1, TRAY), 3: (None, 4), 4: (3, TRAY), TRAY: (2, None)}
 
 
-class BoardScreen(PlanActions, Screen):
+class BoardScreen(PlanActions, HeldFrames):
     COMMANDS = {LeadsProvider, ActionsProvider, ViewsProvider}
     # Under 110 columns the tray and the detail pane slim down (leadboard.tcss).
     HORIZONTAL_BREAKPOINTS = BOARD_BREAKPOINTS

@@ -1,0 +1,86 @@
+"""Lines handed to Textual as they are drawn, for widgets with no border.
+
+Textual's styles cache builds every line of a Line API widget anew on each
+repaint, to add a border, vertical padding or effects around and over it:
+tens of microseconds a line, whether there is anything to add or not. On the
+board, where a key press repaints the lists, their titles and the status
+line, that was more than the drawing itself. A widget with nothing of the
+kind gets its lines from :meth:`PlainLines.draw_lines` as they are, with
+the left and right padding added here; any other styling falls back to
+Textual's way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.style import Style
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import Widget
+
+
+class PlainLines(Widget):
+    """Mixed into a Line API widget: draws through :meth:`draw_lines`."""
+
+    _base_styles: tuple[Style, Style] | None = None
+
+    @property
+    def base_style(self) -> Style:
+        """The widget's own style, looked up once until the styles change
+        (Textual's walks up every ancestor for the background each time)."""
+        return self._base()[0]
+
+    def _base(self) -> tuple[Style, Style]:
+        if self._base_styles is None:
+            style = self.rich_style
+            self._base_styles = style, Style.from_color(bgcolor=style.bgcolor)
+        return self._base_styles
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._base_styles = None
+
+    def draw_lines(self, ys: Iterable[int]) -> list[Strip]:
+        """The content lines ``ys``, each ``self.size.width`` cells wide."""
+        width, blank = self.size.width, self._blank_style()
+        return [self.render_line(y).adjust_cell_length(width, blank) for y in ys]
+
+    def _blank_style(self) -> Style:
+        """What fills a line's end and the padding: the background alone."""
+        return self._base()[1]
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if not self._plain():
+            return super().render_lines(crop)
+        background = self.background_colors[1]
+        filters = self.get_line_filters()
+        _top, right, _bottom, left = self.styles.padding
+        strips = self.draw_lines(crop.line_range)
+        if left or right:
+            blank = self._blank_style()
+            sides = Strip.blank(left, blank), Strip.blank(right, blank)
+            strips = [Strip.join([sides[0], strip, sides[1]]) for strip in strips]
+        if filters:
+            strips = [self._filtered(strip, filters, background) for strip in strips]
+        start, end = crop.column_span
+        if (start, end) != (0, self.outer_size.width):
+            strips = [strip.crop(start, end) for strip in strips]
+        return strips
+
+    @staticmethod
+    def _filtered(strip: Strip, filters: list, background) -> Strip:
+        for line_filter in filters:
+            strip = strip.apply_filter(line_filter, background)
+        return strip
+
+    def _plain(self) -> bool:
+        """Nothing for Textual's styles cache to add but left and right padding."""
+        styles = self.styles
+        top, _right, bottom, _left = styles.padding
+        return (not top and not bottom
+                and not any(edge for edge, _color in styles.border)
+                and not any(edge for edge, _color in styles.outline)
+                and not styles.tint.a
+                and styles.text_opacity == 1 and self.opacity == 1
+                and (not styles.has_rule("hatch") or styles.hatch == "none"))
