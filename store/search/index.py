@@ -10,11 +10,13 @@ built), follows every change the store makes, and catches up at the next search.
 
 from __future__ import annotations
 
+import gc
 import heapq
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from itertools import accumulate, chain, filterfalse, islice
 from operator import methodcaller
@@ -244,15 +246,16 @@ class SearchIndex:
     # ------------------------------------------------------------ building
     def build(self) -> SearchIndex:
         now = self.store.now()
-        # Twice: a lead built by the app while we iterate may slip past the first pass.
-        for lead_id in [*self.store.leads, *self.store.leads]:
-            if lead_id in self.slot_of:
-                continue
-            try:
-                self._put(lead_id, self._entry(lead_id, now))
-            except KeyError:  # changed by the app while we read: catch up later
-                self._note_change("leads", lead_id, lead_id)
-        self.warm()
+        with collector_paused():
+            # Twice: a lead built by the app while we iterate may slip past the first pass.
+            for lead_id in [*self.store.leads, *self.store.leads]:
+                if lead_id in self.slot_of:
+                    continue
+                try:
+                    self._put(lead_id, self._entry(lead_id, now))
+                except KeyError:  # changed by the app while we read: catch up later
+                    self._note_change("leads", lead_id, lead_id)
+            self.warm()
         self.built = True
         return self
 
@@ -382,7 +385,8 @@ class SearchIndex:
     def _layered(self) -> dict[str, Any]:
         if self._layers is None:
             if self._base is None:
-                self._base, self._stale = _join(self._live()), set()
+                with collector_paused():
+                    self._base, self._stale = _join(self._live()), set()
             if not self._stale:
                 self._layers = self._base
             else:
@@ -431,6 +435,20 @@ class SearchIndex:
         """The slots whose ``field`` is one of ``values``; do not change the set."""
         sets = [self.by_value[field].get(getattr(v, "value", v), set()) for v in values]
         return sets[0] if len(sets) == 1 else set().union(*sets)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No garbage collection while the index is built. Its million objects
+    all live on, and with every lead loaded each collection walks millions
+    more: at 100k leads the collector took a third of the build."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _later_syllables(readings: Iterable[str]) -> list[str]:
