@@ -23,7 +23,7 @@ class MatchList(PlainLines):
     COMPONENT_CLASSES = {"match-list--highlight"}
 
     DEFAULT_CSS = """
-    MatchList { height: 1fr; }
+    MatchList { height: 1fr; padding: 0 1; }
     MatchList > .match-list--highlight { background: $accent 40%; text-style: bold; }
     """
 
