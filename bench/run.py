@@ -130,34 +130,48 @@ NOTES = """
 
 ## Where goals are missed, and why
 
-- **Moving a lead between quadrants** is 2.4 to 4.1 times the minimal app's key
-  (2.5 to 4.4 ms; it was 6 to 7). The minimal app repaints a one-word `Static`
-  (0.7 to 1.6 ms from run to run); the ratio is at its worst when the machine is
+- **Moving a lead between quadrants** is 2.3 to 2.7 times the minimal app's key
+  in this submission's runs (2.6 to 3.4 ms; the last report gave 2.4 to 4.1 times,
+  and it was 6 to 7 ms before that). The minimal app repaints a one-word `Static`
+  (0.9 to 1.6 ms from run to run); the ratio is at its worst when the machine is
   fast, as the fsync's share does not shrink with it. A move is a durable save
-  (the journal line's write and fsync, 0.3 to 0.5 ms), re-places the lead
-  in the board's order, and repaints two lists from the moved row down, their
-  titles and the status line; Textual then needs a turn of its message queue for
-  every widget that changed before it draws. The cost does not grow with the
-  number of leads: the lists draw only the rows on screen, and the board's order
-  is kept one lead at a time. The board does not defer its fsync past the frame
-  as a triage decision does (below): measured that way, a move was still about 2.4
-  times the minimal key.
+  (the journal line's write and fsync, 0.3 to 0.5 ms), re-places the lead in the
+  board's order, and repaints two lists from the moved row down, their titles and
+  the status line (titles and status are now plain lines, drawn past Textual's
+  styles cache); Textual then needs a turn of its message queue for every widget
+  that changed before it draws. Timed in parts at 100k: the key reaches the move
+  0.6 ms after it arrives, the save takes 0.65, re-placing and refreshing 0.6, and
+  the frame 1.2. The cost does not grow with the number of leads: the lists draw
+  only the rows on screen, and the board's order is kept one lead at a time. The
+  board does not defer its fsync past the frame as a triage decision does (below):
+  measured that way, a move was still about 2.4 times the minimal key.
 - The **down arrow** now meets its goal (it was 1.8 to 2.3 times): the screen is
   drawn from only the places that changed (Textual had every pane behind a list
   draw all of its lines), a list hands Textual its finished lines from a cache
   instead of having each styled anew, and it looks up its keys' bindings where the
   key arrives, not after the key has climbed through every container to the app.
-- **Search while typing.** The engine meets its goal. In the app the slowest key of
-  `zhang` is painted 31 to 41 ms after it is typed (it was 40 to 47), against a
-  budget of 12 to 18 ms (the engine's p95 plus 1.5 minimal key presses). The first
-  letters match thousands of leads: the engine takes 10 to 16 ms for them in its
-  thread, while the app's own thread draws the typed letter, and the two share
-  Python's one interpreter lock. Narrowing the board then takes 1 to 6 ms and
-  repainting it (five lists of new rows, their counts, the matches) 4 to 10 ms.
-  Textual 8's frame timer made the matches wait another 17 to 33 ms for their frame
-  after the typed letter's; the app now replaces that timer's catch-up arithmetic
-  (`tui/frame_timer.py`), so they wait for no more than the next tick. The row timed
-  by the test pilot adds the pilot's own waiting to both sides.
+- **Search while typing.** The engine meets its goal, and its median key at 100k
+  fell from about 5 ms to about 2. In the app the slowest key of `zhang` is painted
+  20 to 24 ms after it is typed (it was 31 to 41 at the last report), against a
+  budget of 12 to 14 ms (the engine's p95 plus 1.5 minimal key presses): still
+  missed, by about 1.5 to 1.8 times. What changed: the first letters are looked up
+  in sorted lines (names that start with the typed letters lie side by side), the
+  best few of thousands of matches are taken by walking the leads in board order
+  instead of sorting every match, a Latin word skips the texts that are Chinese
+  alone, the typed letter waits (up to 50 ms) to be painted in one frame with its
+  matches, the board picks out only as many matches as its lists show, and the
+  lists, titles, status and matches reach the screen past Textual's styles cache.
+  What is left on the slowest key (the first or second letter, thousands of
+  matches), timed in parts: the key reaching the search's thread (1 to 2 ms), the
+  engine itself with its tables cold in the processor's caches after the frame
+  before (5 to 8 ms; the engine's p95 here is measured between substring scans,
+  cold too), narrowing the board and counting each quadrant's matches (2 to 4 ms),
+  and painting five lists of new rows, the matches and the counts (5 to 6 ms).
+  The budget shrinks with the engine: every millisecond taken off the engine
+  comes off the budget too, so what counts is the app's own share, still 12 to 16
+  ms where the goal allows one and a half minimal key presses (about 2 ms).
+  A search right after an edit used to take over a second at 100k (the index
+  joined every lead's texts anew); it now takes the changed lead only.
 - **Triage decisions** now meet their goals (1.5 to 1.7 times the minimal key;
   before, 1.9 to 2.6 from run to run). The session lays out the next lead while the
   rep reads the current one, repaints only the lines that differ (about 20 of 37,
