@@ -380,26 +380,10 @@ def slow_search(monkeypatch, seconds: float) -> None:
     monkeypatch.setattr(search_panel, "search", slowed)
 
 
-async def test_the_typed_letter_is_painted_with_its_matches(store, monkeypatch):
-    # A frame for the letter alone would hold the matches back a tick: the
-    # screen waits for them (up to HOLD_S), then paints both at once.
-    add_leads(store)
-    app = LeadboardApp(store, "en")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("slash")
-        await settle(app, pilot)
-        app.search_index.ready()
-        slow_search(monkeypatch, 0.02)
-        frames = record_frames(app, monkeypatch)
-        await pilot.press("z")
-        await settle(app, pilot)
-        assert frames and frames[0] == ("z", 1, True)  # in Q1, 张三 alone
-        assert all(text == "z" for text, _count, _drawn in frames)
-
-
-async def test_a_slow_search_shows_the_letter_first(store, monkeypatch):
-    from tui.search_panel import HOLD_S
-
+async def frames_of_z(store, monkeypatch, search_seconds: float) -> tuple[list, int]:
+    """The frames painted from typing `z` in the open search bar to its
+    matches, with a search that takes ``search_seconds``; and how many leads
+    Q1 listed before."""
     add_leads(store)
     app = LeadboardApp(store, "en")
     async with app.run_test(size=SIZE) as pilot:
@@ -407,9 +391,24 @@ async def test_a_slow_search_shows_the_letter_first(store, monkeypatch):
         await settle(app, pilot)
         app.search_index.ready()
         full = len(app.screen.board.lead_list(1).rows)
-        slow_search(monkeypatch, HOLD_S * 4)
+        slow_search(monkeypatch, search_seconds)
         frames = record_frames(app, monkeypatch)
         await pilot.press("z")
         await settle(app, pilot)
-        assert frames[0][:2] == ("z", full)  # the letter, before its matches
-        assert [frame for frame in frames if frame[1] < full][0][2]
+    return frames, full
+
+
+async def test_the_typed_letter_is_painted_with_its_matches(store, monkeypatch):
+    # A frame for the letter alone would hold the matches back a tick: the
+    # screen waits for them (up to HOLD_S), then paints both at once.
+    frames, _full = await frames_of_z(store, monkeypatch, 0.02)
+    assert frames and frames[0] == ("z", 1, True)  # in Q1, 张三 alone
+    assert all(text == "z" for text, _count, _drawn in frames)
+
+
+async def test_a_slow_search_shows_the_letter_first(store, monkeypatch):
+    from tui.search_panel import HOLD_S
+
+    frames, full = await frames_of_z(store, monkeypatch, HOLD_S * 4)
+    assert frames[0][:2] == ("z", full)  # the letter, before its matches
+    assert [frame for frame in frames if frame[1] < full][0][2]

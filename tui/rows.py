@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
-from typing import overload
 
+from store.lazy import LazySequence
 from store.leadstore import LeadStore
 from store.preview import BoardPreview, PreviewLead
 from tui.i18n import t
@@ -46,29 +45,8 @@ def preview_row(lead: PreviewLead, now: datetime) -> LeadRow:
                    badges(lead.credit, lead.has_project))
 
 
-class Rows(Sequence[LeadRow]):
+class Rows(LazySequence[LeadRow]):
     """Rows a lead list shows, built one at a time as they come on screen."""
-
-    def __len__(self) -> int:
-        raise NotImplementedError
-
-    def row(self, index: int) -> LeadRow:
-        """The row at ``index``, which is in range and not negative."""
-        raise NotImplementedError
-
-    @overload
-    def __getitem__(self, index: int) -> LeadRow: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[LeadRow]: ...
-    def __getitem__(self, index):  # type: ignore[no-untyped-def]
-        if isinstance(index, slice):
-            return [self.row(i) for i in range(*index.indices(len(self)))]
-        count = len(self)
-        if index < 0:
-            index += count
-        if not 0 <= index < count:
-            raise IndexError(index)
-        return self.row(index)
 
 
 class PlaceRows(Rows):
@@ -84,7 +62,7 @@ class PlaceRows(Rows):
     def __len__(self) -> int:
         return len(self._ids)
 
-    def row(self, index: int) -> LeadRow:
+    def item(self, index: int) -> LeadRow:
         lead_id = self._ids[index]
         built = self._built.get(lead_id)
         if built is None:
@@ -103,5 +81,5 @@ class PreviewRows(Rows):
     def __len__(self) -> int:
         return self._count
 
-    def row(self, index: int) -> LeadRow:
+    def item(self, index: int) -> LeadRow:
         return self._rows[index] if index < len(self._rows) else LeadRow(0, "…", "", "")

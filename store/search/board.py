@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
-from typing import overload
 
 from store.board import BoardIndex, LeadFilter
+from store.lazy import LazySequence
 
 
 # Matches picked out of a place's full order this many ids at a time.
@@ -24,7 +24,7 @@ CHUNK = 512
 SORT_BELOW = 64
 
 
-class NarrowedIds(Sequence[int]):
+class NarrowedIds(LazySequence[int]):
     """One place's ids in the board's order with only ``only`` kept, picked
     out of ``full`` as far as they are read. ``count`` is known beforehand."""
 
@@ -36,21 +36,8 @@ class NarrowedIds(Sequence[int]):
     def __len__(self) -> int:
         return self._count
 
-    @overload
-    def __getitem__(self, index: int) -> int: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[int]: ...
-    def __getitem__(self, index):  # type: ignore[no-untyped-def]
-        if isinstance(index, slice):
-            return [self._pick(i) for i in range(*index.indices(self._count))]
-        if index < 0:
-            index += self._count
-        if not 0 <= index < self._count:
-            raise IndexError(index)
-        return self._pick(index)
-
     def __iter__(self) -> Iterator[int]:
-        return (self._pick(i) for i in range(self._count))
+        return (self.item(i) for i in range(self._count))
 
     def __contains__(self, lead_id: object) -> bool:
         try:
@@ -66,7 +53,7 @@ class NarrowedIds(Sequence[int]):
                 picked = len(self._picked)
         return self._picked.index(lead_id, start, self._count if stop is None else stop)
 
-    def _pick(self, index: int) -> int:
+    def item(self, index: int) -> int:
         while index >= len(self._picked):
             self._more()
         return self._picked[index]
