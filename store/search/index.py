@@ -5,7 +5,9 @@ one line per slot (or per reading), into one big string per kind, so that a
 key press scans 100,000 leads inside the regular-expression engine instead
 of in a Python loop. Fields that filters ask about are kept as inverted
 sets (value -> slots). The index reads raw stored fields (most leads are never
-built), follows every change the store makes, and catches up at the next search.
+built), follows every change the store makes, and catches up at the next search:
+the changed leads' old lines are set aside and their new ones searched beside
+the rest (:class:`LayeredLines`), so a change costs a search its own leads.
 """
 
 from __future__ import annotations
