@@ -118,6 +118,7 @@ async def test_plain_lines_draw_what_textual_s_styles_would_draw(store, monkeypa
         widgets = list(app.screen.query(PlainLines))
         assert {type(w).__name__ for w in widgets} >= {"StatusLine", "MatchList", "LeadList"}
         assert any(w.styles.padding.left for w in widgets)
+        assert all(w._plain() for w in widgets)  # each drawn its own way, not Textual's
         assert app.screen.query_one(MatchList).count == 1
         for widget in widgets:
             width, height = widget.outer_size

@@ -270,7 +270,7 @@ class LeadList(PlainLines, can_focus=True):
                 name.removeprefix("lead-list--"): self.get_component_rich_style(name)
                 for name in self.COMPONENT_CLASSES
             }
-            self._style_cache["base"] = self.rich_style
+            self._style_cache["base"] = self.base_style
         return self._style_cache
 
     def notify_style_update(self) -> None:

@@ -149,6 +149,14 @@ def _groups(tiers: Iterable[tuple[int, Iterable[int]]]) -> Groups:
     return groups
 
 
+def _grouped(scores: dict[int, int]) -> Groups:
+    """Each slot's score, the other way round: the slots of each score."""
+    by_score: dict[int, set[int]] = {}
+    for slot, score in scores.items():
+        by_score.setdefault(score, set()).add(slot)
+    return sorted(by_score.items(), reverse=True)
+
+
 def _scores(groups: Groups) -> dict[int, int]:
     scores: dict[int, int] = {}
     for score, group in groups:
@@ -210,10 +218,7 @@ def _text_groups(index: SearchIndex, words: tuple[str, ...],
         # "zhang san" may also be one name typed with a space.
         for slot, s in _scores(_word_groups(index, "".join(words))).items():
             scores[slot] = max(s, scores.get(slot, 0))
-    by_score: dict[int, set[int]] = {}
-    for slot, s in scores.items():
-        by_score.setdefault(s, set()).add(slot)
-    return sorted(by_score.items(), reverse=True)
+    return _grouped(scores)
 
 
 def _word_groups(index: SearchIndex, word: str) -> Groups:
@@ -236,7 +241,7 @@ def _word_groups(index: SearchIndex, word: str) -> Groups:
         for _, group in groups:
             for slot in group:
                 near.pop(slot, None)
-        groups += _groups((score, (slot,)) for slot, score in near.items())
+        groups += _grouped(near)
     return groups
 
 

@@ -19,10 +19,10 @@ import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import partial
 from itertools import accumulate, chain, filterfalse, islice
 from operator import methodcaller
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from store.grading import bucket, priority, quadrant_of
@@ -35,7 +35,6 @@ _NOT_DIGIT = re.compile(r"\D")
 _LATIN = re.compile(r"[a-z0-9]")
 # Board order of places: Q1..Q4, then the tray of ungraded leads.
 _PLACE_ORDER = {1: 0, 2: 1, 3: 2, 4: 3, 0: 4}
-# Fields kept as value -> slots for the filters.
 _MATCH_START = methodcaller("start", 1)
 # The kind of lines that hold names' readings from a later syllable on.
 LATER_NAME = "later names"
@@ -45,6 +44,7 @@ REJOIN_AFTER = 2000
 # Past one match in this many leads, take the first few by walking the leads in
 # order rather than sorting the matches.
 WALK_FROM = 16
+# Fields kept as value -> slots for the filters.
 CHOICE_FIELDS = ("quadrant", "source", "credit", "project", "stage", "status", "intent", "funding")
 
 
@@ -431,7 +431,7 @@ class SearchIndex:
         return self.ordering(by).first(group, wanted)
 
     def live_slots(self) -> set[int]:
-        return {slot for slot, e in enumerate(self.entries) if e is not None}
+        return {slot for slot, _e in self._live()}
 
     def slots_where(self, field: str, values: Iterable[Any]) -> set[int]:
         """The slots whose ``field`` is one of ``values``; do not change the set."""
