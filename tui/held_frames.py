@@ -1,14 +1,18 @@
 """A screen that can hold its frames back for a moment, and then paint at once.
 
-A search runs in a worker after each typed letter. Painting the letter alone
-first costs twice: the frame's drawing slows the search in its thread, and
-the frame with the matches must then wait for the next tick of the screen's
-frame timer (up to 17 ms). So the search bar holds the screen until its
-matches are shown, and the tick that came meanwhile is owed: it is paid as
-soon as the screen is next idle, not at the next tick.
+The search bar waits for a typed letter's matches (see ``tui/search_panel.py``).
+Painting the letter alone first costs twice: the frame's drawing slows a
+search still running, and the frame with the matches must then wait for the
+next tick of the screen's frame timer (up to 17 ms). So the search bar holds
+the screen until its matches are shown, and the screen then paints at once,
+not at the next tick.
 
-This leans on Textual 8's screen internals (``_on_timer_update``), like
-``tui/compositor.py`` and ``tui/frame_timer.py``; the search tests cover it.
+Textual paints a changed widget once the widget is next idle and has told
+the screen so; the widgets are told here, so that the frame painted at the
+release holds all of them, not those whose turn happened to come first.
+
+This leans on Textual 8's internals (``_on_timer_update``, ``_check_refresh``),
+like ``tui/compositor.py`` and ``tui/frame_timer.py``; the search tests cover it.
 """
 
 from __future__ import annotations
@@ -21,30 +25,31 @@ class HeldFrames(Screen):
     """Mixed into a screen: :meth:`hold_frames` and :meth:`release_frames`."""
 
     _frames_held = False
-    _tick_owed = False
+    _paint_due = False
 
     def hold_frames(self) -> None:
         """Paint nothing until :meth:`release_frames`."""
         self._frames_held = True
 
     def release_frames(self) -> None:
+        """Paint what changed meanwhile, as soon as the screen has heard of it all."""
         if not self._frames_held:
             return
         self._frames_held = False
-        if self._tick_owed:
-            # Paid once the screen is idle: the widgets changed meanwhile have
-            # told it so by then (each posts its update before this wakes it).
-            self.check_idle()
+        self._paint_due = True
+        for widget in self.walk_children():
+            widget._check_refresh()  # each tells the screen now, not in its own turn
+        self.check_idle()  # the screen is idle once it has heard them
 
     def _on_timer_update(self) -> None:
-        if self._frames_held:
+        if self._frames_held or self._paint_due:
+            # Released, the screen paints once it has heard from the widgets.
             self._update_timer.pause()
-            self._tick_owed = True
             return
         super()._on_timer_update()
 
     async def _on_idle(self, event: events.Idle) -> None:
-        if self._tick_owed and not self._frames_held:
-            self._tick_owed = False
+        if self._paint_due and not self._frames_held:
+            self._paint_due = False
             super()._on_timer_update()
         await super()._on_idle(event)
