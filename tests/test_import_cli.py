@@ -157,3 +157,25 @@ def test_a_progress_line_on_a_terminal(tmp_path, capsys, monkeypatch):
     err = capsys.readouterr().err
     assert "\rImporting… 48% (1000 rows)\rImporting… 100% (2000 rows)" in err
     assert err.endswith("\r\033[K")  # the line is gone before the summary
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", ("web page", "save as .xlsx", "line 3", "neither UTF-8 nor GBK")),
+    ("zh", ("网页", "另存为 .xlsx", "第 3 行", "既不是 UTF-8 也不是 GBK")),
+])
+def test_a_web_page_and_a_mixed_encoding_say_what_they_are(tmp_path, lang, words):
+    db = db_with_leads(tmp_path)
+    before = files_in(db.parent)
+    page, mixed = tmp_path / "导出.xls", tmp_path / "mixed.csv"
+    page.write_text("<html><body><table><tr><td>姓名</td><td>电话</td></tr></table></body></html>",
+                    encoding="utf-8")
+    mixed.write_bytes("姓名,电话\n张伟,13812345678\n".encode("utf-8") + b"Caf\xe9,13912345678\n")
+    said = []
+    for path in (page, mixed):
+        result = run("import", str(path), "--db", str(db), lang=lang)
+        assert result.returncode == EXIT_UNREADABLE
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+        said.append(result.stderr)
+    assert words[0] in said[0] and words[1] in said[0]
+    assert words[2] in said[1] and words[3] in said[1]
+    assert files_in(db.parent) == before

@@ -131,3 +131,18 @@ def test_undo_takes_the_whole_import_back(store, seeded, tmp_path):
     assert len(store.leads) == len(seeded)
     assert by_name(store)["张伟"].phones == ()
     assert store.undo_label == "add_lead"
+
+
+def test_a_phones_province_and_city_are_the_sheets_place_not_a_conflict(store, tmp_path):
+    """A phone writes 山东省 / 临沂市 where a sheet's 地区 gives 山东 / 临沂:
+    merged, the same place adds nothing to the notes."""
+    sheet = write(tmp_path / "a.csv", "姓名,电话,地区\n张伟,13812345678,山东省临沂市\n")
+    contacts = write(tmp_path / "b.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:张伟\r\n"
+                     "TEL:13812345678\r\nADR;TYPE=work:;;北京路1号;临沂市;山东省;;中国\r\n"
+                     "END:VCARD\r\n")
+    assert counts(run(store, sheet, contacts)) == (1, 1, 0, 0, 0)
+    store.close()
+    with LeadStore.open(store.path, read_only=True) as saved:
+        [lead] = saved.leads.values()
+    assert (lead.province, lead.city, lead.notes) == ("山东", "临沂", "")
+    assert lead.extra == {"ADR": "山东省 临沂市 北京路1号"}

@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from store.importing.importer import ImportOptions, plan_import
+from store.importing.importer import ImportOptions, apply_plan, plan_import
 from store.importing.sheet import ImportFailed
+from store.leadstore import LeadStore
 from store.model import Credit, CustomerType, Source
 
 CSV = (
@@ -289,17 +290,22 @@ def test_tab_separated_below_a_title_without_tabs(store, tmp_path):
     assert [(x.name, x.notes) for x in leads(plan(store, path))] == [("张伟", "有, 逗号")]
 
 
-def test_a_workbook_with_a_damaged_sheet_is_refused_not_a_traceback(store, tmp_path):
+def with_sheet_xml(source_path, target_path, change) -> None:
+    """A copy of a workbook with its first sheet's XML changed by ``change``."""
     import zipfile
 
-    good, bad = tmp_path / "good.xlsx", tmp_path / "bad.xlsx"
-    write_xlsx(good, title_row=False)
-    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w") as target:
+    with zipfile.ZipFile(source_path) as source, zipfile.ZipFile(target_path, "w") as target:
         for item in source.infolist():
             data = source.read(item)
             if item.filename == "xl/worksheets/sheet1.xml":
-                data = data[: len(data) // 2]  # cut off mid-row
+                data = change(data)
             target.writestr(item, data)
+
+
+def test_a_workbook_with_a_damaged_sheet_is_refused_not_a_traceback(store, tmp_path):
+    good, bad = tmp_path / "good.xlsx", tmp_path / "bad.xlsx"
+    write_xlsx(good, title_row=False)
+    with_sheet_xml(good, bad, lambda data: data[: len(data) // 2])  # cut off mid-row
     with pytest.raises(ImportFailed) as failed:
         plan(store, bad)
     assert failed.value.reason == "damaged"
@@ -428,3 +434,179 @@ def test_full_width_digits_and_letters_as_a_chinese_input_method_types_them(stor
                     "李娜,（０５３９）８１２３４５６,５,Ｃ类\n", encoding="utf-8")
     got = [(x.name, x.phones, x.intent, x.funding) for x in leads(plan(store, path))]
     assert got == [("张伟", ("13812345678",), 5, 3), ("李娜", ("0539-8123456",), 5, 3)]
+
+
+def imported(store, *paths, **options):
+    """Import for real and read back what the data file holds, by name."""
+    result = plan(store, *paths, **options)
+    apply_plan(store, result)
+    store.close()
+    with LeadStore.open(store.path, read_only=True) as saved:
+        return {lead.name: lead for lead in saved.leads.values()}, result.summary
+
+
+def test_a_streamed_export_that_declares_its_sheet_as_a1_is_read_whole(store, tmp_path):
+    """Java exports from web systems write ``<dimension ref="A1"/>``: every
+    row must still be read, not cut to its first cell."""
+    import re
+
+    written, path = tmp_path / "written.xlsx", tmp_path / "export.xlsx"
+    write_xlsx(written, title_row=False)
+    with_sheet_xml(written, path, lambda data: re.sub(
+        rb'<dimension ref="[^"]*"\s*/>', b'<dimension ref="A1"/>', data))
+    saved, summary = imported(store, path)
+    assert summary.rows == 4
+    assert (saved["张伟"].phones, saved["张伟"].intent) == (("13812345678",), 4)
+    assert saved["陈静"].phones == ("0539-8765432",)
+
+
+def test_a_totals_row_is_no_customer(store, tmp_path):
+    from openpyxl import Workbook
+
+    path = tmp_path / "汇总.xlsx"
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["客户姓名", "手机", "台数"])
+    sheet.append(["张伟", 13812345678, 2])
+    sheet.append(["李娜", 13912345678, 1])
+    sheet.append(["合 计", None, "=SUM(C2:C3)"])
+    sheet.append(["总计：2人", None, None])
+    book.save(path)
+    saved, summary = imported(store, path)
+    assert sorted(saved) == ["张伟", "李娜"]
+    assert [(p.line, p.reason, p.value) for p in summary.rejects] == [
+        (4, "total", "合 计"), (5, "total", "总计：2人")]
+
+
+def test_template_headers_with_remarks_alternatives_and_more_phone_words(store, tmp_path):
+    """Headers as CRM import templates and address books write them: a
+    remark in brackets, two words for one field, 座机 and 移动电话."""
+    path = tmp_path / "模板.csv"
+    path.write_bytes(
+        "姓名（必填）,手机号(必填),联系电话/手机,座机,移动电话,企业名称,省/市,所在城市\r\n"
+        "张伟,13812345678,13912345678,0539-8123456,13712345678,临沂宏达,山东省临沂市,\r\n"
+        "李娜,,,0516-81234567,,,,徐州市\r\n".encode("gbk"))
+    saved, summary = imported(store, path)
+    zhang, li = saved["张伟"], saved["李娜"]
+    assert zhang.phones == ("13812345678", "13912345678", "0539-8123456", "13712345678")
+    assert (zhang.company, zhang.province, zhang.city) == ("临沂宏达", "山东", "临沂")
+    assert (li.phones, li.city) == (("0516-81234567",), "徐州")
+    assert summary.unknown_columns == {"模板.csv": []}
+
+
+def test_a_landline_whose_zero_a_number_cell_dropped_and_an_apostrophe(store, tmp_path):
+    """A phone column formatted as number turns 0539-8123456 into 5398123456;
+    a CSV keeps Excel's ' text mark. Both are the number, nothing else."""
+    from openpyxl import Workbook
+
+    book_path, csv_path = tmp_path / "座机.xlsx", tmp_path / "导出.csv"
+    book = Workbook()
+    book.active.append(["姓名", "电话"])
+    book.active.append(["张伟", 5398123456])
+    book.active.append(["李娜", 1062345678.0])
+    book.save(book_path)
+    csv_path.write_text("姓名,电话\n王强,'13712345678\n陈静,'05398765432\n", encoding="utf-8")
+    saved, summary = imported(store, book_path, csv_path)
+    assert {name: lead.phones for name, lead in saved.items()} == {
+        "张伟": ("0539-8123456",), "李娜": ("010-62345678",),
+        "王强": ("13712345678",), "陈静": ("0539-8765432",)}
+    assert all(lead.extra == {} for lead in saved.values())
+    assert summary.flags == []
+
+
+def test_line_breaks_inside_cells_are_plain_newlines(store, tmp_path):
+    """A CRLF inside a quoted CSV cell, and =0D=0A in an Android note."""
+    csv_path, vcf_path = tmp_path / "notes.csv", tmp_path / "notes.vcf"
+    csv_path.write_bytes(b'\xef\xbb\xbf\xe5\xa7\x93\xe5\x90\x8d,phone,notes\r\n'
+                         b'Zhang,13812345678,"first\r\nsecond"\r\nLi,13912345678,x')
+    vcf_path.write_text(
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Wang\r\nTEL:13712345678\r\n"
+        "NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E7=AC=AC=E4=B8=80=0D=0A=E7=AC=AC=\r\n"
+        "=E4=BA=8C\r\nEND:VCARD\r\n", encoding="ascii")
+    saved, _summary = imported(store, csv_path, vcf_path)
+    assert saved["Zhang"].notes == "first\nsecond"
+    assert saved["Li"].notes == "x"  # the last line had no line break
+    assert saved["Wang"].notes == "第一\n第二"
+
+
+def test_contacts_saved_as_utf16(store, tmp_path):
+    path = tmp_path / "windows.vcf"
+    path.write_bytes("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:张伟\r\nTEL:13812345678\r\n"
+                     "ADR:;;北京路1号;临沂市;山东省;;中国\r\nEND:VCARD\r\n".encode("utf-16"))
+    saved, _summary = imported(store, path)
+    assert (saved["张伟"].phones, saved["张伟"].province, saved["张伟"].city) == (
+        ("13812345678",), "山东", "临沂")
+
+
+def test_a_web_page_named_xls_is_refused_as_one(store, tmp_path):
+    path = tmp_path / "crm导出.xls"
+    path.write_text("\n<html><head><meta charset='utf-8'></head><body><table>"
+                    "<tr><td>姓名</td><td>电话</td></tr><tr><td>张伟</td><td>13812345678</td></tr>"
+                    "</table></body></html>", encoding="utf-8")
+    with pytest.raises(ImportFailed) as failed:
+        plan(store, path)
+    assert failed.value.reason == "web_page"
+
+
+def test_a_csv_that_mixes_encodings_names_the_line(store, tmp_path):
+    """Mostly UTF-8 with one cp1252 é: refused with its line, not read as
+    GBK nonsense nor called a binary file."""
+    path = tmp_path / "mixed.csv"
+    path.write_bytes("姓名,电话,备注\n张伟,13812345678,年后要一台\n".encode("utf-8")
+                     + b"Li,13912345678,Caf\xe9 owner\n")
+    with pytest.raises(ImportFailed) as failed:
+        plan(store, path)
+    assert (failed.value.reason, failed.value.detail) == ("mixed_encoding", "3")
+
+
+@pytest.mark.parametrize("group", [["序号", "客户信息", None, "联系方式", None, "意向", "备注"],
+                                   ["序号", None, None, "联系方式", None, "意向", "备注"]])
+def test_a_header_over_two_rows_with_cells_merged_down(store, tmp_path, group):
+    """联系方式 over 手机 | 座机, and 序号, 意向, 备注 merged down over both
+    header rows: the names still land as names, every column where it belongs."""
+    from openpyxl import Workbook
+
+    path = tmp_path / "两行表头.xlsx"
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["2026年客户明细"])
+    sheet.merge_cells("A1:G1")
+    sheet.append(group)
+    sheet.append([None, "姓名", "公司", "手机", "座机", None, None])
+    for column in "AFG":
+        sheet.merge_cells(f"{column}2:{column}3")
+    sheet.append([1, "张伟", "临沂宏达", 13812345678, "0539-8123456", "强", "要一台20吨"])
+    sheet.append([2, "李娜", "徐州华建", 13912345678, None, "一般", "回访"])
+    book.save(path)
+    saved, summary = imported(store, path)
+    zhang, li = saved["张伟"], saved["李娜"]
+    assert (zhang.company, zhang.phones, zhang.intent, zhang.notes) == (
+        "临沂宏达", ("13812345678", "0539-8123456"), 5, "要一台20吨")
+    assert (li.company, li.phones, li.intent, li.notes) == ("徐州华建", ("13912345678",), 3, "回访")
+    assert (summary.rows, summary.rejected) == (2, 0)
+    assert zhang.extra == {"序号": "1"}
+
+
+def test_a_title_row_above_the_header_names_no_column(store, tmp_path):
+    """A title that reads like a header word (客户 with a remark) is no upper
+    header row: the blank cell over the row numbers stays blank."""
+    from openpyxl import Workbook
+
+    path = tmp_path / "名单.xlsx"
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["客户（11月）"])
+    sheet.merge_cells("A1:E1")
+    sheet.append([None, "姓名", "电话", "公司", "地区"])
+    sheet.append([1, "张三", "13812345678", "临沂宏达", "山东临沂"])
+    book.save(path)
+    saved, summary = imported(store, path)
+    assert saved["张三"].company == "临沂宏达" and saved["张三"].city == "临沂"
+    assert (summary.rows, summary.rejected) == (1, 0)
+
+
+def test_a_first_data_row_is_never_taken_for_a_second_header_row(store, tmp_path):
+    path = tmp_path / "plain.csv"
+    path.write_text("姓名,电话,备注\n客户,13812345678,名字就叫客户\n", encoding="utf-8")
+    saved, _summary = imported(store, path)
+    assert saved["客户"].phones == ("13812345678",)

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from typing import Any
 from pathlib import Path
 
-from store.importing.headers import find_header
-from store.importing.sheet import ImportFailed, Row, Sheet, read_bytes
+from store.importing.headers import read_header
+from store.importing.sheet import ImportFailed, Row, Sheet, plain_breaks, read_bytes
 
 DELIMITERS = (",", "\t", ";")
 HEADER_SEARCH_ROWS = 10
@@ -31,19 +31,47 @@ def decode(path: Path, data: bytes) -> str:
         raise ImportFailed(path, "binary")
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return _checked(path, data, "gb18030")
+    except UnicodeDecodeError as not_utf8:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError as not_gbk:
+            # Neither: the encoding that read further is the file's own.
+            raise _undecodable(path, data, max(not_utf8, not_gbk, key=lambda e: e.start)) from None
+    return _text(path, text)
 
 
 def _checked(path: Path, data: bytes, encoding: str) -> str:
     try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError:
-        raise ImportFailed(path, "binary") from None
-    sample = text[:65536]
-    if sum(1 for ch in sample if ch in _CONTROL) > len(sample) // 100:
+        return _text(path, data.decode(encoding))
+    except UnicodeDecodeError as exc:
+        raise _undecodable(path, data, exc) from None
+
+
+def _text(path: Path, text: str) -> str:
+    if _looks_binary(text[:65536]):
         raise ImportFailed(path, "binary")
     return text
+
+
+def _looks_binary(sample: str) -> bool:
+    return sum(1 for ch in sample if ch in _CONTROL) > len(sample) // 100
+
+
+def _undecodable(path: Path, data: bytes, exc: UnicodeDecodeError) -> ImportFailed:
+    """Not text at all, or text with a stretch in another encoding (two
+    exports pasted together, a name typed on another system): say on which
+    line, rather than guess and turn every Chinese character into nonsense."""
+    if _looks_binary(data[:65536].decode(exc.encoding, "replace")):
+        return ImportFailed(path, "binary")
+    return ImportFailed(path, "mixed_encoding", str(data.count(b"\n", 0, exc.start) + 1))
+
+
+def web_page(text: str) -> bool:
+    """An HTML table (what many web systems save as ``.xls``) or an Excel
+    2003 XML sheet: neither is CSV, and no header would be found in it."""
+    head = text[:4096].lstrip().lower()
+    return head.startswith("<") and any(
+        mark in head for mark in ("<html", "<table", "urn:schemas-microsoft-com:office"))
 
 
 def sniff_delimiter(sample: str) -> str:
@@ -55,17 +83,20 @@ def sniff_delimiter(sample: str) -> str:
 
 def read_csv(path: Path) -> Sheet:
     text = decode(path, read_bytes(path))
+    if web_page(text):
+        raise ImportFailed(path, "web_page")
     sample = "\n".join(itertools.islice((ln for ln in text[:65536].splitlines() if ln.strip()),
                                         HEADER_SEARCH_ROWS))
     stream = io.StringIO(text, newline="")
     reader = csv.reader(stream, delimiter=sniff_delimiter(sample))
     rows = _numbered(path, reader)
     head = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
-    at = find_header([cells for _line, cells in head])
-    if at is None:
+    found = read_header([cells for _line, cells in head])
+    if found is None:
         raise ImportFailed(path, "no_header")
+    header, below = found
     total = max(len(text), 1)
-    return Sheet(path, [str(c) for c in head[at][1]], itertools.chain(head[at + 1 :], rows),
+    return Sheet(path, [str(c) for c in header], itertools.chain(head[below:], rows),
                  lambda: stream.tell() / total)
 
 
@@ -76,6 +107,6 @@ def _numbered(path: Path, reader: Any) -> Iterator[Row]:
         for cells in reader:
             line, last = last + 1, reader.line_num
             if "".join(cells).strip():
-                yield line, cells
+                yield line, [plain_breaks(cell) for cell in cells]
     except csv.Error as exc:
         raise ImportFailed(path, "damaged", f"line {reader.line_num}: {exc}") from None

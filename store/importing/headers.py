@@ -14,15 +14,17 @@ from collections.abc import Sequence
 # Field -> the headers that mean it. The README lists the same table.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "name": ("name", "fullname", "contact", "customer", "customername", "姓名", "客户姓名",
-             "联系人", "客户", "客户名称", "名字"),
+             "联系人", "客户", "客户名称", "名字", "联系人姓名", "客户联系人"),
     "phones": ("phone", "phones", "tel", "telephone", "mobile", "cell", "phonenumber",
-               "电话", "手机", "联系电话", "手机号", "手机号码", "电话号码", "联系方式"),
-    "company": ("company", "organization", "org", "employer", "公司", "单位", "客户单位",
-                "公司名称", "单位名称"),
+               "mobilephone", "cellphone", "电话", "手机", "联系电话", "手机号", "手机号码",
+               "电话号码", "联系方式", "移动电话", "座机", "固定电话", "固话", "办公电话",
+               "联系手机", "联系人手机", "联系人电话", "客户手机", "客户电话"),
+    "company": ("company", "companyname", "organization", "org", "employer", "公司", "单位",
+                "客户单位", "公司名称", "单位名称", "企业名称", "公司全称", "单位全称"),
     "region": ("region", "area", "location", "address", "地区", "区域", "所在地", "地址",
-               "所在地区"),
-    "province": ("province", "省", "省份"),
-    "city": ("city", "市", "城市"),
+               "所在地区", "所属地区", "所属区域", "详细地址", "联系地址", "省市"),
+    "province": ("province", "省", "省份", "所在省份"),
+    "city": ("city", "市", "城市", "所在城市", "地市"),
     "customer_type": ("type", "customertype", "客户类型", "类型", "客户类别"),
     "intent": ("intent", "purchaseintent", "意向", "购买意向", "意向程度", "购买意愿",
                "客户意向", "意向等级", "意向级别"),
@@ -41,6 +43,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 
 _BY_KEY = {key: field for field, keys in SYNONYMS.items() for key in keys}
 _NOISE = re.compile(r"[\s:*#()\[\]<>_\-.。·/\\]+")
+# A remark a template adds to a header: 姓名（必填）, 电话(手机), 手机号【11位】.
+_REMARK = re.compile(r"[(（\[【].*?[)）\]】]")
+_ALTERNATIVES = re.compile(r"[/／、|]")
 
 
 def header_key(header: object) -> str:
@@ -51,10 +56,29 @@ def header_key(header: object) -> str:
 def field_for(header: object) -> str | None:
     """The lead field a header names, or None for a column we keep as it is.
 
-    A number after a known header counts too: ``手机号码2``, ``电话1``, ``备注2``.
+    A number after a known header counts too: ``手机号码2``, ``电话1``, ``备注2``;
+    so does one with a remark in brackets (``姓名（必填）``, ``电话(手机)``) and
+    one that names a field twice (``联系电话/手机``, ``省/市``).
     """
-    key = header_key(header)
+    text = str(header or "")
+    return (_known(header_key(text)) or _known(header_key(_REMARK.sub("", text)))
+            or _either(text))
+
+
+def _known(key: str) -> str | None:
     return _BY_KEY.get(key) or _BY_KEY.get(key.rstrip("0123456789"))
+
+
+def _either(text: str) -> str | None:
+    """The field of ``电话/手机``: every known part names the same one
+    (a province and a city together make a region)."""
+    parts = _ALTERNATIVES.split(text)
+    if len(parts) < 2:
+        return None
+    found = {_known(header_key(part)) for part in parts} - {None}
+    if found == {"province", "city"}:
+        return "region"
+    return found.pop() if len(found) == 1 else None
 
 
 # Headers that name the customer, which is the company when the sheet also
@@ -91,3 +115,36 @@ def find_header(rows: Sequence[Sequence[object]]) -> int | None:
         if score > best:
             best, best_at = score, at
     return best_at
+
+
+# Digits as a data row has them (a phone, an amount); sub-headers have none.
+_DATA_DIGITS = re.compile(r"\d{5,}")
+
+
+def read_header(rows: Sequence[Sequence[object]]) -> tuple[list[object], int] | None:
+    """The header's cells and the index of the first row below it.
+
+    A header over two rows, as sheets with merged header cells have it
+    (联系方式 over 手机 | 座机, 序号 and 备注 merged down over both), is read
+    as one: each column named by its lower cell, else by its upper one.
+    """
+    at = find_header(rows)
+    if at is None:
+        return None
+    if at + 1 < len(rows) and _sub_header(rows[at + 1]):
+        return _stacked(rows[at], rows[at + 1]), at + 2
+    if at > 0 and header_score(rows[at - 1]) >= 2:  # a title (客户（11月）) names one at most
+        return _stacked(rows[at - 1], rows[at]), at + 1
+    return list(rows[at]), at + 1
+
+
+def _sub_header(cells: Sequence[object]) -> bool:
+    """Header words and no data: a first data row always has a number in it."""
+    return header_score(cells) > 0 and not any(
+        isinstance(cell, (int, float)) or _DATA_DIGITS.search(str(cell or "")) for cell in cells)
+
+
+def _stacked(upper: Sequence[object], lower: Sequence[object]) -> list[object]:
+    width = max(len(upper), len(lower))
+    upper, lower = [*upper, *[None] * width][:width], [*lower, *[None] * width][:width]
+    return [low if str(low or "").strip() else up for up, low in zip(upper, lower)]

@@ -25,7 +25,7 @@ class Problem:
 
     file: str
     line: int
-    reason: str  # no_name_or_phone, grade, credit, phone
+    reason: str  # no_name_or_phone, total, grade, credit, phone
     value: str = ""
     cells: tuple[tuple[str, str], ...] = ()
 
@@ -133,6 +133,7 @@ def _set(row: Incoming, name: str, label: str, value: Any, text: str) -> None:
 
 
 def _read_phones(row: Incoming, label: str, text: str) -> None:
+    text = text.removeprefix("'")  # Excel's mark for "keep as text", not part of the number
     if values.is_mobile(text):  # the common case, first
         _add_list(row, "phones", label, (text,))
         return
@@ -203,6 +204,12 @@ def _list_reader(name: str, spaces: bool) -> Reader:
     return read
 
 
+def _place_reader(name: str, short: Callable[[str], str]) -> Reader:
+    def read(row: Incoming, label: str, text: str) -> None:
+        _set(row, name, label, short(" ".join(text.split())), text)
+    return read
+
+
 def _text_reader(name: str) -> Reader:
     def read(row: Incoming, label: str, text: str) -> None:
         _set(row, name, label, " ".join(text.split()), text)
@@ -218,6 +225,8 @@ _READERS: dict[str, Reader] = {
     "customer_type": _choice_reader("customer_type", values.customer_type),
     "source": _choice_reader("source", values.source),
     "region": _read_region,
+    "province": _place_reader("province", values.province_name),
+    "city": _place_reader("city", values.city_name),
     "notes": _read_notes,
     "tags": _list_reader("tags", spaces=True),
     "models": _list_reader("models", spaces=False),
@@ -237,7 +246,13 @@ def _add_list(row: Incoming, name: str, label: str, items) -> None:
 
 
 def _name_fallback(row: Incoming) -> None:
-    """A lead needs a name: its company's, else its phone number."""
+    """A lead needs a name: its company's, else its phone number.
+
+    A row named 合计 with no phone is the sheet's totals, not a customer.
+    """
+    name = row.fields.get("name") or row.fields.get("company")
+    if name and not row.fields.get("phones") and values.is_total(name):
+        raise RowRejected("total", name)
     if row.fields.get("name"):
         return
     if not row.fields.get("phones"):

@@ -24,10 +24,16 @@ class ImportFailed(UnreadableFile):
     own. ``reason`` is one of: ``missing``, ``directory``, ``permission``,
     ``empty``, ``binary``, ``encrypted``, ``xls``, ``not_xlsx``, ``no_sheet``,
     ``no_header``, ``no_header_sheet``, ``no_header_book``, ``not_vcard``, ``format``,
-    ``damaged``.
+    ``damaged``, ``mixed_encoding`` (detail: the line), ``web_page``.
     """
 
     code = "import_failed"
+
+
+def plain_breaks(text: str) -> str:
+    """Line breaks inside a cell as ``\\n``: a ``\\r`` left in a note or a
+    name would throw the board's lines out of place."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def cell_text(value: Cell) -> str:

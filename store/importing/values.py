@@ -62,6 +62,10 @@ _CITY_ENDS = ("市", "地区", "自治州", "盟")
 _EXCEL_FLOAT = re.compile(r"^(\d{7,})\.0+$")  # 13812345678.0: a number Excel kept
 _SCIENTIFIC = re.compile(r"^\d(?:\.\d+)?[eE]\+?\d+$")  # 1.38123E+10: digits Excel dropped
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
+# A landline whose leading 0 a number cell dropped: 5398123456 was 0539-8123456.
+_LOST_ZERO = re.compile(r"(?:10|2\d)\d{7,8}|[3-9]\d{9,10}")
+# What a totals row at the foot of a sheet has where a name would be: 合计, 总计：5人.
+_TOTAL = re.compile(r"(?:合计|总计|小计|共计|total|subtotal|grandtotal|sum)\d*[人户家个条]?")
 # A number inside other words: a mobile (perhaps +86, spaced or dashed) or a landline.
 _EMBEDDED = re.compile(r"(?<!\d)(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)"
                        r"|(?<!\d)0\d{2,3}[\s-]?\d{7,8}(?:\s*(?:转|分机|-)\s*\d{1,5})?(?!\d)")
@@ -120,6 +124,20 @@ def region(text: str) -> tuple[str, str, str]:
     return province, city, rest
 
 
+def province_name(text: str) -> str:
+    """A province cell as a region cell gives it: 山东省 as 山东, 广西壮族自治区
+    as 广西, so that a phone's 山东省 is the same place as a sheet's 山东."""
+    match = _PROVINCE.match(text)
+    return match.group(1) if match and not match.group(2) else text
+
+
+def city_name(text: str) -> str:
+    """A city cell as a region cell gives it: 临沂市 as 临沂; a cell that
+    says more (临沂市兰山区) as written."""
+    city, rest = _city(text)
+    return city if city and not rest else text
+
+
 def _city(text: str) -> tuple[str, str]:
     """The city at the start of ``text`` (without 市) and what follows it."""
     for end in _CITY_ENDS:
@@ -150,6 +168,8 @@ def phones(text: str) -> tuple[list[str], list[str], list[str]]:
         # Read with full-width digits and dashes made plain; kept as written.
         plain = unicodedata.normalize("NFKC", _EXCEL_FLOAT.sub(r"\1", part))
         found = _phone(plain)
+        if found is None and _LOST_ZERO.fullmatch(plain):
+            found = _phone("0" + plain)
         if found is None and not _SCIENTIFIC.match(plain):
             found = _all_or_none(plain.split())
             if found is None:
@@ -161,6 +181,11 @@ def phones(text: str) -> tuple[list[str], list[str], list[str]]:
         else:
             good += [p for p in found if p not in good]
     return good, bad, worded
+
+
+def is_total(name: str) -> bool:
+    """Whether a name is the label of a totals row, not a customer."""
+    return _TOTAL.fullmatch(header_key(name)) is not None
 
 
 def _embedded(part: str) -> list[str] | None:

@@ -7,13 +7,14 @@ GB2312 bytes; each value is decoded with the charset it names.
 
 from __future__ import annotations
 
+import codecs
 import quopri
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from store.importing.sheet import ImportFailed, Sheet, read_bytes
+from store.importing.sheet import ImportFailed, Sheet, plain_breaks, read_bytes
 
 HEADERS = ["name", "phone", "company", "province", "city", "notes", "tags"]
 # Bookkeeping that says nothing about the customer.
@@ -34,7 +35,7 @@ class Card:
 
 
 def read_vcard(path: Path) -> Sheet:
-    cards = parse(path, read_bytes(path))
+    cards = parse(path, _as_bytes_of_utf8(path, read_bytes(path)))
     extras: list[str] = []
     for card in cards:
         extras += [k for k in card.values if k not in HEADERS and k not in extras]
@@ -47,6 +48,17 @@ def read_vcard(path: Path) -> Sheet:
             yield card.line, [_joined(key, card.values.get(key, [])) for key in headers]
 
     return Sheet(path, headers, rows(), lambda: read["count"] / max(len(cards), 1))
+
+
+def _as_bytes_of_utf8(path: Path, data: bytes) -> bytes:
+    """A UTF-16 export (Windows contacts, some PC suites) as the UTF-8 bytes
+    the parser reads; every other file is left as its bytes."""
+    if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data
+    try:
+        return data.decode("utf-16").encode("utf-8")
+    except UnicodeDecodeError:
+        raise ImportFailed(path, "not_vcard") from None
 
 
 def _joined(key: str, values: list[str]) -> str:
@@ -126,6 +138,10 @@ def _decoded(value: bytes, params: dict[str, str]) -> str:
     charset = params.get("CHARSET", "utf-8").lower()
     if charset in ("gb2312", "gbk", "gb18030", "cp936"):
         charset = "gb18030"
+    return plain_breaks(_text(value, charset))  # QP notes break lines with =0D=0A
+
+
+def _text(value: bytes, charset: str) -> str:
     try:
         return value.decode(charset)
     except (LookupError, UnicodeDecodeError):

@@ -11,8 +11,16 @@ from collections.abc import Iterator
 from datetime import date, datetime, time
 from pathlib import Path
 
-from store.importing.headers import find_header
-from store.importing.sheet import Cell, ImportFailed, Row, Sheet, cell_text, read_bytes
+from store.importing.headers import read_header
+from store.importing.sheet import (
+    Cell,
+    ImportFailed,
+    Row,
+    Sheet,
+    cell_text,
+    plain_breaks,
+    read_bytes,
+)
 
 HEADER_SEARCH_ROWS = 20
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, and encrypted .xlsx
@@ -62,16 +70,19 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Sheet:
 def _sheet(path: Path, book, worksheet) -> Sheet | None:
     """The sheet's rows below its header; None (the book left open) without one."""
     total = max(worksheet.max_row or 0, 1)
+    # Streaming writers (Java exports from web systems) declare the sheet as
+    # just A1; read that way, every row would be cut to its first cell.
+    worksheet.reset_dimensions()
     state = {"row": 0, "probing": True}
     rows = _rows(path, book, worksheet, state)
     head = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
-    at = find_header([cells for _n, cells in head])
-    if at is None:
+    found = read_header([cells for _n, cells in head])
+    if found is None:
         rows.close()
         return None
     state["probing"] = False  # from here the rows close the book when done
-    headers = [cell_text(c) for c in head[at][1]]
-    return Sheet(path, headers, itertools.chain(head[at + 1 :], rows),
+    header, below = found
+    return Sheet(path, [cell_text(c) for c in header], itertools.chain(head[below:], rows),
                  lambda: min(state["row"] / total, 1.0))
 
 
@@ -91,7 +102,7 @@ def _rows(path: Path, book, worksheet, state: dict) -> Iterator[Row]:
 
 def _value(value: object) -> Cell:
     if isinstance(value, str):
-        return value
+        return plain_breaks(value)
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time() else value.isoformat(" ")
     if isinstance(value, (date, time)):

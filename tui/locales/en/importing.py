@@ -34,6 +34,7 @@ MESSAGES: dict[str, str] = {
     "import.summary.rejects_written": "Rejected rows are in {path}",
     "import.summary.dry_run": "Dry run: nothing was saved.",
     "import.reason.no_name_or_phone": "no name and no phone number",
+    "import.reason.total": "a totals row, not a customer ({value})",
     "import.reason.grade": "a grade that is not 1-5 or a grade word ({value})",
     "import.reason.credit": "credit that is not good / unknown / poor ({value})",
     "import.reason.phone": "not a phone number ({value})",
@@ -58,6 +59,14 @@ MESSAGES: dict[str, str] = {
     "error.import_failed.empty": "{path} is empty; nothing was imported.",
     "error.import_failed.binary": (
         "{path} is not a text, Excel or contacts file; nothing was imported."
+    ),
+    "error.import_failed.mixed_encoding": (
+        "{path} line {detail} has characters that are neither UTF-8 nor GBK (the file mixes "
+        "encodings); fix that line or save the file again as CSV UTF-8. Nothing was imported."
+    ),
+    "error.import_failed.web_page": (
+        "{path} is a web page (HTML or XML), not a workbook, though it may be named .xls; "
+        "open it in Excel or WPS, save as .xlsx and import that. Nothing was imported."
     ),
     "error.import_failed.encrypted": (
         "{path} is protected by a password; save a copy without it and import that. "

@@ -28,6 +28,7 @@ MESSAGES: dict[str, str] = {
     "import.summary.rejects_written": "未导入的行已写入 {path}",
     "import.summary.dry_run": "试运行：没有保存任何内容。",
     "import.reason.no_name_or_phone": "没有姓名也没有电话",
+    "import.reason.total": "这是合计行，不是客户（{value}）",
     "import.reason.grade": "评级看不懂，应为 1-5 或强/较强/一般/较弱/弱（{value}）",
     "import.reason.credit": "信誉看不懂，应为好/一般/差/未知（{value}）",
     "import.reason.phone": "不是电话号码（{value}）",
@@ -51,6 +52,14 @@ MESSAGES: dict[str, str] = {
     "error.import_failed.permission": "没有权限读取 {path}，本次没有导入任何内容。",
     "error.import_failed.empty": "{path} 是空文件，本次没有导入任何内容。",
     "error.import_failed.binary": "{path} 不是文本、Excel 或通讯录文件，本次没有导入任何内容。",
+    "error.import_failed.mixed_encoding": (
+        "{path} 第 {detail} 行有既不是 UTF-8 也不是 GBK 的字符（文件混用了编码）；"
+        "请改正这一行，或把文件另存为 CSV UTF-8 后再导入。本次没有导入任何内容。"
+    ),
+    "error.import_failed.web_page": (
+        "{path} 其实是网页（HTML 或 XML），不是 Excel 工作簿（哪怕扩展名是 .xls）。"
+        "请用 Excel 或 WPS 打开，另存为 .xlsx 后再导入。本次没有导入任何内容。"
+    ),
     "error.import_failed.encrypted": (
         "{path} 设了密码。请另存一份不带密码的再导入。本次没有导入任何内容。"
     ),
