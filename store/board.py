@@ -27,6 +27,16 @@ _FACTS = ("status", "intent", "funding", "credit", "has_project")
 _DEFAULTS = (Status.ACTIVE.value, None, None, "unknown", False)
 
 
+def row_fields(store: LeadStore, lead_id: int) -> tuple[str, str, str, str, bool]:
+    """What a board row shows of a lead: name, company, region, credit and
+    whether it holds a project; read from its stored fields, since building
+    the whole lead for each row on screen costs more than drawing it."""
+    field = store.leads_field
+    return (field(lead_id, "name", ""), field(lead_id, "company", ""),
+            field(lead_id, "city", "") or field(lead_id, "province", ""),
+            field(lead_id, "credit", "unknown"), bool(field(lead_id, "has_project")))
+
+
 def order_key(place: int, lead_id: int, next_contact: datetime | None, score: int,
               now: datetime) -> tuple:
     """Where a lead sorts in its place: the tray newest first (just typed in

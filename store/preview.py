@@ -25,7 +25,7 @@ from pathlib import Path
 
 import orjson
 
-from store.board import TRAY, BoardIndex, order_key
+from store.board import TRAY, BoardIndex, order_key, row_fields
 from store.files import write_atomic
 from store.grading import priority
 from store.leadstore import LeadStore
@@ -144,14 +144,11 @@ def _candidates(store: LeadStore, place: int, ids: list[int], now: datetime) -> 
 
 
 def _row(store: LeadStore, lead_id: int) -> list:
-    field = store.leads_field
-    intent, funding = field(lead_id, "intent"), field(lead_id, "funding")
-    credit, has_project = field(lead_id, "credit", "unknown"), bool(field(lead_id, "has_project"))
+    name, company, region, credit, has_project = row_fields(store, lead_id)
+    intent, funding = store.leads_field(lead_id, "intent"), store.leads_field(lead_id, "funding")
     planned = store.next_contact(lead_id)
-    return [lead_id, field(lead_id, "name", ""), field(lead_id, "company", ""),
-            field(lead_id, "city", "") or field(lead_id, "province", ""),
-            planned.isoformat() if planned else None, credit, has_project,
-            priority(intent, funding, credit, has_project)]
+    return [lead_id, name, company, region, planned.isoformat() if planned else None,
+            credit, has_project, priority(intent, funding, credit, has_project)]
 
 
 # ---------------------------------------------------------------- reading

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from store.board import row_fields
 from store.lazy import LazySequence
 from store.leadstore import LeadStore
 from store.preview import BoardPreview, PreviewLead
@@ -32,10 +33,9 @@ def badges(credit: str, has_project: bool) -> tuple[Badge, ...]:
 
 
 def lead_row(store: LeadStore, lead_id: int, now: datetime) -> LeadRow:
-    lead = store.lead(lead_id)
+    name, company, region, credit, has_project = row_fields(store, lead_id)
     when, state = when_text(store.next_contact(lead_id), now)
-    return LeadRow(lead_id, lead.name, lead.company, lead.region, when, state,
-                   badges(lead.credit, lead.has_project))
+    return LeadRow(lead_id, name, company, region, when, state, badges(credit, has_project))
 
 
 def preview_row(lead: PreviewLead, now: datetime) -> LeadRow:

@@ -1,26 +1,32 @@
-"""The board's search: runs what the rep types through the search engine in a
-worker, shows the best matches, and tells the board which leads to show.
+"""The board's search: runs what the rep types through the search engine on a
+thread of its own, shows the best matches, and tells the board which leads to
+show.
 
-A search still running when the next key arrives is cancelled (an exclusive
-worker) and its result, if it comes anyway, is dropped: only the result for
-the text now in the bar is ever shown.
+The key waits for its search a little less than a frame (``WAIT_S``). The
+waiting thread holds nothing the search needs, so most searches end within it
+at full speed and are shown in the key's own turn, with no hand-over. A search
+that takes longer is left to finish on its own; a worker shows its result
+when it comes. A search still running when the next key arrives is stopped,
+and its result, if it comes anyway, is dropped: only the result for the text
+now in the bar is ever shown.
 """
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from rich.text import Text
 from textual import on, work
 from textual.binding import Binding
 from textual.message import Message
-from textual.worker import get_current_worker
 
 from store.errors import StoreError
 from store.grading import quadrant_of
 from store.leadstore import LeadStore
-from store.search import BadQuery, Cancelled, Result, SearchIndex, parse_query, search
+from store.search import BadQuery, Cancelled, Query, Result, SearchIndex, parse_query, search
 from store.search.pinyin import warm as warm_pinyin
 from tui.held_frames import HeldFrames
 from tui.i18n import error_text, localize_bindings, t
@@ -32,6 +38,9 @@ LIMIT = 8  # matches listed under the bar (as many as it shows); the board shows
 # Build the index this long after start-up, so the first "/" finds it ready
 # without slowing the board's first paint.
 WARM_AFTER_S = 2.0
+# A key waits this long for its search, blocking the screen: less than a
+# frame at 60 Hz, so typing never stalls for longer than a frame would.
+WAIT_S = 0.012
 # The typed letter waits this long at most for its matches, to be painted with
 # them in one frame (see tui/held_frames.py).
 HOLD_S = 0.05
@@ -114,11 +123,16 @@ class SearchPanel(SearchBar):
         self._shown_for: str | None = None  # the text whose matches are shown
         self._jump_due = False  # enter came before the matches: jump when they do
         self._held: HeldFrames | None = None  # the screen, waiting for the matches
+        # One search at a time (the index serves one anyway), on a thread kept
+        # for it: a new thread per key costs more than the search of a letter.
+        self._searches = ThreadPoolExecutor(1, thread_name_prefix="search")
+        self._generation = 0  # counts the texts searched; older searches stop
 
     def on_mount(self) -> None:
         # Count from the board's first paint, not from here: the board is not
         # built yet, and an index build now would only slow that first paint.
         self.call_after_refresh(self.set_timer, WARM_AFTER_S, self._warm)
+        self._searches.submit(int)  # its thread starts now, not on the first key
         self.app.store.watch(self._store_changed)
 
     def _store_changed(self, table: str, obj_id: int, lead_id: int | None) -> None:
@@ -150,7 +164,7 @@ class SearchPanel(SearchBar):
         event.stop()
         self._jump_due = False
         if not event.text.strip():
-            self.workers.cancel_group(self, "search")
+            self._cancel()
             self.show_matches([], "")
             self.show_only(None)
             return
@@ -173,25 +187,45 @@ class SearchPanel(SearchBar):
             self._held = None
 
     def on_unmount(self) -> None:
+        self._cancel()
+        self._searches.shutdown(wait=False, cancel_futures=True)
         self._release()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    def _cancel(self) -> None:
+        """Stop the search running, if any, and drop its result."""
+        self._generation += 1
+        self.workers.cancel_group(self, "search")
+
     def _run(self, text: str) -> None:
-        worker = get_current_worker()
+        self._cancel()
         try:
             query = parse_query(text)
         except BadQuery as exc:
             self.post_message(self.Found(text, None, error_text(exc)))
             return
+        searching = self._searches.submit(self._search, query, self._generation)
         try:
-            result = search(self.index, query, LIMIT, stop=lambda: worker.is_cancelled)
+            # Blocks the screen, but a lock wait frees the interpreter for the search.
+            result = searching.result(timeout=WAIT_S)
+        except Exception:  # slower than the wait, or failed: a worker takes it on
+            self.run_worker(self._arrival(text, searching), group="search", exclusive=True,
+                            exit_on_error=False)
+            return
+        self.post_message(self.Found(text, result))
+
+    def _search(self, query: Query, generation: int) -> Result:
+        return search(self.index, query, LIMIT, stop=lambda: self._generation != generation)
+
+    async def _arrival(self, text: str, searching: Future[Result]) -> None:
+        try:
+            result = await asyncio.wrap_future(searching)
         except Cancelled:
             return
-        if not worker.is_cancelled:
-            self.post_message(self.Found(text, result))
+        self.post_message(self.Found(text, result))
 
     @on(Found)
     def _found(self, event: Found) -> None:
+        event.stop()  # the panel's own answer, nothing for the screen or the app
         if event.text != self.text:
             return  # typed on since: a newer search is on its way
         try:
@@ -228,13 +262,13 @@ class SearchPanel(SearchBar):
             self.post_message(self.Jump(event.lead_id))
 
     def reset(self) -> None:
-        self.workers.cancel_group(self, "search")
+        self._cancel()
         self._jump_due = False
         super().reset()
 
     @on(SearchBar.Closed)
     def _closed(self, event: SearchBar.Closed) -> None:
-        self.workers.cancel_group(self, "search")
+        self._cancel()
         self.show_only(None)
 
     # ------------------------------------------------------------ views

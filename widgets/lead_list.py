@@ -23,7 +23,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 
 from widgets.bindings import run_binding
-from widgets.lead_row import LeadRow, draw_row, pad
+from widgets.lead_row import LeadRow, draw_row, pad, row_look
 from widgets.plain_lines import PlainLines
 
 WHEEL_LINES = 3  # rows one turn of the mouse wheel scrolls
@@ -105,6 +105,7 @@ class LeadList(PlainLines, can_focus=True):
         self._rows: Sequence[LeadRow] = ()
         self.top = 0  # the row on the first line
         self._style_cache: dict[str, Style] | None = None
+        self._looks: dict[bool, dict[str, Style]] = {}  # selected -> a row's styles
         # Drawn lines by what they show: scrolling by one line redraws one row, not all.
         self._line_cache: dict[tuple[object, int, bool, str | None], Strip] = {}
 
@@ -234,7 +235,7 @@ class LeadList(PlainLines, can_focus=True):
         if isinstance(row, tuple):  # the empty list's text
             return Strip([Segment(pad(" " + row[1], width), styles["empty"])], width)
         row_width = width - 1 if mark else width
-        body = (draw_row(row, row_width, styles, selected) if row is not None
+        body = (draw_row(row, row_width, self._look(selected)) if row is not None
                 else Strip.blank(row_width, styles["base"]))
         if mark is None:
             return body
@@ -273,8 +274,15 @@ class LeadList(PlainLines, can_focus=True):
             self._style_cache["base"] = self.base_style
         return self._style_cache
 
+    def _look(self, selected: bool) -> dict[str, Style]:
+        look = self._looks.get(selected)
+        if look is None:
+            look = self._looks[selected] = row_look(self._styles(), selected)
+        return look
+
     def notify_style_update(self) -> None:
         self._style_cache = None
+        self._looks.clear()
         self._line_cache.clear()
         super().notify_style_update()
 

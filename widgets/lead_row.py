@@ -64,32 +64,40 @@ WHEN_WIDTH = 5
 NAME_WIDTH = 8
 
 
-def draw_row(row: LeadRow, width: int, styles: Mapping[str, Style], selected: bool) -> Strip:
-    """The line for ``row``, ``width`` cells wide. ``styles`` holds ``base``,
-    ``cursor``, ``company``, ``region``, ``when``, the badge kinds and the
-    next-contact states."""
+# The parts of a row drawn in a style of their own, over the row's base style.
+PARTS = ("company", "region", "when", "good", "poor", "unknown", "project", "overdue", "today")
+
+
+def row_look(styles: Mapping[str, Style], selected: bool) -> dict[str, Style]:
+    """Each part's whole style for a row, selected or not, from ``styles``
+    (``base``, ``cursor`` and the parts): added once here, not for every row."""
     base = styles["base"] + styles["cursor"] if selected else styles["base"]
-    when_style = styles.get(row.when_state or "when", styles["when"])
+    return {"base": base, **{part: base + styles[part] for part in PARTS}}
+
+
+def draw_row(row: LeadRow, width: int, look: Mapping[str, Style]) -> Strip:
+    """The line for ``row``, ``width`` cells wide, in the styles of ``look``
+    (see :func:`row_look`)."""
+    base = look["base"]
     right: list[tuple[str, Style]] = []
     for badge, badge_width in zip(row.badges, BADGE_WIDTHS):
-        right.append((pad(badge.text, badge_width), styles[badge.kind]))
+        right.append((pad(badge.text, badge_width), look[badge.kind]))
     right.extend((" " * w, base) for w in BADGE_WIDTHS[len(right):])
-    right.append((pad(row.when, WHEN_WIDTH), when_style))
+    right.append((pad(row.when, WHEN_WIDTH), look[row.when_state or "when"]))
     right_width = sum(BADGE_WIDTHS) + WHEN_WIDTH + len(right)
     left = width - right_width - NAME_WIDTH - 2
     region_width = 6 if left >= 16 else 0
     company_width = left - region_width
     segments = [Segment(" " + pad(row.name, NAME_WIDTH), base)]
     if company_width >= 4:
-        segments.append(Segment(" " + pad(row.company, company_width - 2) + " ",
-                                base + styles["company"]))
+        segments.append(Segment(" " + pad(row.company, company_width - 2) + " ", look["company"]))
     else:
         segments.append(Segment(" " * max(company_width, 0), base))
     if region_width:
-        segments.append(Segment(pad(row.region, region_width), base + styles["region"]))
+        segments.append(Segment(pad(row.region, region_width), look["region"]))
     for text, part_style in right:
         segments.append(Segment(" ", base))
-        segments.append(Segment(text, base + part_style))
+        segments.append(Segment(text, part_style))
     segments.append(Segment(" ", base))
     if company_width < 0:  # narrower than the fixed columns: cut to fit
         return Strip(segments).adjust_cell_length(width, base)
