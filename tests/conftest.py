@@ -46,6 +46,13 @@ def store(db_path: Path, clock: Clock) -> Iterator[LeadStore]:
         opened.close()
 
 
+@pytest.fixture
+def a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``leadboard`` opens the board only on a terminal; tests that call it
+    in-process to see a file refused before the app starts pretend to have one."""
+    monkeypatch.setattr("tui.cli.has_terminal", lambda: True)
+
+
 @pytest.fixture(autouse=True)
 def english() -> Iterator[None]:
     set_language("en")

@@ -87,7 +87,8 @@ def test_check_reports_a_good_file(store, seeded, db_path, capsys):
 
 
 @pytest.mark.parametrize("damage", ["truncate", "garbage", "syntax"])
-def test_check_and_open_refuse_a_damaged_file_and_leave_it(store, seeded, db_path, damage, capsys):
+def test_check_and_open_refuse_a_damaged_file_and_leave_it(store, seeded, db_path, damage, capsys,
+                                                           a_terminal):
     store.close()
     data = db_path.read_bytes()
     damaged = {"truncate": data[: len(data) // 2], "garbage": os.urandom(500),
@@ -117,7 +118,7 @@ def test_restore_puts_back_the_newest_backup_and_keeps_the_damaged_file(store, c
         assert [lead.name for lead in again.leads.values()] == ["第一"]
 
 
-def test_a_journal_damaged_in_the_middle_is_refused(store, db_path):
+def test_a_journal_damaged_in_the_middle_is_refused(store, db_path, a_terminal):
     for name in ("一", "二", "三"):
         store.add_lead(name)
     store._release()
@@ -130,7 +131,7 @@ def test_a_journal_damaged_in_the_middle_is_refused(store, db_path):
     assert journal.read_bytes() == before
 
 
-def test_a_file_from_a_newer_version_is_refused(db_path, capsys):
+def test_a_file_from_a_newer_version_is_refused(db_path, capsys, a_terminal):
     db_path.write_text('{"meta": {"1": {"schema": 7}}, "leads": {}}')
     assert main(["check", "--db", str(db_path)]) == EXIT_UNREADABLE
     assert main(["--db", str(db_path)]) == EXIT_UNREADABLE

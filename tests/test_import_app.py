@@ -1,6 +1,9 @@
 """Importing in the app: i, a path, a progress bar, the summary; u undoes it."""
 
+import pytest
+
 from store.leadstore import LeadStore
+from tests.test_compositor import screen_text
 from tui.app import LeadboardApp
 from tui.screens.importing import ImportScreen
 
@@ -59,13 +62,19 @@ async def test_an_unreadable_file_says_why_in_chinese_and_changes_nothing(store,
     assert store.undo_label == "add_lead"
 
 
-async def test_a_read_only_board_says_it_cannot_import(db_path, clock):
-    LeadStore.open(db_path, clock=clock).close()
+@pytest.mark.parametrize("key", ["i", "n", "e", "s", "c", "t"])
+async def test_a_read_only_board_says_so_before_a_form_is_filled_in(db_path, clock, key):
+    # Import, new lead, edit, schedule, log and a triage session: refused at
+    # once, not after the rep has typed a form that cannot be saved.
+    with LeadStore.open(db_path, clock=clock) as writer:
+        writer.add_lead(name="张伟", intent=4, funding=4)
     with LeadStore.open(db_path, clock=clock):  # another Leadboard writes the file
         store = LeadStore.open(db_path, clock=clock, fallback_read_only=True)
-        app = LeadboardApp(store, "en")
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("i")
-            assert not isinstance(app.screen, ImportScreen)
-            assert "open read-only" in str(app.screen.query_one("#status").render())
+        app = LeadboardApp(store, "zh")
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            board = app.screen
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is board
+            assert "此文件以只读方式打开，改动无法保存。" in screen_text(app)
         store.close()

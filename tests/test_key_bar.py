@@ -39,6 +39,26 @@ async def test_clicking_a_key_does_what_the_key_does(store, seeded):
         assert isinstance(app.screen, HelpScreen)
 
 
+async def test_a_narrow_bar_keeps_help_and_search_and_the_sessions_way_out(store, seeded):
+    # At 80 columns not every key fits: the rest wait in the help screen,
+    # and the keys to reach it (and search) stay; in a session, skip, undo, end.
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = bar_text(app)
+        assert "? 帮助" in text and "/ 搜索" in text and "1 →Q1" in text
+        assert cell_len(text) == 80
+        bar = app.screen.query_one(KeyBar)
+        start = next(start for start, _end, hint in bar._spans if hint.key == "question_mark")
+        await pilot.click(KeyBar, offset=(start + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape", "t", "enter")
+        await pilot.pause()
+        text = bar_text(app)
+        assert "跳过" in text and "撤销" in text and "esc 结束" in text
+
+
 async def test_clicking_a_key_moves_the_lead_and_saves_it(store, seeded, db_path, clock):
     app = LeadboardApp(store, "en")
     async with app.run_test(size=SIZE) as pilot:

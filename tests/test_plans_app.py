@@ -254,11 +254,15 @@ async def test_a_regrade_in_the_log_form_moves_the_proposed_follow_up(store, see
         assert form.query_one("#follow-at").value == "fri 15:00"  # the rep's own date stays
 
 
+async def on_the_first_lead_without_a_next_step(app, pilot) -> None:
+    await pilot.press("p", "n")
+    assert plan_texts(app)[0].startswith("张伟")
+
+
 async def test_schedule_from_the_list_of_leads_without_a_next_step(store, seeded):
     app = LeadboardApp(store, "en")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("p", "n")
-        assert plan_texts(app)[0].startswith("张伟")
+        await on_the_first_lead_without_a_next_step(app, pilot)
         await pilot.press("enter")
         assert isinstance(app.screen, ContactForm)
         app.screen.query_one("#when").value = "tomorrow 10:00"
@@ -270,6 +274,15 @@ async def test_schedule_from_the_list_of_leads_without_a_next_step(store, seeded
         await pilot.pause()
         rows = app.screen.board.lead_list(1).rows
         assert ("张伟", "11-27") in [(r.name, r.when) for r in rows[:]]
+
+
+async def test_log_a_contact_with_a_lead_that_has_no_next_step(store, seeded):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await on_the_first_lead_without_a_next_step(app, pilot)
+        await pilot.press("c")
+        assert isinstance(app.screen, LogForm)
+        assert "张伟" in str(app.screen.query_one(".dialog-title").render())
 
 
 async def test_help_on_the_plan_lists_its_keys_in_chinese(store, seeded):

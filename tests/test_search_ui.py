@@ -1,5 +1,6 @@
 """The search bar, live filtering, jumping, saved views and the palette, as a rep uses them."""
 
+import pytest
 from textual.command import CommandInput, CommandList
 
 from store.leadstore import LeadStore
@@ -299,6 +300,99 @@ async def test_the_palette_speaks_chinese_to_the_end(store):
         prompts = palette_prompts(app)
         assert any("关闭客户看板" in p for p in prompts), prompts
         assert not any("Quit" in p or "Screenshot" in p for p in prompts), prompts
+
+
+def palette_entries(app) -> dict[str, str]:
+    """What the open palette lists: each entry's first line, and its help below."""
+    return dict(prompt.split("\n", 1) for prompt in palette_prompts(app))
+
+
+def screen_text(app) -> str:
+    """Everything on the screen now, as the rep reads it."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+
+
+@pytest.mark.parametrize(("lang", "opens", "opens_help", "deletes", "deletes_help"), [
+    ("en", "View: 临沂重点  (region:临沂)", "Filter the board by this saved view",
+     "Delete view: 临沂重点", "Delete this saved view; its leads stay as they are (u undoes)"),
+    ("zh", "视图：临沂重点（region:临沂）", "按这个视图筛选看板",
+     "删除视图：临沂重点", "删除这个保存的视图，其中的客户不受影响（按 u 可撤销）"),
+])
+async def test_a_views_delete_entry_says_it_deletes_not_filters(
+        store, lang, opens, opens_help, deletes, deletes_help):
+    add_leads(store)
+    store.save_view("临沂重点", "region:临沂")
+    app = LeadboardApp(store, lang)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.board.lead_list(1).focus()
+        await pilot.press("ctrl+p")
+        await pilot.press(*"临沂重点")
+        await pilot.pause(0.3)
+        entries = palette_entries(app)
+        assert entries[opens] == opens_help and entries[deletes] == deletes_help
+        await pilot.press("escape")
+        leads = len(store.leads)
+        await choose_in_palette(pilot, deletes)
+        assert list(store.views.values()) == [] and len(store.leads) == leads
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "Nothing matches"), ("zh", "没有匹配的结果")])
+async def test_the_palette_says_nothing_matches_in_the_reps_language(store, lang, words):
+    add_leads(store)
+    app = LeadboardApp(store, lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        for typed in ("daochu", "x"):  # and again once typed on
+            await pilot.press(*typed)
+            await pilot.pause(1.0)  # Textual waits half a second before saying so
+            shown = screen_text(app)
+            assert words in shown and "No matches found" not in shown
+
+
+async def test_namesakes_in_the_palette_read_as_in_the_search_list(store):
+    add_leads(store)
+    store.add_lead("张帅", company="临沂宏达土石方", province="山东", city="临沂",
+                   phones=("13905391111",), intent=5, funding=5)
+    store.add_lead("张帅", province="江苏", city="徐州", phones=("13700002222",),
+                   intent=5, funding=1)
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await type_search(app, pilot, "张帅")
+        listed = sorted(line for line in matches(app) if line.startswith("张帅"))
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"张帅")
+        await pilot.pause(0.5)
+        entries = palette_entries(app)
+        found = sorted(line for line in entries if line.startswith("张帅"))
+        assert found == listed and len(found) == 2
+        assert any("临沂宏达土石方" in line and "13905391111" in line for line in found)
+        assert any("徐州" in line and "13700002222" in line for line in found)
+        assert {entries[line] for line in found} == {"跳到这位客户"}
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", {"New lead  (n)": "Key n: New lead",
+            "→Q1  (1)": "Key 1: Move the lead to Q1 (the smallest regrade)",
+            "Undo  (u / ^z)": "Key u / ^z: Undo"}),
+    ("zh", {"新客户  (n)": "按键 n：新客户",
+            "→Q1  (1)": "按键 1：把客户移到 Q1（最小幅度调整评级）",
+            "撤销  (u / ^z)": "按键 u / ^z：撤销"}),
+])
+async def test_each_action_says_its_key_and_what_it_does(store, lang, expected):
+    add_leads(store)
+    app = LeadboardApp(store, lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        entries = palette_entries(app)
+        assert {line: entries.get(line) for line in expected} == expected
+        actions = {line: words for line, words in entries.items() if line.endswith(")")}
+        assert len(actions) > 20 and len(set(actions.values())) == len(actions)
+        # Textual's copy key and its nameless ctrl+c are not the rep's actions.
+        assert not any("super+c" in line or line.startswith(" ") for line in actions)
 
 
 async def test_soon_after_start_up_the_index_and_pinyin_are_ready(store, monkeypatch):

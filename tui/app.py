@@ -17,7 +17,7 @@ from textual.theme import ThemeProvider
 from textual.worker import Worker, WorkerState
 
 from store.board import BoardIndex
-from store.errors import StoreError
+from store.errors import ReadOnly, StoreError
 from store.leadstore import COMPACT_BYTES, Fold, LeadStore
 from store.preview import close_with_preview
 from tui.compositor import install as install_compositor
@@ -194,20 +194,31 @@ class LeadboardApp(App[None]):
 
     # ------------------------------------------------------------ palette
     # Textual's palette and its own commands, in the user's language.
+    # Imported where used, like the board: the palette brings the search with it.
     def action_command_palette(self) -> None:
+        from tui.palette import Palette
+
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(
-                CommandPalette(placeholder=t("palette.placeholder"), id="--command-palette")
-            )
+            self.push_screen(Palette(placeholder=t("palette.placeholder"), id="--command-palette"))
 
     def search_themes(self) -> None:
-        self.push_screen(CommandPalette([ThemeProvider], placeholder=t("palette.themes")))
+        from tui.palette import Palette
+
+        self.push_screen(Palette([ThemeProvider], placeholder=t("palette.themes")))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # Only what a rep needs: no screenshots (a file of customers' names)
         # and no widget help panel (the help screen, ?, says it all).
         yield SystemCommand(t("system.theme"), t("system.theme_help"), self.action_change_theme)
         yield SystemCommand(t("system.quit"), t("system.quit_help"), self.action_quit)
+
+    def writable(self) -> bool:
+        """Whether changes can be saved. If not, says so at once: a form that
+        only refused at the end would cost the rep what they typed."""
+        if self.store.read_only:
+            self.notify(error_text(ReadOnly(self.store.path)), severity="error", timeout=8)
+            return False
+        return True
 
     def after_save(self) -> None:
         """Called after every saved change: fold a long journal in the background."""

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
+from store.backups import list_backups
 from store.demo import write_demo
 from store.errors import Locked, SaveFailed, StoreError, UnreadableFile
 from store.leadstore import Clock, LeadStore, local_now
@@ -52,6 +53,29 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(message)
+
+    def _get_value(self, action: argparse.Action, arg_string: str) -> object:
+        # argparse names the type in its message ("invalid int value"), a word
+        # no rep knows: say what the option wants instead.
+        try:
+            return super()._get_value(action, arg_string)
+        except argparse.ArgumentError:
+            wanted = WANTED.get(action.type)
+            if wanted is None:
+                raise
+            name = "/".join(action.option_strings) or action.metavar or action.dest
+            raise UsageError(t(wanted, option=name, value=arg_string)) from None
+
+    def _check_value(self, action: argparse.Action, value: object) -> None:
+        # A mistyped sub-command would be "command: invalid choice", after
+        # argparse's ``dest``: say instead that Leadboard has no such command.
+        if isinstance(action, argparse._SubParsersAction) and value not in action.choices:
+            raise UsageError(t("cli.error.command", name=value, commands=", ".join(action.choices)))
+        super()._check_value(action, value)
+
+
+# What a typed option wants, by its type, in words (see Parser._get_value).
+WANTED = {int: "cli.error.whole_number"}
 
 
 # The messages argparse itself can show a rep, by its own English wording
@@ -163,13 +187,24 @@ def run_board(app) -> int:
     return EXIT_OK
 
 
+def has_terminal() -> bool:
+    """Whether the board can run here. Without a terminal to read keys from
+    and show it on (a pipe, a file, a script), Textual spins at full CPU
+    instead of failing, so the board refuses before it opens the file."""
+    return all(stream is not None and stream.isatty() for stream in (sys.stdin, sys.stdout))
+
+
 def cmd_board(args: argparse.Namespace) -> int:
+    if not has_terminal():
+        raise UsageError(t("cli.error.no_terminal"))
     return run_board(board_app(args.db or default_db(), args.lang))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     if args.count < 1:
         raise UsageError(t("cli.error.count"))
+    if not args.no_open and not has_terminal():
+        raise UsageError(t("cli.error.no_terminal_demo"))  # before a file is written
     path = args.db or demo_db()
     store = LeadStore.open(path)
     try:
@@ -192,6 +227,32 @@ HANDLERS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def data_path(args: argparse.Namespace) -> Path:
+    return (args.db or default_db()).expanduser()
+
+
+# The sub-commands that only read the data file, as called. Opening a file
+# that is not there would show it empty ("no sessions"), so main() says it
+# is missing instead. ``check`` says so itself; ``restore --list`` still
+# lists the backups of a deleted file, the way to bring it back.
+ONLY_READ: dict[str, Callable[[argparse.Namespace], bool]] = {
+    "search": lambda args: True,
+    "sessions": lambda args: True,
+    "export": lambda args: True,
+    "settings": lambda args: (args.threshold, args.review_days, args.cadence) == (None,) * 3,
+    "restore": lambda args: args.list and not list_backups(data_path(args)),
+}
+
+
+def missing_file(args: argparse.Namespace) -> Path | None:
+    """The data file a read-only command was given, when there is none."""
+    only_reads = ONLY_READ.get(args.command)
+    if only_reads is None or not only_reads(args):
+        return None
+    path = data_path(args)
+    return None if path.exists() else path
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _language_from(argv)
@@ -202,6 +263,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.version:
             print(f"{APP_NAME} {_version()}")
             return EXIT_OK
+        missing = missing_file(args)
+        if missing is not None:
+            say(t("cli.error.missing", path=missing))
+            return EXIT_UNREADABLE
         handler = getattr(args, "handler", None) or HANDLERS[args.command]
         return handler(args)
     except UsageError as exc:

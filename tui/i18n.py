@@ -7,6 +7,7 @@ only, or when the code asks for a key no catalog has.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import os
 from collections.abc import Mapping
 
@@ -45,7 +46,27 @@ def language() -> str:
 
 def t(key: str, **params: object) -> str:
     text = CATALOGS[_current].get(key, key)
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    if "detail" in params:
+        params["detail"] = system_error_text(params["detail"])
+    return text.format(**params)
+
+
+# The OS errors a rep meets, by the system's own (English) words. Every
+# caller hands ``exc.strerror`` to a message as its ``detail`` (the store
+# keeps no errno in its errors), so this is where it is put in the user's
+# language; a rarer error keeps the system's text.
+SYSTEM_ERRORS = {
+    os.strerror(code): f"error.os.{errno.errorcode[code]}"
+    for code in (errno.ENOENT, errno.EACCES, errno.EPERM, errno.EISDIR, errno.ENOTDIR,
+                 errno.ENOSPC, errno.EROFS)
+}
+
+
+def system_error_text(detail: object) -> object:
+    key = SYSTEM_ERRORS.get(detail) if isinstance(detail, str) else None
+    return CATALOGS[_current][key] if key else detail
 
 
 def has(key: str) -> bool:

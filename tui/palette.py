@@ -1,23 +1,45 @@
-"""Command palette providers: leads (by the search engine), every action with
-its key, and the saved views."""
+"""The command palette, in the user's language to its last line, and its
+providers: leads (by the search engine), every action with its key, and the
+saved views."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
 from functools import partial
+from typing import NamedTuple
 
+from rich.align import Align
 from rich.text import Text
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 from textual.markup import escape
 
 from store.search import BadQuery, parse_query, search
 from tui.i18n import t
-from tui.search_panel import quadrant_label
+from tui.keys import help_words, listed
+from tui.search_panel import match_line
 
 PALETTE_LIMIT = 12
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, saying "no matches" in the rep's language."""
+
+    def on_mount(self) -> None:
+        # Textual adds its own line, in English, when nothing matches, and
+        # shows the list to do so: put the rep's words in its place then.
+        # (Textual's internals, both: tests/test_search_ui.py checks them.)
+        self.watch(self, "_list_visible", self._say_no_matches, init=False)
+
+    def _say_no_matches(self, visible: bool) -> None:
+        results = self.query_one(CommandList)
+        if not visible or results.option_count != 1:
+            return
+        if results.get_option_at_index(0).id == self._NO_MATCHES:
+            words = Align.center(Text(t("palette.no_matches"), style="not bold"))
+            results.replace_option_prompt(self._NO_MATCHES, words)
 
 
 class LeadsProvider(Provider):
@@ -36,32 +58,47 @@ class LeadsProvider(Provider):
         result = await asyncio.to_thread(search, index, parsed, PALETTE_LIMIT)
         store = self.app.store
         for hit in result.hits:
-            lead_id = hit.lead_id
-            name = store.leads_field(lead_id, "name", "")
-            company = store.leads_field(lead_id, "company", "")
-            text = " ".join(p for p in (name, company, quadrant_label(store, lead_id)) if p)
-            yield Hit(hit.score / 100, Text(text), partial(jump, lead_id), text=text,
+            # As the list under the search bar shows it: namesakes told apart
+            # by their company, place and phone.
+            line = match_line(store, hit.lead_id)
+            yield Hit(hit.score / 100, line, partial(jump, hit.lead_id), text=line.plain,
                       help=t("palette.lead_help"))
 
 
-def action_rows(nodes: list[DOMNode]) -> list[tuple[str, str, Callable[[], object]]]:
-    """(description, keys, run) for every action the nodes bind, keys joined."""
-    rows: dict[tuple[int, str], tuple[list[str], str, Callable[[], object]]] = {}
+class ActionRow(NamedTuple):
+    description: str  # the key bar's words
+    keys: str  # every key for the action, joined
+    does: str  # the help screen's words
+    run: Callable[[], object]
+
+    @property
+    def text(self) -> str:
+        return f"{self.description}  ({self.keys})"
+
+    @property
+    def help(self) -> str:
+        # The palette reads help as markup: a "[" key must stay a key.
+        return escape(t("palette.action_help", keys=self.keys, does=self.does))
+
+
+def action_rows(nodes: list[DOMNode]) -> list[ActionRow]:
+    """Every action the nodes bind that the help lists too, keys joined."""
+    rows: dict[tuple[int, str], tuple[list[str], Binding, DOMNode]] = {}
     for node in nodes:
         for key, bindings in node._bindings.key_to_bindings.items():
             for binding in bindings:
-                entry = rows.setdefault(
-                    (id(node), binding.action),
-                    ([], binding.description, partial(node.run_action, binding.action)),
-                )
-                entry[0].append(node.app.get_key_display(Binding(key, binding.action)))
-    return [(description, " / ".join(keys), run) for keys, description, run in rows.values()]
+                if listed(binding):
+                    keys, _, _ = rows.setdefault((id(node), binding.action), ([], binding, node))
+                    keys.append(node.app.get_key_display(Binding(key, binding.action)))
+    return [ActionRow(binding.description, " / ".join(keys), help_words(binding),
+                      partial(node.run_action, binding.action))
+            for keys, binding, node in rows.values()]
 
 
 class ActionsProvider(Provider):
     """Every action of the board, its lists and the app, with its key."""
 
-    def _rows(self) -> list[tuple[str, str, Callable[[], object]]]:
+    def _rows(self) -> list[ActionRow]:
         screen = self.screen
         nodes: list[DOMNode] = [screen]
         if hasattr(screen, "board"):  # the keys inside a quadrant, too
@@ -70,44 +107,43 @@ class ActionsProvider(Provider):
         return action_rows(nodes)
 
     async def discover(self) -> Hits:
-        for description, keys, run in self._rows():
-            text = f"{description}  ({keys})"
-            yield DiscoveryHit(Text(text), run, text=text, help=t("palette.action_help"))
+        for row in self._rows():
+            yield DiscoveryHit(Text(row.text), row.run, text=row.text, help=row.help)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for description, keys, run in self._rows():
-            text = f"{description}  ({keys})"
-            score = matcher.match(text)
+        for row in self._rows():
+            score = matcher.match(row.text)
             if score > 0:
-                yield Hit(score, matcher.highlight(escape(text)), run, text=text,
-                          help=t("palette.action_help"))
+                yield Hit(score, matcher.highlight(escape(row.text)), row.run, text=row.text,
+                          help=row.help)
 
 
 class ViewsProvider(Provider):
-    """The saved views; choosing one filters the board by it."""
+    """The saved views: choosing one filters the board by it; each can be
+    deleted too, and says so, so that no rep deletes one meaning to open it."""
 
-    def _views(self) -> list[tuple[str, Callable[[], object]]]:
+    def _views(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """(text, help, run) for each entry."""
         open_search = getattr(self.screen, "open_search", None)
         if open_search is None:
             return []
         views = sorted(self.app.store.views.values(), key=lambda v: v.name)
-        found = [(t("palette.view", name=view.name, query=view.query),
+        found = [(t("palette.view", name=view.name, query=view.query), t("palette.view_help"),
                   partial(open_search, view.query)) for view in views]
         delete_view = getattr(self.screen, "delete_view", None)
         if delete_view is not None:
-            found += [(t("palette.delete_view", name=view.name), partial(delete_view, view.id))
-                      for view in views]
+            found += [(t("palette.delete_view", name=view.name), t("palette.delete_view_help"),
+                       partial(delete_view, view.id)) for view in views]
         return found
 
     async def discover(self) -> Hits:
-        for text, run in self._views():
-            yield DiscoveryHit(Text(text), run, text=text, help=t("palette.view_help"))
+        for text, help_text, run in self._views():
+            yield DiscoveryHit(Text(text), run, text=text, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for text, run in self._views():
+        for text, help_text, run in self._views():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(escape(text)), run, text=text,
-                          help=t("palette.view_help"))
+                yield Hit(score, matcher.highlight(escape(text)), run, text=text, help=help_text)

@@ -27,11 +27,13 @@ class KeyHint:
     shown: str
     description: str
     enabled: bool
+    action: str = ""
 
 
 class KeyBar(Widget, can_focus=False):
     """The screen's shown bindings, one per action, the command palette's key
-    at the right end."""
+    at the right end. The ``pinned`` actions stand beside it and are always
+    shown; on a narrow screen the others are shown as far as they fit."""
 
     DEFAULT_CSS = """
     KeyBar { dock: bottom; height: 1; background: $footer-background; }
@@ -41,8 +43,9 @@ class KeyBar(Widget, can_focus=False):
     """
     COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--disabled"}
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, pinned: tuple[str, ...] = (), id: str | None = None) -> None:
         super().__init__(id=id)
+        self.pinned = pinned
         self.hints: tuple[KeyHint, ...] = ()
         self.palette: KeyHint | None = None
         self._spans: list[tuple[int, int, KeyHint]] = []  # x from, x to, hint
@@ -62,7 +65,7 @@ class KeyBar(Widget, can_focus=False):
         for _node, binding, enabled, tooltip in screen.active_bindings.values():
             if binding.key == self.app.COMMAND_PALETTE_BINDING:
                 palette = self._hint(binding, enabled)
-            elif binding.show and binding.action not in hints:
+            elif (binding.show or binding.action in self.pinned) and binding.action not in hints:
                 hints[binding.action] = self._hint(binding, enabled)
         hints_now = tuple(hints.values())
         if (hints_now, palette) != (self.hints, self.palette):
@@ -71,7 +74,7 @@ class KeyBar(Widget, can_focus=False):
 
     def _hint(self, binding: Binding, enabled: bool) -> KeyHint:
         return KeyHint(binding.key, self.app.get_key_display(binding), binding.description,
-                       enabled)
+                       enabled, binding.action)
 
     # ------------------------------------------------------------ drawing
     def render_line(self, y: int) -> Strip:
@@ -83,9 +86,14 @@ class KeyBar(Widget, can_focus=False):
         segments: list[Segment] = []
         spans: list[tuple[int, int, KeyHint]] = []
         x = 0
-        right = self._parts(self.palette, key_style, text_style, dim) if self.palette else []
+        pinned = [hint for hint in self.hints if hint.action in self.pinned]
+        ends = [*pinned, self.palette] if self.palette else pinned
+        right_parts = [self._parts(hint, key_style, text_style, dim) for hint in ends]
+        right = [segment for parts in right_parts for segment in parts]
         room = width - sum(cell_len(s.text) for s in right)
         for hint in self.hints:
+            if hint.action in self.pinned:
+                continue
             parts = self._parts(hint, key_style, text_style, dim)
             size = sum(cell_len(s.text) for s in parts)
             if x + size > room:
@@ -94,9 +102,12 @@ class KeyBar(Widget, can_focus=False):
             spans.append((x, x + size, hint))
             x += size
         segments.append(Segment(" " * max(room - x, 0), base))
-        if right:
-            spans.append((max(room, x), width, self.palette))
-            segments += right
+        x = max(room, x)
+        for hint, parts in zip(ends, right_parts):
+            size = sum(cell_len(s.text) for s in parts)
+            spans.append((x, x + size, hint))
+            segments += parts
+            x += size
         self._spans = spans
         return Strip(segments).adjust_cell_length(width, base)
 

@@ -120,7 +120,10 @@ VALUES: dict[str, dict[str, frozenset]] = {
     "status": {
         "跟进": frozenset({Status.ACTIVE}), "跟进中": frozenset({Status.ACTIVE}),
         "成交": frozenset({Status.WON}), "已成交": frozenset({Status.WON}),
-        "丢单": frozenset({Status.LOST}), "休眠": frozenset({Status.DORMANT}),
+        # The board's own words first; the others are what reps also say.
+        "已流失": frozenset({Status.LOST}), "流失": frozenset({Status.LOST}),
+        "丢单": frozenset({Status.LOST}), "暂停": frozenset({Status.DORMANT}),
+        "休眠": frozenset({Status.DORMANT}),
         "all": frozenset(Status), "全部": frozenset(Status),
     },
 }

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from store.board import TRAY, BoardIndex
-from store.errors import ReadOnly, StoreError
+from store.errors import StoreError
 from store.model import QUADRANTS
 from store.search.board import NarrowedBoard
 from store.session import default_queue, queue_of
@@ -22,7 +22,7 @@ from tui.i18n import error_text, localize_bindings, t
 from tui.places import BOARD_BINDINGS, BOARD_BREAKPOINTS, label_places, place_title
 from tui.palette import ActionsProvider, LeadsProvider, ViewsProvider
 from tui.rows import PlaceRows
-from tui.screens.help import HelpScreen
+from tui.screens.help import HelpScreen, board_legend
 from tui.screens.plan_actions import PlanActions
 from tui.search_panel import SearchPanel, search_help, shown_with
 from widgets.detail_pane import DetailPane
@@ -32,6 +32,8 @@ from widgets.quadrant_board import PLACES_IN_ORDER, QuadrantBoard
 from widgets.status_line import StatusLine
 
 # Which place lies left/right of each, for h/l and the arrow keys.
+# Shown in the key bar even when it is narrow: the rest are in the help screen.
+PINNED_KEYS = ("help", "search")
 _BESIDE = {1: (None, 2), 2: (1, TRAY), 3: (None, 4), 4: (3, TRAY), TRAY: (2, None)}
 
 
@@ -62,7 +64,7 @@ class BoardScreen(PlanActions, HeldFrames):
             )
             yield DetailPane(id="details", classes="-hidden")
         yield Static(t("welcome.text"), id="welcome", classes="-hidden")
-        yield KeyBar()
+        yield KeyBar(pinned=PINNED_KEYS)
 
     def on_mount(self) -> None:
         label_places(self.board)
@@ -279,13 +281,14 @@ class BoardScreen(PlanActions, HeldFrames):
     def action_new_lead(self) -> None:
         from tui.screens.lead_form import LeadForm  # loaded when first used: quicker start
 
-        self.app.push_screen(LeadForm(None, self.store.settings.threshold), self._form_done)
+        if self.app.writable():
+            self.app.push_screen(LeadForm(None, self.store.settings.threshold), self._form_done)
 
     def action_edit_lead(self) -> None:
         from tui.screens.lead_form import LeadForm  # loaded when first used: quicker start
 
         lead_id = self.selected_lead_id()
-        if lead_id is None:
+        if lead_id is None or not self.app.writable():
             return
         lead = self.store.lead(lead_id)
         self.app.push_screen(LeadForm(lead, self.store.settings.threshold), self._form_done)
@@ -310,6 +313,8 @@ class BoardScreen(PlanActions, HeldFrames):
         from tui.screens.session import SessionScreen, SessionStart  # when first used
 
         assert self.index is not None
+        if not self.app.writable():
+            return
         if self.index.only is None and self.index.board.shown is None:
             queue = default_queue(self.index.board, self.store)
         else:  # narrowed by a search or a view: the leads it shows, in board order
@@ -327,8 +332,7 @@ class BoardScreen(PlanActions, HeldFrames):
         self.refresh_board()
 
     def action_import_leads(self) -> None:
-        if self.store.read_only:
-            self._failed(ReadOnly(self.store.path))
+        if not self.app.writable():
             return
         from tui.screens.importing import ImportScreen  # loaded when first used
 
@@ -379,4 +383,4 @@ class BoardScreen(PlanActions, HeldFrames):
             (t("help.lists"), self.board.lead_list(1)),
             (t("help.app"), self.app),
         ]
-        self.app.push_screen(HelpScreen(sections, search_help(self.store)))
+        self.app.push_screen(HelpScreen(sections, [board_legend(), *search_help(self.store)]))

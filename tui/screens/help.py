@@ -11,7 +11,8 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.i18n import has, localize_bindings, t
+from tui.i18n import localize_bindings, t
+from tui.keys import help_words, listed
 
 
 def key_rows(node: DOMNode) -> list[tuple[str, str]]:
@@ -19,12 +20,9 @@ def key_rows(node: DOMNode) -> list[tuple[str, str]]:
     by_action: dict[str, tuple[list[str], str]] = {}
     for key, bindings in node._bindings.key_to_bindings.items():
         for binding in bindings:
-            if not binding.description:
-                continue  # a key Textual keeps for itself, with nothing to say
-            # The key bar's words are short; the help may say more.
-            longer = f"help.key.{binding.id}"
-            description = t(longer) if has(longer) else binding.description
-            keys, description = by_action.setdefault(binding.action, ([], description))
+            if not listed(binding):
+                continue
+            keys, _ = by_action.setdefault(binding.action, ([], help_words(binding)))
             keys.append(node.app.get_key_display(Binding(key, binding.action)))
     return [(" / ".join(keys), description) for keys, description in by_action.values()]
 
@@ -36,6 +34,18 @@ def key_table(title: str, rows: list[tuple[str, str]]) -> Text:
         text.append("  " + keys + " " * (width - cell_len(keys)) + "  ", style="bold")
         text.append(description + "\n")
     return text
+
+
+def board_legend() -> Text:
+    """What the marks on the board's rows mean, with the marks as the board
+    draws them: a rep cannot guess them from the letters alone."""
+    credit = " ".join(t(f"badge.credit.{credit}") for credit in ("good", "unknown", "poor"))
+    return key_table(t("help.legend"), [
+        (credit, t("help.legend.credit")),
+        (t("badge.project"), t("help.legend.project")),
+        (t("help.legend.when_mark"), t("help.legend.when")),
+        (t("tray.title"), t("help.legend.tray")),
+    ])
 
 
 class HelpScreen(ModalScreen[None]):

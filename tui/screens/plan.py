@@ -28,6 +28,8 @@ from widgets.lead_row import pad
 from widgets.plan_list import PlanList
 
 UNPLANNED = "unplanned"
+# Shown in the key bar even when it is narrow: the rest are in the help screen.
+PINNED_KEYS = ("help",)
 TABS = (Period.DAY.value, Period.WEEK.value, Period.MONTH.value, UNPLANNED)
 
 
@@ -66,7 +68,7 @@ class PlanScreen(Screen[tuple[set[int], int | None]]):
                    id="plan-tabs")
         yield Static("", id="plan-columns")
         yield PlanList(CONTACT_WIDTHS, t("plan.empty"), id="plan-list")
-        yield KeyBar()
+        yield KeyBar(pinned=PINNED_KEYS)
 
     def on_mount(self) -> None:
         localize_bindings(self.plan_list)
@@ -145,19 +147,21 @@ class PlanScreen(Screen[tuple[set[int], int | None]]):
             self.action_log()
 
     def action_log(self) -> None:
-        contact_id = self._contact_id()
-        if contact_id is None:
+        """Log a contact: the one under the cursor, or (on the tab of leads with
+        no next step) a new one with the lead under the cursor."""
+        lead_id = self._lead_id()
+        if lead_id is None or not self.app.writable():
             return
-        contact = self.store.contacts[contact_id]
-        lead = self.store.lead(contact.lead_id)
+        lead = self.store.lead(lead_id)
         planned = [c for c in self.store.contacts_of(lead.id) if c.status is ContactStatus.PLANNED]
-        chosen = contact_id if contact.status is ContactStatus.PLANNED else None
+        contact_id = self._contact_id()
+        chosen = contact_id if any(c.id == contact_id for c in planned) else None
         self.app.push_screen(LogForm(lead, planned, chosen),
                              lambda done: done and self._changed(lead.id))
 
     def action_schedule(self) -> None:
         lead_id = self._lead_id()
-        if lead_id is None:
+        if lead_id is None or not self.app.writable():
             return
         lead = self.store.lead(lead_id)
         proposed = propose_follow_up(self.store, lead_id, self.store.now())
@@ -166,7 +170,7 @@ class PlanScreen(Screen[tuple[set[int], int | None]]):
 
     def action_reschedule(self) -> None:
         contact_id = self._contact_id()
-        if contact_id is None:
+        if contact_id is None or not self.app.writable():
             return
         contact = self.store.contacts[contact_id]
         self.app.push_screen(RescheduleForm(contact),

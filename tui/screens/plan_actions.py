@@ -15,7 +15,7 @@ class PlanActions:
 
     def action_schedule(self) -> None:
         lead_id = self.selected_lead_id()
-        if lead_id is None:
+        if lead_id is None or not self.app.writable():
             return
         proposed = propose_follow_up(self.store, lead_id, self.store.now())
         from tui.screens.contact_form import ContactForm  # loaded when first used
@@ -24,7 +24,7 @@ class PlanActions:
 
     def action_log_contact(self) -> None:
         lead_id = self.selected_lead_id()
-        if lead_id is None:
+        if lead_id is None or not self.app.writable():
             return
         planned = [c for c in self.store.contacts_of(lead_id) if c.status is ContactStatus.PLANNED]
         from tui.screens.log_form import LogForm  # loaded when first used

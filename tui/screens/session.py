@@ -35,6 +35,8 @@ from widgets.status_line import StatusLine
 
 # Seconds after showing a lead to make the next one's view: well before a
 # rep's next key, well after the frame has gone out.
+# Shown in the key bar even when it is narrow: how to go on, take back and stop.
+PINNED_KEYS = ("skip", "undo", "end")
 PREPARE_AFTER = 0.005
 
 LOST_REASONS = ("price", "competitor", "no_funds", "no_project", "no_contact")
@@ -172,7 +174,7 @@ class SessionScreen(Screen[set[int]]):
         yield self.progress
         yield self.sheet
         yield self.message
-        yield KeyBar()
+        yield KeyBar(pinned=PINNED_KEYS)
 
     def on_mount(self) -> None:
         self.show_lead()

@@ -5,7 +5,7 @@ MESSAGES: dict[str, str] = {
     "search.count": "找到 {count} 位客户 · 回车跳转 · ctrl+s 存为视图 · esc 清除",
     "search.none": "没有找到客户",
     "search.indexing": "正在为 {count} 位客户准备搜索…",
-    "search.tray": "未分级",
+    "search.tray": "待评级",
     "search.view.title": "把这次搜索存为视图",
     "search.view.placeholder": "视图名称",
     "search.view.saved": "已存为视图“{name}”",
@@ -18,13 +18,13 @@ MESSAGES: dict[str, str] = {
         "  排序：姓名完全相同、姓名开头相同、拼音或首字母完全相同、拼音开头相同、\n"
         "  其他位置出现，最后是相近的；同分时按看板顺序。\n"
         "  筛选条件（英文名也可以），可与关键词一起用：\n"
-        "    象限:1  象限:1,2  (q:)      象限；象限:0 是未分级\n"
+        "    象限:1  象限:1,2  (q:)      象限；象限:0 是待评级\n"
         "    地区:临沂  (region:)        省或市\n"
         "    来源:介绍  (source:)        走访 朋友 老用户 机手 集中地 同行 展会 其他\n"
         "    信誉:好  (credit:)          好 未知 差\n"
         "    工程:有  (project:)         有无工程\n"
         "    阶段:探询  (stage:)         寻找 分析 接触 探询 推介 异议 成交 售后\n"
-        "    状态:成交  (status:)        跟进中 成交 丢单 休眠 全部（默认：跟进中）\n"
+        "    状态:成交  (status:)        跟进中 已成交 已流失 暂停 全部（默认：跟进中）\n"
         "    意向>=4  (intent>=4)        也可用 <、<=、=、>；资金<3 (funding<3)\n"
         "    逾期  (overdue)             下次接触已过期\n"
         "    无计划  (nonext)            没有安排下次接触\n"
@@ -38,10 +38,12 @@ MESSAGES: dict[str, str] = {
     "system.quit": "退出",
     "system.quit_help": "关闭客户看板；所有改动都已保存",
     "palette.lead_help": "跳到这位客户",
-    "palette.action_help": "执行这个操作",
+    "palette.action_help": "按键 {keys}：{does}",
     "palette.view": "视图：{name}（{query}）",
     "palette.delete_view": "删除视图：{name}",
     "palette.view_help": "按这个视图筛选看板",
+    "palette.delete_view_help": "删除这个保存的视图，其中的客户不受影响（按 u 可撤销）",
+    "palette.no_matches": "没有匹配的结果",
     "binding.board.search": "搜索",
     "binding.board.clear_search": "清除搜索",
     "binding.search.close": "清除并关闭",
