@@ -5,6 +5,7 @@ from textual.selection import Selection
 
 from store.leadstore import LeadStore
 from store.model import Credit
+from tests.test_compositor import screen_text
 from tui.app import LeadboardApp
 from widgets.detail_pane import DetailPane
 from widgets.lead_list import LeadList
@@ -19,6 +20,13 @@ def names(app: LeadboardApp, place: int) -> list[str]:
 
 def title(app: LeadboardApp, place: int) -> str:
     return str(app.screen.board.pane(place).query_one(".place-title").render())
+
+
+def shown(app: LeadboardApp, widget) -> list[str]:
+    """What the screen shows where ``widget`` stands, line by line."""
+    strips = app.screen._compositor.render_strips()
+    region = widget.region
+    return [strips[y].crop(region.x, region.right).text for y in range(region.y, region.bottom)]
 
 
 async def test_each_lead_sits_in_its_quadrant(store, seeded):
@@ -252,18 +260,57 @@ async def test_the_cursor_shows_which_quadrant_has_focus(store, seeded):
         assert cursor_style() == focused
 
 
-async def test_a_narrow_terminal_keeps_room_for_the_quadrants(store, seeded):
-    app = LeadboardApp(store, "zh")
+@pytest.mark.parametrize(("lang", "mark"), [("zh", "信?"), ("en", "C?")])
+async def test_a_narrow_terminal_keeps_the_board_readable_beside_the_details(
+        store, seeded, lang, mark):
+    # At 80 columns the detail pane and a slimmer tray leave each quadrant a
+    # row's name and marks; a title cut short keeps its count.
+    app = LeadboardApp(store, lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")  # the detail pane opens beside the board
         await pilot.pause()
-        assert not app.screen.details.has_class("-hidden")
-        for place in (1, 2, 3, 4):
-            lead_list = app.screen.board.lead_list(place)
-            assert lead_list.size.width >= 10  # a name and more, not a sliver
-        title = app.screen.board.pane(1).query_one(".place-title")
-        assert title.size.height == 1
-        assert "Q1" in str(title.render())
+        board = app.screen.board
+        assert "张伟" in shown(app, app.screen.details)[0]
+        for place, count in {1: 2, 2: 1, 3: 1, 4: 1, 0: 1}.items():
+            heading = shown(app, board.pane(place).query_one(".place-title"))[0]
+            assert heading.rstrip().endswith(f"· {count}"), heading
+        if lang == "zh":
+            assert shown(app, board.pane(1).query_one(".place-title")) == [" Q1 优先成交 · 2"]
+        for place, name in ((1, "张伟"), (3, "刘洋"), (0, "曾国")):
+            row = shown(app, board.lead_list(place))[0]
+            assert name in row and mark in row, row
+
+
+@pytest.mark.parametrize(("key", "box"), [
+    ("n", "#form"), ("s", "#contact-form"), ("c", "#log-form"), ("question_mark", "#help")])
+async def test_dialogs_fit_an_80_column_terminal(store, seeded, key, box):
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        dialog = app.screen.query_one(box)
+        assert dialog.region.right <= 80
+        lines = shown(app, dialog)
+        # The thick border's right edge, at the top and halfway down.
+        assert lines[0].endswith("█") and lines[len(lines) // 2].endswith("█")
+
+
+@pytest.mark.parametrize(("key", "size"), [("n", (80, 24)), ("e", (130, 40))])
+async def test_the_form_says_how_to_save_and_shows_its_own_keys(store, seeded, key, size):
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=size) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Ctrl+S 保存" in text  # at the top, before any scrolling
+        key_bar = text.splitlines()[-1]
+        assert "^s 保存" in key_bar and "esc 取消" in key_bar
+        assert "→Q1" not in key_bar  # the board's keys do nothing here
+        checkbox = app.screen.query_one("#field-has_project")
+        checkbox.scroll_visible(animate=False)
+        await pilot.pause()
+        drawn = "".join(shown(app, checkbox))
+        assert "▐X▌" in drawn and "…" not in drawn
 
 
 async def test_help_in_chinese_has_no_english_left_from_textual(store, seeded):

@@ -50,6 +50,11 @@ def label_places(board: QuadrantBoard) -> None:
             "board.empty_place")
 
 
-def place_title(place: int, count: int) -> str:
+def place_title(place: int, count: int) -> tuple[str, str]:
+    """A place's heading, split after its name: a narrow pane cuts the name
+    and keeps the rest, so that the count stays in sight."""
     title_key = "tray.title" if place == TRAY else f"quadrant.{place}.title"
-    return t("place.heading", title=t(title_key), count=count)
+    name = t(title_key)
+    heading = t("place.heading", title=name, count=count)
+    end = heading.find(name) + len(name) if name in heading else len(heading)
+    return heading[:end], heading[end:]

@@ -31,8 +31,9 @@ class QuadrantPane(Vertical):
         yield StatusLine("", classes="place-title")
         yield LeadList(self.place, self._empty_text, id=f"list-{self.place}")
 
-    def set_title(self, text: str) -> None:
-        self.query_one(".place-title", StatusLine).update(text)
+    def set_title(self, text: str, tail: str = "") -> None:
+        """``text`` then ``tail``; a narrow pane cuts ``text``, never ``tail``."""
+        self.query_one(".place-title", StatusLine).update(text, tail)
 
     @property
     def lead_list(self) -> LeadList:

@@ -110,7 +110,7 @@ class BoardScreen(PlanActions, HeldFrames):
         for place in places:
             ids = self.index.places[place]
             self.board.lead_list(place).set_rows(PlaceRows(self.store, ids), cursor_for.get(place))
-            self.board.pane(place).set_title(place_title(place, len(ids)))
+            self.board.pane(place).set_title(*place_title(place, len(ids)))
         self.query_one("#welcome").set_class(bool(self.store.leads), "-hidden")
         self.refresh_status()
         self.refresh_details()
@@ -164,8 +164,7 @@ class BoardScreen(PlanActions, HeldFrames):
 
     @on(LeadList.Activated)
     def _activated(self, event: LeadList.Activated) -> None:
-        self.details.remove_class("-hidden")
-        self.refresh_details()
+        self.show_details(True)
 
     @on(QuadrantBoard.LeadDropped)
     def _dropped(self, event: QuadrantBoard.LeadDropped) -> None:
@@ -274,9 +273,15 @@ class BoardScreen(PlanActions, HeldFrames):
         if len(lead_ids) == 1:
             self._follow(next(iter(lead_ids)))
 
-    def action_toggle_details(self) -> None:
-        self.details.toggle_class("-hidden")
+    def show_details(self, shown: bool) -> None:
+        """Open or close the detail pane. ``#main`` says which, so that a
+        narrow board can slim its tray while the pane stands beside it."""
+        self.details.set_class(not shown, "-hidden")
+        self.query_one("#main").set_class(shown, "-details")
         self.refresh_details()
+
+    def action_toggle_details(self) -> None:
+        self.show_details(self.details.has_class("-hidden"))
 
     def action_new_lead(self) -> None:
         from tui.screens.lead_form import LeadForm  # loaded when first used: quicker start
@@ -374,8 +379,7 @@ class BoardScreen(PlanActions, HeldFrames):
             self.index.set_filter(shown_with(self.store, lead_id))
             self.refresh_board()
         self._follow(lead_id)
-        self.details.remove_class("-hidden")
-        self.refresh_details()
+        self.show_details(True)
 
     def action_help(self) -> None:
         sections = [

@@ -15,6 +15,7 @@ from store.errors import Invalid
 from store.model import Credit, CustomerType, Lead, Source, Stage, Status
 from store.validate import check_name, normalize_phones, parse_grade
 from tui.i18n import label, localize_bindings, t
+from widgets.key_bar import KeyBar
 
 TEXT_FIELDS = ("name", "company", "phones", "province", "city", "intent", "funding",
                "project", "models", "brands", "competitor", "tags", "notes")
@@ -83,8 +84,8 @@ class LeadForm(ModalScreen[tuple[int | None, dict] | None]):
 
     AUTO_FOCUS = "#field-name"  # "n", then the name: no tab to reach it first
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
         Binding("ctrl+s", "save", "Save", id="form.save"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
     ]
 
     def __init__(self, lead: Lead | None, threshold: int) -> None:
@@ -98,6 +99,8 @@ class LeadForm(ModalScreen[tuple[int | None, dict] | None]):
         title = t("form.title.new") if lead is None else t("form.title.edit", name=lead.name)
         with VerticalScroll(id="form"):
             yield Static(title, id="form-title")
+            # How to save, under the title: the buttons are below the fold.
+            yield Static(t("form.hint", threshold=self.threshold), id="form-hint")
             with Grid(id="form-grid"):
                 for name in TEXT_FIELDS[:7]:
                     yield from self._text_field(name)
@@ -112,10 +115,11 @@ class LeadForm(ModalScreen[tuple[int | None, dict] | None]):
                 yield Static("", classes="form-error")
                 for name in TEXT_FIELDS[7:]:
                     yield from self._text_field(name)
-            yield Static(t("form.hint", threshold=self.threshold), id="form-hint")
             with Horizontal(id="form-buttons"):
                 yield Button(t("form.save"), variant="primary", id="save")
                 yield Button(t("form.cancel"), id="cancel")
+        # The form's own keys, over the board's bar behind it.
+        yield KeyBar()
 
     def _text_field(self, name: str) -> ComposeResult:
         yield Label(t(f"field.{name}"), classes="form-label")

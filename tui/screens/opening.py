@@ -82,7 +82,7 @@ class OpeningScreen(Screen):
         for place in PLACES_IN_ORDER:
             rows = PreviewRows(self.preview, place, self.now)
             board.lead_list(place).set_rows(rows, 0)
-            board.pane(place).set_title(place_title(place, len(rows)))
+            board.pane(place).set_title(*place_title(place, len(rows)))
         parts = [t("app.title"), self.file_name, t("bar.leads", count=self.preview.lead_count),
                  t("bar.loading")]
         self.query_one("#status", StatusLine).update("  ·  ".join(parts))
