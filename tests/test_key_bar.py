@@ -86,3 +86,15 @@ async def test_the_bar_follows_the_focus_into_the_search_bar(store, seeded):
         await pilot.pause()
         text = bar_text(app)
         assert "Clear and close" in text and "→Q1" not in text
+
+
+async def test_a_dialog_shows_its_own_keys_not_the_boards(store, seeded):
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("s", "c"):  # schedule a contact, log one
+            await pilot.press(key)
+            await pilot.pause()
+            text = bar_text(app)
+            assert "^s 保存" in text and "esc 取消" in text and "→Q1" not in text
+            await pilot.press("escape")
+            await pilot.pause()

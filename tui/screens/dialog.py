@@ -1,5 +1,6 @@
-"""What the plan's dialogs share: a cancel that changes nothing, and saving
-through a store call whose error is shown in the dialog instead of closing it."""
+"""What the plan's dialogs share: a cancel that changes nothing, saving
+through a store call whose error is shown in the dialog instead of closing it,
+and their own keys at the bottom of the screen."""
 
 from __future__ import annotations
 
@@ -12,10 +13,16 @@ from textual.widgets import Button, Static
 
 from store.errors import StoreError
 from tui.when_text import plan_error
+from widgets.key_bar import KeyBar
 
 
 class Dialog(ModalScreen[Any]):
     ERROR_BOX = ".form-error"
+
+    def on_mount(self) -> None:
+        # The dialog's keys, over the bar of the screen behind it (whose keys
+        # do nothing while the dialog is open).
+        self.mount(KeyBar())
 
     def save_with(self, store_call: Callable[[], Any]) -> None:
         """Run ``store_call``; close with its result, or say what went wrong."""
