@@ -313,6 +313,11 @@ class LeadStore:
         times = self._planned_by_time
         return [i for _at, i in times[:bisect_left(times, (moment, 0))]]
 
+    def planned_between(self, start: datetime, end: datetime) -> list[int]:
+        """Ids of the planned contacts with ``start <= at < end``, in time order."""
+        times = self._planned_by_time
+        return [i for _at, i in times[bisect_left(times, (start, 0)):bisect_left(times, (end, 0))]]
+
     @property
     def unplanned(self) -> AbstractSet[int]:
         """Active leads with no planned contact: the ones without a next step

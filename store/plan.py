@@ -6,13 +6,19 @@ follows the number of contacts in the period, never the number of leads.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
+from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
+from store.board import TRAY, BoardIndex
 from store.dates import week_start
+from store.grading import NO_NEXT, priority, quadrant_of
+from store.lazy import LazySequence
 from store.leadstore import LeadStore
-from store.model import ContactStatus
+from store.model import QUADRANTS, ContactStatus
 
 
 class Period(StrEnum):
@@ -71,13 +77,93 @@ def plan_rows(store: LeadStore, span: Span, now: datetime) -> PlanRows:
     """What the plan screen lists: overdue contacts on top, then the period's
     contacts by time; cancelled ones are left out."""
     overdue = store.planned_before(now)
-    late = set(overdue)
+    # The planned contacts are told apart by the store's index of them, so
+    # only the others' status is read: a month holds tens of thousands.
+    cut = min(max(now, span.start), span.end)
+    late = set(store.planned_between(span.start, cut))
+    kept = set(store.planned_between(cut, span.end))
     status = store.contact_field
     ahead = [
         i for i in period_contacts(store, span)
-        if i not in late and status(i, "status", "planned") != ContactStatus.CANCELLED
+        if i in kept or (i not in late
+                         and status(i, "status", "planned") != ContactStatus.CANCELLED)
     ]
     return PlanRows(overdue, ahead)
+
+
+def unplanned_key(store: LeadStore, lead_id: int, threshold: int) -> tuple[int, int, int]:
+    """Where a lead with no next step sorts: strongest quadrant first (the
+    ungraded last), then by priority, then the oldest lead first."""
+    field = store.leads_field
+    intent, funding = field(lead_id, "intent"), field(lead_id, "funding")
+    score = priority(intent, funding, field(lead_id, "credit", "unknown"),
+                     field(lead_id, "has_project", False))
+    return (quadrant_of(intent, funding, threshold) or len(QUADRANTS) + 1, -score, lead_id)
+
+
+class UnplannedLeads(LazySequence[int]):
+    """The graded leads in order, then the ungraded ones, sorted only once the
+    list reads that far: a rep seldom scrolls past thousands of graded leads."""
+
+    def __init__(self, graded: list[int], ungraded: list[int],
+                 key: Callable[[int], tuple]) -> None:
+        self._graded = graded
+        self._ungraded = ungraded
+        self._key = key
+        self._sorted = False
+
+    def __len__(self) -> int:
+        return len(self._graded) + len(self._ungraded)
+
+    def item(self, index: int) -> int:
+        if index < len(self._graded):
+            return self._graded[index]
+        if not self._sorted:
+            self._ungraded.sort(key=self._key)
+            self._sorted = True
+        return self._ungraded[index - len(self._graded)]
+
+
+def unplanned_leads(store: LeadStore, order: BoardIndex | None,
+                    stale: AbstractSet[int] = frozenset()) -> Sequence[int]:
+    """The active leads with no next step, in :func:`unplanned_key` order.
+
+    ``order`` is the board's (of every active lead), if at hand: each of its
+    quadrants holds these leads in one run, already by priority, so a tab of
+    50k leads reads no lead at all. ``stale`` are leads changed since the
+    board last placed them; they are placed here anew. Without the board's
+    order, or out of step with the store, every lead is read and sorted.
+    """
+    threshold = store.settings.threshold
+
+    def key(lead_id: int) -> tuple:
+        return unplanned_key(store, lead_id, threshold)
+
+    unplanned = store.unplanned
+    if order is None or order.shown is not None or order.threshold != threshold:
+        return sorted(unplanned, key=key)
+    fresh = {i: key(i) for i in stale if i in unplanned}
+    graded = [i for q in QUADRANTS for i in _no_next_run(order, q, stale, fresh)]
+    ungraded = [i for i in order.places[TRAY] if i in unplanned and i not in stale]
+    ungraded += [i for i, k in fresh.items() if k[0] not in QUADRANTS]
+    if len(graded) + len(ungraded) != len(unplanned):
+        return sorted(unplanned, key=key)
+    return UnplannedLeads(graded, ungraded, key)
+
+
+def _no_next_run(order: BoardIndex, quadrant: int, stale: AbstractSet[int],
+                 fresh: dict[int, tuple]) -> list[int]:
+    """A quadrant's leads with no next contact, by the board's order (its
+    keys run bucket, then minus priority, then id); ``fresh`` leads put in
+    by their current key, the ``stale`` ones' old places left out."""
+    ids, keys = order.places[quadrant], order.key_of
+    run = ids[bisect_left(ids, (NO_NEXT,), key=keys):bisect_left(ids, (NO_NEXT + 1,), key=keys)]
+    if stale:
+        run = [i for i in run if i not in stale]
+    for lead_id, fresh_key in fresh.items():
+        if fresh_key[0] == quadrant:
+            insort(run, lead_id, key=lambda i: fresh[i][1:] if i in fresh else keys(i)[1:])
+    return run
 
 
 def checklist_progress(store: LeadStore, contact_id: int) -> tuple[int, int]:

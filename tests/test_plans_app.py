@@ -2,9 +2,11 @@
 
 from datetime import timedelta
 
-from store.contacts import Analysis, LogEntry, log_contact
+from store.contacts import Analysis, LogEntry, Made, log_contact
+from store.grading import priority, quadrant_of
 from store.leadstore import LeadStore
-from store.model import ChecklistItem, ContactStatus, Method, Purpose, Status
+from store.model import ChecklistItem, ContactStatus, Credit, Method, Purpose, Status
+from store.plan import Period, period_span
 from tests.conftest import NOW
 from tui.app import LeadboardApp
 from tui.screens.contact_form import ContactForm
@@ -294,3 +296,75 @@ async def test_help_on_the_plan_lists_its_keys_in_chinese(store, seeded):
             assert words in shown
         await pilot.press("escape")
         assert isinstance(app.screen, PlanScreen)
+
+
+# ------------------------------------------------------------ tabs as before
+def unplanned_as_before(store) -> list[int]:
+    """The no-next-step tab's order as it was worked out before the board's
+    order was read: every lead sorted, strongest quadrant first, the ungraded last."""
+    def key(lead_id):
+        lead = store.lead(lead_id)
+        q = quadrant_of(lead.intent, lead.funding, store.settings.threshold)
+        return (q is None, q or 0, -priority(lead.intent, lead.funding, lead.credit,
+                                             lead.has_project), lead_id)
+    return sorted(store.unplanned, key=key)
+
+
+def contacts_as_before(store, tab: str) -> list[int]:
+    now = store.now()
+    span = period_span(Period(tab), now)
+    overdue = store.planned_before(now)
+    cancelled = ContactStatus.CANCELLED
+    return overdue + [i for i in store.contacts_between(span.start, span.end)
+                      if i not in overdue and store.contacts[i].status is not cancelled]
+
+
+def shown_keys(app) -> list[int]:
+    rows = app.screen.query_one(PlanList).rows
+    return [rows[i].key for i in range(len(rows))]
+
+
+def mixed_plans(store, seeded, clock) -> dict[str, int]:
+    """Leads of like grades told apart by credit and project, ungraded ones with a
+    score, and plans overdue, ahead, made and cancelled."""
+    ids = dict(seeded)
+    for name, intent, funding, credit, project in [
+            ("周一", 5, 5, Credit.POOR, False), ("周二", 5, 5, Credit.GOOD, True),
+            ("吴三", 2, 1, Credit.GOOD, False), ("郑四", 4, None, Credit.UNKNOWN, True),
+            ("孙五", None, 2, Credit.GOOD, False), ("钱六", 3, 4, Credit.POOR, True)]:
+        ids[name] = store.add_lead(name, intent=intent, funding=funding, credit=credit,
+                                   has_project=project).id
+    plan = {"late": ("王强", 1), "soon": ("周二", 3), "week": ("刘洋", 30),
+            "month": ("钱六", 24 * 9)}
+    for label, (name, hours) in plan.items():
+        ids[label] = store.schedule_contact(ids[name], NOW + timedelta(hours=hours),
+                                            method=Method.PHONE, purpose=Purpose.SELL).id
+    dropped = store.schedule_contact(ids["吴三"], NOW + timedelta(hours=5), method=Method.VISIT,
+                                     purpose=Purpose.SELL)
+    store.update_contact(dropped.id, status=ContactStatus.CANCELLED)
+    log_contact(store, LogEntry(ids["陈静"], Analysis(), made=Made(
+        NOW - timedelta(hours=2), Method.PHONE, Purpose.SELL), lead_fields={"status": Status.WON}))
+    store.edit_lead(ids["孙五"], status=Status.DORMANT)
+    clock.advance(hours=2)  # the first plan is overdue
+    return ids
+
+
+async def test_every_tab_shows_the_rows_it_showed_before_in_the_same_order(store, seeded, clock):
+    ids = mixed_plans(store, seeded, clock)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        for key, tab in [("w", "week"), ("m", "month"), ("n", None), ("d", "day")]:
+            await pilot.press(key)
+            await pilot.pause()
+            expected = unplanned_as_before(store) if tab is None else contacts_as_before(store, tab)
+            assert shown_keys(app) == expected, tab
+        assert shown_keys(app)[0] == ids["late"]
+        # Cancelling 周二's only plan leaves her without a next step: the tab of
+        # those finds her among the board's order, in her place by priority.
+        await pilot.press("w")
+        await pilot.press(*["down"] * shown_keys(app).index(ids["soon"]), "x", "n")
+        await pilot.pause()
+        assert ids["周二"] in store.unplanned
+        assert shown_keys(app) == unplanned_as_before(store)
+        assert shown_keys(app)[0] == ids["周二"]

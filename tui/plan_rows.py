@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from store.grading import priority, quadrant_of
+from store.grading import quadrant_of
 from store.leadstore import LeadStore
 from store.model import ContactStatus
 from store.plan import checklist_progress
@@ -49,24 +49,10 @@ def lead_row(store: LeadStore, lead_id: int) -> PlanRow:
     return PlanRow(lead_id, cells)
 
 
-def unplanned_order(store: LeadStore) -> list[int]:
-    """Leads with no next step: strongest quadrant first, then by priority.
-    Read from stored fields: building 50k leads would make the tab wait."""
-    field, threshold = store.leads_field, store.settings.threshold
-
-    def key(lead_id: int) -> tuple:
-        q = quadrant_tag(store, lead_id, threshold)
-        score = priority(field(lead_id, "intent"), field(lead_id, "funding"),
-                         field(lead_id, "credit", "unknown"), field(lead_id, "has_project", False))
-        return (q == "—", q, -score, lead_id)
-
-    return sorted(store.unplanned, key=key)
-
-
 class LazyRows(Sequence[PlanRow]):
     """Rows built only when the table draws them."""
 
-    def __init__(self, ids: list[int], build) -> None:
+    def __init__(self, ids: Sequence[int], build) -> None:
         self._ids = ids
         self._build = build
 

@@ -14,9 +14,9 @@ from textual.widgets import Static, Tab, Tabs
 from store.contacts import cancel, propose_follow_up
 from store.errors import StoreError
 from store.model import ContactStatus
-from store.plan import Period, period_span, plan_rows
+from store.plan import Period, period_span, plan_rows, unplanned_leads
 from tui.i18n import localize_bindings, t
-from tui.plan_rows import CONTACT_WIDTHS, LEAD_WIDTHS, LazyRows, contact_row, lead_row, unplanned_order
+from tui.plan_rows import CONTACT_WIDTHS, LEAD_WIDTHS, LazyRows, contact_row, lead_row
 from tui.screens.contact_form import ContactForm
 from tui.screens.help import HelpScreen
 from tui.screens.log_form import LogForm
@@ -84,7 +84,10 @@ class PlanScreen(Screen[tuple[set[int], int | None]]):
         store, now = self.store, self.store.now()
         unplanned = len(store.unplanned)
         if self.tab == UNPLANNED:
-            ids = unplanned_order(store)
+            # The board's order below, less what this screen changed since.
+            board = self.app.board
+            order = board.unfiltered_order() if board is not None else None
+            ids = unplanned_leads(store, order, self.touched)
             self.plan_list.set_rows(LazyRows(ids, lambda i: lead_row(store, i)), LEAD_WIDTHS)
             columns = ("plan.col.lead", "plan.col.quadrant", "field.company", "field.region",
                        "field.phones")
@@ -93,18 +96,21 @@ class PlanScreen(Screen[tuple[set[int], int | None]]):
         else:
             span = period_span(Period(self.tab), now)
             rows = plan_rows(store, span, now)
-            self.plan_list.set_rows(LazyRows(rows.ids, lambda i: contact_row(store, i, now)),
+            ids = rows.ids
+            self.plan_list.set_rows(LazyRows(ids, lambda i: contact_row(store, i, now)),
                                     CONTACT_WIDTHS)
             columns = ("plan.col.time", "plan.col.lead", "plan.col.quadrant", "plan.col.method",
                        "plan.col.purpose", "plan.col.prep", "plan.col.status", "field.company")
             heading = t("plan.heading", period=self._period_name(span.start, span.end),
-                        count=len(rows.ids), overdue=len(rows.overdue), unplanned=unplanned)
+                        count=len(ids), overdue=len(rows.overdue), unplanned=unplanned)
             widths = CONTACT_WIDTHS
-        self.query_one("#plan-heading", Static).update(heading)
+        # Both lines are one high and the screen wide whatever they say: no
+        # layout of the whole screen is needed to repaint them.
+        self.query_one("#plan-heading", Static).update(heading, layout=False)
         # The last heading takes the rest of the line, as the table's last column.
         cells = [pad(t(key), w) for key, w in zip(columns, widths)]
         self.query_one("#plan-columns", Static).update(
-            " " + " ".join([*cells, *(t(key) for key in columns[len(cells):])]))
+            " " + " ".join([*cells, *(t(key) for key in columns[len(cells):])]), layout=False)
 
     def _period_name(self, start: datetime, end: datetime) -> str:
         if self.tab == Period.DAY.value:
