@@ -147,6 +147,16 @@ CASES = [
 ]
 
 
+def test_a_typo_finds_the_nearest_readings_not_every_name_like_them(store, leads):
+    # 王磊 (wanglei), 汪飞 (wangfei) and 王武 (wangwu) pass the near-miss cutoff
+    # for "wangwie" too, but 王伟 is much nearer: the board shows what was meant.
+    for name in ("王磊", "汪飞", "王武"):
+        store.add_lead(name, intent=4, funding=4)
+    result = search(SearchIndex(store), parse_query("wangwie"), None)
+    found = {store.lead(i).name for i in result.lead_ids}
+    assert "王伟" in found and not found & {"王磊", "汪飞", "王武"}
+
+
 @pytest.mark.parametrize(("text", "found", "not_found", "first"), CASES, ids=[c[0] for c in CASES])
 def test_query_finds_the_right_leads(store, leads, text, found, not_found, first):
     matched = names(store, text)

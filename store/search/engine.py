@@ -50,6 +50,9 @@ FOUND, PINYIN_INSIDE = 60, 55
 # Near misses score 40-50 from a Jaro-Winkler similarity of 0.9-1: it favours a
 # shared beginning, so wangwie is nearer 王伟 (wangwei) than 王杰 (wangjie).
 FUZZY_TOP, FUZZY_CUTOFF = 50, 0.9
+# Near misses kept: those this close to the nearest. A typo means one reading;
+# ``wangwie`` is 王伟 (0.97), not every wang?ei name above the cutoff (0.91).
+FUZZY_MARGIN = 0.03
 FUZZY_WHEN_FEWER = 10  # look for near misses only below this many exact matches
 FUZZY_MIN_LENGTH = 4
 
@@ -305,7 +308,10 @@ def _fuzzy_scores(index: SearchIndex, word: str) -> dict[int, int]:
     scores: dict[int, int] = {}
     found = process.extract(word, owners.keys(), scorer=JaroWinkler.normalized_similarity,
                             score_cutoff=FUZZY_CUTOFF, limit=None)
+    nearest = max((similarity for _, similarity, _ in found), default=1.0)
     for choice, similarity, _ in found:
+        if similarity < nearest - FUZZY_MARGIN:
+            continue
         score = 40 + round((similarity - FUZZY_CUTOFF) / (1 - FUZZY_CUTOFF) * (FUZZY_TOP - 40))
         for slot in owners.get(choice):
             scores[slot] = max(score, scores.get(slot, 0))
