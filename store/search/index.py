@@ -33,6 +33,11 @@ if TYPE_CHECKING:  # the store imports search's pinyin keys: no cycle at run tim
 
 _NOT_DIGIT = re.compile(r"\D")
 _LATIN = re.compile(r"[a-z0-9]")
+# The stored fields an entry is made of, and their defaults.
+_FIELDS = ("name", "company", "province", "city", "search_keys", "tags", "notes", "intent",
+           "funding", "credit", "has_project", "phones", "source", "stage", "status")
+_DEFAULTS = ("", "", "", "", (), (), "", None, None, "unknown", False, (), "other", "find",
+             "active")
 # Board order of places: Q1..Q4, then the tray of ungraded leads.
 _PLACE_ORDER = {1: 0, 2: 1, 3: 2, 4: 3, 0: 4}
 _MATCH_START = methodcaller("start", 1)
@@ -249,7 +254,16 @@ class SearchIndex:
     def build(self) -> SearchIndex:
         now = self.store.now()
         with collector_paused():
-            # Twice: a lead built by the app while we iterate may slip past the first pass.
+            # One pass over the stored fields, the fast way to read every lead;
+            # then, one at a time, any the app changed meanwhile (twice: a lead
+            # built by the app while we iterate may slip past the first look).
+            threshold = self.store.settings.threshold
+            try:
+                for lead_id, stored in self.store.lead_rows(_FIELDS, _DEFAULTS):
+                    values = dict(zip(_FIELDS, stored))
+                    self._put(lead_id, self._entry_of(lead_id, values, now, threshold))
+            except RuntimeError:  # the app added or built a lead as we read
+                pass
             for lead_id in [*self.store.leads, *self.store.leads]:
                 if lead_id in self.slot_of:
                     continue
@@ -277,18 +291,22 @@ class SearchIndex:
 
     def _entry(self, lead_id: int, now: Any) -> Entry:
         field = self.store.leads_field
-        name, company = field(lead_id, "name", ""), field(lead_id, "company", "")
-        province, city = field(lead_id, "province", ""), field(lead_id, "city", "")
-        keys = field(lead_id, "search_keys") or search_keys(name, company, province, city)
+        values = {name: field(lead_id, name, default) for name, default in zip(_FIELDS, _DEFAULTS)}
+        return self._entry_of(lead_id, values, now, self.store.settings.threshold)
+
+    def _entry_of(self, lead_id: int, values: dict[str, Any], now: Any, threshold: int) -> Entry:
+        """A lead's entry from its stored ``values`` (of :data:`_FIELDS`)."""
+        name, company = values["name"] or "", values["company"] or ""
+        province, city = values["province"] or "", values["city"] or ""
+        keys = values["search_keys"] or search_keys(name, company, province, city)
         readings: dict[str, list[str]] = {NAME: [], COMPANY: [], REGION: []}
         for key in keys:
             readings.setdefault(key[0], []).append(" " + key[2:])
-        tags = field(lead_id, "tags", ())
-        text = "\x1f".join((name, company, province, city, field(lead_id, "notes", ""), *tags))
-        intent, funding = field(lead_id, "intent"), field(lead_id, "funding")
-        credit = field(lead_id, "credit", "unknown")
-        has_project = field(lead_id, "has_project", False)
-        quadrant = quadrant_of(intent, funding, self.store.settings.threshold) or 0
+        tags = values["tags"] or ()
+        text = "\x1f".join((name, company, province, city, values["notes"] or "", *tags))
+        intent, funding = values["intent"], values["funding"]
+        credit, has_project = values["credit"], values["has_project"]
+        quadrant = quadrant_of(intent, funding, threshold) or 0
         rank = (_PLACE_ORDER[quadrant], bucket(self.store.next_contact(lead_id), now),
                 -priority(intent, funding, credit, has_project), lead_id)
         return Entry(
@@ -297,12 +315,11 @@ class SearchIndex:
             text=text.lower(),
             place=f"{province}\x1f{city}".lower(),
             readings={kind: tuple(lines) for kind, lines in readings.items()},
-            phones=tuple(phone_digits(p) for p in field(lead_id, "phones", ())),
+            phones=tuple(phone_digits(p) for p in values["phones"] or ()),
             choices={
-                "quadrant": quadrant, "source": field(lead_id, "source", "other"),
+                "quadrant": quadrant, "source": values["source"],
                 "credit": credit, "project": bool(has_project),
-                "stage": field(lead_id, "stage", "find"),
-                "status": field(lead_id, "status", "active"),
+                "stage": values["stage"], "status": values["status"],
                 "intent": intent, "funding": funding,
             },
             rank=rank,
