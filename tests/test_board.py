@@ -147,6 +147,23 @@ async def test_undo_restores_also_after_reopening(store, seeded, clock):
     store.close()
 
 
+async def test_undoing_a_threshold_change_places_every_lead_anew(store, seeded):
+    def places(app):
+        return [names(app, place) for place in (1, 2, 3, 4, 0)]
+
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE):
+        at_three = places(app)
+    store.update_settings(threshold=4)  # as `leadboard settings --threshold 4` does
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        assert places(app) != at_three
+        await pilot.press("u")
+        await pilot.pause()
+        assert places(app) == at_three
+        assert title(app, 1).endswith(f"· {len(at_three[0])}")
+
+
 async def test_detail_pane_shows_fields_advice_and_history(store, seeded):
     app = LeadboardApp(store, "en")
     async with app.run_test(size=SIZE) as pilot:

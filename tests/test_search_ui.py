@@ -92,6 +92,21 @@ async def test_enter_jumps_to_the_match_and_opens_its_details(store):
         assert store.lead(ids["张伟"]).intent >= 3
 
 
+@pytest.mark.parametrize("query", ["zw", "wangfang", "chenjing", "zhali", "lina"])
+async def test_esc_after_a_jump_keeps_the_lead_jumped_to(store, query):
+    add_leads(store)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await type_search(app, pilot, query)
+        await pilot.press("enter")
+        await pilot.pause()
+        jumped = app.focused.lead_id
+        await pilot.press("escape")
+        await pilot.pause()
+        assert panel(app).has_class("-hidden")
+        assert app.focused.lead_id == jumped  # the whole board again, still on it
+
+
 async def test_down_picks_another_match_before_enter(store):
     ids = add_leads(store)
     app = LeadboardApp(store, "en")

@@ -176,8 +176,13 @@ class BoardScreen(PlanActions, HeldFrames):
     def show_only(self, lead_ids: frozenset[int] | None) -> None:
         """Narrow the board to a search's matches (None: the whole board)."""
         assert self.index is not None
+        # Widening, the lead the rep was on stays under the cursor (a match
+        # jumped to, say), not whatever row now sits where it was.
+        kept = self.selected_lead_id() if lead_ids is None else None
         self.index.show_only(lead_ids)
         self.refresh_board()
+        if kept is not None:
+            self._follow(kept)
 
     @on(SearchPanel.Closed)
     def _search_closed(self, event: SearchPanel.Closed) -> None:
@@ -267,7 +272,11 @@ class BoardScreen(PlanActions, HeldFrames):
         lead_ids = {i for table, i in touched if table == "leads"}
         lead_ids |= {self.store.contacts[i].lead_id for table, i in touched
                      if table == "contacts" and i in self.store.contacts}
-        self.index.refresh(lead_ids) if self.index else None
+        assert self.index is not None
+        if any(table == "settings" for table, _i in touched):
+            self.index.rebuild()  # the threshold may be back: every lead's quadrant with it
+        else:
+            self.index.refresh(lead_ids)
         self.refresh_board()
         self.refresh_status(t("bar.undone", label=t(f"change.{label}")))
         if len(lead_ids) == 1:

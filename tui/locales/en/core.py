@@ -242,8 +242,14 @@ MESSAGES: dict[str, str] = {
     "error.unreadable_file.newer_schema": (
         "{path} was written by a newer Leadboard (format {detail}); update Leadboard to open it."
     ),
-    "error.unreadable_file.bad_document": "{path} holds a damaged record ({detail}); it was left untouched.",
-    "error.unreadable_file.journal": "The change journal {path} is damaged ({detail}); nothing was changed.",
+    "error.unreadable_file.bad_document": (
+        "{path} holds a damaged record ({detail}); it was left untouched. "
+        "See 'leadboard check', or put back a backup with 'leadboard restore'."
+    ),
+    "error.unreadable_file.journal": (
+        "The change journal {path} is damaged ({detail}); nothing was changed. "
+        "See 'leadboard check', or put back a backup with 'leadboard restore'."
+    ),
     "error.unreadable_file.permission": "No permission to read {path}.",
     "error.unreadable_file.directory": "{path} is a folder, not a data file.",
     "error.bad_document": "A damaged record: {table} {doc_id} ({detail}).",

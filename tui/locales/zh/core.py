@@ -231,8 +231,14 @@ MESSAGES: dict[str, str] = {
     ),
     "error.unreadable_file.not_tinydb": "{path} 不是客户看板的数据文件；文件没有被改动。",
     "error.unreadable_file.newer_schema": "{path} 由更新版本的客户看板写入（格式 {detail}），请先升级。",
-    "error.unreadable_file.bad_document": "{path} 中有损坏的记录（{detail}），文件没有被改动。",
-    "error.unreadable_file.journal": "改动日志 {path} 已损坏（{detail}），没有做任何改动。",
+    "error.unreadable_file.bad_document": (
+        "{path} 中有损坏的记录（{detail}），文件没有被改动。"
+        "可以用 leadboard check 查看，或用 leadboard restore 换回备份。"
+    ),
+    "error.unreadable_file.journal": (
+        "改动日志 {path} 已损坏（{detail}），没有做任何改动。"
+        "可以用 leadboard check 查看，或用 leadboard restore 换回备份。"
+    ),
     "error.unreadable_file.permission": "没有权限读取 {path}。",
     "error.unreadable_file.directory": "{path} 是文件夹，不是数据文件。",
     "error.bad_document": "损坏的记录：{table} {doc_id}（{detail}）。",
