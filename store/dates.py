@@ -12,7 +12,7 @@ date to today, so ``01-05`` typed on 30 December is next January and
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from store.errors import StoreError
 
@@ -175,6 +175,23 @@ def _default_time(day: date, now: datetime) -> datetime:
     # Today without a time: the next half hour from now.
     start = now.replace(second=0, microsecond=0)
     return start + timedelta(minutes=30 - start.minute % 30)
+
+
+def local_zone(now: datetime) -> tzinfo | None:
+    """The zone a rep whose clock reads ``now`` sees times in, for :func:`to_local`.
+
+    ``None`` when ``now`` is the system's local time (the store's usual
+    clock): each time then takes the offset of its own date, summer time
+    included. Otherwise ``now``'s own zone (a fixed clock, as in tests).
+    """
+    if now.tzinfo is None or now.utcoffset() == now.astimezone().utcoffset():
+        return None
+    return now.tzinfo
+
+
+def to_local(moment: datetime, zone: tzinfo | None) -> datetime:
+    """``moment`` as the rep's clock shows it (``zone`` from :func:`local_zone`)."""
+    return moment.astimezone(zone)
 
 
 def week_start(day: date) -> date:

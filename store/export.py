@@ -1,8 +1,11 @@
 """The plan leaves the tool: JSON (``leadboard.plan/1``), iCalendar and CSV.
 
 Every writer is a pure function of the data: no clock, stable order, so two
-exports of the same data are byte-identical. The JSON format is described by
-``store/schemas/plan-1.schema.json``.
+exports of the same data are byte-identical. Stored times may carry any
+offset (UTC, +08:00 …); every time leaves in the rep's local zone, read once
+from the store's clock by :func:`gather` and turned into text only by
+:func:`local_iso` (JSON), :func:`local_cell` (CSV) and :func:`utc` (iCalendar).
+The JSON format is described by ``store/schemas/plan-1.schema.json``.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import csv
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone, tzinfo
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -19,6 +22,7 @@ from typing import Any
 import orjson
 
 from store.codec import time_to_str
+from store.dates import local_zone, to_local
 from store.files import write_atomic
 from store.grading import quadrant_of
 from store.leadstore import LeadStore, collector_paused
@@ -54,11 +58,30 @@ class PlanExport:
     as_of: datetime | None
     contacts: list[Contact]
     unplanned: list[int]
+    zone: tzinfo | None = None  # the rep's zone; None: the system's (see dates.local_zone)
 
 
 def gather(store: LeadStore, span: Span, period: str) -> PlanExport:
     contacts = [store.contacts[i] for i in period_contacts(store, span)]
-    return PlanExport(span, period, store.last_change, contacts, sorted(store.unplanned))
+    return PlanExport(span, period, store.last_change, contacts, sorted(store.unplanned),
+                      local_zone(store.now()))
+
+
+# ------------------------------------------------------------------ times
+def local_iso(moment: datetime | None, zone: tzinfo | None) -> str | None:
+    """ISO 8601 with the rep's offset: ``2026-12-05T09:00:00+08:00``."""
+    return None if moment is None else time_to_str(to_local(moment, zone))
+
+
+def local_cell(moment: datetime, zone: tzinfo | None) -> str:
+    """The rep's wall time without a zone, which Excel reads as a date and
+    time: ``2026-12-05 09:00``."""
+    return to_local(moment, zone).strftime("%Y-%m-%d %H:%M")
+
+
+def utc(moment: datetime) -> datetime:
+    """A calendar time in UTC (``…Z``): valid everywhere, no VTIMEZONE needed."""
+    return moment.astimezone(timezone.utc)
 
 
 # ------------------------------------------------------------------ JSON
@@ -82,11 +105,12 @@ def lead_summary(store: LeadStore, lead_id: int, threshold: int | None = None) -
     }
 
 
-def contact_record(contact: Contact, lead: dict[str, Any]) -> dict[str, Any]:
+def contact_record(contact: Contact, lead: dict[str, Any],
+                   zone: tzinfo | None = None) -> dict[str, Any]:
     return {
         "id": contact.id,
         "lead": lead,
-        "at": time_to_str(contact.at),
+        "at": local_iso(contact.at, zone),
         "duration_min": contact.duration_min,
         "method": contact.method.value,
         "purpose": contact.purpose.value,
@@ -111,16 +135,16 @@ def plan_document(store: LeadStore, plan: PlanExport) -> dict[str, Any]:
             summaries[lead_id] = lead_summary(store, lead_id, threshold)
         return summaries[lead_id]
 
-    contacts = [contact_record(c, summary(c.lead_id)) for c in plan.contacts]
+    contacts = [contact_record(c, summary(c.lead_id), plan.zone) for c in plan.contacts]
     counts = {"1": 0, "2": 0, "3": 0, "4": 0, "ungraded": 0}
     for record in contacts:
         q = record["lead"]["quadrant"]
         counts["ungraded" if q is None else str(q)] += 1
     return {
         "schema": SCHEMA,
-        "period": {"kind": plan.period, "start": time_to_str(plan.span.start),
-                   "end": time_to_str(plan.span.end)},
-        "as_of": time_to_str(plan.as_of),
+        "period": {"kind": plan.period, "start": local_iso(plan.span.start, plan.zone),
+                   "end": local_iso(plan.span.end, plan.zone)},
+        "as_of": local_iso(plan.as_of, plan.zone),
         "counts": counts,
         "contacts": contacts,
         "unplanned": [lead_summary(store, lead_id, threshold) for lead_id in plan.unplanned],
@@ -161,16 +185,15 @@ def to_ics(store: LeadStore, plan: PlanExport, words: Words = Words()) -> bytes:
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
-    stamp = plan.as_of or plan.span.start  # not the clock: same data, same bytes
-    zones: dict[str, Any] = {}
+    stamp = utc(plan.as_of or plan.span.start)  # not the clock: same data, same bytes
     for contact in plan.contacts:
         lead = lead_summary(store, contact.lead_id)
         minutes = contact.duration_min or DEFAULT_MINUTES
         event = icalendar.Event()
         event.add("uid", contact_uid(contact))
         event.add("dtstamp", stamp)
-        event.add("dtstart", contact.at)
-        event.add("dtend", contact.at + timedelta(minutes=minutes))
+        event.add("dtstart", utc(contact.at))
+        event.add("dtend", utc(contact.at) + timedelta(minutes=minutes))
         title = f"{words.label('method', contact.method.value)}: {lead['name']}"
         event.add("summary", f"{title} ({lead['company']})" if lead["company"] else title)
         event.add("description", _description(contact, words, lead))
@@ -179,10 +202,6 @@ def to_ics(store: LeadStore, plan: PlanExport, words: Words = Words()) -> bytes:
         event.add("status", _ICS_STATUS.get(contact.status, "CONFIRMED"))
         event.add("sequence", _sequence(contact))
         calendar.add_component(event)
-        zone = contact.at.tzname() or "UTC"
-        zones.setdefault(zone, contact.at.tzinfo)
-    for name in sorted(zones):
-        calendar.add_component(icalendar.Timezone.from_tzinfo(zones[name], name))
     return calendar.to_ical()
 
 
@@ -204,11 +223,12 @@ def safe_cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def _csv_row(contact: Contact, lead: dict[str, Any], words: Words) -> list[str]:
+def _csv_row(contact: Contact, lead: dict[str, Any], words: Words,
+             zone: tzinfo | None = None) -> list[str]:
     checklist = "; ".join(f"[{'x' if i.done else ' '}] {i.text}" for i in contact.checklist)
     reached = {True: words.label("answer", "yes"), False: words.label("answer", "no"), None: ""}
     values = (
-        contact.id, time_to_str(contact.at), contact.duration_min, lead["id"], lead["name"],
+        contact.id, local_cell(contact.at, zone), contact.duration_min, lead["id"], lead["name"],
         lead["company"], ", ".join(lead["phones"]), lead["region"], lead["quadrant"],
         words.label("method", contact.method.value), words.label("purpose", contact.purpose.value),
         contact.place, words.label("contact_status", contact.status.value), checklist,
@@ -223,7 +243,8 @@ def to_csv(store: LeadStore, plan: PlanExport, words: Words = Words()) -> bytes:
     writer = csv.writer(out)
     writer.writerow([safe_cell(words.heading(name)) for name in CSV_COLUMNS])
     for contact in plan.contacts:
-        writer.writerow(_csv_row(contact, lead_summary(store, contact.lead_id), words))
+        lead = lead_summary(store, contact.lead_id)
+        writer.writerow(_csv_row(contact, lead, words, plan.zone))
     # The byte-order mark makes Excel read the file as UTF-8 (Chinese names).
     return out.getvalue().encode("utf-8-sig")
 

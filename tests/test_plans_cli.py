@@ -3,12 +3,17 @@
 import csv
 import io
 import json
+import time
+from datetime import datetime, timezone
 
 import icalendar
 import jsonschema
 import pytest
 
 from store.export import SCHEMA_FILE
+from store.leadstore import LeadStore
+from store.model import Method, Purpose
+from tests.conftest import CHINA, NOW, Clock
 from tui.cli import EXIT_SAVE, EXIT_USAGE, main
 
 
@@ -59,3 +64,55 @@ def test_bad_dates_and_unwritable_files_say_so_in_one_line(demo, tmp_path, capsy
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Nothing was written" in err
     assert not target.parent.exists()
+
+
+@pytest.fixture
+def rep_in_china(monkeypatch):
+    """The system zone of a rep in China (UTC+8, no summer time, as Asia/Shanghai)."""
+    monkeypatch.setenv("TZ", "CST-8")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
+def mixed_zones(tmp_path):
+    """Contacts on 5 December stored in UTC and in +08:00, as older files hold them."""
+    path = tmp_path / "leads.json"
+    store = LeadStore.open(path, clock=Clock(NOW.astimezone(timezone.utc)))
+    lead = store.add_lead("张伟", company="临沂宏达土石方").id
+    for at, minutes in ((datetime(2026, 12, 5, 1, 0, tzinfo=timezone.utc), 30),
+                        (datetime(2026, 12, 4, 16, 0, tzinfo=timezone.utc), None),
+                        (datetime(2026, 12, 5, 14, 30, tzinfo=CHINA), 45)):
+        store.schedule_contact(lead, at, method=Method.VISIT, purpose=Purpose.SELL,
+                               duration_min=minutes)
+    store.close()
+    return path
+
+
+def test_every_exported_time_is_in_the_reps_zone(mixed_zones, rep_in_china, capsysbinary):
+    export = ["export", "--db", str(mixed_zones), "--period", "day", "--from", "2026-12-05"]
+
+    assert main([*export, "--format", "csv"]) == 0
+    rows = list(csv.reader(io.StringIO(capsysbinary.readouterr().out.decode("utf-8-sig"))))
+    assert [row[1:3] for row in rows[1:]] == [
+        ["2026-12-05 00:00", ""], ["2026-12-05 09:00", "30"], ["2026-12-05 14:30", "45"]]
+
+    assert main([*export, "--format", "json"]) == 0
+    document = json.loads(capsysbinary.readouterr().out)
+    jsonschema.Draft202012Validator(json.loads(SCHEMA_FILE.read_text())).validate(document)
+    assert [c["at"] for c in document["contacts"]] == [
+        "2026-12-05T00:00:00+08:00", "2026-12-05T09:00:00+08:00", "2026-12-05T14:30:00+08:00"]
+    assert document["period"] == {"kind": "day", "start": "2026-12-05T00:00:00+08:00",
+                                  "end": "2026-12-06T00:00:00+08:00"}
+    assert document["as_of"] == "2026-11-26T10:00:00+08:00"  # stored in UTC
+
+    assert main([*export, "--format", "ics"]) == 0
+    lines = capsysbinary.readouterr().out.decode().splitlines()
+    assert [line for line in lines if line.startswith(("DTSTART", "DTEND", "DTSTAMP"))] == [
+        "DTSTART:20261204T160000Z", "DTEND:20261204T170000Z", "DTSTAMP:20261126T020000Z",
+        "DTSTART:20261205T010000Z", "DTEND:20261205T013000Z", "DTSTAMP:20261126T020000Z",
+        "DTSTART:20261205T063000Z", "DTEND:20261205T071500Z", "DTSTAMP:20261126T020000Z",
+    ]
+    assert not any("TZID" in line or line == "BEGIN:VTIMEZONE" for line in lines)

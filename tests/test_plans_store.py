@@ -166,7 +166,8 @@ def test_ics_export_parses_and_keeps_uids(store, planned_week, seeded, clock):
     assert len(events) == 3
     assert events[0]["LOCATION"] == "临沂工地"
     assert events[0].decoded("DTSTART") == (NOW + timedelta(days=1)).replace(hour=9)
-    assert events[0].decoded("DTSTART").utcoffset() == timedelta(hours=8)
+    assert events[0].decoded("DTSTART").utcoffset() == timedelta(0)  # always UTC (…Z)
+    assert not first.walk("VTIMEZONE")
     assert "[x] 产品资料" in str(events[0]["DESCRIPTION"])
     clock.advance(hours=1)
     contact_id = store.contacts_of(seeded["张伟"])[0].id
