@@ -52,11 +52,17 @@ def restore(path: Path, number: int = 1) -> tuple[Path, list[Path]]:
     """Put backup ``number`` (1 = newest) in place of the data file.
 
     The current file and its journal are renamed aside, never deleted, so a
-    restore can itself be undone by hand. Returns the backup and what was set aside.
+    restore can itself be undone by hand: as ``*.damaged-<time>`` when
+    ``leadboard check`` finds them damaged, else ``*.before-restore-<time>``.
+    Returns the backup and what was set aside.
     """
+    from store.check import check_file  # check reads through the whole store
+
     backups = list_backups(path)
     if not 1 <= number <= len(backups):
         raise NotFound("backup", number)
+    exists = path.exists() or Path(f"{path}.journal").exists()
+    label = "damaged" if exists and not check_file(path).ok else "before-restore"
     held = lock.acquire(path)
     try:
         chosen = backups[number - 1]
@@ -64,7 +70,7 @@ def restore(path: Path, number: int = 1) -> tuple[Path, list[Path]]:
         aside = []
         for current in (path, Path(f"{path}.journal")):
             if current.exists():
-                target = current.with_name(f"{current.name}.damaged-{stamp}")
+                target = current.with_name(f"{current.name}.{label}-{stamp}")
                 os.replace(current, target)
                 aside.append(target)
         write_atomic(path, chosen.read_bytes())

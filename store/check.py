@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from store import journal
-from store.errors import StoreError, UnreadableFile
+import orjson
+
+from store import codec, journal
+from store.errors import BadDocument, StoreError, UnreadableFile
 from store.leadstore import LeadStore
+from store.migrations import migrate
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,19 +34,148 @@ class Report:
 
 
 def check_file(path: Path) -> Report:
-    """Parse, schema, every record, references between them, and the journal."""
-    problems: list[Problem] = []
-    replay = journal.read_quietly(Path(f"{path}.journal"))
-    if replay is not None and replay.torn_tail:
-        problems.append(Problem("torn_journal", {"offset": replay.good_bytes}, serious=False))
-    try:
+    """Parse, schema, every record, references between them, and the journal.
+
+    Every fault that can be found is reported, not only the first: each
+    record is looked at on its own, and each journal line. A problem's
+    ``params`` are codes and values for the UI to say in the user's language.
+    """
+    problems, entries = _journal(Path(f"{path}.journal"))
+    data = _parse(path)
+    if isinstance(data, Problem):
+        return Report(problems=(data, *problems))
+    problems = _documents(data) + problems
+    if any(p.serious for p in problems):
+        return Report(problems=tuple(problems))
+    try:  # what only the store itself finds: the journal replayed, indexes built
         store = LeadStore.open(path, read_only=True)
     except UnreadableFile as exc:
-        return Report(problems=(*problems, Problem("unreadable", {
-            "path": str(exc.path), "reason": exc.reason, "detail": exc.detail})))
-    problems += _records(store)
-    return Report(len(store.leads), len(store.contacts),
-                  len(replay.entries) if replay else 0, tuple(problems))
+        return Report(problems=(*problems, _unreadable(exc)))
+    try:
+        problems += _records(store)
+        return Report(len(store.leads), len(store.contacts), entries, tuple(problems))
+    finally:
+        store.close(fold=False)
+
+
+_SYNTAX = re.compile(r"line (\d+) column (\d+)")
+
+
+def _unreadable(exc: UnreadableFile, **params: object) -> Problem:
+    return Problem("unreadable", {"path": str(exc.path), "reason": exc.reason,
+                                  "detail": exc.detail, **params})
+
+
+def _parse(path: Path) -> dict | Problem:
+    """The file's tables, migrated in memory, or why they cannot be read."""
+    def unreadable(reason: str, detail: str = "", **params: object) -> Problem:
+        return Problem("unreadable", {"path": str(path), "reason": reason, "detail": detail,
+                                      **params})
+
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}  # only a journal so far: the store starts from nothing
+    except IsADirectoryError:
+        return unreadable("directory")
+    except PermissionError:
+        return unreadable("permission")
+    if not raw.strip():
+        return unreadable("empty")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        where = _SYNTAX.search(str(exc))
+        line, column = (int(where[1]), int(where[2])) if where else (exc.lineno, exc.colno)
+        ended = "end of data" in str(exc) or exc.pos >= len(raw.rstrip())
+        return unreadable("syntax_end" if ended else "syntax", str(exc), line=line, column=column)
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        return unreadable("not_tinydb")
+    try:
+        return migrate(path, data)
+    except UnreadableFile as exc:
+        return _unreadable(exc)
+
+
+def _documents(data: dict) -> list[Problem]:
+    """Every lead and contact record, each on its own."""
+    problems: list[Problem] = []
+    leads = data.get("leads", {})
+    for key, doc in leads.items():
+        fault = _lead_fault(_id(key), doc)
+        if fault:
+            problems.append(Problem("bad_record", {"table": "leads", "id": key, **fault}))
+    lead_ids = {_id(key) for key in leads}
+    contacts = data.get("contacts", {})
+    for key, doc in contacts.items():
+        try:
+            codec.contact_from_doc(_id(key), doc)
+        except (StoreError, ValueError, TypeError, KeyError, AttributeError) as exc:
+            problems.append(Problem("bad_record", {"table": "contacts", "id": key,
+                                                   "fault": "other", "detail": _why(exc)}))
+            continue
+        if doc.get("lead_id") not in lead_ids:
+            problems.append(Problem("bad_record", {"table": "contacts", "id": key,
+                                                   "fault": "no_lead",
+                                                   "lead": doc.get("lead_id")}))
+    return problems
+
+
+def _lead_fault(lead_id: int, doc: object) -> dict[str, object] | None:
+    if not isinstance(doc, dict) or not isinstance(doc.get("name"), str):
+        return {"fault": "no_name"}
+    for name in ("intent", "funding"):
+        grade = doc.get(name)
+        if grade is not None and (type(grade) is not int or not 1 <= grade <= 5):
+            return {"fault": f"grade_{name}", "value": _shown(grade)}
+    for name, default, known in (("status", "active", codec._STATUSES),
+                                 ("credit", "unknown", codec._CREDITS)):
+        if doc.get(name, default) not in known:
+            return {"fault": name, "value": _shown(doc.get(name))}
+    try:
+        codec.lead_from_doc(lead_id, doc)
+    except (StoreError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        return {"fault": "other", "detail": _why(exc)}
+    return None
+
+
+def _journal(path: Path) -> tuple[list[Problem], int]:
+    """Each damaged line of the journal, and how many entries are whole."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return [], 0
+    except OSError as exc:
+        return [Problem("unreadable", {"path": str(path), "reason": "journal",
+                                       "detail": exc.strerror or str(exc)})], 0
+    problems, entries, offset = [], 0, 0
+    lines = raw.splitlines(keepends=True)
+    for number, line in enumerate(lines, start=1):
+        if journal._decode(line) is not None:
+            entries += 1
+        elif number == len(lines):
+            problems.append(Problem("torn_journal", {"offset": offset}, serious=False))
+        else:
+            problems.append(Problem("bad_journal_line", {"line": number, "offset": offset}))
+        offset += len(line)
+    return problems, entries
+
+
+def _id(key: object) -> object:
+    try:
+        return int(key)
+    except (TypeError, ValueError):
+        return key
+
+
+def _shown(value: object) -> str:
+    return "—" if value is None else str(value)
+
+
+def _why(exc: Exception) -> str:
+    """A record's fault in the store's own words, without the prefix naming it."""
+    text = str(exc)
+    return text.split(": ", 1)[1] if isinstance(exc, BadDocument) and ": " in text else text
 
 
 def _records(store: LeadStore) -> list[Problem]:
@@ -54,7 +187,7 @@ def _records(store: LeadStore) -> list[Problem]:
                 mapping[obj_id]
             except StoreError as exc:
                 problems.append(Problem("bad_record", {"table": table, "id": obj_id,
-                                                       "detail": str(exc)}))
+                                                       "fault": "other", "detail": _why(exc)}))
     for contact_id in list(store.contacts):
         try:
             contact = store.contacts[contact_id]

@@ -10,12 +10,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import orjson
 import pytest
 
 from store.backups import list_backups
 from store.check import check_file
 from store.errors import Locked, SaveFailed
 from store.leadstore import LeadStore
+from store.model import Method, Purpose
 from store.search.pinyin import warm as warm_pinyin
 from tui.app import LeadboardApp
 from tui.cli import EXIT_LOCKED, EXIT_UNREADABLE, main
@@ -121,6 +123,96 @@ def test_restore_puts_back_the_newest_backup_and_keeps_the_damaged_file(store, c
     assert any(p.read_bytes() == b"{ damaged" for p in aside)
     with LeadStore.open(db_path, clock=clock) as again:
         assert [lead.name for lead in again.leads.values()] == ["第一"]
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["Lead 2: intent 9 is not 1-5.",
+            "Line 2 of the journal (at byte {offset}) is damaged; "
+            "the changes after it cannot be read.",
+            "{path}: 2 problem(s) found; the file was not changed."]),
+    ("zh", ["客户 2：购买意向 9 不在 1 到 5 之间。",
+            "改动日志第 2 行（第 {offset} 字节处）已损坏；它之后的改动无法读取。",
+            "{path}：发现 2 个问题；文件没有被改动。"]),
+])
+def test_check_names_every_fault_in_the_users_language(store, db_path, capsys, lang, lines):
+    store.add_lead("甲")
+    store.add_lead("乙")
+    store.compact()
+    for name in ("一", "二", "三"):
+        store.add_lead(name)
+    store._release()
+    journal = Path(f"{db_path}.journal")
+    entries = journal.read_bytes().splitlines(keepends=True)
+    entries[1] = entries[1][:20] + b"X" + entries[1][21:]
+    journal.write_bytes(b"".join(entries))
+    data = orjson.loads(db_path.read_bytes())
+    data["leads"]["2"]["intent"] = 9
+    db_path.write_bytes(orjson.dumps(data))
+    before = db_path.read_bytes(), journal.read_bytes()
+    assert main(["check", "--db", str(db_path), "--lang", lang]) == EXIT_UNREADABLE
+    expected = [line.format(path=db_path, offset=len(entries[0])) for line in lines]
+    assert capsys.readouterr().out.splitlines() == expected
+    assert (db_path.read_bytes(), journal.read_bytes()) == before
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["Cannot read {path}: not valid JSON (the data breaks off near line 1, column 29).",
+            "{path}: 1 problem(s) found; the file was not changed."]),
+    ("zh", ["无法读取 {path}：不是有效的 JSON（第 1 行第 29 列附近数据中断）。",
+            "{path}：发现 1 个问题；文件没有被改动。"]),
+])
+def test_check_says_where_a_cut_off_file_ends_in_the_users_language(db_path, capsys, lang,
+                                                                     lines):
+    db_path.write_text('{"leads": {"1": {"name": "a"', encoding="utf-8")
+    assert main(["check", "--db", str(db_path), "--lang", lang]) == EXIT_UNREADABLE
+    assert capsys.readouterr().out.splitlines() == [line.format(path=db_path) for line in lines]
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["Lead 1: it has no name.", "Lead 3: funding 0 is not 1-5.",
+            "Lead 4: the status “gone” is unknown.",
+            "Contact 1: it belongs to lead 7, which does not exist.",
+            "{path}: 4 problem(s) found; the file was not changed."]),
+    ("zh", ["客户 1：没有名称。", "客户 3：资金实力 0 不在 1 到 5 之间。", "客户 4：状态“gone”无法识别。",
+            "接触 1：所属客户 7 不存在。", "{path}：发现 4 个问题；文件没有被改动。"]),
+])
+def test_check_looks_at_every_record_on_its_own(store, clock, db_path, capsys, lang,
+                                                 lines):
+    for name in ("一", "二", "三", "四"):
+        store.add_lead(name)
+    store.schedule_contact(2, clock.now, method=Method.VISIT, purpose=Purpose.SELL)
+    store.close()
+    data = orjson.loads(db_path.read_bytes())
+    del data["leads"]["1"]["name"]
+    data["leads"]["3"]["funding"] = 0
+    data["leads"]["4"]["status"] = "gone"
+    data["contacts"]["1"]["lead_id"] = 7
+    db_path.write_bytes(orjson.dumps(data))
+    assert main(["check", "--db", str(db_path), "--lang", lang]) == EXIT_UNREADABLE
+    assert capsys.readouterr().out.splitlines() == [line.format(path=db_path) for line in lines]
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["Set aside: {aside}", "Set aside: {journal}", "Restored {path} from backup {backup}."]),
+    ("zh", ["已移到一边：{aside}", "已移到一边：{journal}", "已用备份 {backup} 恢复 {path}。"]),
+])
+def test_restore_sets_a_healthy_file_aside_as_before_restore(store, db_path, capsys, lang,
+                                                             lines):
+    store.add_lead("第一")
+    store.compact()
+    store.add_lead("第二")
+    store.close()
+    healthy = db_path.read_bytes()
+    backup = list_backups(db_path)[0].name
+    assert main(["restore", "--db", str(db_path), "--lang", lang]) == 0
+    aside = sorted(p for p in db_path.parent.iterdir() if ".before-restore-" in p.name)
+    assert [p.name.split("-")[0] for p in aside] == ["leads.json.before",
+                                                     "leads.json.journal.before"]
+    assert aside[0].read_bytes() == healthy
+    assert not [p for p in db_path.parent.iterdir() if ".damaged-" in p.name]
+    assert capsys.readouterr().out.splitlines() == [
+        line.format(aside=aside[0], journal=aside[1], path=db_path, backup=backup)
+        for line in lines]
 
 
 def test_a_journal_damaged_in_the_middle_is_refused(store, db_path, a_terminal):

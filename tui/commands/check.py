@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from store.check import check_file
+from store.check import Problem, check_file
 from tui.i18n import t
 
 
@@ -23,10 +23,21 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     report = check_file(path)
     for problem in report.problems:
-        print(t(f"check.{problem.code}", **problem.params))
+        print(problem_text(problem))
     if report.ok:
         print(t("check.ok", path=path, leads=report.leads, contacts=report.contacts,
                 entries=report.journal_entries))
         return EXIT_OK
     print(t("check.failed", path=path, count=sum(p.serious for p in report.problems)))
     return EXIT_UNREADABLE
+
+
+def problem_text(problem: Problem) -> str:
+    """One problem in the user's language; the store gives codes and values."""
+    params = dict(problem.params)
+    if problem.code == "unreadable":
+        params["why"] = t(f"check.reason.{params['reason']}", **params)
+    elif problem.code == "bad_record":
+        params["record"] = t(f"check.record.{params['table']}")
+        params["fault"] = t(f"check.fault.{params.get('fault', 'other')}", **params)
+    return t(f"check.{problem.code}", **params)
