@@ -18,7 +18,7 @@ from typing import Any
 
 from store.board import TRAY, BoardIndex
 from store.codec import as_time
-from store.grading import NO_NEXT, OVERDUE, grades_for_quadrant
+from store.grading import NO_NEXT, OVERDUE, grades_for_quadrant, quadrant_of, step_grade
 from store.leadstore import LeadStore
 from store.model import QUADRANTS, Lead, SessionRecord, Status
 
@@ -30,6 +30,9 @@ KINDS = ("ungraded", "overdue", "no_next", "not_reviewed")
 class Queue:
     lead_ids: list[int]
     makeup: dict[str, int]  # how many of each kind made it into the queue
+    # How many of each kind there are, queued or not (the queue is capped at
+    # QUEUE_LIMIT); None where the count stopped with the queue full.
+    found: dict[str, int | None] = field(default_factory=dict)
 
 
 def _bucket_run(index: BoardIndex, place: int, bucket: int) -> list[int]:
@@ -51,22 +54,31 @@ def _not_reviewed(index: BoardIndex, store: LeadStore, since: datetime) -> Itera
 def default_queue(index: BoardIndex, store: LeadStore, limit: int = QUEUE_LIMIT) -> Queue:
     """Ungraded, then overdue, then no next contact, then not reviewed lately."""
     since = store.now() - timedelta(days=store.settings.review_days)
+    # The first three kinds are disjoint runs of the board's order, counted
+    # whole for free; "not reviewed lately" is walked only as far as needed.
     sources: dict[str, Iterable[int]] = {
         "ungraded": index.places[TRAY],
-        "overdue": (i for q in QUADRANTS for i in _bucket_run(index, q, OVERDUE)),
-        "no_next": (i for q in QUADRANTS for i in _bucket_run(index, q, NO_NEXT)),
+        "overdue": [i for q in QUADRANTS for i in _bucket_run(index, q, OVERDUE)],
+        "no_next": [i for q in QUADRANTS for i in _bucket_run(index, q, NO_NEXT)],
         "not_reviewed": _not_reviewed(index, store, since),
     }
     queued: dict[int, None] = {}
     makeup = dict.fromkeys(KINDS, 0)
+    found: dict[str, int | None] = {}
     for kind, ids in sources.items():
+        full = False
         for lead_id in ids:
             if len(queued) >= limit:
+                full = True
                 break
             if lead_id not in queued:
                 queued[lead_id] = None
                 makeup[kind] += 1
-    return Queue(list(queued), makeup)
+        if isinstance(ids, list):
+            found[kind] = len(ids)
+        else:
+            found[kind] = None if full else makeup[kind]
+    return Queue(list(queued), makeup, found)
 
 
 def queue_of(lead_ids: Iterable[int], limit: int = QUEUE_LIMIT) -> Queue:
@@ -93,6 +105,24 @@ def decide_status(store: LeadStore, lead: Lead, status: Status, reason: str = ""
     return store.edit_lead(lead.id, "triage", **fields)
 
 
+def decide_step(store: LeadStore, lead: Lead, axis: str, step: int) -> Lead:
+    """One grade up or down, as a decision: the lead counts as reviewed, like
+    a number key's regrade. Returns ``lead`` itself when the grade cannot move."""
+    if axis not in ("intent", "funding"):
+        raise ValueError(axis)
+    grade = step_grade(getattr(lead, axis), step, store.settings.threshold)
+    if grade == getattr(lead, axis):
+        return lead
+    return store.edit_lead(lead.id, "triage", **{axis: grade}, reviewed=store.now())
+
+
+def quadrant_decision(store: LeadStore, lead: Lead) -> str | None:
+    """The decision a regrade amounts to: the quadrant the lead is in now, or
+    None while a grade is still unknown."""
+    quadrant = quadrant_of(lead.intent, lead.funding, store.settings.threshold)
+    return None if quadrant is None else f"q{quadrant}"
+
+
 def mark_reviewed(store: LeadStore, lead: Lead) -> Lead:
     return store.edit_lead(lead.id, "triage", reviewed=store.now())
 
@@ -106,7 +136,7 @@ class TriageSession:
     position: int = 0
     decisions: dict[int, str] = field(default_factory=dict)  # lead id -> decision
     # Every step of the session that the store holds, oldest first: (lead id,
-    # decision or None for a refined grade, how many store changes it took),
+    # the lead's decision before the step, how many store changes it took),
     # so that undo and the store stay in step.
     changes: list[tuple[int, str | None, int]] = field(default_factory=list)
 
@@ -120,18 +150,25 @@ class TriageSession:
         return self.position >= len(self.queue.lead_ids)
 
     def record(self, decision: str, store_changes: int = 1) -> None:
-        """A decision on the current lead; the queue moves on."""
+        """A decision on the current lead; the queue moves on. Moving on
+        without a change (a skip) keeps a decision the lead already has."""
         lead_id = self.lead_id
         assert lead_id is not None
-        self.decisions[lead_id] = decision
         if store_changes:
-            self.changes.append((lead_id, decision, store_changes))
+            self.changes.append((lead_id, self.decisions.get(lead_id), store_changes))
+            self.decisions[lead_id] = decision
+        else:
+            self.decisions.setdefault(lead_id, decision)
         self.position += 1
 
-    def refined(self) -> None:
-        """A grade of the current lead changed; the queue stays."""
-        assert self.lead_id is not None
-        self.changes.append((self.lead_id, None, 1))
+    def refined(self, decision: str | None) -> None:
+        """A grade of the current lead changed; the queue stays. A regrade
+        that puts the lead in a quadrant is a decision (``q1``-``q4``)."""
+        lead_id = self.lead_id
+        assert lead_id is not None
+        self.changes.append((lead_id, self.decisions.get(lead_id), 1))
+        if decision is not None:
+            self.decisions[lead_id] = decision
 
     def back(self) -> None:
         self.position = max(self.position - 1, 0)
@@ -141,9 +178,11 @@ class TriageSession:
         and how many store changes to take back."""
         if not self.changes:
             return None
-        lead_id, decision, store_changes = self.changes.pop()
-        if decision is not None:
+        lead_id, before, store_changes = self.changes.pop()
+        if before is None:
             self.decisions.pop(lead_id, None)
+        else:
+            self.decisions[lead_id] = before
         self.position = self.queue.lead_ids.index(lead_id)
         return lead_id, store_changes
 

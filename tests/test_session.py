@@ -201,3 +201,74 @@ async def test_long_notes_wrap_to_the_sheet_also_after_a_resize(store, seeded):
         await pilot.pause()
         assert all(word in screen_words() for word in words)
         assert max(len(s.text.rstrip()) for s in app.screen._compositor.render_strips()) <= 70
+
+
+async def test_grading_an_ungraded_lead_with_the_grade_keys_is_a_decision(store, seeded):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "enter")
+        zeng = seeded["曾国"]
+        assert app.screen.session.lead_id == zeng  # ungraded: neither grade known
+        await pilot.press("plus")  # intent only: still in the tray, no decision yet
+        assert app.screen.session.counts()["q1"] == 0
+        await pilot.press("full_stop")  # funds too: now in Q1
+        assert app.screen.session.lead_id == zeng
+        assert "曾国: to Q1" in str(app.screen.query_one("#session-message").render())
+        await pilot.press("u")  # undo takes the decision back with the grade
+        assert app.screen.session.counts()["q1"] == 0 and store.lead(zeng).funding is None
+        await pilot.press("full_stop", "space")  # graded again, then on: not a skip
+        await pilot.press("escape")
+        text = str(app.screen.query_one("#summary-text").render())
+        assert "1 of 6 decided" in text and "to Q1: 1" in text and "skipped: 0" in text
+        assert store.lead(zeng).reviewed is not None
+        await pilot.press("enter")
+    (record,) = store.sessions.values()
+    assert record.counts["q1"] == 1 and record.counts["skipped"] == 0
+
+
+async def test_question_mark_shows_the_sessions_keys(store, seeded):
+    from tui.screens.help import HelpScreen
+
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "enter", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(str(s.render()) for s in app.screen.query(".help-section"))
+        for words in ("Triage session", "Skip", "Undo", "Dormant", "Intent +1"):
+            assert words in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, SessionScreen)
+
+
+async def test_q_ends_the_session_with_its_summary(store, seeded):
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "enter", "1", "q")
+        assert app.is_running and isinstance(app.screen, SessionSummary)
+        text = str(app.screen.query_one("#summary-text").render())
+        assert "6 个中处理了 1 个" in text
+        await pilot.press("enter")
+        assert not isinstance(app.screen, (SessionScreen, SessionSummary))
+    assert len(store.sessions) == 1
+
+
+async def test_the_start_screen_says_when_the_queue_is_capped(store, seeded, clock):
+    plan(store, seeded, clock)
+    queue = default_queue(BoardIndex(store, clock.now), store, limit=3)
+    assert queue.makeup == {"ungraded": 1, "overdue": 1, "no_next": 1, "not_reviewed": 0}
+    assert queue.found == {"ungraded": 1, "overdue": 1, "no_next": 3, "not_reviewed": None}
+    whole = default_queue(BoardIndex(store, clock.now), store)
+    assert whole.found == {"ungraded": 1, "overdue": 1, "no_next": 3, "not_reviewed": 1}
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(SessionStart(queue))
+        await pilot.pause()
+        text = str(app.screen.query_one("Static").render())
+        assert "no next contact: 1 of 3" in text
+        assert "not reviewed lately: 0 (the queue was full" in text
+        assert "at most 300 leads" in text
+        app.pop_screen()
+        app.push_screen(SessionStart(whole))
+        await pilot.pause()
+        text = str(app.screen.query_one("Static").render())
+        assert "no next contact: 3\n" in text and " of " not in text and "at most" not in text

@@ -17,17 +17,21 @@ from store.leadstore import LeadStore
 from store.contacts import propose_follow_up
 from store.model import Contact, Lead, Status
 from store.session import (
+    QUEUE_LIMIT,
     Queue,
     TriageSession,
     decide_quadrant,
     decide_status,
+    decide_step,
     mark_reviewed,
+    quadrant_decision,
     save_record,
 )
 from tui.details import lead_sections
 from tui.i18n import error_text, language, localize_bindings, t
 from tui.keys import grade_keys
 from tui.screens.contact_form import ContactForm
+from tui.screens.help import HelpScreen
 from widgets.detail_pane import DetailSection
 from widgets.key_bar import KeyBar
 from widgets.lead_sheet import LeadSheet
@@ -36,7 +40,7 @@ from widgets.status_line import StatusLine
 # Seconds after showing a lead to make the next one's view: well before a
 # rep's next key, well after the frame has gone out.
 # Shown in the key bar even when it is narrow: how to go on, take back and stop.
-PINNED_KEYS = ("skip", "undo", "end")
+PINNED_KEYS = ("skip", "undo", "end", "help")
 PREPARE_AFTER = 0.005
 
 LOST_REASONS = ("price", "competitor", "no_funds", "no_project", "no_contact")
@@ -62,8 +66,18 @@ class SessionStart(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         lines = [t("session.start.title", count=len(self.queue.lead_ids)), ""]
+        found = self.queue.found
         for kind, count in self.queue.makeup.items():
-            lines.append(t("session.makeup.line", kind=t(f"session.kind.{kind}"), count=count))
+            kind_text = t(f"session.kind.{kind}")
+            if kind in found and found[kind] is None:  # the queue filled before counting them
+                lines.append(t("session.makeup.uncounted", kind=kind_text, count=count))
+            elif found.get(kind, count) > count:
+                lines.append(t("session.makeup.of", kind=kind_text, count=count,
+                               found=found[kind]))
+            else:
+                lines.append(t("session.makeup.line", kind=kind_text, count=count))
+        if any(found.get(kind, count) != count for kind, count in self.queue.makeup.items()):
+            lines += ["", t("session.makeup.capped", limit=QUEUE_LIMIT)]
         lines += ["", t("session.start.hint") if self.queue.lead_ids else t("session.empty")]
         with Vertical(id="session-start", classes="dialog"):
             yield Static("\n".join(lines), markup=False)
@@ -154,7 +168,9 @@ class SessionScreen(Screen[set[int]]):
         Binding("space,right", "skip", "Skip", id="session.skip"),
         Binding("left", "back", "Back", id="session.back"),
         Binding("u", "undo", "Undo", id="session.undo"),
-        Binding("escape", "end", "End", id="session.end"),
+        # q ends the session as Esc does (summary first), not the whole app.
+        Binding("escape,q", "end", "End", id="session.end"),
+        Binding("question_mark", "help", "Help", id="session.help"),
     ]
 
     def __init__(self, store: LeadStore, queue: Queue) -> None:
@@ -262,16 +278,21 @@ class SessionScreen(Screen[set[int]]):
         self._decide(f"q{quadrant}", lambda lead: decide_quadrant(self.store, lead, quadrant))
 
     def action_step(self, axis: str, step: int) -> None:
-        """Refine a grade without leaving the lead."""
-        lead_id = self.session.lead_id
+        """Refine a grade without leaving the lead; once the lead has both
+        grades, that is a decision by the quadrant it is in."""
+        lead = self.store.lead(self.session.lead_id)
         try:
-            self.store.step(lead_id, axis, step)
+            after = decide_step(self.store, lead, axis, step)
         except StoreError as exc:
             self.message.update(error_text(exc))
             return
-        self.changed.add(lead_id)
-        self.session.refined()
-        self.show_lead()
+        if after is lead:
+            return  # already at the end of the scale: nothing changed
+        self.changed.add(lead.id)
+        decision = quadrant_decision(self.store, after)
+        self.session.refined(decision)
+        self.show_lead(t("session.decided", name=lead.name, what=t(f"summary.{decision}"))
+                       if decision else "")
 
     def action_status(self, status: str) -> None:
         self._decide(status, lambda lead: decide_status(self.store, lead, Status(status)))
@@ -325,6 +346,9 @@ class SessionScreen(Screen[set[int]]):
             self.message.update(error_text(exc))
             return
         self.show_lead(t("session.undone", name=self.store.lead(lead_id).name))
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen([(t("help.session"), self)]))
 
     def action_end(self) -> None:
         session = self.session

@@ -63,5 +63,10 @@ MESSAGES: dict[str, str] = {
     "binding.lost.reason_5": "Reason 5",
     "binding.lost.other": "Other reason",
     "binding.lost.cancel": "Cancel",
+    "session.makeup.of": "  {kind}: {count} of {found}",
+    "session.makeup.uncounted": "  {kind}: {count} (the queue was full before the rest were counted)",
+    "session.makeup.capped": "A session takes at most {limit} leads; the rest wait for the next one.",
+    "binding.session.help": "Help",
+    "help.session": "Triage session",
     "binding.summary.close": "Close",
 }

@@ -63,5 +63,10 @@ MESSAGES: dict[str, str] = {
     "binding.lost.reason_5": "原因 5",
     "binding.lost.other": "其他原因",
     "binding.lost.cancel": "取消",
+    "session.makeup.of": "  {kind}：{count}（共 {found} 个）",
+    "session.makeup.uncounted": "  {kind}：{count}（队列已满，其余未计）",
+    "session.makeup.capped": "每次会话最多 {limit} 个客户，其余留到下一次。",
+    "binding.session.help": "帮助",
+    "help.session": "分级会话",
     "binding.summary.close": "关闭",
 }
