@@ -368,3 +368,100 @@ async def test_every_tab_shows_the_rows_it_showed_before_in_the_same_order(store
         assert ids["周二"] in store.unplanned
         assert shown_keys(app) == unplanned_as_before(store)
         assert shown_keys(app)[0] == ids["周二"]
+
+
+def in_view(app, selector: str) -> bool:
+    """Whether the rep sees all of the widget, within its dialog's window."""
+    widget = app.screen.query_one(selector)
+    window = app.screen.query_one(".dialog").scrollable_content_region
+    return widget.region.height > 0 and window.contains_region(widget.region)
+
+
+async def test_a_refused_log_shows_why_at_once_and_focuses_the_field(store, seeded):
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")  # 张伟
+        form = app.screen
+        assert isinstance(form, LogForm)
+        assert not in_view(app, "#log-error")  # the dialog is taller than the screen
+        form.query_one("#funding").value = "9"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, LogForm)
+        assert "评分是 1 到 5 的整数" in text(app, "#log-error")
+        assert in_view(app, "#log-error") and in_view(app, "#funding")
+        assert app.focused is form.query_one("#funding")
+        form.query_one("#funding").value = "3"
+        form.query_one("#follow-at").value = "banana"
+        form.query_one("#outcome").focus()
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert in_view(app, "#log-error") and app.focused is form.query_one("#follow-at")
+
+
+async def test_a_refused_schedule_shows_why_at_once_and_focuses_the_field(store, seeded):
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")  # 张伟
+        form = app.screen
+        assert isinstance(form, ContactForm)
+        form.query_one("#duration").value = "半小时"
+        form.query_one("#when").focus()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactForm) and store.contacts_of(seeded["张伟"]) == []
+        assert text(app, "#schedule-error") != "" and in_view(app, "#schedule-error")
+        assert app.focused is form.query_one("#duration")
+        form.query_one("#duration").value = ""
+        form.query_one("#when").value = "-1d"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert in_view(app, "#schedule-error") and app.focused is form.query_one("#when")
+
+
+async def test_the_purpose_achieved_box_is_drawn_whole(store, seeded):
+    for size in (SIZE, (80, 24)):
+        app = LeadboardApp(store, "zh")
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("c")
+            goal = app.screen.query_one("#goal")
+            goal.scroll_visible(animate=False, immediate=True)
+            await pilot.pause()
+            strip = app.screen._compositor.render_strips()[goal.content_region.y]
+            row = "".join(segment.text for segment in strip)  # as drawn on the screen
+            assert "▐X▌" in row and "…" not in row, row
+
+
+async def test_scheduling_says_the_lead_already_has_an_open_plan(store, seeded, clock):
+    lead_id = seeded["王强"]
+    store.schedule_contact(lead_id, NOW + timedelta(hours=1), method=Method.PHONE,
+                           purpose=Purpose.SELL)
+    clock.advance(hours=2)
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")  # 王强: his overdue call puts him first in Q1
+        form = app.screen
+        assert isinstance(form, ContactForm) and form.lead.id == lead_id
+        assert text(app, "#already-planned").startswith("已有计划：11-26 11:00 电话（已逾期）")
+        assert form.query_one("#already-planned").display and in_view(app, "#already-planned")
+        await pilot.press("ctrl+s")  # the rep means it: a second one
+        await pilot.pause()
+        assert [c.status for c in store.contacts_of(lead_id)] == [ContactStatus.PLANNED] * 2
+
+
+async def test_scheduling_says_so_in_english_too_and_not_when_there_is_no_plan(store, seeded):
+    store.schedule_contact(seeded["张伟"], NOW + timedelta(days=1), method=Method.VISIT,
+                           purpose=Purpose.SELL)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(ContactForm(store.lead(seeded["张伟"]), NOW + timedelta(days=7)))
+        await pilot.pause()
+        said = text(app, "#already-planned")
+        assert said.startswith("Already planned: 11-27 10:00 visit.") and "overdue" not in said
+        app.screen.dismiss(None)
+        await pilot.pause()
+        await app.push_screen(ContactForm(store.lead(seeded["王强"]), NOW + timedelta(days=7)))
+        await pilot.pause()
+        assert not app.screen.query_one("#already-planned").display
+

@@ -15,7 +15,7 @@ from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
 from store.contacts import DEFAULT_PREP
-from store.model import ChecklistItem, Lead, Method, Purpose
+from store.model import ChecklistItem, ContactStatus, Lead, Method, Purpose
 from tui.i18n import label, localize_bindings, t
 from tui.screens.dialog import Dialog
 from tui.when_text import input_text, resolve
@@ -37,6 +37,7 @@ class ContactForm(Dialog):
         Binding("escape", "cancel", "Cancel", id="contact_form.cancel"),
         Binding("ctrl+s", "save", "Save", id="contact_form.save"),
     ]
+    FIELDS = {"at": "when"}
 
     def __init__(self, lead: Lead, proposed: datetime, method: Method = Method.PHONE,
                  purpose: Purpose = Purpose.SELL) -> None:
@@ -50,6 +51,10 @@ class ContactForm(Dialog):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="contact-form", classes="dialog"):
             yield Static(t("schedule.title", name=self.lead.name), classes="dialog-title")
+            plans = self._already_planned()
+            already = Static(plans, id="already-planned")
+            already.display = bool(plans)
+            yield already
             with Grid(classes="dialog-grid"):
                 yield Label(t("plan.field.when"), classes="form-label")
                 yield Input(input_text(self.proposed), placeholder=t("when.placeholder"),
@@ -70,6 +75,18 @@ class ContactForm(Dialog):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("form.save"), variant="primary", id="save")
                 yield Button(t("form.cancel"), id="cancel")
+
+    def _already_planned(self) -> str:
+        """The lead's open plans, so the rep can move one instead of adding
+        a second (saving still adds one, if that is what they mean)."""
+        store = self.app.store
+        now = store.now()
+        plans = [
+            t("schedule.already.overdue" if c.at < now else "schedule.already.item",
+              when=c.at.strftime("%m-%d %H:%M"), method=label("method", c.method))
+            for c in store.contacts_of(self.lead.id) if c.status is ContactStatus.PLANNED
+        ]
+        return t("schedule.already", plans=t("schedule.already.sep").join(plans)) if plans else ""
 
     def on_mount(self) -> None:
         self._fill_checklist(self.method)
@@ -114,16 +131,15 @@ class ContactForm(Dialog):
     @on(Input.Submitted, "#when,#place,#duration")
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        error = self.query_one("#schedule-error", Static)
         store = self.app.store
         when, said = resolve(self.query_one("#when", Input).value, store.now())
         if when is None:
-            error.update(said)
+            self.refuse(said, "when")
             return
         try:
             duration = self._duration()
         except ValueError:
-            error.update(t("plan.error.duration"))
+            self.refuse(t("plan.error.duration"), "duration")
             return
         self.save_with(lambda: store.schedule_contact(
             self.lead.id, when, method=Method(self.query_one("#method", Select).value),

@@ -1,6 +1,7 @@
 """What the plan's dialogs share: a cancel that changes nothing, saving
-through a store call whose error is shown in the dialog instead of closing it,
-and their own keys at the bottom of the screen."""
+through a store call whose error is shown in the dialog instead of closing it
+(scrolled into view, with the field at fault focused), and their own keys at
+the bottom of the screen."""
 
 from __future__ import annotations
 
@@ -11,13 +12,23 @@ from textual import on
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from store.errors import StoreError
+from store.errors import Invalid, StoreError
 from tui.when_text import plan_error
 from widgets.key_bar import KeyBar
 
 
+class FieldError(ValueError):
+    """A value the form cannot take, with the id of the widget at fault."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 class Dialog(ModalScreen[Any]):
     ERROR_BOX = ".form-error"
+    # A store error's field (``Invalid.field``) or code -> the widget at fault.
+    FIELDS: dict[str, str] = {}
 
     def on_mount(self) -> None:
         # The dialog's keys, over the bar of the screen behind it (whose keys
@@ -29,9 +40,26 @@ class Dialog(ModalScreen[Any]):
         try:
             result = store_call()
         except StoreError as exc:
-            self.query_one(self.ERROR_BOX, Static).update(plan_error(exc))
+            field = exc.field if isinstance(exc, Invalid) else exc.code
+            self.refuse(plan_error(exc), self.FIELDS.get(field))
             return
         self.dismiss(result)
+
+    def refuse(self, message: str, field: str | None = None) -> None:
+        """Say why saving was refused where the rep sees it at once, and put
+        the focus on the field at fault."""
+        error = self.query_one(self.ERROR_BOX, Static)
+        error.update(message)
+        widget = self.query_one(f"#{field}") if field else None
+        if widget is not None:
+            widget.focus(scroll_visible=False)
+
+        def show() -> None:
+            if widget is not None:
+                widget.scroll_visible(animate=False, immediate=True)
+            error.scroll_visible(animate=False, immediate=True)
+
+        self.call_after_refresh(show)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -18,7 +18,7 @@ from store.validate import parse_grade
 from tui.details import fmt_time
 from tui.i18n import label, localize_bindings, t
 from tui.screens.contact_form import default_checklist, enum_select
-from tui.screens.dialog import Dialog
+from tui.screens.dialog import Dialog, FieldError
 from tui.when_text import input_text, resolve
 
 UNPLANNED = "new"  # the choice for a contact that was not planned
@@ -32,6 +32,8 @@ class LogForm(Dialog):
         Binding("escape", "cancel", "Cancel", id="log_form.cancel"),
         Binding("ctrl+s", "save", "Save", id="log_form.save"),
     ]
+    FIELDS = {"intent": "intent", "funding": "funding", "at": "follow-at",
+              "next_step_missing": "follow-at"}
 
     def __init__(self, lead: Lead, planned: list[Contact], contact_id: int | None = None) -> None:
         super().__init__()
@@ -151,7 +153,7 @@ class LogForm(Dialog):
         if which == UNPLANNED:
             at, said = resolve(self._value("made-at"), now)
             if at is None:
-                raise ValueError(said)
+                raise FieldError(said, "made-at")
             made = Made(at, Method(self._choice("made-method")), Purpose(self._choice("made-purpose")))
         return LogEntry(self.lead.id, analysis, contact_id=None if made else int(which), made=made,
                         lead_fields=self._lead_fields(), follow_up=self._follow_up(now))
@@ -160,8 +162,8 @@ class LogForm(Dialog):
         try:
             intent = parse_grade(self._value("intent"), "intent")
             funding = parse_grade(self._value("funding"), "funding")
-        except Invalid:
-            raise ValueError(t("form.error.grade")) from None
+        except Invalid as exc:
+            raise FieldError(t("form.error.grade"), exc.field) from None
         return {"intent": intent, "funding": funding, "stage": Stage(self._choice("stage")),
                 "status": Status(self._choice("lead-status"))}
 
@@ -171,7 +173,7 @@ class LogForm(Dialog):
             return None
         at, said = resolve(text, now)
         if at is None:
-            raise ValueError(said)
+            raise FieldError(said, "follow-at")
         method = Method(self._choice("follow-method"))
         checklist = tuple(ChecklistItem(text) for text in default_checklist(method))
         return FollowUp(at, method, Purpose(self._choice("follow-purpose")), checklist=checklist)
@@ -181,7 +183,7 @@ class LogForm(Dialog):
     def action_save(self) -> None:
         try:
             entry = self.entry()
-        except ValueError as exc:
-            self.query_one("#log-error", Static).update(str(exc))
+        except FieldError as exc:
+            self.refuse(str(exc), exc.field)
             return
         self.save_with(lambda: log_contact(self.app.store, entry))

@@ -59,6 +59,10 @@ MESSAGES: dict[str, str] = {
     "plan.error.past": "That time has passed: a new plan must lie ahead. Log a made contact with c.",
     # schedule form
     "schedule.title": "Schedule a contact with {name}",
+    "schedule.already": "Already planned: {plans}. You can reschedule that; saving adds another.",
+    "schedule.already.item": "{when} {method}",
+    "schedule.already.sep": "; ",
+    "schedule.already.overdue": "{when} {method} (overdue)",
     "reschedule.title": "Move the contact to",
     # log form
     "log.title": "Log a contact with {name}",

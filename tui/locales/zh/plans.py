@@ -56,6 +56,10 @@ MESSAGES: dict[str, str] = {
     "plan.error.past": "这个时间已经过去了，新计划只能往后排。已经做过的接触请按 c 记录。",
     # 安排接触
     "schedule.title": "安排与{name}的接触",
+    "schedule.already": "已有计划：{plans}。可以改期那一次；再保存就另加一次。",
+    "schedule.already.item": "{when} {method}",
+    "schedule.already.sep": "；",
+    "schedule.already.overdue": "{when} {method}（已逾期）",
     "reschedule.title": "改到",
     # 记录接触
     "log.title": "记录与{name}的接触",
