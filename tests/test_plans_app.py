@@ -61,11 +61,18 @@ async def test_schedule_shows_the_resolved_time_refuses_the_past_and_saves(store
     again.close()
 
 
+def overdue_contact(store, clock, lead_id: int, method: Method,
+                    purpose: Purpose = Purpose.SELL):
+    """A contact planned an hour after NOW, and the clock moved on past it."""
+    contact = store.schedule_contact(lead_id, NOW + timedelta(hours=1), method=method,
+                                     purpose=purpose)
+    clock.advance(hours=2)
+    return contact
+
+
 async def test_log_with_analysis_insists_on_a_follow_up(store, seeded, clock):
     lead_id = seeded["王强"]
-    planned = store.schedule_contact(lead_id, NOW + timedelta(hours=1), method=Method.VISIT,
-                                     purpose=Purpose.SELL)
-    clock.advance(hours=2)
+    planned = overdue_contact(store, clock, lead_id, Method.VISIT)
     app = LeadboardApp(store, "en")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c")  # 王强: his overdue visit puts him first in Q1
@@ -167,9 +174,7 @@ async def test_plan_tabs_overdue_first_and_reschedule(store, seeded, clock):
 
 async def test_work_through_the_day_from_the_plan(store, seeded, clock):
     lead_id = seeded["刘洋"]
-    store.schedule_contact(lead_id, NOW + timedelta(hours=1), method=Method.VISIT,
-                           purpose=Purpose.SELL)
-    clock.advance(hours=2)
+    overdue_contact(store, clock, lead_id, Method.VISIT)
     app = LeadboardApp(store, "zh")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("p")
@@ -227,9 +232,7 @@ async def test_export_from_the_app(store, seeded, tmp_path):
 
 async def test_logged_contacts_show_in_the_timeline_oldest_first(store, seeded, clock):
     lead_id = seeded["陈静"]
-    first = store.schedule_contact(lead_id, NOW + timedelta(hours=1), method=Method.PHONE,
-                                   purpose=Purpose.INFORMATION)
-    clock.advance(hours=2)
+    first = overdue_contact(store, clock, lead_id, Method.PHONE, Purpose.INFORMATION)
     log_contact(store, LogEntry(lead_id, Analysis(outcome="第一次", went_well="聊得来"),
                                 contact_id=first.id, lead_fields={"status": Status.DORMANT}))
     app = LeadboardApp(store, "zh")
@@ -435,9 +438,7 @@ async def test_the_purpose_achieved_box_is_drawn_whole(store, seeded):
 
 async def test_scheduling_says_the_lead_already_has_an_open_plan(store, seeded, clock):
     lead_id = seeded["王强"]
-    store.schedule_contact(lead_id, NOW + timedelta(hours=1), method=Method.PHONE,
-                           purpose=Purpose.SELL)
-    clock.advance(hours=2)
+    overdue_contact(store, clock, lead_id, Method.PHONE)
     app = LeadboardApp(store, "zh")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s")  # 王强: his overdue call puts him first in Q1
