@@ -25,7 +25,8 @@ from store.codec import time_to_str
 from store.dates import local_zone, to_local
 from store.files import write_atomic
 from store.grading import quadrant_of
-from store.leadstore import LeadStore, collector_paused
+from store.collector import collector_paused
+from store.leadstore import LeadStore
 from store.model import Contact, ContactStatus
 from store.plan import Span, period_contacts
 

@@ -18,7 +18,6 @@ new snapshot on close (and when it grows large), then emptied.
 from __future__ import annotations
 
 import dataclasses
-import gc
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
@@ -33,6 +32,7 @@ from tinydb.table import Document
 
 from store import codec, journal, lock
 from store.backups import rotate_backup
+from store.collector import collector_paused
 from store.errors import Invalid, Locked, NotFound, ReadOnly, SaveFailed, StoreError, UnreadableFile
 from store.grading import grades_for_quadrant, step_grade
 from store.migrations import SCHEMA_VERSION
@@ -60,29 +60,6 @@ SETTINGS_ID = 1
 Clock = Callable[[], datetime]
 Change = tuple[str, int, Any, Any]  # table, id, object before, object after
 Watcher = Callable[[str, int, int | None], None]  # table, id, the lead it concerns
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Building a million small objects makes the cyclic collector run over
-    and over for nothing: none of them is garbage yet.
-
-    What was built is mostly kept (a loaded file, a planned import), so it
-    is then frozen, out of the collector's sight: left in the young
-    generations, the first allocations after the pause would scan all of it,
-    and a full collection later all of it again, finding nothing. (Frozen
-    objects are still freed when nothing refers to them; only cycles among
-    them would stay, and documents hold none.) Nothing frozen before, such
-    as the board's index, is brought back into sight.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.freeze()
-            gc.enable()
 
 
 def local_now() -> datetime:

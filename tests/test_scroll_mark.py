@@ -120,13 +120,19 @@ async def test_plain_lines_draw_what_textual_s_styles_would_draw(store, monkeypa
         assert any(w.styles.padding.left for w in widgets)
         assert all(w._plain() for w in widgets)  # each drawn its own way, not Textual's
         assert app.screen.query_one(MatchList).count == 1
-        for widget in widgets:
-            width, height = widget.outer_size
-            for crop in (Region(0, 0, width, height), Region(2, 0, max(width - 5, 1), 1)):
-                ours = widget.render_lines(crop)
-                widget._styles_cache.clear()
-                textual = Widget.render_lines(widget, crop)
-                assert cells(ours) == cells(textual), widget
+        # What is worked out once (padding, background) follows a change of theme.
+        for theme in (None, "textual-light"):
+            if theme:
+                app.theme = theme
+                await pilot.pause()
+            for widget in widgets:
+                assert widget._background() == widget.background_colors[1]
+                width, height = widget.outer_size
+                for crop in (Region(0, 0, width, height), Region(2, 0, max(width - 5, 1), 1)):
+                    ours = widget.render_lines(crop)
+                    widget._styles_cache.clear()
+                    textual = Widget.render_lines(widget, crop)
+                    assert cells(ours) == cells(textual), (theme, widget)
 
 
 def cells(strips) -> list[list[tuple[str, object]]]:

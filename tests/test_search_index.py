@@ -59,3 +59,14 @@ def test_the_first_few_of_many_matches_are_the_first_of_a_full_sort(demo, monkey
         everything, _ = ranked(index, text, None)
         for limit in (1, 8, 50):
             assert ranked(index, text, limit)[0] == everything[:limit], (text, limit)
+
+
+def test_the_built_index_is_kept_out_of_the_collectors_sight(demo):
+    """Whoever builds it (the app in the background, a first search, the
+    CLI), its million objects must not be walked by every collection after."""
+    import gc
+
+    frozen = gc.get_freeze_count()
+    index = SearchIndex(demo).build()
+    assert gc.get_freeze_count() > frozen + len(demo.leads)
+    assert gc.isenabled() and ranked(index, "z")[0]

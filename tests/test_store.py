@@ -201,7 +201,7 @@ def test_bulk_work_keeps_what_was_frozen_out_of_the_collectors_sight(db_path, cl
     export) must not hand the whole heap back to the collector."""
     import gc
 
-    from store.leadstore import collector_paused
+    from store.collector import collector_paused
 
     store = LeadStore.open(db_path, clock=clock)
     store.add_lead("张伟", intent=5, funding=5)

@@ -190,3 +190,68 @@ async def test_a_decision_that_cannot_be_written_stays_on_its_lead(store, seeded
         monkeypatch.setattr(os, "write", real_write)
         await pilot.pause()
         assert_undecided(screen, store, db_path, was, "No space left on device")
+
+
+# ---------------------------------------------------------------- the board
+def status_of(app) -> str:
+    return app.screen.query_one("#status").text
+
+
+def q4_ids(app) -> list[int]:
+    rows = app.screen.board.lead_list(4).rows
+    return [rows[i].lead_id for i in range(len(rows))]
+
+
+async def test_a_move_is_painted_first_then_saved_and_said_so(store, seeded, db_path, clock):
+    app = LeadboardApp(store, "en")
+    moved = seeded["张伟"]
+    frames: list[tuple[bool, str, int]] = []  # lead in Q4, status line, changes not on disk
+    display = app._display
+
+    def noting(screen, update):
+        display(screen, update)
+        if update is not None:
+            frames.append((moved in q4_ids(app), status_of(app), store.unsynced))
+
+    app._display = noting
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        frames.clear()
+        await pilot.press("4")
+        await pilot.pause()
+        in_q4, status, unsynced = frames[0]
+        # The first frame shows the move, before the disk has it, and says
+        # nothing of saving; once it is on disk, the status line says so.
+        assert in_q4 and unsynced == 1 and "✓ saved" not in status
+        assert store.unsynced == 0 and status_of(app).endswith("✓ saved")
+        assert frames[-1] == (True, status_of(app), 0)
+        await pilot.press("plus")  # a grade step: made durable the same way
+        await pilot.pause()
+        assert store.unsynced == 0 and status_of(app).endswith("✓ saved")
+    store.close()
+    with LeadStore.open(db_path, clock=clock) as again:
+        assert grades(again, moved) == (2, 2)
+
+
+async def test_a_move_the_disk_refuses_is_taken_back_from_the_board(store, seeded, db_path,
+                                                                    monkeypatch):
+    app = LeadboardApp(store, "en")
+    lead_id = seeded["张伟"]
+    async with app.run_test(size=SIZE) as pilot:
+        journal = journal_of(db_path).read_bytes()
+        refuse_fsync(monkeypatch)
+        await pilot.press("4")
+        await pilot.pause()
+        # Back where it was, on the board, in memory and on disk, with the reason.
+        assert lead_id not in q4_ids(app)
+        assert app.focused.place == 1 and app.focused.rows[0].lead_id == lead_id
+        assert grades(store, lead_id) == (5, 5) and store.unsynced == 0
+        assert journal_of(db_path).read_bytes() == journal
+        assert "Not saved: Input/output error" in status_of(app)
+        assert "Q1 Win first · 2" in str(app.screen.board.pane(1).query_one(".place-title")
+                                         .render())
+        monkeypatch.undo()
+        await pilot.press("4")  # the retry works
+        await pilot.pause()
+        assert lead_id in q4_ids(app) and grades(store, lead_id) == (2, 2)
+        assert status_of(app).endswith("✓ saved")

@@ -23,6 +23,7 @@ from store.preview import close_with_preview
 from tui.compositor import install as install_compositor
 from tui.frame_timer import install as install_frame_timer
 from tui.i18n import error_text, localize_bindings, set_language, t
+from tui.rows import RowCache
 from tui.screens.opening import Loaded, LoadFailed, Opening, OpeningScreen, load
 
 install_compositor()
@@ -62,6 +63,7 @@ class LeadboardApp(App[None]):
         self.store: LeadStore = None  # type: ignore[assignment]  # set once loaded
         # Built on first search (or soon after start-up), then kept up to date.
         self.search_index: SearchIndex = None  # type: ignore[assignment]
+        self.rows: RowCache = None  # type: ignore[assignment]  # the board's rows, kept
         self.board: BoardScreen | None = None
         if store is not None:
             self._use_store(store)
@@ -82,6 +84,7 @@ class LeadboardApp(App[None]):
 
         self.store = store
         self.search_index = SearchIndex(store)
+        self.rows = RowCache(store)
 
     def _new_board(self, order: BoardIndex | None) -> BoardScreen:
         from tui.screens.board import BoardScreen

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.screen import Screen
+from textual.widget import Widget
 
 
 class HeldFrames(Screen):
@@ -31,15 +32,25 @@ class HeldFrames(Screen):
         """Paint nothing until :meth:`release_frames`."""
         self._frames_held = True
 
-    def release_frames(self) -> None:
-        """Paint what changed meanwhile, as soon as the screen has heard of it all."""
+    def release_frames(self, *changed: Widget) -> None:
+        """Paint what changed meanwhile, as soon as the screen has heard of
+        it all: of ``changed`` and the widgets in them, or else of every widget."""
         if not self._frames_held:
             return
         self._frames_held = False
         self._paint_due = True
-        for widget in self.walk_children():
-            widget._check_refresh()  # each tells the screen now, not in its own turn
+        for top in changed or (self,):
+            for widget in top.walk_children(with_self=True):
+                widget._check_refresh()  # each tells the screen now, not in its own turn
         self.check_idle()  # the screen is idle once it has heard them
+
+    def paint_soon(self, *changed: Widget) -> None:
+        """Paint what changed as soon as the screen has heard of it, not at
+        the next tick of the frame timer: for a key whose change the rep
+        waits to see. ``changed``: as for :meth:`release_frames`; widgets
+        left out are painted as usual, in the next frame if not this one."""
+        self._frames_held = True
+        self.release_frames(*changed)
 
     def _on_timer_update(self) -> None:
         if self._frames_held or self._paint_due:

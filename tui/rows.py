@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from store.board import row_fields
 from store.lazy import LazySequence
@@ -49,25 +49,52 @@ class Rows(LazySequence[LeadRow]):
     """Rows a lead list shows, built one at a time as they come on screen."""
 
 
-class PlaceRows(Rows):
-    """A view over one place's ordered ids. Each lead's row is built once:
-    the board hands its lists new rows whenever a lead changes, and when the
-    passing time moves one on (a contact falls due)."""
+class RowCache:
+    """The board's rows, kept from one refresh of its lists to the next: a
+    move changes one lead's row, not the thirty others on screen.
 
-    def __init__(self, store: LeadStore, ids: list[int]) -> None:
+    A row goes when the store tells of a change to its lead or the lead's
+    contacts, and is built anew once the time it shows may read otherwise:
+    its next contact falls due, or the day turns."""
+
+    LIMIT = 20_000  # rows the rep has scrolled past; cleared whole when full
+
+    def __init__(self, store: LeadStore) -> None:
         self._store = store
+        self._rows: dict[int, tuple[LeadRow, date, datetime | None]] = {}
+        store.watch(self._changed)
+
+    def _changed(self, _table: str, _obj_id: int, lead_id: int | None) -> None:
+        self._rows.pop(lead_id, None)
+
+    def row(self, lead_id: int) -> LeadRow:
+        now = self._store.now()
+        kept = self._rows.get(lead_id)
+        if kept is not None:
+            row, day, due = kept
+            if day == now.date() and (due is None or now <= due):
+                return row
+        row = lead_row(self._store, lead_id, now)
+        if len(self._rows) >= self.LIMIT:
+            self._rows.clear()
+        due = self._store.next_contact(lead_id)
+        self._rows[lead_id] = (row, now.date(), due if due is not None and due >= now else None)
+        return row
+
+
+class PlaceRows(Rows):
+    """A view over one place's ordered ids, its rows taken from ``rows``
+    (see :class:`RowCache`) as they come on screen."""
+
+    def __init__(self, rows: RowCache, ids: list[int]) -> None:
+        self._cache = rows
         self._ids = ids
-        self._built: dict[int, LeadRow] = {}
 
     def __len__(self) -> int:
         return len(self._ids)
 
     def item(self, index: int) -> LeadRow:
-        lead_id = self._ids[index]
-        built = self._built.get(lead_id)
-        if built is None:
-            built = self._built[lead_id] = lead_row(self._store, lead_id, self._store.now())
-        return built
+        return self._cache.row(self._ids[index])
 
 
 class PreviewRows(Rows):

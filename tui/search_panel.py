@@ -14,7 +14,6 @@ now in the bar is ever shown.
 from __future__ import annotations
 
 import asyncio
-import gc
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -152,11 +151,7 @@ class SearchPanel(SearchBar):
         warm_pinyin()
         if self.index.built:
             return
-        self.index.ready()
-        # The index lives as long as the app, like the leads loaded at start-up:
-        # keep the collector from walking its million objects on every key press.
-        # (No collect first: a full collection here would stall the board.)
-        gc.freeze()
+        self.index.ready()  # (built out of the collector's sight: store/collector.py)
 
     # ------------------------------------------------------------ searching
     @on(SearchBar.Changed)

@@ -104,6 +104,7 @@ class LeadList(PlainLines, can_focus=True):
         self.empty_text = empty_text
         self._rows: Sequence[LeadRow] = ()
         self.top = 0  # the row on the first line
+        self._highlighted: int | None = None  # the lead Highlighted last told of
         self._style_cache: dict[str, Style] | None = None
         self._looks: dict[bool, dict[str, Style]] = {}  # selected -> a row's styles
         # Drawn lines by what they show: scrolling by one line redraws one row, not all.
@@ -115,11 +116,18 @@ class LeadList(PlainLines, can_focus=True):
         return self._rows
 
     def set_rows(self, rows: Sequence[LeadRow], cursor: int | None = None) -> None:
-        """Show ``rows``; keep the cursor where it was unless told otherwise."""
+        """Show ``rows``; keep the cursor where it was unless told otherwise.
+        Highlighted is posted only when another lead comes under the cursor."""
         self._rows = rows
-        self._scroll_to(self.top)
         target = self.cursor if cursor is None else cursor
-        self.cursor = max(0, min(target, len(rows) - 1))
+        target = max(0, min(target, len(rows) - 1))
+        self.set_reactive(LeadList.cursor, target)
+        top, height = self.top, self.size.height
+        if height and not top <= target < top + height:
+            top = target if target < top else target - height + 1
+        self._scroll_to(top)
+        if self.lead_id != self._highlighted:
+            self._highlight()
 
     @property
     def lead_id(self) -> int | None:
@@ -136,7 +144,11 @@ class LeadList(PlainLines, can_focus=True):
                          Region(0, new - top, self.size.width, 1))
         else:
             self._scroll_to(new if new < top else new - height + 1)
-        self.post_message(self.Highlighted(self, self.lead_id))
+        self._highlight()
+
+    def _highlight(self) -> None:
+        self._highlighted = self.lead_id
+        self.post_message(self.Highlighted(self, self._highlighted))
 
     def _scroll_to(self, top: int) -> None:
         """Put row ``top`` on the first line (as far as the rows go) and repaint."""

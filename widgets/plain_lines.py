@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.style import Style
+from textual.color import Color
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
@@ -24,6 +25,8 @@ class PlainLines(Widget):
     """Mixed into a Line API widget: draws through :meth:`draw_lines`."""
 
     _base_styles: tuple[Style, Style] | None = None
+    _sides_cache: tuple[Strip, Strip] | tuple[()] | None | bool = False  # False: not yet
+    _opaque_background: Color | None = None
 
     @property
     def base_style(self) -> Style:
@@ -40,28 +43,40 @@ class PlainLines(Widget):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._base_styles = None
+        self._sides_cache = False
+        self._opaque_background = None
 
     def draw_lines(self, ys: Iterable[int]) -> list[Strip]:
         """The content lines ``ys``, each ``self.size.width`` cells wide."""
         width, blank = self.size.width, self._blank_style()
         return [self.render_line(y).adjust_cell_length(width, blank) for y in ys]
 
+    def _background(self) -> Color:
+        """The colour behind the text, for the line filters. Textual works it
+        out through every ancestor on each call; a widget whose own background
+        is opaque has it as it is, until its styles change."""
+        if self._opaque_background is None:
+            styles = self.styles
+            own = styles.background.tint(styles.background_tint)
+            if own.a < 1:
+                return self.background_colors[1]
+            self._opaque_background = own
+        return self._opaque_background
+
     def _blank_style(self) -> Style:
         """What fills a line's end and the padding: the background alone."""
         return self._base()[1]
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        if not self._plain():
+        sides = self._sides()
+        if sides is None:
             return super().render_lines(crop)
-        background = self.background_colors[1]
-        filters = self.get_line_filters()
-        _top, right, _bottom, left = self.styles.padding
         strips = self.draw_lines(crop.line_range)
-        if left or right:
-            blank = self._blank_style()
-            sides = Strip.blank(left, blank), Strip.blank(right, blank)
+        if sides:
             strips = [Strip.join([sides[0], strip, sides[1]]) for strip in strips]
+        filters = self.get_line_filters()
         if filters:
+            background = self._background()
             strips = [self._filtered(strip, filters, background) for strip in strips]
         start, end = crop.column_span
         if (start, end) != (0, self.outer_size.width):
@@ -73,6 +88,19 @@ class PlainLines(Widget):
         for line_filter in filters:
             strip = strip.apply_filter(line_filter, background)
         return strip
+
+    def _sides(self) -> tuple[Strip, Strip] | tuple[()] | None:
+        """The left and right padding, as blank strips (empty: none), or None
+        when the styles ask for more than these lines can give. Worked out
+        once until the styles change: a line changed on every key is drawn
+        in a few microseconds, and the styles take longer to read."""
+        if self._sides_cache is False:
+            _top, right, _bottom, left = self.styles.padding
+            blank = self._blank_style()
+            self._sides_cache = (None if not self._plain()
+                                 else (Strip.blank(left, blank), Strip.blank(right, blank))
+                                 if left or right else ())
+        return self._sides_cache
 
     def _plain(self) -> bool:
         """Nothing for Textual's styles cache to add but left and right padding."""

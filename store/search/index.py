@@ -12,19 +12,18 @@ the rest (:class:`LayeredLines`), so a change costs a search its own leads.
 
 from __future__ import annotations
 
-import gc
 import heapq
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 from itertools import accumulate, chain, filterfalse, islice
 from operator import methodcaller
 from typing import TYPE_CHECKING, Any
 
+from store.collector import collector_paused
 from store.grading import bucket, priority, quadrant_of
 from store.search.pinyin import COMPANY, NAME, REGION, search_keys, surname_rank
 
@@ -454,20 +453,6 @@ class SearchIndex:
         """The slots whose ``field`` is one of ``values``; do not change the set."""
         sets = [self.by_value[field].get(getattr(v, "value", v), set()) for v in values]
         return sets[0] if len(sets) == 1 else set().union(*sets)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """No garbage collection while the index is built. Its million objects
-    all live on, and with every lead loaded each collection walks millions
-    more: at 100k leads the collector took a third of the build."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _later_syllables(readings: Iterable[str]) -> list[str]:

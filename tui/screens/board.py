@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Static
 
 from store.board import TRAY, BoardIndex
-from store.errors import StoreError
+from store.errors import SaveFailed, StoreError
 from store.model import QUADRANTS
 from store.search.board import NarrowedBoard
 from store.session import default_queue, queue_of
@@ -50,6 +49,7 @@ class BoardScreen(PlanActions, HeldFrames):
         localize_bindings(self)
         self._order = order
         self.index: NarrowedBoard | None = None
+        self._unsynced: set[int] = set()  # leads regraded, not yet on disk
 
     @property
     def store(self):  # the app's store; a property so tests can reach it
@@ -109,7 +109,7 @@ class BoardScreen(PlanActions, HeldFrames):
         cursor_for = cursor_for or {}
         for place in places:
             ids = self.index.places[place]
-            self.board.lead_list(place).set_rows(PlaceRows(self.store, ids), cursor_for.get(place))
+            self.board.lead_list(place).set_rows(PlaceRows(self.app.rows, ids), cursor_for.get(place))
             self.board.pane(place).set_title(*place_title(place, len(ids)))
         self.query_one("#welcome").set_class(bool(self.store.leads), "-hidden")
         self.refresh_status()
@@ -141,15 +141,48 @@ class BoardScreen(PlanActions, HeldFrames):
         if self.index is not None and self.index.tick(self.store.now()):
             self.refresh_board()
 
-    def _saved(self, changed: list[int], cursor_for: dict[int, int] | None = None) -> None:
-        """After a durable change: re-place the leads and repaint where they were and are."""
+    def _saved(self, changed: Iterable[int], cursor_for: dict[int, int] | None = None,
+               durable: bool = True) -> None:
+        """After a change: re-place the leads and repaint where they were and
+        are. The status line says saved once the change is on disk."""
         assert self.index is not None
         before = {self.index.place_of(lead_id) for lead_id in changed}
         self.index.refresh(changed)
         after = {self.index.place_of(lead_id) for lead_id in changed}
         self.refresh_board(cursor_for, places=(before | after) - {None})
-        self.refresh_status(t("bar.saved"))
-        self.app.after_save()
+        if durable:
+            self.refresh_status(t("bar.saved"))
+            self.app.after_save()
+
+    def _regrade(self, lead_id: int, change: Callable[[], object],
+                 cursor_for: dict[int, int] | None = None) -> bool:
+        """A triage key's regrade, shown at once and made durable straight
+        after the frame that shows it: the rep does not wait on the disk, and
+        the status line says saved only once it is there."""
+        try:
+            with self.store.sync_later():
+                change()
+        except StoreError as exc:
+            self._failed(exc)
+            return False
+        self._unsynced.add(lead_id)
+        self._saved([lead_id], cursor_for, durable=False)
+        self.paint_soon(self.board, self.query_one("#status"))
+        self.call_after_refresh(self._make_durable)
+        return True
+
+    def _make_durable(self) -> None:
+        changed, self._unsynced = self._unsynced, set()
+        try:
+            self.store.sync()  # (nothing to do if a later change made it durable)
+        except SaveFailed as exc:
+            # The store has taken the regrades back: so does the board.
+            self._saved(changed, durable=False)
+            self._failed(exc)
+            return
+        if changed:
+            self.refresh_status(t("bar.saved"))
+            self.app.after_save()
 
     def _failed(self, exc: StoreError) -> None:
         message = error_text(exc)
@@ -229,25 +262,15 @@ class BoardScreen(PlanActions, HeldFrames):
         if source == quadrant:
             return
         source_list = self.board.lead_list(source) if source is not None else None
-        try:
-            self.store.move_to_quadrant(lead_id, quadrant)
-        except StoreError as exc:
-            self._failed(exc)
-            return
         cursor = {source: source_list.cursor} if source_list is not None else {}
-        self._saved([lead_id], cursor)
+        self._regrade(lead_id, lambda: self.store.move_to_quadrant(lead_id, quadrant), cursor)
 
     def action_step(self, axis: str, step: int) -> None:
         lead_id = self.selected_lead_id()
         if lead_id is None:
             return
-        try:
-            self.store.step(lead_id, axis, step)
-        except StoreError as exc:
-            self._failed(exc)
-            return
-        self._saved([lead_id])
-        self._follow(lead_id)
+        if self._regrade(lead_id, lambda: self.store.step(lead_id, axis, step)):
+            self._follow(lead_id)
 
     def _follow(self, lead_id: int) -> None:
         """Keep the cursor on a lead that changed place or order."""
