@@ -87,38 +87,22 @@ class Journal:
         os.truncate(self._fd, good_bytes)  # drop a torn tail before appending
         os.lseek(self._fd, good_bytes, os.SEEK_SET)
         self.size = good_bytes
-        self.synced = good_bytes  # what is known to be on disk
         if not existed:
             fsync_dir(path.parent)
 
-    def append(self, entry: Entry, sync: bool = True) -> None:
-        """Write ``entry``; with ``sync``, durably (and all written before it)."""
-        data = encode(entry)
+    def append(self, *entries: Entry) -> None:
+        """Write ``entries`` durably, in one write and one fsync. If the disk
+        refuses, none of them is left behind for the next append to follow."""
+        data = b"".join(map(encode, entries))
         written = 0
         try:
             while written < len(data):
                 written += os.write(self._fd, data[written:])
-            if sync:
-                os.fsync(self._fd)
+            os.fsync(self._fd)
         except OSError:
-            # Leave no partial line behind for the next append to follow.
             self._cut(self.size)
             raise
         self.size += len(data)
-        if sync:
-            self.synced = self.size
-
-    def sync(self) -> None:
-        """Make durable what was appended without ``sync``. If the disk
-        refuses, those lines are cut off again and the error raised."""
-        if self.synced == self.size:
-            return
-        try:
-            os.fsync(self._fd)
-        except OSError:
-            self._cut(self.synced)
-            raise
-        self.synced = self.size
 
     def _cut(self, size: int) -> None:
         os.ftruncate(self._fd, size)

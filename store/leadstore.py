@@ -10,19 +10,20 @@ Layout on disk, for a data file ``leads.json``:
 
 A change is first appended to the journal and only then applied in memory,
 so whatever the UI shows as saved is on disk. Changes made under
-``sync_later`` (triage decisions) are fsynced a moment later, by ``sync``,
-which takes them back if the disk refuses. The journal is folded into a
+``sync_later`` (triage keys) are applied at once and written and fsynced a
+moment later, by ``sync``, which takes them back if the disk refuses. The journal is folded into a
 new snapshot on close (and when it grows large), then emptied.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import time
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -62,8 +63,21 @@ Change = tuple[str, int, Any, Any]  # table, id, object before, object after
 Watcher = Callable[[str, int, int | None], None]  # table, id, the lead it concerns
 
 
+# The system's zone, until when (a POSIX time) it is taken as it is, and
+# the zone names it was looked up under.
+_zone: tuple[tzinfo | None, float, tuple[str, str]] = (None, 0.0, ("", ""))
+
+
 def local_now() -> datetime:
-    return datetime.now().astimezone().replace(microsecond=0)
+    """The system's local time, to the second. Its zone is looked up once a
+    minute, not on every call (the board asks for the time for each row it
+    draws): a change of summer time shows within a minute, one of the
+    system's zone (``TZ`` and ``time.tzset``) at once."""
+    global _zone
+    seconds = time.time()
+    if seconds >= _zone[1] or time.tzname != _zone[2]:
+        _zone = (datetime.now().astimezone().tzinfo, seconds + 60, time.tzname)
+    return datetime.fromtimestamp(int(seconds), _zone[0])
 
 
 # How each table's objects become documents and back.
@@ -571,24 +585,24 @@ class LeadStore:
 
     def _append(self, entry: dict[str, Any]) -> None:
         assert self._journal is not None
-        try:
-            self._journal.append(entry, sync=not self._deferring)
-        except OSError as exc:
-            raise SaveFailed(self._journal.path, exc) from exc
-        self._seq = entry["seq"]
-        if self._deferring:
+        if self._deferring:  # written and made durable by sync(), after the frame
             self._unsynced.append(entry)
         else:
-            self._unsynced.clear()  # made durable with this one
+            try:
+                self._journal.append(*self._unsynced, entry)  # any deferred first
+            except OSError as exc:
+                raise SaveFailed(self._journal.path, exc) from exc
+            self._unsynced.clear()
+        self._seq = entry["seq"]
 
     # ----------------------------------------------------------- syncing later
     @contextmanager
     def sync_later(self) -> Iterator[None]:
-        """Changes made inside are written to the journal at once and applied,
-        but made durable only by :meth:`sync` (or by the next change made the
-        usual way): a triage decision shows the next lead without waiting on
-        the disk. They are not saved until then, and a failed sync takes them
-        back. Undo inside is not supported."""
+        """Changes made inside are applied at once, but written to the
+        journal and made durable only by :meth:`sync` (or by the next change
+        made the usual way): a triage key shows its change without waiting
+        on the disk. They are not saved until then, and a failed sync takes
+        them back. Undo inside is not supported."""
         self._deferring = True
         try:
             yield
@@ -597,14 +611,14 @@ class LeadStore:
 
     @property
     def unsynced(self) -> int:
-        """Changes written under :meth:`sync_later` and not yet durable."""
+        """Changes made under :meth:`sync_later` and not yet on disk."""
         return len(self._unsynced)
 
     def sync(self) -> None:
-        """Make the changes written under :meth:`sync_later` durable.
+        """Write the changes made under :meth:`sync_later` to the journal, durably.
 
-        When the disk refuses, they are taken back, from the journal and from
-        memory, and :class:`SaveFailed` is raised with ``taken_back`` set to
+        When the disk refuses, they are taken back, from memory (the journal
+        is left as it was), and :class:`SaveFailed` is raised with ``taken_back`` set to
         how many there were (the oldest undo step may go with them if the
         undo history was full).
         """
@@ -612,7 +626,7 @@ class LeadStore:
             self._unsynced.clear()
             return
         try:
-            self._journal.sync()
+            self._journal.append(*self._unsynced)
         except OSError as exc:
             taken_back = self._take_back(self._unsynced)
             error = SaveFailed(self._journal.path, exc)
@@ -621,7 +635,7 @@ class LeadStore:
         self._unsynced.clear()
 
     def _take_back(self, entries: list[dict[str, Any]]) -> int:
-        """Undo ``entries`` in memory (the journal has dropped them already)."""
+        """Undo ``entries`` in memory (the journal never kept them)."""
         for entry in reversed(entries):
             changes = entry["changes"]
             rebuild = _rebuilds(changes)

@@ -110,6 +110,12 @@ async def test_drag_moves_a_lead_to_another_quadrant(store, seeded):
         await pilot.mouse_down(board.lead_list(1), offset=(3, 1))  # second row: 王强
         await pilot.hover(board.lead_list(3), offset=(5, 2))
         assert board.pane(3).has_class("-drop-target")
+        # The pane dragged from fades, its list with it, as Textual draws it.
+        await pilot.pause()
+        source = board.lead_list(1)
+        assert board.pane(1).has_class("-drag-source") and source.opacity < 1
+        assert source._sides() is None  # drawn the way Textual draws a faded widget
+        assert shown(app, source)[1].startswith(" 王强")
         await pilot.mouse_up(board.lead_list(3), offset=(5, 2))
         assert not board.pane(3).has_class("-drop-target")
         assert "王强" in names(app, 3)

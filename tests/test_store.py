@@ -214,3 +214,25 @@ def test_bulk_work_keeps_what_was_frozen_out_of_the_collectors_sight(db_path, cl
     assert gc.isenabled()
     store.close()
     del kept, built
+
+
+def test_the_stores_clock_reads_the_systems_local_time_and_follows_its_zone(monkeypatch):
+    import time
+    from datetime import datetime
+
+    from store.leadstore import local_now
+
+    def agree() -> bool:
+        before = datetime.now().astimezone().replace(microsecond=0)
+        now = local_now()
+        after = datetime.now().astimezone().replace(microsecond=0)
+        return before <= now <= after and now.utcoffset() == after.utcoffset()
+
+    assert agree() and local_now().microsecond == 0
+    for zone in ("CST-8", "EST+5EDT,M3.2.0,M11.1.0", "UTC0"):
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        assert agree(), zone
+    monkeypatch.undo()
+    time.tzset()
+    assert agree()

@@ -38,10 +38,11 @@ def test_a_change_written_later_is_on_disk_once_synced(store, seeded, db_path):
     lead = store.lead(seeded["张伟"])
     with store.sync_later():
         decide_quadrant(store, lead, 4)
-    assert store.unsynced == 1
-    assert b'"triage"' in journal_of(db_path).read_bytes()  # written, not yet durable
+    assert store.unsynced == 1 and grades(store, lead.id) == (2, 2)  # applied at once
+    assert b'"triage"' not in journal_of(db_path).read_bytes()  # written by sync alone
     store.sync()
     assert store.unsynced == 0
+    assert b'"triage"' in journal_of(db_path).read_bytes()
     store.close()
     with LeadStore.open(db_path) as again:
         assert grades(again, lead.id) == (2, 2)
@@ -61,6 +62,28 @@ def test_a_usual_change_makes_the_earlier_ones_durable_too(store, seeded):
         decide_quadrant(store, store.lead(seeded["张伟"]), 4)
     store.edit_lead(seeded["李娜"], notes="called back")
     assert store.unsynced == 0
+    store.close(fold=False)
+    with LeadStore.open(store.path) as again:
+        assert grades(again, seeded["张伟"]) == (2, 2)
+        assert again.lead(seeded["李娜"]).notes == "called back"
+
+
+def test_a_usual_change_the_disk_refuses_leaves_the_earlier_ones_to_sync(store, seeded,
+                                                                        monkeypatch):
+    with store.sync_later():
+        decide_quadrant(store, store.lead(seeded["张伟"]), 4)
+    journal = journal_of(store.path).read_bytes()
+    refuse_fsync(monkeypatch)
+    with pytest.raises(SaveFailed):
+        store.edit_lead(seeded["李娜"], notes="called back")
+    assert store.lead(seeded["李娜"]).notes == "" and store.unsynced == 1
+    assert journal_of(store.path).read_bytes() == journal  # nothing half written
+    monkeypatch.undo()
+    store.sync()
+    store.close(fold=False)
+    with LeadStore.open(store.path) as again:
+        assert grades(again, seeded["张伟"]) == (2, 2)
+        assert again.lead(seeded["李娜"]).notes == ""
 
 
 def test_a_refused_sync_takes_the_changes_back_from_file_and_memory(store, seeded, db_path,

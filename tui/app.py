@@ -25,6 +25,7 @@ from tui.frame_timer import install as install_frame_timer
 from tui.i18n import error_text, localize_bindings, set_language, t
 from tui.rows import RowCache
 from tui.screens.opening import Loaded, LoadFailed, Opening, OpeningScreen, load
+from widgets.lead_list import LeadList
 
 install_compositor()
 install_frame_timer()
@@ -131,7 +132,21 @@ class LeadboardApp(App[None]):
                 self._start_hand_over()
                 return
             self._key_pending = True  # until the app has nothing more queued
+        if await self._bound_here(event):
+            return
         await super().on_event(event)
+
+    async def _bound_here(self, event: events.Event) -> bool:
+        """Run a key's binding here, as it arrives, when the focus is on a
+        lead list: the list takes keys through bindings alone, so a key that
+        went to it would only climb back here for them, a queue turn for each
+        container on the way. True when a binding took the key."""
+        if (not isinstance(event, events.Key) or event.is_forwarded
+                or not isinstance(self.focused, LeadList)):
+            return False
+        self.app_focus = True
+        return (await self._check_bindings(event.key, priority=True)
+                or await self._check_bindings(event.key))
 
     def on_idle(self) -> None:
         # Nothing more queued: a key from now on was typed after the last one.

@@ -65,13 +65,18 @@ def _chops(self: Compositor, crop: Region, is_rendered_line: Callable[[int], boo
     # The front-most widget over a wanted place draws it, and once none is
     # left the widgets behind are not asked at all.
     wanted = _wanted(cuts, crop, is_rendered_line, spans)
+    rows = sorted(wanted)  # the lines still wanted, to skip a widget on none of them at once
     for widget, (region, clip) in self.visible_widgets.items():  # front to back
-        if not wanted:
+        if not rows:
             break
         drawn = region.intersection(clip)
+        top, bottom = max(drawn.y, crop.y), min(drawn.bottom, crop.bottom)
+        first_row, past_rows = bisect_left(rows, top), bisect_left(rows, bottom)
+        if first_row == past_rows:
+            continue  # on none of the lines still wanted
         left, right = drawn.column_span
-        lines = [y for y in range(max(drawn.y, crop.y), min(drawn.bottom, crop.bottom))
-                 if y in wanted and any(left <= x < right for x in wanted[y])]
+        lines = [y for y in rows[first_row:past_rows]
+                 if any(left <= x < right for x in wanted[y])]
         if not lines:
             continue  # hidden behind the widgets in front wherever it changed
         # Only the lines drawn, not the whole widget: a key that changes two
@@ -89,6 +94,7 @@ def _chops(self: Compositor, crop: Region, is_rendered_line: Callable[[int], boo
                 wanted[y] = left_over
             else:
                 del wanted[y]
+                del rows[bisect_left(rows, y)]
     return chops
 
 

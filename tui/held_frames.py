@@ -52,6 +52,32 @@ class HeldFrames(Screen):
         self._frames_held = True
         self.release_frames(*changed)
 
+    def paint_now(self, *changed: Widget) -> None:
+        """Paint ``changed`` and the widgets in them here and now, in the
+        caller's turn: a key whose change the rep waits to see is painted
+        without waiting on the turns of every widget's message queue. Only
+        repaints: anything that needs a new layout is painted as soon as
+        the screen has heard of it (:meth:`paint_soon`)."""
+        if self._frames_held:
+            return
+        dirty = []
+        for top in changed:
+            for widget in top.walk_children(with_self=True):
+                if (widget._layout_required or widget._scroll_required
+                        or widget._refresh_styles_required):
+                    self.paint_soon(*changed)
+                    return
+                if widget._repaint_required:
+                    dirty.append(widget)
+        if self.app._batch_count or not self.is_current:
+            self.paint_soon(*changed)
+            return
+        for widget in dirty:
+            widget._repaint_required = False
+            if widget.display:
+                self._dirty_widgets.add(widget)
+        Screen._on_timer_update(self)
+
     def _on_timer_update(self) -> None:
         if self._frames_held or self._paint_due:
             # Released, the screen paints once it has heard from the widgets.

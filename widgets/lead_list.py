@@ -22,7 +22,6 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
-from widgets.bindings import run_binding
 from widgets.lead_row import LeadRow, draw_row, pad, row_look
 from widgets.plain_lines import PlainLines
 
@@ -173,11 +172,6 @@ class LeadList(PlainLines, can_focus=True):
 
     def action_last(self) -> None:
         self.cursor = max(len(self._rows) - 1, 0)
-
-    # ------------------------------------------------------------ keys
-    async def on_key(self, event: events.Key) -> None:
-        # The list takes keys through bindings only (its own, the screen's, the app's).
-        await run_binding(self, event)
 
     # ------------------------------------------------------------ mouse
     def row_at(self, event: events.MouseEvent) -> int | None:

@@ -91,24 +91,29 @@ class PlainLines(Widget):
 
     def _sides(self) -> tuple[Strip, Strip] | tuple[()] | None:
         """The left and right padding, as blank strips (empty: none), or None
-        when the styles ask for more than these lines can give. Worked out
-        once until the styles change: a line changed on every key is drawn
-        in a few microseconds, and the styles take longer to read."""
+        when the styles ask for more than these lines can give. The widget's
+        own styles are read once until they change (a line changed on every
+        key is drawn in a few microseconds, and the styles take longer to
+        read); the opacity, which a container's styles can change (a pane
+        being dragged), on every call."""
         if self._sides_cache is False:
             _top, right, _bottom, left = self.styles.padding
             blank = self._blank_style()
-            self._sides_cache = (None if not self._plain()
+            self._sides_cache = (None if not self._plain_styles()
                                  else (Strip.blank(left, blank), Strip.blank(right, blank))
                                  if left or right else ())
-        return self._sides_cache
+        return self._sides_cache if self.opacity == 1 else None
 
     def _plain(self) -> bool:
         """Nothing for Textual's styles cache to add but left and right padding."""
+        return self._plain_styles() and self.opacity == 1
+
+    def _plain_styles(self) -> bool:
         styles = self.styles
         top, _right, bottom, _left = styles.padding
         return (not top and not bottom
                 and not any(edge for edge, _color in styles.border)
                 and not any(edge for edge, _color in styles.outline)
                 and not styles.tint.a
-                and styles.text_opacity == 1 and self.opacity == 1
+                and styles.text_opacity == 1
                 and (not styles.has_rule("hatch") or styles.hatch == "none"))

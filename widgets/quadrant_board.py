@@ -7,6 +7,8 @@ what a drop means is for the screen to decide.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Container, Vertical
@@ -33,9 +35,14 @@ class QuadrantPane(Vertical):
 
     def set_title(self, text: str, tail: str = "") -> None:
         """``text`` then ``tail``; a narrow pane cuts ``text``, never ``tail``."""
-        self.query_one(".place-title", StatusLine).update(text, tail)
+        self.title_line.update(text, tail)
 
-    @property
+    # Looked up once: the board asks for them on every move.
+    @cached_property
+    def title_line(self) -> StatusLine:
+        return self.query_one(".place-title", StatusLine)
+
+    @cached_property
     def lead_list(self) -> LeadList:
         return self.query_one(LeadList)
 
@@ -73,6 +80,7 @@ class QuadrantBoard(Container):
         super().__init__(**kwargs)
         self._empty_texts = empty_texts
         self._drag: tuple[int, int] | None = None  # lead id, source place
+        self._panes: dict[int, QuadrantPane] = {}  # looked up once each
 
     def compose(self) -> ComposeResult:
         # Grid cells fill row by row: Q1, Q2, tray (two rows high), Q3, Q4.
@@ -80,7 +88,10 @@ class QuadrantBoard(Container):
             yield QuadrantPane(place, self._empty_texts.get(place, ""))
 
     def pane(self, place: int) -> QuadrantPane:
-        return self.query_one(f"#place-{place}", QuadrantPane)
+        pane = self._panes.get(place)
+        if pane is None:
+            pane = self._panes[place] = self.query_one(f"#place-{place}", QuadrantPane)
+        return pane
 
     def lead_list(self, place: int) -> LeadList:
         return self.pane(place).lead_list

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable
+from functools import cached_property
 
 from textual import on
 from textual.app import ComposeResult
@@ -85,13 +86,18 @@ class BoardScreen(PlanActions, HeldFrames):
             return None
         return self.index.board
 
-    @property
+    # Looked up once: a move asks for them several times.
+    @cached_property
     def board(self) -> QuadrantBoard:
         return self.query_one(QuadrantBoard)
 
-    @property
+    @cached_property
     def details(self) -> DetailPane:
         return self.query_one(DetailPane)
+
+    @cached_property
+    def status(self) -> StatusLine:
+        return self.query_one("#status", StatusLine)
 
     def focused_list(self) -> LeadList | None:
         focused = self.focused
@@ -124,7 +130,7 @@ class BoardScreen(PlanActions, HeldFrames):
             parts.append(t("bar.undo", label=t(f"change.{store.undo_label}")))
         if message:
             parts.append(message)
-        self.query_one("#status", StatusLine).update("  ·  ".join(parts))
+        self.status.update("  ·  ".join(parts))
 
     def refresh_details(self) -> None:
         pane = self.details
@@ -167,7 +173,7 @@ class BoardScreen(PlanActions, HeldFrames):
             return False
         self._unsynced.add(lead_id)
         self._saved([lead_id], cursor_for, durable=False)
-        self.paint_soon(self.board, self.query_one("#status"))
+        self.paint_now(self.board, self.status, self.details)
         self.call_after_refresh(self._make_durable)
         return True
 
