@@ -133,8 +133,10 @@ def in_turn(measure, files: dict[int, Path], sizes: Iterable[int], rounds: int =
 PRESSES = {"down": 45, "4": 30}
 
 
-def key_rounds(files: dict[int, Path], key: str, rounds: int = 3) -> dict[int | None, float]:
-    """A key on the board at each size, and the minimal app's key (under None)."""
+def key_rounds(files: dict[int, Path], key: str, rounds: int = 5) -> dict[int | None, float]:
+    """A key on the board at each size, and the minimal app's key (under None).
+    Five rounds: a whole process runs fast or slow on this machine (the same
+    keys take 0.9 or 1.9 ms), and three did not always even that out."""
     return in_turn(lambda path: board_key_ms(path, [key] * PRESSES[key]), files, sorted(files),
                    rounds, baseline=lambda: minimal_key_ms(["down"] * 40))
 

@@ -120,11 +120,13 @@ async def test_plain_lines_draw_what_textual_s_styles_would_draw(store, monkeypa
         assert any(w.styles.padding.left for w in widgets)
         assert all(w._plain() for w in widgets)  # each drawn its own way, not Textual's
         assert app.screen.query_one(MatchList).count == 1
-        # What is worked out once (padding, background) follows a change of theme.
-        for theme in (None, "textual-light"):
+        # What is worked out once (padding, background, styles through the
+        # line filters) follows a change of theme, and of the filters with it.
+        for theme, ansi in ((None, None), ("textual-light", None), (None, True), (None, False)):
             if theme:
                 app.theme = theme
-                await pilot.pause()
+            app.ansi_color = ansi  # True: the colour filter off; False: on
+            await pilot.pause()
             for widget in widgets:
                 assert widget._background() == widget.background_colors[1]
                 width, height = widget.outer_size
@@ -132,9 +134,33 @@ async def test_plain_lines_draw_what_textual_s_styles_would_draw(store, monkeypa
                     ours = widget.render_lines(crop)
                     widget._styles_cache.clear()
                     textual = Widget.render_lines(widget, crop)
-                    assert cells(ours) == cells(textual), (theme, widget)
+                    assert cells(ours) == cells(textual), (theme, ansi, widget)
 
 
 def cells(strips) -> list[list[tuple[str, object]]]:
     """Each line as its characters and their styles, however it is cut into segments."""
     return [[(char, seg.style) for seg in strip for char in seg.text] for strip in strips]
+
+
+async def test_a_list_follows_a_change_of_the_app_s_line_filters(store):
+    """A list filters its styles once, not each line: when the app's filters
+    change, it draws with them from then on, as Textual would."""
+    from textual.filter import Monochrome
+    from textual.geometry import Region
+    from textual.widget import Widget
+
+    fill_q1(store)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        lead_list = app.screen.board.lead_list(1)
+        crop = Region(0, 0, *lead_list.size)
+        coloured = cells(lead_list.render_lines(crop))
+        app._filters.append(Monochrome())
+        try:
+            lead_list.refresh()
+            await pilot.pause()
+            ours = cells(lead_list.render_lines(crop))
+            lead_list._styles_cache.clear()
+            assert ours == cells(Widget.render_lines(lead_list, crop)) and ours != coloured
+        finally:
+            app._filters.pop()

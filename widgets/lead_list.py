@@ -33,6 +33,7 @@ class LeadList(PlainLines, can_focus=True):
     """The leads of one quadrant (or the ungraded tray)."""
 
     ALLOW_SELECT = False
+    FILTERS_STYLES = True  # every line is drawn in the styles of _styles and _look
 
     BINDINGS = [
         Binding("down,j", "cursor_down", "Down", id="list.down", show=False),
@@ -104,7 +105,8 @@ class LeadList(PlainLines, can_focus=True):
         self._rows: Sequence[LeadRow] = ()
         self.top = 0  # the row on the first line
         self._highlighted: int | None = None  # the lead Highlighted last told of
-        self._style_cache: dict[str, Style] | None = None
+        self._component_cache: dict[str, Style] | None = None
+        self._style_cache: dict[str, Style] | None = None  # filtered
         self._looks: dict[bool, dict[str, Style]] = {}  # selected -> a row's styles
         # Drawn lines by what they show: scrolling by one line redraws one row, not all.
         self._line_cache: dict[tuple[object, int, bool, str | None], Strip] = {}
@@ -240,12 +242,12 @@ class LeadList(PlainLines, can_focus=True):
         styles = self._styles()
         if isinstance(row, tuple):  # the empty list's text
             return Strip([Segment(pad(" " + row[1], width), styles["empty"])], width)
-        row_width = width - 1 if mark else width
-        body = (draw_row(row, row_width, self._look(selected)) if row is not None
-                else Strip.blank(row_width, styles["base"]))
-        if mark is None:
-            return body
-        return Strip.join([body, Strip([Segment(" ", styles[mark])], 1)])
+        mark_style = styles[mark] if mark else None
+        if row is not None:
+            return draw_row(row, width, self._look(selected), mark_style)
+        if mark_style is None:
+            return Strip.blank(width, styles["base"])
+        return Strip([Segment(" " * (width - 1), styles["base"]), Segment(" ", mark_style)], width)
 
     # ------------------------------------------------------------ scroll mark
     @property
@@ -270,26 +272,40 @@ class LeadList(PlainLines, can_focus=True):
         top = round((height - size) * self.top / max(total - height, 1))
         return top, size
 
-    def _styles(self) -> dict[str, Style]:
+    def _components(self) -> dict[str, Style]:
         """The component styles, looked up once until the CSS changes."""
-        if self._style_cache is None:
-            self._style_cache = {
+        if self._component_cache is None:
+            styles = {
                 name.removeprefix("lead-list--"): self.get_component_rich_style(name)
                 for name in self.COMPONENT_CLASSES
             }
-            self._style_cache["base"] = self.base_style
+            styles["base"] = self.base_style
+            self._component_cache = styles
+        return self._component_cache
+
+    def _styles(self) -> dict[str, Style]:
+        """The component styles as the line filters leave them (see :class:`PlainLines`)."""
+        if self._style_cache is None:
+            self._style_cache = self.filtered_styles(self._components())
         return self._style_cache
 
     def _look(self, selected: bool) -> dict[str, Style]:
+        """A row's styles: the component styles added up, then filtered (a
+        filter may treat a sum otherwise than its parts)."""
         look = self._looks.get(selected)
         if look is None:
-            look = self._looks[selected] = row_look(self._styles(), selected)
+            look = self._looks[selected] = self.filtered_styles(
+                row_look(self._components(), selected))
         return look
 
-    def notify_style_update(self) -> None:
+    def filters_changed(self) -> None:
         self._style_cache = None
         self._looks.clear()
         self._line_cache.clear()
+
+    def notify_style_update(self) -> None:
+        self._component_cache = None
+        self.filters_changed()
         super().notify_style_update()
 
     def on_resize(self, event: events.Resize) -> None:

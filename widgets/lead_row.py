@@ -75,9 +75,25 @@ def row_look(styles: Mapping[str, Style], selected: bool) -> dict[str, Style]:
     return {"base": base, **{part: base + styles[part] for part in PARTS}}
 
 
-def draw_row(row: LeadRow, width: int, look: Mapping[str, Style]) -> Strip:
+def draw_row(row: LeadRow, width: int, look: Mapping[str, Style],
+             mark: Style | None = None) -> Strip:
     """The line for ``row``, ``width`` cells wide, in the styles of ``look``
-    (see :func:`row_look`)."""
+    (see :func:`row_look`); with ``mark``, its last cell is a blank in that
+    style (a list's scroll mark), in the same strip: a list draws dozens of
+    new rows on a search's first letter, and each strip costs."""
+    body = width - 1 if mark is not None else width
+    segments, fits = _row_segments(row, body, look)
+    if not fits:  # narrower than the fixed columns: cut to fit
+        segments = list(Strip(segments).adjust_cell_length(body, look["base"]))
+    if mark is not None:
+        segments.append(Segment(" ", mark))
+    return Strip(segments, width)
+
+
+def _row_segments(row: LeadRow, width: int,
+                  look: Mapping[str, Style]) -> tuple[list[Segment], bool]:
+    """The row's segments, and whether they fit in ``width`` (the name,
+    badges and next contact take their cells whatever the width)."""
     base = look["base"]
     right: list[tuple[str, Style]] = []
     for badge, badge_width in zip(row.badges, BADGE_WIDTHS):
@@ -99,6 +115,4 @@ def draw_row(row: LeadRow, width: int, look: Mapping[str, Style]) -> Strip:
         segments.append(Segment(" ", base))
         segments.append(Segment(text, part_style))
     segments.append(Segment(" ", base))
-    if company_width < 0:  # narrower than the fixed columns: cut to fit
-        return Strip(segments).adjust_cell_length(width, base)
-    return Strip(segments, width)
+    return segments, company_width >= 0

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color
 from textual.geometry import Region
@@ -71,17 +72,48 @@ class PlainLines(Widget):
         sides = self._sides()
         if sides is None:
             return super().render_lines(crop)
+        filters = self.get_line_filters()
+        background = self._background() if filters else None
+        if self.FILTERS_STYLES:
+            key = (tuple(filters), background)
+            if key != self._filtered_for:
+                self._filtered_for = key
+                self.filters_changed()
         strips = self.draw_lines(crop.line_range)
         if sides:
+            if self.FILTERS_STYLES:
+                sides = tuple(self._filtered(side, filters, background) for side in sides)
             strips = [Strip.join([sides[0], strip, sides[1]]) for strip in strips]
-        filters = self.get_line_filters()
-        if filters:
-            background = self._background()
+        if filters and not self.FILTERS_STYLES:
             strips = [self._filtered(strip, filters, background) for strip in strips]
         start, end = crop.column_span
         if (start, end) != (0, self.outer_size.width):
             strips = [strip.crop(start, end) for strip in strips]
         return strips
+
+    # ------------------------------------------------------------ filters
+    # A widget that draws whole lines in a handful of styles can have the
+    # app's line filters (colours for the terminal, NO_COLOR) applied to those
+    # styles once, rather than to every new line as it is drawn: each filter
+    # maps each segment's style on its own. Such a widget sets FILTERS_STYLES,
+    # draws only with styles from :meth:`filtered_styles`, and forgets them in
+    # :meth:`filters_changed`.
+    FILTERS_STYLES = False
+    _filtered_for: tuple | None = None  # the filters and background last drawn for
+
+    def filtered_styles(self, styles: dict[str, Style]) -> dict[str, Style]:
+        """``styles`` as the line filters leave them."""
+        if not self._filtered_for or not self._filtered_for[0]:
+            return styles
+        filters, background = self._filtered_for
+        names = list(styles)
+        strip = Strip([Segment("x", styles[name]) for name in names])
+        segments = list(self._filtered(strip, list(filters), background))
+        assert len(segments) == len(names), "a line filter that maps segments one to one"
+        return {name: segment.style or Style() for name, segment in zip(names, segments)}
+
+    def filters_changed(self) -> None:
+        """The filters or the background changed: drop what was drawn with the old."""
 
     @staticmethod
     def _filtered(strip: Strip, filters: list, background) -> Strip:
