@@ -14,7 +14,6 @@ Figures, each beside its baseline measured in the same run (medians):
 from __future__ import annotations
 
 import asyncio
-import gc
 import json
 import random
 import statistics
@@ -24,7 +23,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from bench.core import in_turn
+from bench.core import in_turn, let_go
 from store.demo import generate, write_demo
 from store.export import Format, gather, plan_document, render
 from store.leadstore import Change, LeadStore
@@ -141,7 +140,7 @@ async def _switch_times(path: Path) -> list[float]:
             times.append(shown[-1] - started)
             await pilot.pause(0.35)  # the tabs' underline slides for 0.3 s
     store.close()
-    gc.unfreeze()
+    let_go()
     return times
 
 
@@ -177,7 +176,7 @@ def _export_figures(path: Path) -> tuple[float, float, int]:
     document = plan_document(store, plan)
     dumps_ms = _timed(lambda: json.dumps(document, ensure_ascii=False).encode())
     store.close()
-    gc.unfreeze()
+    let_go()
     return export_ms, dumps_ms, len(plan.contacts)
 
 

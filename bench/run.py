@@ -16,6 +16,7 @@ from pathlib import Path
 
 import textual
 
+from bench.core import let_go
 from store.demo import write_demo
 from store.leadstore import LeadStore
 
@@ -80,6 +81,7 @@ def main(argv: list[str]) -> int:
                 continue
             print(f"running {name} …", file=sys.stderr, flush=True)
             rows = module.run(files)
+            let_go()
             sections.append((module.__doc__ or name).strip().splitlines()[0])
             sections.append(table(rows))
             print(table(rows), flush=True)

@@ -25,7 +25,6 @@ from tui.frame_timer import install as install_frame_timer
 from tui.i18n import error_text, localize_bindings, set_language, t
 from tui.rows import RowCache
 from tui.screens.opening import Loaded, LoadFailed, Opening, OpeningScreen, load
-from widgets.lead_list import LeadList
 
 install_compositor()
 install_frame_timer()
@@ -137,12 +136,15 @@ class LeadboardApp(App[None]):
         await super().on_event(event)
 
     async def _bound_here(self, event: events.Event) -> bool:
-        """Run a key's binding here, as it arrives, when the focus is on a
-        lead list: the list takes keys through bindings alone, so a key that
-        went to it would only climb back here for them, a queue turn for each
-        container on the way. True when a binding took the key."""
-        if (not isinstance(event, events.Key) or event.is_forwarded
-                or not isinstance(self.focused, LeadList)):
+        """Run a key's binding here, as it arrives, when what the key goes
+        to (the widget in focus, else the screen) takes keys through bindings
+        alone (``KEYS_ARE_BINDINGS``): the key would only climb back here for
+        them, a queue turn for each container on the way. True when a
+        binding took the key."""
+        if not isinstance(event, events.Key) or event.is_forwarded:
+            return False
+        target = self.focused or self.screen
+        if not getattr(target, "KEYS_ARE_BINDINGS", False):
             return False
         self.app_focus = True
         return (await self._check_bindings(event.key, priority=True)

@@ -33,6 +33,7 @@ class LeadList(PlainLines, can_focus=True):
     """The leads of one quadrant (or the ungraded tray)."""
 
     ALLOW_SELECT = False
+    KEYS_ARE_BINDINGS = True  # no key handlers: the app may run a key's binding at once
     FILTERS_STYLES = True  # every line is drawn in the styles of _styles and _look
 
     BINDINGS = [

@@ -28,6 +28,7 @@ from store.session import (
     save_record,
 )
 from tui.details import lead_sections
+from tui.held_frames import HeldFrames
 from tui.i18n import error_text, language, localize_bindings, t
 from tui.keys import grade_keys
 from tui.screens.contact_form import ContactForm
@@ -149,11 +150,13 @@ class SessionSummary(ModalScreen[None]):
         self.dismiss(None)
 
 
-class SessionScreen(Screen[set[int]]):
+class SessionScreen(HeldFrames, Screen[set[int]]):
     """One lead in full view; each key decides and moves to the next lead.
 
     Dismisses with the ids of the leads it changed, for the board to re-place.
     """
+
+    KEYS_ARE_BINDINGS = True  # no key handlers: see LeadboardApp._bound_here
 
     BINDINGS = [
         Binding("1", "quadrant(1)", "Q1", id="session.q1"),
@@ -257,6 +260,7 @@ class SessionScreen(Screen[set[int]]):
         self.session.record(decision)
         decided = t("session.decided", name=lead.name, what=t(f"summary.{decision}"))
         self.show_lead(decided)
+        self.paint_now(self)  # the next lead, in the key's own turn
         self.call_after_refresh(self._make_durable, decided)
 
     def _make_durable(self, decided: str) -> None:
