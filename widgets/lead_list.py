@@ -110,7 +110,7 @@ class LeadList(PlainLines, can_focus=True):
         self._style_cache: dict[str, Style] | None = None  # filtered
         self._looks: dict[bool, dict[str, Style]] = {}  # selected -> a row's styles
         # Drawn lines by what they show: scrolling by one line redraws one row, not all.
-        self._line_cache: dict[tuple[object, int, bool, str | None], Strip] = {}
+        self._line_cache: dict[tuple[int, int, bool, str | None], tuple[object, Strip]] = {}
 
     # ------------------------------------------------------------ data in
     @property
@@ -229,13 +229,18 @@ class LeadList(PlainLines, can_focus=True):
     def _line(self, row: LeadRow | tuple[str, str] | None, width: int, selected: bool = False,
               mark: str | None = None) -> Strip:
         """One whole line, from the cache when it has been drawn before, so
-        that the strip (and what is cached on it) is the same one."""
-        key = (row, width, selected, mark)
-        strip = self._line_cache.get(key)
-        if strip is None:
-            if len(self._line_cache) >= LINE_CACHE_SIZE:
-                self._line_cache.clear()
-            strip = self._line_cache[key] = self._draw_line(row, width, selected, mark)
+        that the strip (and what is cached on it) is the same one. Rows are
+        kept from one refresh to the next (the board's row cache), so they
+        are known by identity, without hashing each one's every field; the
+        cache holds the row, so its id stays its own."""
+        key = (id(row), width, selected, mark)
+        hit = self._line_cache.get(key)
+        if hit is not None and hit[0] is row:
+            return hit[1]
+        if len(self._line_cache) >= LINE_CACHE_SIZE:
+            self._line_cache.clear()
+        strip = self._draw_line(row, width, selected, mark)
+        self._line_cache[key] = (row, strip)
         return strip
 
     def _draw_line(self, row: LeadRow | tuple[str, str] | None, width: int, selected: bool,

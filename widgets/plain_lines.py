@@ -45,6 +45,7 @@ class PlainLines(Widget):
         super().notify_style_update()
         self._base_styles = None
         self._sides_cache = False
+        self._filtered_sides = None
         self._opaque_background = None
 
     def draw_lines(self, ys: Iterable[int]) -> list[Strip]:
@@ -78,11 +79,15 @@ class PlainLines(Widget):
             key = (tuple(filters), background)
             if key != self._filtered_for:
                 self._filtered_for = key
+                self._filtered_sides = None
                 self.filters_changed()
+            if sides:
+                if self._filtered_sides is None:
+                    self._filtered_sides = (self._filtered(sides[0], filters, background),
+                                            self._filtered(sides[1], filters, background))
+                sides = self._filtered_sides
         strips = self.draw_lines(crop.line_range)
         if sides:
-            if self.FILTERS_STYLES:
-                sides = tuple(self._filtered(side, filters, background) for side in sides)
             strips = [Strip.join([sides[0], strip, sides[1]]) for strip in strips]
         if filters and not self.FILTERS_STYLES:
             strips = [self._filtered(strip, filters, background) for strip in strips]
@@ -100,6 +105,7 @@ class PlainLines(Widget):
     # :meth:`filters_changed`.
     FILTERS_STYLES = False
     _filtered_for: tuple | None = None  # the filters and background last drawn for
+    _filtered_sides: tuple[Strip, Strip] | None = None
 
     def filtered_styles(self, styles: dict[str, Style]) -> dict[str, Style]:
         """``styles`` as the line filters leave them."""

@@ -9,9 +9,12 @@ for the line is cut, with an ellipsis when its styles ask for one; a tail
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.cells import cell_len
 from rich.control import strip_control_codes
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
@@ -22,11 +25,16 @@ from widgets.plain_lines import PlainLines
 class StatusLine(PlainLines):
     DEFAULT_CSS = "StatusLine { height: 1; }"
 
+    # It draws whole lines in two styles, filtered once (see PlainLines): the
+    # status line and the quadrants' titles change on every move.
+    FILTERS_STYLES = True
+
     def __init__(self, text: str = "", *, id: str | None = None,
                  classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._text = strip_control_codes(text)
         self._tail = ""
+        self._look: tuple[Style, Style, bool] | None = None  # text, blank, ellipsis
 
     @property
     def text(self) -> str:
@@ -43,9 +51,38 @@ class StatusLine(PlainLines):
         return Text(self.text)
 
     def render_line(self, y: int) -> Strip:
-        if y or not self.text:
-            return Strip([])
-        text = self.text
-        if self.styles.text_overflow == "ellipsis" and cell_len(text) > self.size.width:
-            text = fit(self._text, self.size.width - cell_len(self._tail)) + self._tail
-        return Strip([Segment(text, self.base_style)])
+        return self.draw_lines([y])[0]
+
+    def draw_lines(self, ys: Iterable[int]) -> list[Strip]:
+        width = self.size.width
+        text_style, blank, ellipsis = self._styles()
+        lines = []
+        for y in ys:
+            text = self.text if not y else ""
+            if ellipsis and cell_len(text) > width:
+                text = fit(self._text, width - cell_len(self._tail)) + self._tail
+            used = cell_len(text)
+            if used > width:  # cut, as Textual cuts a line too long for it
+                lines.append(Strip([Segment(text, text_style)]).adjust_cell_length(width, blank))
+            else:  # (no empty segments: the drawing is the same as Textual's, segment for segment)
+                segments = [Segment(text, text_style)] if text else []
+                if used < width:
+                    segments.append(Segment(" " * (width - used), blank))
+                lines.append(Strip(segments, width))
+        return lines
+
+    def _styles(self) -> tuple[Style, Style, bool]:
+        """The text's and the fill's styles through the line filters, and
+        whether a long text ends in an ellipsis."""
+        if self._look is None:
+            styles = self.filtered_styles({"text": self.base_style, "blank": self._blank_style()})
+            ellipsis = self.styles.text_overflow == "ellipsis"
+            self._look = styles["text"], styles["blank"], ellipsis
+        return self._look
+
+    def filters_changed(self) -> None:
+        self._look = None
+
+    def notify_style_update(self) -> None:
+        self._look = None
+        super().notify_style_update()
