@@ -185,6 +185,22 @@ async def test_detail_pane_shows_fields_advice_and_history(store, seeded):
         assert pane.has_class("-hidden")
 
 
+async def test_a_move_with_the_details_open_shows_the_next_lead_on_screen(store, seeded):
+    """The details change size with the lead they show: a move then needs a
+    new layout, and the frame still shows the board and the details as they are."""
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # the details of 张伟, Q1's first lead
+        await pilot.press("4")
+        await pilot.pause()
+        pane = app.screen.query_one(DetailPane)
+        heading = shown(app, pane.query_one("#detail-heading"))
+        assert any("王强" in line for line in heading)
+        assert shown(app, app.screen.board.lead_list(1))[0].startswith(" 王强")
+        assert any(line.startswith(" 张伟") for line in shown(app, app.screen.board.lead_list(4)))
+        assert app.screen.query_one("#status").text.endswith("✓ saved")
+
+
 async def test_the_form_rejects_bad_input_and_saves_good_input(store, seeded):
     app = LeadboardApp(store, "en")
     async with app.run_test(size=SIZE) as pilot:

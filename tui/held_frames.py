@@ -11,8 +11,13 @@ Textual paints a changed widget once the widget is next idle and has told
 the screen so; the widgets are told here, so that the frame painted at the
 release holds all of them, not those whose turn happened to come first.
 
-This leans on Textual 8's internals (``_on_timer_update``, ``_check_refresh``),
-like ``tui/compositor.py`` and ``tui/frame_timer.py``; the search tests cover it.
+A triage key (a move on the board, a decision in a session) is painted in
+the key's own turn instead (:meth:`HeldFrames.paint_now`), without waiting
+for the turns of the widgets' queues or the timer's next tick.
+
+This leans on Textual 8's internals (``_on_timer_update``, ``_check_refresh``,
+``_dirty_widgets``), like ``tui/compositor.py`` and ``tui/frame_timer.py``; the
+search, board and session tests cover it.
 """
 
 from __future__ import annotations
