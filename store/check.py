@@ -50,7 +50,7 @@ def check_file(path: Path) -> Report:
     try:  # what only the store itself finds: the journal replayed, indexes built
         store = LeadStore.open(path, read_only=True)
     except UnreadableFile as exc:
-        return Report(problems=(*problems, _unreadable(exc)))
+        return Report(problems=(*problems, _refused(exc)))
     try:
         problems += _records(store)
         return Report(len(store.leads), len(store.contacts), entries, tuple(problems))
@@ -61,40 +61,42 @@ def check_file(path: Path) -> Report:
 _SYNTAX = re.compile(r"line (\d+) column (\d+)")
 
 
-def _unreadable(exc: UnreadableFile, **params: object) -> Problem:
-    return Problem("unreadable", {"path": str(exc.path), "reason": exc.reason,
-                                  "detail": exc.detail, **params})
+def _unreadable(path: Path, reason: str, detail: str = "", **params: object) -> Problem:
+    return Problem("unreadable", {"path": str(path), "reason": reason, "detail": detail,
+                                  **params})
+
+
+def _refused(exc: UnreadableFile) -> Problem:
+    """The problem the store's own refusal of a file amounts to."""
+    return _unreadable(exc.path, exc.reason, exc.detail)
 
 
 def _parse(path: Path) -> dict | Problem:
     """The file's tables, migrated in memory, or why they cannot be read."""
-    def unreadable(reason: str, detail: str = "", **params: object) -> Problem:
-        return Problem("unreadable", {"path": str(path), "reason": reason, "detail": detail,
-                                      **params})
-
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         return {}  # only a journal so far: the store starts from nothing
     except IsADirectoryError:
-        return unreadable("directory")
+        return _unreadable(path, "directory")
     except PermissionError:
-        return unreadable("permission")
+        return _unreadable(path, "permission")
     if not raw.strip():
-        return unreadable("empty")
+        return _unreadable(path, "empty")
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         where = _SYNTAX.search(str(exc))
         line, column = (int(where[1]), int(where[2])) if where else (exc.lineno, exc.colno)
         ended = "end of data" in str(exc) or exc.pos >= len(raw.rstrip())
-        return unreadable("syntax_end" if ended else "syntax", str(exc), line=line, column=column)
+        return _unreadable(path, "syntax_end" if ended else "syntax", str(exc),
+                           line=line, column=column)
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-        return unreadable("not_tinydb")
+        return _unreadable(path, "not_tinydb")
     try:
         return migrate(path, data)
     except UnreadableFile as exc:
-        return _unreadable(exc)
+        return _refused(exc)
 
 
 def _documents(data: dict) -> list[Problem]:
@@ -146,8 +148,7 @@ def _journal(path: Path) -> tuple[list[Problem], int]:
     except FileNotFoundError:
         return [], 0
     except OSError as exc:
-        return [Problem("unreadable", {"path": str(path), "reason": "journal",
-                                       "detail": exc.strerror or str(exc)})], 0
+        return [_unreadable(path, "journal", exc.strerror or str(exc))], 0
     problems, entries, offset = [], 0, 0
     lines = raw.splitlines(keepends=True)
     for number, line in enumerate(lines, start=1):

@@ -11,8 +11,9 @@ Layout on disk, for a data file ``leads.json``:
 A change is first appended to the journal and only then applied in memory,
 so whatever the UI shows as saved is on disk. Changes made under
 ``sync_later`` (triage keys) are applied at once and written and fsynced a
-moment later, by ``sync``, which takes them back if the disk refuses. The journal is folded into a
-new snapshot on close (and when it grows large), then emptied.
+moment later, by ``sync``, which takes them back if the disk refuses. The
+journal is folded into a new snapshot on close (and when it grows large),
+then emptied.
 """
 
 from __future__ import annotations
@@ -78,6 +79,11 @@ def local_now() -> datetime:
     if seconds >= _zone[1] or time.tzname != _zone[2]:
         _zone = (datetime.now().astimezone().tzinfo, seconds + 60, time.tzname)
     return datetime.fromtimestamp(int(seconds), _zone[0])
+
+
+def _ids_between(times: list[tuple[datetime, int]], start: datetime, end: datetime) -> list[int]:
+    """The ids of ``times`` (sorted (time, id) pairs) with ``start <= time < end``."""
+    return [i for _at, i in times[bisect_left(times, (start, 0)):bisect_left(times, (end, 0))]]
 
 
 # How each table's objects become documents and back.
@@ -296,8 +302,7 @@ class LeadStore:
 
     def contacts_between(self, start: datetime, end: datetime) -> list[int]:
         """Ids of the contacts with ``start <= at < end``, in time order."""
-        times = self._by_time
-        return [i for _at, i in times[bisect_left(times, (start, 0)):bisect_left(times, (end, 0))]]
+        return _ids_between(self._by_time, start, end)
 
     def planned_before(self, moment: datetime) -> list[int]:
         """Ids of the planned contacts before ``moment`` (the overdue ones)."""
@@ -306,8 +311,7 @@ class LeadStore:
 
     def planned_between(self, start: datetime, end: datetime) -> list[int]:
         """Ids of the planned contacts with ``start <= at < end``, in time order."""
-        times = self._planned_by_time
-        return [i for _at, i in times[bisect_left(times, (start, 0)):bisect_left(times, (end, 0))]]
+        return _ids_between(self._planned_by_time, start, end)
 
     @property
     def unplanned(self) -> AbstractSet[int]:
@@ -618,9 +622,9 @@ class LeadStore:
         """Write the changes made under :meth:`sync_later` to the journal, durably.
 
         When the disk refuses, they are taken back, from memory (the journal
-        is left as it was), and :class:`SaveFailed` is raised with ``taken_back`` set to
-        how many there were (the oldest undo step may go with them if the
-        undo history was full).
+        is left as it was), and :class:`SaveFailed` is raised with
+        ``taken_back`` set to how many there were (the oldest undo step may go
+        with them if the undo history was full).
         """
         if not self._unsynced or self._journal is None:
             self._unsynced.clear()

@@ -38,10 +38,10 @@ from widgets.key_bar import KeyBar
 from widgets.lead_sheet import LeadSheet
 from widgets.status_line import StatusLine
 
-# Seconds after showing a lead to make the next one's view: well before a
-# rep's next key, well after the frame has gone out.
 # Shown in the key bar even when it is narrow: how to go on, take back and stop.
 PINNED_KEYS = ("skip", "undo", "end", "help")
+# Seconds after showing a lead to make the next one's view: well before a
+# rep's next key, well after the frame has gone out.
 PREPARE_AFTER = 0.005
 
 LOST_REASONS = ("price", "competitor", "no_funds", "no_project", "no_contact")
