@@ -199,8 +199,8 @@ async def _app_key_presses(store: LeadStore) -> tuple[list[float], list[float]]:
     narrowed: list[float] = []
     show_only = NarrowedBoard.show_only
 
-    def timed_show_only(board, lead_ids):
-        show_only(board, lead_ids)
+    def timed_show_only(board, *args):
+        show_only(board, *args)
         narrowed.append(time.perf_counter())
 
     NarrowedBoard.show_only = timed_show_only

@@ -290,20 +290,29 @@ def test_text_that_only_looks_like_a_filter_is_text():
 
 
 # ---------------------------------------------------------------- the narrowed board
+@pytest.mark.parametrize("dense", [True, False], ids=["places-by-id", "ids-far-apart"])
 @pytest.mark.parametrize("sort_below", [64, 1], ids=["picked-as-read", "sorted"])
 def test_the_board_narrows_to_the_matches_in_its_own_order(store, leads, monkeypatch,
-                                                             sort_below):
+                                                             sort_below, dense):
     # Many matches are picked out of the full order as the lists read them,
     # a few are sorted by their place in it: both ways give the same order.
+    # The places are counted from a byte per id, or where ids run far
+    # apart, one look-up per match: both give the same counts.
+    import store.board as placing
     import store.search.board as narrowing
     from store.board import BoardIndex
     from store.search.board import NarrowedBoard
 
     monkeypatch.setattr(narrowing, "SORT_BELOW", sort_below)
+    if not dense:
+        monkeypatch.setattr(placing, "DENSE_IDS", 0)
+        monkeypatch.setattr(placing, "DENSE_SLACK", 0)
     board = NarrowedBoard(BoardIndex(store, store.now()))
     full = {place: list(ids) for place, ids in board.places.items()}
-    found = search(SearchIndex(store), parse_query("临沂"), None).lead_ids
-    board.show_only(found)
+    result = search(SearchIndex(store), parse_query("临沂"), None)
+    found = result.lead_ids
+    assert result.active_only
+    board.show_only(found, result.active_only)
     for place, ids in full.items():
         kept = [i for i in ids if i in found]
         assert list(board.places[place]) == kept and board.count(place) == len(kept)
@@ -321,8 +330,9 @@ def test_the_board_narrows_to_the_matches_in_its_own_order(store, leads, monkeyp
     board.refresh([leads["张三"]])
     assert leads["张三"] in board.places[4] and leads["张三"] not in board.places[1]
     # A won lead is not on the usual board: it is shown all the same.
-    won = search(SearchIndex(store), parse_query("status:won"), None).lead_ids
-    board.show_only(won)
+    won = search(SearchIndex(store), parse_query("status:won"), None)
+    assert not won.active_only
+    board.show_only(won.lead_ids, won.active_only)
     assert list(board.places[1]) == [leads["王强"]] and board.count(2) == 0
     board.show_only(None)
     assert leads["王强"] not in board.places[1] and board.count(1) == len(full[1]) - 1

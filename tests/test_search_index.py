@@ -70,3 +70,44 @@ def test_the_built_index_is_kept_out_of_the_collectors_sight(demo):
     index = SearchIndex(demo).build()
     assert gc.get_freeze_count() > frozen + len(demo.leads)
     assert gc.isenabled() and ranked(index, "z")[0]
+
+
+def test_leads_not_active_are_found_only_when_a_status_is_asked_for(demo):
+    index = SearchIndex(demo).build()
+    ids = sorted(demo.leads)
+    closed = {ids[0]: "won", ids[1]: "lost", ids[2]: "dormant"}
+    for lead_id, status in closed.items():
+        demo.edit_lead(lead_id, status=status)
+    for lead_id, status in closed.items():
+        name = demo.lead(lead_id).name
+        found = search(index, parse_query(name), None)
+        assert lead_id not in found.lead_ids and found.active_only
+        asked = search(index, parse_query(f"status:{status} {name}"), None)
+        assert [hit.lead_id for hit in asked.hits][:1] == [lead_id]
+        assert not asked.active_only
+    everything = search(index, parse_query(""), None).lead_ids
+    assert everything == set(ids) - set(closed)
+
+
+def test_slots_apart_from_lead_ids_find_the_same(demo, monkeypatch):
+    """Ids far apart (typed in by hand, say) get slots of their own; a
+    search reads the same whichever way a lead's slot was given."""
+    mixed = SearchIndex(demo).build()
+    assert mixed.slots_are_ids
+    monkeypatch.setattr(indexing, "SPARSE_IDS", 0)
+    monkeypatch.setattr(indexing, "SPARSE_SLACK", 0)
+    apart = SearchIndex(demo).build()  # every lead in a slot of its own
+    # Leads added after the build: past the slots the mixed index has.
+    demo.add_lead("欧阳锋", city="临沂", phones=("13805391234",), intent=4, funding=2)
+    demo.add_lead("单田芳", company="临沂评书社", intent=2, funding=5)
+    demo.delete_lead(sorted(demo.leads)[0])
+    for index in (mixed, apart):
+        index.catch_up()
+    assert not mixed.slots_are_ids and not apart.slots_are_ids
+    monkeypatch.undo()
+    usual = SearchIndex(demo).build()
+    assert usual.slots_are_ids
+    for text in [*QUERIES, "oyf", "shantianfang", "临沂评书"]:
+        expected = ranked(usual, text, None)
+        assert ranked(mixed, text, None) == expected, text
+        assert ranked(apart, text, None) == expected, text

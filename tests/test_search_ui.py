@@ -76,6 +76,43 @@ async def test_what_the_rep_types_is_on_screen(store):
         assert "zhang" in screen_line
 
 
+async def test_a_query_longer_than_the_bar_shows_its_end_where_the_cursor_is(store):
+    add_leads(store)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=(60, 30)) as pilot:
+        typed = "zhang " + "x" * 70 + " end"
+        await type_search(app, pilot, typed)
+        bar = panel(app).query_one("#search-input")
+        assert bar.value == typed and bar.scroll_x > 0
+        line = "".join(segment.text for segment in
+                       app.screen._compositor.render_strips()[bar.region.y])
+        assert "x end" in line and "zhang" not in line
+        await pilot.press("home")
+        await pilot.pause()
+        line = "".join(segment.text for segment in
+                       app.screen._compositor.render_strips()[bar.region.y])
+        assert bar.scroll_x == 0 and "zhang" in line
+
+
+async def test_a_typed_letter_repaints_the_bar_without_laying_out_the_screen(store):
+    add_leads(store)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await type_search(app, pilot, "zh")
+        screen, layouts = app.screen, []
+        lay_out = screen._refresh_layout
+
+        def counted(*args, **kwargs):
+            layouts.append(args)
+            return lay_out(*args, **kwargs)
+
+        screen._refresh_layout = counted
+        await pilot.press("a")
+        await settle(app, pilot)
+        assert panel(app).query_one("#search-input").value == "zha"
+        assert "张三" in names(app, 1) and layouts == []
+
+
 async def test_enter_jumps_to_the_match_and_opens_its_details(store):
     ids = add_leads(store)
     app = LeadboardApp(store, "en")

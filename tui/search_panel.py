@@ -32,7 +32,7 @@ from tui.i18n import error_text, localize_bindings, t
 from tui.screens.view_name import ViewNameScreen
 from widgets.search_bar import SearchBar
 
-ShowOnly = Callable[[frozenset[int] | None], None]
+ShowOnly = Callable[[frozenset[int] | None, bool], None]
 LIMIT = 8  # matches listed under the bar (as many as it shows); the board shows every one
 # Build the index this long after start-up, so the first "/" finds it ready
 # without slowing the board's first paint.
@@ -161,7 +161,7 @@ class SearchPanel(SearchBar):
         if not event.text.strip():
             self._cancel()
             self.show_matches([], "")
-            self.show_only(None)
+            self.show_only(None, False)
             return
         if not self.index.built:
             self.show_message(t("search.indexing", count=len(self.app.store.leads)))
@@ -234,13 +234,13 @@ class SearchPanel(SearchBar):
             # Nothing is hidden behind a filter the rep cannot see working.
             self.show_matches([], "")
             self.show_message(event.error, error=True)
-            self.show_only(None)
+            self.show_only(None, False)
             return
         # Leads are built here, on the thread that owns the store, not in the worker.
         store = self.app.store
         lines = [(hit.lead_id, match_line(store, hit.lead_id)) for hit in event.result.hits]
         self.show_matches(lines, summary(event.result))
-        self.show_only(event.result.lead_ids)
+        self.show_only(event.result.lead_ids, event.result.active_only)
         self._shown_for = event.text
         if self._jump_due and event.result.hits:
             self.post_message(self.Jump(event.result.hits[0].lead_id))
@@ -264,7 +264,7 @@ class SearchPanel(SearchBar):
     @on(SearchBar.Closed)
     def _closed(self, event: SearchBar.Closed) -> None:
         self._cancel()
-        self.show_only(None)
+        self.show_only(None, False)
 
     # ------------------------------------------------------------ views
     def action_save_view(self) -> None:

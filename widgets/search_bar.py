@@ -9,11 +9,23 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import Input
 
 from widgets.match_list import MatchList
 from widgets.status_line import StatusLine
+
+
+class SearchInput(Input):
+    """The line typed in. Textual's input sets its virtual size to its text's
+    length on every key, and the widget base class lays out the whole screen
+    when a virtual size changes; this line is as wide as the bar whatever its
+    text, so a repaint is all a key needs (the input scrolls by its virtual
+    size, which it reads as it scrolls)."""
+
+    virtual_size = Reactive(Size(0, 0), repaint=True)
 
 
 class SearchBar(Vertical):
@@ -70,7 +82,7 @@ class SearchBar(Vertical):
         self._placeholder = placeholder
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=self._placeholder, id="search-input", compact=True)
+        yield SearchInput(placeholder=self._placeholder, id="search-input", compact=True)
         yield StatusLine("", id="search-message")
         yield MatchList(id="search-results")
 

@@ -87,12 +87,14 @@ class NarrowedBoard:
             self._position = {i: at for ids in self.board.places.values()
                               for at, i in enumerate(ids)}
 
-    def show_only(self, lead_ids: frozenset[int] | None) -> None:
-        """Show just these leads (None: the whole board), in the board's order."""
+    def show_only(self, lead_ids: frozenset[int] | None, active_only: bool = False) -> None:
+        """Show just these leads (None: the whole board), in the board's order.
+        ``active_only``: none of them is won, lost or set aside, so the board
+        as it usually is holds them all, without looking each one up."""
         board = self.board
         self.prepare()
         usual = self._usual or frozenset()
-        if lead_ids is not None and not lead_ids <= usual:
+        if lead_ids is not None and not active_only and not lead_ids <= usual:
             board.set_filter(lead_ids.__contains__)  # the slow way, for won or lost leads
             self._widened, self.only = True, None
         else:

@@ -78,6 +78,8 @@ class Hit:
 class Result:
     hits: list[Hit]  # best first, at most the limit asked for
     lead_ids: frozenset[int]  # every lead that matched, for filtering the board
+    # Every lead found is active (the query named no status), as the board's are.
+    active_only: bool = True
 
     @property
     def total(self) -> int:
@@ -113,12 +115,19 @@ def _search(index: SearchIndex, query: Query, limit: int | None, now: datetime,
             groups = [(score, slots & allowed) for score, slots in groups]
     else:
         groups = [(0, allowed if allowed is not None else index.live_slots())]
+    hidden = () if query.statuses_given else index.inactive_slots()
+    if hidden:
+        # Only active leads, as on the board: the few others are taken out,
+        # rather than each match looked up among the many active ones.
+        groups = [(score, slots - hidden) for score, slots in groups]
     if stop():
         raise Cancelled
-    lead_ids = index.columns().lead_ids
+    found = frozenset().union(*(g for _, g in groups))
+    lead_id = index.lead_id
     return Result(
-        hits=[Hit(lead_ids[slot], score) for slot, score in _best(index, groups, limit)],
-        lead_ids=frozenset(map(lead_ids.__getitem__, set().union(*(g for _, g in groups)))),
+        hits=[Hit(lead_id(slot), score) for slot, score in _best(index, groups, limit)],
+        lead_ids=found if index.slots_are_ids else frozenset(map(lead_id, found)),
+        active_only=not query.statuses_given,
     )
 
 
@@ -169,10 +178,10 @@ def _scores(groups: Groups) -> dict[int, int]:
 
 # ---------------------------------------------------------------- filters
 def _filtered(index: SearchIndex, query: Query, now: datetime) -> set[int] | None:
-    """The slots every filter lets through; None when there is no filter at all."""
+    """The slots every filter lets through; None when there is no filter at all.
+    (Without a status filter, the leads that are not active are taken out by
+    the caller.)"""
     sets: list[set[int]] = []
-    if not query.statuses_given:
-        sets.append(index.slots_where("status", ("active",)))
     for f in query.filters:
         sets.append(_filter_slots(index, f, now))
     if not sets:

@@ -1,6 +1,8 @@
 """The search index: what search reads of each lead, kept compact in memory.
 
-Every lead has a *slot*. Texts that are searched with a pattern are joined,
+Every lead has a *slot*, an index into the per-slot lists: its id, unless
+ids run far apart (:meth:`SearchIndex.lead_id`), so that what a search finds
+is the set of leads with no look-up per lead. Texts that are searched with a pattern are joined,
 one line per slot (or per reading), into one big string per kind, so that a
 key press scans 100,000 leads inside the regular-expression engine instead
 of in a Python loop. Fields that filters ask about are kept as inverted
@@ -48,6 +50,10 @@ REJOIN_AFTER = 2000
 # Past one match in this many leads, take the first few by walking the leads in
 # order rather than sorting the matches.
 WALK_FROM = 16
+# A lead's slot is its id while ids stay below this many times the leads
+# indexed (plus a margin): a list with a hole for each lead deleted is cheap,
+# one as long as an id typed in by hand is not.
+SPARSE_IDS, SPARSE_SLACK = 4, 10_000
 # Fields kept as value -> slots for the filters.
 CHOICE_FIELDS = ("quadrant", "source", "credit", "project", "stage", "status", "intent", "funding")
 
@@ -78,7 +84,6 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Columns:
-    lead_ids: list[int]
     ranks: list[tuple]  # board order
     commons: list[tuple]  # surname commonness, then board order
 
@@ -234,6 +239,8 @@ class SearchIndex:
         self.store = store
         self.entries: list[Entry | None] = []
         self.slot_of: dict[int, int] = {}
+        self._lead_of: dict[int, int] = {}  # slot -> lead id, where they differ
+        self.slots_are_ids = True  # every slot is its lead's id
         self.by_value: dict[str, dict[Any, set[int]]] = {f: {} for f in CHOICE_FIELDS}
         # The texts of every lead, joined once; the slots changed since, and
         # their texts joined anew at the next search (see LayeredLines).
@@ -336,8 +343,7 @@ class SearchIndex:
         elif entry is None:
             return
         else:
-            slot = self.slot_of[lead_id] = len(self.entries)
-            self.entries.append(None)
+            slot = self.slot_of[lead_id] = self._new_slot(lead_id)
         self.entries[slot] = entry
         if entry is not None:
             for name, value in entry.choices.items():
@@ -349,16 +355,34 @@ class SearchIndex:
                 self._base = None
         self._put_columns(slot, entry)
 
+    def _new_slot(self, lead_id: int) -> int:
+        entries = self.entries
+        if lead_id >= len(entries) and lead_id < SPARSE_IDS * len(self.slot_of) + SPARSE_SLACK:
+            entries.extend([None] * (lead_id + 1 - len(entries)))
+        if 0 <= lead_id < len(entries) and entries[lead_id] is None \
+                and lead_id not in self._lead_of:
+            return lead_id
+        # An id far beyond the others, or whose slot is taken: the next free one.
+        self.slots_are_ids = False
+        slot = len(entries)
+        entries.append(None)
+        self._lead_of[slot] = lead_id
+        return slot
+
+    def lead_id(self, slot: int) -> int:
+        """The lead in ``slot``."""
+        return self._lead_of.get(slot, slot)
+
     def _put_columns(self, slot: int, entry: Entry | None) -> None:
         columns = self._columns
         if columns is None:
             return
-        if slot == len(columns.lead_ids):
-            columns.lead_ids.append(0)
-            columns.ranks.append(())
-            columns.commons.append(())
+        if slot >= len(columns.ranks):
+            grow = slot + 1 - len(columns.ranks)
+            columns.ranks.extend([()] * grow)
+            columns.commons.extend([()] * grow)
         if entry is not None:
-            columns.lead_ids[slot], columns.ranks[slot] = entry.lead_id, entry.rank
+            columns.ranks[slot] = entry.rank
             columns.commons[slot] = (entry.commonness, *entry.rank)
         for by, order in list(self._orders.items()):
             order.unsorted.add(slot)
@@ -418,13 +442,18 @@ class SearchIndex:
         return self._layers
 
     def _live(self) -> list[tuple[int, Entry]]:
-        return [(slot, e) for slot, e in enumerate(self.entries) if e is not None]
+        # Each slot as the one int object kept for it (the store's own id, where
+        # the slot is the id), not one counted out afresh: many matches are
+        # then the same objects as the board's keys, packed close in memory,
+        # and each look-up of one is faster.
+        slot_of = self.slot_of
+        return [(slot_of[e.lead_id], e) for e in self.entries if e is not None]
 
     def columns(self) -> Columns:
-        """Per slot: the lead id and its two sort keys, for ranking many matches fast."""
+        """Per slot: the lead's two sort keys, for ranking many matches fast."""
         if self._columns is None:
             size = len(self.entries)
-            self._columns = Columns([0] * size, [()] * size, [()] * size)
+            self._columns = Columns([()] * size, [()] * size)
             self._orders = {}
             for slot, e in self._live():
                 self._put_columns(slot, e)
@@ -448,6 +477,12 @@ class SearchIndex:
 
     def live_slots(self) -> set[int]:
         return {slot for slot, _e in self._live()}
+
+    def inactive_slots(self) -> set[int]:
+        """The slots of leads that are not active (won, lost, set aside):
+        few beside the active ones; do not change the set."""
+        values = [v for v in self.by_value["status"] if v != "active"]
+        return self.slots_where("status", values) if values else set()
 
     def slots_where(self, field: str, values: Iterable[Any]) -> set[int]:
         """The slots whose ``field`` is one of ``values``; do not change the set."""

@@ -212,13 +212,14 @@ class BoardScreen(PlanActions, HeldFrames):
             return
         self.move_lead(event.lead_id, event.target)
 
-    def show_only(self, lead_ids: frozenset[int] | None) -> None:
-        """Narrow the board to a search's matches (None: the whole board)."""
+    def show_only(self, lead_ids: frozenset[int] | None, active_only: bool = False) -> None:
+        """Narrow the board to a search's matches (None: the whole board);
+        ``active_only``: as for :meth:`NarrowedBoard.show_only`."""
         assert self.index is not None
         # Widening, the lead the rep was on stays under the cursor (a match
         # jumped to, say), not whatever row now sits where it was.
         kept = self.selected_lead_id() if lead_ids is None else None
-        self.index.show_only(lead_ids)
+        self.index.show_only(lead_ids, active_only)
         self.refresh_board()
         if kept is not None:
             self._follow(kept)
