@@ -113,6 +113,25 @@ async def test_a_typed_letter_repaints_the_bar_without_laying_out_the_screen(sto
         assert "张三" in names(app, 1) and layouts == []
 
 
+async def test_rows_built_ahead_of_a_search_follow_a_change_to_their_lead(store):
+    """Opening the bar builds and draws the rows at the top of each place
+    ahead of the first letters; a lead changed after that shows as it now is."""
+    ids = add_leads(store)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        q1 = app.screen.board.lead_list(1)
+        kept = {row.lead_id for row, _strip in q1._line_cache.values() if row}
+        assert ids["张三"] in kept and ids["王芳"] in kept
+        store.edit_lead(ids["张三"], name="张三丰")
+        await pilot.press("z", "s", "f")
+        await settle(app, pilot)
+        assert names(app, 1) == ["张三丰"]
+        line = "".join(s.text for s in q1.render_line(0))
+        assert "张三丰" in line
+
+
 async def test_enter_jumps_to_the_match_and_opens_its_details(store):
     ids = add_leads(store)
     app = LeadboardApp(store, "en")

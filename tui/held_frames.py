@@ -5,15 +5,16 @@ Painting the letter alone first costs twice: the frame's drawing slows a
 search still running, and the frame with the matches must then wait for the
 next tick of the screen's frame timer (up to 17 ms). So the search bar holds
 the screen until its matches are shown, and the screen then paints at once,
-not at the next tick.
+in that turn, not at the next tick.
 
 Textual paints a changed widget once the widget is next idle and has told
-the screen so; the widgets are told here, so that the frame painted at the
-release holds all of them, not those whose turn happened to come first.
-
-A triage key (a move on the board, a decision in a session) is painted in
-the key's own turn instead (:meth:`HeldFrames.paint_now`), without waiting
-for the turns of the widgets' queues or the timer's next tick.
+the screen so. The release, and a triage key (a move on the board, a
+decision in a session), paint in the caller's own turn instead
+(:meth:`HeldFrames.paint_now`): every changed widget at once, without waiting
+for the turns of the widgets' queues or the timer's next tick. A change
+that needs a new layout is painted as soon as the screen has heard of it
+(:meth:`HeldFrames.paint_soon`): the widgets are told here, so that the frame
+holds all of them, not those whose turn happened to come first.
 
 This leans on Textual 8's internals (``_on_timer_update``, ``_check_refresh``,
 ``_dirty_widgets``), like ``tui/compositor.py`` and ``tui/frame_timer.py``; the
@@ -38,24 +39,24 @@ class HeldFrames(Screen):
         self._frames_held = True
 
     def release_frames(self, *changed: Widget) -> None:
-        """Paint what changed meanwhile, as soon as the screen has heard of
-        it all: of ``changed`` and the widgets in them, or else of every widget."""
+        """Paint what changed meanwhile, here and now (:meth:`paint_now`):
+        ``changed`` and the widgets in them, or else every widget."""
         if not self._frames_held:
             return
         self._frames_held = False
-        self._paint_due = True
-        for top in changed or (self,):
-            for widget in top.walk_children(with_self=True):
-                widget._check_refresh()  # each tells the screen now, not in its own turn
-        self.check_idle()  # the screen is idle once it has heard them
+        self.paint_now(*(changed or (self,)))
 
     def paint_soon(self, *changed: Widget) -> None:
         """Paint what changed as soon as the screen has heard of it, not at
         the next tick of the frame timer: for a key whose change the rep
         waits to see. ``changed``: as for :meth:`release_frames`; widgets
         left out are painted as usual, in the next frame if not this one."""
-        self._frames_held = True
-        self.release_frames(*changed)
+        self._frames_held = False
+        self._paint_due = True
+        for top in changed or (self,):
+            for widget in top.walk_children(with_self=True):
+                widget._check_refresh()  # each tells the screen now, not in its own turn
+        self.check_idle()  # the screen is idle once it has heard them
 
     def paint_now(self, *changed: Widget) -> None:
         """Paint ``changed`` and the widgets in them here and now, in the

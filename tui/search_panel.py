@@ -22,6 +22,7 @@ from textual import on, work
 from textual.binding import Binding
 from textual.message import Message
 
+from store.board import row_fields
 from store.errors import StoreError
 from store.grading import quadrant_of
 from store.leadstore import LeadStore
@@ -32,6 +33,7 @@ from tui.i18n import error_text, localize_bindings, t
 from tui.screens.view_name import ViewNameScreen
 from widgets.search_bar import SearchBar
 
+MATCH_STYLES = {"name": "bold", "detail": "dim", "": ""}
 ShowOnly = Callable[[frozenset[int] | None, bool], None]
 LIMIT = 8  # matches listed under the bar (as many as it shows); the board shows every one
 # Build the index this long after start-up, so the first "/" finds it ready
@@ -51,15 +53,24 @@ def quadrant_label(store: LeadStore, lead_id: int) -> str:
     return t("search.tray") if quadrant is None else f"Q{quadrant}"
 
 
-def match_line(store: LeadStore, lead_id: int) -> Text:
-    """One match as the list under the bar shows it."""
-    lead = store.lead(lead_id)
-    line = Text(lead.name, style="bold")
-    for part in (lead.company, lead.region, ", ".join(lead.phones)):
+def match_parts(store: LeadStore, lead_id: int) -> list[tuple[str, str]]:
+    """One match as the list under the bar shows it: the name, then what
+    tells namesakes apart (company, place, phones), then its quadrant; read
+    from the lead's stored fields, as the board's rows are, without building
+    the lead."""
+    name, company, region, _credit, _project = row_fields(store, lead_id)
+    parts = [(name, "name")]
+    for part in (company, region, ", ".join(store.leads_field(lead_id, "phones", ()))):
         if part:
-            line.append("  " + part, style="dim")
-    line.append("  " + quadrant_label(store, lead_id))
-    return line
+            parts.append(("  " + part, "detail"))
+    parts.append(("  " + quadrant_label(store, lead_id), ""))
+    return parts
+
+
+def match_line(store: LeadStore, lead_id: int) -> Text:
+    """The same as a line of styled text (the palette's)."""
+    return Text.assemble(*((text, MATCH_STYLES[part]) for text, part
+                           in match_parts(store, lead_id)))
 
 
 def summary(result: Result) -> str:
@@ -154,11 +165,10 @@ class SearchPanel(SearchBar):
         self.index.ready()  # (built out of the collector's sight: store/collector.py)
 
     # ------------------------------------------------------------ searching
-    @on(SearchBar.Changed)
-    def _changed(self, event: SearchBar.Changed) -> None:
-        event.stop()
+    def typed(self, text: str) -> None:
+        # Searched here and now, not in a turn of its own after a message.
         self._jump_due = False
-        if not event.text.strip():
+        if not text.strip():
             self._cancel()
             self.show_matches([], "")
             self.show_only(None, False)
@@ -167,7 +177,7 @@ class SearchPanel(SearchBar):
             self.show_message(t("search.indexing", count=len(self.app.store.leads)))
         else:
             self._hold()
-        self._run(event.text)
+        self._run(text)
 
     def _hold(self) -> None:
         screen = self.screen
@@ -196,7 +206,7 @@ class SearchPanel(SearchBar):
         try:
             query = parse_query(text)
         except BadQuery as exc:
-            self.post_message(self.Found(text, None, error_text(exc)))
+            self._found(self.Found(text, None, error_text(exc)))
             return
         searching = self._searches.submit(self._search, query, self._generation)
         try:
@@ -206,7 +216,7 @@ class SearchPanel(SearchBar):
             self.run_worker(self._arrival(text, searching), group="search", exclusive=True,
                             exit_on_error=False)
             return
-        self.post_message(self.Found(text, result))
+        self._found(self.Found(text, result))  # shown in this turn
 
     def _search(self, query: Query, generation: int) -> Result:
         return search(self.index, query, LIMIT, stop=lambda: self._generation != generation)
@@ -238,7 +248,7 @@ class SearchPanel(SearchBar):
             return
         # Leads are built here, on the thread that owns the store, not in the worker.
         store = self.app.store
-        lines = [(hit.lead_id, match_line(store, hit.lead_id)) for hit in event.result.hits]
+        lines = [(hit.lead_id, match_parts(store, hit.lead_id)) for hit in event.result.hits]
         self.show_matches(lines, summary(event.result))
         self.show_only(event.result.lead_ids, event.result.active_only)
         self._shown_for = event.text

@@ -4,7 +4,6 @@ says what the user typed or chose, and shows what it is handed."""
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,7 +13,7 @@ from textual.message import Message
 from textual.reactive import Reactive
 from textual.widgets import Input
 
-from widgets.match_list import MatchList
+from widgets.match_list import MatchLine, MatchList
 from widgets.status_line import StatusLine
 
 
@@ -109,7 +108,7 @@ class SearchBar(Vertical):
         self.screen.set_focus(self.input)
         self.input.cursor_position = len(self.input.value)
 
-    def show_matches(self, matches: list[tuple[int, Text | str]], message: str) -> None:
+    def show_matches(self, matches: list[tuple[int, MatchLine]], message: str) -> None:
         """The best matches (lead id, line) and a line that sums them up."""
         self.results.set_matches(matches)
         self.show_message(message)
@@ -127,7 +126,12 @@ class SearchBar(Vertical):
     @on(Input.Changed, "#search-input")
     def _typed(self, event: Input.Changed) -> None:
         event.stop()
-        self.post_message(self.Changed(self, event.value))
+        self.typed(event.value)
+
+    def typed(self, text: str) -> None:
+        """The text in the line changed: posts :class:`Changed`. A subclass
+        that does the work itself may act here, a message's turn sooner."""
+        self.post_message(self.Changed(self, text))
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable
+from itertools import islice
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 
 from textual import on
@@ -31,6 +32,9 @@ from widgets.lead_list import LeadList
 from widgets.quadrant_board import PLACES_IN_ORDER, QuadrantBoard
 from widgets.status_line import StatusLine
 
+# Rows built ahead of a search, at the top of each place, and how many in one
+# turn (a key typed meanwhile waits for a turn's worth: well under a millisecond).
+ROWS_AHEAD, ROWS_AT_A_TIME = 400, 64
 # Which place lies left/right of each, for h/l and the arrow keys.
 # Shown in the key bar even when it is narrow: the rest are in the help screen.
 PINNED_KEYS = ("help", "search")
@@ -392,6 +396,21 @@ class BoardScreen(PlanActions, HeldFrames):
         assert self.index is not None
         self.index.prepare()
         self.query_one(SearchPanel).open()
+        # A search's first letters narrow each place to matches near its top:
+        # their rows are built now, a few at a time between keys, not on the
+        # letter, when every row on screen is new.
+        ahead = [(place, lead_id) for place, ids in self.index.board.places.items()
+                 for lead_id in ids[:ROWS_AHEAD]]
+        # After the bar is painted: the lists' looks change as the focus leaves them.
+        self.call_after_refresh(self._build_rows, iter(ahead))
+
+    def _build_rows(self, ahead: Iterator[tuple[int, int]]) -> None:
+        some = list(islice(ahead, ROWS_AT_A_TIME))
+        if some:
+            rows = self.app.rows
+            for place, lead_id in some:
+                self.board.lead_list(place).draw_ahead([rows.row(lead_id)])
+            self.call_later(self._build_rows, ahead)
 
     def open_search(self, text: str) -> None:
         self.query_one(SearchPanel).open(text)
