@@ -22,9 +22,9 @@ PLACES = (*QUADRANTS, TRAY)
 # Which leads the board shows; None shows the active ones.
 LeadFilter = Callable[[int], bool]
 
-# Each lead's place is also kept as one byte at its id, so that counting a
-# search's thousands of matches by place is one pass in C (see counts_of);
-# while ids stay below this many times the leads (plus a margin).
+# Once a search asks, each lead's place is also kept as one byte at its id,
+# so that counting a search's thousands of matches by place is one pass in C
+# (see counts_of); while ids stay below this many times the leads (plus a margin).
 DENSE_IDS, DENSE_SLACK = 4, 10_000
 _OFF_BOARD = 255
 
@@ -60,7 +60,8 @@ class BoardIndex:
         self.places: dict[int, list[int]] = {}
         self._keys: dict[int, tuple] = {}
         self._place_of: dict[int, int] = {}
-        self._codes: bytearray | None = bytearray()  # place by lead id; None: ids too far apart
+        # Each lead's place by id, once a search asks (see counts_of); None until then.
+        self._codes: bytearray | None = None
         self.rebuild(now)
 
     def rebuild(self, now: datetime | None = None) -> None:
@@ -68,7 +69,7 @@ class BoardIndex:
         self.threshold = self.store.settings.threshold
         self._keys.clear()
         self._place_of.clear()
-        self._codes = bytearray()
+        self._codes = None
         lists: dict[int, list[tuple[tuple, int]]] = {place: [] for place in PLACES}
         for lead_id, facts in self.store.lead_rows(_FACTS, _DEFAULTS):
             placed = self._placed_from(lead_id, *facts)
@@ -76,7 +77,7 @@ class BoardIndex:
                 continue
             place, key = placed
             self._keys[lead_id] = key
-            self._place(lead_id, place)
+            self._place_of[lead_id] = place
             lists[place].append((key, lead_id))
         for items in lists.values():
             items.sort()
@@ -129,10 +130,23 @@ class BoardIndex:
             return
         if lead_id >= len(codes):
             if lead_id >= DENSE_IDS * len(self._place_of) + DENSE_SLACK:
-                self._codes = None
+                self._codes = None  # an id far beyond the rest: counted one by one
                 return
             codes.extend(b"\xff" * (lead_id + 1 - len(codes)))
         codes[lead_id] = place
+
+    def prepare_counts(self) -> None:
+        """Keep each lead's place as a byte at its id from now on, for
+        :meth:`counts_of`; not where ids run far apart (a long list for a few)."""
+        if self._codes is not None or not self._place_of:
+            return
+        top = max(self._place_of)
+        if top >= DENSE_IDS * len(self._place_of) + DENSE_SLACK:
+            return
+        codes = bytearray(b"\xff") * (top + 1)
+        for lead_id, place in self._place_of.items():
+            codes[lead_id] = place
+        self._codes = codes
 
     def _remove(self, lead_id: int) -> None:
         place = self._place_of.pop(lead_id, None)
@@ -168,12 +182,13 @@ class BoardIndex:
     def counts_of(self, lead_ids: Collection[int]) -> dict[int | None, int]:
         """How many of ``lead_ids`` each place holds (None: not on the board)."""
         codes = self._codes
-        try:
-            if codes is None:
-                raise IndexError
-            placed = bytes(map(codes.__getitem__, lead_ids))
-        except IndexError:  # ids far apart, or a lead newer than the board
-            return Counter(map(self._place_of.get, lead_ids))
-        counts: dict[int | None, int] = {place: placed.count(place) for place in PLACES}
-        counts[None] = len(placed) - sum(counts.values())
-        return counts
+        if codes is not None:
+            try:
+                placed = bytes(map(codes.__getitem__, lead_ids))
+            except IndexError:  # a lead newer than the board: one by one below
+                pass
+            else:
+                counts: dict[int | None, int] = {place: placed.count(place) for place in PLACES}
+                counts[None] = len(placed) - sum(counts.values())
+                return counts
+        return Counter(map(self._place_of.get, lead_ids))

@@ -81,6 +81,7 @@ class NarrowedBoard:
 
     def prepare(self) -> None:
         """Do now what the first narrowing needs, before the rep starts typing."""
+        self.board.prepare_counts()
         if self._usual is None and not self._widened:
             self._usual = frozenset().union(*self.board.places.values())
         if self._position is None:

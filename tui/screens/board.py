@@ -55,6 +55,7 @@ class BoardScreen(PlanActions, HeldFrames):
         self._order = order
         self.index: NarrowedBoard | None = None
         self._unsynced: set[int] = set()  # leads regraded, not yet on disk
+        self._ahead: Iterator[tuple[int, int]] | None = None  # rows still to build ahead
 
     @property
     def store(self):  # the app's store; a property so tests can reach it
@@ -399,18 +400,25 @@ class BoardScreen(PlanActions, HeldFrames):
         # A search's first letters narrow each place to matches near its top:
         # their rows are built now, a few at a time between keys, not on the
         # letter, when every row on screen is new.
-        ahead = [(place, lead_id) for place, ids in self.index.board.places.items()
-                 for lead_id in ids[:ROWS_AHEAD]]
+        ahead = iter([(place, lead_id) for place, ids in self.index.board.places.items()
+                      for lead_id in ids[:ROWS_AHEAD]])
+        self._ahead = ahead  # the bar opened again meanwhile: the older build stops
         # After the bar is painted: the lists' looks change as the focus leaves them.
-        self.call_after_refresh(self._build_rows, iter(ahead))
+        self.call_after_refresh(self._build_rows, ahead)
 
     def _build_rows(self, ahead: Iterator[tuple[int, int]]) -> None:
+        if ahead is not self._ahead:
+            return
         some = list(islice(ahead, ROWS_AT_A_TIME))
-        if some:
-            rows = self.app.rows
-            for place, lead_id in some:
-                self.board.lead_list(place).draw_ahead([rows.row(lead_id)])
-            self.call_later(self._build_rows, ahead)
+        if not some:
+            # Kept while the bar is used: out of the collector's sight, or its
+            # full collections would walk them all again while the rep types.
+            gc.freeze()
+            return
+        rows = self.app.rows
+        for place, lead_id in some:
+            self.board.lead_list(place).draw_ahead([rows.row(lead_id)])
+        self.call_later(self._build_rows, ahead)
 
     def open_search(self, text: str) -> None:
         self.query_one(SearchPanel).open(text)
