@@ -111,3 +111,20 @@ def test_slots_apart_from_lead_ids_find_the_same(demo, monkeypatch):
         expected = ranked(usual, text, None)
         assert ranked(mixed, text, None) == expected, text
         assert ranked(apart, text, None) == expected, text
+
+
+@pytest.mark.parametrize("word", ["zha", "zhang", "wan", "lyh", "shan", "xyz"])
+def test_lines_that_start_with_the_word_are_taken_whole_as_the_pattern_would(demo, word):
+    from store.search.engine import _pinyin_pattern
+    from store.search.index import LATER_NAME
+    from store.search.pinyin import NAME
+
+    index = SearchIndex(demo).build()
+    demo.edit_lead(sorted(demo.leads)[0], name="张三")  # a lead changed since: layered lines
+    index.catch_up()
+    pattern = _pinyin_pattern(word, at_start=True)
+    for kind in (NAME, LATER_NAME):
+        lines = index.lines(kind)
+        found = lines.slots_at_start(pattern, " " + word[0], " " + word)
+        assert found == lines.slots_at_start(pattern, " " + word[0]), (kind, word)
+        assert found == lines.slots_at_start(pattern), (kind, word)

@@ -292,17 +292,18 @@ def _pinyin_tiers(index: SearchIndex, word: str) -> list[tuple[int, Iterable[int
         # mean anything: short words match names from the first syllable only.
         if len(word) > 1:  # one letter starting a name is already the tier above
             # Two letters: in the first syllable (lines that start so, side by
-            # side in the sorted lines), or starting the first two syllables.
+            # side in the sorted lines, taken whole), or starting the first two
+            # syllables (the pattern, run over the other lines).
             names, first, second = index.lines(NAME), word[0], re.escape(word[1])
             apart = re.compile(f"\n( {re.escape(first)}[^ \n]* {second})")
-            tiers += [(PINYIN_PREFIX, names.slots_starting(" " + word)),
-                      (PINYIN_PREFIX, names.slots_at_start(apart, " " + first))]
+            tiers.append((PINYIN_PREFIX, names.slots_at_start(apart, " " + first, " " + word)))
         return tiers
     # Names from their first syllable, and from a later one: every match starts
     # a syllable, so only the lines that start with its letter are searched.
-    anchored, first = _pinyin_pattern(word, at_start=True), " " + word[0]
-    tiers += [(PINYIN_INSIDE, index.lines(LATER_NAME).slots_at_start(anchored, first)),
-              (PINYIN_PREFIX, index.lines(NAME).slots_at_start(anchored, first))]
+    # (A line that starts with the word itself matches: no need to run the pattern on it.)
+    anchored, first, whole = _pinyin_pattern(word, at_start=True), " " + word[0], " " + word
+    tiers += [(PINYIN_INSIDE, index.lines(LATER_NAME).slots_at_start(anchored, first, whole)),
+              (PINYIN_PREFIX, index.lines(NAME).slots_at_start(anchored, first, whole))]
     pattern = _pinyin_pattern(word)
     for kind in (COMPANY, REGION):
         # Found anywhere, and the better score of those found from the first syllable.

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from array import array
 import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
@@ -141,13 +142,27 @@ class Lines:
         found = set(map(line_after, map(_MATCH_START, pattern.finditer(self.text))))
         return set().union(*map(self._owners_after.__getitem__, found))
 
-    def slots_at_start(self, pattern: re.Pattern[str], start: str = "") -> set[int]:
+    def slots_at_start(self, pattern: re.Pattern[str], start: str = "", sure: str = "") -> set[int]:
         """Like :meth:`slots` for a pattern that only matches at line starts:
         a look-up instead of a search for the line, many times faster. When
-        every match starts with ``start``, only the lines that do are searched."""
+        every match starts with ``start``, only the lines that do are searched.
+        Lines that start with ``sure`` (which starts with ``start``) match
+        whatever follows: they are taken whole, side by side as they are,
+        and the pattern is run over the others alone."""
         lo, hi = self._range(start) if start else (0, len(self.lines))
         if lo == hi:
             return set()
+        if not sure:
+            return self._matched(pattern, lo, hi)
+        sure_lo, sure_hi = self._range(sure)
+        found = set(self._slots[self._ends[sure_lo]:self._ends[sure_hi]])
+        for first, past in ((lo, sure_lo), (sure_hi, hi)):
+            if first < past:
+                found |= self._matched(pattern, first, past)
+        return found
+
+    def _matched(self, pattern: re.Pattern[str], lo: int, hi: int) -> set[int]:
+        """The slots of lines lo to hi - 1 that ``pattern`` matches from their start."""
         # From the newline before line lo to the one after line hi - 1.
         end = self.starts[hi] if hi < len(self.starts) else len(self.text)
         found = map(_MATCH_START, pattern.finditer(self.text, self.starts[lo] - 1, end))
@@ -173,9 +188,9 @@ class LayeredLines:
     def slots(self, pattern: re.Pattern[str]) -> set[int]:
         return self._merged(self.base.slots(pattern), self.fresh.slots(pattern))
 
-    def slots_at_start(self, pattern: re.Pattern[str], start: str = "") -> set[int]:
-        return self._merged(self.base.slots_at_start(pattern, start),
-                            self.fresh.slots_at_start(pattern, start))
+    def slots_at_start(self, pattern: re.Pattern[str], start: str = "", sure: str = "") -> set[int]:
+        return self._merged(self.base.slots_at_start(pattern, start, sure),
+                            self.fresh.slots_at_start(pattern, start, sure))
 
     def slots_starting(self, text: str) -> set[int]:
         return self._merged(self.base.slots_starting(text), self.fresh.slots_starting(text))
@@ -222,6 +237,20 @@ class Ordering:
         self.key = key
         self.slots = sorted(slots, key=key.__getitem__)
         self.unsorted: set[int] = set()
+        # Each sorted slot's place in the order, to compare as one number
+        # rather than as a tuple of five (see smallest).
+        self.position = array("l", [0]) * len(key)
+        for at, slot in enumerate(self.slots):
+            self.position[slot] = at
+
+    def smallest(self, group: set[int], wanted: int) -> list[int]:
+        """The first ``wanted`` of ``group``, for a group too small to walk the order for."""
+        position = self.position.__getitem__
+        if not self.unsorted:
+            return heapq.nsmallest(wanted, group, key=position)
+        settled = heapq.nsmallest(wanted, group - self.unsorted, key=position)
+        late = sorted(group & self.unsorted, key=self.key.__getitem__)
+        return list(islice(heapq.merge(settled, late, key=self.key.__getitem__), wanted))
 
     def first(self, group: set[int], wanted: int) -> list[int]:
         walked: Iterable[int] = filter(group.__contains__, self.slots)
@@ -472,7 +501,7 @@ class SearchIndex:
         if wanted is None or len(group) <= wanted:
             return sorted(group, key=key)
         if len(group) * WALK_FROM < len(self.slot_of):
-            return heapq.nsmallest(wanted, group, key=key)
+            return self.ordering(by).smallest(group, wanted)
         return self.ordering(by).first(group, wanted)
 
     def live_slots(self) -> set[int]:
