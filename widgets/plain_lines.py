@@ -88,7 +88,13 @@ class PlainLines(Widget):
                 sides = self._filtered_sides
         strips = self.draw_lines(crop.line_range)
         if sides:
-            strips = [Strip.join([sides[0], strip, sides[1]]) for strip in strips]
+            # Each line is the content's width, so the whole is known: put
+            # together here rather than measured again, cell by cell.
+            left, right = sides
+            width = left.cell_length + self.size.width + right.cell_length
+            left_cells = list(left) if left.cell_length else []  # no empty segments
+            right_cells = list(right) if right.cell_length else []
+            strips = [Strip([*left_cells, *strip, *right_cells], width) for strip in strips]
         if filters and not self.FILTERS_STYLES:
             strips = [self._filtered(strip, filters, background) for strip in strips]
         start, end = crop.column_span
