@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -99,8 +100,14 @@ class MatchList(PlainLines):
         strip = self._strips.get(key)
         if strip is None:
             look = self._look(lit)
-            segments = [Segment(text, look[part]) for text, part in self._matches[y][1]]
-            strip = Strip(segments).adjust_cell_length(width, look[""])
+            line = self._matches[y][1]
+            segments = [Segment(text, look[part]) for text, part in line]
+            used = sum(cell_len(text) for text, _part in line)
+            if used <= width:  # most lines: filled out to the width, one strip
+                segments.append(Segment(" " * (width - used), look[""]))
+                strip = Strip(segments, width)
+            else:
+                strip = Strip(segments, used).crop(0, width)
             self._strips[key] = strip
         return strip
 
