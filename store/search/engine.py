@@ -147,17 +147,23 @@ def _best(index: SearchIndex, groups: Groups, limit: int | None) -> list[tuple[i
 
 def _groups(tiers: Iterable[tuple[int, Iterable[int]]]) -> Groups:
     """Tiers of matches laid over each other: each slot in the group of the
-    best score it has, best group first, empty groups left out."""
-    by_score: dict[int, set[int]] = {}
+    best score it has, best group first, empty groups left out.
+
+    A tier's set is the caller's to give away (the index hands out new sets,
+    and lists of its own): a tier of thousands becomes its group as it is,
+    rather than copied into a union of every slot taken so far."""
+    by_score: dict[int, list[Iterable[int]]] = {}
     for score, slots in tiers:
-        by_score.setdefault(score, set()).update(slots)
+        if slots:
+            by_score.setdefault(score, []).append(slots)
     groups: Groups = []
-    taken: set[int] = set()
     for score in sorted(by_score, reverse=True):
-        group = by_score[score] - taken
+        parts = by_score[score]
+        group = parts[0] if len(parts) == 1 and isinstance(parts[0], set) else set().union(*parts)
+        for _better, taken in groups:
+            group = group - taken  # each way round as it is cheaper, in C
         if group:
             groups.append((score, group))
-            taken |= group
     return groups
 
 
@@ -291,19 +297,22 @@ def _pinyin_tiers(index: SearchIndex, word: str) -> list[tuple[int, Iterable[int
         # A letter or two fits too many companies, places and given names to
         # mean anything: short words match names from the first syllable only.
         if len(word) > 1:  # one letter starting a name is already the tier above
-            # Two letters: in the first syllable (lines that start so, side by
-            # side in the sorted lines, taken whole), or starting the first two
-            # syllables (the pattern, run over the other lines).
+            # Two letters: starting the first two syllables. (In the first
+            # syllable, a name's whole pinyin starts with them: the tier above.)
             names, first, second = index.lines(NAME), word[0], re.escape(word[1])
             apart = re.compile(f"\n( {re.escape(first)}[^ \n]* {second})")
-            tiers.append((PINYIN_PREFIX, names.slots_at_start(apart, " " + first, " " + word)))
+            tiers.append((PINYIN_PREFIX, names.slots_at_start(apart, " " + first, " " + word,
+                                                              known=True)))
         return tiers
     # Names from their first syllable, and from a later one: every match starts
     # a syllable, so only the lines that start with its letter are searched.
-    # (A line that starts with the word itself matches: no need to run the pattern on it.)
+    # A line that starts with the word itself matches: no need to run the
+    # pattern on it; and for a name's first syllable, its whole pinyin starts
+    # with the word, so it is in the tier above already.
     anchored, first, whole = _pinyin_pattern(word, at_start=True), " " + word[0], " " + word
     tiers += [(PINYIN_INSIDE, index.lines(LATER_NAME).slots_at_start(anchored, first, whole)),
-              (PINYIN_PREFIX, index.lines(NAME).slots_at_start(anchored, first, whole))]
+              (PINYIN_PREFIX, index.lines(NAME).slots_at_start(anchored, first, whole,
+                                                                known=True))]
     pattern = _pinyin_pattern(word)
     for kind in (COMPANY, REGION):
         # Found anywhere, and the better score of those found from the first syllable.

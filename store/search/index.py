@@ -142,20 +142,22 @@ class Lines:
         found = set(map(line_after, map(_MATCH_START, pattern.finditer(self.text))))
         return set().union(*map(self._owners_after.__getitem__, found))
 
-    def slots_at_start(self, pattern: re.Pattern[str], start: str = "", sure: str = "") -> set[int]:
+    def slots_at_start(self, pattern: re.Pattern[str], start: str = "", sure: str = "",
+                       known: bool = False) -> set[int]:
         """Like :meth:`slots` for a pattern that only matches at line starts:
         a look-up instead of a search for the line, many times faster. When
         every match starts with ``start``, only the lines that do are searched.
         Lines that start with ``sure`` (which starts with ``start``) match
-        whatever follows: they are taken whole, side by side as they are,
-        and the pattern is run over the others alone."""
+        whatever follows: they are taken whole, side by side as they are (or
+        left out when ``known``: the caller has them already), and the
+        pattern is run over the others alone."""
         lo, hi = self._range(start) if start else (0, len(self.lines))
         if lo == hi:
             return set()
         if not sure:
             return self._matched(pattern, lo, hi)
         sure_lo, sure_hi = self._range(sure)
-        found = set(self._slots[self._ends[sure_lo]:self._ends[sure_hi]])
+        found = set() if known else set(self._slots[self._ends[sure_lo]:self._ends[sure_hi]])
         for first, past in ((lo, sure_lo), (sure_hi, hi)):
             if first < past:
                 found |= self._matched(pattern, first, past)
@@ -188,9 +190,10 @@ class LayeredLines:
     def slots(self, pattern: re.Pattern[str]) -> set[int]:
         return self._merged(self.base.slots(pattern), self.fresh.slots(pattern))
 
-    def slots_at_start(self, pattern: re.Pattern[str], start: str = "", sure: str = "") -> set[int]:
-        return self._merged(self.base.slots_at_start(pattern, start, sure),
-                            self.fresh.slots_at_start(pattern, start, sure))
+    def slots_at_start(self, pattern: re.Pattern[str], start: str = "", sure: str = "",
+                       known: bool = False) -> set[int]:
+        return self._merged(self.base.slots_at_start(pattern, start, sure, known),
+                            self.fresh.slots_at_start(pattern, start, sure, known))
 
     def slots_starting(self, text: str) -> set[int]:
         return self._merged(self.base.slots_starting(text), self.fresh.slots_starting(text))
