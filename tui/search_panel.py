@@ -206,7 +206,7 @@ class SearchPanel(SearchBar):
         try:
             query = parse_query(text)
         except BadQuery as exc:
-            self._found(self.Found(text, None, error_text(exc)))
+            self._answer(text, None, error_text(exc))
             return
         searching = self._searches.submit(self._search, query, self._generation)
         try:
@@ -216,7 +216,7 @@ class SearchPanel(SearchBar):
             self.run_worker(self._arrival(text, searching), group="search", exclusive=True,
                             exit_on_error=False)
             return
-        self._found(self.Found(text, result))  # shown in this turn
+        self._answer(text, result)  # shown in this turn, not after a message's
 
     def _search(self, query: Query, generation: int) -> Result:
         return search(self.index, query, LIMIT, stop=lambda: self._generation != generation)
@@ -231,29 +231,33 @@ class SearchPanel(SearchBar):
     @on(Found)
     def _found(self, event: Found) -> None:
         event.stop()  # the panel's own answer, nothing for the screen or the app
-        if event.text != self.text:
+        self._answer(event.text, event.result, event.error)
+
+    def _answer(self, text: str, result: Result | None, error: str = "") -> None:
+        """Show what the search of ``text`` found, or why it could not run."""
+        if text != self.text:
             return  # typed on since: a newer search is on its way
         try:
-            self._show_found(event)
+            self._show_found(text, result, error)
         finally:
             self._release()
 
-    def _show_found(self, event: Found) -> None:
-        if event.result is None:
-            self._shown_for, self._jump_due = event.text, False
+    def _show_found(self, text: str, result: Result | None, error: str) -> None:
+        if result is None:
+            self._shown_for, self._jump_due = text, False
             # Nothing is hidden behind a filter the rep cannot see working.
             self.show_matches([], "")
-            self.show_message(event.error, error=True)
+            self.show_message(error, error=True)
             self.show_only(None, False)
             return
         # Leads are built here, on the thread that owns the store, not in the worker.
         store = self.app.store
-        lines = [(hit.lead_id, match_parts(store, hit.lead_id)) for hit in event.result.hits]
-        self.show_matches(lines, summary(event.result))
-        self.show_only(event.result.lead_ids, event.result.active_only)
-        self._shown_for = event.text
-        if self._jump_due and event.result.hits:
-            self.post_message(self.Jump(event.result.hits[0].lead_id))
+        lines = [(hit.lead_id, match_parts(store, hit.lead_id)) for hit in result.hits]
+        self.show_matches(lines, summary(result))
+        self.show_only(result.lead_ids, result.active_only)
+        self._shown_for = text
+        if self._jump_due and result.hits:
+            self.post_message(self.Jump(result.hits[0].lead_id))
         self._jump_due = False
 
     @on(SearchBar.Chosen)
