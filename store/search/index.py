@@ -2,22 +2,23 @@
 
 Every lead has a *slot*, an index into the per-slot lists: its id, unless
 ids run far apart (:meth:`SearchIndex.lead_id`), so that what a search finds
-is the set of leads with no look-up per lead. Texts that are searched with a pattern are joined,
-one line per slot (or per reading), into one big string per kind, so that a
-key press scans 100,000 leads inside the regular-expression engine instead
-of in a Python loop. Fields that filters ask about are kept as inverted
-sets (value -> slots). The index reads raw stored fields (most leads are never
-built), follows every change the store makes, and catches up at the next search:
-the changed leads' old lines are set aside and their new ones searched beside
-the rest (:class:`LayeredLines`), so a change costs a search its own leads.
+is the set of leads with no look-up per lead. Texts that are searched with a
+pattern are joined, one line per slot (or per reading), into one big string
+per kind, so that a key press scans 100,000 leads inside the regular-expression
+engine instead of in a Python loop. Fields that filters ask about are kept as
+inverted sets (value -> slots). The index reads raw stored fields (most leads
+are never built), follows every change the store makes, and catches up at the
+next search: the changed leads' old lines are set aside and their new ones
+searched beside the rest (:class:`LayeredLines`), so a change costs a search
+its own leads.
 """
 
 from __future__ import annotations
 
 import heapq
 import re
-from array import array
 import threading
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass

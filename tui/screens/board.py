@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import gc
-from itertools import islice
 from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
+from itertools import islice
 
 from textual import on
 from textual.app import ComposeResult
@@ -33,8 +33,8 @@ from widgets.quadrant_board import PLACES_IN_ORDER, QuadrantBoard
 from widgets.status_line import StatusLine
 
 # Rows built ahead of a search, at the top of each place, and how many in one
-# turn (a key typed meanwhile waits for a turn's worth: well under a millisecond).
-ROWS_AHEAD, ROWS_AT_A_TIME = 400, 64
+# turn (a key typed meanwhile waits for a turn's worth: about a millisecond).
+ROWS_AHEAD, ROWS_AT_A_TIME = 400, 32
 # Which place lies left/right of each, for h/l and the arrow keys.
 # Shown in the key bar even when it is narrow: the rest are in the help screen.
 PINNED_KEYS = ("help", "search")
