@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection, Iterable
 from datetime import datetime
 
 from store.grading import DUE_TODAY, bucket, priority, quadrant_of
+from store.ids import near_enough
 from store.leadstore import LeadStore
 from store.model import QUADRANTS, Status
 
@@ -22,11 +23,7 @@ PLACES = (*QUADRANTS, TRAY)
 # Which leads the board shows; None shows the active ones.
 LeadFilter = Callable[[int], bool]
 
-# Once a search asks, each lead's place is also kept as one byte at its id,
-# so that counting a search's thousands of matches by place is one pass in C
-# (see counts_of); while ids stay below this many times the leads (plus a margin).
-DENSE_IDS, DENSE_SLACK = 4, 10_000
-_OFF_BOARD = 255
+_OFF_BOARD = 255  # the place byte of a lead not on the board (see counts_of)
 
 # The stored fields that place a lead, and their defaults.
 _FACTS = ("status", "intent", "funding", "credit", "has_project")
@@ -60,7 +57,9 @@ class BoardIndex:
         self.places: dict[int, list[int]] = {}
         self._keys: dict[int, tuple] = {}
         self._place_of: dict[int, int] = {}
-        # Each lead's place by id, once a search asks (see counts_of); None until then.
+        # Once a search asks, each lead's place is also kept as a byte at its
+        # id (store/ids.py), so that a search's thousands of matches are
+        # counted by place in one pass (see counts_of); None until then.
         self._codes: bytearray | None = None
         self.rebuild(now)
 
@@ -129,7 +128,7 @@ class BoardIndex:
         if codes is None:
             return
         if lead_id >= len(codes):
-            if lead_id >= DENSE_IDS * len(self._place_of) + DENSE_SLACK:
+            if not near_enough(lead_id, len(self._place_of)):
                 self._codes = None  # an id far beyond the rest: counted one by one
                 return
             codes.extend(b"\xff" * (lead_id + 1 - len(codes)))
@@ -141,7 +140,7 @@ class BoardIndex:
         if self._codes is not None or not self._place_of:
             return
         top = max(self._place_of)
-        if top >= DENSE_IDS * len(self._place_of) + DENSE_SLACK:
+        if not near_enough(top, len(self._place_of)):
             return
         codes = bytearray(b"\xff") * (top + 1)
         for lead_id, place in self._place_of.items():

@@ -298,15 +298,15 @@ def test_the_board_narrows_to_the_matches_in_its_own_order(store, leads, monkeyp
     # a few are sorted by their place in it: both ways give the same order.
     # The places are counted from a byte per id, or where ids run far
     # apart, one look-up per match: both give the same counts.
-    import store.board as placing
+    import store.ids as id_lists
     import store.search.board as narrowing
     from store.board import BoardIndex
     from store.search.board import NarrowedBoard
 
     monkeypatch.setattr(narrowing, "SORT_BELOW", sort_below)
     if not dense:
-        monkeypatch.setattr(placing, "DENSE_IDS", 0)
-        monkeypatch.setattr(placing, "DENSE_SLACK", 0)
+        monkeypatch.setattr(id_lists, "SPREAD", 0)
+        monkeypatch.setattr(id_lists, "SLACK", 0)
     board = NarrowedBoard(BoardIndex(store, store.now()))
     full = {place: list(ids) for place, ids in board.places.items()}
     result = search(SearchIndex(store), parse_query("临沂"), None)

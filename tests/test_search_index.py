@@ -4,6 +4,7 @@ afresh from the same file."""
 
 import pytest
 
+import store.ids as id_lists
 import store.search.index as indexing
 from store.demo import write_demo
 from store.search import SearchIndex, parse_query, search
@@ -94,8 +95,8 @@ def test_slots_apart_from_lead_ids_find_the_same(demo, monkeypatch):
     search reads the same whichever way a lead's slot was given."""
     mixed = SearchIndex(demo).build()
     assert mixed.slots_are_ids
-    monkeypatch.setattr(indexing, "SPARSE_IDS", 0)
-    monkeypatch.setattr(indexing, "SPARSE_SLACK", 0)
+    monkeypatch.setattr(id_lists, "SPREAD", 0)
+    monkeypatch.setattr(id_lists, "SLACK", 0)
     apart = SearchIndex(demo).build()  # every lead in a slot of its own
     # Leads added after the build: past the slots the mixed index has.
     demo.add_lead("欧阳锋", city="临沂", phones=("13805391234",), intent=4, funding=2)

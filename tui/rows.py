@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date, datetime
 
 from store.board import row_fields
@@ -67,11 +66,6 @@ class RowCache:
 
     def _changed(self, _table: str, _obj_id: int, lead_id: int | None) -> None:
         self._rows.pop(lead_id, None)
-
-    def build(self, lead_ids: Iterable[int]) -> None:
-        """Build the rows of these leads ahead of need, where not kept already."""
-        for lead_id in lead_ids:
-            self.row(lead_id)
 
     def row(self, lead_id: int) -> LeadRow:
         now = self._store.now()

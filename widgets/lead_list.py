@@ -226,14 +226,12 @@ class LeadList(PlainLines, can_focus=True):
 
         return line
 
-    def draw_ahead(self, rows: Iterable[LeadRow]) -> None:
-        """Draw lines for rows that may soon be shown (as they would be
-        below the first, with the scroll mark's track beside them), so that
-        showing them is a look-up."""
-        width = self.size.width
-        if width:
-            for row in rows:
-                self._line(row, width, False, "track")
+    def draw_ahead(self, row: LeadRow) -> None:
+        """Draw the line for a row that may soon be shown (as it would be
+        below the first, with the scroll mark's track beside it), so that
+        showing it is a look-up."""
+        if self.size.width:
+            self._line(row, self.size.width, False, "track")
 
     def _line(self, row: LeadRow | tuple[str, str] | None, width: int, selected: bool = False,
               mark: str | None = None) -> Strip:

@@ -82,20 +82,29 @@ class NarrowedBoard:
     def prepare(self) -> None:
         """Do now what the first narrowing needs, before the rep starts typing."""
         self.board.prepare_counts()
+        self._usual_leads()
+        self._positions()
+
+    def _usual_leads(self) -> frozenset[int]:
+        """The leads of the board as it usually is (kept while it is widened)."""
         if self._usual is None and not self._widened:
             self._usual = frozenset().union(*self.board.places.values())
+        return self._usual or frozenset()
+
+    def _positions(self) -> dict[int, int]:
         if self._position is None:
             self._position = {i: at for ids in self.board.places.values()
                               for at, i in enumerate(ids)}
+        return self._position
 
     def show_only(self, lead_ids: frozenset[int] | None, active_only: bool = False) -> None:
         """Show just these leads (None: the whole board), in the board's order.
         ``active_only``: none of them is won, lost or set aside, so the board
-        as it usually is holds them all, without looking each one up."""
+        as it usually is holds them all, without looking each one up (or
+        listing the board's leads again after a move)."""
         board = self.board
-        self.prepare()
-        usual = self._usual or frozenset()
-        if lead_ids is not None and not active_only and not lead_ids <= usual:
+        board.prepare_counts()
+        if lead_ids is not None and not active_only and not lead_ids <= self._usual_leads():
             board.set_filter(lead_ids.__contains__)  # the slow way, for won or lost leads
             self._widened, self.only = True, None
         else:
@@ -121,15 +130,14 @@ class NarrowedBoard:
     def _sorted_by_position(self, only: frozenset[int]) -> dict[int, list[int]]:
         """A few matches: put each in its place and sort by its position there,
         rather than walk the whole board."""
-        self.prepare()
-        assert self._position is not None
+        position = self._positions()
         places: dict[int, list[int]] = {place: [] for place in self.board.places}
         for lead_id in only:
             place = self.board.place_of(lead_id)
             if place is not None:
                 places[place].append(lead_id)
         for ids in places.values():
-            ids.sort(key=self._position.__getitem__)
+            ids.sort(key=position.__getitem__)
         return places
 
     def place_of(self, lead_id: int) -> int | None:

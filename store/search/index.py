@@ -1,7 +1,7 @@
 """The search index: what search reads of each lead, kept compact in memory.
 
 Every lead has a *slot*, an index into the per-slot lists: its id, unless
-ids run far apart (:meth:`SearchIndex.lead_id`), so that what a search finds
+ids run far apart (``store/ids.py``, :meth:`SearchIndex.lead_id`), so that what a search finds
 is the set of leads with no look-up per lead. Texts that are searched with a
 pattern are joined, one line per slot (or per reading), into one big string
 per kind, so that a key press scans 100,000 leads inside the regular-expression
@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from store.collector import collector_paused
 from store.grading import bucket, priority, quadrant_of
+from store.ids import near_enough
 from store.search.pinyin import COMPANY, NAME, REGION, search_keys, surname_rank
 
 if TYPE_CHECKING:  # the store imports search's pinyin keys: no cycle at run time
@@ -52,10 +53,6 @@ REJOIN_AFTER = 2000
 # Past one match in this many leads, take the first few by walking the leads in
 # order rather than sorting the matches.
 WALK_FROM = 16
-# A lead's slot is its id while ids stay below this many times the leads
-# indexed (plus a margin): a list with a hole for each lead deleted is cheap,
-# one as long as an id typed in by hand is not.
-SPARSE_IDS, SPARSE_SLACK = 4, 10_000
 # Fields kept as value -> slots for the filters.
 CHOICE_FIELDS = ("quadrant", "source", "credit", "project", "stage", "status", "intent", "funding")
 
@@ -390,7 +387,7 @@ class SearchIndex:
 
     def _new_slot(self, lead_id: int) -> int:
         entries = self.entries
-        if lead_id >= len(entries) and lead_id < SPARSE_IDS * len(self.slot_of) + SPARSE_SLACK:
+        if lead_id >= len(entries) and near_enough(lead_id, len(self.slot_of)):
             entries.extend([None] * (lead_id + 1 - len(entries)))
         if 0 <= lead_id < len(entries) and entries[lead_id] is None \
                 and lead_id not in self._lead_of:

@@ -417,7 +417,7 @@ class BoardScreen(PlanActions, HeldFrames):
             return
         rows = self.app.rows
         for place, lead_id in some:
-            self.board.lead_list(place).draw_ahead([rows.row(lead_id)])
+            self.board.lead_list(place).draw_ahead(rows.row(lead_id))
         self.call_later(self._build_rows, ahead)
 
     def open_search(self, text: str) -> None:
