@@ -12,6 +12,7 @@ from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.worker import Worker, WorkerState
@@ -71,8 +72,10 @@ class LeadboardApp(App[None]):
         self._folding = False
         self._opening = opening
         self._waiting_keys: list[events.Key] | None = [] if opening or hold_keys else None
-        # Waiting keys handed to the board (they come back here as they bubble up).
-        self._handed_over: set[int] = set()
+        # Waiting keys handed to the board, by id, each kept alive until it is
+        # back here: a freed key's id is soon another key's, which would then
+        # jump the queue (the keys of one word landing in the next field).
+        self._handed_over: dict[int, events.Key] = {}
         # A key has gone to the screen, and more came with it.
         self._key_pending = False
         self.load_error: Exception | None = None  # why the file could not be opened
@@ -122,7 +125,8 @@ class LeadboardApp(App[None]):
         # busy): Textual would hand them all to the widget focused now, before
         # the first one (``/``, ``n``, ``t``) has moved the focus elsewhere.
         if (isinstance(event, events.Key) and not event.is_forwarded
-                and event.key not in _AT_ONCE_KEYS and id(event) not in self._handed_over):
+                and event.key not in _AT_ONCE_KEYS
+                and self._handed_over.pop(id(event), None) is not event):
             if self._waiting_keys is not None:
                 self._waiting_keys.append(event)
                 return
@@ -173,31 +177,40 @@ class LeadboardApp(App[None]):
         while self._waiting_keys:
             key = self._waiting_keys.pop(0)
             again = events.Key(*_TYPED_AHEAD.get(key.key, (key.key, key.character)))
-            self._handed_over.add(id(again))
+            self._handed_over[id(again)] = again
             self.post_message(again)
             await self._settled()
         self._waiting_keys = None  # caught up: keys go straight to the board
-        self._handed_over.clear()
 
-    async def _settled(self, rounds: int = 12) -> None:
-        """Wait until what is queued now, and what that queues in turn, a
-        dozen hops deep (a key bubbling up, the focus it moves), is handled."""
-        for _ in range(rounds):
-            if not self.is_running or not self.screen_stack:
-                return  # quitting: nothing is waiting for the keys any more
-            nodes = [self, *self.screen.walk_children(with_self=True)]
-            left = len(nodes)
-            done = asyncio.Event()
+    async def _settled(self) -> None:
+        """Wait until what is queued now, and what that queues in turn (a key
+        bubbling up, the focus it moves, a form it opens), is handled: turns
+        of the nodes that have messages waiting or are still being put
+        together, until none has."""
+        while nodes := [node for node in self._pumps() if node.message_queue_size
+                        or not getattr(node, "is_mounted", True)]:  # the app has none
+            await self._turn(nodes)
 
-            def handled() -> None:
-                nonlocal left
-                left -= 1
-                if not left:
-                    done.set()
+    def _pumps(self) -> list[MessagePump]:
+        if not self.is_running or not self.screen_stack:
+            return []  # quitting: nothing is waiting for the keys any more
+        return [self, *self.screen.walk_children(with_self=True)]
 
-            left -= sum(not node.call_later(handled) for node in nodes)
-            if left:
-                await done.wait()
+    @staticmethod
+    async def _turn(nodes: list[MessagePump]) -> None:
+        """Wait until each node has handled what was queued for it before."""
+        left = len(nodes)
+        done = asyncio.Event()
+
+        def handled() -> None:
+            nonlocal left
+            left -= 1
+            if not left:
+                done.set()
+
+        left -= sum(not node.call_later(handled) for node in nodes)
+        if left:
+            await done.wait()
 
     @on(LoadFailed)
     def _load_failed(self, message: LoadFailed) -> None:
