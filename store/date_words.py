@@ -26,6 +26,8 @@ _SHORT_WORDS = [
     (r"明晚", " 明天 晚上 "), (r"一早", " 早上 "),
     (r"\b(?:tmrw|tmr|tmw|tomorow|tommorow|tommorrow)\b", " tomorrow "),
     (r"\btonight\b", " today evening "),
+    (r"\bthis\s+(?=morning|afternoon|evening)", " today "),
+    (r"\bhalf\s+an?\s+hour\b", " 30 min "),
     (r"\bnext\s+week\b", " 下周 "),
     (r"\b(?:noon|midday)\b", " 12:00 "),
     (r"\beod\b", " 17:00 "),

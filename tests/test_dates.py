@@ -189,6 +189,8 @@ def test_garbage_says_why(text, reason):
         ("fri at 2:30 pm", at(2026, 11, 27, 14, 30)),
         ("fri eod", at(2026, 11, 27, 17, 0)),
         ("tonight", at(2026, 11, 26, 19, 0)),
+        ("this afternoon", at(2026, 11, 26, 14, 0)),
+        ("in half an hour", at(2026, 11, 26, 10, 30)),
         ("tomorrow morning", at(2026, 11, 27, 9, 0)),
         ("tomorrow afternoon", at(2026, 11, 27, 14, 0)),
         ("thursday evening 8pm", at(2026, 11, 26, 20, 0)),
