@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from textual.widgets import Static
+
 from store.dates import DateInputError, parse_when
 from store.errors import Invalid, StoreError
 from tui.i18n import error_text, t
@@ -22,6 +24,15 @@ def resolve(text: str, now: datetime) -> tuple[datetime | None, str]:
     except DateInputError as exc:
         return None, error_text(exc)
     return moment, t("when.resolved", when=show_when(moment))
+
+
+def say_plan_time(line: Static, text: str, now: datetime) -> None:
+    """Show on ``line`` what a plan's date field resolves to, and say at once
+    when that time has passed: the store refuses a new plan in the past."""
+    moment, said = resolve(text, now)
+    past = moment is not None and moment < now.replace(second=0, microsecond=0)
+    line.update(t("when.past", when=show_when(moment)) if past else said)
+    line.set_class(past, "-past")
 
 
 def input_text(moment: datetime) -> str:

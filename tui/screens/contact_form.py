@@ -18,7 +18,7 @@ from store.contacts import DEFAULT_PREP
 from store.model import ChecklistItem, ContactStatus, Lead, Method, Purpose
 from tui.i18n import label, localize_bindings, t
 from tui.screens.dialog import Dialog
-from tui.when_text import input_text, resolve
+from tui.when_text import input_text, resolve, say_plan_time
 
 
 def default_checklist(method: Method) -> list[str]:
@@ -104,8 +104,8 @@ class ContactForm(Dialog):
 
     @on(Input.Changed, "#when")
     def _say_when(self) -> None:
-        _when, said = resolve(self.query_one("#when", Input).value, self.app.store.now())
-        self.query_one("#when-said", Static).update(said)
+        say_plan_time(self.query_one("#when-said", Static), self.query_one("#when", Input).value,
+                      self.app.store.now())
 
     @on(Input.Submitted, "#add-item")
     def _add_item(self, event: Input.Submitted) -> None:

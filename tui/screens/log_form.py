@@ -19,7 +19,7 @@ from tui.details import fmt_time
 from tui.i18n import label, localize_bindings, t
 from tui.screens.contact_form import default_checklist, enum_select
 from tui.screens.dialog import Dialog, FieldError
-from tui.when_text import input_text, resolve
+from tui.when_text import input_text, resolve, say_plan_time
 
 UNPLANNED = "new"  # the choice for a contact that was not planned
 ANALYSIS = ("outcome", "went_well", "went_wrong", "customer_thinking")
@@ -131,8 +131,12 @@ class LogForm(Dialog):
     @on(Input.Changed, "#follow-at")
     def _say_follow(self) -> None:
         text = self.query_one("#follow-at", Input).value
-        said = t("log.no_follow_up") if not text.strip() else resolve(text, self.app.store.now())[1]
-        self.query_one("#follow-said", Static).update(said)
+        line = self.query_one("#follow-said", Static)
+        if text.strip():
+            say_plan_time(line, text, self.app.store.now())
+        else:
+            line.update(t("log.no_follow_up"))
+            line.remove_class("-past")
 
     def _value(self, widget_id: str) -> str:
         return self.query_one(f"#{widget_id}", Input).value.strip()

@@ -12,7 +12,7 @@ from store.contacts import reschedule
 from store.model import Contact
 from tui.i18n import localize_bindings, t
 from tui.screens.dialog import Dialog
-from tui.when_text import input_text, resolve
+from tui.when_text import input_text, resolve, say_plan_time
 
 
 class RescheduleForm(Dialog):
@@ -44,8 +44,8 @@ class RescheduleForm(Dialog):
 
     @on(Input.Changed, "#when")
     def _say_when(self) -> None:
-        _when, said = resolve(self.query_one("#when", Input).value, self.app.store.now())
-        self.query_one("#when-said", Static).update(said)
+        say_plan_time(self.query_one("#when-said", Static), self.query_one("#when", Input).value,
+                      self.app.store.now())
 
     @on(Input.Submitted, "#when")
     @on(Button.Pressed, "#save")

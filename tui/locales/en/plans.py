@@ -9,6 +9,7 @@ MESSAGES: dict[str, str] = {
     # dates
     "when.format": "{weekday} {date} {time}",
     "when.resolved": "→ {when}",
+    "when.past": "→ {when}: already passed; a new plan must lie ahead.",
     "when.placeholder": "2026-12-03 09:30, tomorrow 14:00, +3d, fri, 下周一",
     "weekday.0": "Mon",
     "weekday.1": "Tue",

@@ -9,6 +9,7 @@ MESSAGES: dict[str, str] = {
     # 日期
     "when.format": "{date} {weekday} {time}",
     "when.resolved": "→ {when}",
+    "when.past": "→ {when}：这个时间已经过去了，新计划只能往后排。",
     "when.placeholder": "2026-12-03 09:30、明天 14:00、+3d、周五、下周一",
     "weekday.0": "周一",
     "weekday.1": "周二",
