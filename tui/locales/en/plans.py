@@ -63,7 +63,7 @@ MESSAGES: dict[str, str] = {
     "schedule.already.item": "{when} {method}",
     "schedule.already.sep": "; ",
     "schedule.already.overdue": "{when} {method} (overdue)",
-    "reschedule.title": "Move the contact to",
+    "reschedule.title": "Move the contact with {name} ({when} {method}) to",
     # log form
     "log.title": "Log a contact with {name}",
     "log.field.contact": "Contact",
@@ -100,6 +100,7 @@ MESSAGES: dict[str, str] = {
     "plan.col.purpose": "Purpose",
     "plan.col.prep": "Prep",
     "plan.col.status": "Status",
+    "contact_status.overdue": "overdue",
     "contact.follow_up": "follow-up planned for {at}",
     # export
     "export.title": "Export the plan",

@@ -60,7 +60,7 @@ MESSAGES: dict[str, str] = {
     "schedule.already.item": "{when} {method}",
     "schedule.already.sep": "；",
     "schedule.already.overdue": "{when} {method}（已逾期）",
-    "reschedule.title": "改到",
+    "reschedule.title": "把与{name}的接触（{when} {method}）改到",
     # 记录接触
     "log.title": "记录与{name}的接触",
     "log.field.contact": "哪次接触",
@@ -95,6 +95,7 @@ MESSAGES: dict[str, str] = {
     "plan.col.purpose": "目的",
     "plan.col.prep": "准备",
     "plan.col.status": "状态",
+    "contact_status.overdue": "逾期",
     "contact.follow_up": "已安排跟进：{at}",
     # 导出
     "export.title": "导出计划",
