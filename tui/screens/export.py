@@ -47,6 +47,7 @@ class ExportForm(ModalScreen[Path | None]):
                              value=Format.JSON.value, allow_blank=False, id="format")
                 yield Label(t("export.field.path"), classes="form-label")
                 yield Input(default_path("week", "json"), id="path")
+            yield Static(t("export.hint"), classes="dialog-hint")
             yield Static("", id="export-said", classes="form-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("export.run"), variant="primary", id="run")

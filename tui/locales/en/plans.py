@@ -110,10 +110,14 @@ MESSAGES: dict[str, str] = {
     "export.format.json": "JSON (leadboard.plan/1)",
     "export.format.ics": "iCalendar (.ics)",
     "export.format.csv": "CSV for Excel",
+    "export.hint": (
+        "As in the plan: exporting this day, week or month also takes every overdue contact, "
+        "marked overdue; cancelled contacts are exported too, so that a calendar removes them."
+    ),
     "export.run": "Export",
     "export.working": "Exporting…",
     "export.done": "Plan exported to {path}",
-    "export.written": "Wrote {count} contacts to {path}",
+    "export.written": "Wrote {count} contacts to {path}, {overdue} of them overdue",
     "export.failed": "Could not write {path}: {detail}. Nothing was written.",
     "export.error.no_path": "Name a file to write.",
     "export.column.id": "id",

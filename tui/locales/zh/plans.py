@@ -105,10 +105,14 @@ MESSAGES: dict[str, str] = {
     "export.format.json": "JSON（leadboard.plan/1）",
     "export.format.ics": "日历文件（.ics）",
     "export.format.csv": "CSV（Excel 可打开）",
+    "export.hint": (
+        "和计划页一样：本日、本周、本月的导出也带上所有逾期的接触，并标明逾期；"
+        "已取消的接触也导出，好让日历把它们删掉。"
+    ),
     "export.run": "导出",
     "export.working": "正在导出…",
     "export.done": "计划已导出到 {path}",
-    "export.written": "已把 {count} 次接触写入 {path}",
+    "export.written": "已把 {count} 次接触写入 {path}，其中逾期 {overdue} 次",
     "export.failed": "写不了 {path}：{detail}。什么也没写。",
     "export.error.no_path": "请填写要写入的文件。",
     "export.column.id": "编号",
