@@ -45,3 +45,28 @@ async def test_the_exported_week_is_the_week_on_screen(store, seeded, clock, tmp
     rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
     assert [row[4] for row in rows[1:]] == [row.split()[2] for row in shown]
     assert [row[12] for row in rows[1:]] == ["逾期"] * 3 + ["计划中"]
+
+
+async def test_the_export_dialog_keeps_the_last_format_and_folder(store, seeded, tmp_path):
+    store.schedule_contact(seeded["张伟"], NOW + timedelta(hours=3), method=Method.VISIT,
+                           purpose=Purpose.SELL)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.screen.query_one("#format").value == "json"
+        await export_to(app, pilot, folder / "mine.csv", "csv")
+        assert (folder / "mine.csv").exists()
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.screen.query_one("#format").value == "csv"
+        assert app.screen.query_one("#path").value == str(folder / "leadboard-week.csv")
+        assert store.undo_label == "schedule_contact"  # the choice is no change to the data
+    again = LeadboardApp(store, "en")  # the next start remembers it too
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        assert again.screen.query_one("#format").value == "csv"
+        assert again.screen.query_one("#path").value == str(folder / "leadboard-week.csv")
