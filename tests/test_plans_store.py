@@ -231,3 +231,27 @@ def test_an_export_of_a_past_week_holds_that_week_only(store, seeded, clock):
     past = period_span(Period.WEEK, NOW)
     document = json.loads(render(store, gather(store, past, "week"), Format.JSON))
     assert [(c["id"], c["overdue"]) for c in document["contacts"]] == [(first.id, True)]
+
+
+def test_a_cancel_is_logged_with_its_next_step_as_one_change(store, seeded):
+    lead_id = seeded["张伟"]
+    planned = plan_one(store, lead_id)
+    cancel = Analysis(ContactStatus.CANCELLED, outcome="客户出差")
+    with pytest.raises(NextStepMissing):
+        log_contact(store, LogEntry(lead_id, cancel, contact_id=planned.id))
+    assert store.contacts[planned.id].status is ContactStatus.PLANNED
+    follow = FollowUp(NOW + timedelta(days=3), Method.PHONE, Purpose.SELL)
+    cancelled = log_contact(store, LogEntry(lead_id, cancel, contact_id=planned.id,
+                                            follow_up=follow))
+    assert cancelled.status is ContactStatus.CANCELLED and store.undo_label == "cancel_contact"
+    assert store.next_contact(lead_id) == follow.at
+    store.undo()
+    assert [c.status for c in store.contacts_of(lead_id)] == [ContactStatus.PLANNED]
+
+
+def test_a_moved_plan_takes_its_new_fields_and_stays_one(store, seeded):
+    planned = plan_one(store, seeded["王强"])
+    at = NOW + timedelta(days=2)
+    moved = reschedule(store, planned.id, at, method=Method.PHONE, place="电话里")
+    assert (moved.id, moved.at, moved.method, moved.place) == (planned.id, at, Method.PHONE, "电话里")
+    assert len(store.contacts_of(seeded["王强"])) == 1
