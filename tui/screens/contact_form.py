@@ -36,7 +36,7 @@ def enum_select(kind: str, enum: type, value: object, widget_id: str) -> Select:
 
 
 class ContactForm(Dialog):
-    """Dismisses with the new :class:`Contact`, or None."""
+    """Dismisses with the new (or moved) :class:`Contact`, or None."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="contact_form.cancel"),
