@@ -1,5 +1,6 @@
 """The contact cycle's rules: what to prepare, when to follow up, and logging a
-contact together with its analysis and the next step, as one undoable change.
+contact together with its analysis and the next step, as one undoable change
+(cancelling a planned contact is logged the same way, with its next step).
 """
 
 from __future__ import annotations
@@ -126,7 +127,9 @@ def log_contact(store: LeadStore, entry: LogEntry) -> Contact:
         changes.append(("contacts", follow.id, None, follow))
     if lead is not before:
         changes.append(("leads", lead.id, before, lead))
-    store.commit("log_contact", changes)
+    # A cancel goes through here too (the same rule, one change), named as such.
+    cancelled = entry.analysis.status is ContactStatus.CANCELLED
+    store.commit("cancel_contact" if cancelled else "log_contact", changes)
     return logged
 
 
@@ -149,12 +152,10 @@ def _other_plans(store: LeadStore, lead_id: int, contact_id: int) -> bool:
                for c in store.contacts_of(lead_id))
 
 
-def reschedule(store: LeadStore, contact_id: int, at: datetime) -> Contact:
+def reschedule(store: LeadStore, contact_id: int, at: datetime, **fields: Any) -> Contact:
+    """Move a planned contact to ``at`` (ahead), with any other of its fields
+    changed on the way (method, purpose, place …): still one plan, not two."""
     now = store.now().replace(second=0, microsecond=0)
     if at < now:
         raise Invalid("at", "past", at.isoformat(timespec="minutes"))
-    return store.update_contact(contact_id, "reschedule", at=at)
-
-
-def cancel(store: LeadStore, contact_id: int) -> Contact:
-    return store.update_contact(contact_id, "cancel_contact", status=ContactStatus.CANCELLED)
+    return store.update_contact(contact_id, "reschedule", at=at, **fields)

@@ -28,12 +28,13 @@ from store.grading import quadrant_of
 from store.collector import collector_paused
 from store.leadstore import LeadStore
 from store.model import Contact, ContactStatus
-from store.plan import Span, period_contacts
+from store.plan import Span, export_contacts
 
 SCHEMA = "leadboard.plan/1"
 SCHEMA_FILE = Path(__file__).with_name("schemas") / "plan-1.schema.json"
 DEFAULT_MINUTES = 60  # a contact's length in a calendar when none was given
 PRODID = "-//Leadboard//Contact plan//EN"
+OVERDUE = "overdue"  # how CSV and calendar titles name a planned contact already past
 
 
 class Format(StrEnum):
@@ -60,12 +61,22 @@ class PlanExport:
     contacts: list[Contact]
     unplanned: list[int]
     zone: tzinfo | None = None  # the rep's zone; None: the system's (see dates.local_zone)
+    overdue: frozenset[int] = frozenset()  # ids of the planned contacts already past
+
+    def is_overdue(self, contact: Contact) -> bool:
+        return contact.id in self.overdue
 
 
 def gather(store: LeadStore, span: Span, period: str) -> PlanExport:
-    contacts = [store.contacts[i] for i in period_contacts(store, span)]
+    """The span's contacts and, as the plan shows them, the overdue ones.
+    Being overdue is the only thing read from the clock: the same data gives
+    the same bytes until another contact falls due."""
+    now = store.now()
+    contacts = [store.contacts[i] for i in export_contacts(store, span, now)]
+    overdue = frozenset(c.id for c in contacts
+                        if c.status is ContactStatus.PLANNED and c.at < now)
     return PlanExport(span, period, store.last_change, contacts, sorted(store.unplanned),
-                      local_zone(store.now()))
+                      local_zone(now), overdue)
 
 
 # ------------------------------------------------------------------ times
@@ -106,8 +117,8 @@ def lead_summary(store: LeadStore, lead_id: int, threshold: int | None = None) -
     }
 
 
-def contact_record(contact: Contact, lead: dict[str, Any],
-                   zone: tzinfo | None = None) -> dict[str, Any]:
+def contact_record(contact: Contact, lead: dict[str, Any], zone: tzinfo | None = None,
+                   overdue: bool = False) -> dict[str, Any]:
     return {
         "id": contact.id,
         "lead": lead,
@@ -117,6 +128,7 @@ def contact_record(contact: Contact, lead: dict[str, Any],
         "purpose": contact.purpose.value,
         "place": contact.place,
         "status": contact.status.value,
+        "overdue": overdue,
         "checklist": [{"text": item.text, "done": item.done} for item in contact.checklist],
         "outcome": contact.outcome,
         "went_well": contact.went_well,
@@ -136,7 +148,8 @@ def plan_document(store: LeadStore, plan: PlanExport) -> dict[str, Any]:
             summaries[lead_id] = lead_summary(store, lead_id, threshold)
         return summaries[lead_id]
 
-    contacts = [contact_record(c, summary(c.lead_id), plan.zone) for c in plan.contacts]
+    contacts = [contact_record(c, summary(c.lead_id), plan.zone, plan.is_overdue(c))
+                for c in plan.contacts]
     counts = {"1": 0, "2": 0, "3": 0, "4": 0, "ungraded": 0}
     for record in contacts:
         q = record["lead"]["quadrant"]
@@ -196,6 +209,8 @@ def to_ics(store: LeadStore, plan: PlanExport, words: Words = Words()) -> bytes:
         event.add("dtstart", utc(contact.at))
         event.add("dtend", utc(contact.at) + timedelta(minutes=minutes))
         title = f"{words.label('method', contact.method.value)}: {lead['name']}"
+        if plan.is_overdue(contact):
+            title = f"[{words.label('contact_status', OVERDUE)}] {title}"
         event.add("summary", f"{title} ({lead['company']})" if lead["company"] else title)
         event.add("description", _description(contact, words, lead))
         if contact.place:
@@ -225,14 +240,15 @@ def safe_cell(value: object) -> str:
 
 
 def _csv_row(contact: Contact, lead: dict[str, Any], words: Words,
-             zone: tzinfo | None = None) -> list[str]:
+             zone: tzinfo | None = None, overdue: bool = False) -> list[str]:
     checklist = "; ".join(f"[{'x' if i.done else ' '}] {i.text}" for i in contact.checklist)
     reached = {True: words.label("answer", "yes"), False: words.label("answer", "no"), None: ""}
+    status = OVERDUE if overdue else contact.status.value
     values = (
         contact.id, local_cell(contact.at, zone), contact.duration_min, lead["id"], lead["name"],
         lead["company"], ", ".join(lead["phones"]), lead["region"], lead["quadrant"],
         words.label("method", contact.method.value), words.label("purpose", contact.purpose.value),
-        contact.place, words.label("contact_status", contact.status.value), checklist,
+        contact.place, words.label("contact_status", status), checklist,
         contact.outcome, contact.went_well, contact.went_wrong, contact.customer_thinking,
         reached[contact.goal_reached],
     )
@@ -245,7 +261,7 @@ def to_csv(store: LeadStore, plan: PlanExport, words: Words = Words()) -> bytes:
     writer.writerow([safe_cell(words.heading(name)) for name in CSV_COLUMNS])
     for contact in plan.contacts:
         lead = lead_summary(store, contact.lead_id)
-        writer.writerow(_csv_row(contact, lead, words, plan.zone))
+        writer.writerow(_csv_row(contact, lead, words, plan.zone, plan.is_overdue(contact)))
     # The byte-order mark makes Excel read the file as UTF-8 (Chinese names).
     return out.getvalue().encode("utf-8-sig")
 

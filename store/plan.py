@@ -63,6 +63,14 @@ def period_contacts(store: LeadStore, span: Span) -> list[int]:
     return store.contacts_between(span.start, span.end)
 
 
+def export_contacts(store: LeadStore, span: Span, now: datetime) -> list[int]:
+    """What an export of the span holds, in time order: the span's contacts
+    (cancelled ones too, so a calendar drops them) and, when the span holds
+    ``now``, every overdue contact from before it, as the plan screen lists them."""
+    earlier = store.planned_before(span.start) if span.start <= now < span.end else []
+    return earlier + period_contacts(store, span)
+
+
 @dataclass(frozen=True, slots=True)
 class PlanRows:
     overdue: list[int]  # planned contacts already past, oldest first

@@ -54,6 +54,14 @@ def a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def own_config_folder(tmp_path_factory: pytest.TempPathFactory,
+                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The user's config folder (the export dialog's last choice) is a fresh
+    temporary one: a test never reads or writes the real one."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+
+
+@pytest.fixture(autouse=True)
 def english() -> Iterator[None]:
     set_language("en")
     yield

@@ -161,7 +161,8 @@ async def test_plan_tabs_overdue_first_and_reschedule(store, seeded, clock):
         await pilot.pause()
         assert store.contacts[late.id].at == NOW.replace(day=27, hour=9, minute=30)
         assert [r.split()[2] for r in plan_texts(app)] == ["王强"]
-        await pilot.press("x")  # cancel 王强's visit
+        await pilot.press("delete", "ctrl+s")  # cancel 王强's visit, the follow-up proposed
+        await pilot.pause()
         assert store.contacts_of(seeded["王强"])[0].status is ContactStatus.CANCELLED
         assert plan_texts(app) == []
         await pilot.press("u")
@@ -363,14 +364,27 @@ async def test_every_tab_shows_the_rows_it_showed_before_in_the_same_order(store
             expected = unplanned_as_before(store) if tab is None else contacts_as_before(store, tab)
             assert shown_keys(app) == expected, tab
         assert shown_keys(app)[0] == ids["late"]
-        # Cancelling 周二's only plan leaves her without a next step: the tab of
-        # those finds her among the board's order, in her place by priority.
+        # Cancelling 周二's only plan asks for her next step, so she stays off
+        # the tab of leads without one.
         await pilot.press("w")
-        await pilot.press(*["down"] * shown_keys(app).index(ids["soon"]), "x", "n")
+        await pilot.press(*["down"] * shown_keys(app).index(ids["soon"]), "delete", "ctrl+s")
         await pilot.pause()
-        assert ids["周二"] in store.unplanned
+        await pilot.press("n")
+        await pilot.pause()
+        assert store.contacts[ids["soon"]].status is ContactStatus.CANCELLED
+        assert ids["周二"] not in store.unplanned
         assert shown_keys(app) == unplanned_as_before(store)
-        assert shown_keys(app)[0] == ids["周二"]
+        # A plan made here and undone leaves 张伟 without a next step again:
+        # the tab finds him among the board's order, in his place by priority.
+        assert shown_keys(app)[0] == ids["张伟"]
+        await pilot.press("s", "ctrl+s")
+        await pilot.pause()
+        assert ids["张伟"] not in shown_keys(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert ids["张伟"] in store.unplanned
+        assert shown_keys(app) == unplanned_as_before(store)
+        assert shown_keys(app)[0] == ids["张伟"]
 
 
 def in_view(app, selector: str) -> bool:
@@ -446,7 +460,9 @@ async def test_scheduling_says_the_lead_already_has_an_open_plan(store, seeded, 
         assert isinstance(form, ContactForm) and form.lead.id == lead_id
         assert text(app, "#already-planned").startswith("已有计划：11-26 11:00 电话（已逾期）")
         assert form.query_one("#already-planned").display and in_view(app, "#already-planned")
-        await pilot.press("ctrl+s")  # the rep means it: a second one
+        form.query_one("#which").value = "new"  # the rep means it: a second one
+        await pilot.pause()
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert [c.status for c in store.contacts_of(lead_id)] == [ContactStatus.PLANNED] * 2
 

@@ -4,7 +4,7 @@ import csv
 import io
 import json
 import time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import icalendar
 import jsonschema
@@ -116,3 +116,18 @@ def test_every_exported_time_is_in_the_reps_zone(mixed_zones, rep_in_china, caps
         "DTSTART:20261205T063000Z", "DTEND:20261205T071500Z", "DTSTAMP:20261126T020000Z",
     ]
     assert not any("TZID" in line or line == "BEGIN:VTIMEZONE" for line in lines)
+
+
+def test_a_csv_export_of_this_week_takes_the_overdue_contacts_too(tmp_path, capsys):
+    path, target = tmp_path / "leads.json", tmp_path / "week.csv"
+    then = datetime.now(CHINA) - timedelta(days=10)
+    store = LeadStore.open(path, clock=Clock(then))
+    lead = store.add_lead("张伟", company="临沂宏达土石方").id
+    store.schedule_contact(lead, then + timedelta(hours=1), method=Method.VISIT,
+                           purpose=Purpose.SELL)
+    store.close()
+    args = ["export", "--db", str(path), "--format", "csv", "--lang", "zh", "-o", str(target)]
+    assert main(args) == 0
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
+    assert [(row[4], row[12]) for row in rows[1:]] == [("张伟", "逾期")]
+    assert "其中逾期 1 次" in capsys.readouterr().err

@@ -194,3 +194,64 @@ def test_export_of_an_empty_period(store, seeded):
     document = json.loads(render(store, gather(store, span, "day"), Format.JSON))
     assert document["contacts"] == [] and document["period"]["kind"] == "day"
     assert datetime.fromisoformat(document["period"]["start"]).day == (NOW + timedelta(40)).day
+
+
+def test_an_export_of_this_week_holds_what_the_plan_shows_overdue_marked(store, seeded, clock):
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    last_week = [plan_one(store, seeded["张伟"], days=0, hour=11),
+                 plan_one(store, seeded["王强"], days=1)]
+    this_week_late = plan_one(store, seeded["李娜"], days=5)  # Tuesday 1 December
+    ahead = plan_one(store, seeded["刘洋"], days=7, hour=14)
+    dropped = plan_one(store, seeded["陈静"], days=8)
+    store.update_contact(dropped.id, status=ContactStatus.CANCELLED)
+    clock.advance(days=7)  # Thursday 3 December, 10:00
+    now = clock()
+    span = period_span(Period.WEEK, now)
+    plan = gather(store, span, "week")
+    document = json.loads(render(store, plan, Format.JSON))
+    jsonschema.Draft202012Validator(schema).validate(document)
+    exported = [c["id"] for c in document["contacts"]]
+    late = [c.id for c in last_week] + [this_week_late.id]
+    assert exported == [*late, ahead.id, dropped.id]
+    assert set(plan_rows(store, span, now).ids) == set(exported) - {dropped.id}
+    assert [c["id"] for c in document["contacts"] if c["overdue"]] == late
+    assert sum(document["counts"].values()) == 5
+    assert render(store, gather(store, span, "week"), Format.JSON) == render(
+        store, plan, Format.JSON)
+    rows = list(csv.reader(io.StringIO(render(store, plan, Format.CSV).decode("utf-8-sig"))))
+    assert [row[12] for row in rows[1:]] == ["overdue"] * 3 + ["planned", "cancelled"]
+    events = icalendar.Calendar.from_ical(render(store, plan, Format.ICS)).walk("VEVENT")
+    assert [str(e["SUMMARY"]).startswith("[overdue] ") for e in events] == [True] * 3 + [False] * 2
+
+
+def test_an_export_of_a_past_week_holds_that_week_only(store, seeded, clock):
+    first = plan_one(store, seeded["张伟"], days=0, hour=11)
+    plan_one(store, seeded["王强"], days=7)  # next week, overdue by then
+    clock.advance(days=14)
+    past = period_span(Period.WEEK, NOW)
+    document = json.loads(render(store, gather(store, past, "week"), Format.JSON))
+    assert [(c["id"], c["overdue"]) for c in document["contacts"]] == [(first.id, True)]
+
+
+def test_a_cancel_is_logged_with_its_next_step_as_one_change(store, seeded):
+    lead_id = seeded["张伟"]
+    planned = plan_one(store, lead_id)
+    cancel = Analysis(ContactStatus.CANCELLED, outcome="客户出差")
+    with pytest.raises(NextStepMissing):
+        log_contact(store, LogEntry(lead_id, cancel, contact_id=planned.id))
+    assert store.contacts[planned.id].status is ContactStatus.PLANNED
+    follow = FollowUp(NOW + timedelta(days=3), Method.PHONE, Purpose.SELL)
+    cancelled = log_contact(store, LogEntry(lead_id, cancel, contact_id=planned.id,
+                                            follow_up=follow))
+    assert cancelled.status is ContactStatus.CANCELLED and store.undo_label == "cancel_contact"
+    assert store.next_contact(lead_id) == follow.at
+    store.undo()
+    assert [c.status for c in store.contacts_of(lead_id)] == [ContactStatus.PLANNED]
+
+
+def test_a_moved_plan_takes_its_new_fields_and_stays_one(store, seeded):
+    planned = plan_one(store, seeded["王强"])
+    at = NOW + timedelta(days=2)
+    moved = reschedule(store, planned.id, at, method=Method.PHONE, place="电话里")
+    assert (moved.id, moved.at, moved.method, moved.place) == (planned.id, at, Method.PHONE, "电话里")
+    assert len(store.contacts_of(seeded["王强"])) == 1

@@ -33,10 +33,12 @@ def contact_row(store: LeadStore, contact_id: int, now: datetime) -> PlanRow:
         state = "overdue"
     else:
         state = "today" if contact.at.date() == now.date() else ""
+    # An overdue plan is named as such, as the export names it (not "planned").
+    status = "overdue" if state == "overdue" else contact.status
     cells = (
         contact.at.strftime("%m-%d %H:%M"), lead.name, quadrant_tag(store, lead.id),
         label("method", contact.method), label("purpose", contact.purpose),
-        f"{ticked}/{total}" if total else "—", label("contact_status", contact.status),
+        f"{ticked}/{total}" if total else "—", label("contact_status", status),
         lead.company,
     )
     return PlanRow(contact_id, cells, state)

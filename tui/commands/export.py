@@ -52,5 +52,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     except OSError as exc:
         say(t("export.failed", path=args.output, detail=exc.strerror or str(exc)))
         return EXIT_SAVE
-    say(t("export.written", count=len(plan.contacts), path=args.output))
+    say(t("export.written", count=len(plan.contacts), overdue=len(plan.overdue),
+          path=args.output))
     return EXIT_OK

@@ -1,7 +1,8 @@
 """Scheduling a contact: when, how, why, where, and what to prepare.
 
 Reusable: built with a lead and a proposed time, it saves the contact and
-dismisses with it (or with None on escape).
+dismisses with it (or with None on escape). A lead with an open plan gets
+that plan moved, unless the rep chooses a new contact beside it.
 """
 
 from __future__ import annotations
@@ -12,13 +13,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.css.query import NoMatches
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
-from store.contacts import DEFAULT_PREP
-from store.model import ChecklistItem, ContactStatus, Lead, Method, Purpose
+from store.contacts import DEFAULT_PREP, reschedule
+from store.model import ChecklistItem, Contact, ContactStatus, Lead, Method, Purpose
 from tui.i18n import label, localize_bindings, t
 from tui.screens.dialog import Dialog
 from tui.when_text import input_text, resolve, say_plan_time
+
+
+ANOTHER = "new"  # the choice of a new contact beside the lead's open plans
 
 
 def default_checklist(method: Method) -> list[str]:
@@ -31,7 +36,7 @@ def enum_select(kind: str, enum: type, value: object, widget_id: str) -> Select:
 
 
 class ContactForm(Dialog):
-    """Dismisses with the new :class:`Contact`, or None."""
+    """Dismisses with the new (or moved) :class:`Contact`, or None."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="contact_form.cancel"),
@@ -47,6 +52,7 @@ class ContactForm(Dialog):
         self.proposed = proposed
         self.method = method
         self.purpose = purpose
+        self._checklist_for: Method | None = None  # the method the items shown came with
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="contact-form", classes="dialog"):
@@ -56,6 +62,10 @@ class ContactForm(Dialog):
             already.display = bool(plans)
             yield already
             with Grid(classes="dialog-grid"):
+                if plans:
+                    yield Label(t("schedule.field.which"), classes="form-label")
+                    yield Select(self._which_choices(), value=self.open_plans[0].id,
+                                 allow_blank=False, id="which")
                 yield Label(t("plan.field.when"), classes="form-label")
                 yield Input(input_text(self.proposed), placeholder=t("when.placeholder"),
                             id="when")
@@ -76,31 +86,68 @@ class ContactForm(Dialog):
                 yield Button(t("form.save"), variant="primary", id="save")
                 yield Button(t("form.cancel"), id="cancel")
 
+    @property
+    def open_plans(self) -> list[Contact]:
+        return [c for c in self.app.store.contacts_of(self.lead.id)
+                if c.status is ContactStatus.PLANNED]
+
+    def _plan_words(self, contact: Contact) -> str:
+        overdue = contact.at < self.app.store.now()
+        return t("schedule.already.overdue" if overdue else "schedule.already.item",
+                 when=contact.at.strftime("%m-%d %H:%M"), method=label("method", contact.method))
+
     def _already_planned(self) -> str:
-        """The lead's open plans, so the rep can move one instead of adding
-        a second (saving still adds one, if that is what they mean)."""
-        store = self.app.store
-        now = store.now()
-        plans = [
-            t("schedule.already.overdue" if c.at < now else "schedule.already.item",
-              when=c.at.strftime("%m-%d %H:%M"), method=label("method", c.method))
-            for c in store.contacts_of(self.lead.id) if c.status is ContactStatus.PLANNED
-        ]
+        """The lead's open plans: saving moves one of them (a second plan
+        only when the rep chooses one)."""
+        plans = [self._plan_words(c) for c in self.open_plans]
         return t("schedule.already", plans=t("schedule.already.sep").join(plans)) if plans else ""
 
+    def _which_choices(self) -> list[tuple[str, object]]:
+        moves = [(t("schedule.move", plan=self._plan_words(c)), c.id) for c in self.open_plans]
+        return [*moves, (t("schedule.another"), ANOTHER)]
+
+    def _moving(self) -> Contact | None:
+        """The open plan the form moves, or None for a new one."""
+        try:
+            value = self.query_one("#which", Select).value
+        except NoMatches:  # the lead had no open plan
+            return None
+        return None if value == ANOTHER else self.app.store.contacts[int(value)]
+
+    @on(Select.Changed, "#which")
+    def _fill_from_plan(self) -> None:
+        """Show the chosen plan's method, purpose, place and preparation, or
+        the defaults again for a new one."""
+        plan = self._moving()
+        method = plan.method if plan else self.method
+        self.query_one("#method", Select).value = method.value
+        self.query_one("#purpose", Select).value = (plan.purpose if plan else self.purpose).value
+        self.query_one("#place", Input).value = plan.place if plan else ""
+        duration = plan.duration_min if plan else None
+        self.query_one("#duration", Input).value = "" if duration is None else str(duration)
+        self._fill_checklist(method, plan.checklist if plan else None)
+
     def on_mount(self) -> None:
-        self._fill_checklist(self.method)
+        self._fill_from_plan()
         self._say_when()
         self.query_one("#when", Input).focus()
 
-    def _fill_checklist(self, method: Method) -> None:
+    def _fill_checklist(self, method: Method,
+                        items: tuple[ChecklistItem, ...] | None = None) -> None:
+        """The method's usual items, or a plan's own (ticks and all)."""
         checklist = self.query_one("#checklist", SelectionList)
         checklist.clear_options()
-        checklist.add_options([(text, text) for text in default_checklist(method)])
+        if items is None:
+            items = tuple(ChecklistItem(text) for text in default_checklist(method))
+        checklist.add_options([(i.text, i.text, i.done) for i in items])
+        self._checklist_for = method
 
     @on(Select.Changed, "#method")
     def _method_changed(self, event: Select.Changed) -> None:
-        self._fill_checklist(Method(event.value))
+        # Only a method the rep picks brings its items: the message of one
+        # set from a plan comes after that plan's own items are shown.
+        if Method(event.value) is not self._checklist_for:
+            self._fill_checklist(Method(event.value))
 
     @on(Input.Changed, "#when")
     def _say_when(self) -> None:
@@ -141,9 +188,14 @@ class ContactForm(Dialog):
         except ValueError:
             self.refuse(t("plan.error.duration"), "duration")
             return
-        self.save_with(lambda: store.schedule_contact(
-            self.lead.id, when, method=Method(self.query_one("#method", Select).value),
+        fields = dict(
+            method=Method(self.query_one("#method", Select).value),
             purpose=Purpose(self.query_one("#purpose", Select).value),
             place=self.query_one("#place", Input).value.strip(),
             duration_min=duration, checklist=self.checklist(),
-        ))
+        )
+        plan = self._moving()
+        if plan is not None:
+            self.save_with(lambda: reschedule(store, plan.id, when, **fields))
+        else:
+            self.save_with(lambda: store.schedule_contact(self.lead.id, when, **fields))

@@ -15,12 +15,13 @@ from textual.worker import Worker, WorkerState
 
 from store.export import Format, gather, render, write_export
 from store.plan import Period
+from tui.export_choice import ExportChoice, keep_choice, last_choice
 from tui.export_words import export_span, export_words
 from tui.i18n import localize_bindings, t
 
 
-def default_path(period: str, fmt: str) -> str:
-    return str(Path.home() / f"leadboard-{period}.{fmt}")
+def default_path(period: str, fmt: str, folder: Path | None = None) -> str:
+    return str((folder or Path.home()) / f"leadboard-{period}.{fmt}")
 
 
 class ExportForm(ModalScreen[Path | None]):
@@ -31,9 +32,11 @@ class ExportForm(ModalScreen[Path | None]):
         Binding("ctrl+s", "export", "Export", id="export.run"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, period: Period = Period.WEEK) -> None:
         super().__init__()
         localize_bindings(self)
+        self.period = period
+        self.last = last_choice()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-form", classes="dialog"):
@@ -41,12 +44,14 @@ class ExportForm(ModalScreen[Path | None]):
             with Grid(classes="dialog-grid"):
                 yield Label(t("export.field.period"), classes="form-label")
                 yield Select([(t(f"plan.tab.{p.value}"), p.value) for p in Period],
-                             value=Period.WEEK.value, allow_blank=False, id="period")
+                             value=self.period.value, allow_blank=False, id="period")
                 yield Label(t("export.field.format"), classes="form-label")
                 yield Select([(t(f"export.format.{f.value}"), f.value) for f in Format],
-                             value=Format.JSON.value, allow_blank=False, id="format")
+                             value=self.last.format.value, allow_blank=False, id="format")
                 yield Label(t("export.field.path"), classes="form-label")
-                yield Input(default_path("week", "json"), id="path")
+                yield Input(default_path(self.period.value, self.last.format.value,
+                                         self.last.folder), id="path")
+            yield Static(t("export.hint"), classes="dialog-hint")
             yield Static("", id="export-said", classes="form-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("export.run"), variant="primary", id="run")
@@ -78,6 +83,7 @@ class ExportForm(ModalScreen[Path | None]):
         store = self.app.store
         span, kind = export_span(period, store.now())
         write_export(path, render(store, gather(store, span, kind), fmt, export_words()))
+        keep_choice(ExportChoice(fmt, path.absolute().parent))
         return path
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

@@ -3,23 +3,22 @@ the next step. An active lead cannot leave without a next contact."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from store.contacts import Analysis, FollowUp, LogEntry, Made, log_contact, propose_follow_up
+from store.contacts import Analysis, LogEntry, Made, log_contact, propose_follow_up
 from store.errors import Invalid
-from store.model import ChecklistItem, Contact, ContactStatus, Lead, Method, Purpose, Stage, Status
+from store.model import Contact, ContactStatus, Lead, Method, Purpose, Stage, Status
 from store.validate import parse_grade
 from tui.details import fmt_time
 from tui.i18n import label, localize_bindings, t
-from tui.screens.contact_form import default_checklist, enum_select
+from tui.screens.contact_form import enum_select
 from tui.screens.dialog import Dialog, FieldError
-from tui.when_text import input_text, resolve, say_plan_time
+from tui.screens.next_step import NextStep
+from tui.when_text import input_text, resolve
 
 UNPLANNED = "new"  # the choice for a contact that was not planned
 ANALYSIS = ("outcome", "went_well", "went_wrong", "customer_thinking")
@@ -86,17 +85,7 @@ class LogForm(Dialog):
                 yield enum_select("stage", Stage, lead.stage, "stage")
                 yield Label(t("field.status"), classes="form-label")
                 yield enum_select("status", Status, lead.status, "lead-status")
-            yield Static(t("log.section.follow_up"), classes="dialog-section")
-            with Grid(classes="dialog-grid"):
-                yield Label(t("plan.field.when"), classes="form-label")
-                self._proposed = input_text(follow)
-                yield Input(self._proposed, placeholder=t("log.placeholder.follow_up"),
-                            id="follow-at")
-                yield Label(t("plan.field.method"), classes="form-label")
-                yield enum_select("method", Method, Method.PHONE, "follow-method")
-                yield Label(t("plan.field.purpose"), classes="form-label")
-                yield enum_select("purpose", Purpose, Purpose.SELL, "follow-purpose")
-            yield Static("", id="follow-said", classes="when-said")
+            yield NextStep(follow)
             yield Static(t("log.hint"), classes="dialog-hint")
             yield Static("", id="log-error", classes="form-error")
             with Horizontal(classes="dialog-buttons"):
@@ -105,7 +94,6 @@ class LogForm(Dialog):
 
     def on_mount(self) -> None:
         self._show_made()
-        self._say_follow()
         self.query_one("#outcome", Input).focus()
 
     @on(Select.Changed, "#which")
@@ -116,27 +104,14 @@ class LogForm(Dialog):
     def _repropose(self) -> None:
         """A regrade can move the lead to another quadrant, with another
         cadence: follow it while the rep has not typed a date of their own."""
-        follow = self.query_one("#follow-at", Input)
-        if follow.value != self._proposed:
-            return
         try:
             grades = (parse_grade(self._value("intent"), "intent"),
                       parse_grade(self._value("funding"), "funding"))
         except Invalid:
             return
         store = self.app.store
-        self._proposed = input_text(propose_follow_up(store, self.lead.id, store.now(), grades))
-        follow.value = self._proposed
-
-    @on(Input.Changed, "#follow-at")
-    def _say_follow(self) -> None:
-        text = self.query_one("#follow-at", Input).value
-        line = self.query_one("#follow-said", Static)
-        if text.strip():
-            say_plan_time(line, text, self.app.store.now())
-        else:
-            line.update(t("log.no_follow_up"))
-            line.remove_class("-past")
+        self.query_one(NextStep).repropose(
+            propose_follow_up(store, self.lead.id, store.now(), grades))
 
     def _value(self, widget_id: str) -> str:
         return self.query_one(f"#{widget_id}", Input).value.strip()
@@ -160,7 +135,8 @@ class LogForm(Dialog):
                 raise FieldError(said, "made-at")
             made = Made(at, Method(self._choice("made-method")), Purpose(self._choice("made-purpose")))
         return LogEntry(self.lead.id, analysis, contact_id=None if made else int(which), made=made,
-                        lead_fields=self._lead_fields(), follow_up=self._follow_up(now))
+                        lead_fields=self._lead_fields(),
+                        follow_up=self.query_one(NextStep).follow_up(now))
 
     def _lead_fields(self) -> dict:
         try:
@@ -170,17 +146,6 @@ class LogForm(Dialog):
             raise FieldError(t("form.error.grade"), exc.field) from None
         return {"intent": intent, "funding": funding, "stage": Stage(self._choice("stage")),
                 "status": Status(self._choice("lead-status"))}
-
-    def _follow_up(self, now: datetime) -> FollowUp | None:
-        text = self._value("follow-at")
-        if not text:
-            return None
-        at, said = resolve(text, now)
-        if at is None:
-            raise FieldError(said, "follow-at")
-        method = Method(self._choice("follow-method"))
-        checklist = tuple(ChecklistItem(text) for text in default_checklist(method))
-        return FollowUp(at, method, Purpose(self._choice("follow-purpose")), checklist=checklist)
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")

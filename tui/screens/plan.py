@@ -11,13 +11,15 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static, Tab, Tabs
 
-from store.contacts import cancel, propose_follow_up
+from store.contacts import propose_follow_up
 from store.errors import StoreError
 from store.model import ContactStatus
 from store.plan import Period, period_span, plan_rows, unplanned_leads
 from tui.i18n import localize_bindings, t
 from tui.plan_rows import CONTACT_WIDTHS, LEAD_WIDTHS, LazyRows, contact_row, lead_row
+from tui.screens.cancel_form import CancelForm
 from tui.screens.contact_form import ContactForm
+from tui.screens.export import ExportForm
 from tui.screens.help import HelpScreen
 from tui.screens.log_form import LogForm
 from tui.screens.prep import PrepForm
@@ -43,7 +45,10 @@ class PlanScreen(Screen[tuple[set[int], int | None]]):
         Binding("n", "tab('unplanned')", "No next step", id="plan.unplanned"),
         Binding("c", "log", "Log", id="plan.log"),
         Binding("r", "reschedule", "Reschedule", id="plan.reschedule"),
-        Binding("x", "cancel_contact", "Cancel contact", id="plan.cancel"),
+        # Cancelling asks first (a dialog with the next step); x exports here
+        # as on the board, so the key means one thing everywhere.
+        Binding("delete,backspace", "cancel_contact", "Cancel contact…", id="plan.cancel"),
+        Binding("x", "export", "Export", id="plan.export"),
         Binding("t", "prep", "Preparation", id="plan.prep"),
         Binding("s", "schedule", "Schedule", id="plan.schedule"),
         Binding("o", "open_lead", "Open lead", id="plan.open"),
@@ -191,14 +196,22 @@ class PlanScreen(Screen[tuple[set[int], int | None]]):
 
     def action_cancel_contact(self) -> None:
         contact_id = self._contact_id()
-        if contact_id is None or self.store.contacts[contact_id].status is not ContactStatus.PLANNED:
+        if contact_id is None or not self.app.writable():
             return
-        try:
-            contact = cancel(self.store, contact_id)
-        except StoreError as exc:
-            self.notify(plan_error(exc), severity="error")
+        contact = self.store.contacts[contact_id]
+        if contact.status is not ContactStatus.PLANNED:
             return
-        self._changed(contact.lead_id, t("plan.cancelled"))
+        self.app.push_screen(
+            CancelForm(self.store.lead(contact.lead_id), contact),
+            lambda done: done and self._changed(contact.lead_id, t("plan.cancelled")))
+
+    def action_export(self) -> None:
+        """The export dialog, for this tab's period (a week for the leads
+        with no next step: they are in every export)."""
+        period = Period.WEEK if self.tab == UNPLANNED else Period(self.tab)
+        self.app.push_screen(ExportForm(period),
+                             lambda path: path and self.notify(t("export.done", path=path),
+                                                               timeout=6))
 
     def action_undo(self) -> None:
         try:

@@ -10,7 +10,7 @@ from textual.widgets import Button, Input, Static
 
 from store.contacts import reschedule
 from store.model import Contact
-from tui.i18n import localize_bindings, t
+from tui.i18n import label, localize_bindings, t
 from tui.screens.dialog import Dialog
 from tui.when_text import input_text, resolve, say_plan_time
 
@@ -30,13 +30,18 @@ class RescheduleForm(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="reschedule-form", classes="dialog"):
-            yield Static(t("reschedule.title"), classes="dialog-title")
+            yield Static(self._title(), classes="dialog-title")
             yield Input(input_text(self.contact.at), placeholder=t("when.placeholder"), id="when")
             yield Static("", id="when-said", classes="when-said")
             yield Static("", id="reschedule-error", classes="form-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("form.save"), variant="primary", id="save")
                 yield Button(t("form.cancel"), id="cancel")
+
+    def _title(self) -> str:
+        contact = self.contact
+        return t("reschedule.title", name=self.app.store.lead(contact.lead_id).name,
+                 when=contact.at.strftime("%m-%d %H:%M"), method=label("method", contact.method))
 
     def on_mount(self) -> None:
         self._say_when()

@@ -60,11 +60,17 @@ MESSAGES: dict[str, str] = {
     "plan.error.past": "That time has passed: a new plan must lie ahead. Log a made contact with c.",
     # schedule form
     "schedule.title": "Schedule a contact with {name}",
-    "schedule.already": "Already planned: {plans}. You can reschedule that; saving adds another.",
+    "schedule.already": (
+        "Already planned: {plans}. Saving moves the one chosen under “Plan” to the time below; "
+        "to add another, choose “a new contact besides” there."
+    ),
     "schedule.already.item": "{when} {method}",
     "schedule.already.sep": "; ",
     "schedule.already.overdue": "{when} {method} (overdue)",
-    "reschedule.title": "Move the contact to",
+    "schedule.field.which": "Plan",
+    "schedule.move": "move {plan}",
+    "schedule.another": "a new contact besides",
+    "reschedule.title": "Move the contact with {name} ({when} {method}) to",
     # log form
     "log.title": "Log a contact with {name}",
     "log.field.contact": "Contact",
@@ -81,6 +87,19 @@ MESSAGES: dict[str, str] = {
     "log.section.follow_up": "Follow-up",
     "log.no_follow_up": "No follow-up: allowed only for a won, lost or dormant lead.",
     "log.hint": "The follow-up date comes from the quadrant's cadence. Ctrl+S saves, Esc leaves.",
+    # cancelling a contact
+    "cancel.title": "Cancel the contact with {name} ({when} {method})?",
+    "cancel.field.reason": "Why",
+    "cancel.field.lead_status": "Lead status",
+    "cancel.placeholder.reason": "optional",
+    "cancel.hint": (
+        "An active lead needs a next step: give the follow-up a time, or mark the lead "
+        "won, lost or dormant. Ctrl+S cancels the contact, Esc keeps it."
+    ),
+    "cancel.save": "Cancel the contact",
+    "cancel.keep": "Keep it",
+    "binding.cancel_form.keep": "Keep it",
+    "binding.cancel_form.save": "Cancel the contact",
     # plan screen
     "plan.tab.day": "Day",
     "plan.tab.week": "Week",
@@ -101,6 +120,7 @@ MESSAGES: dict[str, str] = {
     "plan.col.purpose": "Purpose",
     "plan.col.prep": "Prep",
     "plan.col.status": "Status",
+    "contact_status.overdue": "overdue",
     "contact.follow_up": "follow-up planned for {at}",
     # export
     "export.title": "Export the plan",
@@ -110,10 +130,14 @@ MESSAGES: dict[str, str] = {
     "export.format.json": "JSON (leadboard.plan/1)",
     "export.format.ics": "iCalendar (.ics)",
     "export.format.csv": "CSV for Excel",
+    "export.hint": (
+        "As in the plan: exporting this day, week or month also takes every overdue contact, "
+        "marked overdue; cancelled contacts are exported too, so that a calendar removes them."
+    ),
     "export.run": "Export",
     "export.working": "Exporting…",
     "export.done": "Plan exported to {path}",
-    "export.written": "Wrote {count} contacts to {path}",
+    "export.written": "Wrote {count} contacts to {path}, {overdue} of them overdue",
     "export.failed": "Could not write {path}: {detail}. Nothing was written.",
     "export.error.no_path": "Name a file to write.",
     "export.column.id": "id",
@@ -153,7 +177,8 @@ MESSAGES: dict[str, str] = {
     "binding.plan.unplanned": "No next step",
     "binding.plan.log": "Log",
     "binding.plan.reschedule": "Reschedule",
-    "binding.plan.cancel": "Cancel contact",
+    "binding.plan.cancel": "Cancel contact…",
+    "binding.plan.export": "Export",
     "binding.plan.prep": "Preparation",
     "binding.plan.schedule": "Schedule",
     "binding.plan.open": "Open lead",

@@ -57,11 +57,14 @@ MESSAGES: dict[str, str] = {
     "plan.error.past": "这个时间已经过去了，新计划只能往后排。已经做过的接触请按 c 记录。",
     # 安排接触
     "schedule.title": "安排与{name}的接触",
-    "schedule.already": "已有计划：{plans}。可以改期那一次；再保存就另加一次。",
+    "schedule.already": "已有计划：{plans}。保存会把“计划”里选的那次改到下面的时间；要另加一次，在那里选“另加一次”。",
     "schedule.already.item": "{when} {method}",
     "schedule.already.sep": "；",
     "schedule.already.overdue": "{when} {method}（已逾期）",
-    "reschedule.title": "改到",
+    "schedule.field.which": "计划",
+    "schedule.move": "改期：{plan}",
+    "schedule.another": "另加一次",
+    "reschedule.title": "把与{name}的接触（{when} {method}）改到",
     # 记录接触
     "log.title": "记录与{name}的接触",
     "log.field.contact": "哪次接触",
@@ -78,6 +81,19 @@ MESSAGES: dict[str, str] = {
     "log.section.follow_up": "下次跟进",
     "log.no_follow_up": "不安排跟进：只适用于已成交、已流失或暂停的客户。",
     "log.hint": "跟进日期按象限的跟进周期推荐。Ctrl+S 保存，Esc 离开。",
+    # 取消接触
+    "cancel.title": "取消与{name}的接触（{when} {method}）？",
+    "cancel.field.reason": "为什么取消",
+    "cancel.field.lead_status": "客户状态",
+    "cancel.placeholder.reason": "可不填",
+    "cancel.hint": (
+        "跟进中的客户必须有下一步：给跟进定个时间，或者把客户标为已成交、已流失或暂停。"
+        "Ctrl+S 取消这次接触，Esc 保留它。"
+    ),
+    "cancel.save": "取消这次接触",
+    "cancel.keep": "保留",
+    "binding.cancel_form.keep": "保留",
+    "binding.cancel_form.save": "取消这次接触",
     # 计划页
     "plan.tab.day": "日计划",
     "plan.tab.week": "周计划",
@@ -96,6 +112,7 @@ MESSAGES: dict[str, str] = {
     "plan.col.purpose": "目的",
     "plan.col.prep": "准备",
     "plan.col.status": "状态",
+    "contact_status.overdue": "逾期",
     "contact.follow_up": "已安排跟进：{at}",
     # 导出
     "export.title": "导出计划",
@@ -105,10 +122,14 @@ MESSAGES: dict[str, str] = {
     "export.format.json": "JSON（leadboard.plan/1）",
     "export.format.ics": "日历文件（.ics）",
     "export.format.csv": "CSV（Excel 可打开）",
+    "export.hint": (
+        "和计划页一样：本日、本周、本月的导出也带上所有逾期的接触，并标明逾期；"
+        "已取消的接触也导出，好让日历把它们删掉。"
+    ),
     "export.run": "导出",
     "export.working": "正在导出…",
     "export.done": "计划已导出到 {path}",
-    "export.written": "已把 {count} 次接触写入 {path}",
+    "export.written": "已把 {count} 次接触写入 {path}，其中逾期 {overdue} 次",
     "export.failed": "写不了 {path}：{detail}。什么也没写。",
     "export.error.no_path": "请填写要写入的文件。",
     "export.column.id": "编号",
@@ -148,7 +169,8 @@ MESSAGES: dict[str, str] = {
     "binding.plan.unplanned": "没有下一步",
     "binding.plan.log": "记录",
     "binding.plan.reschedule": "改期",
-    "binding.plan.cancel": "取消接触",
+    "binding.plan.cancel": "取消接触…",
+    "binding.plan.export": "导出",
     "binding.plan.prep": "准备事项",
     "binding.plan.schedule": "安排接触",
     "binding.plan.open": "打开客户",
