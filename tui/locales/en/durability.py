@@ -20,7 +20,9 @@ MESSAGES: dict[str, str] = {
     "check.reason.newer_schema": "it was written by a newer Leadboard (format {detail}); "
                                  "update Leadboard to open it",
     "check.reason.journal": "its journal cannot be read ({detail})",
+    "check.reason.checksum": "its checksum does not match its contents: it was damaged after it was written",
     "check.reason.bad_document": "a record is damaged ({detail})",
+    "check.bad_meta": "The file's own record (meta) is damaged ({detail}).",
     "check.bad_record": "{record} {id}: {fault}.",
     "check.record.leads": "Lead",
     "check.record.contacts": "Contact",

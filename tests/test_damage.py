@@ -1,0 +1,110 @@
+"""Damage stays where it is: writers refuse it, backups keep the good
+snapshots, ``check`` and ``restore`` see the same file the store does."""
+
+import random
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+from textual import events
+
+from store.backups import list_backups
+from store.check import check_file
+from store.errors import UnreadableFile
+from store.leadstore import LeadStore
+import tui.app
+from tui.app import LeadboardApp
+from tui.cli import EXIT_CRASH, EXIT_OK, EXIT_UNREADABLE, main, run_board
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def folder_state(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` by its path, with its bytes."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and not p.name.endswith(".lock")}
+
+
+@pytest.fixture
+def kept(db_path, clock) -> Path:
+    """A data file with three leads and two backups, closed."""
+    for name in ("张伟", "王强", "李娜"):
+        with LeadStore.open(db_path, clock=clock) as store:
+            store.add_lead(name, intent=3, funding=3)
+    return db_path
+
+
+def test_a_renamed_field_is_refused_by_every_writer_and_never_reaches_the_backups(
+        kept, tmp_path, capsys):
+    kept.write_bytes(kept.read_bytes().replace(b'"updated"', b'"urdated"', 1))
+    csv_file = tmp_path / "new.csv"
+    csv_file.write_text("姓名,电话\n赵六,13812345678\n", encoding="utf-8")
+    before = folder_state(tmp_path)
+    for _run in range(2):
+        assert main(["check", "--db", str(kept)]) == EXIT_UNREADABLE
+        assert main(["import", str(csv_file), "--db", str(kept)]) == EXIT_UNREADABLE
+        assert main(["settings", "--threshold", "4", "--db", str(kept)]) == EXIT_UNREADABLE
+    assert folder_state(tmp_path) == before
+    capsys.readouterr()
+    assert main(["restore", "--db", str(kept)]) == EXIT_OK
+    assert check_file(kept).ok
+
+
+def test_an_old_file_without_a_checksum_is_still_refused_for_a_damaged_record(tmp_path):
+    path = tmp_path / "old.json"
+    path.write_bytes((FIXTURES / "schema-1.json").read_bytes().replace(
+        b'"updated"', b'"urdated"', 1))
+    with pytest.raises(UnreadableFile):
+        LeadStore.open(path)
+    assert not check_file(path).ok
+
+
+def test_an_old_file_gets_its_checksum_at_the_next_write(tmp_path, clock):
+    path = tmp_path / "old.json"
+    shutil.copy(FIXTURES / "schema-1.json", path)
+    with LeadStore.open(path, clock=clock) as store:
+        store.add_lead("王强")
+    assert b'"checksum":{"1":{"crc32":"' in path.read_bytes()
+    assert check_file(path).ok
+
+
+def test_every_single_bit_flip_of_the_snapshot_is_found(kept):
+    good = kept.read_bytes()
+    rng = random.Random(7)
+    for _flip in range(40):
+        at = rng.randrange(len(good))
+        damaged = bytearray(good)
+        damaged[at] ^= 1 << rng.randrange(8)
+        kept.write_bytes(bytes(damaged))
+        assert not check_file(kept).ok, at
+        with pytest.raises(UnreadableFile):
+            LeadStore.open(kept).close()
+
+
+class Breaks(LeadboardApp):
+    """The board with a fault of its own on the first key (a test stand-in
+    for a bug), run without a terminal."""
+
+    CSS_PATH = Path(tui.app.__file__).with_name(LeadboardApp.CSS_PATH)
+
+    def on_key(self, event) -> None:
+        raise RuntimeError("a fault of the app's own")
+
+    def run(self, **options):
+        async def press() -> None:
+            self.call_later(lambda: self.post_message(events.Key("x", "x")))
+        self.call_later(press)
+        return super().run(headless=True, size=(100, 30), **options)
+
+
+def test_a_crash_of_the_board_exits_non_zero_with_one_line_and_a_log(store, db_path, capsys):
+    store.add_lead("张伟")
+    assert run_board(Breaks(store, "en"), db_path) == EXIT_CRASH
+    err = capsys.readouterr().err
+    log = Path(f"{db_path}.error.log")
+    assert err.count("\n") == 1 and str(log) in err and "Traceback" not in err
+    assert "a fault of the app's own" in log.read_text()
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600
+    with LeadStore.open(db_path) as again:
+        assert [lead.name for lead in again.leads.values()] == ["张伟"]
