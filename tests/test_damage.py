@@ -108,3 +108,18 @@ def test_a_crash_of_the_board_exits_non_zero_with_one_line_and_a_log(store, db_p
     assert stat.S_IMODE(log.stat().st_mode) == 0o600
     with LeadStore.open(db_path) as again:
         assert [lead.name for lead in again.leads.values()] == ["张伟"]
+
+
+@pytest.mark.parametrize("meta", [b'{"schema":2,"seq":"x"}', b'{"schema":2,"undo":5}',
+                                  b'{"schema":2,"undo":[{"label":1}]}', b'{"schema":2,"seq":true}'])
+def test_bad_meta_values_are_one_line_from_every_command_and_restore_still_works(
+        kept, tmp_path, capsys, meta):
+    kept.write_bytes(b'{"meta":{"1":%s},"leads":{}}' % meta)
+    csv_file = tmp_path / "new.csv"
+    csv_file.write_text("姓名\n赵六\n", encoding="utf-8")
+    for args in (["check"], ["search", "张"], ["import", str(csv_file)], ["sessions"]):
+        assert main([*args, "--db", str(kept)]) == EXIT_UNREADABLE, args
+    assert "Traceback" not in capsys.readouterr().err
+    assert main(["restore", "--db", str(kept)]) == EXIT_OK
+    with LeadStore.open(kept) as store:
+        assert len(store.leads) == 2
