@@ -9,6 +9,7 @@ from pathlib import Path
 import orjson
 
 from store import journal, records, seal
+from store.backups import finish_restore
 from store.errors import StoreError, UnreadableFile
 from store.leadstore import LeadStore
 from store.migrations import migrate
@@ -40,6 +41,7 @@ def check_file(path: Path) -> Report:
     record is looked at on its own, and each journal line. A problem's
     ``params`` are codes and values for the UI to say in the user's language.
     """
+    finish_restore(path, holding=False)  # one that was cut off: its end is checked
     problems, entries = _journal(Path(f"{path}.journal"))
     data = _parse(path)
     if isinstance(data, Problem):
@@ -136,7 +138,7 @@ def _journal(path: Path) -> tuple[list[Problem], int]:
     for number, line in enumerate(lines, start=1):
         if journal._decode(line) is not None:
             entries += 1
-        elif number == len(lines):
+        elif not line.endswith(b"\n"):
             problems.append(Problem("torn_journal", {"offset": offset}, serious=False))
         else:
             problems.append(Problem("bad_journal_line", {"line": number, "offset": offset}))

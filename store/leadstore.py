@@ -33,7 +33,7 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from store import codec, journal, lock
-from store.backups import rotate_backup
+from store.backups import finish_restore, rotate_backup
 from store.collector import collector_paused
 from store.errors import Invalid, Locked, NotFound, ReadOnly, SaveFailed, StoreError, UnreadableFile
 from store.grading import grades_for_quadrant, step_grade
@@ -200,6 +200,7 @@ class LeadStore:
         if not read_only:
             store._take_lock(fallback_read_only)
         try:
+            finish_restore(store.path, holding=store._lock is not None)
             with collector_paused():
                 store._load()
         except BaseException:
@@ -257,6 +258,8 @@ class LeadStore:
             for entry in replay.entries:
                 if entry["seq"] <= self._seq:
                     continue  # already folded into the snapshot
+                if entry["seq"] != self._seq + 1:
+                    raise ValueError(f"changes {self._seq + 1} to {entry['seq'] - 1} are missing")
                 self._apply_entry(entry)
                 self._seq = entry["seq"]
         except (KeyError, TypeError, ValueError, IndexError, StoreError) as exc:

@@ -4,6 +4,8 @@ snapshots, ``check`` and ``restore`` see the same file the store does."""
 import random
 import shutil
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -123,3 +125,123 @@ def test_bad_meta_values_are_one_line_from_every_command_and_restore_still_works
     assert main(["restore", "--db", str(kept)]) == EXIT_OK
     with LeadStore.open(kept) as store:
         assert len(store.leads) == 2
+
+
+# ---------------------------------------------------------------- the journal
+@pytest.fixture
+def journalled(db_path, clock) -> Path:
+    """A folded snapshot of three leads and a journal of four more, as left
+    by a writer that was killed (no fold at close)."""
+    store = LeadStore.open(db_path, clock=clock)
+    for name in ("张伟", "王强", "李娜"):
+        store.add_lead(name)
+    store.compact()
+    for name in ("刘洋", "陈静", "曾国", "赵六"):
+        store.add_lead(name)
+    store._release()
+    return db_path
+
+
+def journal_of(path: Path) -> Path:
+    return Path(f"{path}.journal")
+
+
+def test_an_empty_line_in_the_journal_stops_writers_and_restore_keeps_every_change(
+        journalled, capsys):
+    lines = journal_of(journalled).read_bytes().splitlines(keepends=True)
+    journal_of(journalled).write_bytes(b"".join(lines[:2] + [b"\n"] + lines[2:]))
+    snapshot, damaged = journalled.read_bytes(), journal_of(journalled).read_bytes()
+    assert main(["settings", "--threshold", "4", "--db", str(journalled)]) == EXIT_UNREADABLE
+    assert (journalled.read_bytes(), journal_of(journalled).read_bytes()) == (snapshot, damaged)
+    capsys.readouterr()
+    assert main(["restore", "--db", str(journalled)]) == EXIT_OK
+    assert "with the 4 change(s) its journal still held" in capsys.readouterr().out
+    assert any(p.read_bytes() == damaged for p in journalled.parent.glob("*.journal.damaged-*"))
+    with LeadStore.open(journalled) as store:
+        assert len(store.leads) == 7
+
+
+@pytest.mark.parametrize("command", [["settings", "--threshold", "3"], ["import", "{csv}"]])
+def test_a_garbage_journal_is_refused_by_writers_as_by_check(journalled, tmp_path, command):
+    journal_of(journalled).write_bytes(b"garbage\n" * 3)
+    csv_file = tmp_path / "new.csv"
+    csv_file.write_text("姓名\n赵六\n", encoding="utf-8")
+    args = [arg.format(csv=csv_file) for arg in command]
+    assert main(["check", "--db", str(journalled)]) == EXIT_UNREADABLE
+    assert main([*args, "--db", str(journalled)]) == EXIT_UNREADABLE
+    assert journal_of(journalled).read_bytes() == b"garbage\n" * 3
+
+
+def test_a_flipped_byte_in_a_whole_last_line_is_damage_not_a_torn_write(journalled, capsys):
+    data = bytearray(journal_of(journalled).read_bytes())
+    data[-20] ^= 0x04  # inside the last line, which keeps its newline
+    journal_of(journalled).write_bytes(bytes(data))
+    assert main(["check", "--db", str(journalled)]) == EXIT_UNREADABLE
+    assert "nothing confirmed is lost" not in capsys.readouterr().out
+    with pytest.raises(UnreadableFile):
+        LeadStore.open(journalled)
+    assert journal_of(journalled).read_bytes() == bytes(data)
+
+
+def test_a_missing_line_in_the_middle_of_the_journal_is_found(journalled):
+    lines = journal_of(journalled).read_bytes().splitlines(keepends=True)
+    journal_of(journalled).write_bytes(b"".join(lines[:1] + lines[2:]))
+    assert not check_file(journalled).ok
+    with pytest.raises(UnreadableFile):
+        LeadStore.open(journalled)
+
+
+# ---------------------------------------------------------------- restore, cut off
+RESTORE_UNTIL = """
+import os, sys
+from pathlib import Path
+from store.restore import restore
+
+real = getattr(os, sys.argv[2])
+count = 0
+
+def cut(*args, **kwargs):
+    global count
+    count += 1
+    if count == int(sys.argv[3]):
+        os._exit(9)  # killed between two steps of the restore
+    return real(*args, **kwargs)
+
+setattr(os, sys.argv[2], cut)
+restore(Path(sys.argv[1]))
+"""
+
+
+@pytest.mark.parametrize(("call", "number"), [("link", 1), ("replace", 2), ("replace", 3)])
+def test_a_restore_killed_between_its_steps_is_finished_by_the_next_open(
+        journalled, call, number):
+    """The restore runs in a process of its own, killed at its Nth call of
+    ``os.link`` or ``os.replace`` (the steps that change names on disk,
+    after the new snapshot is written beside the file: ``replace`` 1)."""
+    LeadStore.open(journalled).close()  # 7 leads folded; backup 1 holds 3
+    journalled.write_bytes(b"{ damaged")
+    journal_of(journalled).write_bytes(b"garbage\n")
+    child = subprocess.run([sys.executable, "-c", RESTORE_UNTIL, str(journalled), call,
+                            str(number)], cwd=Path(__file__).resolve().parents[1])
+    assert child.returncode == 9
+    report = check_file(journalled)
+    assert report.ok and report.leads == 3
+    with LeadStore.open(journalled) as store:
+        assert len(store.leads) == 3
+    assert any(p.read_bytes() == b"garbage\n"
+               for p in journalled.parent.glob("*.journal.damaged-*"))
+    assert [p.read_bytes() for p in journalled.parent.glob("leads.json.damaged-*")] == [
+        b"{ damaged"]
+
+
+def test_a_restore_killed_before_its_new_snapshot_is_written_changes_nothing(journalled):
+    LeadStore.open(journalled).close()
+    journalled.write_bytes(b"{ damaged")
+    journal_of(journalled).write_bytes(b"garbage\n")
+    before = folder_state(journalled.parent)
+    child = subprocess.run([sys.executable, "-c", RESTORE_UNTIL, str(journalled), "replace",
+                            "1"], cwd=Path(__file__).resolve().parents[1])
+    assert child.returncode == 9
+    assert not check_file(journalled).ok
+    assert {name: data for name, data in folder_state(journalled.parent).items()
+            if not name.endswith(".tmp")} == before

@@ -3,7 +3,7 @@
 MESSAGES: dict[str, str] = {
     "cli.help.check": "check a data file: parse, records, references, journal",
     "cli.help.restore": "put a kept backup in place of the data file",
-    "cli.help.backup": "which backup: 1 is the newest (default 1)",
+    "cli.help.backup": "which backup: 1 is the newest (default: the newest state that reads)",
     "cli.help.list_backups": "list the kept backups and stop",
     "check.missing": "{path} does not exist or is not a file.",
     "cli.error.os": "Cannot use {path}: {detail}.",
@@ -41,6 +41,7 @@ MESSAGES: dict[str, str] = {
     "restore.none": "No backups kept for {path}.",
     "restore.item": "{number}: {when} ({size} bytes)",
     "restore.aside": "Set aside: {path}",
+    "restore.salvaged": "Kept {path} with the {count} change(s) its journal still held.",
     "restore.done": "Restored {path} from backup {backup}.",
     "error.not_found.backup": "There is no backup with that number; see 'leadboard restore --list'.",
     "cli.help.settings": "show or change this file's settings",

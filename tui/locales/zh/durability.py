@@ -3,7 +3,7 @@
 MESSAGES: dict[str, str] = {
     "cli.help.check": "检查数据文件：能否解析、记录、引用和改动日志",
     "cli.help.restore": "用保留的备份替换数据文件",
-    "cli.help.backup": "第几个备份：1 是最新的（默认 1）",
+    "cli.help.backup": "第几个备份：1 是最新的（默认：能读取的最新状态）",
     "cli.help.list_backups": "列出保留的备份后退出",
     "check.missing": "{path} 不存在或不是文件。",
     "cli.error.os": "无法使用 {path}：{detail}。",
@@ -39,6 +39,7 @@ MESSAGES: dict[str, str] = {
     "restore.none": "{path} 没有保留的备份。",
     "restore.item": "{number}：{when}（{size} 字节）",
     "restore.aside": "已移到一边：{path}",
+    "restore.salvaged": "保留了 {path}，以及改动日志中仍可读取的 {count} 条改动。",
     "restore.done": "已用备份 {backup} 恢复 {path}。",
     "error.not_found.backup": "没有这个编号的备份；请看 leadboard restore --list。",
     "cli.help.settings": "查看或修改这个文件的设置",
