@@ -115,6 +115,8 @@ def _damaged(path: Path) -> bool:
     its record, the clearer report; other damage only here."""
     try:
         seal.unseal(path.read_bytes())
+    except FileNotFoundError:
+        return False  # only a journal so far
     except (seal.Broken, OSError):
         return True
     return False
