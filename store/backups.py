@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 from datetime import datetime
 from pathlib import Path
 
 from store import lock
-from store.errors import NotFound
-from store.files import write_atomic
+from store.errors import Locked
+from store.files import fsync_dir, write_atomic
 
 KEEP = 5
 
@@ -48,32 +49,54 @@ def rotate_backup(path: Path, keep: int = KEEP) -> Path | None:
     return target
 
 
-def restore(path: Path, number: int = 1) -> tuple[Path, list[Path]]:
-    """Put backup ``number`` (1 = newest) in place of the data file.
+def restoring(path: Path) -> list[Path]:
+    """A restore under way: the new snapshot, written beside the data file,
+    its name saying how to set the current files aside."""
+    return sorted(path.parent.glob(f"{glob.escape(path.name)}.restoring-*"))
 
-    The current file and its journal are renamed aside, never deleted, so a
-    restore can itself be undone by hand: as ``*.damaged-<time>`` when
-    ``leadboard check`` finds them damaged, else ``*.before-restore-<time>``.
-    Returns the backup and what was set aside.
-    """
-    from store.check import check_file  # check reads through the whole store
 
-    backups = list_backups(path)
-    if not 1 <= number <= len(backups):
-        raise NotFound("backup", number)
-    exists = path.exists() or Path(f"{path}.journal").exists()
-    label = "damaged" if exists and not check_file(path).ok else "before-restore"
-    held = lock.acquire(path)
+def finish_restore(path: Path, holding: bool) -> None:
+    """Carry through a restore that was cut off, before the files are read.
+    ``holding``: whether the caller holds the writer's lock; a reader takes
+    it for this if it can (a writer holding it has done so already)."""
+    if not restoring(path):
+        return
+    if holding:
+        _finish(path)
+        return
     try:
-        chosen = backups[number - 1]
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        aside = []
-        for current in (path, Path(f"{path}.journal")):
-            if current.exists():
-                target = current.with_name(f"{current.name}.{label}-{stamp}")
-                os.replace(current, target)
-                aside.append(target)
-        write_atomic(path, chosen.read_bytes())
-        return chosen, aside
+        held = lock.acquire(path)
+    except Locked:
+        return
+    try:
+        _finish(path)
     finally:
         held.release()
+
+
+def _finish(path: Path) -> None:
+    """Carry a restore through to its end; every step may run again.
+
+    The new snapshot is written first, as ``<file>.restoring-<label>-<time>``;
+    then the current file gets a second name (a hard link, so it stays in
+    place), the journal is renamed aside, and the new snapshot renamed over
+    the file: one rename, so a kill leaves the old state or the new, and the
+    next open finishes what it finds begun. Call it holding the lock.
+    """
+    for pending in restoring(path):
+        aside_as = pending.name.split(".restoring-", 1)[1]
+        aside = path.with_name(f"{path.name}.{aside_as}")
+        if path.exists() and not aside.exists():
+            _second_name(path, aside)
+        log = Path(f"{path}.journal")
+        if log.exists():
+            os.replace(log, log.with_name(f"{log.name}.{aside_as}"))
+        os.replace(pending, path)
+        fsync_dir(path.parent)
+
+
+def _second_name(path: Path, aside: Path) -> None:
+    try:
+        os.link(path, aside)
+    except OSError:  # a file system without hard links
+        write_atomic(aside, path.read_bytes())

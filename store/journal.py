@@ -1,10 +1,11 @@
 """The change journal: one durable line per change, beside the snapshot.
 
 A save appends one line and fsyncs it, so it costs the size of the change,
-not of the database. Each line is ``<crc32 hex> <json>\\n``; a line that fails
-its checksum at the very end is a write torn by a crash and is dropped (it
-was never acknowledged). A bad line followed by good ones means the file was
-damaged, and the database is refused rather than guessed at.
+not of the database. Each line is ``<crc32 hex> <json>\\n``. A last line
+without its newline is a write torn by a crash and is dropped (it was never
+acknowledged); any other line that fails its checksum means the file was
+damaged, and the database is refused rather than guessed at, until
+``leadboard restore`` keeps what can be read.
 """
 
 from __future__ import annotations
@@ -58,15 +59,33 @@ def read(path: Path) -> Replay:
     entries: list[Entry] = []
     offset = 0
     lines = raw.splitlines(keepends=True)
-    for index, line in enumerate(lines):
+    for line in lines:
         entry = _decode(line)
         if entry is None:
-            if any(_decode(rest) is not None for rest in lines[index + 1 :]):
-                raise UnreadableFile(path, "journal", f"damaged at byte {offset}")
-            return Replay(entries, offset, True)
+            if not line.endswith(b"\n"):
+                return Replay(entries, offset, True)  # the last line, torn
+            raise UnreadableFile(path, "journal", f"damaged at byte {offset}")
         entries.append(entry)
         offset += len(line)
     return Replay(entries, offset, False)
+
+
+def salvage(path: Path, after: int) -> list[Entry]:
+    """The entries of a damaged journal that can still be replayed on a
+    snapshot of change ``after``: every whole line from the next change on,
+    up to the first change missing from the chain."""
+    try:
+        lines = path.read_bytes().splitlines(keepends=True)
+    except FileNotFoundError:
+        return []
+    kept: list[Entry] = []
+    for entry in filter(None, map(_decode, lines)):
+        if entry["seq"] <= after:
+            continue  # already in the snapshot
+        if entry["seq"] != after + len(kept) + 1:
+            break
+        kept.append(entry)
+    return kept
 
 
 def read_quietly(path: Path) -> Replay | None:

@@ -33,7 +33,7 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from store import codec, journal, lock
-from store.backups import rotate_backup
+from store.backups import finish_restore, rotate_backup
 from store.collector import collector_paused
 from store.errors import Invalid, Locked, NotFound, ReadOnly, SaveFailed, StoreError, UnreadableFile
 from store.grading import grades_for_quadrant, step_grade
@@ -51,10 +51,12 @@ from store.model import (
 from store.search.pinyin import search_keys
 from store.settings import Settings, settings_from_doc, settings_to_doc
 from store.storage import SnapshotStorage
-from store.table import LazyTable
+from store.records import check_documents, check_meta
 from store.validate import check_name
+from store.table import LazyTable
 
 UNDO_DEPTH = 100
+READ_TRIES = 20  # reads of the pair snapshot + journal before a reader gives up
 BULK = 1000  # contacts changed in one step above which their indexes are rebuilt, not kept
 COMPACT_BYTES = 8 * 1024 * 1024
 SETTINGS_ID = 1
@@ -198,6 +200,7 @@ class LeadStore:
         if not read_only:
             store._take_lock(fallback_read_only)
         try:
+            finish_restore(store.path, holding=store._lock is not None)
             with collector_paused():
                 store._load()
         except BaseException:
@@ -214,24 +217,39 @@ class LeadStore:
             self.read_only = True
 
     def _load(self) -> None:
+        """Read the snapshot and the journal after it. A reader (no lock) may
+        meet a fold of the writer's between the two, and then reads again:
+        the fold replaces the snapshot before it trims the journal."""
+        for _attempt in range(READ_TRIES):
+            self._read()
+            if not self.read_only or self._storage.same_file():
+                break
+        else:
+            raise UnreadableFile(self.path, "journal", "the file kept changing while read")
+        for name, table in self._tables.items():
+            self._next_ids[name] = max(table, default=0) + 1
+
+    def _read(self) -> None:
         self._storage = SnapshotStorage(self.path)
         self._db = TinyDB(self.path, storage=lambda _path: self._storage)
         raw = self._storage.read() or {}
-        meta = raw.get("meta", {}).get("1", {})
-        self._seq = int(meta.get("seq", 0))
-        self._undo = list(meta.get("undo", []))
         try:
+            meta = check_meta(raw.get("meta", {}).get("1", {}))
+            self._seq, self._undo = meta.get("seq", 0), list(meta.get("undo", []))
             for name, table in self._tables.items():
                 table.load(raw.get(name, {}))
             for lead_id, doc in raw.get("leads", {}).items():
                 codec.check_lead_doc(lead_id, doc)
+            if raw and not self._storage.sealed:
+                check_documents(raw)  # no checksum vouches for them: built once
             self._storage.forget()
             self._replay()
+            self._contacts_by_lead = {}
             self._index_contacts()
-        except (StoreError, ValueError, TypeError, AttributeError) as exc:
+        except (StoreError, ValueError, TypeError, AttributeError, KeyError) as exc:
+            if isinstance(exc, UnreadableFile):
+                raise
             raise UnreadableFile(self.path, "bad_document", str(exc)) from None
-        for name, table in self._tables.items():
-            self._next_ids[name] = max(table, default=0) + 1
 
     def _replay(self) -> None:
         path = Path(f"{self.path}.journal")
@@ -240,6 +258,8 @@ class LeadStore:
             for entry in replay.entries:
                 if entry["seq"] <= self._seq:
                     continue  # already folded into the snapshot
+                if entry["seq"] != self._seq + 1:
+                    raise ValueError(f"changes {self._seq + 1} to {entry['seq'] - 1} are missing")
                 self._apply_entry(entry)
                 self._seq = entry["seq"]
         except (KeyError, TypeError, ValueError, IndexError, StoreError) as exc:

@@ -8,6 +8,7 @@ writes a whole new file beside the old one before swapping it in.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from store import seal
 from store.errors import UnreadableFile
 from store.files import write_atomic
 from store.migrations import migrate
@@ -32,6 +34,8 @@ class SnapshotStorage(Storage):
         self._loaded = False
         self._batch_depth = 0
         self._dirty = False
+        self.sealed = False  # whether the file read carried its checksum
+        self.stamp: tuple[int, int, int] | None = None  # of the file read (see same_file)
 
     def read(self) -> Tables | None:
         if not self._loaded:
@@ -45,7 +49,7 @@ class SnapshotStorage(Storage):
         if self._batch_depth:
             self._dirty = True
             return
-        write_atomic(self.path, orjson.dumps(data))
+        write_atomic(self.path, seal.seal(data))
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -57,7 +61,7 @@ class SnapshotStorage(Storage):
             self._batch_depth -= 1
         if not self._batch_depth and self._dirty:
             self._dirty = False
-            write_atomic(self.path, orjson.dumps(self._data))
+            write_atomic(self.path, seal.seal(self._data))
 
     def forget(self) -> None:
         """Drop the parsed copy once the store has built its objects from it.
@@ -68,22 +72,53 @@ class SnapshotStorage(Storage):
         self._data = {}
         self._loaded = True
 
+    def same_file(self) -> bool:
+        """Whether the file at the path is still the one read: a fold by
+        another process replaces it before it trims the journal."""
+        return _stamp(self.path) == self.stamp
+
     def _load(self) -> Tables | None:
         try:
-            raw = self.path.read_bytes()
+            with open(self.path, "rb") as handle:
+                self.stamp = _info(os.fstat(handle.fileno()))
+                raw = handle.read()
         except FileNotFoundError:
+            self.stamp = None
             return None
         except IsADirectoryError:
             raise UnreadableFile(self.path, "directory") from None
         except PermissionError:
             raise UnreadableFile(self.path, "permission") from None
-        if not raw.strip():
-            raise UnreadableFile(self.path, "empty")
-        try:
-            data = orjson.loads(raw)
-        except orjson.JSONDecodeError as exc:
-            raise UnreadableFile(self.path, "syntax", str(exc)) from None
-        if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-            raise UnreadableFile(self.path, "not_tinydb")
-        return migrate(self.path, data)
+        data, self.sealed = decode(self.path, raw)
+        return data
 
+
+def decode(path: Path, raw: bytes) -> tuple[Tables, bool]:
+    """A snapshot's tables, migrated in memory, and whether its checksum
+    vouched for them; :class:`UnreadableFile` for anything else."""
+    if not raw.strip():
+        raise UnreadableFile(path, "empty")
+    try:
+        body, sealed = seal.unseal(raw)
+    except seal.Broken as exc:
+        raise UnreadableFile(path, "checksum", str(exc)) from None
+    try:
+        data = orjson.loads(body)
+    except orjson.JSONDecodeError as exc:
+        raise UnreadableFile(path, "syntax", str(exc)) from None
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise UnreadableFile(path, "not_tinydb")
+    if not sealed and seal.claims_seal(data):
+        raise UnreadableFile(path, "checksum", "its checksum is missing")
+    return migrate(path, data), sealed
+
+
+def _info(info: os.stat_result) -> tuple[int, int, int]:
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        return _info(os.stat(path))
+    except FileNotFoundError:
+        return None

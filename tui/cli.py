@@ -2,28 +2,31 @@
 
 Exit codes: 0 done, 1 nothing found or nothing done, 2 bad arguments,
 3 a file that cannot be read, 4 the data file is in use by another
-Leadboard, 5 a save failed.
+Leadboard, 5 a save failed, 6 the board stopped on an error of its own.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import pkgutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from platformdirs import user_data_path
+from rich.console import Console
 
 from store.backups import list_backups
 from store.demo import write_demo
 from store.errors import Locked, SaveFailed, StoreError, UnreadableFile
+from store.files import write_atomic
 from store.leadstore import Clock, LeadStore, local_now
 from store.preview import PREVIEW_FROM, close_with_preview, read_preview
 from tui.i18n import LANGUAGES, detect_language, error_text, set_language, t
 
-EXIT_OK, EXIT_NONE, EXIT_USAGE, EXIT_UNREADABLE, EXIT_LOCKED, EXIT_SAVE = range(6)
+EXIT_OK, EXIT_NONE, EXIT_USAGE, EXIT_UNREADABLE, EXIT_LOCKED, EXIT_SAVE, EXIT_CRASH = range(7)
 APP_NAME = "leadboard"
 
 
@@ -174,7 +177,12 @@ def _takes_a_moment(path: Path) -> bool:
     return sys.stderr.isatty() and path.is_file() and path.stat().st_size > 5 * 1024 * 1024
 
 
-def run_board(app) -> int:
+def run_board(app, path: Path) -> int:
+    """Run the board on ``path``. Should the app stop on an error of its
+    own, the rep gets one line and the traceback goes to a log beside the
+    data file (it may hold customers' data, so it is owner-only)."""
+    report = io.StringIO()
+    app.error_console = Console(file=report, width=120, color_system=None)
     try:
         app.run()
     finally:
@@ -184,7 +192,16 @@ def run_board(app) -> int:
         app.close_store()
     if app.load_error is not None:
         raise app.load_error  # said in one line by main(), as when opening
+    if app.return_code:
+        log = crash_log(path)
+        write_atomic(log, report.getvalue().encode("utf-8"))
+        say(t("cli.crashed", log=log))
+        return EXIT_CRASH
     return EXIT_OK
+
+
+def crash_log(path: Path) -> Path:
+    return Path(f"{path}.error.log")
 
 
 def has_terminal() -> bool:
@@ -197,7 +214,8 @@ def has_terminal() -> bool:
 def cmd_board(args: argparse.Namespace) -> int:
     if not has_terminal():
         raise UsageError(t("cli.error.no_terminal"))
-    return run_board(board_app(args.db or default_db(), args.lang))
+    path = args.db or default_db()
+    return run_board(board_app(path, args.lang), path)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -218,7 +236,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return EXIT_OK
     from tui.app import LeadboardApp
 
-    return run_board(LeadboardApp(store, args.lang))
+    return run_board(LeadboardApp(store, args.lang), path)
 
 
 HANDLERS: dict[str | None, Callable[[argparse.Namespace], int]] = {

@@ -5,14 +5,15 @@ from __future__ import annotations
 import argparse
 from datetime import datetime
 
-from store.backups import list_backups, restore
+from store.backups import list_backups
+from store.restore import restore, salvageable
 from tui.i18n import t
 
 
 def register(commands, common) -> None:
     parser = commands.add_parser("restore", help=t("cli.help.restore"))
     common(parser)
-    parser.add_argument("--backup", type=int, default=1, metavar="N", help=t("cli.help.backup"))
+    parser.add_argument("--backup", type=int, default=None, metavar="N", help=t("cli.help.backup"))
     parser.add_argument("--list", action="store_true", help=t("cli.help.list_backups"))
     parser.set_defaults(handler=run)
 
@@ -22,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
 
     path = args.db or default_db()
     backups = list_backups(path)
-    if not backups:
+    if not backups and (args.list or args.backup is not None or not salvageable(path)):
         print(t("restore.none", path=path))
         return EXIT_NONE
     if args.list:
@@ -31,8 +32,11 @@ def run(args: argparse.Namespace) -> int:
             print(t("restore.item", number=number, when=f"{when:%Y-%m-%d %H:%M:%S}",
                     size=backup.stat().st_size))
         return EXIT_OK
-    chosen, aside = restore(path, args.backup)
-    for moved in aside:
+    restored = restore(path, args.backup)
+    for moved in restored.aside:
         print(t("restore.aside", path=moved))
-    print(t("restore.done", path=path, backup=chosen.name))
+    if restored.backup is None:
+        print(t("restore.salvaged", path=path, count=restored.kept_changes))
+    else:
+        print(t("restore.done", path=path, backup=restored.backup.name))
     return EXIT_OK

@@ -250,6 +250,10 @@ MESSAGES: dict[str, str] = {
         "The change journal {path} is damaged ({detail}); nothing was changed. "
         "See 'leadboard check', or put back a backup with 'leadboard restore'."
     ),
+    "error.unreadable_file.checksum": (
+        "{path} is damaged (its checksum does not match); it was left untouched. "
+        "See 'leadboard check', or put back a backup with 'leadboard restore'."
+    ),
     "error.unreadable_file.permission": "No permission to read {path}.",
     "error.unreadable_file.directory": "{path} is a folder, not a data file.",
     "error.bad_document": "A damaged record: {table} {doc_id} ({detail}).",
@@ -298,6 +302,7 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.error.usage": "leadboard: {detail} (see leadboard --help)",
     "cli.opening": "Opening {path} …",
+    "cli.crashed": "Leadboard stopped on an error of its own; your saved changes are kept. The details are in {log}.",
     "cli.saving": "Saving {path} …",
     "cli.demo.written": "Wrote {count} demo leads to {path}",
 }

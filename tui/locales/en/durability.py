@@ -3,7 +3,7 @@
 MESSAGES: dict[str, str] = {
     "cli.help.check": "check a data file: parse, records, references, journal",
     "cli.help.restore": "put a kept backup in place of the data file",
-    "cli.help.backup": "which backup: 1 is the newest (default 1)",
+    "cli.help.backup": "which backup: 1 is the newest (default: the newest state that reads)",
     "cli.help.list_backups": "list the kept backups and stop",
     "check.missing": "{path} does not exist or is not a file.",
     "cli.error.os": "Cannot use {path}: {detail}.",
@@ -20,7 +20,9 @@ MESSAGES: dict[str, str] = {
     "check.reason.newer_schema": "it was written by a newer Leadboard (format {detail}); "
                                  "update Leadboard to open it",
     "check.reason.journal": "its journal cannot be read ({detail})",
+    "check.reason.checksum": "its checksum does not match its contents: it was damaged after it was written",
     "check.reason.bad_document": "a record is damaged ({detail})",
+    "check.bad_meta": "The file's own record (meta) is damaged ({detail}).",
     "check.bad_record": "{record} {id}: {fault}.",
     "check.record.leads": "Lead",
     "check.record.contacts": "Contact",
@@ -39,6 +41,7 @@ MESSAGES: dict[str, str] = {
     "restore.none": "No backups kept for {path}.",
     "restore.item": "{number}: {when} ({size} bytes)",
     "restore.aside": "Set aside: {path}",
+    "restore.salvaged": "Kept {path} with the {count} change(s) its journal still held.",
     "restore.done": "Restored {path} from backup {backup}.",
     "error.not_found.backup": "There is no backup with that number; see 'leadboard restore --list'.",
     "cli.help.settings": "show or change this file's settings",

@@ -239,6 +239,10 @@ MESSAGES: dict[str, str] = {
         "改动日志 {path} 已损坏（{detail}），没有做任何改动。"
         "可以用 leadboard check 查看，或用 leadboard restore 换回备份。"
     ),
+    "error.unreadable_file.checksum": (
+        "{path} 已损坏（校验和不符）；文件没有被改动。"
+        "请运行 leadboard check 查看，或用 leadboard restore 恢复备份。"
+    ),
     "error.unreadable_file.permission": "没有权限读取 {path}。",
     "error.unreadable_file.directory": "{path} 是文件夹，不是数据文件。",
     "error.bad_document": "损坏的记录：{table} {doc_id}（{detail}）。",
@@ -285,6 +289,7 @@ MESSAGES: dict[str, str] = {
     "cli.error.no_terminal_demo": "demo 会打开看板，看板要在终端里运行；只写文件请加 --no-open",
     "cli.error.usage": "leadboard：{detail}（见 leadboard --help）",
     "cli.opening": "正在打开 {path} …",
+    "cli.crashed": "客户看板因自身错误停止；已保存的改动都在。详情见 {log}。",
     "cli.saving": "正在保存 {path} …",
     "cli.demo.written": "已把 {count} 个演示客户写入 {path}",
 }
