@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
 from store.contacts import DEFAULT_PREP
 from store.model import ChecklistItem, ContactStatus, Lead, Method, Purpose
+from store.text import clean
 from tui.i18n import label, localize_bindings, t
 from tui.screens.dialog import Dialog
 from tui.when_text import input_text, resolve
@@ -109,7 +110,7 @@ class ContactForm(Dialog):
 
     @on(Input.Submitted, "#add-item")
     def _add_item(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
+        text = clean(event.value).strip()
         if text:
             self.query_one("#checklist", SelectionList).add_option((text, text))
         event.input.value = ""
@@ -144,6 +145,6 @@ class ContactForm(Dialog):
         self.save_with(lambda: store.schedule_contact(
             self.lead.id, when, method=Method(self.query_one("#method", Select).value),
             purpose=Purpose(self.query_one("#purpose", Select).value),
-            place=self.query_one("#place", Input).value.strip(),
+            place=clean(self.query_one("#place", Input).value).strip(),
             duration_min=duration, checklist=self.checklist(),
         ))

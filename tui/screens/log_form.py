@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from store.contacts import Analysis, FollowUp, LogEntry, Made, log_contact, propose_follow_up
 from store.errors import Invalid
 from store.model import ChecklistItem, Contact, ContactStatus, Lead, Method, Purpose, Stage, Status
+from store.text import clean
 from store.validate import parse_grade
 from tui.details import fmt_time
 from tui.i18n import label, localize_bindings, t
@@ -135,7 +136,7 @@ class LogForm(Dialog):
         self.query_one("#follow-said", Static).update(said)
 
     def _value(self, widget_id: str) -> str:
-        return self.query_one(f"#{widget_id}", Input).value.strip()
+        return clean(self.query_one(f"#{widget_id}", Input).value).strip()
 
     def _choice(self, widget_id: str) -> str:
         return str(self.query_one(f"#{widget_id}", Select).value)
