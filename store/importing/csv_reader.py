@@ -12,7 +12,14 @@ from typing import Any
 from pathlib import Path
 
 from store.importing.headers import read_header
-from store.importing.sheet import ImportFailed, Row, Sheet, plain_breaks, read_bytes
+from store.importing.sheet import (
+    ImportFailed,
+    Row,
+    Sheet,
+    checked_row,
+    plain_breaks,
+    read_bytes,
+)
 
 DELIMITERS = (",", "\t", ";")
 HEADER_SEARCH_ROWS = 10
@@ -107,6 +114,8 @@ def _numbered(path: Path, reader: Any) -> Iterator[Row]:
         for cells in reader:
             line, last = last + 1, reader.line_num
             if "".join(cells).strip():
-                yield line, [plain_breaks(cell) for cell in cells]
+                yield line, checked_row(path, line, [plain_breaks(cell) for cell in cells])
     except csv.Error as exc:
+        if "field limit" in str(exc):  # csv's own cell limit, the one every format keeps
+            raise ImportFailed(path, "cell_too_long", str(last + 1)) from None
         raise ImportFailed(path, "damaged", f"line {reader.line_num}: {exc}") from None
