@@ -85,3 +85,30 @@ def test_a_text_file_past_the_size_limit_is_refused_before_it_is_read(tmp_path, 
         handle.write("姓名,手机\n".encode())
         handle.truncate(257 * 1024 * 1024)
     assert "huge.csv is 257 MB" in refused(capsys, path, tmp_path / "t.json")
+
+
+def test_utf8_rows_then_a_gbk_row_are_refused_naming_the_line(tmp_path, capsys):
+    path = tmp_path / "mixed.csv"
+    rows = "".join(f"张三{i},138000000{i:02d}\n" for i in range(1, 21))
+    path.write_bytes(f"姓名,手机\n{rows}".encode() + "张三21,13800000021\n".encode("gbk"))
+    said = refused(capsys, path, tmp_path / "t.json")
+    assert "mixed.csv line 22 has characters that are neither UTF-8 nor GBK" in said
+
+
+def test_a_gbk_file_is_still_read_as_gbk(tmp_path, capsys):
+    path = tmp_path / "gbk.csv"
+    path.write_bytes("name,phone\n张三,13800000001\n李四,13800000002\n".encode("gbk"))
+    assert main(["import", str(path), "--db", str(tmp_path / "t.json")]) == 0
+    assert capsys.readouterr().out.startswith("gbk.csv: 2 rows read")
+
+
+def test_an_unclosed_quote_is_refused_naming_its_line(tmp_path, capsys):
+    path = tmp_path / "quote.csv"
+    rows = "".join(f"李{i},1390000{i:04d},公司{i}\n" for i in range(1000))
+    path.write_text(f"姓名,手机,公司\n张伟,13800000001,\"宏达\n{rows}")
+    said = refused(capsys, path, tmp_path / "t.json")
+    assert "quote.csv line 2 opens a quote" in said
+    # A note over several lines, closed, in the last row: read as it is.
+    path.write_text("姓名,手机,备注\n张伟,13800000001,\"一\n二\",\n")
+    assert main(["import", str(path), "--db", str(tmp_path / "t.json")]) == 0
+    assert capsys.readouterr().out.startswith("quote.csv: 1 rows read")

@@ -33,8 +33,8 @@ class ImportFailed(UnreadableFile):
     ``empty``, ``binary``, ``encrypted``, ``xls``, ``not_xlsx``, ``no_sheet``,
     ``no_header``, ``no_header_sheet``, ``no_header_book``, ``not_vcard``, ``format``,
     ``damaged``, ``mixed_encoding`` (detail: the line), ``web_page``, ``too_big``
-    (detail: the size), ``too_expanded``, ``cell_too_long`` and ``too_many_columns``
-    (detail: the line).
+    (detail: the size), ``too_expanded``, ``cell_too_long``, ``too_many_columns`` and
+    ``unclosed_quote`` (detail: the line).
     """
 
     code = "import_failed"

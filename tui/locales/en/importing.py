@@ -114,4 +114,8 @@ MESSAGES: dict[str, str] = {
     "error.import_failed.too_many_columns": (
         "{path} line {detail} has more than 1,000 columns; nothing was imported."
     ),
+    "error.import_failed.unclosed_quote": (
+        "{path} line {detail} opens a quote (\") that is never closed, so every line after it "
+        "would land in one cell; close the quote and import again. Nothing was imported."
+    ),
 }

@@ -96,4 +96,8 @@ MESSAGES: dict[str, str] = {
     "error.import_failed.too_many_columns": (
         "{path} 第 {detail} 行超过 1000 列，本次没有导入任何内容。"
     ),
+    "error.import_failed.unclosed_quote": (
+        "{path} 第 {detail} 行的引号（\"）没有闭合，后面的每一行都会被读进同一个单元格；"
+        "请补上引号后再导入。本次没有导入任何内容。"
+    ),
 }
