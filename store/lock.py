@@ -10,7 +10,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from store.errors import Locked
+from store.errors import LockDenied, Locked
 from store.files import OWNER_ONLY, make_private_folder
 
 
@@ -22,4 +22,8 @@ def acquire(path: Path) -> FileLock:
         lock.acquire()
     except Timeout:
         raise Locked(path) from None
+    except PermissionError:
+        # The lock file of another user (Leadboard once run with sudo, or by
+        # a colleague): it outlives its process, and only its owner can use it.
+        raise LockDenied(path) from None
     return lock

@@ -3,8 +3,11 @@ another user, an output that cannot be written."""
 
 import os
 import stat
+import sys
+import tempfile
+from pathlib import Path
 
-from tui.cli import EXIT_OK, main
+from tui.cli import EXIT_LOCKED, EXIT_OK, main
 
 
 def test_data_folders_are_private_whatever_the_umask(tmp_path, monkeypatch, capsys):
@@ -20,3 +23,45 @@ def test_data_folders_are_private_whatever_the_umask(tmp_path, monkeypatch, caps
     assert [oct(stat.S_IMODE(p.stat().st_mode)) for p in made] == ["0o700"] * 3
     files = [p for p in made[-1].rglob("*") if p.is_file()]
     assert files and all(stat.S_IMODE(p.stat().st_mode) & 0o077 == 0 for p in files)
+
+
+def run_as_another_user(args: list[str]) -> tuple[int, str]:
+    """``main(args)`` by a user who may not open the lock file: this one, or
+    (root opens anything) nobody, in a fork. Returns the exit code and stderr."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never back into pytest
+        code = 99
+        try:
+            os.close(read_end)
+            if os.geteuid() == 0:
+                os.setgid(65534)
+                os.setuid(65534)
+            sys.stderr = os.fdopen(write_end, "w", encoding="utf-8")
+            code = main(args)
+            sys.stderr.flush()
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    with os.fdopen(read_end, encoding="utf-8") as said:
+        err = said.read()
+    _pid, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), err
+
+
+def test_a_lock_file_of_another_user_is_named_with_what_to_do():
+    with tempfile.TemporaryDirectory() as name:  # under /tmp, where nobody may go
+        folder = Path(name)
+        folder.chmod(0o777)
+        source = folder / "a.csv"
+        source.write_text("姓名,手机\n张伟,13800000001\n")
+        source.chmod(0o644)
+        lock = folder / "leads.json.lock"
+        lock.write_bytes(b"")
+        lock.chmod(0)  # another user's: not ours to open
+        code, said = run_as_another_user(["import", str(source), "--db",
+                                          str(folder / "leads.json")])
+    assert code == EXIT_LOCKED
+    assert said == (f"{lock} belongs to another user, so {folder / 'leads.json'} cannot be "
+                    f"opened for writing. If no Leadboard is running on it, delete {lock} or "
+                    "make it yours (sudo chown).\n")

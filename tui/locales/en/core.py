@@ -255,6 +255,10 @@ MESSAGES: dict[str, str] = {
     "error.bad_document": "A damaged record: {table} {doc_id} ({detail}).",
     "error.save_failed": "Not saved: {detail} ({path}). Nothing was lost; fix it and try again.",
     "error.locked": "{path} is open in another Leadboard; close that one first.",
+    "error.locked.denied": (
+        "{lock} belongs to another user, so {path} cannot be opened for writing. "
+        "If no Leadboard is running on it, delete {lock} or make it yours (sudo chown)."
+    ),
     "error.read_only": "This file is open read-only; changes cannot be saved.",
     "error.not_found": "No {kind} with number {item_id}.",
     "error.invalid": "{field}: not a valid value ({value}).",

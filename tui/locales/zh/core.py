@@ -244,6 +244,10 @@ MESSAGES: dict[str, str] = {
     "error.bad_document": "损坏的记录：{table} {doc_id}（{detail}）。",
     "error.save_failed": "没有保存：{detail}（{path}）。数据没有丢失，处理后请重试。",
     "error.locked": "{path} 正在另一个客户看板中打开，请先关闭那一个。",
+    "error.locked.denied": (
+        "{lock} 属于另一个用户，所以无法以写入方式打开 {path}。"
+        "如果没有 Leadboard 正在使用它，请删除 {lock}，或把它改回你的（sudo chown）。"
+    ),
     "error.read_only": "此文件以只读方式打开，改动无法保存。",
     "error.not_found": "没有编号为 {item_id} 的{kind}。",
     "error.invalid": "{field}：值无效（{value}）。",
