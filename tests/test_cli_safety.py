@@ -3,11 +3,13 @@ another user, an output that cannot be written."""
 
 import os
 import stat
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from tui.cli import EXIT_LOCKED, EXIT_OK, main
+from store.leadstore import LeadStore
+from tui.cli import EXIT_LOCKED, EXIT_OK, EXIT_SAVE, main
 
 
 def test_data_folders_are_private_whatever_the_umask(tmp_path, monkeypatch, capsys):
@@ -65,3 +67,37 @@ def test_a_lock_file_of_another_user_is_named_with_what_to_do():
     assert said == (f"{lock} belongs to another user, so {folder / 'leads.json'} cannot be "
                     f"opened for writing. If no Leadboard is running on it, delete {lock} or "
                     "make it yours (sudo chown).\n")
+
+
+def test_a_closed_or_full_output_is_said_in_one_line_with_what_was_saved(tmp_path):
+    source, db = tmp_path / "a.csv", tmp_path / "t.json"
+    source.write_text("姓名,手机\n张伟,13800000001\n")
+    with open("/dev/full", "w") as full:
+        imported = run("import", str(source), "--db", str(db), stdout=full)
+        searched = run("search", "张", "--db", str(db), stdout=full)
+    assert (imported.returncode, imported.stderr) == (EXIT_SAVE, (
+        "leadboard: the output could not be written (No space left on device). "
+        "The changes were saved.\n"))
+    assert (searched.returncode, searched.stderr) == (EXIT_SAVE, (
+        "leadboard: the output could not be written (No space left on device). "
+        "Nothing was changed.\n"))
+    store = LeadStore.open(db, read_only=True)
+    assert [store.lead(i).name for i in store.leads] == ["张伟"]
+    store.close()
+    # A reader that stops early (| head): the pipe closed before a line is read.
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        listed = run("search", "--db", str(db), stdout=writer)
+    finally:
+        os.close(writer)
+    assert (listed.returncode, listed.stderr) == (EXIT_SAVE, (
+        "leadboard: the output could not be written (the reader closed the pipe). "
+        "Nothing was changed.\n"))
+
+
+def run(*args: str, stdout) -> subprocess.CompletedProcess:
+    env = {"LANG": "en_US.UTF-8", "PATH": "/usr/bin:/bin"}
+    return subprocess.run([sys.executable, "-m", "tui.cli", *args], stdout=stdout,
+                          stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, env=env,
+                          cwd=Path(__file__).resolve().parents[1], timeout=60)

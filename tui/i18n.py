@@ -66,7 +66,7 @@ def t(key: str, **params: object) -> str:
 SYSTEM_ERRORS = {
     os.strerror(code): f"error.os.{errno.errorcode[code]}"
     for code in (errno.ENOENT, errno.EACCES, errno.EPERM, errno.EISDIR, errno.ENOTDIR,
-                 errno.ENOSPC, errno.EROFS)
+                 errno.ENOSPC, errno.EROFS, errno.EPIPE)
 }
 
 

@@ -32,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
                     size=backup.stat().st_size))
         return EXIT_OK
     chosen, aside = restore(path, args.backup)
+    args.saved = True
     for moved in aside:
         print(t("restore.aside", path=moved))
     print(t("restore.done", path=path, backup=chosen.name))

@@ -300,6 +300,10 @@ MESSAGES: dict[str, str] = {
     "cli.error.no_terminal_demo": (
         "demo opens the board, which needs a terminal; add --no-open to write the file only"
     ),
+    "cli.error.output": "leadboard: the output could not be written ({detail}).",
+    "cli.output.saved": "The changes were saved.",
+    "cli.output.unchanged": "Nothing was changed.",
+    "error.os.EPIPE": "the reader closed the pipe",
     "cli.error.usage": "leadboard: {detail} (see leadboard --help)",
     "cli.opening": "Opening {path} …",
     "cli.saving": "Saving {path} …",
