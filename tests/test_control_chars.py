@@ -112,3 +112,20 @@ async def test_text_pasted_into_the_lead_form_is_saved_without_controls(store):
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert [store.lead(i).name for i in store.leads] == ["Z]0;pwnedQ"]
+
+
+def test_an_export_to_standard_output_carries_no_raw_controls(db_path, clock, capsysbinary):
+    from datetime import timedelta
+
+    from store.model import Method, Purpose
+
+    lead_id = stored_with_controls(db_path, clock)
+    store = LeadStore.open(db_path, clock=clock)
+    store.schedule_contact(lead_id, clock() + timedelta(days=1), method=Method.VISIT,
+                           purpose=Purpose.SELL, place=HOSTILE)
+    store.close()
+    assert main(["export", "--db", str(db_path), "--format", "json", "--period", "month",
+                 "--from", "2026-11-27"]) == EXIT_OK
+    out = capsysbinary.readouterr().out.decode("utf-8")
+    assert not CONTROL.search(out)
+    assert json.loads(out)["contacts"][0]["lead"]["name"] == HOSTILE
