@@ -60,6 +60,14 @@ class Locked(StoreError):
         super().__init__(f"{path} is open in another Leadboard", path=str(path))
 
 
+class LockDenied(Locked):
+    """The lock file is there but not ours to open (another user's)."""
+
+    def __init__(self, path: Path) -> None:
+        StoreError.__init__(self, f"{path}.lock cannot be opened", path=str(path),
+                            lock=f"{path}.lock", reason="denied")
+
+
 class ReadOnly(StoreError):
     code = "read_only"
 

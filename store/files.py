@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 OWNER_ONLY = 0o600
+PRIVATE_FOLDER = 0o700
 
 
 def fsync_dir(folder: Path) -> None:
@@ -37,6 +38,24 @@ def write_atomic(path: Path, data: bytes) -> None:
         tmp.unlink(missing_ok=True)
         raise
     fsync_dir(folder)
+
+
+def make_private_folder(folder: Path) -> None:
+    """``folder`` and every missing folder above it, each readable by the
+    owner alone whatever the umask (``mkdir``'s mode is cut by the umask,
+    and ``parents=True`` gives the parents the default mode)."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    for new in reversed(missing):
+        try:
+            new.mkdir(mode=PRIVATE_FOLDER)
+        except FileExistsError:  # made meanwhile by another process: left as it is
+            continue
+        new.chmod(PRIVATE_FOLDER)
 
 
 def open_owner_only(path: Path, flags: int) -> int:

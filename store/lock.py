@@ -10,16 +10,20 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from store.errors import Locked
-from store.files import OWNER_ONLY
+from store.errors import LockDenied, Locked
+from store.files import OWNER_ONLY, make_private_folder
 
 
 def acquire(path: Path) -> FileLock:
     """Take the writer's lock on ``path`` or raise :class:`Locked` at once."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # a new data folder: owner only
+    make_private_folder(path.parent)
     lock = FileLock(f"{path}.lock", mode=OWNER_ONLY, blocking=False)
     try:
         lock.acquire()
     except Timeout:
         raise Locked(path) from None
+    except PermissionError:
+        # The lock file of another user (Leadboard once run with sudo, or by
+        # a colleague): it outlives its process, and only its owner can use it.
+        raise LockDenied(path) from None
     return lock

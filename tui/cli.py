@@ -25,6 +25,7 @@ from store.files import write_atomic
 from store.leadstore import Clock, LeadStore, local_now
 from store.preview import PREVIEW_FROM, close_with_preview, read_preview
 from tui.i18n import LANGUAGES, detect_language, error_text, set_language, t
+from tui.output import OutputFailed, guarded_stdout
 
 EXIT_OK, EXIT_NONE, EXIT_USAGE, EXIT_UNREADABLE, EXIT_LOCKED, EXIT_SAVE, EXIT_CRASH = range(7)
 APP_NAME = "leadboard"
@@ -275,18 +276,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _language_from(argv)
     set_language(lang)
+    args = argparse.Namespace()
     try:
-        args = build_parser().parse_args(argv)
-        args.lang = args.lang or lang
-        if args.version:
-            print(f"{APP_NAME} {_version()}")
-            return EXIT_OK
-        missing = missing_file(args)
-        if missing is not None:
-            say(t("cli.error.missing", path=missing))
-            return EXIT_UNREADABLE
-        handler = getattr(args, "handler", None) or HANDLERS[args.command]
-        return handler(args)
+        with guarded_stdout():
+            return _run(argv, lang, args)
+    except OutputFailed as exc:
+        saved = getattr(args, "saved", False)
+        say(t("cli.error.output", detail=exc.detail) + " "
+            + t("cli.output.saved" if saved else "cli.output.unchanged"))
+        return EXIT_SAVE
     except UsageError as exc:
         say(t("cli.error.usage", detail=str(exc)))
         return EXIT_USAGE
@@ -298,6 +296,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNREADABLE
     except KeyboardInterrupt:
         return 130
+
+
+def _run(argv: list[str], lang: str, args: argparse.Namespace) -> int:
+    """The command ``argv`` asks for; its options land in ``args``."""
+    build_parser().parse_args(argv, namespace=args)
+    args.lang = args.lang or lang
+    if args.version:
+        print(f"{APP_NAME} {_version()}")
+        return EXIT_OK
+    missing = missing_file(args)
+    if missing is not None:
+        say(t("cli.error.missing", path=missing))
+        return EXIT_UNREADABLE
+    handler = getattr(args, "handler", None) or HANDLERS[args.command]
+    return handler(args)
 
 
 def _version() -> str:

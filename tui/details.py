@@ -7,6 +7,7 @@ from datetime import datetime
 from store.grading import advice, quadrant_of
 from store.leadstore import LeadStore
 from store.model import Lead
+from store.text import visible
 from tui.i18n import label, t
 from widgets.detail_pane import DetailSection
 
@@ -110,4 +111,12 @@ def lead_sections(store: LeadStore, lead: Lead) -> list[DetailSection]:
         sections.append(DetailSection(t("detail.extra"), list(lead.extra.items())))
     sections.append(DetailSection(t("detail.contacts"), lines=contact_lines(store, lead.id)))
     sections.append(DetailSection(t("detail.history"), lines=history_lines(lead)))
-    return sections
+    return [shown_safely(section) for section in sections]
+
+
+def shown_safely(section: DetailSection) -> DetailSection:
+    """The section with every control character in the lead's text made visible."""
+    return DetailSection(visible(section.title),
+                         [(visible(name), visible(value, multiline=True))
+                          for name, value in section.rows],
+                         [visible(line, multiline=True) for line in section.lines])

@@ -10,11 +10,13 @@ import dataclasses
 import errno
 import os
 from collections.abc import Mapping
+from pathlib import PurePath
 
 from textual.binding import Binding
 from textual.dom import DOMNode
 
 from store.errors import StoreError
+from store.text import visible
 from tui.locales import load_catalog
 
 LANGUAGES = ("zh", "en")
@@ -50,6 +52,10 @@ def t(key: str, **params: object) -> str:
         return text
     if "detail" in params:
         params["detail"] = system_error_text(params["detail"])
+    # A name, a file name or a cell said in a message: never raw on a terminal.
+    for name, value in params.items():
+        if isinstance(value, (str, PurePath)):
+            params[name] = visible(str(value), multiline=True)
     return text.format(**params)
 
 
@@ -60,7 +66,7 @@ def t(key: str, **params: object) -> str:
 SYSTEM_ERRORS = {
     os.strerror(code): f"error.os.{errno.errorcode[code]}"
     for code in (errno.ENOENT, errno.EACCES, errno.EPERM, errno.EISDIR, errno.ENOTDIR,
-                 errno.ENOSPC, errno.EROFS)
+                 errno.ENOSPC, errno.EROFS, errno.EPIPE)
 }
 
 

@@ -9,6 +9,7 @@ from store.grading import quadrant_of
 from store.leadstore import LeadStore
 from store.model import ContactStatus
 from store.plan import checklist_progress
+from store.text import visible
 from tui.i18n import label, t
 from widgets.plan_list import PlanRow
 
@@ -41,14 +42,14 @@ def contact_row(store: LeadStore, contact_id: int, now: datetime) -> PlanRow:
         f"{ticked}/{total}" if total else "—", label("contact_status", status),
         lead.company,
     )
-    return PlanRow(contact_id, cells, state)
+    return PlanRow(contact_id, tuple(map(visible, cells)), state)
 
 
 def lead_row(store: LeadStore, lead_id: int) -> PlanRow:
     lead = store.lead(lead_id)
     cells = (lead.name, quadrant_tag(store, lead_id), lead.company, lead.region,
              ", ".join(lead.phones[:1]), t("plan.no_next"))
-    return PlanRow(lead_id, cells)
+    return PlanRow(lead_id, tuple(map(visible, cells)))
 
 
 class LazyRows(Sequence[PlanRow]):

@@ -8,6 +8,7 @@ from store.board import row_fields
 from store.lazy import LazySequence
 from store.leadstore import LeadStore
 from store.preview import BoardPreview, PreviewLead
+from store.text import visible
 from tui.i18n import t
 from widgets.lead_row import Badge, LeadRow
 
@@ -35,13 +36,15 @@ def badges(credit: str, has_project: bool) -> tuple[Badge, ...]:
 def lead_row(store: LeadStore, lead_id: int, now: datetime) -> LeadRow:
     name, company, region, credit, has_project = row_fields(store, lead_id)
     when, state = when_text(store.next_contact(lead_id), now)
-    return LeadRow(lead_id, name, company, region, when, state, badges(credit, has_project))
+    return LeadRow(lead_id, visible(name), visible(company), visible(region), when, state,
+                   badges(credit, has_project))
 
 
 def preview_row(lead: PreviewLead, now: datetime) -> LeadRow:
     """A row from the board's preview, the same as :func:`lead_row` draws."""
     when, state = when_text(lead.next_contact, now)
-    return LeadRow(lead.lead_id, lead.name, lead.company, lead.region, when, state,
+    return LeadRow(lead.lead_id, visible(lead.name), visible(lead.company), visible(lead.region),
+                   when, state,
                    badges(lead.credit, lead.has_project))
 
 

@@ -28,6 +28,7 @@ from store.grading import quadrant_of
 from store.leadstore import LeadStore
 from store.search import BadQuery, Cancelled, Query, Result, SearchIndex, parse_query, search
 from store.search.pinyin import warm as warm_pinyin
+from store.text import visible
 from tui.held_frames import HeldFrames
 from tui.i18n import error_text, localize_bindings, t
 from tui.screens.view_name import ViewNameScreen
@@ -59,10 +60,10 @@ def match_parts(store: LeadStore, lead_id: int) -> list[tuple[str, str]]:
     from the lead's stored fields, as the board's rows are, without building
     the lead."""
     name, company, region, _credit, _project = row_fields(store, lead_id)
-    parts = [(name, "name")]
+    parts = [(visible(name), "name")]
     for part in (company, region, ", ".join(store.leads_field(lead_id, "phones", ()))):
         if part:
-            parts.append(("  " + part, "detail"))
+            parts.append(("  " + visible(part), "detail"))
     parts.append(("  " + quadrant_label(store, lead_id), ""))
     return parts
 
@@ -93,8 +94,8 @@ def search_help(store: LeadStore) -> list[Text]:
     views = Text(t("help.views") + "\n", style="bold underline")
     saved = sorted(store.views.values(), key=lambda v: v.name)
     for view in saved:
-        views.append(f"  {view.name}", style="bold")
-        views.append(f"  {view.query}\n")
+        views.append(f"  {visible(view.name)}", style="bold")
+        views.append(f"  {visible(view.query)}\n")
     if not saved:
         views.append(t("search.view.none"))
     return [text, views]

@@ -8,6 +8,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.widgets import Static
 
 
@@ -32,7 +33,7 @@ class DetailPane(VerticalScroll, can_focus=False):
         yield Static("", id="detail-body", classes="detail-section")
 
     def show(self, heading: str, sections: list[DetailSection]) -> None:
-        self.query_one("#detail-heading", Static).update(heading)
+        self.query_one("#detail-heading", Static).update(Content(heading))  # a name, not markup
         self.query_one("#detail-body", Static).update(self._body(sections))
         self.scroll_home(animate=False)
 

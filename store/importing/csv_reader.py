@@ -12,7 +12,14 @@ from typing import Any
 from pathlib import Path
 
 from store.importing.headers import read_header
-from store.importing.sheet import ImportFailed, Row, Sheet, plain_breaks, read_bytes
+from store.importing.sheet import (
+    ImportFailed,
+    Row,
+    Sheet,
+    checked_row,
+    plain_breaks,
+    read_bytes,
+)
 
 DELIMITERS = (",", "\t", ";")
 HEADER_SEARCH_ROWS = 10
@@ -32,12 +39,23 @@ def decode(path: Path, data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as not_utf8:
+        if _utf8_lines_before(data, not_utf8.start):
+            # Whole lines of Chinese in UTF-8, then bytes that are not: read as
+            # GBK, the lines before would all turn into nonsense.
+            raise _undecodable(path, data, not_utf8) from None
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError as not_gbk:
             # Neither: the encoding that read further is the file's own.
             raise _undecodable(path, data, max(not_utf8, not_gbk, key=lambda e: e.start)) from None
     return _text(path, text)
+
+
+def _utf8_lines_before(data: bytes, bad: int) -> bool:
+    """Whether a line before the one holding byte ``bad`` has characters
+    beyond ASCII: valid UTF-8 that far is no GBK file by chance."""
+    line_start = data.rfind(b"\n", 0, bad) + 1
+    return not data[:line_start].isascii()
 
 
 def _checked(path: Path, data: bytes, encoding: str) -> str:
@@ -89,7 +107,7 @@ def read_csv(path: Path) -> Sheet:
                                         HEADER_SEARCH_ROWS))
     stream = io.StringIO(text, newline="")
     reader = csv.reader(stream, delimiter=sniff_delimiter(sample))
-    rows = _numbered(path, reader)
+    rows = _numbered(path, reader, text)
     head = list(itertools.islice(rows, HEADER_SEARCH_ROWS))
     found = read_header([cells for _line, cells in head])
     if found is None:
@@ -100,13 +118,31 @@ def read_csv(path: Path) -> Sheet:
                  lambda: stream.tell() / total)
 
 
-def _numbered(path: Path, reader: Any) -> Iterator[Row]:
+def _numbered(path: Path, reader: Any, text: str) -> Iterator[Row]:
     """Non-blank rows, each with the line it starts on."""
-    last = 0
+    last = line = 0
     try:
         for cells in reader:
             line, last = last + 1, reader.line_num
             if "".join(cells).strip():
-                yield line, [plain_breaks(cell) for cell in cells]
+                yield line, checked_row(path, line, [plain_breaks(cell) for cell in cells])
+        if last > line and _open_quote(text, line, reader.dialect):
+            raise ImportFailed(path, "unclosed_quote", str(line))
     except csv.Error as exc:
+        if "field limit" in str(exc):  # csv's own cell limit, the one every format keeps
+            raise ImportFailed(path, "cell_too_long", str(last + 1)) from None
         raise ImportFailed(path, "damaged", f"line {reader.line_num}: {exc}") from None
+
+
+def _open_quote(text: str, line: int, dialect: Any) -> bool:
+    """Whether the last record, from ``line`` on, opens a quote it never
+    closes: read leniently, it would swallow every row after it into one
+    cell. Only a record over several lines can, so it alone is read again,
+    strictly."""
+    rest = "".join(itertools.islice(io.StringIO(text, newline=""), line - 1, None))
+    try:
+        for _cells in csv.reader(io.StringIO(rest, newline=""), dialect, strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False

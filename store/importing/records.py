@@ -16,6 +16,7 @@ from store.errors import Invalid
 from store.importing import values
 from store.importing.headers import fields_for
 from store.importing.sheet import Cell, Sheet, cell_text
+from store.text import clean
 from store.validate import parse_grade
 
 
@@ -69,7 +70,7 @@ class RowReader:
 
     def __init__(self, sheet: Sheet) -> None:
         self.file = sheet.path.name
-        self.labels = [str(h).strip().lstrip("\ufeff") or f"#{i + 1}"
+        self.labels = [clean(str(h)).strip().lstrip("\ufeff") or f"#{i + 1}"
                        for i, h in enumerate(sheet.headers)]
         self.fields = fields_for(sheet.headers)
         self._kept_columns: set[int] = set()  # unknown columns that held a value
@@ -86,6 +87,8 @@ class RowReader:
 
     def read(self, line: int, cells: list[Cell]) -> Incoming:
         """The incoming lead; raises :class:`RowRejected` for a row we refuse."""
+        # Control characters never come in; line breaks stay for notes.
+        cells = [clean(c, multiline=True) if type(c) is str else c for c in cells]
         row = Incoming(self.file, line, {}, {}, [], cells, self.column_of, self.labels)
         blanks = values.BLANKS
         for (at, label, read_cell), cell in zip(self._columns, cells):

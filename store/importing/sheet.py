@@ -16,6 +16,14 @@ from store.errors import UnreadableFile
 Cell = object  # str from text files; str, int, float, datetime or None from Excel
 Row = tuple[int, list[Cell]]  # the line (or sheet row) number, then the cells
 
+# What one import file may hold (documented in the README). A file past them
+# is refused before it can fill the memory or keep the import busy for minutes.
+MAX_CELL_CHARS = 131_072  # one cell, in every format: what Python's csv allows
+MAX_COLUMNS = 1_000
+MAX_TEXT_BYTES = 256 * 1024 * 1024  # a CSV or vCard file
+MAX_XLSX_EXPANDED = 256 * 1024 * 1024  # a workbook's parts, unpacked
+MAX_XLSX_RATIO = 200  # unpacked / packed, for a part over 1 MiB: real sheets stay under 30
+
 
 class ImportFailed(UnreadableFile):
     """A file that cannot be imported at all; nothing was written.
@@ -24,7 +32,9 @@ class ImportFailed(UnreadableFile):
     own. ``reason`` is one of: ``missing``, ``directory``, ``permission``,
     ``empty``, ``binary``, ``encrypted``, ``xls``, ``not_xlsx``, ``no_sheet``,
     ``no_header``, ``no_header_sheet``, ``no_header_book``, ``not_vcard``, ``format``,
-    ``damaged``, ``mixed_encoding`` (detail: the line), ``web_page``.
+    ``damaged``, ``mixed_encoding`` (detail: the line), ``web_page``, ``too_big``
+    (detail: the size), ``too_expanded``, ``cell_too_long``, ``too_many_columns`` and
+    ``unclosed_quote`` (detail: the line).
     """
 
     code = "import_failed"
@@ -68,9 +78,22 @@ def read_head(path: Path, size: int = 4096) -> bytes:
             return handle.read(size)
 
 
-def read_bytes(path: Path) -> bytes:
+def checked_row(path: Path, line: int, cells: list[Cell]) -> list[Cell]:
+    """``cells``, or an :class:`ImportFailed` when the row is past the limits."""
+    if len(cells) > MAX_COLUMNS:
+        raise ImportFailed(path, "too_many_columns", str(line))
+    for cell in cells:
+        if type(cell) is str and len(cell) > MAX_CELL_CHARS:
+            raise ImportFailed(path, "cell_too_long", str(line))
+    return cells
+
+
+def read_bytes(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
     """A file's bytes, or an :class:`ImportFailed` that says why not."""
     with _reading(path):
+        size = path.stat().st_size
+        if size > limit:
+            raise ImportFailed(path, "too_big", f"{size / 2**20:.0f}")
         data = path.read_bytes()
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise ImportFailed(path, "empty")

@@ -14,7 +14,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from store.importing.sheet import ImportFailed, Sheet, plain_breaks, read_bytes
+from store.importing.sheet import (
+    MAX_CELL_CHARS,
+    MAX_COLUMNS,
+    ImportFailed,
+    Sheet,
+    checked_row,
+    plain_breaks,
+    read_bytes,
+)
 
 HEADERS = ["name", "phone", "company", "province", "city", "notes", "tags"]
 # Bookkeeping that says nothing about the customer.
@@ -22,6 +30,14 @@ SKIPPED = frozenset({"BEGIN", "END", "VERSION", "PRODID", "REV", "UID", "PHOTO",
                      "SOUND", "KEY", "X-ABLABEL", "X-ABUID", "X-ABSHOWAS", "CLIENTPIDMAP"})
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _ESCAPES = {"n": "\n", "N": "\n", ",": ",", ";": ";", "\\": "\\"}
+# A property's raw bytes: a cell's limit in characters, as quoted-printable UTF-8.
+MAX_LINE_BYTES = MAX_CELL_CHARS * 9 + 1024
+
+
+class LineTooLong(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
 
 
 @dataclass
@@ -36,16 +52,19 @@ class Card:
 
 def read_vcard(path: Path) -> Sheet:
     cards = parse(path, _as_bytes_of_utf8(path, read_bytes(path)))
-    extras: list[str] = []
+    extras: dict[str, None] = {}  # in order of first use
     for card in cards:
-        extras += [k for k in card.values if k not in HEADERS and k not in extras]
-    headers = HEADERS + extras
+        extras.update((k, None) for k in card.values if k not in HEADERS)
+        if len(HEADERS) + len(extras) > MAX_COLUMNS:
+            raise ImportFailed(path, "too_many_columns", str(card.line))
+    headers = HEADERS + list(extras)
     read = {"count": 0}
 
     def rows() -> Iterator[tuple[int, list[object]]]:
         for card in cards:
             read["count"] += 1
-            yield card.line, [_joined(key, card.values.get(key, [])) for key in headers]
+            yield card.line, checked_row(path, card.line, [_joined(key, card.values.get(key, []))
+                                                           for key in headers])
 
     return Sheet(path, headers, rows(), lambda: read["count"] / max(len(cards), 1))
 
@@ -70,21 +89,34 @@ def parse(path: Path, data: bytes) -> list[Card]:
         raise ImportFailed(path, "not_vcard")
     cards: list[Card] = []
     card: Card | None = None
-    for line, raw in logical_lines(data.removeprefix(b"\xef\xbb\xbf")):
-        name, params, value = _split_property(raw)
-        if name == "BEGIN" and value.strip().upper() == b"VCARD":
-            card = Card(line)
-        elif name == "END":
-            if card is not None:
-                _finish(card)
-                cards.append(card)
-            card = None
-        elif card is not None and name and name not in SKIPPED:
-            _take(card, name, _decoded(value, params))
+    try:
+        for line, raw in logical_lines(data.removeprefix(b"\xef\xbb\xbf")):
+            card = _read_line(path, cards, card, line, raw)
+    except LineTooLong as exc:
+        raise ImportFailed(path, "cell_too_long", str(exc.line)) from None
     if card is not None:  # a last card cut off before END
         _finish(card)
         cards.append(card)
     return cards
+
+
+def _read_line(path: Path, cards: list[Card], card: Card | None, line: int,
+               raw: bytes) -> Card | None:
+    """One property into the card being read; the card being read after it."""
+    name, params, value = _split_property(raw)
+    if name == "BEGIN" and value.strip().upper() == b"VCARD":
+        return Card(line)
+    if name == "END":
+        if card is not None:
+            _finish(card)
+            cards.append(card)
+        return None
+    if card is not None and name and name not in SKIPPED:
+        text = _decoded(value, params)
+        if len(text) > MAX_CELL_CHARS:
+            raise ImportFailed(path, "cell_too_long", str(line))
+        _take(card, name, text)
+    return card
 
 
 def logical_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
@@ -92,27 +124,27 @@ def logical_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
 
     Folding: a line starting with a space or tab continues the one before
     (3.0/4.0); a quoted-printable value ending in ``=`` goes on in the
-    next line (2.1).
+    next line (2.1). The pieces are joined once, at the end of the line,
+    so a value folded over many lines costs no more than its length.
     """
-    lines = re.split(rb"\r\n|\n|\r", data)
-    current, start = b"", 0
-    for number, line in enumerate(lines, start=1):
-        if current and line[:1] in (b" ", b"\t"):
-            current += line[1:]
-            continue
-        if current and _soft_break(current):
-            current = current[:-1] + line
-            continue
-        if current.strip():
-            yield start, current
-        current, start = line, number
-    if current.strip():
-        yield start, current
-
-
-def _soft_break(line: bytes) -> bool:
-    head = line.split(b":", 1)[0].upper()
-    return b"QUOTED-PRINTABLE" in head and line.endswith(b"=")
+    parts: list[bytes] = []
+    start, quoted, size = 0, False, 0
+    for number, line in enumerate(re.split(rb"\r\n|\n|\r", data), start=1):
+        if parts and line[:1] in (b" ", b"\t"):
+            parts.append(line[1:])
+        elif parts and quoted and parts[-1].endswith(b"="):
+            parts[-1] = parts[-1][:-1]
+            parts.append(line)
+        else:
+            if parts and any(p.strip() for p in parts):
+                yield start, b"".join(parts)
+            parts, start, size = [line], number, 0
+            quoted = b"QUOTED-PRINTABLE" in line.split(b":", 1)[0].upper()
+        size += len(line)
+        if size > MAX_LINE_BYTES:
+            raise LineTooLong(start)
+    if parts and any(p.strip() for p in parts):
+        yield start, b"".join(parts)
 
 
 def _split_property(raw: bytes) -> tuple[str, dict[str, str], bytes]:

@@ -13,11 +13,14 @@ from pathlib import Path
 
 from store.importing.headers import read_header
 from store.importing.sheet import (
+    MAX_XLSX_EXPANDED,
+    MAX_XLSX_RATIO,
     Cell,
     ImportFailed,
     Row,
     Sheet,
     cell_text,
+    checked_row,
     plain_breaks,
     read_bytes,
 )
@@ -38,6 +41,7 @@ def refuse_ole(path: Path, data: bytes) -> None:
 def read_xlsx(path: Path, sheet: str | None = None) -> Sheet:
     data = read_bytes(path)
     refuse_ole(path, data)
+    refuse_expanding(path)
     from openpyxl import load_workbook  # only an Excel import pays for loading it
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -67,6 +71,23 @@ def read_xlsx(path: Path, sheet: str | None = None) -> Sheet:
         raise
 
 
+def refuse_expanding(path: Path) -> None:
+    """A workbook is a zip: refuse one whose parts would unpack to more than
+    the memory a real sheet needs, before a byte of it is unpacked. The
+    sizes the zip declares bound what is unpacked (more is never read)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError):
+        return  # said by the workbook reader, in its words
+    expanded = sum(part.file_size for part in parts)
+    packed_tight = any(part.file_size > 2**20
+                       and part.file_size > MAX_XLSX_RATIO * max(part.compress_size, 1)
+                       for part in parts)
+    if expanded > MAX_XLSX_EXPANDED or packed_tight:
+        raise ImportFailed(path, "too_expanded", f"{expanded / 2**20:.0f}")
+
+
 def _sheet(path: Path, book, worksheet) -> Sheet | None:
     """The sheet's rows below its header; None (the book left open) without one."""
     total = max(worksheet.max_row or 0, 1)
@@ -92,7 +113,9 @@ def _rows(path: Path, book, worksheet, state: dict) -> Iterator[Row]:
             state["row"] = number
             cells = [_value(v) for v in values]
             if any(c not in (None, "") for c in cells):
-                yield number, cells
+                yield number, checked_row(path, number, cells)
+    except ImportFailed:
+        raise
     except Exception as exc:  # damaged sheet XML surfaces only as the rows are read
         raise ImportFailed(path, "damaged", f"row {state['row']}: {exc}") from None
     finally:

@@ -10,6 +10,7 @@ from store.dates import DateInputError
 from store.export import Format, gather, render, write_export
 from store.leadstore import LeadStore
 from store.plan import Period
+from store.text import json_escaped, visible
 from tui.cli import EXIT_OK, EXIT_SAVE, UsageError, default_db, say
 from tui.export_words import export_span, export_words, read_day
 from tui.i18n import error_text, t
@@ -44,7 +45,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.output == "-":
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(_for_stdout(data, args.format))
         sys.stdout.flush()
         return EXIT_OK
     try:
@@ -55,3 +56,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     say(t("export.written", count=len(plan.contacts), overdue=len(plan.overdue),
           path=args.output))
     return EXIT_OK
+
+
+def _for_stdout(data: bytes, fmt: str) -> bytes:
+    """JSON with its control characters escaped (the same JSON); the other
+    formats as they are into a pipe or a file, and on a terminal with them
+    made visible, so that a name never sends the terminal an escape."""
+    if fmt == "json":
+        return json_escaped(data.decode("utf-8")).encode("utf-8")
+    if sys.stdout.isatty():
+        return visible(data.decode("utf-8").replace("\r\n", "\n"), multiline=True).encode("utf-8")
+    return data

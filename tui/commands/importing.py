@@ -57,6 +57,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 return EXIT_SAVE
         if not args.dry_run:
             apply_plan(store, plan)
+            args.saved = bool(plan.planned)  # said even when the summary cannot be
         finished = True
     finally:
         store.close(fold=finished)  # a failed import leaves every file as it was

@@ -33,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
                     size=backup.stat().st_size))
         return EXIT_OK
     restored = restore(path, args.backup)
+    args.saved = True
     for moved in restored.aside:
         print(t("restore.aside", path=moved))
     if restored.backup is None:

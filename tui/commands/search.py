@@ -8,6 +8,7 @@ import json
 from store.grading import quadrant_of
 from store.leadstore import LeadStore
 from store.search import BadQuery, Hit, SearchIndex, parse_query, search
+from store.text import clean, json_escaped, visible
 from tui.i18n import error_text, t
 
 
@@ -38,7 +39,7 @@ def text_line(record: dict) -> str:
     quadrant = f"Q{record['quadrant']}" if record["quadrant"] else t("search.tray")
     parts = [str(record["id"]), record["name"], record["company"], ",".join(record["phones"]),
              record["region"], quadrant, str(record["score"])]
-    return "\t".join(parts)
+    return "\t".join(map(visible, parts))  # a tab or an escape in a name: shown, not obeyed
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -47,7 +48,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.limit is not None and args.limit < 1:
         raise UsageError(t("cli.error.limit"))
     try:
-        query = parse_query(" ".join(args.query))
+        query = parse_query(clean(" ".join(args.query)))
     except BadQuery as exc:
         raise UsageError(error_text(exc)) from None
     store = LeadStore.open(args.db or default_db(), read_only=True)
@@ -57,7 +58,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.json:
-        print(json.dumps(records, ensure_ascii=False, indent=1))
+        print(json_escaped(json.dumps(records, ensure_ascii=False, indent=1)))
     else:
         for record in records:
             print(text_line(record))

@@ -54,6 +54,7 @@ def run(args: argparse.Namespace) -> int:
         settings = store.update_settings(**changes) if changes else store.settings
     finally:
         store.close()
+    args.saved = bool(changes)
     print(t("settings.show", threshold=settings.threshold, review_days=settings.review_days,
             cadence=", ".join(f"Q{q} {d}" for q, d in sorted(settings.cadence_days.items()))))
     return EXIT_OK

@@ -17,6 +17,7 @@ from store.errors import SaveFailed, StoreError
 from store.model import QUADRANTS
 from store.search.board import NarrowedBoard
 from store.session import default_queue, queue_of
+from store.text import visible
 from tui.details import lead_sections
 from tui.held_frames import HeldFrames
 from tui.i18n import error_text, localize_bindings, t
@@ -146,7 +147,7 @@ class BoardScreen(PlanActions, HeldFrames):
             pane.show(t("detail.nothing"), [])
             return
         lead = self.store.lead(lead_id)
-        pane.show(lead.name, lead_sections(self.store, lead))
+        pane.show(visible(lead.name), lead_sections(self.store, lead))
 
     def _tick(self) -> None:
         if self.index is not None and self.index.tick(self.store.now()):

@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from store.contacts import Analysis, LogEntry, log_contact, propose_follow_up
 from store.model import Contact, ContactStatus, Lead, Status
+from store.text import clean
 from tui.i18n import label, localize_bindings, t
 from tui.screens.contact_form import enum_select
 from tui.screens.dialog import Dialog, FieldError
@@ -60,7 +61,7 @@ class CancelForm(Dialog):
 
     def entry(self) -> LogEntry:
         status = Status(str(self.query_one("#lead-status", Select).value))
-        reason = self.query_one("#reason", Input).value.strip()
+        reason = clean(self.query_one("#reason", Input).value).strip()
         return LogEntry(
             self.lead.id, Analysis(ContactStatus.CANCELLED, outcome=reason),
             contact_id=self.contact.id,

@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
 from store.contacts import DEFAULT_PREP, reschedule
 from store.model import ChecklistItem, Contact, ContactStatus, Lead, Method, Purpose
+from store.text import clean
 from tui.i18n import label, localize_bindings, t
 from tui.screens.dialog import Dialog
 from tui.when_text import input_text, resolve, say_plan_time
@@ -156,7 +157,7 @@ class ContactForm(Dialog):
 
     @on(Input.Submitted, "#add-item")
     def _add_item(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
+        text = clean(event.value).strip()
         if text:
             self.query_one("#checklist", SelectionList).add_option((text, text))
         event.input.value = ""
@@ -191,7 +192,7 @@ class ContactForm(Dialog):
         fields = dict(
             method=Method(self.query_one("#method", Select).value),
             purpose=Purpose(self.query_one("#purpose", Select).value),
-            place=self.query_one("#place", Input).value.strip(),
+            place=clean(self.query_one("#place", Input).value).strip(),
             duration_min=duration, checklist=self.checklist(),
         )
         plan = self._moving()

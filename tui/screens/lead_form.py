@@ -13,6 +13,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from store.errors import Invalid
 from store.model import Credit, CustomerType, Lead, Source, Stage, Status
+from store.text import clean, visible
 from store.validate import check_name, normalize_phones, parse_grade
 from tui.i18n import label, localize_bindings, t
 from widgets.key_bar import KeyBar
@@ -52,7 +53,7 @@ def read_form(values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
         "funding": lambda v: parse_grade(v, "funding"),
     }
     for name in TEXT_FIELDS:
-        raw = str(values.get(name, "")).strip()
+        raw = clean(str(values.get(name, ""))).strip()
         try:
             if name in readers:
                 fields[name] = readers[name](raw)
@@ -75,8 +76,8 @@ def _initial(lead: Lead | None, name: str) -> str:
     if value is None:
         return ""
     if isinstance(value, tuple):
-        return ", ".join(value)
-    return str(value)
+        return visible(", ".join(value))
+    return visible(str(value))  # an escape stored before they were refused: shown, not obeyed
 
 
 class LeadForm(ModalScreen[tuple[int | None, dict] | None]):

@@ -12,6 +12,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from store.contacts import Analysis, LogEntry, Made, log_contact, propose_follow_up
 from store.errors import Invalid
 from store.model import Contact, ContactStatus, Lead, Method, Purpose, Stage, Status
+from store.text import clean
 from store.validate import parse_grade
 from tui.details import fmt_time
 from tui.i18n import label, localize_bindings, t
@@ -114,7 +115,7 @@ class LogForm(Dialog):
             propose_follow_up(store, self.lead.id, store.now(), grades))
 
     def _value(self, widget_id: str) -> str:
-        return self.query_one(f"#{widget_id}", Input).value.strip()
+        return clean(self.query_one(f"#{widget_id}", Input).value).strip()
 
     def _choice(self, widget_id: str) -> str:
         return str(self.query_one(f"#{widget_id}", Select).value)

@@ -16,6 +16,7 @@ from store.errors import SaveFailed, StoreError
 from store.leadstore import LeadStore
 from store.contacts import propose_follow_up
 from store.model import Contact, Lead, Status
+from store.text import clean, visible
 from store.session import (
     QUEUE_LIMIT,
     Queue,
@@ -122,8 +123,9 @@ class LostReason(ModalScreen[str | None]):
 
     @on(Input.Submitted)
     def _typed(self, event: Input.Submitted) -> None:
-        if event.value.strip():
-            self.dismiss(event.value.strip())
+        reason = clean(event.value).strip()
+        if reason:
+            self.dismiss(reason)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -206,7 +208,7 @@ class SessionScreen(HeldFrames, Screen[set[int]]):
             self.action_end()
             return
         lead = self.store.lead(session.lead_id)
-        self.sheet.show(lead.name, self._sections_of(lead))
+        self.sheet.show(visible(lead.name), self._sections_of(lead))
         self.message.update(message)
         self._tick()
         # A moment later, not right after the refresh: the frame (and any key
@@ -236,7 +238,7 @@ class SessionScreen(HeldFrames, Screen[set[int]]):
         lead = self.store.lead(ids[position])
         sections = lead_sections(self.store, lead)
         self._ahead = (self._shown_from(lead), sections)
-        self.sheet.prepare(lead.name, sections)
+        self.sheet.prepare(visible(lead.name), sections)
 
     def _tick(self) -> None:
         session = self.session

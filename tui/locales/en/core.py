@@ -259,6 +259,10 @@ MESSAGES: dict[str, str] = {
     "error.bad_document": "A damaged record: {table} {doc_id} ({detail}).",
     "error.save_failed": "Not saved: {detail} ({path}). Nothing was lost; fix it and try again.",
     "error.locked": "{path} is open in another Leadboard; close that one first.",
+    "error.locked.denied": (
+        "{lock} belongs to another user, so {path} cannot be opened for writing. "
+        "If no Leadboard is running on it, delete {lock} or make it yours (sudo chown)."
+    ),
     "error.read_only": "This file is open read-only; changes cannot be saved.",
     "error.not_found": "No {kind} with number {item_id}.",
     "error.invalid": "{field}: not a valid value ({value}).",
@@ -300,6 +304,10 @@ MESSAGES: dict[str, str] = {
     "cli.error.no_terminal_demo": (
         "demo opens the board, which needs a terminal; add --no-open to write the file only"
     ),
+    "cli.error.output": "leadboard: the output could not be written ({detail}).",
+    "cli.output.saved": "The changes were saved.",
+    "cli.output.unchanged": "Nothing was changed.",
+    "error.os.EPIPE": "the reader closed the pipe",
     "cli.error.usage": "leadboard: {detail} (see leadboard --help)",
     "cli.opening": "Opening {path} …",
     "cli.crashed": "Leadboard stopped on an error of its own; your saved changes are kept. The details are in {log}.",

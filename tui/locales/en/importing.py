@@ -99,4 +99,23 @@ MESSAGES: dict[str, str] = {
     ),
     "error.import_failed.format": "{path}: unknown format {detail}; nothing was imported.",
     "error.import_failed.damaged": "{path} cannot be read ({detail}); nothing was imported.",
+    "error.import_failed.too_big": (
+        "{path} is {detail} MB, more than the 256 MB an import reads; split it into smaller "
+        "files. Nothing was imported."
+    ),
+    "error.import_failed.too_expanded": (
+        "{path} would unpack to {detail} MB or is packed far tighter than any real workbook; "
+        "an import reads at most 256 MB. Nothing was imported."
+    ),
+    "error.import_failed.cell_too_long": (
+        "{path} line {detail} has a cell longer than 131,072 characters; shorten it. "
+        "Nothing was imported."
+    ),
+    "error.import_failed.too_many_columns": (
+        "{path} line {detail} has more than 1,000 columns; nothing was imported."
+    ),
+    "error.import_failed.unclosed_quote": (
+        "{path} line {detail} opens a quote (\") that is never closed, so every line after it "
+        "would land in one cell; close the quote and import again. Nothing was imported."
+    ),
 }

@@ -248,6 +248,10 @@ MESSAGES: dict[str, str] = {
     "error.bad_document": "损坏的记录：{table} {doc_id}（{detail}）。",
     "error.save_failed": "没有保存：{detail}（{path}）。数据没有丢失，处理后请重试。",
     "error.locked": "{path} 正在另一个客户看板中打开，请先关闭那一个。",
+    "error.locked.denied": (
+        "{lock} 属于另一个用户，所以无法以写入方式打开 {path}。"
+        "如果没有 Leadboard 正在使用它，请删除 {lock}，或把它改回你的（sudo chown）。"
+    ),
     "error.read_only": "此文件以只读方式打开，改动无法保存。",
     "error.not_found": "没有编号为 {item_id} 的{kind}。",
     "error.invalid": "{field}：值无效（{value}）。",
@@ -287,6 +291,10 @@ MESSAGES: dict[str, str] = {
     "cli.error.missing": "{path} 不存在。",
     "cli.error.no_terminal": "看板要在终端里运行；各个子命令不需要终端",
     "cli.error.no_terminal_demo": "demo 会打开看板，看板要在终端里运行；只写文件请加 --no-open",
+    "cli.error.output": "leadboard：输出无法写出（{detail}）。",
+    "cli.output.saved": "改动已经保存。",
+    "cli.output.unchanged": "没有做任何改动。",
+    "error.os.EPIPE": "读取的一方已关闭管道",
     "cli.error.usage": "leadboard：{detail}（见 leadboard --help）",
     "cli.opening": "正在打开 {path} …",
     "cli.crashed": "客户看板因自身错误停止；已保存的改动都在。详情见 {log}。",

@@ -83,4 +83,21 @@ MESSAGES: dict[str, str] = {
     "error.import_failed.not_vcard": "{path} 里没有联系人（缺少 BEGIN:VCARD），本次没有导入任何内容。",
     "error.import_failed.format": "{path}：不认识的格式 {detail}，本次没有导入任何内容。",
     "error.import_failed.damaged": "{path} 无法读取（{detail}），本次没有导入任何内容。",
+    "error.import_failed.too_big": (
+        "{path} 有 {detail} MB，超过了导入能读的 256 MB；请分成几个小文件再导入。本次没有导入任何内容。"
+    ),
+    "error.import_failed.too_expanded": (
+        "{path} 解压后有 {detail} MB，或压缩得远比正常工作簿紧；导入最多读 256 MB。"
+        "本次没有导入任何内容。"
+    ),
+    "error.import_failed.cell_too_long": (
+        "{path} 第 {detail} 行有一个单元格超过 131072 个字符，请删短后再导入。本次没有导入任何内容。"
+    ),
+    "error.import_failed.too_many_columns": (
+        "{path} 第 {detail} 行超过 1000 列，本次没有导入任何内容。"
+    ),
+    "error.import_failed.unclosed_quote": (
+        "{path} 第 {detail} 行的引号（\"）没有闭合，后面的每一行都会被读进同一个单元格；"
+        "请补上引号后再导入。本次没有导入任何内容。"
+    ),
 }
