@@ -186,12 +186,19 @@ MESSAGES: dict[str, str] = {
     "binding.list.last": "Last lead",
     "binding.form.cancel": "Cancel",
     "binding.form.save": "Save",
+    "binding.discard.yes": "Discard",
+    "binding.discard.keep": "Keep editing",
     "binding.help.close": "Close",
     "binding.app.quit": "Quit",
     "binding.app.command_palette": "Commands",
     # Textual's own keys, found by action: they carry no id.
     "binding.action.quit": "Quit",
     "binding.action.screen.copy_text": "Copy the selected text",
+    # leaving a form with typing in it
+    "discard.title": "Throw away what you typed?",
+    "discard.hint": "y throws it away and closes the form; Esc goes back to it.",
+    "discard.yes": "Throw away (y)",
+    "discard.keep": "Keep editing (Esc)",
     # lead form
     "form.title.new": "New lead",
     "form.title.edit": "Edit {name}",

@@ -181,12 +181,19 @@ MESSAGES: dict[str, str] = {
     "binding.list.last": "最后一个客户",
     "binding.form.cancel": "取消",
     "binding.form.save": "保存",
+    "binding.discard.yes": "放弃",
+    "binding.discard.keep": "继续填写",
     "binding.help.close": "关闭",
     "binding.app.quit": "退出",
     "binding.app.command_palette": "命令",
     # Textual's own keys, found by action: they carry no id.
     "binding.action.quit": "退出",
     "binding.action.screen.copy_text": "复制选中的文字",
+    # 离开已填写的表单
+    "discard.title": "放弃刚才填写的内容？",
+    "discard.hint": "按 y 放弃并关闭表单；按 Esc 回到表单继续填写。",
+    "discard.yes": "放弃 (y)",
+    "discard.keep": "继续填写 (Esc)",
     # 客户表单
     "form.title.new": "新客户",
     "form.title.edit": "修改 {name}",
