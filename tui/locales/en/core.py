@@ -36,7 +36,8 @@ MESSAGES: dict[str, str] = {
         "The board is empty. Press n to add your first lead.\n"
         "To try it with sample customers, quit (q) and run:\n"
         "    leadboard demo      (in a source checkout: make demo)\n"
-        "which writes demo leads to a separate file and opens it.\n\n"
+        "which writes demo leads to a separate file and opens it.\n"
+        "Run again later, it opens that same file as you left it.\n\n"
         "Press ? at any time to see every key."
     ),
     # detail pane
@@ -307,4 +308,8 @@ MESSAGES: dict[str, str] = {
     "cli.opening": "Opening {path} …",
     "cli.saving": "Saving {path} …",
     "cli.demo.written": "Wrote {count} demo leads to {path}",
+    "cli.demo.reopened": (
+        "{path} already holds {count} demo leads: opening it as you left it "
+        "(for fresh demo data, name another file with --db)"
+    ),
 }

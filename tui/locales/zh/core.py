@@ -36,7 +36,8 @@ MESSAGES: dict[str, str] = {
         "看板还是空的。按 n 添加第一个客户。\n"
         "想先用示例客户试一试，请按 q 退出，然后运行：\n"
         "    leadboard demo      （在源码目录中：make demo）\n"
-        "它会把演示客户写进单独的文件并打开。\n\n"
+        "它会把演示客户写进单独的文件并打开。\n"
+        "以后再运行，会打开同一个演示文件，保留你上次的改动。\n\n"
         "随时按 ? 查看所有按键。"
     ),
     # 详情
@@ -294,4 +295,5 @@ MESSAGES: dict[str, str] = {
     "cli.opening": "正在打开 {path} …",
     "cli.saving": "正在保存 {path} …",
     "cli.demo.written": "已把 {count} 个演示客户写入 {path}",
+    "cli.demo.reopened": "{path} 已有 {count} 个演示客户：按你上次留下的样子打开（想要新的演示数据，请用 --db 指定另一个文件）",
 }
