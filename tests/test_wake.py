@@ -13,6 +13,7 @@ from store.session import default_queue
 from tests.conftest import NOW
 from tests.test_compositor import screen_text
 from tui.app import LeadboardApp
+from tui.cli import main
 from tui.screens.session import SessionScreen, SessionStart, SessionSummary
 from tui.screens.wake import WakeDate
 
@@ -102,7 +103,7 @@ async def test_a_dormant_lead_found_by_search_shows_its_wake_date(store, seeded)
         assert "dormant · wakes 2026-12-26" in details
 
 
-async def test_the_summary_lists_why_leads_were_lost(store, seeded, clock):
+async def test_the_summary_lists_why_leads_were_lost(store, seeded, clock, capsys):
     app = LeadboardApp(store, "en")
     async with app.run_test(size=SIZE) as pilot:
         await start_session(pilot, app)
@@ -121,6 +122,8 @@ async def test_the_summary_lists_why_leads_were_lost(store, seeded, clock):
     with LeadStore.open(store.path, clock=clock, read_only=True) as again:
         (record,) = again.sessions.values()
         assert record.lost_reasons == {"price": 2, "bought from a competitor": 1}
+    assert main(["sessions", "--db", str(store.path)]) == 0
+    assert "lost 3 (lost for: price 2, bought from a competitor 1)" in capsys.readouterr().out
 
 
 def test_files_from_before_wake_dates_read_as_leads_without_one(tmp_path, clock):

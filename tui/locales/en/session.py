@@ -76,5 +76,6 @@ MESSAGES: dict[str, str] = {
     "binding.wake.cancel": "Cancel",
     "field.wake": "Wake date",
     "detail.wake": "wakes {date}",
+    "sessions.lost_reasons": " (lost for: {reasons})",
     "summary.lost_reason": "    {reason}: {count}",
 }

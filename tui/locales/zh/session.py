@@ -76,5 +76,6 @@ MESSAGES: dict[str, str] = {
     "binding.wake.cancel": "取消",
     "field.wake": "唤醒日期",
     "detail.wake": "{date} 唤醒",
+    "sessions.lost_reasons": "（流失原因：{reasons}）",
     "summary.lost_reason": "    {reason}：{count}",
 }
