@@ -107,6 +107,7 @@ class Lead:
     notes: str = ""
     reviewed: datetime | None = None
     reason: str = ""  # why it was won, lost or made dormant
+    wake: datetime | None = None  # when a dormant lead comes back into the triage queue
     history: tuple[HistoryEntry, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
     # Pinyin readings for search, kept by the store (see store.search.pinyin).
@@ -145,6 +146,7 @@ EDITABLE_FIELDS = (
     "notes",
     "reviewed",
     "reason",
+    "wake",
     "extra",
 )
 
@@ -218,6 +220,7 @@ class SessionRecord:
     ended: datetime
     queued: int
     counts: dict[str, int] = field(default_factory=dict)
+    lost_reasons: dict[str, int] = field(default_factory=dict)  # reason -> leads lost for it
 
 
 @dataclass(frozen=True, slots=True)

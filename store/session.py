@@ -4,7 +4,8 @@ The default queue is taken from the board's order without scanning the whole
 database: the tray gives the ungraded leads, and each quadrant's list starts
 with its overdue leads and holds its no-next-contact leads in one run, found
 by binary search. Only "not reviewed lately" needs a walk, and it stops as
-soon as the queue is full.
+soon as the queue is full; dormant leads whose wake date has come are found
+from one stored field per lead.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from store.leadstore import LeadStore
 from store.model import QUADRANTS, Lead, SessionRecord, Status
 
 QUEUE_LIMIT = 300
-KINDS = ("ungraded", "overdue", "no_next", "not_reviewed")
+KINDS = ("ungraded", "overdue", "woken", "no_next", "not_reviewed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,14 +52,26 @@ def _not_reviewed(index: BoardIndex, store: LeadStore, since: datetime) -> Itera
                 yield lead_id
 
 
+def woken(store: LeadStore, now: datetime) -> list[int]:
+    """Dormant leads whose wake date has come, the longest waiting first."""
+    due = []
+    for lead_id, (status, wake) in store.lead_rows(("status", "wake"), (Status.ACTIVE.value, None)):
+        if status == Status.DORMANT and wake is not None and (moment := as_time(wake)) <= now:
+            due.append((moment, lead_id))
+    return [lead_id for _moment, lead_id in sorted(due)]
+
+
 def default_queue(index: BoardIndex, store: LeadStore, limit: int = QUEUE_LIMIT) -> Queue:
-    """Ungraded, then overdue, then no next contact, then not reviewed lately."""
-    since = store.now() - timedelta(days=store.settings.review_days)
-    # The first three kinds are disjoint runs of the board's order, counted
-    # whole for free; "not reviewed lately" is walked only as far as needed.
+    """Ungraded, then overdue, then dormant leads due to wake, then no next
+    contact, then not reviewed lately."""
+    now = store.now()
+    since = now - timedelta(days=store.settings.review_days)
+    # The board's kinds are disjoint runs of its order, counted whole for
+    # free; "not reviewed lately" is walked only as far as needed.
     sources: dict[str, Iterable[int]] = {
         "ungraded": index.places[TRAY],
         "overdue": [i for q in QUADRANTS for i in _bucket_run(index, q, OVERDUE)],
+        "woken": woken(store, now),
         "no_next": [i for q in QUADRANTS for i in _bucket_run(index, q, NO_NEXT)],
         "not_reviewed": _not_reviewed(index, store, since),
     }
@@ -91,15 +104,24 @@ def queue_of(lead_ids: Iterable[int], limit: int = QUEUE_LIMIT) -> Queue:
 DECISIONS = ("q1", "q2", "q3", "q4", "scheduled", "dormant", "won", "lost", "skipped")
 
 
+def _woken_up(lead: Lead) -> dict[str, Any]:
+    """A decision that puts a dormant lead back to work makes it active."""
+    return {"status": Status.ACTIVE, "wake": None} if lead.status is Status.DORMANT else {}
+
+
 def decide_quadrant(store: LeadStore, lead: Lead, quadrant: int) -> Lead:
     intent, funding = grades_for_quadrant(lead.intent, lead.funding, quadrant,
                                           store.settings.threshold)
     return store.edit_lead(lead.id, "triage", intent=intent, funding=funding,
-                           reviewed=store.now())
+                           reviewed=store.now(), **_woken_up(lead))
 
 
-def decide_status(store: LeadStore, lead: Lead, status: Status, reason: str = "") -> Lead:
-    fields: dict[str, Any] = {"status": status, "reviewed": store.now()}
+def decide_status(store: LeadStore, lead: Lead, status: Status, reason: str = "",
+                  wake: datetime | None = None) -> Lead:
+    """Won, lost or dormant; a dormant lead's ``wake`` puts it back in the
+    queue on that day (another status clears it)."""
+    fields: dict[str, Any] = {"status": status, "reviewed": store.now(),
+                              "wake": wake if status is Status.DORMANT else None}
     if reason:
         fields["reason"] = reason
     return store.edit_lead(lead.id, "triage", **fields)
@@ -113,7 +135,8 @@ def decide_step(store: LeadStore, lead: Lead, axis: str, step: int) -> Lead:
     grade = step_grade(getattr(lead, axis), step, store.settings.threshold)
     if grade == getattr(lead, axis):
         return lead
-    return store.edit_lead(lead.id, "triage", **{axis: grade}, reviewed=store.now())
+    return store.edit_lead(lead.id, "triage", **{axis: grade}, reviewed=store.now(),
+                           **_woken_up(lead))
 
 
 def quadrant_decision(store: LeadStore, lead: Lead) -> str | None:
@@ -124,7 +147,7 @@ def quadrant_decision(store: LeadStore, lead: Lead) -> str | None:
 
 
 def mark_reviewed(store: LeadStore, lead: Lead) -> Lead:
-    return store.edit_lead(lead.id, "triage", reviewed=store.now())
+    return store.edit_lead(lead.id, "triage", reviewed=store.now(), **_woken_up(lead))
 
 
 @dataclass
@@ -191,10 +214,18 @@ class TriageSession:
         return {decision: counted.get(decision, 0) for decision in DECISIONS}
 
 
+def lost_reasons(store: LeadStore, session: TriageSession) -> dict[str, int]:
+    """Why the session's lost leads were lost, most often first (the store
+    keeps each lead's reason, and undo takes it back with the decision)."""
+    lost = [store.lead(i).reason for i, decision in session.decisions.items() if decision == "lost"]
+    return dict(Counter(lost).most_common())
+
+
 def save_record(store: LeadStore, session: TriageSession) -> SessionRecord:
     record = SessionRecord(
         id=max(store.sessions, default=0) + 1, started=session.started, ended=store.now(),
         queued=len(session.queue.lead_ids), counts=session.counts(),
+        lost_reasons=lost_reasons(store, session),
     )
     store.commit("session", [("sessions", record.id, None, record)], undoable=False)
     return record

@@ -245,7 +245,7 @@ async def test_escape_leaves_the_form_without_a_change(store, seeded):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e")
         app.screen.query_one("#field-name").value = "改掉"
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # the typing is thrown away only when confirmed
         assert store.lead(seeded["张伟"]).name == "张伟"
         assert isinstance(app.focused, LeadList)
 

@@ -29,7 +29,8 @@ def test_default_queue_order_and_makeup(store, seeded, clock):
     names = [store.lead(i).name for i in queue.lead_ids]
     # ungraded, overdue, no next contact (board order), then not reviewed lately
     assert names == ["曾国", "张伟", "李娜", "刘洋", "陈静", "王强"]
-    assert queue.makeup == {"ungraded": 1, "overdue": 1, "no_next": 3, "not_reviewed": 1}
+    assert queue.makeup == {"ungraded": 1, "overdue": 1, "woken": 0, "no_next": 3,
+                            "not_reviewed": 1}
 
 
 async def test_a_whole_session(store, seeded, clock, db_path):
@@ -57,7 +58,7 @@ async def test_a_whole_session(store, seeded, clock, db_path):
         assert current() == "张伟"
         await pilot.press("4")
         assert current() == "李娜"
-        await pilot.press("d")  # 李娜 dormant
+        await pilot.press("d", "enter")  # 李娜 dormant, until the day proposed
         await pilot.press("w")  # 刘洋 won
         await pilot.press("u")  # ... no: undo that
         assert current() == "刘洋"
@@ -87,6 +88,7 @@ async def test_a_whole_session(store, seeded, clock, db_path):
         assert (lead["曾国"].intent, lead["曾国"].funding) == (3, 2)
         assert (lead["张伟"].intent, lead["张伟"].funding) == (2, 2)
         assert lead["李娜"].status is Status.DORMANT
+        assert lead["李娜"].wake == (clock.now + timedelta(days=30)).replace(hour=9, minute=0)
         assert lead["刘洋"].status is Status.LOST and lead["刘洋"].reason == "bought from a competitor"
         assert (lead["陈静"].intent, lead["陈静"].funding) == (3, 3)
         for name in ("曾国", "张伟", "李娜", "刘洋", "陈静"):
@@ -256,10 +258,13 @@ async def test_q_ends_the_session_with_its_summary(store, seeded):
 async def test_the_start_screen_says_when_the_queue_is_capped(store, seeded, clock):
     plan(store, seeded, clock)
     queue = default_queue(BoardIndex(store, clock.now), store, limit=3)
-    assert queue.makeup == {"ungraded": 1, "overdue": 1, "no_next": 1, "not_reviewed": 0}
-    assert queue.found == {"ungraded": 1, "overdue": 1, "no_next": 3, "not_reviewed": None}
+    assert queue.makeup == {"ungraded": 1, "overdue": 1, "woken": 0, "no_next": 1,
+                            "not_reviewed": 0}
+    assert queue.found == {"ungraded": 1, "overdue": 1, "woken": 0, "no_next": 3,
+                           "not_reviewed": None}
     whole = default_queue(BoardIndex(store, clock.now), store)
-    assert whole.found == {"ungraded": 1, "overdue": 1, "no_next": 3, "not_reviewed": 1}
+    assert whole.found == {"ungraded": 1, "overdue": 1, "woken": 0, "no_next": 3,
+                           "not_reviewed": 1}
     app = LeadboardApp(store, "en")
     async with app.run_test(size=SIZE) as pilot:
         app.push_screen(SessionStart(queue))

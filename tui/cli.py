@@ -226,6 +226,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise UsageError(t("cli.error.no_terminal_demo"))  # before a file is written
     path = args.db or demo_db()
     store = LeadStore.open(path)
+    if store.leads and not args.no_open:
+        # Run again, demo opens the demo file as it was left: the leads moved,
+        # the contacts logged.
+        say(t("cli.demo.reopened", count=len(store.leads), path=path))
+        return run_store(store, args.lang)
     try:
         write_demo(store, args.count, args.seed)
     except BaseException:
@@ -235,9 +240,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.no_open:
         close_with_preview(store)  # so that the first opening is quick too
         return EXIT_OK
+    return run_store(store, args.lang)
+
+
+def run_store(store: LeadStore, lang: str) -> int:
+    """The board on a store already open."""
     from tui.app import LeadboardApp
 
-    return run_board(LeadboardApp(store, args.lang), path)
+    return run_board(LeadboardApp(store, lang, hold_keys=len(store.leads) >= PREVIEW_FROM),
+                     store.path)
 
 
 HANDLERS: dict[str | None, Callable[[argparse.Namespace], int]] = {

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from store.grading import advice, quadrant_of
 from store.leadstore import LeadStore
-from store.model import Lead
+from store.model import Lead, Status
 from store.text import visible
 from tui.i18n import label, t
 from widgets.detail_pane import DetailSection
@@ -34,6 +34,8 @@ def _history_value(field: str, value: object) -> str:
         return label(field, value)
     if isinstance(value, bool):
         return t("yes") if value else t("no")
+    if field == "wake":
+        return str(value)[:10]  # a day: the time is only the morning it falls due
     return str(value)
 
 
@@ -72,6 +74,16 @@ def contact_lines(store: LeadStore, lead_id: int) -> list[str]:
     return lines or [t("contact.none")]
 
 
+def status_text(lead: Lead) -> str:
+    """The status, why, and for a dormant lead the day it comes back."""
+    parts = [label("status", lead.status)]
+    if lead.reason:
+        parts.append(lead.reason)
+    if lead.status is Status.DORMANT and lead.wake is not None:
+        parts.append(t("detail.wake", date=lead.wake.strftime("%Y-%m-%d")))
+    return " · ".join(parts)
+
+
 def lead_sections(store: LeadStore, lead: Lead) -> list[DetailSection]:
     threshold = store.settings.threshold
     yes_no = t("yes") if lead.has_project else t("no")
@@ -95,7 +107,7 @@ def lead_sections(store: LeadStore, lead: Lead) -> list[DetailSection]:
         (t("field.customer_type"), label("customer_type", lead.customer_type)),
         (t("field.source"), label("source", lead.source)),
         (t("field.stage"), label("stage", lead.stage)),
-        (t("field.status"), label("status", lead.status) + (f" · {lead.reason}" if lead.reason else "")),
+        (t("field.status"), status_text(lead)),
         (t("field.models"), ", ".join(lead.models) or "—"),
         (t("field.brands"), ", ".join(lead.brands) or "—"),
         (t("field.competitor"), lead.competitor or "—"),

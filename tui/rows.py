@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from store.board import row_fields
+from store.codec import as_time
 from store.lazy import LazySequence
 from store.leadstore import LeadStore
 from store.preview import BoardPreview, PreviewLead
@@ -33,9 +34,17 @@ def badges(credit: str, has_project: bool) -> tuple[Badge, ...]:
     return tuple(out)
 
 
+def _wake(store: LeadStore, lead_id: int) -> datetime | None:
+    """A dormant lead's day back in the queue (such a lead shows on the
+    board only when a search asks for it)."""
+    if store.leads_field(lead_id, "status") != "dormant":
+        return None
+    return as_time(store.leads_field(lead_id, "wake"))
+
+
 def lead_row(store: LeadStore, lead_id: int, now: datetime) -> LeadRow:
     name, company, region, credit, has_project = row_fields(store, lead_id)
-    when, state = when_text(store.next_contact(lead_id), now)
+    when, state = when_text(store.next_contact(lead_id) or _wake(store, lead_id), now)
     return LeadRow(lead_id, visible(name), visible(company), visible(region), when, state,
                    badges(credit, has_project))
 

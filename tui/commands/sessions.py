@@ -25,6 +25,9 @@ def run(args: argparse.Namespace) -> int:
     for record in records:
         minutes = max(int((record.ended - record.started).total_seconds() // 60), 0)
         counts = ", ".join(f"{t(f'summary.{k}')} {v}" for k, v in record.counts.items() if v)
+        if record.lost_reasons:
+            reasons = ", ".join(f"{reason} {n}" for reason, n in record.lost_reasons.items())
+            counts += t("sessions.lost_reasons", reasons=reasons)
         print(t("sessions.line", started=f"{record.started:%Y-%m-%d %H:%M}", minutes=minutes,
                 queued=record.queued, counts=counts or "—"))
     return EXIT_OK

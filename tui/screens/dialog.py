@@ -1,4 +1,5 @@
-"""What the plan's dialogs share: a cancel that changes nothing, saving
+"""What the plan's dialogs share: a cancel that changes nothing (and asks
+before it throws typing away, see :class:`Form`), saving
 through a store call whose error is shown in the dialog instead of closing it
 (scrolled into view, with the field at fault focused), and their own keys at
 the bottom of the screen."""
@@ -8,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from textual import on
-from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from store.errors import Invalid, StoreError
+from tui.screens.form import Form
 from tui.when_text import plan_error
 from widgets.key_bar import KeyBar
 
@@ -25,7 +25,7 @@ class FieldError(ValueError):
         self.field = field
 
 
-class Dialog(ModalScreen[Any]):
+class Dialog(Form[Any]):
     ERROR_BOX = ".form-error"
     # A store error's field (``Invalid.field``) or code -> the widget at fault.
     FIELDS: dict[str, str] = {}
@@ -61,6 +61,3 @@ class Dialog(ModalScreen[Any]):
 
         self.call_after_refresh(show)
 
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

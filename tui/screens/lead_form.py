@@ -8,7 +8,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from store.errors import Invalid
@@ -16,6 +15,7 @@ from store.model import Credit, CustomerType, Lead, Source, Stage, Status
 from store.text import clean, visible
 from store.validate import check_name, normalize_phones, parse_grade
 from tui.i18n import label, localize_bindings, t
+from tui.screens.form import Form
 from widgets.key_bar import KeyBar
 
 TEXT_FIELDS = ("name", "company", "phones", "province", "city", "intent", "funding",
@@ -80,7 +80,7 @@ def _initial(lead: Lead | None, name: str) -> str:
     return visible(str(value))  # an escape stored before they were refused: shown, not obeyed
 
 
-class LeadForm(ModalScreen[tuple[int | None, dict] | None]):
+class LeadForm(Form[tuple[int | None, dict] | None]):
     """Returns ``(lead id or None, fields)`` when saved, ``None`` on escape."""
 
     AUTO_FOCUS = "#field-name"  # "n", then the name: no tab to reach it first
@@ -150,7 +150,3 @@ class LeadForm(ModalScreen[tuple[int | None, dict] | None]):
         self.show_errors(errors)
         if not errors:
             self.dismiss((self.lead.id if self.lead else None, fields))
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

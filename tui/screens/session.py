@@ -24,6 +24,7 @@ from store.session import (
     decide_quadrant,
     decide_status,
     decide_step,
+    lost_reasons,
     mark_reviewed,
     quadrant_decision,
     save_record,
@@ -34,6 +35,7 @@ from tui.i18n import error_text, language, localize_bindings, t
 from tui.keys import grade_keys
 from tui.screens.contact_form import ContactForm
 from tui.screens.help import HelpScreen
+from tui.screens.wake import WakeDate
 from widgets.detail_pane import DetailSection
 from widgets.key_bar import KeyBar
 from widgets.lead_sheet import LeadSheet
@@ -134,17 +136,23 @@ class LostReason(ModalScreen[str | None]):
 class SessionSummary(ModalScreen[None]):
     BINDINGS = [Binding("escape,enter,q", "close", "Close", id="summary.close")]
 
-    def __init__(self, counts: dict[str, int], queued: int, elapsed: str) -> None:
+    def __init__(self, counts: dict[str, int], queued: int, elapsed: str,
+                 lost_reasons: dict[str, int] | None = None) -> None:
         super().__init__()
         localize_bindings(self)
         self.counts = counts
         self.queued = queued
         self.elapsed = elapsed
+        self.lost_reasons = lost_reasons or {}
 
     def compose(self) -> ComposeResult:
         decided = sum(v for k, v in self.counts.items() if k != "skipped")
         lines = [t("summary.title", decided=decided, queued=self.queued, elapsed=self.elapsed), ""]
-        lines += [t("summary.line", what=t(f"summary.{k}"), count=v) for k, v in self.counts.items()]
+        for kind, count in self.counts.items():
+            lines.append(t("summary.line", what=t(f"summary.{kind}"), count=count))
+            if kind == "lost":  # what the lost leads say about the offer, under their count
+                lines += [t("summary.lost_reason", reason=reason, count=n)
+                          for reason, n in self.lost_reasons.items()]
         with Vertical(id="session-summary", classes="dialog"):
             yield Static("\n".join(lines), markup=False, id="summary-text")
 
@@ -167,7 +175,7 @@ class SessionScreen(HeldFrames, Screen[set[int]]):
         Binding("4", "quadrant(4)", "Q4", id="session.q4"),
         *grade_keys("session"),
         Binding("s", "schedule", "Schedule", id="session.schedule"),
-        Binding("d", "status('dormant')", "Dormant", id="session.dormant"),
+        Binding("d", "dormant", "Dormant", id="session.dormant"),
         Binding("w", "status('won')", "Won", id="session.won"),
         Binding("x", "lost", "Lost", id="session.lost"),
         Binding("space,right", "skip", "Skip", id="session.skip"),
@@ -303,6 +311,18 @@ class SessionScreen(HeldFrames, Screen[set[int]]):
     def action_status(self, status: str) -> None:
         self._decide(status, lambda lead: decide_status(self.store, lead, Status(status)))
 
+    def action_dormant(self) -> None:
+        """Dormant until a day the rep picks, when the lead is back in the queue."""
+        lead = self.store.lead(self.session.lead_id)
+
+        def chosen(wake: datetime | None) -> None:
+            if wake is not None:
+                self._decide("dormant", lambda lead: decide_status(
+                    self.store, lead, Status.DORMANT, wake=wake))
+
+        self.app.push_screen(WakeDate(lead.name, self.store.now(),
+                                      self.store.settings.review_days), chosen)
+
     def action_lost(self) -> None:
         def chosen(reason: str | None) -> None:
             if reason:
@@ -359,10 +379,11 @@ class SessionScreen(HeldFrames, Screen[set[int]]):
     def action_end(self) -> None:
         session = self.session
         counts = session.counts()
+        lost = lost_reasons(self.store, session)
         elapsed = _elapsed(session.started, self.store.now())
         try:
             save_record(self.store, session)
         except StoreError as exc:
             self.notify(error_text(exc), severity="error")
-        summary = SessionSummary(counts, len(session.queue.lead_ids), elapsed)
+        summary = SessionSummary(counts, len(session.queue.lead_ids), elapsed, lost)
         self.app.push_screen(summary, lambda _: self.dismiss(self.changed))

@@ -36,7 +36,8 @@ MESSAGES: dict[str, str] = {
         "The board is empty. Press n to add your first lead.\n"
         "To try it with sample customers, quit (q) and run:\n"
         "    leadboard demo      (in a source checkout: make demo)\n"
-        "which writes demo leads to a separate file and opens it.\n\n"
+        "which writes demo leads to a separate file and opens it.\n"
+        "Run again later, it opens that same file as you left it.\n\n"
         "Press ? at any time to see every key."
     ),
     # detail pane
@@ -186,12 +187,19 @@ MESSAGES: dict[str, str] = {
     "binding.list.last": "Last lead",
     "binding.form.cancel": "Cancel",
     "binding.form.save": "Save",
+    "binding.discard.yes": "Discard",
+    "binding.discard.keep": "Keep editing",
     "binding.help.close": "Close",
     "binding.app.quit": "Quit",
     "binding.app.command_palette": "Commands",
     # Textual's own keys, found by action: they carry no id.
     "binding.action.quit": "Quit",
     "binding.action.screen.copy_text": "Copy the selected text",
+    # leaving a form with typing in it
+    "discard.title": "Throw away what you typed?",
+    "discard.hint": "y throws it away and closes the form; Esc goes back to it.",
+    "discard.yes": "Throw away (y)",
+    "discard.keep": "Keep editing (Esc)",
     # lead form
     "form.title.new": "New lead",
     "form.title.edit": "Edit {name}",
@@ -313,4 +321,8 @@ MESSAGES: dict[str, str] = {
     "cli.crashed": "Leadboard stopped on an error of its own; your saved changes are kept. The details are in {log}.",
     "cli.saving": "Saving {path} …",
     "cli.demo.written": "Wrote {count} demo leads to {path}",
+    "cli.demo.reopened": (
+        "{path} already holds {count} demo leads: opening it as you left it "
+        "(for fresh demo data, name another file with --db)"
+    ),
 }

@@ -69,4 +69,13 @@ MESSAGES: dict[str, str] = {
     "binding.session.help": "Help",
     "help.session": "Triage session",
     "binding.summary.close": "Close",
+    "session.kind.woken": "dormant, wake date come",
+    "wake.title": "{name} dormant until when? That day the lead is back in the triage queue.",
+    "wake.hint": "Enter makes the lead dormant until that day; Esc leaves it as it was.",
+    "wake.error.past": "The lead would be due at once: pick a day after today.",
+    "binding.wake.cancel": "Cancel",
+    "field.wake": "Wake date",
+    "detail.wake": "wakes {date}",
+    "sessions.lost_reasons": " (lost for: {reasons})",
+    "summary.lost_reason": "    {reason}: {count}",
 }

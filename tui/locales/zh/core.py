@@ -36,7 +36,8 @@ MESSAGES: dict[str, str] = {
         "看板还是空的。按 n 添加第一个客户。\n"
         "想先用示例客户试一试，请按 q 退出，然后运行：\n"
         "    leadboard demo      （在源码目录中：make demo）\n"
-        "它会把演示客户写进单独的文件并打开。\n\n"
+        "它会把演示客户写进单独的文件并打开。\n"
+        "以后再运行，会打开同一个演示文件，保留你上次的改动。\n\n"
         "随时按 ? 查看所有按键。"
     ),
     # 详情
@@ -181,12 +182,19 @@ MESSAGES: dict[str, str] = {
     "binding.list.last": "最后一个客户",
     "binding.form.cancel": "取消",
     "binding.form.save": "保存",
+    "binding.discard.yes": "放弃",
+    "binding.discard.keep": "继续填写",
     "binding.help.close": "关闭",
     "binding.app.quit": "退出",
     "binding.app.command_palette": "命令",
     # Textual's own keys, found by action: they carry no id.
     "binding.action.quit": "退出",
     "binding.action.screen.copy_text": "复制选中的文字",
+    # 离开已填写的表单
+    "discard.title": "放弃刚才填写的内容？",
+    "discard.hint": "按 y 放弃并关闭表单；按 Esc 回到表单继续填写。",
+    "discard.yes": "放弃 (y)",
+    "discard.keep": "继续填写 (Esc)",
     # 客户表单
     "form.title.new": "新客户",
     "form.title.edit": "修改 {name}",
@@ -300,4 +308,5 @@ MESSAGES: dict[str, str] = {
     "cli.crashed": "客户看板因自身错误停止；已保存的改动都在。详情见 {log}。",
     "cli.saving": "正在保存 {path} …",
     "cli.demo.written": "已把 {count} 个演示客户写入 {path}",
+    "cli.demo.reopened": "{path} 已有 {count} 个演示客户：按你上次留下的样子打开（想要新的演示数据，请用 --db 指定另一个文件）",
 }

@@ -69,4 +69,13 @@ MESSAGES: dict[str, str] = {
     "binding.session.help": "帮助",
     "help.session": "分级会话",
     "binding.summary.close": "关闭",
+    "session.kind.woken": "暂停到期",
+    "wake.title": "{name} 暂停到哪天？到那天客户会回到分级队列。",
+    "wake.hint": "回车：暂停到那一天；Esc：不暂停，保持原样。",
+    "wake.error.past": "这样客户马上就到期了：请选今天以后的日子。",
+    "binding.wake.cancel": "取消",
+    "field.wake": "唤醒日期",
+    "detail.wake": "{date} 唤醒",
+    "sessions.lost_reasons": "（流失原因：{reasons}）",
+    "summary.lost_reason": "    {reason}：{count}",
 }
