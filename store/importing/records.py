@@ -16,7 +16,7 @@ from store.errors import Invalid
 from store.importing import values
 from store.importing.headers import fields_for
 from store.importing.sheet import Cell, Sheet, cell_text
-from store.validate import parse_grade
+from store.validate import is_unknown, parse_grade
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +169,8 @@ def _read_credit(row: Incoming, label: str, text: str) -> None:
 
 def _read_project(row: Incoming, label: str, text: str) -> None:
     answer = values.yes_no(text)
+    if answer is None and is_unknown(text):  # 不知道 names no project
+        return
     _set(row, "has_project", label, True if answer is None else answer, text)
     if answer is None:  # not yes or no: the text names the project
         _set(row, "project", label, text, text)
