@@ -12,7 +12,9 @@ SHOWN_FLAGS = 5
 
 
 def reason_text(problem: Problem) -> str:
-    return t(f"import.reason.{problem.reason}", value=problem.value)
+    """Every problem of the row, so that one round of fixes is enough."""
+    return t("import.reason.separator").join(
+        t(f"import.reason.{reason}", value=value) for reason, value in problem.reasons)
 
 
 def rejects_text(summary: ImportSummary) -> str:

@@ -37,6 +37,7 @@ MESSAGES: dict[str, str] = {
     "import.reason.total": "a totals row, not a customer ({value})",
     "import.reason.grade": "a grade that is not 1-5 or a grade word ({value})",
     "import.reason.credit": "credit that is not good / unknown / poor ({value})",
+    "import.reason.separator": "; ",
     "import.reason.phone": "not a phone number ({value})",
     "import.rejects.file": "file",
     "import.rejects.line": "line",

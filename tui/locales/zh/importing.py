@@ -31,6 +31,7 @@ MESSAGES: dict[str, str] = {
     "import.reason.total": "这是合计行，不是客户（{value}）",
     "import.reason.grade": "评级看不懂，应为 1-5 或强/较强/一般/较弱/弱（{value}）",
     "import.reason.credit": "信誉看不懂，应为好/一般/差/未知（{value}）",
+    "import.reason.separator": "；",
     "import.reason.phone": "不是电话号码（{value}）",
     "import.rejects.file": "文件",
     "import.rejects.line": "行号",
