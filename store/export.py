@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from enum import StrEnum
@@ -230,6 +230,7 @@ def _sequence(contact: Contact) -> int:
 CSV_COLUMNS = ("id", "at", "duration_min", "lead_id", "name", "company", "phones", "region",
                "quadrant", "method", "purpose", "place", "status", "checklist", "outcome",
                "went_well", "went_wrong", "customer_thinking", "goal_reached")
+_PHONES_AT = CSV_COLUMNS.index("phones")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -239,6 +240,14 @@ def safe_cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+def phone_cell(phones: Iterable[str]) -> str:
+    """Phones that Excel and WPS keep as text: a bare 13812345678 would be read
+    as a number and shown as 1.38E+10. A leading tab, unseen in the cell, makes
+    it text there; unlike ="…" it is no formula, and an import trims it."""
+    text = ", ".join(phones)
+    return "\t" + text if text[:1].isdigit() else safe_cell(text)
+
+
 def _csv_row(contact: Contact, lead: dict[str, Any], words: Words,
              zone: tzinfo | None = None, overdue: bool = False) -> list[str]:
     checklist = "; ".join(f"[{'x' if i.done else ' '}] {i.text}" for i in contact.checklist)
@@ -246,13 +255,15 @@ def _csv_row(contact: Contact, lead: dict[str, Any], words: Words,
     status = OVERDUE if overdue else contact.status.value
     values = (
         contact.id, local_cell(contact.at, zone), contact.duration_min, lead["id"], lead["name"],
-        lead["company"], ", ".join(lead["phones"]), lead["region"], lead["quadrant"],
+        lead["company"], None, lead["region"], lead["quadrant"],  # None: phone_cell's below
         words.label("method", contact.method.value), words.label("purpose", contact.purpose.value),
         contact.place, words.label("contact_status", status), checklist,
         contact.outcome, contact.went_well, contact.went_wrong, contact.customer_thinking,
         reached[contact.goal_reached],
     )
-    return [safe_cell(v) for v in values]
+    cells = [safe_cell(v) for v in values]
+    cells[_PHONES_AT] = phone_cell(lead["phones"])
+    return cells
 
 
 def to_csv(store: LeadStore, plan: PlanExport, words: Words = Words()) -> bytes:

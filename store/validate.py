@@ -96,8 +96,28 @@ GRADE_PREFIXES = ("购买意向", "意向", "资金实力", "资金", "经济实
 GRADE_LETTERS: dict[str, int] = {"a": 5, "b": 4, "c": 3, "d": 2, "e": 1}
 
 
-# Words that say the grade is not known yet: an ungraded lead, not an error.
-NO_GRADE_WORDS = frozenset(("未知", "待定", "不详", "不清楚", "无", "?", "？", "unknown", "n/a"))
+# Every everyday way of saying "not known (yet)", for a grade, credit or a
+# project alike: an ungraded lead, not an error. Compared after NFKC (so ？ is
+# ?), in lower case, without spaces; the README lists them.
+UNKNOWN_WORDS = frozenset((
+    "未知", "不知道", "不知", "不清楚", "不详", "不明", "不确定", "待定", "未定", "待确认", "待了解",
+    "没问", "没问过", "还没问", "未问", "不好说", "说不好", "说不准", "无", "暂无",
+    "?", "??", "???", "-", "--", "—", "/", "n/a", "na", "unknown", "tbd", "notsure", "unsure",
+    "dontknow", "don'tknow",
+))
+_SPACES = re.compile(r"\s+")
+
+
+def is_unknown(text: str) -> bool:
+    """Whether ``text`` says the value is not known: 不知道, 待定, ？, N/A …;
+    also after a field's name (资金不知道, 意向：待定)."""
+    word = _SPACES.sub("", unicodedata.normalize("NFKC", text).lower())
+    if word in UNKNOWN_WORDS:
+        return True
+    for prefix in GRADE_PREFIXES:
+        if word.startswith(prefix) and word[len(prefix):].lstrip(":=") in UNKNOWN_WORDS:
+            return True
+    return False
 
 
 def parse_grade(text: str | int | float | None, field: str) -> int | None:
@@ -108,7 +128,7 @@ def parse_grade(text: str | int | float | None, field: str) -> int | None:
     """
     if text is None or (isinstance(text, str) and not text.strip()):
         return None
-    if isinstance(text, str) and text.strip().lower() in NO_GRADE_WORDS:
+    if isinstance(text, str) and is_unknown(text):
         return None
     grade = _grade_value(text)
     if grade not in GRADES:

@@ -12,7 +12,9 @@ SHOWN_FLAGS = 5
 
 
 def reason_text(problem: Problem) -> str:
-    return t(f"import.reason.{problem.reason}", value=problem.value)
+    """Every problem of the row, so that one round of fixes is enough."""
+    return t("import.reason.separator").join(
+        t(f"import.reason.{reason}", value=value) for reason, value in problem.reasons)
 
 
 def rejects_text(summary: ImportSummary) -> str:
@@ -47,3 +49,17 @@ def summary_lines(summary: ImportSummary, dry_run: bool, rejects_path: Path | No
     if dry_run:
         lines.append(t("import.summary.dry_run"))
     return lines
+
+
+def outcome_line(summary: ImportSummary, changed: bool) -> str:
+    """The last line after an import: what came of it, rejected rows counted."""
+    if changed:
+        return t("import.saved")
+    if not summary.rows:
+        return t("import.nothing.no_rows")
+    if summary.rejected == summary.rows:
+        return t("import.nothing.all_rejected", rejected=summary.rejected)
+    if summary.rejected:
+        return t("import.nothing.some_rejected", rejected=summary.rejected,
+                 rest=summary.rows - summary.rejected)
+    return t("import.nothing_changed")

@@ -17,18 +17,26 @@ from store.importing import values
 from store.importing.headers import fields_for
 from store.importing.sheet import Cell, Sheet, cell_text
 from store.text import clean
-from store.validate import parse_grade
+from store.validate import is_unknown, parse_grade
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """A rejected row (``cells`` kept for the rejects file) or a flagged value."""
+    """A rejected row (``cells`` kept for the rejects file) or a flagged value.
+
+    A row with several problems names its first in ``reason`` and ``value``
+    and the rest in ``more``, so that one round of fixes is enough."""
 
     file: str
     line: int
     reason: str  # no_name_or_phone, total, grade, credit, phone
     value: str = ""
     cells: tuple[tuple[str, str], ...] = ()
+    more: tuple[tuple[str, str], ...] = ()  # (reason, value) of each further problem
+
+    @property
+    def reasons(self) -> tuple[tuple[str, str], ...]:
+        return ((self.reason, self.value), *self.more)
 
 
 @dataclass(slots=True)
@@ -44,6 +52,7 @@ class Incoming:
     columns: dict[str, int] = field(default_factory=dict)  # field -> its column (shared)
     headers: list[str] = field(default_factory=list)  # the file's headers (shared)
     named: bool = True  # False when the name was made up from a company or phone
+    faults: list[tuple[str, str]] = field(default_factory=list)  # (reason, value): refused
 
     def label(self, name: str) -> str:
         """The header of the column a field came from."""
@@ -59,10 +68,12 @@ Reader = Callable[["Incoming", str, str], None]  # reads one cell into a row
 
 
 class RowRejected(Exception):
-    def __init__(self, reason: str, value: str = "") -> None:
+    def __init__(self, reason: str, value: str = "",
+                 more: tuple[tuple[str, str], ...] = ()) -> None:
         super().__init__(reason)
         self.reason = reason
         self.value = value
+        self.more = more
 
 
 class RowReader:
@@ -86,7 +97,8 @@ class RowReader:
                 self.column_of.setdefault(derived, self.column_of[source])
 
     def read(self, line: int, cells: list[Cell]) -> Incoming:
-        """The incoming lead; raises :class:`RowRejected` for a row we refuse."""
+        """The incoming lead; raises :class:`RowRejected`, naming every problem,
+        for a row we refuse."""
         # Control characters never come in; line breaks stay for notes.
         cells = [clean(c, multiline=True) if type(c) is str else c for c in cells]
         row = Incoming(self.file, line, {}, {}, [], cells, self.column_of, self.labels)
@@ -106,7 +118,15 @@ class RowReader:
             if text:
                 self._kept_columns.add(at)
                 _keep(row, f"#{at + 1}", text)
-        _name_fallback(row)
+        try:
+            _name_fallback(row)
+        except RowRejected as exc:
+            if exc.reason == "total":  # no customer: its cells do not matter
+                raise
+            row.faults.insert(0, (exc.reason, exc.value))
+        if row.faults:  # every problem of the row at once
+            (reason, value), *more = row.faults
+            raise RowRejected(reason, value, tuple(more))
         return row
 
     @property
@@ -118,7 +138,7 @@ class RowReader:
     def problem(self, line: int, cells: list[Cell], exc: RowRejected) -> Problem:
         kept = tuple((self.labels[i] if i < len(self.labels) else f"#{i + 1}", cell_text(c))
                      for i, c in enumerate(cells))
-        return Problem(self.file, line, exc.reason, exc.value, kept)
+        return Problem(self.file, line, exc.reason, exc.value, kept, exc.more)
 
 
 def _keep(row: Incoming, label: str, text: str) -> None:
@@ -159,7 +179,7 @@ def _grade_reader(name: str) -> Reader:
         try:
             _set(row, name, label, _grade(text), text)
         except Invalid:
-            raise RowRejected("grade", f"{label}={text}") from None
+            row.faults.append(("grade", f"{label}={text}"))
     return read
 
 
@@ -167,11 +187,13 @@ def _read_credit(row: Incoming, label: str, text: str) -> None:
     try:
         _set(row, "credit", label, values.credit(text), text)
     except Invalid:
-        raise RowRejected("credit", f"{label}={text}") from None
+        row.faults.append(("credit", f"{label}={text}"))
 
 
 def _read_project(row: Incoming, label: str, text: str) -> None:
     answer = values.yes_no(text)
+    if answer is None and is_unknown(text):  # 不知道 names no project
+        return
     _set(row, "has_project", label, True if answer is None else answer, text)
     if answer is None:  # not yes or no: the text names the project
         _set(row, "project", label, text, text)

@@ -13,13 +13,13 @@ from functools import lru_cache
 from store.errors import Invalid
 from store.importing.headers import header_key
 from store.model import Credit, CustomerType, Source
-from store.validate import normalize_phone, split_phones
+from store.validate import is_unknown, normalize_phone, split_phones
 
 CREDIT_WORDS: dict[str, Credit] = {
     **dict.fromkeys(("好", "良好", "很好", "较好", "优", "优秀", "good", "ok"), Credit.GOOD),
-    # 一般 (average) is the middle of three: neither proven good nor poor.
-    **dict.fromkeys(("未知", "不详", "不清楚", "一般", "unknown", "average", "?", "？"),
-                    Credit.UNKNOWN),
+    # 一般 (average) is the middle of three: neither proven good nor poor. The
+    # words for "not known" are store.validate's UNKNOWN_WORDS, as for grades.
+    **dict.fromkeys(("一般", "中等", "average"), Credit.UNKNOWN),
     **dict.fromkeys(("差", "较差", "很差", "不好", "poor", "bad"), Credit.POOR),
 }
 YES_WORDS = frozenset(("是", "有", "有工程", "有项目", "yes", "y", "1", "true", "√", "✓", "对"))
@@ -78,6 +78,8 @@ def word(text: str) -> str:
 
 @lru_cache(maxsize=4096)  # a column repeats a handful of words
 def credit(text: str) -> Credit:
+    if is_unknown(text):
+        return Credit.UNKNOWN
     found = CREDIT_WORDS.get(word(text))
     if found is None:
         raise Invalid("credit", "credit", text)

@@ -27,6 +27,10 @@ Near misses are looked for only when exact matches are few, so a typo finds
 its lead and a correct query is not buried under look-alikes; and only for
 words with a letter, as bare digits (a phone) are never pinyin gone wrong.
 
+A Chinese word found nowhere is looked for by its pinyin, as if typed in
+letters: an input method's wrong character of the same sound (谢凯健 for
+谢凯建) still finds the lead. Only then: a word that is found costs nothing more.
+
 Large sets of matches are never sorted whole: each score's group is ordered
 only as far as the first few places reach (see ``SearchIndex.first``).
 """
@@ -42,7 +46,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
 from store.search.index import LATER_NAME, SearchIndex, phone_digits
-from store.search.pinyin import COMPANY, NAME, REGION
+from store.search.pinyin import COMPANY, NAME, REGION, is_han, name_reading, reading
 from store.search.query import Choice, Compare, Flag, Query, Region
 
 EXACT_NAME, NAME_PREFIX, PINYIN_EXACT, PINYIN_START, PINYIN_PREFIX = 100, 90, 80, 75, 70
@@ -252,6 +256,8 @@ def _word_groups(index: SearchIndex, word: str) -> Groups:
     if _LATIN.fullmatch(word):
         tiers += _pinyin_tiers(index, word)
     groups = _groups(tiers)
+    if not groups and any(map(is_han, word)):
+        return _sounds_like(index, word)
     found = sum(len(group) for _, group in groups)
     if _FUZZY.fullmatch(word) and found < FUZZY_WHEN_FEWER and len(word) >= FUZZY_MIN_LENGTH:
         # Near misses score below every exact match, so they go after them.
@@ -260,6 +266,17 @@ def _word_groups(index: SearchIndex, word: str) -> Groups:
             for slot in group:
                 near.pop(slot, None)
         groups += _grouped(near)
+    return groups
+
+
+def _sounds_like(index: SearchIndex, word: str) -> Groups:
+    """A Chinese word that is found nowhere, looked for by its pinyin: read
+    character by character as names are, then as a phrase where that differs."""
+    groups: Groups = []
+    for spoken in dict.fromkeys((name_reading(word), reading(word))):
+        letters = spoken.replace(" ", "")
+        if not groups and _LATIN.fullmatch(letters):
+            groups = _word_groups(index, letters)
     return groups
 
 

@@ -76,7 +76,7 @@ class _NameChars(dict):
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
-        if _is_han(char):
+        if is_han(char):
             value = f" {reading(char)} "
         else:
             value = char if char.isalnum() else " "
@@ -87,7 +87,7 @@ class _NameChars(dict):
 _NAME_CHARS = _NameChars()
 
 
-def _is_han(char: str) -> bool:
+def is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 

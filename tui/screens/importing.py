@@ -1,6 +1,7 @@
-"""The import dialog (``i`` on the board): a file path, a progress bar while
-the files are read in a worker, then the summary. The plan is saved on the
-UI thread as one change, so ``u`` on the board undoes the whole import."""
+"""The import dialog (``i`` on the board): a file path, what to do with rows
+already on the board, a dry run; a progress bar while the files are read in a
+worker, then the summary. The plan is saved on the UI thread as one change,
+so ``u`` on the board undoes the whole import."""
 
 from __future__ import annotations
 
@@ -11,14 +12,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, ProgressBar, Static
+from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, Static
 from textual.worker import Worker, WorkerState
 
 from store.errors import StoreError
 from store.importing.importer import ImportOptions, ImportPlan, apply_plan, plan_import
+from store.importing.merge import MERGE, ON_DUPLICATE
 from store.importing.summary import write_rejects
 from tui.i18n import error_text, localize_bindings, t
-from tui.import_text import default_rejects_path, rejects_text, summary_lines
+from tui.import_text import default_rejects_path, outcome_line, rejects_text, summary_lines
 
 
 class ImportScreen(ModalScreen[bool]):
@@ -36,7 +38,14 @@ class ImportScreen(ModalScreen[bool]):
         with Vertical(id="import"):
             yield Static(t("import.title"), id="import-title")
             yield Label(t("import.path_label"))
-            yield Input(placeholder=t("import.path_placeholder"), id="import-path")
+            # Back after an error with the cursor at the end, to mend a typo.
+            yield Input(placeholder=t("import.path_placeholder"), select_on_focus=False,
+                        id="import-path")
+            with Horizontal(id="import-options"):
+                yield Label(t("import.on_duplicate"))
+                yield Select([(t(f"import.duplicate.{choice}"), choice) for choice in ON_DUPLICATE],
+                             value=MERGE, allow_blank=False, id="import-on-duplicate")
+                yield Checkbox(t("import.dry_run"), id="import-dry-run")
             yield ProgressBar(total=100, show_eta=False, id="import-progress", classes="-hidden")
             with VerticalScroll(id="import-summary-scroll"):
                 yield Static("", id="import-summary")
@@ -54,7 +63,7 @@ class ImportScreen(ModalScreen[bool]):
     def start(self) -> None:
         paths = self.paths()
         if not paths:
-            self.say([t("import.no_path")], error=True)
+            self._failed(t("import.no_path"))
             return
         self.query_one("#import-start", Button).disabled = True
         self.query_one("#import-path", Input).disabled = True
@@ -62,17 +71,24 @@ class ImportScreen(ModalScreen[bool]):
         bar.remove_class("-hidden")
         bar.update(progress=0)
         self.say([t("import.running")])
-        self.read_files(paths)
+        on_duplicate = str(self.query_one("#import-on-duplicate", Select).value)
+        self.read_files(paths, ImportOptions(on_duplicate=on_duplicate), self.dry_run)
+
+    @property
+    def dry_run(self) -> bool:
+        return self.query_one("#import-dry-run", Checkbox).value
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def read_files(self, paths: list[Path]) -> tuple[ImportPlan, Path | None]:
-        """Read and plan off the UI thread; write the rejects file here too."""
-        plan = plan_import(self.app.store, paths, ImportOptions(), self._progress)
+    def read_files(self, paths: list[Path], options: ImportOptions,
+                   dry_run: bool) -> tuple[ImportPlan, Path | None, bool]:
+        """Read and plan off the UI thread; write the rejects file here too
+        (not for a dry run, which writes nothing, as on the command line)."""
+        plan = plan_import(self.app.store, paths, options, self._progress)
         rejects_path = None
-        if plan.summary.rejects:
+        if plan.summary.rejects and not dry_run:
             rejects_path = default_rejects_path(paths[0])
             write_rejects(rejects_path, rejects_text(plan.summary))
-        return plan, rejects_path
+        return plan, rejects_path, dry_run
 
     def _progress(self, rows: int, fraction: float) -> None:
         self.app.call_from_thread(self._show_progress, fraction)
@@ -83,8 +99,7 @@ class ImportScreen(ModalScreen[bool]):
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.SUCCESS:
-            plan, rejects_path = event.worker.result
-            self._finish(plan, rejects_path)
+            self._finish(*event.worker.result)
         elif event.state == WorkerState.ERROR:
             error = event.worker.error
             if isinstance(error, StoreError):
@@ -93,23 +108,30 @@ class ImportScreen(ModalScreen[bool]):
                 message = t("import.error.rejects", path=error.filename, detail=error.strerror)
             else:
                 message = str(error)
-            self._ready_again()
-            self.say([message], error=True)
+            self._failed(message)
 
-    def _finish(self, plan: ImportPlan, rejects_path: Path | None) -> None:
-        try:
-            apply_plan(self.app.store, plan)
-        except StoreError as exc:
-            self._ready_again()
-            self.say([error_text(exc)], error=True)
-            return
-        self.changed = bool(plan.planned)
+    def _finish(self, plan: ImportPlan, rejects_path: Path | None, dry_run: bool) -> None:
+        if not dry_run:
+            try:
+                apply_plan(self.app.store, plan)
+            except StoreError as exc:
+                self._failed(error_text(exc))
+                return
+            self.changed = self.changed or bool(plan.planned)
         self._show_progress(1.0)
-        lines = summary_lines(plan.summary, False, rejects_path)
-        lines.append(t("import.saved") if self.changed else t("import.nothing_changed"))
+        lines = summary_lines(plan.summary, dry_run, rejects_path)
+        if not dry_run:
+            lines.append(outcome_line(plan.summary, bool(plan.planned)))
         self.say(lines)
         self._ready_again()
-        self.query_one("#import-close", Button).focus()
+        # After a dry run the rep likely imports next; after an import, closes.
+        self.query_one("#import-start" if dry_run else "#import-close", Button).focus()
+
+    def _failed(self, message: str) -> None:
+        """Say what went wrong and hand the path back to be corrected."""
+        self._ready_again()
+        self.say([message], error=True)
+        self.query_one("#import-path", Input).focus()
 
     def _ready_again(self) -> None:
         self.query_one("#import-start", Button).disabled = False

@@ -37,6 +37,7 @@ MESSAGES: dict[str, str] = {
     "import.reason.total": "a totals row, not a customer ({value})",
     "import.reason.grade": "a grade that is not 1-5 or a grade word ({value})",
     "import.reason.credit": "credit that is not good / unknown / poor ({value})",
+    "import.reason.separator": "; ",
     "import.reason.phone": "not a phone number ({value})",
     "import.rejects.file": "file",
     "import.rejects.line": "line",
@@ -51,6 +52,19 @@ MESSAGES: dict[str, str] = {
     "import.no_path": "Type the path of a file to import.",
     "import.saved": "✓ Imported. u undoes the whole import.",
     "import.nothing_changed": "Nothing new: every row is already on the board.",
+    "import.nothing.no_rows": "Nothing imported: the file has no rows under its header.",
+    "import.nothing.all_rejected": (
+        "Nothing imported: all {rejected} rows were rejected; fix them in the rejects file "
+        "and import that."
+    ),
+    "import.nothing.some_rejected": (
+        "Nothing new: {rejected} rows were rejected; the other {rest} are already on the board."
+    ),
+    "import.on_duplicate": "Already on the board:",
+    "import.duplicate.merge": "merge",
+    "import.duplicate.skip": "skip",
+    "import.duplicate.new": "add as new",
+    "import.dry_run": "Dry run: save nothing",
     # files that cannot be imported
     "error.import_failed": "Cannot import {path}; nothing was imported.",
     "error.import_failed.missing": "{path} does not exist; nothing was imported.",

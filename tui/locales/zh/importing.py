@@ -31,6 +31,7 @@ MESSAGES: dict[str, str] = {
     "import.reason.total": "这是合计行，不是客户（{value}）",
     "import.reason.grade": "评级看不懂，应为 1-5 或强/较强/一般/较弱/弱（{value}）",
     "import.reason.credit": "信誉看不懂，应为好/一般/差/未知（{value}）",
+    "import.reason.separator": "；",
     "import.reason.phone": "不是电话号码（{value}）",
     "import.rejects.file": "文件",
     "import.rejects.line": "行号",
@@ -45,6 +46,16 @@ MESSAGES: dict[str, str] = {
     "import.no_path": "请输入要导入的文件路径。",
     "import.saved": "✓ 导入完成。按 u 可以撤销整次导入。",
     "import.nothing_changed": "没有新内容：每一行都已经在看板上了。",
+    "import.nothing.no_rows": "没有导入任何内容：表头下面没有数据行。",
+    "import.nothing.all_rejected": (
+        "没有导入任何内容：{rejected} 行全部未导入，请在未导入行文件里改正后再导入那个文件。"
+    ),
+    "import.nothing.some_rejected": "没有新内容：{rejected} 行未导入，其余 {rest} 行已经在看板上了。",
+    "import.on_duplicate": "已有的客户：",
+    "import.duplicate.merge": "合并（补全空白）",
+    "import.duplicate.skip": "跳过",
+    "import.duplicate.new": "另建新客户",
+    "import.dry_run": "试运行（不保存）",
     # 无法导入的文件
     "error.import_failed": "无法导入 {path}，本次没有导入任何内容。",
     "error.import_failed.missing": "{path} 不存在，本次没有导入任何内容。",
