@@ -318,8 +318,8 @@ class BoardScreen(PlanActions, HeldFrames):
             self._follow(next(iter(lead_ids)))
 
     def show_details(self, shown: bool) -> None:
-        """Open or close the detail pane. ``#main`` says which, so that a
-        narrow board can slim its tray while the pane stands beside it."""
+        """Open or close the detail pane. ``#main`` says which, for the
+        stylesheet."""
         self.details.set_class(not shown, "-hidden")
         self.query_one("#main").set_class(shown, "-details")
         self.refresh_details()

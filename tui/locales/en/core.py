@@ -229,6 +229,8 @@ MESSAGES: dict[str, str] = {
     "help.legend.project": "has a project on hand",
     "help.legend.when_mark": "12-03 / 09:30",
     "help.legend.when": "next contact (today's: its time): red if overdue, highlighted if today",
+    "help.legend.year_mark": "27-01-06",
+    "help.legend.year": "a next contact in another year (year-month-day); a narrow pane shows 01-06, underlined",
     "help.legend.tray": "the tray on the right: intent or funds not graded yet",
     # errors
     "error.store_error": "Something went wrong with the data file.",

@@ -221,6 +221,8 @@ MESSAGES: dict[str, str] = {
     "help.legend.project": "手上有工程",
     "help.legend.when_mark": "12-03 / 09:30",
     "help.legend.when": "下次接触（当天的只显示时间）：红色为已逾期，醒目显示为今天",
+    "help.legend.year_mark": "27-01-06",
+    "help.legend.year": "不在今年的下次接触（年-月-日）；窄栏只显示 01-06，加下划线",
     "help.legend.tray": "右侧的待评区：意向或资金还没评级的客户",
     # 错误
     "error.store_error": "数据文件出了问题。",
