@@ -7,7 +7,7 @@ from datetime import datetime
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Input, Static
@@ -190,10 +190,13 @@ class SessionScreen(HeldFrames, Screen[set[int]]):
         self.message = StatusLine(id="session-message")
 
     def compose(self) -> ComposeResult:
-        yield self.progress
+        # What was decided stands beside the progress, so that the key bar
+        # may take two lines on a narrow screen and the lead keeps its room.
+        with Horizontal(id="session-top"):
+            yield self.progress
+            yield self.message
         yield self.sheet
-        yield self.message
-        yield KeyBar(pinned=PINNED_KEYS)
+        yield KeyBar(pinned=PINNED_KEYS, lines=2)  # every decision's key, also at 80 columns
 
     def on_mount(self) -> None:
         self.show_lead()
