@@ -96,3 +96,33 @@ async def test_a_date_in_another_year_shows_its_month_and_day(store, clock):
                 else:
                     assert not underlined, line
         assert seen
+
+
+@pytest.mark.parametrize(("lang", "no_lead", "all_graded", "no_match"), [
+    ("zh", "这里还没有客户", "客户都已评级", "没有符合条件的客户"),
+    ("en", "no leads here", "all leads graded", "no lead here matches"),
+])
+async def test_an_empty_place_under_a_search_says_nothing_matches(store, seeded, lang, no_lead,
+                                                                   all_graded, no_match):
+    store.delete_lead(seeded["曾国"])  # the tray is empty, and so is Q2
+    store.delete_lead(seeded["李娜"])
+    app = LeadboardApp(store, lang)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        board = app.screen.board
+
+        def first_line(place: int) -> str:
+            return shown(app, board.lead_list(place))[0].strip()
+
+        assert (first_line(2), first_line(0)) == (no_lead, all_graded)
+        for query in ("zhangwei", "q:1"):
+            await pilot.press("slash", *query)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert "张伟" in first_line(1)
+            for place in (2, 3, 4, 0):
+                assert first_line(place) == no_match, query
+            await pilot.press("escape", "escape")
+            await pilot.pause()
+            assert (first_line(2), first_line(0)) == (no_lead, all_graded)
+            assert "陈静" in first_line(4)

@@ -20,7 +20,7 @@ from store.session import default_queue, queue_of
 from tui.details import lead_sections
 from tui.held_frames import HeldFrames
 from tui.i18n import error_text, localize_bindings, t
-from tui.places import BOARD_BINDINGS, BOARD_BREAKPOINTS, label_places, place_title
+from tui.places import BOARD_BINDINGS, BOARD_BREAKPOINTS, empty_text, label_places, place_title
 from tui.palette import ActionsProvider, LeadsProvider, ViewsProvider
 from tui.rows import PlaceRows
 from tui.screens.help import HelpScreen, board_legend
@@ -118,9 +118,12 @@ class BoardScreen(PlanActions, HeldFrames):
         """Push the index's current order down into the lists and titles."""
         assert self.index is not None
         cursor_for = cursor_for or {}
+        narrowed = self.index.only is not None or self.index.board.shown is not None
         for place in places:
             ids = self.index.places[place]
-            self.board.lead_list(place).set_rows(PlaceRows(self.app.rows, ids), cursor_for.get(place))
+            lead_list = self.board.lead_list(place)
+            lead_list.empty_text = empty_text(place, narrowed)
+            lead_list.set_rows(PlaceRows(self.app.rows, ids), cursor_for.get(place))
             self.board.pane(place).set_title(*place_title(place, len(ids)))
         self.query_one("#welcome").set_class(bool(self.store.leads), "-hidden")
         self.refresh_status()

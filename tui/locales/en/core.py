@@ -23,6 +23,7 @@ MESSAGES: dict[str, str] = {
     "change.demo": "demo data",
     # board
     "board.empty_place": "no leads here",
+    "board.no_match": "no lead here matches",
     "board.tray_drop": "Leads leave the tray by being graded; they cannot go back to it.",
     "tray.title": "Ungraded",
     "tray.empty": "all leads graded",

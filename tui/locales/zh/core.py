@@ -23,6 +23,7 @@ MESSAGES: dict[str, str] = {
     "change.demo": "演示数据",
     # 看板
     "board.empty_place": "这里还没有客户",
+    "board.no_match": "没有符合条件的客户",
     "board.tray_drop": "评级后客户才离开待评区，不能再拖回去。",
     "tray.title": "待评级",
     "tray.empty": "客户都已评级",
