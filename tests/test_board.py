@@ -397,3 +397,16 @@ async def test_help_explains_the_marks_on_the_board(store, seeded, lang, rows):
         # The marks read as the board draws them.
         credit_good, project = rows[1].split()[0], rows[2].split()[0]
         assert credit_good in board and project in board
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("zh", "刘洋 已在 Q3，没有改动"), ("en", "刘洋 is already in Q3: nothing changed")])
+async def test_a_number_key_on_a_lead_already_there_says_so(store, seeded, lang, said):
+    app = LeadboardApp(store, lang)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.board.lead_list(3).focus()
+        await pilot.press("3")
+        await pilot.pause()
+        assert said in app.screen.status.text
+        assert names(app, 3) == ["刘洋"] and store.lead(seeded["刘洋"]).history == ()
+        assert store.undo_label == "add_lead"  # no change made

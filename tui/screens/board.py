@@ -274,7 +274,9 @@ class BoardScreen(PlanActions, HeldFrames):
         so it now rests on the next lead of the place the lead left."""
         assert self.index is not None
         source = self.index.place_of(lead_id)
-        if source == quadrant:
+        if source == quadrant:  # nothing to do: said, or the key would seem lost
+            name = self.store.lead(lead_id).name
+            self.refresh_status(t("bar.already_in", name=name, quadrant=quadrant))
             return
         source_list = self.board.lead_list(source) if source is not None else None
         cursor = {source: source_list.cursor} if source_list is not None else {}

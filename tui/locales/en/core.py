@@ -12,6 +12,7 @@ MESSAGES: dict[str, str] = {
     "bar.saved": "✓ saved",
     "bar.nothing_to_undo": "Nothing to undo",
     "bar.undone": "Undone: {label}",
+    "bar.already_in": "{name} is already in Q{quadrant}: nothing changed",
     # change labels (what undo takes back)
     "change.add_lead": "new lead",
     "change.edit_lead": "edit",

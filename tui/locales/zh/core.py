@@ -12,6 +12,7 @@ MESSAGES: dict[str, str] = {
     "bar.saved": "✓ 已保存",
     "bar.nothing_to_undo": "没有可撤销的操作",
     "bar.undone": "已撤销：{label}",
+    "bar.already_in": "{name} 已在 Q{quadrant}，没有改动",
     # 改动名称（撤销时显示）
     "change.add_lead": "新增客户",
     "change.edit_lead": "修改",
