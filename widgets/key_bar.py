@@ -33,8 +33,8 @@ class KeyHint:
 class KeyBar(Widget, can_focus=False):
     """The screen's shown bindings, one per action, the command palette's key
     at the right end. The ``pinned`` actions stand beside it and are always
-    shown; on a narrow screen the others go on as many ``lines`` as they
-    need (at most), and are shown as far as those hold."""
+    shown; on a narrow screen the others take up to ``lines`` lines, and are
+    shown as far as those hold."""
 
     DEFAULT_CSS = """
     KeyBar { dock: bottom; height: 1; background: $footer-background; }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -188,6 +189,7 @@ class SessionScreen(HeldFrames, Screen[set[int]]):
         self.progress = StatusLine(id="session-progress")
         self.sheet = LeadSheet(id="session-lead")
         self.message = StatusLine(id="session-message")
+        self._progress_width = 0
 
     def compose(self) -> ComposeResult:
         # What was decided stands beside the progress, so that the key bar
@@ -247,6 +249,9 @@ class SessionScreen(HeldFrames, Screen[set[int]]):
                      total=len(session.queue.lead_ids),
                      elapsed=_elapsed(session.started, self.store.now()))
         self.progress.update(progress)
+        width = cell_len(progress) + 2  # and its padding: the message takes the rest
+        if width != self._progress_width:  # a digit more: laid out again, now and then
+            self._progress_width = self.progress.styles.width = width
 
     def _decide(self, decision: str, change) -> None:
         """Store one decision and go straight to the next lead; the decision
