@@ -221,7 +221,11 @@ def lost_reasons(store: LeadStore, session: TriageSession) -> dict[str, int]:
     return dict(Counter(lost).most_common())
 
 
-def save_record(store: LeadStore, session: TriageSession) -> SessionRecord:
+def save_record(store: LeadStore, session: TriageSession) -> SessionRecord | None:
+    """Keep a session's record in the file; one that decided nothing (ended
+    at once, or only skipped) is not worth listing, and is not kept."""
+    if not any(decision != "skipped" for decision in session.decisions.values()):
+        return None
     record = SessionRecord(
         id=max(store.sessions, default=0) + 1, started=session.started, ended=store.now(),
         queued=len(session.queue.lead_ids), counts=session.counts(),

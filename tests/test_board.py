@@ -314,7 +314,7 @@ async def test_a_narrow_terminal_keeps_the_board_readable_beside_the_details(
             heading = shown(app, board.pane(place).query_one(".place-title"))[0]
             assert heading.rstrip().endswith(f"· {count}"), heading
         if lang == "zh":
-            assert shown(app, board.pane(1).query_one(".place-title")) == [" Q1 优先成交 · 2"]
+            assert shown(app, board.pane(1).query_one(".place-title")) == [" Q1 优先成交 · 2 "]
         for place, name in ((1, "张伟"), (3, "刘洋"), (0, "曾国")):
             row = shown(app, board.lead_list(place))[0]
             assert name in row and mark in row, row
@@ -376,11 +376,13 @@ async def test_help_leaves_out_textuals_copy_key_and_ctrl_c_still_copies(store, 
             "C+ C? C- credit: good / unknown / poor",
             "P has a project on hand",
             "12-03 / 09:30 next contact (today's: its time): red if overdue, highlighted if today",
+            "27-01-06 a next contact in another year (year-month-day); a narrow pane shows 01-06, underlined",
             "Ungraded the tray on the right: intent or funds not graded yet"]),
     ("zh", ["看板上的标记",
             "信+ 信? 信- 信誉：好 / 未知 / 差",
             "工 手上有工程",
             "12-03 / 09:30 下次接触（当天的只显示时间）：红色为已逾期，醒目显示为今天",
+            "27-01-06 不在今年的下次接触（年-月-日）；窄栏只显示 01-06，加下划线",
             "待评级 右侧的待评区：意向或资金还没评级的客户"]),
 ])
 async def test_help_explains_the_marks_on_the_board(store, seeded, lang, rows):
@@ -395,3 +397,16 @@ async def test_help_explains_the_marks_on_the_board(store, seeded, lang, rows):
         # The marks read as the board draws them.
         credit_good, project = rows[1].split()[0], rows[2].split()[0]
         assert credit_good in board and project in board
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("zh", "刘洋 已在 Q3，没有改动"), ("en", "刘洋 is already in Q3: nothing changed")])
+async def test_a_number_key_on_a_lead_already_there_says_so(store, seeded, lang, said):
+    app = LeadboardApp(store, lang)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.board.lead_list(3).focus()
+        await pilot.press("3")
+        await pilot.pause()
+        assert said in app.screen.status.text
+        assert names(app, 3) == ["刘洋"] and store.lead(seeded["刘洋"]).history == ()
+        assert store.undo_label == "add_lead"  # no change made

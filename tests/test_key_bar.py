@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from rich.cells import cell_len
 
 from store.leadstore import LeadStore
+from store.model import Status
+from tests.test_board import shown
 from tui.app import LeadboardApp
 from tui.screens.help import HelpScreen
 from widgets.key_bar import KeyBar
@@ -14,7 +17,8 @@ SIZE = (130, 40)
 
 def bar_text(app: LeadboardApp) -> str:
     bar = app.screen.query_one(KeyBar)
-    return "".join(segment.text for segment in bar.render_line(0))
+    return "\n".join("".join(segment.text for segment in bar.render_line(y))
+                     for y in range(bar.size.height))
 
 
 async def test_the_bar_shows_the_board_keys_in_the_users_language(store, seeded):
@@ -98,3 +102,30 @@ async def test_a_dialog_shows_its_own_keys_not_the_boards(store, seeded):
             assert "^s 保存" in text and "esc 取消" in text and "→Q1" not in text
             await pilot.press("escape")
             await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)])
+@pytest.mark.parametrize(("lang", "decisions"), [
+    ("zh", ["1 Q1", "4 Q4", "s 安排接触", "d 暂停", "w 成交", "x 流失", "← 上一个",
+            "space 跳过", "u 撤销", "esc 结束", "? 帮助"]),
+    ("en", ["1 Q1", "4 Q4", "s Schedule", "d Dormant", "w Won", "x Lost", "← Back",
+            "space Skip", "u Undo", "esc End", "? Help"]),
+])
+async def test_a_session_shows_every_decision_key_at_every_width(store, seeded, size, lang,
+                                                                 decisions):
+    app = LeadboardApp(store, lang)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("t", "enter")
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        lines = shown(app, bar)
+        assert len(lines) == (2 if size[0] < 120 else 1)
+        for key in decisions:
+            assert any(key in line for line in lines), (key, lines)
+        # A key on the second line is clicked like any other.
+        y, start = next((y, start) for y in range(len(lines))
+                        for start, _end, hint in bar._line_spans[y] if hint.key == "w")
+        lead_id = app.screen.session.lead_id
+        await pilot.click(KeyBar, offset=(start + 1, y))
+        await pilot.pause()
+        assert store.lead(lead_id).status == Status.WON

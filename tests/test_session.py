@@ -2,11 +2,13 @@
 
 from datetime import timedelta
 
+import pytest
+
 from store.leadstore import LeadStore
 from store.model import Method, Purpose, Status
 from store.session import default_queue
 from store.board import BoardIndex
-from tests.test_board import help_text
+from tests.test_board import help_text, shown
 from tui.app import LeadboardApp
 from tui.screens.session import SessionScreen, SessionStart, SessionSummary
 
@@ -278,3 +280,31 @@ async def test_the_start_screen_says_when_the_queue_is_capped(store, seeded, clo
         await pilot.pause()
         text = str(app.screen.query_one("Static").render())
         assert "no next contact: 3\n" in text and " of " not in text and "at most" not in text
+
+
+@pytest.mark.parametrize("keys", [[], ["space"], ["1", "u"]], ids=["at-once", "skipped", "undone"])
+async def test_a_session_that_decided_nothing_is_not_kept(store, seeded, db_path, capsys, keys):
+    from tui.cli import main
+
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "enter", *keys, "escape")
+        await pilot.pause()
+        assert "0 of 6 decided" in str(app.screen.query_one("#summary-text").render())
+        await pilot.press("enter")
+    assert store.sessions == {}
+    store.close()
+    assert main(["sessions", "--db", str(db_path)]) == 1
+    assert "No triage sessions yet." in capsys.readouterr().out
+
+
+async def test_the_top_line_keeps_the_progress_whole_beside_what_was_decided(store, seeded):
+    for n in range(6):
+        store.add_lead(f"新客户{n}")
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t", "enter", *["space"] * 8, "1")
+        await pilot.pause()
+        top = shown(app, app.screen.query_one("#session-top"))[0]
+        assert top.startswith(" Triage  10 / 12  ·  00:00  ")
+        assert top.rstrip().endswith(": to Q1  ✓ saved")

@@ -46,8 +46,15 @@ def label_places(board: QuadrantBoard) -> None:
     """The lists' keys and empty texts in the user's language."""
     for lead_list in board.query(LeadList):
         localize_bindings(lead_list)
-        lead_list.empty_text = t("tray.empty") if lead_list.place == TRAY else t(
-            "board.empty_place")
+        lead_list.empty_text = empty_text(lead_list.place, narrowed=False)
+
+
+def empty_text(place: int, narrowed: bool) -> str:
+    """What an empty place says: on a board narrowed by a search or a view,
+    that nothing there matches, not that it holds no leads."""
+    if narrowed:
+        return t("board.no_match")
+    return t("tray.empty") if place == TRAY else t("board.empty_place")
 
 
 def place_title(place: int, count: int) -> tuple[str, str]:

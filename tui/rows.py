@@ -14,16 +14,18 @@ from tui.i18n import t
 from widgets.lead_row import Badge, LeadRow
 
 
-def when_text(moment: datetime | None, now: datetime) -> tuple[str, str]:
-    """A next contact as the board shows it, and whether it is late or today."""
+def when_text(moment: datetime | None, now: datetime) -> tuple[str, str, str]:
+    """A next contact as the board shows it, whether it is late or today,
+    and, for a date in another year, the same without the year for a
+    narrow row (which marks it)."""
     if moment is None:
-        return "", ""
+        return "", "", ""
     if moment.date() == now.date():
-        return moment.strftime("%H:%M"), "overdue" if moment < now else "today"
+        return moment.strftime("%H:%M"), "overdue" if moment < now else "today", ""
     state = "overdue" if moment < now else ""
-    if moment.year != now.year:
-        return moment.strftime("%y-%m"), state
-    return moment.strftime("%m-%d"), state
+    if moment.year != now.year:  # 27-01-06: month and day, the year before them
+        return moment.strftime("%y-%m-%d"), state, moment.strftime("%m-%d")
+    return moment.strftime("%m-%d"), state, ""
 
 
 def badges(credit: str, has_project: bool) -> tuple[Badge, ...]:
@@ -44,17 +46,16 @@ def _wake(store: LeadStore, lead_id: int) -> datetime | None:
 
 def lead_row(store: LeadStore, lead_id: int, now: datetime) -> LeadRow:
     name, company, region, credit, has_project = row_fields(store, lead_id)
-    when, state = when_text(store.next_contact(lead_id) or _wake(store, lead_id), now)
+    when, state, narrow = when_text(store.next_contact(lead_id) or _wake(store, lead_id), now)
     return LeadRow(lead_id, visible(name), visible(company), visible(region), when, state,
-                   badges(credit, has_project))
+                   badges(credit, has_project), narrow)
 
 
 def preview_row(lead: PreviewLead, now: datetime) -> LeadRow:
     """A row from the board's preview, the same as :func:`lead_row` draws."""
-    when, state = when_text(lead.next_contact, now)
+    when, state, narrow = when_text(lead.next_contact, now)
     return LeadRow(lead.lead_id, visible(lead.name), visible(lead.company), visible(lead.region),
-                   when, state,
-                   badges(lead.credit, lead.has_project))
+                   when, state, badges(lead.credit, lead.has_project), narrow)
 
 
 class Rows(LazySequence[LeadRow]):

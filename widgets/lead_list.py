@@ -52,6 +52,7 @@ class LeadList(PlainLines, can_focus=True):
         "lead-list--overdue",
         "lead-list--today",
         "lead-list--when",
+        "lead-list--year",
         "lead-list--good",
         "lead-list--poor",
         "lead-list--unknown",
@@ -70,6 +71,7 @@ class LeadList(PlainLines, can_focus=True):
     LeadList > .lead-list--company { color: $text-muted; }
     LeadList > .lead-list--region { color: $text-muted; }
     LeadList > .lead-list--when { color: $text-muted; }
+    LeadList > .lead-list--year { text-style: underline; }
     LeadList > .lead-list--overdue { color: $error; text-style: bold; }
     LeadList > .lead-list--today { color: $warning; text-style: bold; }
     LeadList > .lead-list--good { color: $success; }

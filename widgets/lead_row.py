@@ -33,6 +33,9 @@ class LeadRow:
     when: str = ""  # next contact, short
     when_state: str = ""  # overdue | today | ""
     badges: tuple[Badge, ...] = ()
+    # ``when`` in the five cells of a narrow row, if it needs more: a date in
+    # another year without its year, drawn marked as such.
+    when_narrow: str = ""
 
 
 def fit(text: str, width: int) -> str:
@@ -60,19 +63,26 @@ def pad(text: str, width: int) -> str:
 
 # Cells kept for each badge (credit, project) and for the next contact.
 BADGE_WIDTHS = (3, 2)
-WHEN_WIDTH = 5
+WHEN_WIDTH = 5  # 12-03, 09:30
+LONG_WHEN_WIDTH = 8  # 27-01-06: a date in another year
+ROOMY_WIDTH = 32  # from here on a row keeps the long date's cells and a company
 NAME_WIDTH = 8
+MIN_NAME_WIDTH = 4  # two Chinese characters
 
 
 # The parts of a row drawn in a style of their own, over the row's base style.
 PARTS = ("company", "region", "when", "good", "poor", "unknown", "project", "overdue", "today")
+# A date drawn without its year (``when_narrow``) adds the ``year`` style to its own.
+YEAR_MARKED = ("when", "overdue")
 
 
 def row_look(styles: Mapping[str, Style], selected: bool) -> dict[str, Style]:
     """Each part's whole style for a row, selected or not, from ``styles``
     (``base``, ``cursor`` and the parts): added once here, not for every row."""
     base = styles["base"] + styles["cursor"] if selected else styles["base"]
-    return {"base": base, **{part: base + styles[part] for part in PARTS}}
+    look = {"base": base, **{part: base + styles[part] for part in PARTS}}
+    look.update({f"{part}+year": look[part] + styles["year"] for part in YEAR_MARKED})
+    return look
 
 
 def draw_row(row: LeadRow, width: int, look: Mapping[str, Style],
@@ -92,27 +102,71 @@ def draw_row(row: LeadRow, width: int, look: Mapping[str, Style],
 
 def _row_segments(row: LeadRow, width: int,
                   look: Mapping[str, Style]) -> tuple[list[Segment], bool]:
-    """The row's segments, and whether they fit in ``width`` (the name,
-    badges and next contact take their cells whatever the width)."""
+    """The row's segments, and whether they fit in ``width``. The next contact
+    is what a rep triages by: a narrow row gives up the company and region
+    first, then the blanks around the marks, then cells of the name; the
+    marks and the date keep theirs."""
     base = look["base"]
-    right: list[tuple[str, Style]] = []
-    for badge, badge_width in zip(row.badges, BADGE_WIDTHS):
-        right.append((pad(badge.text, badge_width), look[badge.kind]))
-    right.extend((" " * w, base) for w in BADGE_WIDTHS[len(right):])
-    right.append((pad(row.when, WHEN_WIDTH), look[row.when_state or "when"]))
-    right_width = sum(BADGE_WIDTHS) + WHEN_WIDTH + len(right)
-    left = width - right_width - NAME_WIDTH - 2
+    when = _when(row, width >= ROOMY_WIDTH, look)
+    credit, project = _marks(row, look)
+    right = [(" ", base), credit, (" ", base), project, (" ", base), when]
+    left = width - 1 - NAME_WIDTH - _cells(right) - 1  # a blank ends the row
+    if left >= 0:
+        return _roomy_row(row, left, look, right), True
+    if left < -1:  # no blank at the end, nor between the marks
+        right = [(" ", base), credit, project, (" ", base), when]
+    name_width = width - 1 - _cells(right)
+    lead = " "
+    if name_width < MIN_NAME_WIDTH:  # the border is blank enough
+        lead, name_width = "", name_width + 1
+    spare = max(name_width - NAME_WIDTH, 0)
+    segments = [Segment(lead + pad(row.name, max(name_width - spare, 0)) + " " * spare, base)]
+    segments.extend(Segment(text, part_style) for text, part_style in right)
+    return segments, name_width >= 1
+
+
+def _when(row: LeadRow, roomy: bool, look: Mapping[str, Style]) -> tuple[str, Style]:
+    """The next contact, right-aligned in its column: a roomy row keeps the
+    cells of a date in another year, a narrow one shows it without the year."""
+    state = row.when_state or "when"
+    if roomy:
+        return _pad_left(row.when, LONG_WHEN_WIDTH), look[state]
+    if row.when_narrow:
+        return _pad_left(row.when_narrow, WHEN_WIDTH), look[f"{state}+year"]
+    return _pad_left(row.when, WHEN_WIDTH), look[state]
+
+
+def _pad_left(text: str, width: int) -> str:
+    """``text`` right-aligned in ``width`` cells (cut if longer)."""
+    text = fit(text, width)
+    return " " * (width - cell_len(text)) + text
+
+
+def _cells(parts: list[tuple[str, Style]]) -> int:
+    return sum(cell_len(text) for text, _ in parts)
+
+
+def _marks(row: LeadRow, look: Mapping[str, Style]) -> list[tuple[str, Style]]:
+    """The credit and project marks in their cells (blank if none)."""
+    marks = [(pad(badge.text, w), look[badge.kind]) for badge, w in zip(row.badges, BADGE_WIDTHS)]
+    marks.extend((" " * w, look["base"]) for w in BADGE_WIDTHS[len(marks):])
+    return marks
+
+
+def _roomy_row(row: LeadRow, left: int, look: Mapping[str, Style],
+               right: list[tuple[str, Style]]) -> list[Segment]:
+    """The whole name, then company and region in ``left`` cells, then
+    ``right`` (the marks and the date) and a blank."""
+    base = look["base"]
     region_width = 6 if left >= 16 else 0
     company_width = left - region_width
     segments = [Segment(" " + pad(row.name, NAME_WIDTH), base)]
     if company_width >= 4:
         segments.append(Segment(" " + pad(row.company, company_width - 2) + " ", look["company"]))
     else:
-        segments.append(Segment(" " * max(company_width, 0), base))
+        segments.append(Segment(" " * company_width, base))
     if region_width:
         segments.append(Segment(pad(row.region, region_width), look["region"]))
-    for text, part_style in right:
-        segments.append(Segment(" ", base))
-        segments.append(Segment(text, part_style))
+    segments.extend(Segment(text, part_style) for text, part_style in right)
     segments.append(Segment(" ", base))
-    return segments, company_width >= 0
+    return segments

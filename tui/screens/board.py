@@ -21,7 +21,7 @@ from store.text import visible
 from tui.details import lead_sections
 from tui.held_frames import HeldFrames
 from tui.i18n import error_text, localize_bindings, t
-from tui.places import BOARD_BINDINGS, BOARD_BREAKPOINTS, label_places, place_title
+from tui.places import BOARD_BINDINGS, BOARD_BREAKPOINTS, empty_text, label_places, place_title
 from tui.palette import ActionsProvider, LeadsProvider, ViewsProvider
 from tui.rows import PlaceRows
 from tui.screens.help import HelpScreen, board_legend
@@ -119,9 +119,12 @@ class BoardScreen(PlanActions, HeldFrames):
         """Push the index's current order down into the lists and titles."""
         assert self.index is not None
         cursor_for = cursor_for or {}
+        narrowed = self.index.only is not None or self.index.board.shown is not None
         for place in places:
             ids = self.index.places[place]
-            self.board.lead_list(place).set_rows(PlaceRows(self.app.rows, ids), cursor_for.get(place))
+            lead_list = self.board.lead_list(place)
+            lead_list.empty_text = empty_text(place, narrowed)
+            lead_list.set_rows(PlaceRows(self.app.rows, ids), cursor_for.get(place))
             self.board.pane(place).set_title(*place_title(place, len(ids)))
         self.query_one("#welcome").set_class(bool(self.store.leads), "-hidden")
         self.refresh_status()
@@ -272,7 +275,9 @@ class BoardScreen(PlanActions, HeldFrames):
         so it now rests on the next lead of the place the lead left."""
         assert self.index is not None
         source = self.index.place_of(lead_id)
-        if source == quadrant:
+        if source == quadrant:  # nothing to do: said, or the key would seem lost
+            name = self.store.lead(lead_id).name
+            self.refresh_status(t("bar.already_in", name=name, quadrant=quadrant))
             return
         source_list = self.board.lead_list(source) if source is not None else None
         cursor = {source: source_list.cursor} if source_list is not None else {}
@@ -319,8 +324,8 @@ class BoardScreen(PlanActions, HeldFrames):
             self._follow(next(iter(lead_ids)))
 
     def show_details(self, shown: bool) -> None:
-        """Open or close the detail pane. ``#main`` says which, so that a
-        narrow board can slim its tray while the pane stands beside it."""
+        """Open or close the detail pane. ``#main`` says which, for the
+        stylesheet."""
         self.details.set_class(not shown, "-hidden")
         self.query_one("#main").set_class(shown, "-details")
         self.refresh_details()

@@ -44,6 +44,7 @@ def board_legend() -> Text:
         (credit, t("help.legend.credit")),
         (t("badge.project"), t("help.legend.project")),
         (t("help.legend.when_mark"), t("help.legend.when")),
+        (t("help.legend.year_mark"), t("help.legend.year")),
         (t("tray.title"), t("help.legend.tray")),
     ])
 

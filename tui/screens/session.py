@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Input, Static
@@ -198,12 +199,16 @@ class SessionScreen(HeldFrames, Screen[set[int]]):
         self.progress = StatusLine(id="session-progress")
         self.sheet = LeadSheet(id="session-lead")
         self.message = StatusLine(id="session-message")
+        self._progress_width = 0
 
     def compose(self) -> ComposeResult:
-        yield self.progress
+        # What was decided stands beside the progress, so that the key bar
+        # may take two lines on a narrow screen and the lead keeps its room.
+        with Horizontal(id="session-top"):
+            yield self.progress
+            yield self.message
         yield self.sheet
-        yield self.message
-        yield KeyBar(pinned=PINNED_KEYS)
+        yield KeyBar(pinned=PINNED_KEYS, lines=2)  # every decision's key, also at 80 columns
 
     def on_mount(self) -> None:
         self.show_lead()
@@ -254,6 +259,9 @@ class SessionScreen(HeldFrames, Screen[set[int]]):
                      total=len(session.queue.lead_ids),
                      elapsed=_elapsed(session.started, self.store.now()))
         self.progress.update(progress)
+        width = cell_len(progress) + 2  # and its padding: the message takes the rest
+        if width != self._progress_width:  # a digit more: laid out again, now and then
+            self._progress_width = self.progress.styles.width = width
 
     def _decide(self, decision: str, change) -> None:
         """Store one decision and go straight to the next lead; the decision

@@ -12,6 +12,7 @@ MESSAGES: dict[str, str] = {
     "bar.saved": "✓ saved",
     "bar.nothing_to_undo": "Nothing to undo",
     "bar.undone": "Undone: {label}",
+    "bar.already_in": "{name} is already in Q{quadrant}: nothing changed",
     # change labels (what undo takes back)
     "change.add_lead": "new lead",
     "change.edit_lead": "edit",
@@ -23,6 +24,7 @@ MESSAGES: dict[str, str] = {
     "change.demo": "demo data",
     # board
     "board.empty_place": "no leads here",
+    "board.no_match": "no lead here matches",
     "board.tray_drop": "Leads leave the tray by being graded; they cannot go back to it.",
     "tray.title": "Ungraded",
     "tray.empty": "all leads graded",
@@ -237,6 +239,8 @@ MESSAGES: dict[str, str] = {
     "help.legend.project": "has a project on hand",
     "help.legend.when_mark": "12-03 / 09:30",
     "help.legend.when": "next contact (today's: its time): red if overdue, highlighted if today",
+    "help.legend.year_mark": "27-01-06",
+    "help.legend.year": "a next contact in another year (year-month-day); a narrow pane shows 01-06, underlined",
     "help.legend.tray": "the tray on the right: intent or funds not graded yet",
     # errors
     "error.store_error": "Something went wrong with the data file.",

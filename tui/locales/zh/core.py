@@ -12,6 +12,7 @@ MESSAGES: dict[str, str] = {
     "bar.saved": "✓ 已保存",
     "bar.nothing_to_undo": "没有可撤销的操作",
     "bar.undone": "已撤销：{label}",
+    "bar.already_in": "{name} 已在 Q{quadrant}，没有改动",
     # 改动名称（撤销时显示）
     "change.add_lead": "新增客户",
     "change.edit_lead": "修改",
@@ -23,6 +24,7 @@ MESSAGES: dict[str, str] = {
     "change.demo": "演示数据",
     # 看板
     "board.empty_place": "这里还没有客户",
+    "board.no_match": "没有符合条件的客户",
     "board.tray_drop": "评级后客户才离开待评区，不能再拖回去。",
     "tray.title": "待评级",
     "tray.empty": "客户都已评级",
@@ -229,6 +231,8 @@ MESSAGES: dict[str, str] = {
     "help.legend.project": "手上有工程",
     "help.legend.when_mark": "12-03 / 09:30",
     "help.legend.when": "下次接触（当天的只显示时间）：红色为已逾期，醒目显示为今天",
+    "help.legend.year_mark": "27-01-06",
+    "help.legend.year": "不在今年的下次接触（年-月-日）；窄栏只显示 01-06，加下划线",
     "help.legend.tray": "右侧的待评区：意向或资金还没评级的客户",
     # 错误
     "error.store_error": "数据文件出了问题。",
