@@ -38,7 +38,6 @@ MESSAGES: dict[str, str] = {
     "system.quit": "Quit",
     "system.quit_help": "Close Leadboard; every change is already saved",
     "palette.lead_help": "Jump to this lead",
-    "palette.action_help": "Key {keys}: {does}",
     "palette.view": "View: {name}  ({query})",
     "palette.delete_view": "Delete view: {name}",
     "palette.view_help": "Filter the board by this saved view",
