@@ -47,6 +47,7 @@ from store.model import (
     SavedView,
     SessionRecord,
     Status,
+    holds_project,
 )
 from store.search.pinyin import search_keys
 from store.settings import Settings, settings_from_doc, settings_to_doc
@@ -221,10 +222,12 @@ class LeadStore:
         self._seq = int(meta.get("seq", 0))
         self._undo = list(meta.get("undo", []))
         try:
+            leads = raw.get("leads", {})
+            for lead_id, doc in leads.items():
+                codec.check_lead_doc(lead_id, doc)
+                leads[lead_id] = codec.settle_lead_doc(doc)
             for name, table in self._tables.items():
                 table.load(raw.get(name, {}))
-            for lead_id, doc in raw.get("leads", {}).items():
-                codec.check_lead_doc(lead_id, doc)
             self._storage.forget()
             self._replay()
             self._index_contacts()
@@ -399,6 +402,8 @@ class LeadStore:
             raise TypeError(f"not editable: {sorted(unknown)}")
         if "name" in fields:
             fields = {**fields, "name": check_name(fields["name"])}
+        if holds_project(fields.get("has_project"), fields.get("project")):
+            fields = {**fields, "has_project": True}  # so that the history says so
         for axis in ("intent", "funding"):
             grade = fields.get(axis)
             if grade is not None and (type(grade) is not int or not 1 <= grade <= 5):
@@ -663,6 +668,8 @@ class LeadStore:
         records (an import, a replay), which beats keeping them one by one.
         """
         objects = self._tables[table]
+        if table == "leads" and doc is not None:
+            doc = codec.settle_lead_doc(doc)
         contact = table == "contacts" and (reindex or self._watchers)
         old = objects.get(obj_id) if contact else None
         objects.put(obj_id, obj, doc)

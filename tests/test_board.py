@@ -395,3 +395,39 @@ async def test_help_explains_the_marks_on_the_board(store, seeded, lang, rows):
         # The marks read as the board draws them.
         credit_good, project = rows[1].split()[0], rows[2].split()[0]
         assert credit_good in board and project in board
+
+
+@pytest.mark.parametrize(("lang", "said", "not_said"), [
+    ("zh", "有工程但信誉差", "信誉未证实"),
+    ("en", "Has a project but poor credit", "not proven"),
+])
+async def test_poor_credit_with_a_project_is_not_called_unproven(store, lang, said, not_said):
+    store.add_lead("赵刚", intent=4, funding=2, credit=Credit.POOR, has_project=True)
+    app = LeadboardApp(store, lang)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.board.lead_list(2).focus()
+        await pilot.press("enter")  # its one lead's details
+        await pilot.pause()
+        body = str(app.screen.query_one("#detail-body").render())
+        assert said in body and not_said not in body
+
+
+@pytest.mark.parametrize(("lang", "holds", "no"), [("zh", "有工程", "否"), ("en", "Holds a project", "no")])
+async def test_a_project_named_in_the_form_without_the_tick_holds_one(store, lang, holds, no):
+    app = LeadboardApp(store, lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", *"Zhou")
+        app.screen.query_one("#field-intent").value = "4"
+        app.screen.query_one("#field-funding").value = "4"
+        app.screen.query_one("#field-project").value = "临沂北城新区道路土方"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        body = str(app.screen.query_one("#detail-body").render()).splitlines()
+        line = next(line for line in body if line.strip().startswith(holds))
+        assert "临沂北城新区道路土方" in line and f" {no} " not in f" {line} "
+        row = shown(app, app.screen.board.lead_list(1))[0]
+        assert "Zhou" in row and ("工" if lang == "zh" else "P") in row
+    lead = next(lead for lead in store.leads.values() if lead.name == "Zhou")
+    assert lead.has_project

@@ -96,6 +96,10 @@ MESSAGES: dict[str, str] = {
     "advice.q2_project_no_credit": (
         "Has a project but credit is not proven: confirm credit before offering finance."
     ),
+    "advice.q2_project_poor_credit": (
+        "Has a project but poor credit: no bank mortgage or instalments on credit alone; "
+        "talk finance only against security."
+    ),
     "advice.q2_find_project": (
         "Willing but short of cash: find out whether a project contract can back financing."
     ),
