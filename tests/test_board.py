@@ -29,6 +29,12 @@ def shown(app: LeadboardApp, widget) -> list[str]:
     return [strips[y].crop(region.x, region.right).text for y in range(region.y, region.bottom)]
 
 
+def drawn(app: LeadboardApp, widget) -> str:
+    """What the screen shows of ``widget``'s first line of content."""
+    region = widget.content_region
+    return app.screen._compositor.render_strips()[region.y].crop(region.x, region.right).text
+
+
 async def test_each_lead_sits_in_its_quadrant(store, seeded):
     app = LeadboardApp(store, "en")
     async with app.run_test(size=SIZE):
@@ -349,7 +355,7 @@ async def test_the_form_says_how_to_save_and_shows_its_own_keys(store, seeded, k
         checkbox.scroll_visible(animate=False)
         await pilot.pause()
         drawn = "".join(shown(app, checkbox))
-        assert "▐X▌" in drawn and "…" not in drawn
+        assert "▐ ▌" in drawn and "…" not in drawn
 
 
 async def test_help_in_chinese_has_no_english_left_from_textual(store, seeded):
@@ -431,3 +437,17 @@ async def test_a_project_named_in_the_form_without_the_tick_holds_one(store, lan
         assert "Zhou" in row and ("工" if lang == "zh" else "P") in row
     lead = next(lead for lead in store.leads.values() if lead.name == "Zhou")
     assert lead.has_project
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_project_box_shows_its_state_by_its_mark(store, seeded, lang):
+    app = LeadboardApp(store, lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        box = app.screen.query_one("#field-has_project")
+        box.scroll_visible(animate=False, immediate=True)
+        await pilot.pause()
+        assert drawn(app, box).startswith("▐ ▌")
+        await pilot.click(box)
+        await pilot.pause()
+        assert box.value and drawn(app, box).startswith("▐✓▌")

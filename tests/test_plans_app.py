@@ -433,7 +433,7 @@ async def test_the_purpose_achieved_box_is_drawn_whole(store, seeded):
             await pilot.pause()
             strip = app.screen._compositor.render_strips()[goal.content_region.y]
             row = "".join(segment.text for segment in strip)  # as drawn on the screen
-            assert "▐X▌" in row and "…" not in row, row
+            assert "▐ ▌" in row and "…" not in row, row
 
 
 async def test_scheduling_says_the_lead_already_has_an_open_plan(store, seeded, clock):
@@ -466,3 +466,41 @@ async def test_scheduling_says_so_in_english_too_and_not_when_there_is_no_plan(s
         await pilot.pause()
         assert not app.screen.query_one("#already-planned").display
 
+
+
+def drawn_row(app, widget) -> str:
+    """The screen's line where ``widget``'s content starts, as drawn."""
+    strip = app.screen._compositor.render_strips()[widget.content_region.y]
+    return "".join(segment.text for segment in strip)
+
+
+async def test_the_purpose_achieved_box_shows_a_tick_not_only_a_colour(store, seeded):
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        goal = app.screen.query_one("#goal")
+        goal.scroll_visible(animate=False, immediate=True)
+        await pilot.pause()
+        assert "▐ ▌" in drawn_row(app, goal)
+        await pilot.click(goal)
+        await pilot.pause()
+        assert goal.value and "▐✓▌" in drawn_row(app, goal)
+
+
+async def test_preparation_items_show_which_are_ticked_by_their_mark(store, seeded):
+    store.schedule_contact(seeded["张伟"], NOW + timedelta(hours=3), method=Method.VISIT,
+                           purpose=Purpose.SELL,
+                           checklist=(ChecklistItem("报价单", done=True), ChecklistItem("计算器")))
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "t")
+        await pilot.pause()
+        box = app.screen.query_one("#prep-items")
+        lines = [line.text for line in app.screen._compositor.render_strips()
+                 [box.content_region.y:box.content_region.y + 2]]
+        assert "▐✓▌ 报价单" in lines[0] and "▐ ▌ 计算器" in lines[1], lines
+        await pilot.press("down", "space")
+        await pilot.pause()
+        lines = [line.text for line in app.screen._compositor.render_strips()
+                 [box.content_region.y:box.content_region.y + 2]]
+        assert "▐✓▌ 计算器" in lines[1], lines
