@@ -219,7 +219,7 @@ async def test_the_form_rejects_bad_input_and_saves_good_input(store, seeded):
         await pilot.press("ctrl+s")
         form = app.screen
         assert str(form.query_one("#error-name").render()) == "A name is required."
-        assert "mainland mobile" in str(form.query_one("#error-phones").render())
+        assert "11-digit mobile" in str(form.query_one("#error-phones").render())
         assert "1 to 5" in str(form.query_one("#error-intent").render())
         assert len(store.leads) == count
         await pilot.click("#field-name")
@@ -451,3 +451,37 @@ async def test_the_project_box_shows_its_state_by_its_mark(store, seeded, lang):
         await pilot.click(box)
         await pilot.pause()
         assert box.value and drawn(app, box).startswith("▐✓▌")
+
+
+async def test_english_labels_read_as_english(store, seeded):
+    from store.model import Stage
+
+    store.edit_lead(seeded["张伟"], stage=Stage.ANALYSE, competitor="Sany")
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # 张伟's details
+        await pilot.pause()
+        body = str(app.screen.query_one("#detail-body").render())
+        assert "analysis" in body and "analyse" not in body
+        assert "Competing brand" in body and "weighed" not in body
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", [(80, 24), (130, 40)])
+async def test_a_phone_error_leaves_the_form_where_it_was(store, seeded, lang, size):
+    app = LeadboardApp(store, lang)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("n", *"Zhou")
+        form = app.screen
+        form.query_one("#field-phones").value = "12345"
+        below = form.query_one("#field-province")
+        where = below.region
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = form.query_one("#error-phones")
+        assert str(error.render()).strip()  # it says what is wrong
+        assert below.region == where  # and nothing below it moves
+        # The whole of it is on the screen, beside the field.
+        shown_lines = [line.strip() for line in shown(app, error) if line.strip()]
+        words = "".join(shown_lines).replace(" ", "")
+        assert words == str(error.render()).replace(" ", "").replace("\n", "")

@@ -504,3 +504,29 @@ async def test_preparation_items_show_which_are_ticked_by_their_mark(store, seed
         lines = [line.text for line in app.screen._compositor.render_strips()
                  [box.content_region.y:box.content_region.y + 2]]
         assert "▐✓▌ 计算器" in lines[1], lines
+
+
+async def test_the_status_line_keeps_the_exported_files_path(store, seeded, tmp_path):
+    """The news of an export is the path: the line's usual parts give way to
+    it, and a path longer than the line keeps its start and its file name."""
+    target = tmp_path / "exports" / "for the week" / "leadboard-week.json"
+    target.parent.mkdir(parents=True)
+    for size in ((130, 40), (80, 24)):
+        app = LeadboardApp(store, "en")
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("x")
+            app.screen.query_one("#path").value = str(target)
+            await pilot.press("ctrl+s")
+            for _ in range(50):
+                await pilot.pause(0.05)
+                if isinstance(app.focused, LeadList):
+                    break
+            await pilot.pause()
+            status = app.screen.query_one("#status")
+            line = app.screen._compositor.render_strips()[status.region.y].text.strip()
+            assert line.endswith("leadboard-week.json"), line
+            if size[0] == 130:
+                assert f"Plan exported to {target}" in line, line
+            else:
+                assert "Plan exported to /" in line and "…" in line, line
+        target.unlink()

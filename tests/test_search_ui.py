@@ -616,3 +616,34 @@ async def test_a_slow_search_shows_the_letter_first(store, monkeypatch):
     frames, full = await frames_of_z(store, monkeypatch, HOLD_S * 4)
     assert frames[0][:2] == ("z", full)  # the letter, before its matches
     assert [frame for frame in frames if frame[1] < full][0][2]
+
+
+def listed_values(help_text: str, names: tuple[str, str]) -> list[str]:
+    """The values the help lists for the filter of these two names (English
+    and Chinese): the words after its ")" and on the lines that go on with it."""
+    lines = help_text.splitlines()
+    start = next(i for i, line in enumerate(lines) if all(f"{n}:" in line for n in names))
+    words = lines[start].split(")", 1)[1].split()
+    for line in lines[start + 1:]:
+        if ":" in line or not line.startswith(" " * 20):
+            break
+        words += line.split()
+    return words
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_help_lists_filter_words_a_rep_can_type_not_codes(store, lang):
+    from store.search import parse_query
+
+    app = LeadboardApp(store, lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = "\n".join(str(s.render()) for s in app.screen.query(".help-section"))
+    assert "walk_in" not in text and "machine_site" not in text
+    for field, names in (("source", ("source", "来源")), ("stage", ("stage", "阶段"))):
+        words = listed_values(text, names)
+        assert len(words) == 8, words  # every source, every stage
+        for word in words:
+            assert "_" not in word
+            parse_query(f"{field}:{word}")  # each word listed works as a filter
