@@ -1,6 +1,7 @@
 """Triage on the board as a rep does it: keys, clicks, drags, undo, details."""
 
 import pytest
+from textual.geometry import Region
 from textual.selection import Selection
 
 from store.leadstore import LeadStore
@@ -485,3 +486,59 @@ async def test_a_phone_error_leaves_the_form_where_it_was(store, seeded, lang, s
         shown_lines = [line.strip() for line in shown(app, error) if line.strip()]
         words = "".join(shown_lines).replace(" ", "")
         assert words == str(error.render()).replace(" ", "").replace("\n", "")
+
+
+def starts_with_closing(line: str) -> bool:
+    """A line of Chinese text starting with its closing punctuation (a key
+    such as ? is not punctuation)."""
+    return line.strip()[:1] in set("，。、；：？！）」』】》")
+
+
+@pytest.mark.parametrize("size", [(130, 40), (80, 24)])
+async def test_no_line_of_the_details_starts_with_a_comma_or_a_full_stop(store, seeded, size):
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("enter")  # 张伟's details
+        await pilot.pause()
+        body = app.screen.query_one("#detail-body")
+        width = body.content_region.width
+        # A note that fills its first line to the last cell, a comma after it.
+        note = "挖" * (width // 2) + "，" + "机" * (width // 2 - 1) + "。" + "好"
+        store.edit_lead(seeded["张伟"], notes=note)
+        app.screen.refresh_details()
+        await pilot.pause()
+        lines = [strip.text for strip in body.render_lines(Region(0, 0, *body.size))]
+        at = next(i for i, line in enumerate(lines) if "挖挖" in line)
+        assert not any(starts_with_closing(line) for line in lines), lines[at:at + 3]
+        # The character before each mark went down with it; nothing is lost.
+        said = "".join(line.strip() for line in lines[at:at + 3])
+        assert said.startswith(note)
+
+
+@pytest.mark.parametrize("width", [43, 52, 64, 70, 79, 100])  # each cut a line wrongly once
+async def test_no_line_of_the_help_starts_with_a_comma_or_a_full_stop(store, seeded, width):
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=(width, 30)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        lines = [strip.text for section in app.screen.query(".help-section")
+                 for strip in section.render_lines(Region(0, 0, *section.size))]
+        assert len(lines) > 40
+        assert not [line for line in lines if starts_with_closing(line)]
+
+
+async def test_no_line_of_a_triage_lead_starts_with_a_comma_or_a_full_stop(store, seeded):
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=(80, 60)) as pilot:
+        await pilot.press("t", "enter")  # the session, on 曾国 (the tray comes first)
+        await pilot.pause()
+        sheet = app.screen.query_one("#session-lead")
+        width = sheet.scrollable_content_region.width
+        note = "挖" * (width // 2) + "，" + "机" * (width // 2 - 1) + "。" + "好"
+        store.edit_lead(seeded["曾国"], notes=note)
+        await pilot.press("space", "left")  # on to the next lead and back to 曾国
+        await pilot.pause()
+        lines = [strip.text for strip in sheet.render_lines(Region(0, 0, *sheet.size))]
+        at = next(i for i, line in enumerate(lines) if "挖挖" in line)
+        assert not any(starts_with_closing(line) for line in lines), lines[at:at + 3]
+        assert "".join(line.strip() for line in lines[at:at + 3]).startswith(note)

@@ -10,6 +10,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from widgets.broken_text import BrokenText
+
 
 @dataclass(frozen=True, slots=True)
 class DetailSection:
@@ -33,7 +35,7 @@ class DetailPane(VerticalScroll, can_focus=False):
 
     def show(self, heading: str, sections: list[DetailSection]) -> None:
         self.query_one("#detail-heading", Static).update(heading)
-        self.query_one("#detail-body", Static).update(self._body(sections))
+        self.query_one("#detail-body", Static).update(BrokenText(self._body(sections)))
         self.scroll_home(animate=False)
 
     @staticmethod
