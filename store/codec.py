@@ -24,6 +24,7 @@ from store.model import (
     SavedView,
     SessionRecord,
     Status,
+    holds_project,
 )
 
 Doc = dict[str, Any]
@@ -182,6 +183,15 @@ def check_lead_doc(lead_id: int, doc: Any) -> None:
             raise BadDocument("leads", lead_id, f"{name} {grade!r} is not 1-5")
     if doc.get("status", "active") not in _STATUSES or doc.get("credit", "unknown") not in _CREDITS:
         raise BadDocument("leads", lead_id, "unknown status or credit")
+
+
+def settle_lead_doc(doc: Doc) -> Doc:
+    """The stored lead as its object would be: older files and journals hold
+    a project's name without ``has_project``, and the board reads that field
+    from the document itself."""
+    if not doc.get("has_project") and holds_project(False, doc.get("project")):
+        return {**doc, "has_project": True}
+    return doc
 
 
 def lead_to_doc(lead: Lead) -> Doc:

@@ -110,7 +110,9 @@ def advice(lead: Lead, threshold: int) -> list[str]:
         if good and lead.has_project:
             codes.append("q2_financing")
         elif lead.has_project:
-            codes.append("q2_project_no_credit")
+            # Poor credit is known, not yet to be proven: it is a reason to
+            # hold finance back, not only to check.
+            codes.append("q2_project_poor_credit" if poor else "q2_project_no_credit")
         else:
             codes.append("q2_find_project")
     elif q == 3:

@@ -47,6 +47,7 @@ from store.model import (
     SavedView,
     SessionRecord,
     Status,
+    holds_project,
 )
 from store.search.pinyin import search_keys
 from store.settings import Settings, settings_from_doc, settings_to_doc
@@ -236,12 +237,15 @@ class LeadStore:
         try:
             meta = check_meta(raw.get("meta", {}).get("1", {}))
             self._seq, self._undo = meta.get("seq", 0), list(meta.get("undo", []))
-            for name, table in self._tables.items():
-                table.load(raw.get(name, {}))
-            for lead_id, doc in raw.get("leads", {}).items():
+            leads = raw.get("leads", {})
+            for lead_id, doc in leads.items():
                 codec.check_lead_doc(lead_id, doc)
             if raw and not self._storage.sealed:
                 check_documents(raw)  # no checksum vouches for them: built once
+            for lead_id, doc in leads.items():
+                leads[lead_id] = codec.settle_lead_doc(doc)
+            for name, table in self._tables.items():
+                table.load(raw.get(name, {}))
             self._storage.forget()
             self._replay()
             self._contacts_by_lead = {}
@@ -419,6 +423,8 @@ class LeadStore:
             raise TypeError(f"not editable: {sorted(unknown)}")
         if "name" in fields:
             fields = {**fields, "name": check_name(fields["name"])}
+        if holds_project(fields.get("has_project"), fields.get("project")):
+            fields = {**fields, "has_project": True}  # so that the history says so
         for axis in ("intent", "funding"):
             grade = fields.get(axis)
             if grade is not None and (type(grade) is not int or not 1 <= grade <= 5):
@@ -683,6 +689,8 @@ class LeadStore:
         records (an import, a replay), which beats keeping them one by one.
         """
         objects = self._tables[table]
+        if table == "leads" and doc is not None:
+            doc = codec.settle_lead_doc(doc)
         contact = table == "contacts" and (reindex or self._watchers)
         old = objects.get(obj_id) if contact else None
         objects.put(obj_id, obj, doc)

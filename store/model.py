@@ -113,6 +113,10 @@ class Lead:
     # Pinyin readings for search, kept by the store (see store.search.pinyin).
     search_keys: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        if not self.has_project and holds_project(self.has_project, self.project):
+            object.__setattr__(self, "has_project", True)
+
     @property
     def graded(self) -> bool:
         return self.intent is not None and self.funding is not None
@@ -121,6 +125,12 @@ class Lead:
     def region(self) -> str:
         """The most specific place we know, as reps name it."""
         return self.city or self.province
+
+
+def holds_project(has_project: object, project: object) -> bool:
+    """A lead holds a project when it is marked so or when the project has a
+    name: a rep who names one and leaves the box unticked means it has one."""
+    return bool(has_project) or (isinstance(project, str) and bool(project.strip()))
 
 
 # Fields a user may edit directly; everything else is kept by the store.

@@ -1,6 +1,7 @@
 """Triage on the board as a rep does it: keys, clicks, drags, undo, details."""
 
 import pytest
+from textual.geometry import Region
 from textual.selection import Selection
 
 from store.leadstore import LeadStore
@@ -27,6 +28,12 @@ def shown(app: LeadboardApp, widget) -> list[str]:
     strips = app.screen._compositor.render_strips()
     region = widget.region
     return [strips[y].crop(region.x, region.right).text for y in range(region.y, region.bottom)]
+
+
+def drawn(app: LeadboardApp, widget) -> str:
+    """What the screen shows of ``widget``'s first line of content."""
+    region = widget.content_region
+    return app.screen._compositor.render_strips()[region.y].crop(region.x, region.right).text
 
 
 async def test_each_lead_sits_in_its_quadrant(store, seeded):
@@ -213,7 +220,7 @@ async def test_the_form_rejects_bad_input_and_saves_good_input(store, seeded):
         await pilot.press("ctrl+s")
         form = app.screen
         assert str(form.query_one("#error-name").render()) == "A name is required."
-        assert "mainland mobile" in str(form.query_one("#error-phones").render())
+        assert "11-digit mobile" in str(form.query_one("#error-phones").render())
         assert "1 to 5" in str(form.query_one("#error-intent").render())
         assert len(store.leads) == count
         await pilot.click("#field-name")
@@ -349,7 +356,7 @@ async def test_the_form_says_how_to_save_and_shows_its_own_keys(store, seeded, k
         checkbox.scroll_visible(animate=False)
         await pilot.pause()
         drawn = "".join(shown(app, checkbox))
-        assert "▐X▌" in drawn and "…" not in drawn
+        assert "▐ ▌" in drawn and "…" not in drawn
 
 
 async def test_help_in_chinese_has_no_english_left_from_textual(store, seeded):
@@ -410,3 +417,143 @@ async def test_a_number_key_on_a_lead_already_there_says_so(store, seeded, lang,
         assert said in app.screen.status.text
         assert names(app, 3) == ["刘洋"] and store.lead(seeded["刘洋"]).history == ()
         assert store.undo_label == "add_lead"  # no change made
+
+
+@pytest.mark.parametrize(("lang", "said", "not_said"), [
+    ("zh", "有工程但信誉差", "信誉未证实"),
+    ("en", "Has a project but poor credit", "not proven"),
+])
+async def test_poor_credit_with_a_project_is_not_called_unproven(store, lang, said, not_said):
+    store.add_lead("赵刚", intent=4, funding=2, credit=Credit.POOR, has_project=True)
+    app = LeadboardApp(store, lang)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.board.lead_list(2).focus()
+        await pilot.press("enter")  # its one lead's details
+        await pilot.pause()
+        body = str(app.screen.query_one("#detail-body").render())
+        assert said in body and not_said not in body
+
+
+@pytest.mark.parametrize(("lang", "holds", "no"), [("zh", "有工程", "否"), ("en", "Holds a project", "no")])
+async def test_a_project_named_in_the_form_without_the_tick_holds_one(store, lang, holds, no):
+    app = LeadboardApp(store, lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", *"Zhou")
+        app.screen.query_one("#field-intent").value = "4"
+        app.screen.query_one("#field-funding").value = "4"
+        app.screen.query_one("#field-project").value = "临沂北城新区道路土方"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        body = str(app.screen.query_one("#detail-body").render()).splitlines()
+        line = next(line for line in body if line.strip().startswith(holds))
+        assert "临沂北城新区道路土方" in line and f" {no} " not in f" {line} "
+        row = shown(app, app.screen.board.lead_list(1))[0]
+        assert "Zhou" in row and ("工" if lang == "zh" else "P") in row
+    lead = next(lead for lead in store.leads.values() if lead.name == "Zhou")
+    assert lead.has_project
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_project_box_shows_its_state_by_its_mark(store, seeded, lang):
+    app = LeadboardApp(store, lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        box = app.screen.query_one("#field-has_project")
+        box.scroll_visible(animate=False, immediate=True)
+        await pilot.pause()
+        assert drawn(app, box).startswith("▐ ▌")
+        await pilot.click(box)
+        await pilot.pause()
+        assert box.value and drawn(app, box).startswith("▐✓▌")
+
+
+async def test_english_labels_read_as_english(store, seeded):
+    from store.model import Stage
+
+    store.edit_lead(seeded["张伟"], stage=Stage.ANALYSE, competitor="Sany")
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # 张伟's details
+        await pilot.pause()
+        body = str(app.screen.query_one("#detail-body").render())
+        assert "analysis" in body and "analyse" not in body
+        assert "Competing brand" in body and "weighed" not in body
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", [(80, 24), (130, 40)])
+async def test_a_phone_error_leaves_the_form_where_it_was(store, seeded, lang, size):
+    app = LeadboardApp(store, lang)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("n", *"Zhou")
+        form = app.screen
+        form.query_one("#field-phones").value = "12345"
+        below = form.query_one("#field-province")
+        where = below.region
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = form.query_one("#error-phones")
+        assert str(error.render()).strip()  # it says what is wrong
+        assert below.region == where  # and nothing below it moves
+        # The whole of it is on the screen, beside the field.
+        shown_lines = [line.strip() for line in shown(app, error) if line.strip()]
+        words = "".join(shown_lines).replace(" ", "")
+        assert words == str(error.render()).replace(" ", "").replace("\n", "")
+
+
+def starts_with_closing(line: str) -> bool:
+    """A line of Chinese text starting with its closing punctuation (a key
+    such as ? is not punctuation)."""
+    return line.strip()[:1] in set("，。、；：？！）」』】》")
+
+
+@pytest.mark.parametrize("size", [(130, 40), (80, 24)])
+async def test_no_line_of_the_details_starts_with_a_comma_or_a_full_stop(store, seeded, size):
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("enter")  # 张伟's details
+        await pilot.pause()
+        body = app.screen.query_one("#detail-body")
+        width = body.content_region.width
+        # A note that fills its first line to the last cell, a comma after it.
+        note = "挖" * (width // 2) + "，" + "机" * (width // 2 - 1) + "。" + "好"
+        store.edit_lead(seeded["张伟"], notes=note)
+        app.screen.refresh_details()
+        await pilot.pause()
+        lines = [strip.text for strip in body.render_lines(Region(0, 0, *body.size))]
+        at = next(i for i, line in enumerate(lines) if "挖挖" in line)
+        assert not any(starts_with_closing(line) for line in lines), lines[at:at + 3]
+        # The character before each mark went down with it; nothing is lost.
+        said = "".join(line.strip() for line in lines[at:at + 3])
+        assert said.startswith(note)
+
+
+@pytest.mark.parametrize("width", [43, 52, 64, 70, 79, 100])  # each cut a line wrongly once
+async def test_no_line_of_the_help_starts_with_a_comma_or_a_full_stop(store, seeded, width):
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=(width, 30)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        lines = [strip.text for section in app.screen.query(".help-section")
+                 for strip in section.render_lines(Region(0, 0, *section.size))]
+        assert len(lines) > 40
+        assert not [line for line in lines if starts_with_closing(line)]
+
+
+async def test_no_line_of_a_triage_lead_starts_with_a_comma_or_a_full_stop(store, seeded):
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=(80, 60)) as pilot:
+        await pilot.press("t", "enter")  # the session, on 曾国 (the tray comes first)
+        await pilot.pause()
+        sheet = app.screen.query_one("#session-lead")
+        width = sheet.scrollable_content_region.width
+        note = "挖" * (width // 2) + "，" + "机" * (width // 2 - 1) + "。" + "好"
+        store.edit_lead(seeded["曾国"], notes=note)
+        await pilot.press("space", "left")  # on to the next lead and back to 曾国
+        await pilot.pause()
+        lines = [strip.text for strip in sheet.render_lines(Region(0, 0, *sheet.size))]
+        at = next(i for i, line in enumerate(lines) if "挖挖" in line)
+        assert not any(starts_with_closing(line) for line in lines), lines[at:at + 3]
+        assert "".join(line.strip() for line in lines[at:at + 3]).startswith(note)

@@ -60,6 +60,8 @@ def test_priority_weighs_intent_credit_and_project():
         (dict(intent=4, funding=2, credit=Credit.GOOD, has_project=True), ["q2_financing"]),
         (dict(intent=4, funding=2, credit=Credit.UNKNOWN, has_project=True),
          ["verify_credit", "q2_project_no_credit"]),
+        (dict(intent=4, funding=2, credit=Credit.POOR, has_project=True),
+         ["q2_project_poor_credit", "poor_credit_caution"]),
         (dict(intent=4, funding=2, credit=Credit.GOOD), ["q2_find_project"]),
         (dict(intent=5, funding=5, credit=Credit.GOOD), ["q1_standard_terms"]),
         (dict(intent=5, funding=5, credit=Credit.POOR), ["q1_win_first", "poor_credit_caution"]),

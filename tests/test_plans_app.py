@@ -447,7 +447,7 @@ async def test_the_purpose_achieved_box_is_drawn_whole(store, seeded):
             await pilot.pause()
             strip = app.screen._compositor.render_strips()[goal.content_region.y]
             row = "".join(segment.text for segment in strip)  # as drawn on the screen
-            assert "▐X▌" in row and "…" not in row, row
+            assert "▐ ▌" in row and "…" not in row, row
 
 
 async def test_scheduling_says_the_lead_already_has_an_open_plan(store, seeded, clock):
@@ -482,3 +482,67 @@ async def test_scheduling_says_so_in_english_too_and_not_when_there_is_no_plan(s
         await pilot.pause()
         assert not app.screen.query_one("#already-planned").display
 
+
+
+def drawn_row(app, widget) -> str:
+    """The screen's line where ``widget``'s content starts, as drawn."""
+    strip = app.screen._compositor.render_strips()[widget.content_region.y]
+    return "".join(segment.text for segment in strip)
+
+
+async def test_the_purpose_achieved_box_shows_a_tick_not_only_a_colour(store, seeded):
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        goal = app.screen.query_one("#goal")
+        goal.scroll_visible(animate=False, immediate=True)
+        await pilot.pause()
+        assert "▐ ▌" in drawn_row(app, goal)
+        await pilot.click(goal)
+        await pilot.pause()
+        assert goal.value and "▐✓▌" in drawn_row(app, goal)
+
+
+async def test_preparation_items_show_which_are_ticked_by_their_mark(store, seeded):
+    store.schedule_contact(seeded["张伟"], NOW + timedelta(hours=3), method=Method.VISIT,
+                           purpose=Purpose.SELL,
+                           checklist=(ChecklistItem("报价单", done=True), ChecklistItem("计算器")))
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "t")
+        await pilot.pause()
+        box = app.screen.query_one("#prep-items")
+        lines = [line.text for line in app.screen._compositor.render_strips()
+                 [box.content_region.y:box.content_region.y + 2]]
+        assert "▐✓▌ 报价单" in lines[0] and "▐ ▌ 计算器" in lines[1], lines
+        await pilot.press("down", "space")
+        await pilot.pause()
+        lines = [line.text for line in app.screen._compositor.render_strips()
+                 [box.content_region.y:box.content_region.y + 2]]
+        assert "▐✓▌ 计算器" in lines[1], lines
+
+
+async def test_the_status_line_keeps_the_exported_files_path(store, seeded, tmp_path):
+    """The news of an export is the path: the line's usual parts give way to
+    it, and a path longer than the line keeps its start and its file name."""
+    target = tmp_path / "exports" / "for the week" / "leadboard-week.json"
+    target.parent.mkdir(parents=True)
+    for size in ((130, 40), (80, 24)):
+        app = LeadboardApp(store, "en")
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("x")
+            app.screen.query_one("#path").value = str(target)
+            await pilot.press("ctrl+s")
+            for _ in range(50):
+                await pilot.pause(0.05)
+                if isinstance(app.focused, LeadList):
+                    break
+            await pilot.pause()
+            status = app.screen.query_one("#status")
+            line = app.screen._compositor.render_strips()[status.region.y].text.strip()
+            assert line.endswith("leadboard-week.json"), line
+            if size[0] == 130:
+                assert f"Plan exported to {target}" in line, line
+            else:
+                assert "Plan exported to /" in line and "…" in line, line
+        target.unlink()

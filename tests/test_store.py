@@ -7,9 +7,11 @@ import orjson
 import pytest
 
 from store.errors import Invalid, Locked, SaveFailed, UnreadableFile
+from store.journal import encode
 from store.leadstore import UNDO_DEPTH, LeadStore
 from store.migrations import SCHEMA_VERSION
 from store.model import Credit
+from store.search import SearchIndex, parse_query, search
 
 
 def reopen(store: LeadStore, clock) -> LeadStore:
@@ -236,3 +238,40 @@ def test_the_stores_clock_reads_the_systems_local_time_and_follows_its_zone(monk
     monkeypatch.undo()
     time.tzset()
     assert agree()
+
+
+def test_a_project_name_means_the_lead_holds_one(store, clock):
+    lead = store.add_lead("周明", project="临沂北城新区道路土方")
+    assert lead.has_project
+    other = store.add_lead("孙强")
+    edited = store.edit_lead(other.id, has_project=False, project="徐州东站土方")
+    assert edited.has_project
+    assert ("has_project", False, True) in [(e.field, e.old, e.new) for e in edited.history]
+    again = reopen(store, clock)
+    assert again.lead(lead.id).has_project and again.lead(other.id).has_project
+    assert again.leads_field(lead.id, "has_project") is True
+    again.close()
+
+
+def test_a_project_name_kept_without_the_mark_in_an_older_file_reads_as_holding_one(
+        db_path, clock):
+    """Files written before the name decided it keep ``project`` without
+    ``has_project``, in the snapshot and in the journal: both read as held,
+    by the lead, by the board's stored fields and by the search."""
+    made = "2026-11-01T09:00:00+08:00"
+    doc = {"created": made, "updated": made, "intent": 4, "funding": 2}
+    db_path.write_bytes(orjson.dumps({
+        "leads": {"1": {**doc, "name": "张伟", "project": "临沂北城新区道路土方"},
+                  "2": {**doc, "name": "李娜"}},
+        "contacts": {}, "settings": {}, "sessions": {}, "views": {},
+        "meta": {"1": {"schema": SCHEMA_VERSION, "seq": 0}},
+    }))
+    journal = {"seq": 1, "kind": "do", "label": "edit_lead",
+               "changes": [["leads", 2, None, {**doc, "name": "李娜", "project": "徐州东站土方"}]]}
+    db_path.with_name(db_path.name + ".journal").write_bytes(encode(journal))
+    with LeadStore.open(db_path, clock=clock, read_only=True) as old:
+        for lead_id in (1, 2):
+            assert old.lead(lead_id).has_project
+            assert old.leads_field(lead_id, "has_project") is True
+        found = search(SearchIndex(old), parse_query("project:yes"), 10)
+        assert sorted(hit.lead_id for hit in found.hits) == [1, 2]

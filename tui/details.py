@@ -86,8 +86,8 @@ def status_text(lead: Lead) -> str:
 
 def lead_sections(store: LeadStore, lead: Lead) -> list[DetailSection]:
     threshold = store.settings.threshold
-    yes_no = t("yes") if lead.has_project else t("no")
-    project = f"{yes_no} {lead.project}".strip()
+    # The project's name says yes by itself.
+    project = lead.project.strip() or (t("yes") if lead.has_project else t("no"))
     region = " ".join(part for part in (lead.province, lead.city) if part)
     grading = DetailSection(t("detail.grading"), [
         (t("field.quadrant"), quadrant_text(lead, threshold)),

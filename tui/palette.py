@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
+from textual.fuzzy import Matcher
 from textual.markup import escape
 
 from store.search import BadQuery, parse_query, search
@@ -73,12 +74,14 @@ class ActionRow(NamedTuple):
 
     @property
     def text(self) -> str:
-        return f"{self.description}  ({self.keys})"
+        # One line in the help's words, which say the most (the key bar's
+        # "→Q1" says nothing to a rep who types "移到"), and the key once.
+        return f"{self.does}  ({self.keys})"
 
-    @property
-    def help(self) -> str:
-        # The palette reads help as markup: a "[" key must stay a key.
-        return escape(t("palette.action_help", keys=self.keys, does=self.does))
+    def score(self, matcher: Matcher) -> float:
+        """How well the query fits the line, or the key bar's words the rep
+        has learnt from the bottom of the screen."""
+        return max(matcher.match(self.text), matcher.match(self.description))
 
 
 def action_rows(nodes: list[DOMNode]) -> list[ActionRow]:
@@ -108,15 +111,14 @@ class ActionsProvider(Provider):
 
     async def discover(self) -> Hits:
         for row in self._rows():
-            yield DiscoveryHit(Text(row.text), row.run, text=row.text, help=row.help)
+            yield DiscoveryHit(Text(row.text), row.run, text=row.text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for row in self._rows():
-            score = matcher.match(row.text)
+            score = row.score(matcher)
             if score > 0:
-                yield Hit(score, matcher.highlight(escape(row.text)), row.run, text=row.text,
-                          help=row.help)
+                yield Hit(score, matcher.highlight(escape(row.text)), row.run, text=row.text)
 
 
 class ViewsProvider(Provider):

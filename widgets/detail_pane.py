@@ -11,6 +11,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from widgets.broken_text import BrokenText
+
 
 @dataclass(frozen=True, slots=True)
 class DetailSection:
@@ -34,7 +36,7 @@ class DetailPane(VerticalScroll, can_focus=False):
 
     def show(self, heading: str, sections: list[DetailSection]) -> None:
         self.query_one("#detail-heading", Static).update(Content(heading))  # a name, not markup
-        self.query_one("#detail-body", Static).update(self._body(sections))
+        self.query_one("#detail-body", Static).update(BrokenText(self._body(sections)))
         self.scroll_home(animate=False)
 
     @staticmethod

@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
+from widgets.broken_text import broken_lines
 from widgets.detail_pane import DetailSection, Piece, section_lines
 
 Line = list[Segment]
@@ -177,7 +178,7 @@ class LeadSheet(ScrollView, can_focus=False):
 
     def _wrapped(self, pieces: list[Piece], width: int, base: Style) -> list[Line]:
         """One line as segments; a line too long for the sheet, or one with
-        line breaks in it (notes), wrapped as a Static would wrap it."""
+        line breaks in it (notes), cut as the detail pane cuts it."""
         segments = [Segment(strip_control_codes(text), base + _style(style))
                     for text, style in pieces if text]
         if all("\n" not in s.text for s in segments) and (
@@ -187,10 +188,7 @@ class LeadSheet(ScrollView, can_focus=False):
         for piece, style in pieces:
             text.append(piece, style=style)
         console = self.app.console
-        lines = text.wrap(console, max(width, 1))
-        for line in lines:
-            line.end = ""
-        return [list(line.render(console)) for line in lines]
+        return [list(line.render(console, end="")) for line in broken_lines(text, max(width, 1))]
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """The rows as made ready by :meth:`_finisher` (so the sheet draws

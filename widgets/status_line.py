@@ -4,7 +4,8 @@ A `Static` takes its text through Textual's content pipeline (markup,
 wrapping, alignment) on every change; a line that changes on every key of a
 triage session only needs its text drawn in its own colours. Text too long
 for the line is cut, with an ellipsis when its styles ask for one; a tail
-(a count, say) stays whole and the text before it is cut instead.
+(a count, say) stays whole and the text before it is cut instead, and a tail
+longer than the line is cut in its middle.
 """
 
 from __future__ import annotations
@@ -20,6 +21,24 @@ from textual.strip import Strip
 
 from widgets.lead_row import fit
 from widgets.plain_lines import PlainLines
+
+
+def fit_middle(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells in its middle, keeping both ends: a
+    path keeps where it starts and its file name."""
+    if cell_len(text) <= width:
+        return text
+    if width < 3:
+        return fit(text, width)
+    head = fit(text, (width + 1) // 2)  # ends in the ellipsis
+    room = width - cell_len(head)
+    end, used = [], 0
+    for char in reversed(text):
+        used += cell_len(char)
+        if used > room:
+            break
+        end.append(char)
+    return head + "".join(reversed(end))
 
 
 class StatusLine(PlainLines):
@@ -60,7 +79,8 @@ class StatusLine(PlainLines):
         for y in ys:
             text = self.text if not y else ""
             if ellipsis and cell_len(text) > width:
-                text = fit(self._text, width - cell_len(self._tail)) + self._tail
+                tail = fit_middle(self._tail, width)
+                text = fit(self._text, width - cell_len(tail)) + tail
             used = cell_len(text)
             if used > width:  # cut, as Textual cuts a line too long for it
                 lines.append(Strip([Segment(text, text_style)]).adjust_cell_length(width, blank))

@@ -93,7 +93,8 @@ _REFERRALS = frozenset({Source.FRIEND, Source.OWNER, Source.OPERATOR})
 VALUES: dict[str, dict[str, frozenset]] = {
     "source": {
         "referral": _REFERRALS, "介绍": _REFERRALS, "转介绍": _REFERRALS,
-        "walkin": frozenset({Source.WALK_IN}), "走访": frozenset({Source.WALK_IN}),
+        "walkin": frozenset({Source.WALK_IN}), "visit": frozenset({Source.WALK_IN}),
+        "走访": frozenset({Source.WALK_IN}),
         "朋友": frozenset({Source.FRIEND}), "朋友介绍": frozenset({Source.FRIEND}),
         "老用户": frozenset({Source.OWNER}), "老用户介绍": frozenset({Source.OWNER}),
         "机手": frozenset({Source.OPERATOR}), "机手介绍": frozenset({Source.OPERATOR}),
@@ -111,6 +112,10 @@ VALUES: dict[str, dict[str, frozenset]] = {
         **dict.fromkeys(("no", "n", "无", "没有", "否"), frozenset({False})),
     },
     "stage": {
+        # The English labels, nouns, beside the codes.
+        "finding": frozenset({Stage.FIND}), "analysis": frozenset({Stage.ANALYSE}),
+        "probing": frozenset({Stage.PROBE}), "presentation": frozenset({Stage.PRESENT}),
+        "after-sales": frozenset({Stage.AFTER_SALES}),
         "寻找": frozenset({Stage.FIND}), "analyze": frozenset({Stage.ANALYSE}),
         "分析": frozenset({Stage.ANALYSE}), "接触": frozenset({Stage.APPROACH}),
         "探询": frozenset({Stage.PROBE}), "推介": frozenset({Stage.PRESENT}),

@@ -137,9 +137,9 @@ class BoardScreen(PlanActions, HeldFrames):
             parts.append(t("bar.read_only"))
         if store.undo_label:
             parts.append(t("bar.undo", label=t(f"change.{store.undo_label}")))
-        if message:
-            parts.append(message)
-        self.status.update("  ·  ".join(parts))
+        # The news stays whole (an exported file's path, say); the parts
+        # that are always there are cut first.
+        self.status.update("  ·  ".join(parts), f"  ·  {message}" if message else "")
 
     def refresh_details(self) -> None:
         pane = self.details

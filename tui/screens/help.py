@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from tui.i18n import localize_bindings, t
 from tui.keys import help_words, listed
+from widgets.broken_text import BrokenText
 
 
 def key_rows(node: DOMNode) -> list[tuple[str, str]]:
@@ -63,12 +64,13 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Static(t("help.title"), id="help-title")
+            # Lines cut by the rules of Chinese text: none starts with a comma.
             for title, node in self._sections:
-                yield Static(key_table(title, key_rows(node)), classes="help-section")
+                yield Static(BrokenText(key_table(title, key_rows(node))), classes="help-section")
             for text in self._extra:
-                yield Static(text, classes="help-section")
-            yield Static(t("help.mouse"), classes="help-section")
-            yield Static(t("help.close_hint"), id="help-hint")
+                yield Static(BrokenText(text), classes="help-section")
+            yield Static(BrokenText(Text(t("help.mouse"))), classes="help-section")
+            yield Static(BrokenText(Text(t("help.close_hint"))), id="help-hint")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -17,6 +17,7 @@ from store.validate import check_name, normalize_phones, parse_grade
 from tui.i18n import label, localize_bindings, t
 from tui.screens.form import Form
 from widgets.key_bar import KeyBar
+from widgets.tick_box import TickBox
 
 TEXT_FIELDS = ("name", "company", "phones", "province", "city", "intent", "funding",
                "project", "models", "brands", "competitor", "tags", "notes")
@@ -112,7 +113,7 @@ class LeadForm(Form[tuple[int | None, dict] | None]):
                                  allow_blank=False, id=f"field-{name}")
                     yield Static("", classes="form-error")
                 yield Label(t("field.has_project"), classes="form-label")
-                yield Checkbox("", value=bool(lead and lead.has_project), id="field-has_project")
+                yield TickBox("", value=bool(lead and lead.has_project), id="field-has_project")
                 yield Static("", classes="form-error")
                 for name in TEXT_FIELDS[7:]:
                     yield from self._text_field(name)

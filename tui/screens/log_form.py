@@ -20,6 +20,7 @@ from tui.screens.contact_form import enum_select
 from tui.screens.dialog import Dialog, FieldError
 from tui.screens.next_step import NextStep
 from tui.when_text import input_text, resolve
+from widgets.tick_box import TickBox
 
 UNPLANNED = "new"  # the choice for a contact that was not planned
 ANALYSIS = ("outcome", "went_well", "went_wrong", "customer_thinking")
@@ -75,7 +76,7 @@ class LogForm(Dialog):
                     yield Label(t(f"field.{name}"), classes="form-label")
                     yield Input(placeholder=t(f"log.placeholder.{name}"), id=name)
                 yield Label(t("log.field.goal_reached"), classes="form-label")
-                yield Checkbox("", id="goal")
+                yield TickBox("", id="goal")
             yield Static(t("log.section.regrade"), classes="dialog-section")
             with Grid(classes="dialog-grid"):
                 yield Label(t("field.intent"), classes="form-label")

@@ -11,6 +11,7 @@ from textual.widgets import Input, SelectionList, Static
 from store.model import ChecklistItem, Contact
 from tui.i18n import label, localize_bindings, t
 from tui.screens.dialog import Dialog
+from widgets.tick_box import TickList
 
 
 class PrepForm(Dialog):
@@ -28,7 +29,7 @@ class PrepForm(Dialog):
         with Vertical(id="prep-form", classes="dialog"):
             yield Static(t("prep.title", method=label("method", contact.method)),
                          classes="dialog-title")
-            yield SelectionList[int](
+            yield TickList[int](
                 *((item.text, index, item.done) for index, item in enumerate(contact.checklist)),
                 id="prep-items")
             yield Input(placeholder=t("plan.placeholder.add_item"), id="add-item")

@@ -72,7 +72,7 @@ MESSAGES: dict[str, str] = {
     "field.project": "Project",
     "field.models": "Models of interest",
     "field.brands": "Brands of interest",
-    "field.competitor": "Competitor weighed",
+    "field.competitor": "Competing brand",
     "field.stage": "Sales stage",
     "field.status": "Status",
     "field.tags": "Tags",
@@ -98,6 +98,10 @@ MESSAGES: dict[str, str] = {
     ),
     "advice.q2_project_no_credit": (
         "Has a project but credit is not proven: confirm credit before offering finance."
+    ),
+    "advice.q2_project_poor_credit": (
+        "Has a project but poor credit: no bank mortgage or instalments on credit alone; "
+        "talk finance only against security."
     ),
     "advice.q2_find_project": (
         "Willing but short of cash: find out whether a project contract can back financing."
@@ -127,11 +131,11 @@ MESSAGES: dict[str, str] = {
     "customer_type.rental": "rental firm",
     "customer_type.state": "state / public works",
     "customer_type.other": "other",
-    "stage.find": "find",
-    "stage.analyse": "analyse",
+    "stage.find": "finding",
+    "stage.analyse": "analysis",
     "stage.approach": "approach",
-    "stage.probe": "probe",
-    "stage.present": "present",
+    "stage.probe": "probing",
+    "stage.present": "presentation",
     "stage.objections": "objections",
     "stage.closing": "closing",
     "stage.after_sales": "after-sales",
@@ -222,7 +226,7 @@ MESSAGES: dict[str, str] = {
     "form.save": "Save",
     "form.cancel": "Cancel",
     "form.error.required": "A name is required.",
-    "form.error.phone": "Not a mainland mobile (11 digits) or a landline with area code.",
+    "form.error.phone": "11-digit mobile, or landline with area code.",
     "form.error.grade": "A grade is a whole number from 1 to 5.",
     # help
     "help.title": "Leadboard keys",

@@ -20,10 +20,11 @@ MESSAGES: dict[str, str] = {
         "  Filters (Chinese names work too), combined with the words:\n"
         "    q:1  q:1,2  (象限:)        quadrant; q:0 the ungraded tray\n"
         "    region:临沂  (地区:)        province or city\n"
-        "    source:referral  (来源:)   walk_in friend owner operator machine_site peer event\n"
+        "    source:referral  (来源:)   visit friend owner operator site peer event other\n"
         "    credit:good  (信誉:)       good unknown poor\n"
         "    project:yes  (工程:有)      holds a project or not\n"
-        "    stage:probe  (阶段:)       find analyse approach probe present objections closing\n"
+        "    stage:probing  (阶段:)     finding analysis approach probing presentation\n"
+        "                               objections closing after-sales\n"
         "    status:won  (状态:)        active won lost dormant all (default: active)\n"
         "    intent>=4  (意向>=4)       also <, <=, =, >; funding<3 (资金<3)\n"
         "    overdue  (逾期)             next contact is overdue\n"
@@ -38,7 +39,6 @@ MESSAGES: dict[str, str] = {
     "system.quit": "Quit",
     "system.quit_help": "Close Leadboard; every change is already saved",
     "palette.lead_help": "Jump to this lead",
-    "palette.action_help": "Key {keys}: {does}",
     "palette.view": "View: {name}  ({query})",
     "palette.delete_view": "Delete view: {name}",
     "palette.view_help": "Filter the board by this saved view",

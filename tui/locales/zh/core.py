@@ -96,6 +96,7 @@ MESSAGES: dict[str, str] = {
     "advice.q1_win_first": "意向强、资金足：优先拿下，谈条件前先把信誉弄清。",
     "advice.q2_financing": "有意向但资金紧，信誉好又有工程：推荐银行按揭、分期付款或融资租赁。",
     "advice.q2_project_no_credit": "有工程但信誉未证实：先核实信誉，再谈金融方案。",
+    "advice.q2_project_poor_credit": "有工程但信誉差：不能只凭信誉做按揭或分期，有担保才谈金融方案。",
     "advice.q2_find_project": "有意向但资金紧：了解有没有工程合同可以支撑贷款。",
     "advice.q3_court": "资金足但意向弱，信誉好：主动公关，促成购买。",
     "advice.q3_build_interest": "资金足但意向弱：多拜访、多给建议，培养兴趣。",

@@ -38,7 +38,6 @@ MESSAGES: dict[str, str] = {
     "system.quit": "退出",
     "system.quit_help": "关闭客户看板；所有改动都已保存",
     "palette.lead_help": "跳到这位客户",
-    "palette.action_help": "按键 {keys}：{does}",
     "palette.view": "视图：{name}（{query}）",
     "palette.delete_view": "删除视图：{name}",
     "palette.view_help": "按这个视图筛选看板",
