@@ -546,3 +546,25 @@ async def test_the_status_line_keeps_the_exported_files_path(store, seeded, tmp_
             else:
                 assert "Plan exported to /" in line and "…" in line, line
         target.unlink()
+
+
+async def test_the_schedule_forms_checklist_shows_which_items_are_ticked_by_their_mark(
+        store, seeded):
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        box = app.screen.query_one("#checklist")
+        box.focus()
+        box.scroll_visible(animate=False, immediate=True)
+        await pilot.pause()
+
+        def lines() -> list[str]:
+            top = box.content_region.y
+            return [line.text for line in app.screen._compositor.render_strips()[top:top + 2]]
+
+        assert all("▐ ▌" in line for line in lines()), lines()
+        await pilot.click(box, offset=(4, 1))  # the first item, inside the border
+        await pilot.pause()
+        first, second = lines()
+        assert "▐✓▌" in first and "▐ ▌" in second, (first, second)

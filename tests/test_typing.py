@@ -159,11 +159,12 @@ async def test_search_gets_every_letter_in_order_and_enter_jumps(app, store):
 
 
 async def test_keys_typed_as_a_form_closes_go_to_the_board(app, store):
-    """Esc closes the form; the keys right after it are the board's again."""
+    """Esc and y throw the typing away and close the form; the keys right
+    after them are the board's again."""
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await until(pilot, lambda: isinstance(app.focused, Input))
-        burst(app, [*"abc", "escape"])
+        burst(app, [*"abc", "escape", "y"])
         await until(pilot, lambda: app.focused is not None and not isinstance(app.focused, Input)
                     or type(app.screen).__name__ != "LeadForm")
         await spaced(app, ["slash", *"wq"])

@@ -22,6 +22,7 @@ from store.text import clean
 from tui.i18n import label, localize_bindings, t
 from tui.screens.dialog import Dialog
 from tui.when_text import input_text, resolve, say_plan_time
+from widgets.tick_box import TickList
 
 
 ANOTHER = "new"  # the choice of a new contact beside the lead's open plans
@@ -80,7 +81,7 @@ class ContactForm(Dialog):
                 yield Input(placeholder=t("plan.placeholder.duration"), id="duration")
             yield Static("", id="when-said", classes="when-said")
             yield Label(t("plan.field.checklist"), classes="form-label")
-            yield SelectionList[str](id="checklist")
+            yield TickList[str](id="checklist")
             yield Input(placeholder=t("plan.placeholder.add_item"), id="add-item")
             yield Static("", id="schedule-error", classes="form-error")
             with Horizontal(classes="dialog-buttons"):
