@@ -67,6 +67,7 @@ WHEN_WIDTH = 5  # 12-03, 09:30
 LONG_WHEN_WIDTH = 8  # 27-01-06: a date in another year
 ROOMY_WIDTH = 32  # from here on a row keeps the long date's cells and a company
 NAME_WIDTH = 8
+COMPANY_MIN_WIDTH = 6  # blanks around a character and its ellipsis; less says nothing
 MIN_NAME_WIDTH = 4  # two Chinese characters
 
 
@@ -161,7 +162,7 @@ def _roomy_row(row: LeadRow, left: int, look: Mapping[str, Style],
     region_width = 6 if left >= 16 else 0
     company_width = left - region_width
     segments = [Segment(" " + pad(row.name, NAME_WIDTH), base)]
-    if company_width >= 4:
+    if company_width >= COMPANY_MIN_WIDTH:
         segments.append(Segment(" " + pad(row.company, company_width - 2) + " ", look["company"]))
     else:
         segments.append(Segment(" " * company_width, base))
