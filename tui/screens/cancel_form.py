@@ -8,22 +8,20 @@ and the new plan back together.
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
-from store.contacts import Analysis, LogEntry, log_contact, propose_follow_up
+from store.contacts import Analysis, LogEntry, propose_follow_up
 from store.model import Contact, ContactStatus, Lead, Status
 from store.text import clean
 from tui.i18n import label, localize_bindings, t
 from tui.screens.contact_form import enum_select
-from tui.screens.dialog import Dialog, FieldError
-from tui.screens.next_step import NextStep
+from tui.screens.next_step import ContactLogDialog, NextStep
 
 
-class CancelForm(Dialog):
+class CancelForm(ContactLogDialog):
     """Dismisses with the cancelled :class:`Contact`, or None (kept)."""
 
     BINDINGS = [
@@ -68,13 +66,3 @@ class CancelForm(Dialog):
             lead_fields={} if status is self.lead.status else {"status": status},
             follow_up=self.query_one(NextStep).follow_up(self.app.store.now()),
         )
-
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        try:
-            entry = self.entry()
-        except FieldError as exc:
-            self.refuse(str(exc), exc.field)
-            return
-        self.save_with(lambda: log_contact(self.app.store, entry))

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from store.contacts import Analysis, LogEntry, Made, log_contact, propose_follow_up
+from store.contacts import Analysis, LogEntry, Made, propose_follow_up
 from store.errors import Invalid
 from store.model import Contact, ContactStatus, Lead, Method, Purpose, Stage, Status
 from store.text import clean
@@ -17,8 +17,8 @@ from store.validate import parse_grade
 from tui.details import fmt_time
 from tui.i18n import label, localize_bindings, t
 from tui.screens.contact_form import enum_select
-from tui.screens.dialog import Dialog, FieldError
-from tui.screens.next_step import NextStep
+from tui.screens.dialog import FieldError
+from tui.screens.next_step import ContactLogDialog, NextStep
 from tui.when_text import input_text, resolve
 from widgets.tick_box import TickBox
 
@@ -26,7 +26,7 @@ UNPLANNED = "new"  # the choice for a contact that was not planned
 ANALYSIS = ("outcome", "went_well", "went_wrong", "customer_thinking")
 
 
-class LogForm(Dialog):
+class LogForm(ContactLogDialog):
     """Dismisses with the logged :class:`Contact`, or None."""
 
     BINDINGS = [
@@ -148,13 +148,3 @@ class LogForm(Dialog):
             raise FieldError(t("form.error.grade"), exc.field) from None
         return {"intent": intent, "funding": funding, "stage": Stage(self._choice("stage")),
                 "status": Status(self._choice("lead-status"))}
-
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        try:
-            entry = self.entry()
-        except FieldError as exc:
-            self.refuse(str(exc), exc.field)
-            return
-        self.save_with(lambda: log_contact(self.app.store, entry))

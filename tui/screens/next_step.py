@@ -12,13 +12,13 @@ from datetime import datetime
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
-from textual.widgets import Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
-from store.contacts import FollowUp
+from store.contacts import FollowUp, LogEntry, log_contact
 from store.model import ChecklistItem, Method, Purpose
 from tui.i18n import t
 from tui.screens.contact_form import default_checklist, enum_select
-from tui.screens.dialog import FieldError
+from tui.screens.dialog import Dialog, FieldError
 from tui.when_text import input_text, resolve, say_plan_time
 
 
@@ -76,3 +76,21 @@ class NextStep(Vertical):
         checklist = tuple(ChecklistItem(text) for text in default_checklist(method))
         purpose = Purpose(str(self.query_one("#follow-purpose").value))
         return FollowUp(at, method, purpose, checklist=checklist)
+
+
+class ContactLogDialog(Dialog):
+    """A dialog whose save logs what became of a contact, with its next step."""
+
+    def entry(self) -> LogEntry:
+        """What the fields say; raises :class:`FieldError` for one they cannot."""
+        raise NotImplementedError
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        try:
+            entry = self.entry()
+        except FieldError as exc:
+            self.refuse(str(exc), exc.field)
+            return
+        self.save_with(lambda: log_contact(self.app.store, entry))
