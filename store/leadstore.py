@@ -33,9 +33,18 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from store import codec, journal, lock
-from store.backups import finish_restore, rotate_backup
+from store.backups import finish_restore, keep_backup, prune
 from store.collector import collector_paused
-from store.errors import Invalid, Locked, NotFound, ReadOnly, SaveFailed, StoreError, UnreadableFile
+from store.errors import (
+    FoldFailed,
+    Invalid,
+    Locked,
+    NotFound,
+    ReadOnly,
+    SaveFailed,
+    StoreError,
+    UnreadableFile,
+)
 from store.grading import grades_for_quadrant, step_grade
 from store.migrations import SCHEMA_VERSION
 from store.model import (
@@ -773,8 +782,8 @@ class LeadStore:
         assert self._journal is not None
         try:
             self._journal.keep_after(fold.journal_offset)
-        except OSError as exc:
-            raise SaveFailed(self._journal.path, exc) from exc
+        except OSError as exc:  # the new snapshot and the journal replay to the same
+            raise FoldFailed(self._journal.path, exc) from exc
 
     def close(self, fold: bool = True) -> None:
         """Fold the journal into the snapshot and let go of the file.
@@ -819,16 +828,29 @@ class Fold:
         self.journal_offset = journal_offset
 
     def write(self) -> None:
-        """Write the new snapshot atomically (safe to run in a worker thread)."""
+        """Write the new snapshot atomically (safe to run in a worker thread).
+
+        The old snapshot becomes a backup only once the new one is whole on
+        disk, and old backups are pruned only once it has taken its place:
+        a fold that fails (a full disk) leaves the backups as they were."""
+        kept: list[Path] = []
+
+        def keep_old() -> None:
+            backup = keep_backup(self.path)
+            if backup is not None:
+                kept.append(backup)
+
         try:
-            rotate_backup(self.path)
-            with collector_paused(), self._storage.batch():
+            with collector_paused(), self._storage.batch(before_replace=keep_old):
                 for name, table in self._tables.items():
                     self._replace_table(name, table.documents())
                 self._replace_table("meta", [(1, self._meta)])
             self._storage.forget()
         except OSError as exc:
-            raise SaveFailed(self.path, exc) from exc
+            for backup in kept:  # the snapshot it kept is still the current one
+                backup.unlink(missing_ok=True)
+            raise FoldFailed(self.path, exc) from exc
+        prune(self.path)
 
     def _replace_table(self, name: str, documents: Iterable[tuple[int, dict]]) -> None:
         table = self._db.table(name)

@@ -9,7 +9,7 @@ writes a whole new file beside the old one before swapping it in.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -19,8 +19,8 @@ from tinydb.storages import Storage
 
 from store import seal
 from store.errors import UnreadableFile
-from store.files import write_atomic
 from store.migrations import migrate
+from store.safe_files import replace
 
 Tables = dict[str, dict[str, Any]]
 
@@ -49,11 +49,13 @@ class SnapshotStorage(Storage):
         if self._batch_depth:
             self._dirty = True
             return
-        write_atomic(self.path, seal.seal(data))
+        replace(self.path, seal.seal(data))
 
     @contextmanager
-    def batch(self) -> Iterator[None]:
-        """Collect the writes made inside into one atomic write at the end."""
+    def batch(self, before_replace: Callable[[], None] | None = None) -> Iterator[None]:
+        """Collect the writes made inside into one atomic write at the end.
+        ``before_replace`` runs once the new file is whole, before it takes
+        the old one's place."""
         self._batch_depth += 1
         try:
             yield
@@ -61,7 +63,7 @@ class SnapshotStorage(Storage):
             self._batch_depth -= 1
         if not self._batch_depth and self._dirty:
             self._dirty = False
-            write_atomic(self.path, seal.seal(self._data))
+            replace(self.path, seal.seal(self._data), before_replace)
 
     def forget(self) -> None:
         """Drop the parsed copy once the store has built its objects from it.

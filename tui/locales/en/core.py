@@ -258,6 +258,9 @@ MESSAGES: dict[str, str] = {
     "error.unreadable_file.directory": "{path} is a folder, not a data file.",
     "error.bad_document": "A damaged record: {table} {doc_id} ({detail}).",
     "error.save_failed": "Not saved: {detail} ({path}). Nothing was lost; fix it and try again.",
+    "error.fold_failed": "Saved, in the journal; but {path} could not be rewritten ({detail}). "
+                         "Do not repeat the change: once there is room, the next start folds "
+                         "it into the file.",
     "error.locked": "{path} is open in another Leadboard; close that one first.",
     "error.locked.denied": (
         "{lock} belongs to another user, so {path} cannot be opened for writing. "

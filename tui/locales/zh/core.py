@@ -247,6 +247,8 @@ MESSAGES: dict[str, str] = {
     "error.unreadable_file.directory": "{path} 是文件夹，不是数据文件。",
     "error.bad_document": "损坏的记录：{table} {doc_id}（{detail}）。",
     "error.save_failed": "没有保存：{detail}（{path}）。数据没有丢失，处理后请重试。",
+    "error.fold_failed": "已经保存在改动日志里，但 {path} 无法重写（{detail}）。"
+                         "请不要重复这次改动：腾出空间后，下次打开时会把它并入文件。",
     "error.locked": "{path} 正在另一个客户看板中打开，请先关闭那一个。",
     "error.locked.denied": (
         "{lock} 属于另一个用户，所以无法以写入方式打开 {path}。"
