@@ -85,3 +85,57 @@ def test_a_backup_copy_cut_short_leaves_no_backup_and_a_whole_one_later(big):
     assert os.stat(newest).st_ino != os.stat(big).st_ino
     with LeadStore.open(big) as store:
         assert store.settings.threshold == 3
+
+
+# ---------------------------------------------------------------- saved, not folded
+NOT_FOLDED = 7
+SAVED = "Saved, in the journal; but "
+
+
+def test_an_import_whose_fold_fails_says_it_was_saved_and_is_not_repeated(big, tmp_path):
+    source = tmp_path / "new.csv"
+    source.write_text("姓名,手机\n" + "".join(f"新客户{i},1380000{i:04d}\n" for i in range(30)),
+                      encoding="utf-8")
+    done = run_limited(LIMIT, "import", str(source), "--db", str(big))
+    assert done.returncode == NOT_FOLDED
+    assert "Not saved" not in done.stderr and done.stderr.startswith(SAVED)
+    assert done.stderr.count("\n") == 1 and "Do not repeat" in done.stderr
+    assert "new 30" in done.stdout  # the summary, as for an import that folded
+    with LeadStore.open(big) as store:
+        assert len(store.leads) == 332
+
+
+def test_settings_whose_fold_fails_say_they_were_saved(big):
+    done = run_limited(LIMIT, "settings", "--threshold", "4", "--db", str(big))
+    assert (done.returncode, done.stderr[:len(SAVED)]) == (NOT_FOLDED, SAVED)
+    assert "strong from grade 4" in done.stdout
+    with LeadStore.open(big) as store:
+        assert store.settings.threshold == 4
+
+
+BOARD = """
+from pathlib import Path
+import tui.app, tui.cli
+
+class Quits(tui.app.LeadboardApp):
+    CSS_PATH = Path(tui.app.__file__).with_name(tui.app.LeadboardApp.CSS_PATH)
+
+    def run(self, **options):
+        async def grade_and_quit():
+            self.store.update_settings(threshold=4)
+            self.exit()
+        self.call_later(grade_and_quit)
+        return super().run(headless=True, size=(100, 30), **options)
+
+tui.app.LeadboardApp = Quits
+tui.cli.has_terminal = lambda: True
+"""
+
+
+def test_quitting_the_board_when_the_fold_fails_says_the_changes_were_saved(big):
+    script = LIMITED.replace("from tui.cli import main", BOARD + "\nfrom tui.cli import main")
+    done = subprocess.run([sys.executable, "-c", script, str(LIMIT), "links", "--db", str(big),
+                           "--lang", "en"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stderr[:len(SAVED)]) == (NOT_FOLDED, SAVED), done.stderr
+    with LeadStore.open(big) as store:
+        assert store.settings.threshold == 4
