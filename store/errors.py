@@ -35,7 +35,7 @@ class UnreadableFile(StoreError):
 class UnsafeFile(UnreadableFile):
     """A file Leadboard would write is a symbolic link, a device, a FIFO or
     a folder: it is refused, never written through. ``reason`` is
-    ``symlink``, ``special`` or ``directory``."""
+    ``symlink`` or ``special``."""
 
 
 class BadDocument(StoreError):

@@ -37,11 +37,11 @@ def refuse_unsafe(path: Path, folder: bool = False) -> None:
 
 
 def _refuse(path: Path, mode: int, folder: bool = False) -> None:
+    """A folder where a file goes is left to the system to refuse (its
+    error says so in the user's words, like any other)."""
     if stat.S_ISLNK(mode):
         raise UnsafeFile(path, "symlink")
-    if folder != stat.S_ISDIR(mode) and (folder or stat.S_ISDIR(mode)):
-        raise UnsafeFile(path, "directory" if stat.S_ISDIR(mode) else "special")
-    if not folder and not stat.S_ISREG(mode):
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)) or (folder and not stat.S_ISDIR(mode)):
         raise UnsafeFile(path, "special")
 
 
@@ -54,12 +54,14 @@ def open_private(path: Path, flags: int) -> int:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise UnsafeFile(path, "symlink") from None
-        if exc.errno in (errno.ENXIO, errno.EISDIR):  # a FIFO with no reader, a folder
-            raise UnsafeFile(path, "special" if exc.errno == errno.ENXIO else "directory") from None
+        if exc.errno == errno.ENXIO:  # a FIFO with no reader
+            raise UnsafeFile(path, "special") from None
         raise
     try:
         info = os.fstat(fd)
         _refuse(path, info.st_mode)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         if info.st_mode & 0o077 and flags & (os.O_WRONLY | os.O_RDWR):
             os.fchmod(fd, OWNER_ONLY)
         os.set_blocking(fd, True)

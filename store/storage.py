@@ -20,7 +20,7 @@ from tinydb.storages import Storage
 from store import seal
 from store.errors import UnreadableFile
 from store.migrations import migrate
-from store.safe_files import replace
+from store.safe_files import open_private, replace
 
 Tables = dict[str, dict[str, Any]]
 
@@ -81,7 +81,7 @@ class SnapshotStorage(Storage):
 
     def _load(self) -> Tables | None:
         try:
-            with open(self.path, "rb") as handle:
+            with os.fdopen(open_private(self.path, os.O_RDONLY), "rb") as handle:
                 self.stamp = _info(os.fstat(handle.fileno()))
                 raw = handle.read()
         except FileNotFoundError:

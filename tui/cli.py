@@ -23,7 +23,7 @@ from rich.console import Console
 from store.backups import list_backups
 from store.demo import write_demo
 from store.errors import FoldFailed, Locked, SaveFailed, StoreError, UnreadableFile
-from store.files import write_atomic
+from store.safe_files import replace
 from store.leadstore import Clock, LeadStore, local_now
 from store.preview import PREVIEW_FROM, close_with_preview, read_preview
 from tui.i18n import LANGUAGES, detect_language, error_text, set_language, t
@@ -210,7 +210,7 @@ def run_board(app, path: Path) -> int:
         raise app.load_error  # said in one line by main(), as when opening
     if app.return_code:
         log = crash_log(path)
-        write_atomic(log, report.getvalue().encode("utf-8"))
+        replace(log, report.getvalue().encode("utf-8"))
         say(t("cli.crashed", log=log))
         return EXIT_CRASH
     return EXIT_OK

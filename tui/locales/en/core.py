@@ -256,6 +256,12 @@ MESSAGES: dict[str, str] = {
     ),
     "error.unreadable_file.permission": "No permission to read {path}.",
     "error.unreadable_file.directory": "{path} is a folder, not a data file.",
+    "error.unreadable_file.symlink": "{path} is a symbolic link: Leadboard reads and writes its "
+                                     "files only where they are, never through a link; "
+                                     "nothing was written.",
+    "error.unreadable_file.special": "{path} is not a regular file (a device, a pipe or a "
+                                     "socket): Leadboard writes only regular files; "
+                                     "nothing was written.",
     "error.bad_document": "A damaged record: {table} {doc_id} ({detail}).",
     "error.save_failed": "Not saved: {detail} ({path}). Nothing was lost; fix it and try again.",
     "error.fold_failed": "Saved, in the journal; but {path} could not be rewritten ({detail}). "

@@ -245,6 +245,10 @@ MESSAGES: dict[str, str] = {
     ),
     "error.unreadable_file.permission": "没有权限读取 {path}。",
     "error.unreadable_file.directory": "{path} 是文件夹，不是数据文件。",
+    "error.unreadable_file.symlink": "{path} 是符号链接：客户看板只在文件本身的位置读写，"
+                                     "不经过链接；没有写入任何内容。",
+    "error.unreadable_file.special": "{path} 不是普通文件（是设备、管道或套接字）："
+                                     "客户看板只写普通文件；没有写入任何内容。",
     "error.bad_document": "损坏的记录：{table} {doc_id}（{detail}）。",
     "error.save_failed": "没有保存：{detail}（{path}）。数据没有丢失，处理后请重试。",
     "error.fold_failed": "已经保存在改动日志里，但 {path} 无法重写（{detail}）。"
