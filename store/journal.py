@@ -51,12 +51,21 @@ def _decode(line: bytes) -> Entry | None:
 
 
 def read(path: Path) -> Replay:
+    return parse(path, fetch(path))
+
+
+def fetch(path: Path) -> bytes:
+    """The journal's bytes (none when there is no journal yet)."""
     try:
-        raw = read_private(path)
+        return read_private(path)
     except FileNotFoundError:
-        return Replay([], 0, False)
+        return b""
     except OSError as exc:
         raise UnreadableFile(path, "journal", exc.strerror or str(exc)) from None
+
+
+def parse(path: Path, raw: bytes) -> Replay:
+    """The entries of the journal ``path`` whose bytes are ``raw``."""
     entries: list[Entry] = []
     offset = 0
     lines = raw.splitlines(keepends=True)

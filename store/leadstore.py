@@ -228,18 +228,23 @@ class LeadStore:
     def _load(self) -> None:
         """Read the snapshot and the journal after it. A reader (no lock) may
         meet a fold of the writer's between the two, and then reads again:
-        the fold replaces the snapshot before it trims the journal."""
+        the fold replaces the snapshot before it trims the journal, so the
+        journal's bytes taken while the snapshot read was still in place go
+        with it. Only the bytes are taken in that window; they are decoded
+        after."""
         for _attempt in range(READ_TRIES):
-            self._read()
+            self._storage = SnapshotStorage(self.path)
+            self._storage.fetch()
+            log = journal.fetch(Path(f"{self.path}.journal"))
             if not self.read_only or self._storage.same_file():
+                self._read(log)
                 break
         else:
             raise UnreadableFile(self.path, "journal", "the file kept changing while read")
         for name, table in self._tables.items():
             self._next_ids[name] = max(table, default=0) + 1
 
-    def _read(self) -> None:
-        self._storage = SnapshotStorage(self.path)
+    def _read(self, log: bytes) -> None:
         self._db = TinyDB(self.path, storage=lambda _path: self._storage)
         raw = self._storage.read() or {}
         try:
@@ -252,7 +257,7 @@ class LeadStore:
             if raw and not self._storage.sealed:
                 check_documents(raw)  # no checksum vouches for them: built once
             self._storage.forget()
-            self._replay()
+            self._replay(log)
             self._contacts_by_lead = {}
             self._index_contacts()
         except (StoreError, ValueError, TypeError, AttributeError, KeyError) as exc:
@@ -260,9 +265,9 @@ class LeadStore:
                 raise
             raise UnreadableFile(self.path, "bad_document", str(exc)) from None
 
-    def _replay(self) -> None:
+    def _replay(self, log: bytes) -> None:
         path = Path(f"{self.path}.journal")
-        replay = journal.read(path)
+        replay = journal.parse(path, log)
         try:
             for entry in replay.entries:
                 if entry["seq"] <= self._seq:

@@ -36,10 +36,13 @@ class SnapshotStorage(Storage):
         self._dirty = False
         self.sealed = False  # whether the file read carried its checksum
         self.stamp: tuple[int, int, int] | None = None  # of the file read (see same_file)
+        self._raw: bytes | None = None  # fetched, not yet decoded
 
     def read(self) -> Tables | None:
         if not self._loaded:
-            self._data = self._load()
+            raw = self.fetch() if self._raw is None else self._raw
+            self._raw = None
+            self._data = None if raw is None else self._decode(raw)
             self._loaded = True
         return self._data
 
@@ -79,11 +82,13 @@ class SnapshotStorage(Storage):
         another process replaces it before it trims the journal."""
         return _stamp(self.path) == self.stamp
 
-    def _load(self) -> Tables | None:
+    def fetch(self) -> bytes | None:
+        """The file's bytes (None: no file), read before they are decoded,
+        so that a reader can take the journal's right after them."""
         try:
             with os.fdopen(open_private(self.path, os.O_RDONLY), "rb") as handle:
                 self.stamp = _info(os.fstat(handle.fileno()))
-                raw = handle.read()
+                self._raw = handle.read()
         except FileNotFoundError:
             self.stamp = None
             return None
@@ -91,6 +96,9 @@ class SnapshotStorage(Storage):
             raise UnreadableFile(self.path, "directory") from None
         except PermissionError:
             raise UnreadableFile(self.path, "permission") from None
+        return self._raw
+
+    def _decode(self, raw: bytes) -> Tables:
         data, self.sealed = decode(self.path, raw)
         return data
 
