@@ -19,6 +19,7 @@ then emptied.
 from __future__ import annotations
 
 import dataclasses
+import re
 import time
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -61,6 +62,7 @@ from store.search.pinyin import search_keys
 from store.settings import Settings, settings_from_doc, settings_to_doc
 from store.storage import SnapshotStorage
 from store.records import check_documents, check_meta
+from store.safe_files import remove_leftovers
 from store.validate import check_name
 from store.table import LazyTable
 
@@ -69,6 +71,7 @@ READ_TRIES = 20  # reads of the pair snapshot + journal before a reader gives up
 BULK = 1000  # contacts changed in one step above which their indexes are rebuilt, not kept
 COMPACT_BYTES = 8 * 1024 * 1024
 SETTINGS_ID = 1
+_OURS = ("", ".journal", ".preview", ".error.log")  # the files beside the data file we replace
 
 Clock = Callable[[], datetime]
 Change = tuple[str, int, Any, Any]  # table, id, object before, object after
@@ -210,12 +213,20 @@ class LeadStore:
             store._take_lock(fallback_read_only)
         try:
             finish_restore(store.path, holding=store._lock is not None)
+            if store._lock is not None:
+                store._remove_leftovers()
             with collector_paused():
                 store._load()
         except BaseException:
             store._release()
             raise
         return store
+
+    def _remove_leftovers(self) -> None:
+        """The temporary copies a killed fold (or preview, or log) left
+        beside the file: ours by their exact names, and no one else's."""
+        name = self.path.name
+        remove_leftovers(self.path.parent, *(re.escape(name + end) for end in _OURS))
 
     def _take_lock(self, fallback_read_only: bool) -> None:
         try:
