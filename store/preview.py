@@ -25,7 +25,7 @@ from pathlib import Path
 
 import orjson
 
-from store.board import TRAY, BoardIndex, order_key, row_fields
+from store.board import PLACES, TRAY, BoardIndex, order_key, row_fields
 from store.errors import UnsafeFile
 from store.grading import priority
 from store.leadstore import LeadStore
@@ -164,13 +164,35 @@ def read_preview(db_path: Path, now: datetime) -> BoardPreview | None:
         written = datetime.fromisoformat(data["written"])
         if not written <= now < written + VALID_FOR:
             return None
-        return BoardPreview(
+        found = BoardPreview(
             lead_count=data["lead_count"],
             counts={int(place): count for place, count in data["counts"].items()},
             candidates={int(place): list(_leads(rows)) for place, rows in data["rows"].items()},
         )
-    except (OSError, ValueError, KeyError, TypeError, IndexError, UnsafeFile):
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, UnsafeFile):
         return None  # only a preview: the board loads the slow way
+    return found if _sound(found) else None
+
+
+def _sound(found: BoardPreview) -> bool:
+    """Whether every value has the type the board draws it from: a preview
+    damaged by hand (or by a disk) is set aside, never drawn."""
+    places = set(PLACES)
+    return (_is(found.lead_count, int)
+            and set(found.counts) <= places and all(_is(n, int) for n in found.counts.values())
+            and set(found.candidates) <= places
+            and all(_sound_lead(lead) for rows in found.candidates.values() for lead in rows))
+
+
+def _sound_lead(lead: PreviewLead) -> bool:
+    return (_is(lead.lead_id, int) and _is(lead.score, int)
+            and all(isinstance(v, str) for v in (lead.name, lead.company, lead.region,
+                                                  lead.credit))
+            and isinstance(lead.has_project, bool))
+
+
+def _is(value: object, kind: type) -> bool:
+    return type(value) is kind
 
 
 def _leads(rows: Iterable[list]) -> Iterable[PreviewLead]:
