@@ -19,6 +19,8 @@ then emptied.
 from __future__ import annotations
 
 import dataclasses
+import errno
+import os
 import re
 import time
 from bisect import bisect_left, insort
@@ -171,6 +173,7 @@ class LeadStore:
         self.path = path
         self.clock = clock
         self.read_only = read_only
+        self.folder_read_only = False  # read-only because the folder cannot be written
         self._tables: dict[str, LazyTable[Any]] = {
             name: LazyTable(decode, encode) for name, (encode, decode) in CODECS.items()
         }
@@ -229,6 +232,14 @@ class LeadStore:
         remove_leftovers(self.path.parent, *(re.escape(name + end) for end in _OURS))
 
     def _take_lock(self, fallback_read_only: bool) -> None:
+        folder = self.path.parent
+        if folder.is_dir() and not os.access(folder, os.W_OK):
+            # A read-only folder (a read-only disk, a colleague's share): a
+            # writer could neither fold nor start a journal there.
+            if not fallback_read_only:
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder))
+            self.read_only = self.folder_read_only = True
+            return
         try:
             self._lock = lock.acquire(self.path)
         except Locked:

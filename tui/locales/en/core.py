@@ -7,6 +7,7 @@ MESSAGES: dict[str, str] = {
     # status line
     "bar.leads": "{count} leads",
     "bar.read_only": "READ-ONLY: another Leadboard is writing this file",
+    "bar.read_only_folder": "READ-ONLY: the folder of this file cannot be written",
     "bar.loading": "loading the leads …",
     "bar.undo": "u undoes: {label}",
     "bar.saved": "✓ saved",

@@ -7,6 +7,7 @@ MESSAGES: dict[str, str] = {
     # 状态栏
     "bar.leads": "{count} 个客户",
     "bar.read_only": "只读：另一个客户看板正在写这个文件",
+    "bar.read_only_folder": "只读：这个文件所在的文件夹不能写入",
     "bar.loading": "正在载入客户 …",
     "bar.undo": "u 撤销：{label}",
     "bar.saved": "✓ 已保存",
