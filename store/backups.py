@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
-import shutil
+import re
 from datetime import datetime
 from pathlib import Path
 
 from store import lock
 from store.errors import Locked
-from store.files import fsync_dir, write_atomic
+from store.files import PRIVATE_FOLDER, fsync_dir
+from store.safe_files import read_private, refuse_unsafe, remove_leftovers, replace
 
 KEEP = 5
 
@@ -19,34 +21,58 @@ def backup_dir(path: Path) -> Path:
     return path.parent / f"{path.name}.backups"
 
 
+# The names backups are kept under (``keep_backup``): only these are listed
+# and pruned, whatever else the folder holds.
+NAME = r"\d{8}-\d{6}-\d{6}\.json"
+_NAME = re.compile(NAME)
+
+
 def list_backups(path: Path) -> list[Path]:
     """Newest first."""
     folder = backup_dir(path)
-    if not folder.is_dir():
+    if not folder.is_dir() or folder.is_symlink():
         return []
-    return sorted(folder.glob("*.json"), reverse=True)
+    return sorted((p for p in folder.iterdir() if _NAME.fullmatch(p.name)), reverse=True)
 
 
-def rotate_backup(path: Path, keep: int = KEEP) -> Path | None:
-    """Keep the current snapshot as a backup before it is replaced.
+def keep_backup(path: Path) -> Path | None:
+    """Keep the current snapshot as the newest backup, whole or not at all.
+    Called once its replacement is whole on disk, so that a fold that fails
+    keeps no backup; older ones are pruned only after (:func:`prune`).
 
     A hard link costs nothing: the snapshot is replaced by a new file, so the
-    linked one keeps the old contents.
+    linked one keeps the old contents. Where there are no hard links, a copy
+    is written atomically and read back before it counts.
     """
     if not path.exists():
         return None
     folder = backup_dir(path)
-    folder.mkdir(mode=0o700, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{stamp}.json"
+    refuse_unsafe(folder, folder=True)
+    folder.mkdir(mode=PRIVATE_FOLDER, exist_ok=True)
+    remove_leftovers(folder, NAME)  # of a copy cut short
+    target = folder / f"{datetime.now():%Y%m%d-%H%M%S-%f}.json"
     try:
-        os.link(path, target)
+        os.link(path, target, follow_symlinks=False)
     except OSError:
-        shutil.copy2(path, target)
-        os.chmod(target, 0o600)
-    for old in list_backups(path)[keep:]:
-        old.unlink(missing_ok=True)
+        _copy(path, target)
     return target
+
+
+def _copy(path: Path, target: Path) -> None:
+    data = read_private(path)
+    replace(target, data)
+    if read_private(target) != data:
+        target.unlink()
+        raise OSError(errno.EIO, "the backup copy does not read back as written", str(target))
+
+
+def prune(path: Path, keep: int = KEEP) -> None:
+    """Delete the backups past the newest ``keep``, after a fold succeeded."""
+    for old in list_backups(path)[keep:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass  # tried again after the next fold
 
 
 def restoring(path: Path) -> list[Path]:
@@ -99,4 +125,4 @@ def _second_name(path: Path, aside: Path) -> None:
     try:
         os.link(path, aside)
     except OSError:  # a file system without hard links
-        write_atomic(aside, path.read_bytes())
+        replace(aside, read_private(path))

@@ -10,9 +10,10 @@ import orjson
 
 from store import journal, records, seal
 from store.backups import finish_restore
-from store.errors import StoreError, UnreadableFile
+from store.errors import StoreError, UnreadableFile, UnsafeFile
 from store.leadstore import LeadStore
 from store.migrations import migrate
+from store.safe_files import read_private
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +80,11 @@ def _refused(exc: UnreadableFile) -> Problem:
 def _parse(path: Path) -> dict | Problem:
     """The file's tables, migrated in memory, or why they cannot be read."""
     try:
-        raw = path.read_bytes()
+        raw = read_private(path)
     except FileNotFoundError:
         return {}  # only a journal so far: the store starts from nothing
+    except UnsafeFile as exc:
+        return _refused(exc)
     except IsADirectoryError:
         return _unreadable(path, "directory")
     except PermissionError:
@@ -114,10 +117,10 @@ def _damaged(path: Path) -> bool:
     """Whether the file's checksum fails. A value changed by hand shows in
     its record, the clearer report; other damage only here."""
     try:
-        seal.unseal(path.read_bytes())
+        seal.unseal(read_private(path))
     except FileNotFoundError:
         return False  # only a journal so far
-    except (seal.Broken, OSError):
+    except (seal.Broken, OSError, UnsafeFile):
         return True
     return False
 
@@ -130,9 +133,11 @@ def _documents(data: dict) -> list[Problem]:
 def _journal(path: Path) -> tuple[list[Problem], int]:
     """Each damaged line of the journal, and how many entries are whole."""
     try:
-        raw = path.read_bytes()
+        raw = read_private(path)
     except FileNotFoundError:
         return [], 0
+    except UnsafeFile as exc:
+        return [_refused(exc)], 0
     except OSError as exc:
         return [_unreadable(path, "journal", exc.strerror or str(exc))], 0
     problems, entries, offset = [], 0, 0

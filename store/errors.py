@@ -32,6 +32,12 @@ class UnreadableFile(StoreError):
         self.detail = detail
 
 
+class UnsafeFile(UnreadableFile):
+    """A file Leadboard would write is a symbolic link, a device, a FIFO or
+    a folder: it is refused, never written through. ``reason`` is
+    ``symlink`` or ``special``."""
+
+
 class BadDocument(StoreError):
     code = "bad_document"
 
@@ -49,6 +55,14 @@ class SaveFailed(StoreError):
                          detail=error.strerror or str(error))
         self.error = error
         self.taken_back = 0  # changes written earlier and undone with it (see LeadStore.sync)
+
+
+class FoldFailed(SaveFailed):
+    """The changes are saved in the journal, but folding them into a new
+    snapshot failed (a full disk): nothing was lost, and nothing is to be
+    done again; the next writer folds them."""
+
+    code = "fold_failed"
 
 
 class Locked(StoreError):

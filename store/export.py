@@ -23,7 +23,7 @@ import orjson
 
 from store.codec import time_to_str
 from store.dates import local_zone, to_local
-from store.files import write_atomic
+from store.safe_files import replace
 from store.grading import quadrant_of
 from store.collector import collector_paused
 from store.leadstore import LeadStore
@@ -287,5 +287,6 @@ def render(store: LeadStore, plan: PlanExport, fmt: Format, words: Words = Words
 
 
 def write_export(path: Path, data: bytes) -> None:
-    """Write the whole file or nothing: never half an export."""
-    write_atomic(path, data)
+    """Write the whole file or nothing: never half an export, never into a
+    link, a device or a FIFO (:class:`store.errors.UnsafeFile`)."""
+    replace(path, data)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 OWNER_ONLY = 0o600
@@ -20,24 +19,10 @@ def fsync_dir(folder: Path) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so a crash leaves the old file or the new.
+    """Replace ``path`` with ``data`` atomically (see :func:`store.safe_files.replace`)."""
+    from store.safe_files import replace  # it builds on this module
 
-    The temporary file lives in the same folder (``os.replace`` must not cross
-    file systems) and is created owner-only, since it holds customers' data.
-    """
-    folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    fsync_dir(folder)
+    replace(path, data)
 
 
 def make_private_folder(folder: Path) -> None:
@@ -59,5 +44,8 @@ def make_private_folder(folder: Path) -> None:
 
 
 def open_owner_only(path: Path, flags: int) -> int:
-    """``os.open`` that creates the file readable by its owner alone."""
-    return os.open(path, flags, OWNER_ONLY)
+    """``os.open`` that creates the file readable by its owner alone
+    (see :func:`store.safe_files.open_private`)."""
+    from store.safe_files import open_private  # it builds on this module
+
+    return open_private(path, flags)

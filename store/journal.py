@@ -19,7 +19,8 @@ from typing import Any
 import orjson
 
 from store.errors import UnreadableFile
-from store.files import fsync_dir, open_owner_only, write_atomic
+from store.files import fsync_dir
+from store.safe_files import open_private, read_private, replace
 
 Entry = dict[str, Any]
 
@@ -50,12 +51,21 @@ def _decode(line: bytes) -> Entry | None:
 
 
 def read(path: Path) -> Replay:
+    return parse(path, fetch(path))
+
+
+def fetch(path: Path) -> bytes:
+    """The journal's bytes (none when there is no journal yet)."""
     try:
-        raw = path.read_bytes()
+        return read_private(path)
     except FileNotFoundError:
-        return Replay([], 0, False)
+        return b""
     except OSError as exc:
         raise UnreadableFile(path, "journal", exc.strerror or str(exc)) from None
+
+
+def parse(path: Path, raw: bytes) -> Replay:
+    """The entries of the journal ``path`` whose bytes are ``raw``."""
     entries: list[Entry] = []
     offset = 0
     lines = raw.splitlines(keepends=True)
@@ -75,7 +85,7 @@ def salvage(path: Path, after: int) -> list[Entry]:
     snapshot of change ``after``: every whole line from the next change on,
     up to the first change missing from the chain."""
     try:
-        lines = path.read_bytes().splitlines(keepends=True)
+        lines = read_private(path).splitlines(keepends=True)
     except FileNotFoundError:
         return []
     kept: list[Entry] = []
@@ -102,7 +112,7 @@ class Journal:
     def __init__(self, path: Path, good_bytes: int) -> None:
         self.path = path
         existed = path.exists()
-        self._fd = open_owner_only(path, os.O_WRONLY | os.O_CREAT)
+        self._fd = open_private(path, os.O_RDWR | os.O_CREAT)
         os.truncate(self._fd, good_bytes)  # drop a torn tail before appending
         os.lseek(self._fd, good_bytes, os.SEEK_SET)
         self.size = good_bytes
@@ -134,12 +144,10 @@ class Journal:
         The shorter journal is written beside the old one and swapped in, so a
         crash leaves one or the other, and both replay to the same state.
         """
-        with open(self.path, "rb") as handle:
-            handle.seek(offset)
-            tail = handle.read(self.size - offset)
-        write_atomic(self.path, tail)
+        tail = os.pread(self._fd, self.size - offset, offset)
+        replace(self.path, tail)
         os.close(self._fd)
-        self._fd = open_owner_only(self.path, os.O_WRONLY)
+        self._fd = open_private(self.path, os.O_RDWR)
         os.lseek(self._fd, len(tail), os.SEEK_SET)
         self.size = self.synced = len(tail)
 

@@ -19,6 +19,9 @@ then emptied.
 from __future__ import annotations
 
 import dataclasses
+import errno
+import os
+import re
 import time
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -33,9 +36,18 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from store import codec, journal, lock
-from store.backups import finish_restore, rotate_backup
+from store.backups import finish_restore, keep_backup, prune
 from store.collector import collector_paused
-from store.errors import Invalid, Locked, NotFound, ReadOnly, SaveFailed, StoreError, UnreadableFile
+from store.errors import (
+    FoldFailed,
+    Invalid,
+    Locked,
+    NotFound,
+    ReadOnly,
+    SaveFailed,
+    StoreError,
+    UnreadableFile,
+)
 from store.grading import grades_for_quadrant, step_grade
 from store.migrations import SCHEMA_VERSION
 from store.model import (
@@ -53,6 +65,7 @@ from store.search.pinyin import search_keys
 from store.settings import Settings, settings_from_doc, settings_to_doc
 from store.storage import SnapshotStorage
 from store.records import check_documents, check_meta
+from store.safe_files import remove_leftovers
 from store.validate import check_name
 from store.table import LazyTable
 
@@ -61,6 +74,7 @@ READ_TRIES = 20  # reads of the pair snapshot + journal before a reader gives up
 BULK = 1000  # contacts changed in one step above which their indexes are rebuilt, not kept
 COMPACT_BYTES = 8 * 1024 * 1024
 SETTINGS_ID = 1
+_OURS = ("", ".journal", ".preview", ".error.log")  # the files beside the data file we replace
 
 Clock = Callable[[], datetime]
 Change = tuple[str, int, Any, Any]  # table, id, object before, object after
@@ -160,6 +174,7 @@ class LeadStore:
         self.path = path
         self.clock = clock
         self.read_only = read_only
+        self.folder_read_only = False  # read-only because the folder cannot be written
         self._tables: dict[str, LazyTable[Any]] = {
             name: LazyTable(decode, encode) for name, (encode, decode) in CODECS.items()
         }
@@ -202,6 +217,8 @@ class LeadStore:
             store._take_lock(fallback_read_only)
         try:
             finish_restore(store.path, holding=store._lock is not None)
+            if store._lock is not None:
+                store._remove_leftovers()
             with collector_paused():
                 store._load()
         except BaseException:
@@ -209,7 +226,21 @@ class LeadStore:
             raise
         return store
 
+    def _remove_leftovers(self) -> None:
+        """The temporary copies a killed fold (or preview, or log) left
+        beside the file: ours by their exact names, and no one else's."""
+        name = self.path.name
+        remove_leftovers(self.path.parent, *(re.escape(name + end) for end in _OURS))
+
     def _take_lock(self, fallback_read_only: bool) -> None:
+        folder = self.path.parent
+        if folder.is_dir() and not os.access(folder, os.W_OK):
+            # A read-only folder (a read-only disk, a colleague's share): a
+            # writer could neither fold nor start a journal there.
+            if not fallback_read_only:
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder))
+            self.read_only = self.folder_read_only = True
+            return
         try:
             self._lock = lock.acquire(self.path)
         except Locked:
@@ -220,18 +251,23 @@ class LeadStore:
     def _load(self) -> None:
         """Read the snapshot and the journal after it. A reader (no lock) may
         meet a fold of the writer's between the two, and then reads again:
-        the fold replaces the snapshot before it trims the journal."""
+        the fold replaces the snapshot before it trims the journal, so the
+        journal's bytes taken while the snapshot read was still in place go
+        with it. Only the bytes are taken in that window; they are decoded
+        after."""
         for _attempt in range(READ_TRIES):
-            self._read()
+            self._storage = SnapshotStorage(self.path)
+            self._storage.fetch()
+            log = journal.fetch(Path(f"{self.path}.journal"))
             if not self.read_only or self._storage.same_file():
+                self._read(log)
                 break
         else:
             raise UnreadableFile(self.path, "journal", "the file kept changing while read")
         for name, table in self._tables.items():
             self._next_ids[name] = max(table, default=0) + 1
 
-    def _read(self) -> None:
-        self._storage = SnapshotStorage(self.path)
+    def _read(self, log: bytes) -> None:
         self._db = TinyDB(self.path, storage=lambda _path: self._storage)
         raw = self._storage.read() or {}
         try:
@@ -247,7 +283,7 @@ class LeadStore:
             for name, table in self._tables.items():
                 table.load(raw.get(name, {}))
             self._storage.forget()
-            self._replay()
+            self._replay(log)
             self._contacts_by_lead = {}
             self._index_contacts()
         except (StoreError, ValueError, TypeError, AttributeError, KeyError) as exc:
@@ -255,9 +291,9 @@ class LeadStore:
                 raise
             raise UnreadableFile(self.path, "bad_document", str(exc)) from None
 
-    def _replay(self) -> None:
+    def _replay(self, log: bytes) -> None:
         path = Path(f"{self.path}.journal")
-        replay = journal.read(path)
+        replay = journal.parse(path, log)
         try:
             for entry in replay.entries:
                 if entry["seq"] <= self._seq:
@@ -781,8 +817,8 @@ class LeadStore:
         assert self._journal is not None
         try:
             self._journal.keep_after(fold.journal_offset)
-        except OSError as exc:
-            raise SaveFailed(self._journal.path, exc) from exc
+        except OSError as exc:  # the new snapshot and the journal replay to the same
+            raise FoldFailed(self._journal.path, exc) from exc
 
     def close(self, fold: bool = True) -> None:
         """Fold the journal into the snapshot and let go of the file.
@@ -827,16 +863,29 @@ class Fold:
         self.journal_offset = journal_offset
 
     def write(self) -> None:
-        """Write the new snapshot atomically (safe to run in a worker thread)."""
+        """Write the new snapshot atomically (safe to run in a worker thread).
+
+        The old snapshot becomes a backup only once the new one is whole on
+        disk, and old backups are pruned only once it has taken its place:
+        a fold that fails (a full disk) leaves the backups as they were."""
+        kept: list[Path] = []
+
+        def keep_old() -> None:
+            backup = keep_backup(self.path)
+            if backup is not None:
+                kept.append(backup)
+
         try:
-            rotate_backup(self.path)
-            with collector_paused(), self._storage.batch():
+            with collector_paused(), self._storage.batch(before_replace=keep_old):
                 for name, table in self._tables.items():
                     self._replace_table(name, table.documents())
                 self._replace_table("meta", [(1, self._meta)])
             self._storage.forget()
         except OSError as exc:
-            raise SaveFailed(self.path, exc) from exc
+            for backup in kept:  # the snapshot it kept is still the current one
+                backup.unlink(missing_ok=True)
+            raise FoldFailed(self.path, exc) from exc
+        prune(self.path)
 
     def _replace_table(self, name: str, documents: Iterable[tuple[int, dict]]) -> None:
         table = self._db.table(name)

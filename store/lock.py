@@ -12,11 +12,13 @@ from filelock import FileLock, Timeout
 
 from store.errors import LockDenied, Locked
 from store.files import OWNER_ONLY, make_private_folder
+from store.safe_files import refuse_unsafe
 
 
 def acquire(path: Path) -> FileLock:
     """Take the writer's lock on ``path`` or raise :class:`Locked` at once."""
     make_private_folder(path.parent)
+    refuse_unsafe(Path(f"{path}.lock"))  # the lock is opened with O_TRUNC, through a link too
     lock = FileLock(f"{path}.lock", mode=OWNER_ONLY, blocking=False)
     try:
         lock.acquire()

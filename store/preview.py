@@ -25,10 +25,11 @@ from pathlib import Path
 
 import orjson
 
-from store.board import TRAY, BoardIndex, order_key, row_fields
-from store.files import write_atomic
+from store.board import PLACES, TRAY, BoardIndex, order_key, row_fields
+from store.errors import UnsafeFile
 from store.grading import priority
 from store.leadstore import LeadStore
+from store.safe_files import read_private, replace
 
 FORMAT = 1
 PREVIEW_FROM = 3_000  # leads; a smaller board loads about as fast as its preview
@@ -92,7 +93,7 @@ def close_with_preview(store: LeadStore, order: BoardIndex | None = None) -> Non
             store.compact()  # first: the preview describes the folded file
             try:
                 save_preview(store, order)
-            except OSError:
+            except (OSError, UnsafeFile):
                 pass  # only a preview: the next start loads the slow way
     finally:
         store.close()
@@ -119,7 +120,7 @@ def save_preview(store: LeadStore, order: BoardIndex | None = None) -> None:
         "counts": {str(place): len(ids) for place, ids in places.items()},
         "rows": {str(place): [_row(store, i) for i in ids] for place, ids in candidates.items()},
     }
-    write_atomic(path, orjson.dumps(data))
+    replace(path, orjson.dumps(data))
 
 
 def _candidates(store: LeadStore, place: int, ids: list[int], now: datetime) -> list[int]:
@@ -157,19 +158,41 @@ def read_preview(db_path: Path, now: datetime) -> BoardPreview | None:
     otherwise (no preview, another format, files changed since, too old)."""
     path = preview_path(db_path)
     try:
-        data = orjson.loads(path.read_bytes())
+        data = orjson.loads(read_private(path))
         if data["format"] != FORMAT or data["stamps"] != _stamps(db_path):
             return None
         written = datetime.fromisoformat(data["written"])
         if not written <= now < written + VALID_FOR:
             return None
-        return BoardPreview(
+        found = BoardPreview(
             lead_count=data["lead_count"],
             counts={int(place): count for place, count in data["counts"].items()},
             candidates={int(place): list(_leads(rows)) for place, rows in data["rows"].items()},
         )
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, UnsafeFile):
         return None  # only a preview: the board loads the slow way
+    return found if _sound(found) else None
+
+
+def _sound(found: BoardPreview) -> bool:
+    """Whether every value has the type the board draws it from: a preview
+    damaged by hand (or by a disk) is set aside, never drawn."""
+    places = set(PLACES)
+    return (_is(found.lead_count, int)
+            and set(found.counts) <= places and all(_is(n, int) for n in found.counts.values())
+            and set(found.candidates) <= places
+            and all(_sound_lead(lead) for rows in found.candidates.values() for lead in rows))
+
+
+def _sound_lead(lead: PreviewLead) -> bool:
+    return (_is(lead.lead_id, int) and _is(lead.score, int)
+            and all(isinstance(v, str) for v in (lead.name, lead.company, lead.region,
+                                                  lead.credit))
+            and isinstance(lead.has_project, bool))
+
+
+def _is(value: object, kind: type) -> bool:
+    return type(value) is kind
 
 
 def _leads(rows: Iterable[list]) -> Iterable[PreviewLead]:

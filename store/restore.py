@@ -18,7 +18,7 @@ from store import journal, lock, records
 from store.backups import finish_restore, list_backups
 from store.check import check_file
 from store.errors import NotFound, UnreadableFile
-from store.files import write_atomic
+from store.safe_files import read_private, replace
 from store.leadstore import LeadStore
 from store.storage import decode
 
@@ -50,9 +50,9 @@ def restore(path: Path, number: int | None = None) -> Restored:
             data, kept = _salvaged(path)
         else:
             chosen = _chosen(backups, number)
-            data = chosen.read_bytes()
+            data = read_private(chosen)
         aside = [p.with_name(f"{p.name}.{label}-{stamp}") for p in (path, log) if p.exists()]
-        write_atomic(pending, data)
+        replace(pending, data)
         finish_restore(path, holding=True)
         return Restored(chosen, aside, kept)
     finally:
@@ -82,7 +82,7 @@ def _chosen(backups: list[Path], number: int | None) -> Path:
 def _sound(path: Path) -> bool:
     """Whether a snapshot reads, checksum and records, on its own."""
     try:
-        data, _sealed = decode(path, path.read_bytes())
+        data, _sealed = decode(path, read_private(path))
     except (OSError, UnreadableFile):
         return False
     return not any(True for _fault in records.faults(data))
@@ -100,5 +100,5 @@ def _salvaged(path: Path) -> tuple[bytes, int]:
 
 
 def _seq_of(path: Path) -> int:
-    data, _sealed = decode(path, path.read_bytes())
+    data, _sealed = decode(path, read_private(path))
     return records.check_meta(data.get("meta", {}).get("1", {})).get("seq", 0)

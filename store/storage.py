@@ -9,7 +9,7 @@ writes a whole new file beside the old one before swapping it in.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -19,8 +19,8 @@ from tinydb.storages import Storage
 
 from store import seal
 from store.errors import UnreadableFile
-from store.files import write_atomic
 from store.migrations import migrate
+from store.safe_files import open_private, replace
 
 Tables = dict[str, dict[str, Any]]
 
@@ -36,10 +36,13 @@ class SnapshotStorage(Storage):
         self._dirty = False
         self.sealed = False  # whether the file read carried its checksum
         self.stamp: tuple[int, int, int] | None = None  # of the file read (see same_file)
+        self._raw: bytes | None = None  # fetched, not yet decoded
 
     def read(self) -> Tables | None:
         if not self._loaded:
-            self._data = self._load()
+            raw = self.fetch() if self._raw is None else self._raw
+            self._raw = None
+            self._data = None if raw is None else self._decode(raw)
             self._loaded = True
         return self._data
 
@@ -49,11 +52,13 @@ class SnapshotStorage(Storage):
         if self._batch_depth:
             self._dirty = True
             return
-        write_atomic(self.path, seal.seal(data))
+        replace(self.path, seal.seal(data))
 
     @contextmanager
-    def batch(self) -> Iterator[None]:
-        """Collect the writes made inside into one atomic write at the end."""
+    def batch(self, before_replace: Callable[[], None] | None = None) -> Iterator[None]:
+        """Collect the writes made inside into one atomic write at the end.
+        ``before_replace`` runs once the new file is whole, before it takes
+        the old one's place."""
         self._batch_depth += 1
         try:
             yield
@@ -61,7 +66,7 @@ class SnapshotStorage(Storage):
             self._batch_depth -= 1
         if not self._batch_depth and self._dirty:
             self._dirty = False
-            write_atomic(self.path, seal.seal(self._data))
+            replace(self.path, seal.seal(self._data), before_replace)
 
     def forget(self) -> None:
         """Drop the parsed copy once the store has built its objects from it.
@@ -77,11 +82,13 @@ class SnapshotStorage(Storage):
         another process replaces it before it trims the journal."""
         return _stamp(self.path) == self.stamp
 
-    def _load(self) -> Tables | None:
+    def fetch(self) -> bytes | None:
+        """The file's bytes (None: no file), read before they are decoded,
+        so that a reader can take the journal's right after them."""
         try:
-            with open(self.path, "rb") as handle:
+            with os.fdopen(open_private(self.path, os.O_RDONLY), "rb") as handle:
                 self.stamp = _info(os.fstat(handle.fileno()))
-                raw = handle.read()
+                self._raw = handle.read()
         except FileNotFoundError:
             self.stamp = None
             return None
@@ -89,6 +96,9 @@ class SnapshotStorage(Storage):
             raise UnreadableFile(self.path, "directory") from None
         except PermissionError:
             raise UnreadableFile(self.path, "permission") from None
+        return self._raw
+
+    def _decode(self, raw: bytes) -> Tables:
         data, self.sealed = decode(self.path, raw)
         return data
 

@@ -1,12 +1,15 @@
 """The command line with the system against it: a loose umask, a lock file of
 another user, an output that cannot be written."""
 
+import io
 import os
 import stat
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+import pytest
 
 from store.leadstore import LeadStore
 from tui.cli import EXIT_LOCKED, EXIT_OK, EXIT_SAVE, main
@@ -101,3 +104,79 @@ def run(*args: str, stdout) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "tui.cli", *args], stdout=stdout,
                           stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, env=env,
                           cwd=Path(__file__).resolve().parents[1], timeout=60)
+
+
+def as_nobody_in_a_read_only_folder(folder: Path, act) -> tuple[int, str]:
+    """``act()`` (returns an exit code and a line) by a user whose folder
+    holding the data file is read-only for them; in a fork when root."""
+    for path in [folder, *folder.rglob("*")]:
+        os.chown(path, 65534, 65534)
+    folder.chmod(0o555)
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        code = 99
+        try:
+            os.close(read_end)
+            os.setgid(65534)
+            os.setuid(65534)
+            code, line = act()
+            os.write(write_end, line.encode())
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    with os.fdopen(read_end, encoding="utf-8") as said:
+        line = said.read()
+    _pid, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), line
+
+
+@pytest.mark.parametrize("gone", [(), (".journal",), (".lock",), (".lock", ".journal")])
+def test_the_board_opens_read_only_in_a_folder_that_cannot_be_written(gone):
+    import textual.drivers.linux_driver  # noqa: F401  (imported while it can be)
+
+    from tui.cli import board_app
+    from tui.i18n import t
+
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        db = folder / "leads.json"
+        for lead in ("张伟", "王强"):
+            with LeadStore.open(db) as store:
+                store.add_lead(lead)
+        for end in gone:
+            Path(f"{db}{end}").unlink()
+        before = sorted(p.name for p in folder.iterdir())
+
+        def opened() -> tuple[int, str]:
+            app = board_app(db, "en")
+            store = app.store
+            line = f"{store.read_only} {len(store.leads)} {t('bar.read_only_folder')}"
+            app.close_store()
+            return 0, line
+
+        code, line = as_nobody_in_a_read_only_folder(folder, opened)
+        assert (code, line) == (0, "True 2 READ-ONLY: the folder of this file cannot be written")
+        assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def test_a_writer_in_a_folder_that_cannot_be_written_says_so_in_one_line():
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        db = folder / "leads.json"
+        with LeadStore.open(db) as store:
+            store.add_lead("张伟")
+        source = folder / "a.csv"
+        source.write_text("姓名\n王强\n", encoding="utf-8")
+        code, said = run_as_another_user_in(folder, ["import", str(source), "--db", str(db)])
+    assert code == 3 and said == f"Cannot use {folder}: Permission denied.\n"
+
+
+def run_as_another_user_in(folder: Path, args: list[str]) -> tuple[int, str]:
+    def act() -> tuple[int, str]:
+        err = io.StringIO()
+        sys.stderr = err
+        code = main(args)
+        return code, err.getvalue()
+
+    return as_nobody_in_a_read_only_folder(folder, act)

@@ -245,3 +245,34 @@ def test_a_restore_killed_before_its_new_snapshot_is_written_changes_nothing(jou
     assert not check_file(journalled).ok
     assert {name: data for name, data in folder_state(journalled.parent).items()
             if not name.endswith(".tmp")} == before
+
+
+# ---------------------------------------------------------------- leftovers
+FOLD_KILLED = """
+import os, sys
+from pathlib import Path
+from store.leadstore import LeadStore
+
+store = LeadStore.open(Path(sys.argv[1]))
+store.add_lead("赵六")
+os.replace = lambda *args: os._exit(9)  # killed once the new snapshot is written
+store.close()
+"""
+
+
+def test_the_next_writer_removes_what_a_killed_fold_left_and_nothing_else(kept):
+    others = [kept.parent / name for name in (
+        ".leads.json.notes.tmp", ".other.json.abcdefgh.tmp", "leads.json.abcdefgh.tmp")]
+    for other in others:
+        other.write_text("not ours")
+    child = subprocess.run([sys.executable, "-c", FOLD_KILLED, str(kept)],
+                           cwd=Path(__file__).resolve().parents[1])
+    assert child.returncode == 9
+    left = [p for p in kept.parent.glob(".leads.json.*.tmp") if p not in others]
+    assert len(left) == 1 and left[0].stat().st_size > 100
+    LeadStore.open(kept, read_only=True).close()  # a reader leaves it to the writer
+    assert left[0].exists()
+    with LeadStore.open(kept) as store:
+        assert len(store.leads) == 4  # the change was in the journal
+    assert not left[0].exists()
+    assert all(other.read_text() == "not ours" for other in others)

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import orjson
 import pytest
 
 from store import preview
@@ -285,3 +286,35 @@ async def test_q_typed_while_loading_quits_once_loaded(demo, clock, held_load):
     assert app.return_code == 0 and app.load_error is None
     app.close_store()
     assert read_preview(demo, clock()) is not None  # left as it was found
+
+
+def damage_preview(path: Path, damage) -> None:
+    data = orjson.loads(preview_path(path).read_bytes())
+    damage(data)
+    preview_path(path).write_bytes(orjson.dumps(data))
+
+
+PREVIEW_DAMAGE = {
+    "name": lambda d: d["rows"]["1"][0].__setitem__(1, 5),
+    "score": lambda d: d["rows"]["1"][0].__setitem__(7, "x"),
+    "planned": lambda d: d["rows"]["1"][0].__setitem__(4, 7),
+    "id": lambda d: d["rows"]["1"][0].__setitem__(0, None),
+    "row": lambda d: d["rows"]["1"].__setitem__(0, "x"),
+    "count": lambda d: d["counts"].__setitem__("1", "many"),
+    "lead_count": lambda d: d.__setitem__("lead_count", [1]),
+    "place": lambda d: d["rows"].__setitem__("9", d["rows"]["1"]),
+    "rows": lambda d: d.__setitem__("rows", []),
+}
+
+
+@pytest.mark.parametrize("damage", PREVIEW_DAMAGE)
+async def test_a_preview_of_the_right_stamps_and_wrong_values_is_set_aside(demo, clock, damage):
+    damage_preview(demo, PREVIEW_DAMAGE[damage])
+    app = board_app(demo, "en", clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(app, pilot)
+        assert "300 leads" in status(app)
+        assert all(names(app, place) for place in (1, 2))
+    assert app.return_code in (None, 0) and app.load_error is None
+    app.close_store()
+    assert read_preview(demo, clock()) is not None  # written again, whole

@@ -2,7 +2,9 @@
 
 Exit codes: 0 done, 1 nothing found or nothing done, 2 bad arguments,
 3 a file that cannot be read, 4 the data file is in use by another
-Leadboard, 5 a save failed, 6 the board stopped on an error of its own.
+Leadboard, 5 a save failed, 6 the board stopped on an error of its own,
+7 the changes were saved in the journal but could not be folded into the
+data file (a full disk): they are not to be made again.
 """
 
 from __future__ import annotations
@@ -20,14 +22,15 @@ from rich.console import Console
 
 from store.backups import list_backups
 from store.demo import write_demo
-from store.errors import Locked, SaveFailed, StoreError, UnreadableFile
-from store.files import write_atomic
+from store.errors import FoldFailed, Locked, SaveFailed, StoreError, UnreadableFile
+from store.safe_files import replace
 from store.leadstore import Clock, LeadStore, local_now
 from store.preview import PREVIEW_FROM, close_with_preview, read_preview
 from tui.i18n import LANGUAGES, detect_language, error_text, set_language, t
 from tui.output import OutputFailed, guarded_stdout
 
 EXIT_OK, EXIT_NONE, EXIT_USAGE, EXIT_UNREADABLE, EXIT_LOCKED, EXIT_SAVE, EXIT_CRASH = range(7)
+EXIT_NOT_FOLDED = 7
 APP_NAME = "leadboard"
 
 
@@ -35,6 +38,7 @@ APP_NAME = "leadboard"
 EXIT_FOR = (
     (UnreadableFile, EXIT_UNREADABLE),
     (Locked, EXIT_LOCKED),
+    (FoldFailed, EXIT_NOT_FOLDED),
     (SaveFailed, EXIT_SAVE),
     (StoreError, EXIT_NONE),
 )
@@ -178,6 +182,17 @@ def _takes_a_moment(path: Path) -> bool:
     return sys.stderr.isatty() and path.is_file() and path.stat().st_size > 5 * 1024 * 1024
 
 
+def close_saved(store: LeadStore) -> FoldFailed | None:
+    """Close a store whose changes are saved; a fold that failed is given
+    back, for the command to say after what it did (the changes are in the
+    journal: a rep told "not saved" would make them twice)."""
+    try:
+        store.close()
+    except FoldFailed as exc:
+        return exc
+    return None
+
+
 def run_board(app, path: Path) -> int:
     """Run the board on ``path``. Should the app stop on an error of its
     own, the rep gets one line and the traceback goes to a log beside the
@@ -195,7 +210,7 @@ def run_board(app, path: Path) -> int:
         raise app.load_error  # said in one line by main(), as when opening
     if app.return_code:
         log = crash_log(path)
-        write_atomic(log, report.getvalue().encode("utf-8"))
+        replace(log, report.getvalue().encode("utf-8"))
         say(t("cli.crashed", log=log))
         return EXIT_CRASH
     return EXIT_OK

@@ -16,7 +16,7 @@ import orjson
 from platformdirs import user_config_path
 
 from store.export import Format
-from store.files import write_atomic
+from store.safe_files import replace
 from tui.cli import APP_NAME
 
 
@@ -48,6 +48,6 @@ def keep_choice(choice: ExportChoice) -> None:
     doc = {"format": choice.format.value, "folder": str(choice.folder)}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, orjson.dumps(doc))
+        replace(path, orjson.dumps(doc))
     except OSError:
         pass

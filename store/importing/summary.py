@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from store.files import open_owner_only
+from store.export import safe_cell
 from store.importing.merge import CREATED, MERGED, SKIPPED, UNCHANGED
 from store.importing.records import Problem
+from store.safe_files import replace
 
 
 @dataclass
@@ -50,17 +50,15 @@ def rejects_csv(rejects: list[Problem], columns: tuple[str, str, str],
         headers += [h for h, _v in problem.cells if h not in headers]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([*columns, *headers])
+    writer.writerow([*columns, *map(safe_cell, headers)])
     for problem in rejects:
         cells = dict(problem.cells)
-        writer.writerow([problem.file, problem.line, reason_text(problem),
-                         *(cells.get(h, "") for h in headers)])
+        writer.writerow([safe_cell(problem.file), problem.line, safe_cell(reason_text(problem)),
+                         *(safe_cell(cells.get(h, "")) for h in headers)])
     return out.getvalue()
 
 
 def write_rejects(path: Path, text: str) -> None:
     """UTF-8 with a BOM, so that Excel on Chinese Windows opens it right;
     readable by the owner alone, since it holds customers' data."""
-    fd = open_owner_only(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-    with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
-        handle.write(text)
+    replace(path, text.encode("utf-8-sig"))

@@ -18,7 +18,7 @@ from store.importing.importer import (
 from store.importing.merge import MERGE, ON_DUPLICATE
 from store.importing.summary import write_rejects
 from store.leadstore import LeadStore
-from tui.cli import EXIT_NONE, EXIT_OK, EXIT_SAVE, default_db, say
+from tui.cli import EXIT_NONE, EXIT_OK, EXIT_SAVE, close_saved, default_db, say
 from tui.i18n import t
 from tui.import_text import default_rejects_path, rejects_text, summary_lines
 
@@ -44,7 +44,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     sheets = open_sheets(args.files, options)  # all checked before the database is opened
     # A dry run only reads, so it works while the app has the file open.
     store = LeadStore.open(args.db or default_db(), read_only=args.dry_run)
-    finished = False
     try:
         try:
             plan = plan_import(store, sheets, options, _progress_line())
@@ -54,14 +53,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         if plan.summary.rejects and not args.dry_run:
             rejects_path = args.rejects or default_rejects_path(args.files[0])
             if not _wrote_rejects(rejects_path, plan):
+                store.close(fold=False)
                 return EXIT_SAVE
         if not args.dry_run:
             apply_plan(store, plan)
             args.saved = bool(plan.planned)  # said even when the summary cannot be
-        finished = True
-    finally:
-        store.close(fold=finished)  # a failed import leaves every file as it was
+    except BaseException:
+        store.close(fold=False)  # a failed import leaves every file as it was
+        raise
+    not_folded = close_saved(store)
     print("\n".join(summary_lines(plan.summary, args.dry_run, rejects_path)))
+    if not_folded is not None:
+        raise not_folded  # after the summary: the leads are saved
     return EXIT_OK if plan.summary.rows else EXIT_NONE
 
 

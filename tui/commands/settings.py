@@ -36,7 +36,7 @@ def parse_cadence(text: str) -> dict[int, int]:
 
 def run(args: argparse.Namespace) -> int:
     from store.leadstore import LeadStore
-    from tui.cli import EXIT_OK, UsageError, default_db
+    from tui.cli import EXIT_OK, UsageError, close_saved, default_db
 
     changes = {}
     if args.threshold is not None:
@@ -52,9 +52,13 @@ def run(args: argparse.Namespace) -> int:
     store = LeadStore.open(args.db or default_db(), read_only=not changes)
     try:
         settings = store.update_settings(**changes) if changes else store.settings
-    finally:
+    except BaseException:
         store.close()
+        raise
+    not_folded = close_saved(store)
     args.saved = bool(changes)
     print(t("settings.show", threshold=settings.threshold, review_days=settings.review_days,
             cadence=", ".join(f"Q{q} {d}" for q, d in sorted(settings.cadence_days.items()))))
+    if not_folded is not None:
+        raise not_folded  # the settings are saved: said after them
     return EXIT_OK

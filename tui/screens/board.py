@@ -134,7 +134,7 @@ class BoardScreen(PlanActions, HeldFrames):
         store = self.store
         parts = [t("app.title"), store.path.name, t("bar.leads", count=len(store.leads))]
         if store.read_only:
-            parts.append(t("bar.read_only"))
+            parts.append(t("bar.read_only_folder" if store.folder_read_only else "bar.read_only"))
         if store.undo_label:
             parts.append(t("bar.undo", label=t(f"change.{store.undo_label}")))
         # The news stays whole (an exported file's path, say); the parts

@@ -7,6 +7,7 @@ MESSAGES: dict[str, str] = {
     # status line
     "bar.leads": "{count} leads",
     "bar.read_only": "READ-ONLY: another Leadboard is writing this file",
+    "bar.read_only_folder": "READ-ONLY: the folder of this file cannot be written",
     "bar.loading": "loading the leads …",
     "bar.undo": "u undoes: {label}",
     "bar.saved": "✓ saved",
@@ -272,8 +273,17 @@ MESSAGES: dict[str, str] = {
     ),
     "error.unreadable_file.permission": "No permission to read {path}.",
     "error.unreadable_file.directory": "{path} is a folder, not a data file.",
+    "error.unreadable_file.symlink": "{path} is a symbolic link: Leadboard reads and writes its "
+                                     "files only where they are, never through a link; "
+                                     "nothing was written.",
+    "error.unreadable_file.special": "{path} is not a regular file (a device, a pipe or a "
+                                     "socket): Leadboard writes only regular files; "
+                                     "nothing was written.",
     "error.bad_document": "A damaged record: {table} {doc_id} ({detail}).",
     "error.save_failed": "Not saved: {detail} ({path}). Nothing was lost; fix it and try again.",
+    "error.fold_failed": "Saved, in the journal; but {path} could not be rewritten ({detail}). "
+                         "Do not repeat the change: once there is room, the next start folds "
+                         "it into the file.",
     "error.locked": "{path} is open in another Leadboard; close that one first.",
     "error.locked.denied": (
         "{lock} belongs to another user, so {path} cannot be opened for writing. "

@@ -15,6 +15,8 @@ MESSAGES: dict[str, str] = {
     "check.reason.syntax": "not valid JSON (a mistake near line {line}, column {column})",
     "check.reason.empty": "the file is empty",
     "check.reason.directory": "it is a folder",
+    "check.reason.symlink": "it is a symbolic link, which Leadboard does not follow",
+    "check.reason.special": "it is not a regular file (a device, a pipe or a socket)",
     "check.reason.permission": "no permission to read it",
     "check.reason.not_tinydb": "it is not a Leadboard data file",
     "check.reason.newer_schema": "it was written by a newer Leadboard (format {detail}); "

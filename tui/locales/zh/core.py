@@ -7,6 +7,7 @@ MESSAGES: dict[str, str] = {
     # 状态栏
     "bar.leads": "{count} 个客户",
     "bar.read_only": "只读：另一个客户看板正在写这个文件",
+    "bar.read_only_folder": "只读：这个文件所在的文件夹不能写入",
     "bar.loading": "正在载入客户 …",
     "bar.undo": "u 撤销：{label}",
     "bar.saved": "✓ 已保存",
@@ -258,8 +259,14 @@ MESSAGES: dict[str, str] = {
     ),
     "error.unreadable_file.permission": "没有权限读取 {path}。",
     "error.unreadable_file.directory": "{path} 是文件夹，不是数据文件。",
+    "error.unreadable_file.symlink": "{path} 是符号链接：客户看板只在文件本身的位置读写，"
+                                     "不经过链接；没有写入任何内容。",
+    "error.unreadable_file.special": "{path} 不是普通文件（是设备、管道或套接字）："
+                                     "客户看板只写普通文件；没有写入任何内容。",
     "error.bad_document": "损坏的记录：{table} {doc_id}（{detail}）。",
     "error.save_failed": "没有保存：{detail}（{path}）。数据没有丢失，处理后请重试。",
+    "error.fold_failed": "已经保存在改动日志里，但 {path} 无法重写（{detail}）。"
+                         "请不要重复这次改动：腾出空间后，下次打开时会把它并入文件。",
     "error.locked": "{path} 正在另一个客户看板中打开，请先关闭那一个。",
     "error.locked.denied": (
         "{lock} 属于另一个用户，所以无法以写入方式打开 {path}。"

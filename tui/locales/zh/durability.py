@@ -13,6 +13,8 @@ MESSAGES: dict[str, str] = {
     "check.reason.syntax_end": "不是有效的 JSON（第 {line} 行第 {column} 列附近数据中断）",
     "check.reason.syntax": "不是有效的 JSON（第 {line} 行第 {column} 列附近有错误）",
     "check.reason.empty": "文件是空的",
+    "check.reason.symlink": "它是符号链接，客户看板不跟随链接",
+    "check.reason.special": "它不是普通文件（是设备、管道或套接字）",
     "check.reason.directory": "这是一个文件夹",
     "check.reason.permission": "没有读取权限",
     "check.reason.not_tinydb": "不是客户看板的数据文件",
