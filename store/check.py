@@ -44,6 +44,12 @@ def check_file(path: Path) -> Report:
     """
     finish_restore(path, holding=False)  # one that was cut off: its end is checked
     problems, entries = _journal(Path(f"{path}.journal"))
+    try:  # a file the store opens passed its rule for every record and line
+        store = LeadStore.open(path, read_only=True)
+    except UnreadableFile:
+        pass  # each fault found below, not only the store's first
+    else:
+        return _opened(store, problems, entries)
     data = _parse(path)
     if isinstance(data, Problem):
         return Report(problems=(data, *problems))
@@ -57,8 +63,14 @@ def check_file(path: Path) -> Report:
         store = LeadStore.open(path, read_only=True)
     except UnreadableFile as exc:
         return Report(problems=(*problems, _refused(exc)))
+    return _opened(store, problems, entries)
+
+
+def _opened(store: LeadStore, problems: list[Problem], entries: int) -> Report:
+    """The report on a file the store has opened: what is wrong between its
+    records (the store reads each one on its own)."""
     try:
-        problems += _records(store)
+        problems = problems + _records(store)
         return Report(len(store.leads), len(store.contacts), entries, tuple(problems))
     finally:
         store.close(fold=False)

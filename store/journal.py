@@ -42,7 +42,9 @@ def _decode(line: bytes) -> Entry | None:
         return None
     body = line[9:-1]
     try:
-        if int(line[:8], 16) != zlib.crc32(body):
+        # The checksum as written, to the byte: read as a number, a flipped
+        # letter's case would pass.
+        if line[:8] != b"%08x" % zlib.crc32(body):
             return None
         entry = orjson.loads(body)
     except ValueError:

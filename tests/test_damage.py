@@ -183,6 +183,18 @@ def test_a_flipped_byte_in_a_whole_last_line_is_damage_not_a_torn_write(journall
     assert journal_of(journalled).read_bytes() == bytes(data)
 
 
+def test_a_letter_of_a_journal_lines_checksum_changed_in_case_is_damage(journalled):
+    """A flipped bit can turn ``a`` into ``A``: the same number, not the same bytes."""
+    lines = journal_of(journalled).read_bytes().splitlines(keepends=True)
+    first = lines[0]
+    at = next(i for i in range(8) if first[i:i + 1].isalpha())
+    lines[0] = first[:at] + first[at:at + 1].upper() + first[at + 1:]
+    journal_of(journalled).write_bytes(b"".join(lines))
+    assert not check_file(journalled).ok
+    with pytest.raises(UnreadableFile):
+        LeadStore.open(journalled)
+
+
 def test_a_missing_line_in_the_middle_of_the_journal_is_found(journalled):
     lines = journal_of(journalled).read_bytes().splitlines(keepends=True)
     journal_of(journalled).write_bytes(b"".join(lines[:1] + lines[2:]))

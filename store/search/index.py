@@ -20,7 +20,7 @@ import re
 import threading
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from itertools import accumulate, chain, filterfalse, islice
@@ -274,9 +274,9 @@ class SearchIndex:
         self.by_value: dict[str, dict[Any, set[int]]] = {f: {} for f in CHOICE_FIELDS}
         # The texts of every lead, joined once; the slots changed since, and
         # their texts joined anew at the next search (see LayeredLines).
-        self._base: dict[str, Any] | None = None
+        self._base: Kinds | None = None
         self._stale: set[int] = set()
-        self._layers: dict[str, Any] | None = None
+        self._layers: Kinds | None = None
         self._columns: Columns | None = None
         self._orders: dict[str, Ordering] = {}
         self._changed: set[int] = set()
@@ -287,7 +287,11 @@ class SearchIndex:
         store.watch(self._note_change)
 
     # ------------------------------------------------------------ building
-    def build(self) -> SearchIndex:
+    def build(self, warm: bool = True) -> SearchIndex:
+        """Read every lead's entry; with ``warm``, join and sort them all now
+        (the app, ahead of the first key). Without, each kind of text is
+        joined when a search first asks for it: a one-off search joins
+        only the few it needs."""
         now = self.store.now()
         with collector_paused():
             # One pass over the stored fields, the fast way to read every lead;
@@ -307,21 +311,24 @@ class SearchIndex:
                     self._put(lead_id, self._entry(lead_id, now))
                 except KeyError:  # changed by the app while we read: catch up later
                     self._note_change("leads", lead_id, lead_id)
-            self.warm()
+            if warm:
+                self.warm()
         self.built = True
         return self
 
-    def ready(self) -> SearchIndex:
+    def ready(self, warm: bool = True) -> SearchIndex:
         """The index, built first if need be; safe to call from several threads."""
         with self.guard:
             if not self.built:
-                self.build()
+                self.build(warm)
         return self
 
     def warm(self) -> None:
-        """Join the texts and sort the leads now, so that the first search
-        does not pay for it."""
-        self.lines(NAME)
+        """Join the texts of every kind and sort the leads now, so that the
+        first search does not pay for it."""
+        layers = self._layered()
+        for kind in layers:
+            layers[kind]
         self.ordering("ranks")
         self.ordering("commons")
 
@@ -454,7 +461,7 @@ class SearchIndex:
         """Each name's whole pinyin and its initials (``zhangsan``, ``zs``), and its slots."""
         return self._layered()["exact_names"]
 
-    def _layered(self) -> dict[str, Any]:
+    def _layered(self) -> Kinds:
         if self._layers is None:
             if self._base is None:
                 with collector_paused():
@@ -464,11 +471,8 @@ class SearchIndex:
             else:
                 stale = set(self._stale)
                 fresh = _join((slot, self.entries[slot]) for slot in sorted(stale))
-                self._layers = {
-                    kind: (Owners if isinstance(base, dict) else LayeredLines)(
-                        base, stale, fresh[kind])
-                    for kind, base in self._base.items()
-                }
+                self._layers = Kinds({kind: partial(_layer, self._base, kind, stale, fresh)
+                                      for kind in self._base})
         return self._layers
 
     def _live(self) -> list[tuple[int, Entry]]:
@@ -532,30 +536,78 @@ def _later_syllables(readings: Iterable[str]) -> list[str]:
     return out
 
 
-def _join(live: Iterable[tuple[int, Entry | None]]) -> dict[str, Any]:
-    """Every searched text of these slots, joined by kind, and the pinyin keys."""
+class Kinds(Mapping[str, Any]):
+    """The joined texts by kind, each joined when first asked for."""
+
+    def __init__(self, builders: dict[str, Callable[[], Any]]) -> None:
+        self._kinds = tuple(builders)
+        # Each builder is let go once used: the last one lets go of the
+        # entries they were given.
+        self._builders = builders
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, kind: str) -> Any:
+        if kind not in self._built:
+            with collector_paused():
+                self._built[kind] = self._builders.pop(kind)()
+        return self._built[kind]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._kinds)
+
+    def __len__(self) -> int:
+        return len(self._kinds)
+
+
+def _layer(base: Kinds, kind: str, stale: set[int], fresh: Kinds) -> Owners | LayeredLines:
+    joined = base[kind]
+    return (Owners if isinstance(joined, dict) else LayeredLines)(joined, stale, fresh[kind])
+
+
+def _join(live: Iterable[tuple[int, Entry | None]]) -> Kinds:
+    """Every searched text of these slots, by kind, and the pinyin keys."""
     live = [(slot, e) for slot, e in live if e is not None]
-    joined: dict[str, Any] = {
-        "text": Lines((slot, (e.text,)) for slot, e in live),
+
+    def lines(text_of: Callable[[Entry], Iterable[str]], only=None) -> Callable[[], Lines]:
+        return lambda: Lines((slot, text_of(e)) for slot, e in live if only is None or only(e))
+
+    builders: dict[str, Callable[[], Any]] = {
+        "text": lines(lambda e: (e.text,)),
         # Most texts are Chinese alone: a word with a Latin letter or a digit
         # is looked for only in those that have one.
-        "latin text": Lines((slot, (e.text,)) for slot, e in live if _LATIN.search(e.text)),
-        "names": Lines((slot, (e.name,)) for slot, e in live),
-        "phone": Lines((slot, e.phones) for slot, e in live),
-        "place": Lines((slot, (e.place,)) for slot, e in live),
-        "whole": Lines((slot, e.whole_names) for slot, e in live),
-        LATER_NAME: Lines((slot, _later_syllables(e.readings.get(NAME, ()))) for slot, e in live),
+        "latin text": lines(lambda e: (e.text,), lambda e: _LATIN.search(e.text)),
+        "names": lines(lambda e: (e.name,)),
+        "phone": lines(lambda e: e.phones),
+        "place": lines(lambda e: (e.place,)),
+        "whole": lines(lambda e: e.whole_names),
+        LATER_NAME: lines(lambda e: _later_syllables(e.readings.get(NAME, ()))),
+        "whole_readings": partial(_whole_readings, live),
+        "exact_names": partial(_exact_names, live),
     }
     for kind in (NAME, COMPANY, REGION):
-        joined[kind] = Lines((slot, e.readings.get(kind, ())) for slot, e in live)
+        builders[kind] = lines(partial(_readings_of, kind))
+    return Kinds(builders)
+
+
+def _readings_of(kind: str, entry: Entry) -> tuple[str, ...]:
+    return entry.readings.get(kind, ())
+
+
+def _whole_readings(live: list[tuple[int, Entry]]) -> dict[str, list[int]]:
+    """Each name's and place's pinyin without spaces, and its slots."""
     whole: dict[str, list[int]] = {}
-    exact: dict[str, list[int]] = {}
     for slot, e in live:
         for line in (*e.readings.get(NAME, ()), *e.readings.get(REGION, ())):
             whole.setdefault(line.replace(" ", ""), []).append(slot)
+    return whole
+
+
+def _exact_names(live: list[tuple[int, Entry]]) -> dict[str, list[int]]:
+    """Each name's whole pinyin and its initials, and their slots."""
+    exact: dict[str, list[int]] = {}
+    for slot, e in live:
         for line in e.readings.get(NAME, ()):
             syllables = line.split()
             for key in {"".join(syllables), "".join(s[0] for s in syllables)}:
                 exact.setdefault(key, []).append(slot)
-    joined["whole_readings"], joined["exact_names"] = whole, exact
-    return joined
+    return exact

@@ -53,7 +53,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise UsageError(error_text(exc)) from None
     store = LeadStore.open(args.db or default_db(), read_only=True)
     try:
-        result = search(SearchIndex(store), query, args.limit)
+        # Built cold: a one-off search joins only the texts it looks in.
+        result = search(SearchIndex(store).ready(warm=False), query, args.limit)
         records = [match_record(store, hit) for hit in result.hits]
     finally:
         store.close()
