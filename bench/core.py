@@ -34,7 +34,7 @@ def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
-def _one_cold_start(db: Path | None, ready: bool = False) -> dict:
+def one_cold_start(db: Path | None, ready: bool = False) -> dict:
     args = [sys.executable, "-m", "bench.coldstart"] + (["--db", str(db)] if db else [])
     args += ["--ready"] if ready else []
     out = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, check=True)
@@ -49,9 +49,9 @@ def cold_start_pair(db: Path, repeats: int) -> tuple[float, float, float, int]:
     close_with_preview(LeadStore.open(db))
     painted, ready, minimal, peaks = [], [], [], []
     for _ in range(repeats):
-        minimal.append(_one_cold_start(None)["seconds"])
-        painted.append(_one_cold_start(db)["seconds"])
-        result = _one_cold_start(db, ready=True)
+        minimal.append(one_cold_start(None)["seconds"])
+        painted.append(one_cold_start(db)["seconds"])
+        result = one_cold_start(db, ready=True)
         ready.append(result["seconds"])
         peaks.append(result["peak_kib"])
     return (statistics.median(painted), statistics.median(ready), statistics.median(minimal),
@@ -201,8 +201,8 @@ def journal_cold_start(path: Path, entries: int, repeats: int) -> tuple[float, f
         store._release()  # as a crash would: the journal stays unfolded
         with_journal, empty = [], []
         for _ in range(repeats):
-            empty.append(_one_cold_start(clean, ready=True)["seconds"])
-            with_journal.append(_one_cold_start(crashed, ready=True)["seconds"])
+            empty.append(one_cold_start(clean, ready=True)["seconds"])
+            with_journal.append(one_cold_start(crashed, ready=True)["seconds"])
     return median_ms(with_journal), median_ms(empty)
 
 
