@@ -43,8 +43,13 @@ def brand_name(text: str) -> str:
     return _BRAND_OF.get(_folded(text), " ".join(text.split()))
 
 
+def brand_key(text: str) -> str:
+    """What two spellings of one brand have in common (for comparing)."""
+    return _folded(brand_name(text))
+
+
 def same_brand(a: str, b: str) -> bool:
-    return _folded(brand_name(a)) == _folded(brand_name(b))
+    return brand_key(a) == brand_key(b)
 
 
 # How each maker's model names say the operating weight. Most write tenths

@@ -549,6 +549,10 @@ class LeadStore:
         except KeyError:
             raise NotFound("machine", machine_id) from None
 
+    def machine_rows(self, names: tuple[str, ...], defaults: tuple[Any, ...]):
+        """(id, [stored values]) for every machine, without building them."""
+        return self._tables["machines"].rows(names, defaults)
+
     def fleet_of(self, lead_id: int) -> list[Machine]:
         """The machines a lead owns, in the order they were added."""
         return [self.machines[i] for i in sorted(self._fleet_index().get(lead_id, ()))]
