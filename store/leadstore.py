@@ -557,10 +557,6 @@ class LeadStore:
         """The machines a lead owns, in the order they were added."""
         return [self.machines[i] for i in sorted(self._fleet_index().get(lead_id, ()))]
 
-    def fleet_sizes(self) -> Mapping[int, int]:
-        """How many machines each owner has, for every owner."""
-        return {owner: len(ids) for owner, ids in self._fleet_index().items() if ids}
-
     def _fleet_index(self) -> dict[int, set[int]]:
         if self._fleets is None:
             fleets: dict[int, set[int]] = {}

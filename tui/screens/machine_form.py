@@ -42,8 +42,7 @@ class MachineForm(Dialog):
         Binding("ctrl+s", "save", "Save", id="machine_form.save"),
     ]
     # The store's fields to the widgets that hold them.
-    FIELDS = {**{name: f"machine-{name}" for name in TEXTS},
-              "first_seen": "machine-hours_read", "last_seen": "machine-hours_read"}
+    FIELDS = {name: f"machine-{name}" for name in TEXTS}
 
     def __init__(self, owner: Lead | None, today: date) -> None:
         super().__init__()
