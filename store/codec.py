@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from functools import lru_cache
 from operator import attrgetter
-from typing import Any, get_type_hints
+from typing import Any, get_args, get_type_hints
 
 from store.errors import BadDocument
 from store.model import (
@@ -21,6 +21,7 @@ from store.model import (
     Credit,
     HistoryEntry,
     Lead,
+    Machine,
     SavedView,
     SessionRecord,
     Status,
@@ -49,6 +50,22 @@ def as_time(value: str | datetime | None) -> datetime | None:
     return value if value is None or isinstance(value, datetime) else datetime.fromisoformat(value)
 
 
+def day_to_str(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def day_from_str(text: str | None) -> date | None:
+    if text is None:
+        return None
+    if not isinstance(text, str) or len(text) != 10:
+        raise ValueError(f"{text!r} is not a day")
+    return date.fromisoformat(text)
+
+
+def _enum_tuple(enum: type[StrEnum]) -> tuple[Callable, Callable]:
+    return (lambda raw: tuple(enum(value) for value in raw)), (lambda values: [str(v) for v in values])
+
+
 def _history_to_doc(entries: tuple[HistoryEntry, ...]) -> list:
     return [[time_to_str(e.at), e.field, e.old, e.new] for e in entries]
 
@@ -70,6 +87,13 @@ _NESTED: dict[str, tuple[Callable, Callable]] = {
     "history": (_history_to_doc, _history_from_doc),
     "checklist": (_checklist_to_doc, _checklist_from_doc),
 }
+
+
+def _enum_items(hint: object) -> type[StrEnum] | None:
+    """The enum of a ``tuple[SomeEnum, ...]`` field, else None."""
+    items = get_args(hint) if str(hint).startswith("tuple") else ()
+    first = items[0] if items else None
+    return first if isinstance(first, type) and issubclass(first, StrEnum) else None
 
 
 _NO_DEFAULT = object()  # equal to no value: a field without a default is always written
@@ -95,6 +119,10 @@ class DocCodec:
                 self.writers[name], self.readers[name] = _NESTED[name]
             elif isinstance(hint, type) and issubclass(hint, StrEnum):
                 self.readers[name], self.writers[name] = hint, str
+            elif hint is date or date in get_args(hint):  # a day, not a time
+                self.readers[name], self.writers[name] = day_from_str, day_to_str
+            elif _enum_items(hint):
+                self.readers[name], self.writers[name] = _enum_tuple(_enum_items(hint))
             elif "datetime" in str(hint):
                 self.readers[name], self.writers[name] = time_from_str, time_to_str
             elif str(hint).startswith("tuple"):
@@ -162,6 +190,7 @@ LEADS = DocCodec(Lead, "leads")
 CONTACTS = DocCodec(Contact, "contacts")
 SESSIONS = DocCodec(SessionRecord, "sessions")
 VIEWS = DocCodec(SavedView, "views")
+MACHINES = DocCodec(Machine, "machines")
 
 
 _GRADES = (None, 1, 2, 3, 4, 5)
@@ -221,3 +250,18 @@ def view_to_doc(view: SavedView) -> Doc:
 
 def view_from_doc(view_id: int, doc: Doc) -> SavedView:
     return VIEWS.from_doc(view_id, doc)
+
+
+def machine_to_doc(machine: Machine) -> Doc:
+    return MACHINES.to_doc(machine)
+
+
+def machine_from_doc(machine_id: int, doc: Doc) -> Machine:
+    machine = MACHINES.from_doc(machine_id, doc)
+    for name in ("owner", "year", "hours"):
+        value = getattr(machine, name)
+        if value is not None and type(value) is not int:
+            raise BadDocument("machines", machine_id, f"{name} {value!r} is not a whole number")
+    if machine.tonnes is not None and type(machine.tonnes) not in (int, float):
+        raise BadDocument("machines", machine_id, f"tonnes {machine.tonnes!r} is not a number")
+    return machine

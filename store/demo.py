@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections.abc import Iterator
 from itertools import accumulate
 from datetime import datetime, timedelta
 
+from store.demo_fleet import OWN_BRAND, fleet, fleet_rng
 from store.errors import StoreError
-from store.leadstore import Change, LeadStore, collector_paused
+from store.leadstore import SETTINGS_ID, Change, LeadStore, collector_paused
 from store.model import (
     ChecklistItem,
     Contact,
@@ -149,14 +151,18 @@ def _contacts(rng: random.Random, lead: Lead, next_id: int, now: datetime) -> li
 
 
 def generate(count: int, seed: int, now: datetime) -> Iterator[Change]:
-    rng = random.Random(seed)
-    contact_id = 1
+    rng, fleets = random.Random(seed), fleet_rng(seed)
+    contact_id = machine_id = 1
+    today = now.date()
     for lead_id in range(1, count + 1):
         lead = _lead(rng, lead_id, now)
         yield ("leads", lead.id, None, lead)
         for contact in _contacts(rng, lead, contact_id, now):
             yield ("contacts", contact.id, None, contact)
             contact_id += 1
+        for machine in fleet(fleets, lead, machine_id, today):
+            yield ("machines", machine.id, None, machine)
+            machine_id += 1
 
 
 def write_demo(store: LeadStore, count: int, seed: int) -> int:
@@ -164,7 +170,9 @@ def write_demo(store: LeadStore, count: int, seed: int) -> int:
     if store.leads:
         raise DemoRefused(len(store.leads))
     now = store.now()
+    own_brand = dataclasses.replace(store.settings, own_brand=OWN_BRAND)  # the fleets' ★
     with collector_paused():
-        store.commit("demo", generate(count, seed, now), undoable=False)
+        store.commit("demo", [("settings", SETTINGS_ID, None, own_brand),
+                              *generate(count, seed, now)], undoable=False)
     store.compact()
     return count

@@ -3,7 +3,8 @@
 Layout on disk, for a data file ``leads.json``:
 
 - ``leads.json``: a TinyDB file (tables ``leads``, ``contacts``,
-  ``settings``, ``views``, ``meta``) written atomically; the *snapshot*.
+  ``settings``, ``views``, ``sessions``, ``machines``, ``meta``) written
+  atomically; the *snapshot*.
 - ``leads.json.journal``: changes since the snapshot, one fsynced line each.
 - ``leads.json.lock``: held by the one process that may write.
 - ``leads.json.backups/``: the last few snapshots.
@@ -48,6 +49,7 @@ from store.errors import (
     StoreError,
     UnreadableFile,
 )
+from store.fleet import brand_name, check_machine
 from store.grading import grades_for_quadrant, step_grade
 from store.migrations import SCHEMA_VERSION
 from store.model import (
@@ -56,6 +58,7 @@ from store.model import (
     ContactStatus,
     HistoryEntry,
     Lead,
+    Machine,
     SavedView,
     SessionRecord,
     Status,
@@ -110,6 +113,7 @@ CODECS: dict[str, tuple[Callable[[Any], dict], Callable[[int, dict], Any]]] = {
     "settings": (settings_to_doc, settings_from_doc),
     "sessions": (codec.SESSIONS.to_doc, codec.SESSIONS.from_doc),
     "views": (codec.view_to_doc, codec.view_from_doc),
+    "machines": (codec.machine_to_doc, codec.machine_from_doc),
 }
 
 
@@ -194,6 +198,9 @@ class LeadStore:
         self._by_time: list[tuple[datetime, int]] = []
         self._planned_by_time: list[tuple[datetime, int]] = []
         self._unplanned: set[int] = set()  # active leads with no planned contact
+        # Machines by owner, built at the first question about a fleet: opening
+        # a file does not wait for it.
+        self._fleets: dict[int, set[int]] | None = None
         self._last_change: datetime | None = None  # found on first use, then kept
         self._watchers: list[Watcher] = []
 
@@ -439,9 +446,13 @@ class LeadStore:
         return self.edit_lead(lead_id, "regrade", **{axis: grade})
 
     def delete_lead(self, lead_id: int) -> None:
+        """Delete a lead and its contacts; its machines are still out there,
+        owned by nobody known."""
         lead = self.lead(lead_id)
         changes: list[Change] = [("leads", lead_id, lead, None)]
         changes += [("contacts", c.id, c, None) for c in self.contacts_of(lead_id)]
+        changes += [("machines", m.id, m, dataclasses.replace(m, owner=None))
+                    for m in self.fleet_of(lead_id)]
         self._commit("delete_lead", changes)
 
     def edited(self, lead: Lead, **fields: Any) -> Lead:
@@ -562,6 +573,66 @@ class LeadStore:
         else:
             self._next_contact.pop(lead_id, None)
         self._refresh_unplanned(lead_id)
+
+    # ----------------------------------------------------------- machines
+    @property
+    def machines(self) -> Mapping[int, Machine]:
+        return self._tables["machines"]
+
+    def machine(self, machine_id: int) -> Machine:
+        try:
+            return self._tables["machines"][machine_id]
+        except KeyError:
+            raise NotFound("machine", machine_id) from None
+
+    def machine_rows(self, names: tuple[str, ...], defaults: tuple[Any, ...]):
+        """(id, [stored values]) for every machine, without building them."""
+        return self._tables["machines"].rows(names, defaults)
+
+    def fleet_of(self, lead_id: int) -> list[Machine]:
+        """The machines a lead owns, in the order they were added."""
+        return [self.machines[i] for i in sorted(self._fleet_index().get(lead_id, ()))]
+
+    def _fleet_index(self) -> dict[int, set[int]]:
+        if self._fleets is None:
+            fleets: dict[int, set[int]] = {}
+            for machine_id, (owner,) in self._tables["machines"].rows(("owner",), (None,)):
+                if owner is not None:
+                    fleets.setdefault(owner, set()).add(machine_id)
+            self._fleets = fleets
+        return self._fleets
+
+    def add_machine(self, brand: str, model: str, **fields: Any) -> Machine:
+        """Add a machine seen or heard of today (unless ``first_seen`` says
+        when); ``owner`` a lead's id, or none for a machine nobody is known to own."""
+        today = self.now().date()
+        fields.setdefault("first_seen", today)
+        fields.setdefault("last_seen", fields["first_seen"])
+        machine = Machine(id=self._new_id("machines"), brand=brand_name(brand),
+                          model=model.strip(), **fields)
+        self._check_machine(machine)
+        self._commit("add_machine", [("machines", machine.id, None, machine)])
+        return machine
+
+    def edit_machine(self, machine_id: int, **fields: Any) -> Machine:
+        before = self.machine(machine_id)
+        if "brand" in fields:
+            fields["brand"] = brand_name(fields["brand"])
+        after = dataclasses.replace(before, **fields)
+        if after == before:
+            return before
+        self._check_machine(after, before)
+        self._commit("edit_machine", [("machines", machine_id, before, after)])
+        return after
+
+    def remove_machine(self, machine_id: int) -> None:
+        before = self.machine(machine_id)
+        self._commit("remove_machine", [("machines", machine_id, before, None)])
+
+    def _check_machine(self, machine: Machine, before: Machine | None = None) -> None:
+        check_machine(machine, self.now().date(), before)
+        if machine.owner is not None and machine.owner not in self.leads:
+            raise NotFound("lead", machine.owner)
 
     # ----------------------------------------------------------- saved views
     @property
@@ -729,19 +800,37 @@ class LeadStore:
             doc = codec.settle_lead_doc(doc)
         contact = table == "contacts" and (reindex or self._watchers)
         old = objects.get(obj_id) if contact else None
+        old_owner = self._owner(obj_id) if table == "machines" else None
         objects.put(obj_id, obj, doc)
         self._note_change(obj, doc)
         if obj is not None or doc is not None:
             self._next_ids[table] = max(self._next_ids[table], obj_id + 1)
         new = objects.get(obj_id) if contact else None
+        if table == "machines":
+            touched = self._refleet(obj_id, old_owner, self._owner(obj_id))
+        else:
+            touched = _leads_touched(table, obj_id, old, new)
         if reindex:
             if table == "contacts":
                 self._reindex_contact(obj_id, old, new)
             elif table == "leads":
                 self._refresh_unplanned(obj_id)
         for watcher in self._watchers:
-            for lead_id in _leads_touched(table, obj_id, old, new):
+            for lead_id in touched:
                 watcher(table, obj_id, lead_id)
+
+    def _owner(self, machine_id: int) -> int | None:
+        machines = self._tables["machines"]
+        return machines.field(machine_id, "owner") if machine_id in machines else None
+
+    def _refleet(self, machine_id: int, old: int | None, new: int | None) -> set[int]:
+        """Keep the machines by owner (once built); the owners touched."""
+        if self._fleets is not None:
+            if old is not None:
+                self._fleets.get(old, set()).discard(machine_id)
+            if new is not None:
+                self._fleets.setdefault(new, set()).add(machine_id)
+        return {owner for owner in (old, new) if owner is not None}
 
     def _reindex(self) -> None:
         """Build the contact indexes again, in one pass, after a bulk change."""

@@ -12,7 +12,7 @@ from typing import Any
 
 from store.errors import UnreadableFile
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 Tables = dict[str, dict[str, Any]]
 
@@ -34,8 +34,15 @@ def _from_1(data: Tables) -> Tables:
     return data
 
 
+def _from_2(data: Tables) -> Tables:
+    """Version 3 added the ``machines`` table (the fleet census) and the own
+    brand setting; a file without them has no machines and no own brand."""
+    data.setdefault("machines", {})
+    return data
+
+
 # Step from version N to N + 1.
-STEPS: dict[int, Callable[[Tables], Tables]] = {0: _from_0, 1: _from_1}
+STEPS: dict[int, Callable[[Tables], Tables]] = {0: _from_0, 1: _from_1, 2: _from_2}
 
 
 def meta_of(data: Tables) -> dict[str, Any]:

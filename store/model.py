@@ -7,7 +7,7 @@ English codes (``Credit.GOOD`` is ``"good"``); the UI translates them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 GRADES = (1, 2, 3, 4, 5)
@@ -240,3 +240,40 @@ class SavedView:
     id: int
     name: str
     query: str
+
+
+class MachineStatus(StrEnum):
+    WORKING = "working"
+    IDLE = "idle"
+    FOR_SALE = "for_sale"
+    TRADE_IN = "trade_in"  # a candidate for trading in against a new machine
+    SCRAPPED = "scrapped"
+
+
+@dataclass(frozen=True, slots=True)
+class Machine:
+    """One excavator in the territory, of any brand: the fleet census's record.
+
+    ``owner`` is a lead's id, or None while nobody is known to own it.
+    ``tonnes`` is the size class when the rep set it; None means the one the
+    model names (see ``store.fleet.size_class``). An empty province and city
+    mean the owner's region. Days, not times: a rep knows the day a meter
+    was read or a machine seen, and no more.
+    """
+
+    id: int
+    brand: str
+    model: str
+    first_seen: date
+    last_seen: date
+    owner: int | None = None
+    tonnes: float | None = None
+    year: int | None = None  # of manufacture
+    hours: int | None = None  # the hour meter's reading …
+    hours_read: date | None = None  # … and the day it was read
+    province: str = ""
+    city: str = ""
+    status: MachineStatus = MachineStatus.WORKING
+    condition: str = ""
+    owner_says: str = ""  # what the owner says of it
+    sources: tuple[Source, ...] = ()  # where we heard of it

@@ -8,15 +8,17 @@ language); the store refuses a file with any.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import Any
 
 from store import codec
-from store.errors import BadDocument, StoreError
+from store.errors import BadDocument, Invalid, StoreError
+from store.fleet import check_machine
 from store.settings import settings_from_doc
 
 Fault = tuple[str, dict[str, object]]  # code, params
 _BROKEN = (StoreError, ValueError, TypeError, KeyError, AttributeError)
-_TABLES = ("leads", "contacts", "settings", "sessions", "views")
+_TABLES = ("leads", "contacts", "settings", "sessions", "views", "machines")
 
 # How each of the other tables' records is read, to see that it can be.
 _READERS: dict[str, Callable[[int, Any], Any]] = {
@@ -68,7 +70,12 @@ def faults(data: dict[str, Any]) -> Iterator[Fault]:
         fault = lead_fault(_id(key), doc)
         if fault:
             yield "bad_record", {"table": "leads", "id": key, **fault}
-    yield from _contact_faults(data.get("contacts", {}), {_id(key) for key in leads})
+    lead_ids = {_id(key) for key in leads}
+    yield from _contact_faults(data.get("contacts", {}), lead_ids)
+    for key, doc in data.get("machines", {}).items():
+        fault = machine_fault(_id(key), doc, lead_ids)
+        if fault:
+            yield "bad_record", {"table": "machines", "id": key, **fault}
     for table, read in _READERS.items():
         for key, doc in data.get(table, {}).items():
             try:
@@ -92,6 +99,22 @@ def _contact_faults(contacts: dict[str, Any], lead_ids: set[object]) -> Iterator
                                  "lead": contact.lead_id}
         elif contact.follow_up_id is not None and contact.follow_up_id not in ids:
             yield "missing_follow_up", {"id": _id(key), "follow_up": contact.follow_up_id}
+
+
+def machine_fault(machine_id: object, doc: object, lead_ids: set[object],
+                  today: date | None = None) -> dict[str, object] | None:
+    """What is wrong with a stored machine: unreadable, a value no form
+    would take (the forms' own check), or an owner that is not there."""
+    try:
+        machine = codec.machine_from_doc(machine_id, doc)  # type: ignore[arg-type]
+        check_machine(machine, today or date.today())
+    except Invalid as exc:
+        return {"fault": "other", "detail": f"{exc.field} {exc.params['value']!r}"}
+    except _BROKEN as exc:
+        return {"fault": "other", "detail": why(exc)}
+    if machine.owner is not None and machine.owner not in lead_ids:
+        return {"fault": "no_owner", "lead": machine.owner}
+    return None
 
 
 def lead_fault(lead_id: object, doc: object) -> dict[str, object] | None:

@@ -1,4 +1,5 @@
-"""Per-database settings: the grading line and the follow-up cadence."""
+"""Per-database settings: the grading line, the follow-up cadence, and the
+brand the rep sells (every count of machines splits it from the others)."""
 
 from __future__ import annotations
 
@@ -19,14 +20,24 @@ class Settings:
     threshold: int = DEFAULT_THRESHOLD
     cadence_days: dict[int, int] = field(default_factory=_default_cadence)
     review_days: int = 30
+    own_brand: str = ""  # as store.fleet.brand_name keeps it; empty: not set yet
 
 
 def settings_to_doc(settings: Settings) -> dict[str, Any]:
-    return {
+    doc = {
         "threshold": settings.threshold,
         "cadence_days": {str(q): days for q, days in settings.cadence_days.items()},
         "review_days": settings.review_days,
     }
+    if settings.own_brand:
+        doc["own_brand"] = settings.own_brand
+    return doc
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{value!r} is not text")
+    return value
 
 
 def settings_from_doc(doc_id: int, doc: dict[str, Any]) -> Settings:
@@ -36,6 +47,7 @@ def settings_from_doc(doc_id: int, doc: dict[str, Any]) -> Settings:
             threshold=int(doc.get("threshold", DEFAULT_THRESHOLD)),
             cadence_days={**_default_cadence(), **cadence},
             review_days=int(doc.get("review_days", 30)),
+            own_brand=_text(doc.get("own_brand", "")),
         )
     except (TypeError, ValueError, AttributeError) as exc:
         raise BadDocument("settings", doc_id, str(exc)) from exc

@@ -17,6 +17,7 @@ from store.backups import list_backups
 from store.check import check_file
 from store.errors import Locked, SaveFailed
 from store.leadstore import LeadStore
+from store.migrations import SCHEMA_VERSION
 from store.model import Method, Purpose
 from store.search.pinyin import warm as warm_pinyin
 from tui.app import LeadboardApp
@@ -396,7 +397,7 @@ def test_version_1_files_are_migrated(tmp_path, clock):
         assert store.lead(1).funding == 2
     import orjson
 
-    assert orjson.loads(path.read_bytes())["meta"]["1"]["schema"] == 2
+    assert orjson.loads(path.read_bytes())["meta"]["1"]["schema"] == SCHEMA_VERSION
 
 
 def test_a_new_data_folder_is_owner_only(tmp_path):

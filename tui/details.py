@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from store.fleet import same_brand
 from store.grading import advice, quadrant_of
 from store.leadstore import LeadStore
-from store.model import Lead, Status
+from store.model import Lead, Machine, Status
 from store.text import visible
 from tui.i18n import label, t
 from widgets.detail_pane import DetailSection
@@ -74,6 +75,31 @@ def contact_lines(store: LeadStore, lead_id: int) -> list[str]:
     return lines or [t("contact.none")]
 
 
+def fleet_line(machine: Machine, own_brand: str) -> str:
+    """One machine on one line of the pane: brand and model, year, hours,
+    status; the own brand marked."""
+    parts = [f"{machine.brand} {machine.model}"]
+    if machine.year is not None:
+        parts.append(str(machine.year))
+    if machine.hours is not None:
+        parts.append(t("fleet.hours", hours=f"{machine.hours:,}"))
+    parts.append(label("machine_status", machine.status))
+    own = bool(own_brand) and same_brand(machine.brand, own_brand)
+    return (t("fleet.own") if own else "") + " · ".join(parts)
+
+
+def fleet_section(store: LeadStore, lead: Lead) -> DetailSection | None:
+    """The machines the lead owns, one line each; none when it owns none."""
+    fleet = store.fleet_of(lead.id)
+    if not fleet:
+        return None
+    own_brand = store.settings.own_brand
+    own = sum(1 for m in fleet if own_brand and same_brand(m.brand, own_brand))
+    title = (t("detail.fleet.own", count=len(fleet), own=own) if own_brand
+             else t("detail.fleet", count=len(fleet)))
+    return DetailSection(title, lines=[fleet_line(m, own_brand) for m in fleet])
+
+
 def status_text(lead: Lead) -> str:
     """The status, why, and for a dormant lead the day it comes back."""
     parts = [label("status", lead.status)]
@@ -117,6 +143,9 @@ def lead_sections(store: LeadStore, lead: Lead) -> list[DetailSection]:
         (t("field.updated"), fmt_time(lead.updated)),
     ])
     sections = [grading, advice_section, customer]
+    fleet = fleet_section(store, lead)
+    if fleet is not None:
+        sections.append(fleet)
     if lead.notes:
         sections.append(DetailSection(t("field.notes"), lines=[lead.notes]))
     if lead.extra:

@@ -47,7 +47,8 @@ from rapidfuzz.distance import JaroWinkler
 
 from store.search.index import LATER_NAME, SearchIndex, phone_digits
 from store.search.pinyin import COMPANY, NAME, REGION, is_han, name_reading, reading
-from store.search.query import Choice, Compare, Flag, Query, Region
+from store.search.owners import owners
+from store.search.query import Choice, Compare, Flag, Fleet, Query, Region
 
 EXACT_NAME, NAME_PREFIX, PINYIN_EXACT, PINYIN_START, PINYIN_PREFIX = 100, 90, 80, 75, 70
 FOUND, PINYIN_INSIDE = 60, 55
@@ -208,12 +209,22 @@ def _filter_slots(index: SearchIndex, f: object, now: datetime) -> set[int]:
         return index.slots_where(f.field, [g for g in range(1, 6) if test(g, f.value)])
     if isinstance(f, Region):
         return _region_slots(index, f.text)
+    if isinstance(f, Fleet):
+        return _owner_slots(index, f, now)
     assert isinstance(f, Flag)
     store, slot_of = index.store, index.slot_of
     planned = {lead_id: at for lead_id in slot_of if (at := store.next_contact(lead_id))}
     if f.name == "overdue":
         return {slot_of[i] for i, at in planned.items() if at < now}
     return {slot for lead_id, slot in slot_of.items() if lead_id not in planned}
+
+
+def _owner_slots(index: SearchIndex, f: Fleet, now: datetime) -> set[int]:
+    lead_ids, all_but = owners(index.store, f, _COMPARE[f.op], now.date())
+    slot_of = index.slot_of
+    if all_but:
+        return index.live_slots() - {slot_of[i] for i in lead_ids if i in slot_of}
+    return {slot_of[i] for i in lead_ids if i in slot_of}
 
 
 def _region_slots(index: SearchIndex, text: str) -> set[int]:

@@ -2,7 +2,8 @@
 
 ``q:1,2 region:临沂 intent>=4 overdue wang`` keeps the leads of Q1 or Q2 in
 临沂 with purchase intent 4 or more whose next contact is overdue, and ranks
-them by how well they match ``wang``. Field names and values have English and
+them by how well they match ``wang``. ``brand:小松 age>=8`` keeps the owners
+of a Komatsu and of a machine eight years old or more (the fleet census). Field names and values have English and
 Chinese spellings (``象限:1 地区:临沂 意向>=4 逾期``); full-width ``：`` and
 ``＞`` are accepted as typed by a Chinese input method. Every filter must hold.
 """
@@ -14,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from store.errors import StoreError
+from store.fleet import brand_key
 from store.model import Credit, Source, Stage, Status
 
 
@@ -56,7 +58,18 @@ class Flag:
     name: str  # overdue | no_next
 
 
-Filter = Choice | Compare | Region | Flag
+@dataclass(frozen=True, slots=True)
+class Fleet:
+    """Owners by their machines still in service: of one of ``brands``, or
+    compared: ``fleet>=3`` machines, ``age>=8`` years, ``hours>=10000``."""
+
+    field: str  # brand | fleet | age | hours
+    op: str = "="
+    value: int = 0
+    brands: frozenset[str] = frozenset()  # as store.fleet.brand_key gives them
+
+
+Filter = Choice | Compare | Region | Flag | Fleet
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +98,12 @@ FIELDS = {
     "status": "status", "状态": "status",
     "intent": "intent", "意向": "intent",
     "funding": "funding", "funds": "funding", "资金": "funding", "实力": "funding",
+    "brand": "brand", "品牌": "brand",
+    "fleet": "fleet", "机队": "fleet", "台数": "fleet",
+    "age": "age", "机龄": "age",
+    "hours": "hours", "小时": "hours", "小时数": "hours",
 }
+FLEET_NUMBERS = ("fleet", "age", "hours")
 FLAGS = {"overdue": "overdue", "逾期": "overdue", "nonext": "no_next", "无计划": "no_next"}
 
 _REFERRALS = frozenset({Source.FRIEND, Source.OWNER, Source.OPERATOR})
@@ -179,8 +197,17 @@ def _filter(field: str, op: str, value: str, token: str) -> Filter:
         if not value.isdigit() or not 1 <= int(value) <= 5:
             raise BadQuery("bad_value", token)
         return Compare(field, _OPS[op], int(value))
+    if field in FLEET_NUMBERS:
+        if not value.isdigit():
+            raise BadQuery("bad_value", token)
+        return Fleet(field, _OPS[op], int(value))
     if op != ":" and op != "=":
         raise BadQuery("bad_operator", token)
+    if field == "brand":
+        brands = frozenset(brand_key(part) for part in value.split(",") if part.strip())
+        if not brands:
+            raise BadQuery("empty_value", token)
+        return Fleet("brand", brands=brands)
     if field == "region":
         return Region(value)
     allowed: set = set()

@@ -14,6 +14,7 @@ def register(commands, common) -> None:
     parser.add_argument("--threshold", type=int, metavar="T", help=t("cli.help.threshold"))
     parser.add_argument("--review-days", type=int, metavar="N", help=t("cli.help.review_days"))
     parser.add_argument("--cadence", metavar="Q=DAYS,...", help=t("cli.help.cadence"))
+    parser.add_argument("--own-brand", metavar="BRAND", help=t("cli.help.own_brand"))
     parser.set_defaults(handler=run)
 
 
@@ -34,6 +35,18 @@ def parse_cadence(text: str) -> dict[int, int]:
     return cadence
 
 
+def own_brand(text: str) -> str:
+    """The brand the rep sells, under the name machines keep it by (SANY is 三一)."""
+    from store.fleet import brand_name
+    from store.text import clean
+    from tui.cli import UsageError
+
+    brand = brand_name(clean(text))
+    if not brand:
+        raise UsageError(t("cli.error.own_brand"))
+    return brand
+
+
 def run(args: argparse.Namespace) -> int:
     from store.leadstore import LeadStore
     from tui.cli import EXIT_OK, UsageError, close_saved, default_db
@@ -49,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
         changes["review_days"] = args.review_days
     if args.cadence is not None:
         changes["cadence_days"] = parse_cadence(args.cadence)
+    if args.own_brand is not None:
+        changes["own_brand"] = own_brand(args.own_brand)
     store = LeadStore.open(args.db or default_db(), read_only=not changes)
     try:
         settings = store.update_settings(**changes) if changes else store.settings
@@ -59,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
     args.saved = bool(changes)
     print(t("settings.show", threshold=settings.threshold, review_days=settings.review_days,
             cadence=", ".join(f"Q{q} {d}" for q, d in sorted(settings.cadence_days.items()))))
+    print(t("settings.own_brand", brand=settings.own_brand or t("settings.own_brand.none")))
     if not_folded is not None:
         raise not_folded  # the settings are saved: said after them
     return EXIT_OK

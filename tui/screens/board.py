@@ -313,6 +313,8 @@ class BoardScreen(PlanActions, HeldFrames):
         lead_ids = {i for table, i in touched if table == "leads"}
         lead_ids |= {self.store.contacts[i].lead_id for table, i in touched
                      if table == "contacts" and i in self.store.contacts}
+        lead_ids |= {self.store.machines[i].owner for table, i in touched
+                      if table == "machines" and i in self.store.machines} - {None}
         assert self.index is not None
         if any(table == "settings" for table, _i in touched):
             self.index.rebuild()  # the threshold may be back: every lead's quadrant with it
@@ -362,6 +364,23 @@ class BoardScreen(PlanActions, HeldFrames):
             return
         self._saved([lead.id])
         self._follow(lead.id)
+
+    def action_add_machine(self) -> None:
+        """A machine for the selected lead's fleet."""
+        from tui.screens.machine_form import MachineForm  # loaded when first used
+
+        lead_id = self.selected_lead_id()
+        if lead_id is None or not self.app.writable():
+            return
+        owner = self.store.lead(lead_id)
+        self.app.push_screen(MachineForm(owner, self.store.now().date()), self._machine_added)
+
+    def _machine_added(self, machine: object) -> None:
+        if machine is None:
+            return
+        self.refresh_details()
+        self.refresh_status(t("bar.saved"))
+        self.app.after_save()
 
     def action_triage(self) -> None:
         """A session over the default queue, or over what the board shows when filtered."""

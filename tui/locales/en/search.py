@@ -29,6 +29,9 @@ MESSAGES: dict[str, str] = {
         "    intent>=4  (意向>=4)       also <, <=, =, >; funding<3 (资金<3)\n"
         "    overdue  (逾期)             next contact is overdue\n"
         "    nonext  (无计划)            no next contact planned\n"
+        "    brand:小松  (品牌:)         owners of a machine of that brand (komatsu, cat …)\n"
+        "    fleet>=3  (机队>=3)         owners of 3 machines or more; also age>=8\n"
+        "                               (机龄>=8) years, hours>=10000 (小时>=10000)\n"
     ),
     "help.search": "Search ( / )",
     "help.views": "Saved views (also in the command palette, ctrl+p)",

@@ -28,6 +28,9 @@ MESSAGES: dict[str, str] = {
         "    意向>=4  (intent>=4)        也可用 <、<=、=、>；资金<3 (funding<3)\n"
         "    逾期  (overdue)             下次接触已过期\n"
         "    无计划  (nonext)            没有安排下次接触\n"
+        "    品牌:小松  (brand:)         拥有该品牌设备的客户（也认 komatsu、卡特彼勒）\n"
+        "    机队>=3  (fleet>=3)         拥有 3 台及以上设备；还有 机龄>=8 (age>=8) 年、\n"
+        "                               小时>=10000 (hours>=10000)\n"
     ),
     "help.search": "搜索（ / ）",
     "help.views": "保存的视图（命令面板 ctrl+p 里也有）",
