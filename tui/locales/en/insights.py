@@ -59,6 +59,13 @@ MESSAGES: dict[str, str] = {
     "report.empty.lost": (
         "No deal was lost in this period. When one is, give the reason (x in a triage "
         "session)."),
+    "report.sheet.sources": "Sources",
+    "report.sheet.quadrants": "Quadrants",
+    "report.sheet.migration": "Migration",
+    "report.sheet.funnel": "Funnel",
+    "report.sheet.activity": "Activity",
+    "report.sheet.goals": "Goals",
+    "report.sheet.lost_deals": "Lost deals",
     "reach.week": "this week",
     "reach.month": "this month",
     "reach.quarter": "this quarter",
