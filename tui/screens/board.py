@@ -57,6 +57,7 @@ class BoardScreen(PlanActions, HeldFrames):
         self.index: NarrowedBoard | None = None
         self._unsynced: set[int] = set()  # leads regraded, not yet on disk
         self._ahead: Iterator[tuple[int, int]] | None = None  # rows still to build ahead
+        self._figure_shown = False  # the board shows the leads behind an insight
 
     @property
     def store(self):  # the app's store; a property so tests can reach it
@@ -426,6 +427,27 @@ class BoardScreen(PlanActions, HeldFrames):
             self.board.lead_list(place).draw_ahead(rows.row(lead_id))
         self.call_later(self._build_rows, ahead)
 
+    def action_insights(self) -> None:
+        """What works, over the board's search when there is one."""
+        from tui.screens.insights import InsightsScreen  # when first used
+
+        text = self.query_one(SearchPanel).text.strip()
+        self.app.push_screen(InsightsScreen(text), self._insights_done)
+
+    def _insights_done(self, lead_ids: frozenset[int] | None) -> None:
+        """Enter on a figure: the board shows the leads behind it, won and
+        lost ones too, until esc."""
+        if not lead_ids:
+            return
+        panel = self.query_one(SearchPanel)
+        panel.reset()
+        panel.add_class("-hidden")
+        self.show_only(lead_ids)
+        self._figure_shown = True
+        self.refresh_status(t("insights.shown", count=len(lead_ids)))
+        if self.focused_list() is None:
+            self._focus_step(0)
+
     def open_search(self, text: str) -> None:
         self.query_one(SearchPanel).open(text)
 
@@ -433,6 +455,10 @@ class BoardScreen(PlanActions, HeldFrames):
         panel = self.query_one(SearchPanel)
         if not panel.has_class("-hidden"):
             panel.action_close()
+        elif self._figure_shown:  # the leads behind a figure of the insights
+            self._figure_shown = False
+            self.show_only(None)
+            self.refresh_status()
 
     def delete_view(self, view_id: int) -> None:
         """Forget a saved view (``u`` brings it back)."""
