@@ -97,7 +97,8 @@ def quadrants(rows: tuple[QuadrantFigures, ...], moves: Migration | None) -> Pic
 def funnel(rows: tuple[StageFigures, ...]) -> Picture:
     if not any(s.reached for s in rows):
         return Picture(h("empty.funnel"))
-    leaks = [(s.conversion, i) for i, s in enumerate(rows[:-1])
+    # Up to the close: after-sales follow-up is not a step of the sale.
+    leaks = [(s.conversion, i) for i, s in enumerate(rows[:-2])
              if s.conversion is not None and s.reached]
     note = ""
     if leaks:
@@ -147,7 +148,20 @@ def goals(figures: Goals) -> Picture:
             Bar(label("method", g.code), g.rate or 0,
                 f"{percent(g.rate)} ({len(g.reached)}/{len(g.judged)})", g.judged)
             for g in rows]))
-    return Picture(t("insights.note.goals"), charts)
+    tables = []
+    for kind, rows in (("method", figures.by_method), ("purpose", figures.by_purpose),
+                       *((f"{place(q)} · {h('method')}", rows)
+                         for q, rows in figures.by_quadrant.items())):
+        code_kind = "purpose" if kind == "purpose" else "method"
+        title = h(kind) if kind in ("method", "purpose") else kind
+        table = Table([title, h("goal_reached"), h("judged"), h("goal_rate")], [])
+        for r, g in enumerate(rows):
+            table.rows.append([label(code_kind, g.code), str(len(g.reached)),
+                               str(len(g.judged)), percent(g.rate)])
+            table.leads.update({(r, 0): g.judged, (r, 1): g.reached, (r, 2): g.judged,
+                                (r, 3): g.judged})
+        tables.append(table)
+    return Picture(t("insights.note.goals"), charts, tables=tables)
 
 
 def _pareto(rows: tuple[Share, ...]) -> list[Bar]:
