@@ -114,3 +114,17 @@ async def test_empty_data_says_what_to_do(store):
         assert "give new leads their source" in text(app, "#section-sources .section-note")
         assert "triage session" in text(app, "#section-lost .section-note")
         assert "plan one with s" in text(app, "#section-activity .section-note")
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", ["a", "Insights", "Win rate: won ÷ (won + lost)"]),
+    ("zh", ["分析", "销售分析", "成交率：成交 ÷（成交 + 流失）"]),
+])
+async def test_help_names_the_key_and_how_figures_are_counted(store, lang, words):
+    app = LeadboardApp(store, lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        shown = " ".join(str(s.render()) for s in app.screen.query(".help-section"))
+        for word in words:
+            assert word in shown

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from rich.text import Text
+
 from store.dates import DateInputError
 from store.export import Words
 from store.insights import Reach, range_span, reach_span
@@ -26,3 +28,10 @@ def report_span(reach: Reach, now: datetime, first: date | None = None,
     if last < first:
         raise DateInputError("order", last.isoformat())
     return range_span(first, last, now), "range"
+
+
+def insights_help() -> Text:
+    """The help screen's page on how the insights count (the README says more)."""
+    text = Text(t("help.insights") + "\n", style="bold underline")
+    text.append(t("insights.help"))
+    return text

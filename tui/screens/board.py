@@ -21,6 +21,7 @@ from store.text import visible
 from tui.details import lead_sections
 from tui.held_frames import HeldFrames
 from tui.i18n import error_text, localize_bindings, t
+from tui.insight_words import insights_help
 from tui.places import BOARD_BINDINGS, BOARD_BREAKPOINTS, empty_text, label_places, place_title
 from tui.palette import ActionsProvider, LeadsProvider, ViewsProvider
 from tui.rows import PlaceRows
@@ -485,4 +486,5 @@ class BoardScreen(PlanActions, HeldFrames):
             (t("help.lists"), self.board.lead_list(1)),
             (t("help.app"), self.app),
         ]
-        self.app.push_screen(HelpScreen(sections, [board_legend(), *search_help(self.store)]))
+        extra = [board_legend(), insights_help(), *search_help(self.store)]
+        self.app.push_screen(HelpScreen(sections, extra))

@@ -106,4 +106,8 @@ MESSAGES: dict[str, str] = {
     "binding.bar_chart.down": "Next bar",
     "binding.bar_chart.choose": "Leads behind it",
     "insights.shown": "Showing the {count} leads behind the figure · esc shows all",
+    "help.insights": "Insights",
+    "insights.help": (
+        "  a shows what works over a period (w m q y, f from – to), over the search when the board is\n  filtered. Won or lost in the period: the status at its end, last changed within it; a lead\n  that went back and forth counts once. Win rate: won ÷ (won + lost). Days to win: from the\n  first made contact. Funnel: the furthest stage each lead reached (a won lead reached\n  closing); to the next: the share that went on. Migration: quadrant at the start against\n  the end. v tables, enter the leads behind a figure.\n"
+    ),
 }
