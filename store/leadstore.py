@@ -337,6 +337,10 @@ class LeadStore:
         """One stored field of a lead, without building the lead."""
         return self._tables["leads"].field(lead_id, name, default)
 
+    def contact_rows(self, names: tuple[str, ...], defaults: tuple[Any, ...]):
+        """(id, [stored values]) for every contact, without building them."""
+        return self._tables["contacts"].rows(names, defaults)
+
     def contact_field(self, contact_id: int, name: str, default: Any = None) -> Any:
         """One stored field of a contact, without building it."""
         return self._tables["contacts"].field(contact_id, name, default)

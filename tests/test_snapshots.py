@@ -50,3 +50,45 @@ def test_plan_screen_week_in_chinese(snap_compare, store):
 def test_triage_session_in_english(snap_compare, store):
     _planned(store)
     assert snap_compare(LeadboardApp(store, "en"), terminal_size=SIZE, press=["t", "enter"])
+
+
+async def _insights_for_the_quarter(pilot):
+    await pilot.press("a", "q")
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def _insights_history(store):
+    from tests.insights_fixture import build
+
+    clock = store.clock
+    build(store, clock)
+
+
+def test_insights_charts_in_chinese(snap_compare, store):
+    _insights_history(store)
+    assert snap_compare(LeadboardApp(store, "zh"), terminal_size=(120, 60),
+                        run_before=_insights_for_the_quarter)
+
+
+def test_insights_goals_and_lost_deals_in_chinese(snap_compare, store):
+    _insights_history(store)
+
+    async def scrolled(pilot):
+        await _insights_for_the_quarter(pilot)
+        pilot.app.screen.query_one("#insights-body").scroll_end(animate=False)
+        await pilot.pause()
+
+    assert snap_compare(LeadboardApp(store, "zh"), terminal_size=(120, 40), run_before=scrolled)
+
+
+def test_insights_tables_in_chinese(snap_compare, store):
+    _insights_history(store)
+
+    async def tables(pilot):
+        await _insights_for_the_quarter(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+
+    assert snap_compare(LeadboardApp(store, "zh"), terminal_size=(120, 60), run_before=tables)

@@ -284,6 +284,7 @@ ONLY_READ: dict[str, Callable[[argparse.Namespace], bool]] = {
     "search": lambda args: True,
     "sessions": lambda args: True,
     "export": lambda args: True,
+    "report": lambda args: True,
     "settings": lambda args: (args.threshold, args.review_days, args.cadence,
                               args.own_brand) == (None,) * 4,
     "restore": lambda args: args.list and not list_backups(data_path(args)),

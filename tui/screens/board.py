@@ -21,6 +21,7 @@ from store.text import visible
 from tui.details import lead_sections
 from tui.held_frames import HeldFrames
 from tui.i18n import error_text, localize_bindings, t
+from tui.insight_words import insights_help
 from tui.places import BOARD_BINDINGS, BOARD_BREAKPOINTS, empty_text, label_places, place_title
 from tui.palette import ActionsProvider, LeadsProvider, ViewsProvider
 from tui.rows import PlaceRows
@@ -57,6 +58,7 @@ class BoardScreen(PlanActions, HeldFrames):
         self.index: NarrowedBoard | None = None
         self._unsynced: set[int] = set()  # leads regraded, not yet on disk
         self._ahead: Iterator[tuple[int, int]] | None = None  # rows still to build ahead
+        self._figure_shown = False  # the board shows the leads behind an insight
 
     @property
     def store(self):  # the app's store; a property so tests can reach it
@@ -445,6 +447,27 @@ class BoardScreen(PlanActions, HeldFrames):
             self.board.lead_list(place).draw_ahead(rows.row(lead_id))
         self.call_later(self._build_rows, ahead)
 
+    def action_insights(self) -> None:
+        """What works, over the board's search when there is one."""
+        from tui.screens.insights import InsightsScreen  # when first used
+
+        text = self.query_one(SearchPanel).text.strip()
+        self.app.push_screen(InsightsScreen(text), self._insights_done)
+
+    def _insights_done(self, lead_ids: frozenset[int] | None) -> None:
+        """Enter on a figure: the board shows the leads behind it, won and
+        lost ones too, until esc."""
+        if not lead_ids:
+            return
+        panel = self.query_one(SearchPanel)
+        panel.reset()
+        panel.add_class("-hidden")
+        self.show_only(lead_ids)
+        self._figure_shown = True
+        self.refresh_status(t("insights.shown", count=len(lead_ids)))
+        if self.focused_list() is None:
+            self._focus_step(0)
+
     def open_search(self, text: str) -> None:
         self.query_one(SearchPanel).open(text)
 
@@ -452,6 +475,10 @@ class BoardScreen(PlanActions, HeldFrames):
         panel = self.query_one(SearchPanel)
         if not panel.has_class("-hidden"):
             panel.action_close()
+        elif self._figure_shown:  # the leads behind a figure of the insights
+            self._figure_shown = False
+            self.show_only(None)
+            self.refresh_status()
 
     def delete_view(self, view_id: int) -> None:
         """Forget a saved view (``u`` brings it back)."""
@@ -478,4 +505,5 @@ class BoardScreen(PlanActions, HeldFrames):
             (t("help.lists"), self.board.lead_list(1)),
             (t("help.app"), self.app),
         ]
-        self.app.push_screen(HelpScreen(sections, [board_legend(), *search_help(self.store)]))
+        extra = [board_legend(), insights_help(), *search_help(self.store)]
+        self.app.push_screen(HelpScreen(sections, extra))

@@ -1,0 +1,130 @@
+"""The insights screen as a rep uses it: a, the period keys, the tables, and
+enter on a figure to see the leads behind it on the board."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable
+
+from tests.insights_fixture import build
+from tui.app import LeadboardApp
+from tui.screens.board import BoardScreen
+from tui.screens.insights import InsightsScreen
+from widgets.bar_chart import BarChart
+
+SIZE = (120, 50)
+
+
+def text(app, selector: str) -> str:
+    return str(app.screen.query_one(selector).render())
+
+
+async def settle(app, pilot) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def shown_leads(board: BoardScreen) -> set[int]:
+    return {i for ids in board.index.places.values() for i in ids}
+
+
+@pytest.mark.parametrize(("lang", "month", "quarter", "best", "lost"), [
+    ("en", "this month", "this quarter", "Most wins: friend's referral (1).", "biggest reason: 价格高 (67%)"),
+    ("zh", "本月", "本季度", "成交最多：朋友介绍（1）。", "最主要原因：价格高（67%）"),
+])
+async def test_period_keys_change_the_figures(store, clock, lang, month, quarter, best, lost):
+    build(store, clock)
+    app = LeadboardApp(store, lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await settle(app, pilot)
+        assert isinstance(app.screen, InsightsScreen)
+        assert month in text(app, "#insights-title")
+        assert "2026-11-01 – 2026-11-30" in text(app, "#insights-title")
+        await pilot.press("q")
+        await settle(app, pilot)
+        assert quarter in text(app, "#insights-title")
+        assert text(app, "#section-sources .section-note") == best
+        assert lost in text(app, "#section-lost .section-note")
+        await pilot.press("w")
+        await settle(app, pilot)
+        assert "2026-11-23 – 2026-11-29" in text(app, "#insights-title")
+        await pilot.press("escape")
+        assert isinstance(app.screen, BoardScreen)
+
+
+async def test_from_to_is_typed_as_the_date_field_reads_it(store, clock):
+    build(store, clock)
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await settle(app, pilot)
+        await pilot.press("f")
+        await pilot.press(*"2026-10-01 ~ 2026-12-31", "enter")
+        await settle(app, pilot)
+        assert "自定日期 2026-10-01 – 2026-12-31" in text(app, "#insights-title")
+        assert not app.screen.query("#insights-range")
+        assert text(app, "#section-sources .section-note") == "成交最多：朋友介绍（1）。"
+
+
+async def test_v_shows_the_tables_and_a_cell_opens_its_leads(store, clock):
+    ids = build(store, clock)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "q")
+        await settle(app, pilot)
+        screen = app.screen
+        migration = screen.query_one("#table-quadrants-0", DataTable)
+        assert not migration.display
+        await pilot.press("v")
+        assert migration.display and not screen.query_one(BarChart).display
+        # Row Q3, column Q1: the lead that moved from Q3 to Q1 this quarter.
+        migration.focus()
+        migration.move_cursor(row=2, column=1)
+        await pilot.press("enter")
+        await pilot.pause()
+        board = app.screen
+        assert isinstance(board, BoardScreen)
+        assert shown_leads(board) == {ids["A"]}  # won: shown all the same
+        await pilot.press("escape")
+        await pilot.pause()
+        assert ids["A"] not in shown_leads(board) and ids["F"] in shown_leads(board)
+
+
+async def test_enter_on_a_bar_opens_the_board_on_its_leads(store, clock):
+    ids = build(store, clock)
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "q")
+        await settle(app, pilot)
+        chart = app.screen.query_one("#section-lost BarChart", BarChart)
+        chart.focus()
+        await pilot.press("enter")  # the largest reason first: 价格高
+        await pilot.pause()
+        assert shown_leads(app.screen) == {ids["B"], ids["C"]}
+        assert "2 个客户" in str(app.screen.status.render())
+
+
+async def test_empty_data_says_what_to_do(store):
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await settle(app, pilot)
+        assert "give new leads their source" in text(app, "#section-sources .section-note")
+        assert "triage session" in text(app, "#section-lost .section-note")
+        assert "plan one with s" in text(app, "#section-activity .section-note")
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", ["a", "Insights", "Win rate: won ÷ (won + lost)"]),
+    ("zh", ["分析", "销售分析", "成交率：成交 ÷（成交 + 流失）"]),
+])
+async def test_help_names_the_key_and_how_figures_are_counted(store, lang, words):
+    app = LeadboardApp(store, lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        shown = " ".join(str(s.render()) for s in app.screen.query(".help-section"))
+        for word in words:
+            assert word in shown

@@ -1,0 +1,202 @@
+"""Insights: what works, as charts with their tables, over a period picked
+with one key. The figures are worked out in a worker and shown section by
+section as they come; enter on a bar or a cell opens the board on the leads
+behind it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Input, Sparkline, Static
+from textual.worker import get_current_worker
+
+from store.dates import DateInputError
+from store.insights import Reach, Scope, sections
+from store.insights.chosen import query_leads
+from store.search import BadQuery
+from tui import insight_views as views
+from tui.export_words import read_day
+from tui.i18n import error_text, label, localize_bindings, t
+from tui.insight_words import report_span
+from widgets.bar_chart import BarChart
+from widgets.key_bar import KeyBar
+
+ORDER = ("sources", "quadrants", "funnel", "activity", "goals", "lost")
+PINNED_KEYS = ("close",)
+RANGE_SPLIT = ("~", "至", " to ", "–", "—")
+
+
+class InsightsScreen(Screen[frozenset[int] | None]):
+    """Dismisses with the leads to show on the board, or None."""
+
+    CSS_PATH = str(Path(__file__).resolve().parents[1] / "insights.tcss")
+    BINDINGS = [
+        Binding("w", "reach('week')", "Week", id="insights.week"),
+        Binding("m", "reach('month')", "Month", id="insights.month"),
+        Binding("q", "reach('quarter')", "Quarter", id="insights.quarter"),
+        Binding("y", "reach('year')", "Year", id="insights.year"),
+        Binding("f", "range", "From – to", id="insights.range"),
+        Binding("v", "tables", "Tables", id="insights.tables"),
+        Binding("escape,a", "close", "Board", id="insights.close"),
+    ]
+
+    def __init__(self, query: str = "", reach: Reach = Reach.MONTH) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.query_text = query
+        self.reach = reach
+        self.span_days: tuple | None = None  # (first, last) typed with f
+        self.chosen: frozenset[int] | None = None
+        self.cells: dict[str, dict[tuple[int, int], tuple[int, ...]]] = {}
+        self.migration = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="insights-title")
+        with VerticalScroll(id="insights-body"):
+            for name in ORDER:
+                with Vertical(id=f"section-{name}", classes="insights-section"):
+                    yield Static(h_title(name), classes="section-title")
+                    yield Static(t("insights.working"), classes="section-note")
+        yield KeyBar(pinned=PINNED_KEYS)
+
+    def on_mount(self) -> None:
+        self.query_one("#insights-body").focus()
+        if self.query_text:
+            try:
+                self.chosen = query_leads(self.app.store, self.query_text)
+            except BadQuery:
+                self.chosen, self.query_text = None, ""
+        self.recompute()
+
+    # ------------------------------------------------------------ period
+    def scope(self) -> Scope:
+        now = self.app.store.now()
+        if self.span_days is not None:
+            span, kind = report_span(self.reach, now, *self.span_days)
+        else:
+            span, kind = report_span(self.reach, now)
+        return Scope(span, kind, now, self.chosen, self.query_text)
+
+    def action_reach(self, reach: str) -> None:
+        self.reach, self.span_days = Reach(reach), None
+        self.recompute()
+
+    def action_range(self) -> None:
+        """A field for the days, there only while typed in (the period keys
+        are letters)."""
+        if not self.query("#insights-range"):
+            field = Input(placeholder=t("insights.range_hint"), id="insights-range")
+            self.mount(field, after="#insights-title")
+            field.focus()
+
+    def _close_range(self) -> None:
+        for field in self.query("#insights-range"):
+            field.remove()
+        self.query_one("#insights-body").focus()
+
+    @on(Input.Submitted, "#insights-range")
+    def _range_typed(self, event: Input.Submitted) -> None:
+        text, now = event.value.strip(), self.app.store.now()
+        parts = next((text.split(sep, 1) for sep in RANGE_SPLIT if sep in text), [text])
+        try:
+            days = tuple(read_day(part.strip(), now) for part in parts if part.strip())
+            if len(days) != 2:
+                raise DateInputError("order", text)
+            report_span(self.reach, now, *days)
+        except DateInputError as exc:
+            self.notify(error_text(exc), severity="error")
+            return
+        self.span_days = days
+        self._close_range()
+        self.recompute()
+
+    # ------------------------------------------------------------ figures
+    def recompute(self) -> None:
+        scope = self.scope()
+        last = (scope.span.end - timedelta(days=1)).date()
+        self.query_one("#insights-title", Static).update(t(
+            "insights.title", period=label("reach", scope.period), start=scope.span.start.date(),
+            end=last, who=self.query_text or t("report.all_leads")))
+        for name in ORDER:
+            self._note(name, t("insights.working"))
+        self.migration = None
+        self.compute(scope)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def compute(self, scope: Scope) -> None:
+        worker = get_current_worker()
+        for name, value in sections(self.app.store, scope):
+            if worker.is_cancelled:
+                return
+            self.app.call_from_thread(self.show_section, name, value)
+
+    async def show_section(self, name: str, value) -> None:
+        if name == "migration":
+            self.migration = value
+            name, picture = "quadrants", views.quadrants(self._quadrants, value)
+        elif name == "quadrants":
+            self._quadrants = value
+            return
+        else:
+            picture = getattr(views, name)(value)
+        await self._draw(name, picture)
+
+    def _note(self, name: str, text: str) -> None:
+        section = self.query_one(f"#section-{name}")
+        section.query_one(".section-note", Static).update(text)
+
+    async def _draw(self, name: str, picture: views.Picture) -> None:
+        section = self.query_one(f"#section-{name}")
+        await section.query(".section-chart, .section-table").remove()
+        self._note(name, picture.note)
+        widgets = []
+        if picture.spark is not None:
+            widgets.append(Sparkline(picture.spark, classes="section-chart"))
+        for caption, bars in picture.charts:
+            widgets.append(Static(caption, classes="section-chart chart-caption"))
+            widgets.append(BarChart(bars, classes="section-chart"))
+        self.cells[name] = {}
+        for number, table in enumerate(picture.tables):
+            grid = DataTable(classes="section-table", cursor_type="cell", zebra_stripes=True,
+                             id=f"table-{name}-{number}")
+            grid.add_columns(*table.headers)
+            grid.add_rows(table.rows)
+            self.cells[grid.id] = table.leads
+            widgets.append(grid)
+        await section.mount_all(widgets)
+
+    # ------------------------------------------------------------ opening
+    @on(BarChart.Chosen)
+    def _bar_chosen(self, event: BarChart.Chosen) -> None:
+        self._open(event.key)
+
+    @on(DataTable.CellSelected)
+    def _cell_chosen(self, event: DataTable.CellSelected) -> None:
+        cells = self.cells.get(event.data_table.id or "", {})
+        self._open(cells.get((event.coordinate.row, event.coordinate.column), ()))
+
+    def _open(self, leads) -> None:
+        if not leads:
+            self.notify(t("insights.no_leads"))
+            return
+        self.dismiss(frozenset(leads))
+
+    def action_tables(self) -> None:
+        self.toggle_class("-tables")
+
+    def action_close(self) -> None:
+        if self.query("#insights-range"):
+            self._close_range()
+            return
+        self.dismiss(None)
+
+
+def h_title(name: str) -> str:
+    key = {"lost": "lost_deals"}.get(name, name)
+    return t(f"report.{key}")
