@@ -153,8 +153,7 @@ def _journal(path: Path) -> tuple[list[Problem], int]:
     except OSError as exc:
         return [_unreadable(path, "journal", exc.strerror or str(exc))], 0
     problems, entries, offset = [], 0, 0
-    lines = raw.splitlines(keepends=True)
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(journal.lines(raw), start=1):
         if journal._decode(line) is not None:
             entries += 1
         elif not line.endswith(b"\n"):

@@ -52,6 +52,21 @@ def _decode(line: bytes) -> Entry | None:
     return entry if isinstance(entry, dict) and isinstance(entry.get("seq"), int) else None
 
 
+def lines(raw: bytes) -> list[bytes]:
+    """The journal's lines, each with its newline but perhaps the last: only
+    a newline ends one (``splitlines`` would end one at a carriage return,
+    and take a damaged first byte for a torn last line)."""
+    parts = raw.split(b"\n")
+    return [part + b"\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
+def _whole_but_its_end(line: bytes) -> Entry | None:
+    """The entry of a line whose every byte but the newline that ends it is
+    whole: a write cut short leaves the start of a line, never a whole line
+    with another byte where its newline belongs, so that is damage."""
+    return _decode(line[:-1] + b"\n") if line else None
+
+
 def read(path: Path) -> Replay:
     return parse(path, fetch(path))
 
@@ -70,11 +85,10 @@ def parse(path: Path, raw: bytes) -> Replay:
     """The entries of the journal ``path`` whose bytes are ``raw``."""
     entries: list[Entry] = []
     offset = 0
-    lines = raw.splitlines(keepends=True)
-    for line in lines:
+    for line in lines(raw):
         entry = _decode(line)
         if entry is None:
-            if not line.endswith(b"\n"):
+            if not line.endswith(b"\n") and _whole_but_its_end(line) is None:
                 return Replay(entries, offset, True)  # the last line, torn
             raise UnreadableFile(path, "journal", f"damaged at byte {offset}")
         entries.append(entry)
@@ -87,11 +101,11 @@ def salvage(path: Path, after: int) -> list[Entry]:
     snapshot of change ``after``: every whole line from the next change on,
     up to the first change missing from the chain."""
     try:
-        lines = read_private(path).splitlines(keepends=True)
+        found = lines(read_private(path))
     except FileNotFoundError:
         return []
     kept: list[Entry] = []
-    for entry in filter(None, map(_decode, lines)):
+    for entry in filter(None, (_decode(line) or _whole_but_its_end(line) for line in found)):
         if entry["seq"] <= after:
             continue  # already in the snapshot
         if entry["seq"] != after + len(kept) + 1:

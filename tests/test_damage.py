@@ -195,6 +195,28 @@ def test_a_letter_of_a_journal_lines_checksum_changed_in_case_is_damage(journall
         LeadStore.open(journalled)
 
 
+def test_a_whole_last_line_whose_newline_was_damaged_is_not_taken_for_a_torn_one(journalled):
+    data = bytearray(journal_of(journalled).read_bytes())
+    data[-1] ^= 0x01  # the newline, a vertical tab now
+    journal_of(journalled).write_bytes(bytes(data))
+    assert not check_file(journalled).ok
+    with pytest.raises(UnreadableFile):
+        LeadStore.open(journalled)
+    assert journal_of(journalled).read_bytes() == bytes(data)  # nothing dropped
+
+
+def test_a_carriage_return_in_the_journal_is_damage_not_the_end_of_a_torn_line(journalled):
+    """Only a newline ends a journal line: a carriage return at its start
+    once made the whole journal look like one torn line, and the next
+    writer cut it away."""
+    data = b"\r" + journal_of(journalled).read_bytes()
+    journal_of(journalled).write_bytes(data)
+    assert not check_file(journalled).ok
+    with pytest.raises(UnreadableFile):
+        LeadStore.open(journalled)
+    assert journal_of(journalled).read_bytes() == data
+
+
 def test_a_missing_line_in_the_middle_of_the_journal_is_found(journalled):
     lines = journal_of(journalled).read_bytes().splitlines(keepends=True)
     journal_of(journalled).write_bytes(b"".join(lines[:1] + lines[2:]))
