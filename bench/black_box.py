@@ -23,6 +23,9 @@ GOAL_RATIO = 1.2  # 100k within this of 1k
 # What each figure presses; the keys around them (opening the plan, ending
 # the session) are pressed but not counted.
 BOARD_MOVES = [b"j", b"k"] * 5
+# The rep reads the board first: by then the search index is built (it is
+# started two seconds after the board is painted).
+READING_S = 3.0
 FIRST = "first: "  # the figures of the first change, beside those of the whole
 
 
@@ -45,6 +48,7 @@ def one_app(db: Path, times: dict[str, list[float]]) -> None:
     try:
         term.wait_for(lambda text: "Q4" in text and "loading" not in text)
         term.settle(0.5)
+        time.sleep(READING_S)
 
         def timed(figure: str, *keys: bytes) -> None:
             for key in keys:
