@@ -568,3 +568,24 @@ async def test_the_schedule_forms_checklist_shows_which_items_are_ticked_by_thei
         await pilot.pause()
         first, second = lines()
         assert "▐✓▌" in first and "▐ ▌" in second, (first, second)
+
+
+async def test_a_plan_tab_is_marked_at_once_not_slid_into_place(store, seeded):
+    """The line under the active tab goes straight to the tab: the rep waits
+    for a key's change to be over, not for an animation to end."""
+    from textual.widgets import Tabs
+    from textual.widgets._tabs import Underline  # no public name for the tabs' underline
+
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        underline = app.screen.query_one(Underline)
+        starts: list[float] = []
+        app.screen.watch(underline, "highlight_start", lambda value: starts.append(value),
+                         init=False)
+        await pilot.press("m")
+        await pilot.pause(0.5)
+        active = app.screen.query_one(Tabs).query_one("#month")
+        start, _end = active.virtual_region.shrink(active.styles.gutter).column_span
+        assert starts == [start]  # one step, no stops on the way

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 from collections.abc import Iterable
 from functools import partial
@@ -69,6 +70,10 @@ class LeadboardApp(App[None]):
         if store is not None:
             self._use_store(store)
         self.title = t("app.title")
+        if "TEXTUAL_ANIMATIONS" not in os.environ:
+            # A change is shown in its frame, not slid into place over the
+            # next 300 ms (the plan's tabs): what the rep waits for is the end.
+            self.animation_level = "none"
         self._folding = False
         self._opening = opening
         self._waiting_keys: list[events.Key] | None = [] if opening or hold_keys else None
