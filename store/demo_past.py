@@ -112,22 +112,23 @@ def _close(rng: random.Random, lead: Lead, now: datetime, threshold: int, planne
     age = now - lead.created
     if age < 21 * DAY:
         return now, {}
+    strong = lead.funding is not None and lead.intent is not None and lead.intent >= threshold
+    won = draw < WON_BY_SOURCE.get(lead.source, 0.05) and strong and lead.stage in WON_FROM
+    if not won and (draw <= 1 - LOST_SHARE or planned):
+        return now, {}
     # More deals closed lately than long ago: the board is at work now.
     when = now - (age - min(age / 2, 60 * DAY)) * rng.random() ** 2
-    strong = lead.funding is not None and lead.intent is not None and lead.intent >= threshold
-    if draw < WON_BY_SOURCE.get(lead.source, 0.05) and strong and lead.stage in WON_FROM:
+    if won:
         # Delivered a while ago, the machine is in after-sales care.
         stage = Stage.AFTER_SALES if now - when > 14 * DAY else Stage.CLOSING
         return when, {"stage": stage, "status": Status.WON}
-    if draw > 1 - LOST_SHARE and not planned:
-        reason = rng.choices(REASONS, cum_weights=REASON_WEIGHTS)[0]
-        fields: Fields = {"status": Status.LOST, "reason": reason}
-        if reason in (PRICE, COMPETITOR) and lead.stage is Stage.PRESENT:
-            fields["stage"] = Stage.OBJECTIONS  # lost over the offer, after it was made
-        if reason == COMPETITOR and not lead.competitor:  # whom the deal went to
-            fields["competitor"] = rng.choice(RIVALS)
-        return when, fields
-    return now, {}
+    reason = rng.choices(REASONS, cum_weights=REASON_WEIGHTS)[0]
+    fields: Fields = {"status": Status.LOST, "reason": reason}
+    if reason in (PRICE, COMPETITOR) and lead.stage is Stage.PRESENT:
+        fields["stage"] = Stage.OBJECTIONS  # lost over the offer, after it was made
+    if reason == COMPETITOR and not lead.competitor:  # whom the deal went to
+        fields["competitor"] = rng.choice(RIVALS)
+    return when, fields
 
 
 def _progress(rng: random.Random, lead: Lead, end: datetime, quarter: datetime,
@@ -138,24 +139,26 @@ def _progress(rng: random.Random, lead: Lead, end: datetime, quarter: datetime,
     to buy (Q3 to Q1)."""
     draw = rng.random()
     first: Fields = {}
-    intent, funding = lead.intent, lead.funding
     start = lead.created
-    if intent is not None and funding is not None and draw < 0.35:
-        if draw < 0.2 and intent >= threshold and funding >= threshold:
+    if lead.intent is not None and lead.funding is not None and draw < 0.3:
+        if draw >= 0.2:
+            first = _regraded(rng, "intent" if draw < 0.25 else "funding", lead)
+        elif lead.intent >= threshold and lead.funding >= threshold:
             first["intent"] = rng.randint(1, threshold - 1)
             start = max(start, quarter)
-        else:
-            axis = "intent" if draw < 0.28 else "funding"
-            before = min(5, max(1, (intent if axis == "intent" else funding)
-                                + rng.choice((-2, -1, 1))))
-            if before != (intent if axis == "intent" else funding):
-                first[axis] = before
     rank = STAGE_RANK[lead.stage]
-    if rank and (first or draw > 0.8):
+    if rank and (first or draw > 0.88):
         first["stage"] = STAGES[rng.randrange(rank)]
     if not first or start >= end:
         return {}, None
     return first, (_between(rng, start, end), {k: getattr(lead, k) for k in first})
+
+
+def _regraded(rng: random.Random, axis: str, lead: Lead) -> Fields:
+    """A grade one or two steps away from the lead's own, as it was before."""
+    grade = getattr(lead, axis)
+    before = min(5, max(1, grade + rng.choice((-2, -1, 1))))
+    return {axis: before} if before != grade else {}
 
 
 def _lived(store: LeadStore, moment: list[datetime], lead: Lead, first: Fields,
@@ -172,11 +175,11 @@ def _lived(store: LeadStore, moment: list[datetime], lead: Lead, first: Fields,
 
 def _contacts(rng: random.Random, lead: Lead, end: datetime, first_id: int) -> list[Contact]:
     """Past contacts beyond the demo's made ones: some missed, some called off."""
-    if rng.random() >= 0.35 or end - lead.created < DAY:
+    if rng.random() >= 0.2 or end - lead.created < DAY:
         return []
     contacts = []
     after = lead.created + timedelta(hours=1)  # on the hour, and after the lead was recorded
-    for n in range(rng.choice((1, 1, 2))):
+    for n in range(rng.choice((1, 1, 1, 2))):
         at = _between(rng, after, end).replace(minute=0, second=0, microsecond=0)
         method = rng.choice(METHODS)
         draw = rng.random()
