@@ -153,7 +153,7 @@ NOTES = """
   after the journal line is fsynced; the baseline appends the same number of bytes
   to a file and fsyncs it. This is the cost a triage key's save adds after its frame.
 - The demo files are made by `leadboard demo --seed 1`; at 100k leads they hold about
-  145k contacts and take about 95 MB.
+  170k contacts and take about 110 MB.
 - Each area (the triage core, search, plans, import, sessions) is measured in a
   process of its own: an area runs app after app at 100k, and the heap it left
   behind slowed the areas after it (a triage decision at 100k by a fifth against 1k).
@@ -163,7 +163,7 @@ NOTES = """
 - *switch plan tab*: from the day tab, `w`, `m`, `n` and `d` in turn, five rounds, from
   the key to the frame in which the plan list draws the new tab's rows; the figure is
   the slowest tab's median (the month, whose period holds the most contacts). The 100k
-  demo file holds about 145k contacts and 50k leads with no next step. The goal of
+  demo file holds about 170k contacts and 40k leads with no next step. The goal of
   50 ms is our own: about three frames.
 - *import*: each round is a fresh process, as `leadboard import` is, with the baseline
   measured in it just before the import. The import's first save loads the pinyin
