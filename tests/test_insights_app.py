@@ -40,13 +40,13 @@ async def test_period_keys_change_the_figures(store, clock, lang, month, quarter
         await pilot.press("a")
         await settle(app, pilot)
         assert isinstance(app.screen, InsightsScreen)
-        assert month in text(app, "#insights-title")
-        assert "2026-11-01 – 2026-11-30" in text(app, "#insights-title")
-        await pilot.press("q")
-        await settle(app, pilot)
-        assert quarter in text(app, "#insights-title")
+        assert quarter in text(app, "#insights-title")  # the first view
         assert text(app, "#section-sources .section-note") == best
         assert lost in text(app, "#section-lost .section-note")
+        await pilot.press("m")
+        await settle(app, pilot)
+        assert month in text(app, "#insights-title")
+        assert "2026-11-01 – 2026-11-30" in text(app, "#insights-title")
         await pilot.press("w")
         await settle(app, pilot)
         assert "2026-11-23 – 2026-11-29" in text(app, "#insights-title")

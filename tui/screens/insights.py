@@ -46,7 +46,7 @@ class InsightsScreen(Screen[frozenset[int] | None]):
         Binding("escape,a", "close", "Board", id="insights.close"),
     ]
 
-    def __init__(self, query: str = "", reach: Reach = Reach.MONTH) -> None:
+    def __init__(self, query: str = "", reach: Reach = Reach.QUARTER) -> None:
         super().__init__()
         localize_bindings(self)
         self.query_text = query
