@@ -68,7 +68,14 @@ _LOST_ZERO = re.compile(r"(?:10|2\d)\d{7,8}|[3-9]\d{9,10}")
 _TOTAL = re.compile(r"(?:合计|总计|小计|共计|total|subtotal|grandtotal|sum)\d*[人户家个条]?")
 # A number inside other words: a mobile (perhaps +86, spaced or dashed) or a landline.
 _EMBEDDED = re.compile(r"(?<!\d)(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)"
-                       r"|(?<!\d)0\d{2,3}[\s-]?\d{7,8}(?:\s*(?:转|分机|-)\s*\d{1,5})?(?!\d)")
+                       r"|(?<!\d)0\d{2,3}[\s-]?\d{7,8}(?:\s*(?:转|分机|-)\s*\d{1,5})?(?!\d)"
+                       r"|(?<!\d)[48]00[\s-]?\d{3}[\s-]?\d{4}(?!\d)")
+# 021-58355611/2/3: the numbers after the first give only the digits that differ.
+_SHORTHAND = re.compile(r"\d{1,2}")
+# What an export puts between the numbers of one cell: Google's " ::: ".
+_GROUPS = re.compile(r"\s*:::\s*")
+# A CRM that exports a list of numbers as JSON: [{"value": "138…", "label": "work"}].
+_JSON_VALUE = re.compile(r'"value"\s*:\s*"([^"]*)"')
 _LIST_SEPARATORS = re.compile(r"[,，、;；/|]+")
 
 
@@ -166,9 +173,13 @@ def phones(text: str) -> tuple[list[str], list[str], list[str]]:
     good: list[str] = []
     bad: list[str] = []
     worded: list[str] = []
-    for part in split_phones(text):
+    for part in _parts(text):
         # Read with full-width digits and dashes made plain; kept as written.
         plain = unicodedata.normalize("NFKC", _EXCEL_FLOAT.sub(r"\1", part))
+        if good and _SHORTHAND.fullmatch(plain):
+            sibling = good[-1][:-len(plain)] + plain
+            good += [sibling] if sibling not in good else []
+            continue
         found = _phone(plain)
         if found is None and _LOST_ZERO.fullmatch(plain):
             found = _phone("0" + plain)
@@ -183,6 +194,13 @@ def phones(text: str) -> tuple[list[str], list[str], list[str]]:
         else:
             good += [p for p in found if p not in good]
     return good, bad, worded
+
+
+def _parts(text: str) -> list[str]:
+    """The pieces of a phone cell that each hold one number."""
+    if text.startswith(("[", "{")) and _JSON_VALUE.search(text):
+        return [value for value in _JSON_VALUE.findall(text) if value.strip()]
+    return [p for group in _GROUPS.split(text) for p in split_phones(group)]
 
 
 def is_total(name: str) -> bool:
