@@ -66,3 +66,173 @@ def test_shorthand_numbers_and_numbers_abroad(store, tmp_path):
     assert saved["Tom Baker"].phones == ("+14155550100", "+442079460958")
     assert saved["陈港"].phones == ("+85223456789", "021-58355699")
     assert summary.flags == []
+
+
+# Layouts of address books and CRMs, known by their headers.
+
+THUNDERBIRD_ZH = ("名字,姓氏,显示名称,昵称,主要电子邮件,次要电子邮件,网名,工作电话,家庭电话,"
+                  "传真号码,寻呼机号码,移动电话号码,家庭住址,家庭住址 2,家庭所在城市,家庭所在省/州,"
+                  "家庭邮编,家庭所在国家/地区,工作地址,工作地址 2,工作所在城市,工作所在省/州,工作邮编,"
+                  "工作所在国家/地区,职位,部门,单位,网页 1,网页 2,出生年份,出生月份,出生日,"
+                  "自定义 1,自定义 2,自定义 3,自定义 4,备注")
+THUNDERBIRD_EN = ("First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,"
+                  "Screen Name,Work Phone,Home Phone,Fax Number,Pager Number,Mobile Number,"
+                  "Home Address,Home Address 2,Home City,Home State,Home ZipCode,Home Country,"
+                  "Work Address,Work Address 2,Work City,Work State,Work ZipCode,Work Country,"
+                  "Job Title,Department,Organization,Web Page 1,Web Page 2,Birth Year,Birth Month,"
+                  "Birth Day,Custom 1,Custom 2,Custom 3,Custom 4,Notes")
+
+
+def row_of(header: str, **cells: str) -> str:
+    names = header.split(",")
+    assert set(cells) <= set(names), set(cells) - set(names)
+    return ",".join(cells.get(name, "") for name in names)
+
+
+def test_thunderbird_in_chinese_names_in_parts_or_display_name_only(store, tmp_path):
+    h = THUNDERBIRD_ZH
+    path = write(tmp_path / "通讯录.csv", "\n".join((
+        h,
+        row_of(h, 名字="伟", 姓氏="张", 移动电话号码="13812345678", 单位="临沂宏达"),
+        row_of(h, 名字="伟", 姓氏="王", 移动电话号码="13912345678"),  # same given name
+        row_of(h, 显示名称="刘洋", 工作电话="0539-8123456"),
+        row_of(h, 显示名称="lina@example.com", 名字="娜", 姓氏="李", 家庭电话="13712345678"),
+    )) + "\n", "gbk")
+    saved, summary = imported(store, path)
+    assert set(saved) == {"张伟", "王伟", "刘洋", "李娜"}
+    assert (saved["张伟"].phones, saved["张伟"].company) == (("13812345678",), "临沂宏达")
+    assert saved["王伟"].phones == ("13912345678",)
+    assert saved["刘洋"].phones == ("0539-8123456",)
+    assert summary.rejected == 0
+
+
+def test_thunderbird_in_english_is_not_refused(store, tmp_path):
+    h = THUNDERBIRD_EN
+    path = write(tmp_path / "abook.csv", "\n".join((
+        h,
+        row_of(h, **{"First Name": "Tom", "Last Name": "Baker", "Display Name": "Tom Baker",
+                     "Work Phone": "+86 21 5835 5611", "Mobile Number": "13812345678",
+                     "Organization": "Shanghai Heavy", "Work City": "上海"}),
+        row_of(h, **{"Display Name": "Anna Li", "Home Phone": "13912345678"}),
+    )) + "\n")
+    saved, summary = imported(store, path)
+    assert saved["Tom Baker"].phones == ("021-58355611", "13812345678")
+    assert (saved["Tom Baker"].company, saved["Tom Baker"].city) == ("Shanghai Heavy", "上海")
+    assert saved["Anna Li"].phones == ("13912345678",)
+
+
+GOOGLE_NOW = ("First Name,Middle Name,Last Name,Phonetic First Name,Phonetic Middle Name,"
+              "Phonetic Last Name,Name Prefix,Name Suffix,Nickname,File As,Organization Name,"
+              "Organization Title,Organization Department,Birthday,Notes,Photo,Labels,"
+              "E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,"
+              "Phone 2 - Label,Phone 2 - Value,Address 1 - Label,Address 1 - Formatted,"
+              "Address 1 - Street,Address 1 - City,Address 1 - PO Box,Address 1 - Region,"
+              "Address 1 - Postal Code,Address 1 - Country,Address 1 - Extended Address")
+GOOGLE_OLD = ("Name,Given Name,Additional Name,Family Name,Yomi Name,Given Name Yomi,"
+              "Additional Name Yomi,Family Name Yomi,Name Prefix,Name Suffix,Initials,Nickname,"
+              "Short Name,Maiden Name,Birthday,Gender,Location,Billing Information,"
+              "Directory Server,Mileage,Occupation,Hobby,Sensitivity,Priority,Subject,Notes,"
+              "Language,Photo,Group Membership,E-mail 1 - Type,E-mail 1 - Value,Phone 1 - Type,"
+              "Phone 1 - Value,Phone 2 - Type,Phone 2 - Value,Organization 1 - Type,"
+              "Organization 1 - Name,Organization 1 - Yomi Name,Organization 1 - Title")
+
+
+def test_google_contacts_in_both_layouts_bring_their_phones(store, tmp_path):
+    now, old = GOOGLE_NOW, GOOGLE_OLD
+    current = write(tmp_path / "contacts.csv", "\n".join((
+        now,
+        row_of(now, **{"First Name": "伟", "Last Name": "张", "Organization Name": "临沂宏达",
+                       "Labels": "* myContacts ::: 老客户", "Phone 1 - Label": "Mobile",
+                       "Phone 1 - Value": "+86 138-1234-5678 ::: 139 1234 5678",
+                       "Phone 2 - Label": "Work", "Phone 2 - Value": "0539 8123456"}),
+    )) + "\n")
+    legacy = write(tmp_path / "google.csv", "\n".join((
+        old,
+        row_of(old, **{"Name": "王强", "Given Name": "强", "Family Name": "王",
+                       "Group Membership": "* My Contacts ::: VIP Customers",
+                       "Phone 1 - Type": "Mobile", "Phone 1 - Value": "13712345678",
+                       "Organization 1 - Name": "济南顺通租赁"}),
+    )) + "\n")
+    saved, summary = imported(store, current, legacy)
+    zhang, wang = saved["张伟"], saved["王强"]
+    assert zhang.phones == ("13812345678", "13912345678", "0539-8123456")
+    assert (zhang.company, zhang.tags) == ("临沂宏达", ("老客户",))
+    assert (wang.phones, wang.company, wang.tags) == (
+        ("13712345678",), "济南顺通租赁", ("VIP Customers",))
+
+
+OUTLOOK = ("Title,First Name,Middle Name,Last Name,Suffix,Company,Department,Job Title,"
+           "Business Street,Business City,Business State,Business Postal Code,"
+           "Business Country/Region,Home Street,Home City,Home State,Home Postal Code,"
+           "Assistant's Phone,Business Fax,Business Phone,Business Phone 2,Callback,Car Phone,"
+           "Company Main Phone,Home Fax,Home Phone,Home Phone 2,Mobile Phone,Other Phone,"
+           "Primary Phone,Categories,E-mail Address,E-mail Display Name,Notes")
+
+
+def test_outlook_business_mobile_and_home_phones_and_company(store, tmp_path):
+    h = OUTLOOK
+    path = write(tmp_path / "outlook.csv", "\n".join((
+        h,
+        row_of(h, **{"First Name": "John", "Middle Name": "Q", "Last Name": "Smith",
+                     "Company": "Acme Mining", "Business Phone": "+86 (10) 6234 5678",
+                     "Mobile Phone": "138 1234 5678", "Home Phone": "0539-8123456",
+                     "Business Fax": "010-62345679", "Business City": "北京"}),
+        row_of(h, **{"First Name": "伟", "Last Name": "张", "Company Main Phone": "4008308300"}),
+    )) + "\n")
+    saved, summary = imported(store, path)
+    john = saved["John Q Smith"]
+    assert john.phones == ("010-62345678", "0539-8123456", "13812345678")  # a fax is no phone
+    assert (john.company, john.city) == ("Acme Mining", "北京")
+    assert john.extra["Business Fax"] == "010-62345679"
+    assert saved["张伟"].phones == ("400-830-8300",)
+
+
+def test_odoo_related_company_and_krayin_contact_numbers(store, tmp_path):
+    odoo = write(tmp_path / "res.partner.csv",
+                 "Name,Related Company,Company,Phone,Mobile,Email,City,State\n"
+                 "张伟,临沂宏达土石方,My Company,0539-8123456,13812345678,zw@example.com,临沂,山东\n")
+    krayin = write(tmp_path / "persons.csv",
+                   "name,emails,contact_numbers,organization,job_title\n"
+                   'Li Na,"[{""value"":""li@example.com"",""label"":""work""}]",'
+                   '"[{""value"":""13912345678"",""label"":""work""},'
+                   '{""value"":""+1 415 555 0100"",""label"":""home""}]",Xuzhou Huajian,Boss\n')
+    saved, summary = imported(store, odoo, krayin)
+    zhang = saved["张伟"]
+    assert (zhang.company, zhang.phones) == ("临沂宏达土石方", ("0539-8123456", "13812345678"))
+    assert (zhang.province, zhang.city) == ("山东", "临沂")
+    assert zhang.extra["Company"] == "My Company"  # the system's own company, kept aside
+    assert saved["Li Na"].phones == ("13912345678", "+14155550100")
+    assert saved["Li Na"].company == "Xuzhou Huajian"
+
+
+def test_krayin_mobile_number_header(store, tmp_path):
+    path = write(tmp_path / "leads.csv", "Name,Mobile Number,Organization\n王强,13712345678,济南顺通\n")
+    saved, _summary = imported(store, path)
+    assert saved["王强"].phones == ("13712345678",) and saved["王强"].company == "济南顺通"
+
+
+def test_chinese_crm_templates_name_the_customer_and_the_contact(store, tmp_path):
+    customers = workbook(tmp_path / "客户导入模板.xlsx",
+                         ("名称", "客户等级", "联系人", "联系人电话", "负责人"),
+                         ("临沂宏达土石方", "A", "张伟", "13812345678", "销售一部"))
+    contacts = workbook(tmp_path / "联系人导入模板.xlsx",
+                        ("联系人名称", "客户名称", "手机号", "职位"),
+                        ("李娜", "徐州华建", "13912345678", "经理"))
+    saved, summary = imported(store, customers, contacts)
+    assert (saved["张伟"].company, saved["张伟"].phones) == ("临沂宏达土石方", ("13812345678",))
+    assert (saved["李娜"].company, saved["李娜"].phones) == ("徐州华建", ("13912345678",))
+    assert summary.rejected == 0
+
+
+def test_a_directory_with_direct_line_switchboard_and_extension(store, tmp_path):
+    path = workbook(tmp_path / "通讯录.xlsx",
+                    ("部门", "姓名", "直拨", "总机", "分机", "手机"),
+                    ("销售部", "徐  清", "021-58355611", "021-58350000", 8012, None),
+                    ("销售部", "王 芳", None, "021-58350000", "8013", 13812345678),
+                    ("财务部", "欧阳 小明", None, None, "8020", None))
+    saved, summary = imported(store, path)
+    assert saved["徐清"].phones == ("021-58355611", "021-58350000-8012")
+    assert saved["王芳"].phones == ("021-58350000-8013", "13812345678")
+    assert saved["王芳"].extra == {"部门": "销售部"}
+    # No switchboard to go with it: the extension is kept as written.
+    assert saved["欧阳小明"].extra == {"部门": "财务部", "分机": "8020"}

@@ -76,7 +76,7 @@ _SHORTHAND = re.compile(r"\d{1,2}")
 _GROUPS = re.compile(r"\s*:::\s*")
 # A CRM that exports a list of numbers as JSON: [{"value": "138…", "label": "work"}].
 _JSON_VALUE = re.compile(r'"value"\s*:\s*"([^"]*)"')
-_LIST_SEPARATORS = re.compile(r"[,，、;；/|]+")
+_LIST_SEPARATORS = re.compile(r"[,，、;；/|]+|\s*:::\s*")
 
 
 def word(text: str) -> str:
@@ -229,6 +229,42 @@ def _all_or_none(parts: list[str]) -> list[str] | None:
         return None
     found = [_phone(p) for p in parts]
     return None if None in found else [p[0] for p in found]
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# A Chinese name padded for alignment: 徐  清, 欧阳 小 明.
+_PADDED_CJK = re.compile(r"[\u3400-\u9fff·]+(?:\s+[\u3400-\u9fff·]+)+")
+# The group every Google contact is in: it says nothing about the customer.
+_EVERYONE = frozenset(("mycontacts",))
+
+
+def person_name(text: str) -> str:
+    """A name with its spaces made single, none inside a Chinese name."""
+    text = " ".join(text.split())
+    if _PADDED_CJK.fullmatch(text) and len(text.replace(" ", "")) <= 4:
+        return text.replace(" ", "")
+    return text
+
+
+def joined_name(family: str, middle: str, given: str) -> str:
+    """张 + 伟 as 张伟; Tom, Baker as Tom Baker."""
+    if _CJK.search(family + middle + given):
+        return family + middle + given
+    return " ".join(part for part in (given, middle, family) if part)
+
+
+def tags(text: str) -> tuple[str, ...]:
+    """Tags from a cell: split on spaces only among Chinese words (老客户 大客户),
+    so that ``VIP Customers`` stays one; Google's ``* myContacts`` is dropped
+    and its ``* `` mark taken off the others."""
+    found: list[str] = []
+    for group in _GROUPS.split(text):
+        group = group.strip().removeprefix("* ")
+        if header_key(group) in _EVERYONE:
+            continue
+        found += [t for t in text_list(group, spaces=_CJK.search(group) is not None)
+                  if t not in found]
+    return tuple(found)
 
 
 def text_list(text: str, spaces: bool = False) -> tuple[str, ...]:
