@@ -236,3 +236,37 @@ def test_a_directory_with_direct_line_switchboard_and_extension(store, tmp_path)
     assert saved["王芳"].extra == {"部门": "销售部"}
     # No switchboard to go with it: the extension is kept as written.
     assert saved["欧阳小明"].extra == {"部门": "财务部", "分机": "8020"}
+
+
+# Merging: a person's own number, and a number everyone at a company shares.
+
+def test_colleagues_on_one_office_line_stay_two_customers(store, tmp_path):
+    path = write(tmp_path / "同事.csv",
+                 "姓名,公司,办公电话,手机\n"
+                 "张伟,临沂宏达,0539-8123456,13812345678\n"
+                 "李娜,临沂宏达,0539-8123456,13912345678\n"
+                 "王强,临沂宏达,400-830-8300,\n"
+                 "刘洋,临沂宏达,400-830-8300,\n"
+                 ",临沂宏达,0539-8123456,\n"  # the company's own row: same customer as before
+                 "张伟,,,13812345678\n")  # a mobile is one person's: merged
+    saved, summary = imported(store, path)
+    assert set(saved) == {"张伟", "李娜", "王强", "刘洋"}
+    assert saved["李娜"].phones == ("0539-8123456", "13912345678")
+    assert saved["张伟"].phones == ("0539-8123456", "13812345678")
+    assert (summary.new, summary.merged + summary.unchanged) == (4, 2)
+
+
+def test_a_shared_line_already_on_the_board_does_not_swallow_a_colleague(store, tmp_path):
+    first = write(tmp_path / "a.csv", "姓名,电话\n张伟,021-58350000\n李娜,021-58350000\n")
+    imported(store, first)
+    again = LeadStore.open(store.path)
+    try:
+        result = plan_import(again, [write(tmp_path / "b.csv",
+                                           "姓名,电话,手机\n李娜,021-58350000,13912345678\n")],
+                             ImportOptions())
+        apply_plan(again, result)
+        leads = {lead.name: lead for lead in again.leads.values()}
+    finally:
+        again.close()
+    assert leads["李娜"].phones == ("021-58350000", "13912345678")
+    assert leads["张伟"].phones == ("021-58350000",)
