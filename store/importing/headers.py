@@ -39,7 +39,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "region": ("region", "area", "location", "address", "地区", "区域", "所在地", "地址",
                "所在地区", "所属地区", "所属区域", "详细地址", "联系地址", "省市",
                "addressformatted", "businessaddress", "workaddress", "homeaddress",
-               "工作地址", "家庭住址", "家庭地址", "公司地址", "单位地址", "办公地址"),
+               "工作地址", "家庭住址", "家庭地址", "公司地址", "单位地址", "办公地址",
+               "adr"),  # a vCard's address, as the contacts reader names it
     "province": ("province", "省", "省份", "所在省份", "state", "addressregion", "businessstate",
                  "workstate", "homestate", "工作所在省州", "家庭所在省州"),
     "city": ("city", "市", "城市", "所在城市", "地市", "addresscity", "businesscity", "workcity",

@@ -11,6 +11,7 @@ import unicodedata
 from functools import lru_cache
 
 from store.errors import Invalid
+from store.importing import places
 from store.importing.headers import header_key
 from store.model import Credit, CustomerType, Source
 from store.validate import is_unknown, normalize_phone, split_phones
@@ -57,7 +58,6 @@ _PROVINCE = re.compile(
     r"^(%s)(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?\s*(.*)$"
     % "|".join(PROVINCES)
 )
-MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 _CITY_ENDS = ("市", "地区", "自治州", "盟")
 _EXCEL_FLOAT = re.compile(r"^(\d{7,})\.0+$")  # 13812345678.0: a number Excel kept
 _SCIENTIFIC = re.compile(r"^\d(?:\.\d+)?[eE]\+?\d+$")  # 1.38123E+10: digits Excel dropped
@@ -119,18 +119,23 @@ def _enum_value(enum: type, key: str):
 @lru_cache(maxsize=4096)
 def region(text: str) -> tuple[str, str, str]:
     """(province, city, the rest) from ``山东省临沂市兰山区``, ``江苏徐州``,
-    ``山东 临沂`` or just ``临沂``. The rest (a district, a street) is for
-    the caller to keep."""
-    text = text.strip()
+    ``山东 临沂``, ``上海市浦东新区XX路100号`` or just ``临沂``. The rest (a
+    district, a street) is for the caller to keep."""
+    place = places.parse(text)
+    if place.province or place.city:
+        return place.province, place.city, place.district + place.street
     parts = text.split()
-    if len(parts) == 2 and not _PROVINCE.match(parts[0]):
+    if len(parts) == 2 and not any(ch.isdigit() for ch in text):
         return parts[0], parts[1], ""  # two words we do not know: as written
-    match = _PROVINCE.match("".join(parts))
-    province, rest = (match.group(1), match.group(2).strip()) if match else ("", text)
-    if match and not rest and text.endswith("市") and province not in MUNICIPALITIES:
-        return province, province, ""  # 吉林市: the city of the province's name
-    city, rest = _city(rest)
-    return province, city, rest
+    if len(parts) == 1 and _CITY_LIKE.fullmatch(text) and not _NOT_TOWN.search(text):
+        return "", text.removesuffix("市"), ""  # a place the table does not have
+    return "", "", text.strip()
+
+
+# One word that may name a town the table does not have: a short Chinese
+# name with no district, street or number in it, or a word in letters.
+_CITY_LIKE = re.compile(r"[\u3400-\u9fff]{2,4}市?|[A-Za-z][A-Za-z.'-]{1,30}")
+_NOT_TOWN = re.compile(r"[区县镇乡村路街道号]")
 
 
 def province_name(text: str) -> str:
