@@ -8,12 +8,22 @@ from store.leadstore import LeadStore
 
 
 def imported(store, *paths, **options):
-    """Import for real and read back what the data file holds, by name."""
+    """Import for real and read back what the data file holds, by name; then
+    import the same files again and check that it changes nothing."""
     result = plan_import(store, [Path(p) for p in paths], ImportOptions(**options))
     apply_plan(store, result)
+    assert_again_changes_nothing(store, paths, options)
     store.close()
     with LeadStore.open(store.path, read_only=True) as saved:
         return {lead.name: lead for lead in saved.leads.values()}, result.summary
+
+
+def assert_again_changes_nothing(store, paths, options) -> None:
+    if options.get("on_duplicate") == "new":
+        return
+    again = plan_import(store, [Path(p) for p in paths], ImportOptions(**options))
+    assert again.planned == [], [after for *_x, after in again.changes]
+    assert (again.summary.new, again.summary.merged) == (0, 0)
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
@@ -320,3 +330,20 @@ def test_every_provincial_division_and_its_cities_are_known():
             place = parse(province.name + city.name + "某路1号")
             assert (place.province, place.city, place.street) == (
                 short, short_city(city.name), "某路1号"), city.name
+
+
+# Importing the same file again changes nothing.
+
+def test_multi_line_values_and_conflicts_are_noted_once(store, tmp_path):
+    sheet = write(tmp_path / "a.csv",
+                  '姓名,手机,公司,地址,微信,备注\n'
+                  '张伟,13812345678,临沂宏达,"山东省临沂市\n兰山区北京路1号",zw1,"第一行\n第二行"\n'
+                  '张伟,13812345678,徐州华建,"江苏徐州\n铜山区",zw2,第三行\n')
+    card = write(tmp_path / "b.vcf",
+                 "BEGIN:VCARD\nVERSION:3.0\nFN:张伟\nTEL:13812345678\nNOTE:多行\\n备注\n"
+                 "ADR:;;上海市浦东新区\\nXX路100号;;;;\nEND:VCARD\n")
+    saved, summary = imported(store, sheet, card)  # imported twice: see imported()
+    notes = saved["张伟"].notes.split("\n")
+    assert notes.count("地址: 江苏徐州 铜山区 (a.csv:5)") == 1
+    assert "微信: zw2 (a.csv:5)" in notes
+    assert saved["张伟"].extra["ADR"] == "上海市浦东新区\nXX路100号"

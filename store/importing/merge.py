@@ -153,13 +153,13 @@ class MergePlan:
             old = extra.get(key)
             if old is None:
                 extra[key] = value
-            elif value not in old.split("\n"):
-                conflicts.append(f"{key}: {value} ({row.file}:{row.line})")
+            elif value != old and value not in old.split("\n"):
+                conflicts.append(_conflict(key, value, row))
         if extra != lead.extra:
             updates["extra"] = extra
         notes = updates.get("notes", lead.notes)
         lines = notes.split("\n")
-        added = [c for c in conflicts if c not in lines]
+        added = [c for c in dict.fromkeys(conflicts) if c not in lines]
         if added:
             updates["notes"] = "\n".join([notes, *added] if notes else added)
         if not updates:
@@ -167,6 +167,12 @@ class MergePlan:
         if self._before.get(lead.id) is None:  # planned in this import: no history yet
             return dataclasses.replace(lead, **updates)
         return self.store.edited(lead, **updates)
+
+
+def _conflict(label: str, text: str, row: Incoming) -> str:
+    """One line of notes for a value the lead holds otherwise: on one line, so
+    that the next import of the same file finds it there and adds nothing."""
+    return f"{label}: {' '.join(text.split())} ({row.file}:{row.line})"
 
 
 def is_own(phone: str) -> bool:
@@ -197,6 +203,5 @@ def _field_updates(lead: Lead, row: Incoming) -> tuple[dict[str, Any], list[str]
         elif name in _EMPTY and current == _EMPTY[name]:
             updates[name] = value
         else:
-            text = row.written(name) or str(value)
-            conflicts.append(f"{row.label(name)}: {text} ({row.file}:{row.line})")
+            conflicts.append(_conflict(row.label(name), row.written(name) or str(value), row))
     return updates, conflicts
