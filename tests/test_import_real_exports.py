@@ -347,3 +347,28 @@ def test_multi_line_values_and_conflicts_are_noted_once(store, tmp_path):
     assert notes.count("地址: 江苏徐州 铜山区 (a.csv:5)") == 1
     assert "微信: zw2 (a.csv:5)" in notes
     assert saved["张伟"].extra["ADR"] == "上海市浦东新区\nXX路100号"
+
+
+# Smaller things real phones write.
+
+def test_what_real_phones_write_in_a_card(store, tmp_path):
+    path = tmp_path / "phone.vcf"
+    path.write_bytes(
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:;\xe6\x88\x90\xe9\x83\xbd\r\nFN:Smith\\; Jones\r\n"
+        b"TEL;CELL:13812345678\r\nORG:\xe6\x88\x90\xe9\x83\xbd\xe5\xad\x90\xe7\xa8\x8b\r\n"
+        b"ORG:\xe6\x88\x90\xe9\x83\xbd\xe5\xad\x90\xe7\xa8\x8b\r\nCATEGORIES:My Contacts\r\n"
+        b"END:VCARD\r\n"
+        # one damaged byte (=E4=BC with its third byte lost) in a UTF-8 note
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E5=BE=90;=E6=B8=85\r\n"
+        b"NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E8=A6=81=E4=B8=80=E5=8F=B0=E4=BC\r\n"
+        b"TEL;TYPE=\"x-\xe5\xb7\xa5\xe4\xbd\x9c:\xe6\x80\xbb\xe6\x9c\xba\":021-58350000\r\n"
+        b"CATEGORIES:\xe8\x80\x81\xe5\xae\xa2\xe6\x88\xb7,VIP Customers\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Smith;John;Quincy;;\r\nTEL:13912345678\r\nEND:VCARD\r\n")
+    saved, summary = imported(store, path)
+    jones = saved["Smith; Jones"]  # an escaped ; is part of the name
+    assert (jones.company, jones.tags) == ("成都子程", ())
+    xu = saved["徐清"]
+    assert xu.notes == "要一台"  # the damaged byte alone is lost
+    assert xu.phones == ("021-58350000",) and xu.tags == ("老客户", "VIP Customers")
+    assert saved["John Quincy Smith"].phones == ("13912345678",)
+    assert summary.flags == []

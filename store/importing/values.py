@@ -267,8 +267,9 @@ def tags(text: str) -> tuple[str, ...]:
         group = group.strip().removeprefix("* ")
         if header_key(group) in _EVERYONE:
             continue
-        found += [t for t in text_list(group, spaces=_CJK.search(group) is not None)
-                  if t not in found]
+        for piece in text_list(group):
+            words = piece.split() if _CJK.search(piece) else [piece]
+            found += [tag for tag in words if tag not in found]
     return tuple(found)
 
 
