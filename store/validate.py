@@ -14,8 +14,6 @@ _MOBILE = re.compile(r"1[3-9][0-9]{9}")
 _LANDLINE = re.compile(r"(0(?:10|2[0-9]|[3-9][0-9]{2}))([0-9]{7,8})")
 # A company's nationwide hotline: 400-830-8300, 800-830-8300.
 _HOTLINE = re.compile(r"([48]00)([0-9]{3})([0-9]{4})")
-# A mainland service number: 95338 (a courier, a bank), 12306, 10086.
-_SERVICE = re.compile(r"95[0-9]{3,6}|1[0-2][0-9]{3}")
 # A number abroad, with its country code: +1 415 555 0100, 0044 20 7946 0958.
 _ABROAD = re.compile(r"(?:\+|00)([1-9][0-9]{6,14})")
 _TRUNK_ZERO = re.compile(r"\(0\)")  # +44 (0)20 …: the 0 is dialled at home only
@@ -31,7 +29,7 @@ def normalize_phone(text: str) -> str:
     - a mainland mobile as 11 digits;
     - a landline as ``area-local``, with ``-ext`` when it has an extension
       (people behind one switchboard are different customers);
-    - a 400/800 hotline as ``400-830-8300``, a service number as its digits;
+    - a 400/800 hotline as ``400-830-8300``;
     - a number abroad as E.164 (``+14155550100``).
 
     ``+86``/``0086``, spaces, dashes and brackets are accepted, and so are
@@ -92,8 +90,6 @@ def _mainland_number(digits: str, text: str) -> str:
     hotline = _HOTLINE.fullmatch(digits)
     if hotline:
         return "-".join(hotline.groups())
-    if _SERVICE.fullmatch(digits):
-        return digits
     raise Invalid("phones", "phone", text)
 
 

@@ -296,7 +296,7 @@ _READERS: dict[str, Reader] = {
     "tags": _read_tags,
     "name": _read_name,
     **{part: _part_reader(part) for part in NAME_PARTS},
-    "extension": lambda row, label, text: _keep(row, label, text),  # no switchboard beside it
+    "extension": _keep,  # one with no switchboard beside it: kept as written
     "models": _list_reader("models", spaces=False),
     "brands": _list_reader("brands", spaces=False),
 }

@@ -70,6 +70,9 @@ _TOTAL = re.compile(r"(?:合计|总计|小计|共计|total|subtotal|grandtotal|s
 _EMBEDDED = re.compile(r"(?<!\d)(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)"
                        r"|(?<!\d)0\d{2,3}[\s-]?\d{7,8}(?:\s*(?:转|分机|-)\s*\d{1,5})?(?!\d)"
                        r"|(?<!\d)[48]00[\s-]?\d{3}[\s-]?\d{4}(?!\d)")
+# A mainland service number on a company's card: 95338 (a courier, a bank),
+# 12306, 10086. Taken from files only: typed into a form, 12345 is a slip.
+_SERVICE = re.compile(r"95[0-9]{3,6}|1[0-2][0-9]{3}")
 # 021-58355611/2/3: the numbers after the first give only the digits that differ.
 _SHORTHAND = re.compile(r"\d{1,2}")
 # What an export puts between the numbers of one cell: Google's " ::: ".
@@ -226,7 +229,8 @@ def _phone(part: str) -> list[str] | None:
     try:
         return [normalize_phone(part.removeprefix("tel:"))]
     except Invalid:
-        return None
+        service = part.removeprefix("tel:").strip()
+        return [service] if _SERVICE.fullmatch(service) else None
 
 
 def _all_or_none(parts: list[str]) -> list[str] | None:
