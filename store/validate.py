@@ -12,6 +12,11 @@ _SEPARATORS = re.compile(r"[\s\-()（）.]")
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
 # Area codes are 010, 02x, or 0 plus three digits; local numbers 7 or 8 digits.
 _LANDLINE = re.compile(r"(0(?:10|2[0-9]|[3-9][0-9]{2}))([0-9]{7,8})")
+# A company's nationwide hotline: 400-830-8300, 800-830-8300.
+_HOTLINE = re.compile(r"([48]00)([0-9]{3})([0-9]{4})")
+# A number abroad, with its country code: +1 415 555 0100, 0044 20 7946 0958.
+_ABROAD = re.compile(r"(?:\+|00)([1-9][0-9]{6,14})")
+_TRUNK_ZERO = re.compile(r"\(0\)")  # +44 (0)20 …: the 0 is dialled at home only
 
 
 # An extension after a landline: 0539-8123456-801, 0539 8123456转801, ext. 801.
@@ -19,9 +24,13 @@ _EXTENSION = re.compile(r"^(.*\d)\s*(?:转|分机|ext\.?|x|-)\s*(\d{1,5})$", re.
 
 
 def normalize_phone(text: str) -> str:
-    """A mainland mobile as 11 digits, a landline as ``area-local``, with
-    ``-ext`` when it has an extension (people behind one switchboard are
-    different customers).
+    """A number as it can be dialled, in one form per kind:
+
+    - a mainland mobile as 11 digits;
+    - a landline as ``area-local``, with ``-ext`` when it has an extension
+      (people behind one switchboard are different customers);
+    - a 400/800 hotline as ``400-830-8300``;
+    - a number abroad as E.164 (``+14155550100``).
 
     ``+86``/``0086``, spaces, dashes and brackets are accepted, and so are
     full-width digits, as a Chinese input method types them.
@@ -34,25 +43,53 @@ def normalize_phone(text: str) -> str:
         if extension is None:
             raise
         number = _normal_number(extension.group(1))
-        if "-" not in number:  # only a landline has extensions
+        if not is_landline(number):  # only a landline has extensions
             raise
         return f"{number}-{extension.group(2)}"
 
 
+def is_landline(phone: str) -> bool:
+    """A normalised number that is a mainland landline (with or without extension)."""
+    return phone.startswith("0") and "-" in phone
+
+
 def _normal_number(text: str) -> str:
-    digits = _SEPARATORS.sub("", text.strip())
+    digits = _SEPARATORS.sub("", _TRUNK_ZERO.sub("", text.strip()))
+    home = _mainland(digits)
+    if home is not None:
+        return _mainland_number(home, text)
+    abroad = _ABROAD.fullmatch(digits)
+    if abroad:
+        return "+" + abroad.group(1)
+    return _mainland_number(digits, text)
+
+
+def _mainland(digits: str) -> str | None:
+    """The national number of one written with the country code, else None."""
     for prefix in ("+86", "0086"):
         if digits.startswith(prefix):
-            digits = digits[len(prefix) :]
+            national = digits[len(prefix):]
             break
     else:
-        if digits.startswith("86") and len(digits) == 13:
-            digits = digits[2:]
+        if not (digits.startswith("86") and len(digits) == 13):
+            return None
+        national = digits[2:]
+    # Abroad a landline's area code loses its 0: +86 21 5835 5611.
+    if not national.startswith("0") and not _MOBILE.fullmatch(national) \
+            and not _HOTLINE.fullmatch(national):
+        national = "0" + national
+    return national
+
+
+def _mainland_number(digits: str, text: str) -> str:
     if _MOBILE.fullmatch(digits):
         return digits
     landline = _LANDLINE.fullmatch(digits)
     if landline:
         return f"{landline.group(1)}-{landline.group(2)}"
+    hotline = _HOTLINE.fullmatch(digits)
+    if hotline:
+        return "-".join(hotline.groups())
     raise Invalid("phones", "phone", text)
 
 

@@ -179,3 +179,15 @@ def test_a_web_page_and_a_mixed_encoding_say_what_they_are(tmp_path, lang, words
     assert words[0] in said[0] and words[1] in said[0]
     assert words[2] in said[1] and words[3] in said[1]
     assert files_in(db.parent) == before
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "document protection"), ("zh", "防泄密")])
+def test_a_workbook_a_dlp_system_encrypted_says_so(tmp_path, lang, words):
+    """Such a system writes its own header and scrambled bytes under the
+    workbook's name: no zip, no OLE file, no text."""
+    path = tmp_path / "客户名录.xlsx"
+    path.write_bytes(b"%DLP-Header%\x00\x01\x02" + bytes(range(256)) * 20)
+    result = run("import", str(path), "--db", str(tmp_path / "leads.json"), lang=lang)
+    assert result.returncode == EXIT_UNREADABLE
+    assert words in result.stderr and result.stderr.count("\n") == 1
+    assert not (tmp_path / "leads.json").exists()

@@ -9,6 +9,7 @@ from store.importing.importer import ImportOptions, apply_plan, plan_import
 from store.importing.sheet import ImportFailed
 from store.leadstore import LeadStore
 from store.model import Credit, CustomerType, Source
+from tests.test_import_real_exports import assert_again_changes_nothing
 
 CSV = (
     "客户姓名,手机,公司,地区,客户类型,购买意向,资金实力,信誉,有无工程,客户来源,备注,标签,微信\n"
@@ -437,9 +438,11 @@ def test_full_width_digits_and_letters_as_a_chinese_input_method_types_them(stor
 
 
 def imported(store, *paths, **options):
-    """Import for real and read back what the data file holds, by name."""
+    """Import for real and read back what the data file holds, by name; the
+    same import again must change nothing."""
     result = plan(store, *paths, **options)
     apply_plan(store, result)
+    assert_again_changes_nothing(store, paths, options)
     store.close()
     with LeadStore.open(store.path, read_only=True) as saved:
         return {lead.name: lead for lead in saved.leads.values()}, result.summary

@@ -14,17 +14,37 @@ from collections.abc import Sequence
 # Field -> the headers that mean it. The README lists the same table.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "name": ("name", "fullname", "contact", "customer", "customername", "姓名", "客户姓名",
-             "联系人", "客户", "客户名称", "名字", "联系人姓名", "客户联系人"),
+             "联系人", "客户", "客户名称", "名字", "联系人姓名", "客户联系人", "名称", "联系人名称"),
+    # A name in parts, as address books keep it; joined when there is no name.
+    "display_name": ("displayname", "显示名称", "显示名"),
+    "given_name": ("firstname", "givenname", "名"),
+    "middle_name": ("middlename", "additionalname", "中间名"),
+    "family_name": ("lastname", "familyname", "surname", "姓氏", "姓"),
     "phones": ("phone", "phones", "tel", "telephone", "mobile", "cell", "phonenumber",
                "mobilephone", "cellphone", "电话", "手机", "联系电话", "手机号", "手机号码",
                "电话号码", "联系方式", "移动电话", "座机", "固定电话", "固话", "办公电话",
-               "联系手机", "联系人手机", "联系人电话", "客户手机", "客户电话"),
+               "联系手机", "联系人手机", "联系人电话", "客户手机", "客户电话",
+               # Google (Phone 1 - Value), Outlook, Thunderbird, Odoo, Krayin
+               "phonevalue", "businessphone", "homephone", "primaryphone", "companymainphone",
+               "otherphone", "carphone", "workphone", "mobilenumber", "contactnumbers",
+               "contactnumber", "工作电话", "家庭电话", "移动电话号码", "住宅电话", "办公室电话",
+               "单位电话", "公司电话", "其他电话",
+               # a company directory: the direct line, the switchboard
+               "直拨", "直拨电话", "直线", "直线电话", "总机", "总机电话"),
+    # The extension of the phone column before it (总机 | 分机).
+    "extension": ("extension", "ext", "分机", "分机号", "分机号码"),
     "company": ("company", "companyname", "organization", "org", "employer", "公司", "单位",
-                "客户单位", "公司名称", "单位名称", "企业名称", "公司全称", "单位全称"),
+                "客户单位", "公司名称", "单位名称", "企业名称", "公司全称", "单位全称",
+                "organizationname", "relatedcompany", "parentcompany", "所属公司", "所属单位"),
     "region": ("region", "area", "location", "address", "地区", "区域", "所在地", "地址",
-               "所在地区", "所属地区", "所属区域", "详细地址", "联系地址", "省市"),
-    "province": ("province", "省", "省份", "所在省份"),
-    "city": ("city", "市", "城市", "所在城市", "地市"),
+               "所在地区", "所属地区", "所属区域", "详细地址", "联系地址", "省市",
+               "addressformatted", "businessaddress", "workaddress", "homeaddress",
+               "工作地址", "家庭住址", "家庭地址", "公司地址", "单位地址", "办公地址",
+               "adr"),  # a vCard's address, as the contacts reader names it
+    "province": ("province", "省", "省份", "所在省份", "state", "addressregion", "businessstate",
+                 "workstate", "homestate", "工作所在省州", "家庭所在省州"),
+    "city": ("city", "市", "城市", "所在城市", "地市", "addresscity", "businesscity", "workcity",
+             "homecity", "工作所在城市", "家庭所在城市"),
     "customer_type": ("type", "customertype", "客户类型", "类型", "客户类别"),
     "intent": ("intent", "purchaseintent", "意向", "购买意向", "意向程度", "购买意愿",
                "客户意向", "意向等级", "意向级别"),
@@ -35,11 +55,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                     "工程项目"),
     "source": ("source", "leadsource", "来源", "客户来源", "信息来源"),
     "notes": ("notes", "note", "remarks", "comment", "comments", "备注", "说明", "备注信息"),
-    "tags": ("tags", "tag", "labels", "categories", "标签", "分类"),
+    "tags": ("tags", "tag", "labels", "categories", "标签", "分类", "groupmembership"),
     "models": ("model", "models", "机型", "意向机型", "型号"),
     "brands": ("brand", "brands", "品牌", "意向品牌"),
     "competitor": ("competitor", "竞品", "竞争对手", "对比品牌"),
 }
+NAME_PARTS = ("display_name", "given_name", "middle_name", "family_name")
 
 _BY_KEY = {key: field for field, keys in SYNONYMS.items() for key in keys}
 _NOISE = re.compile(r"[\s:*#()\[\]<>_\-.。·/\\]+")
@@ -66,7 +87,13 @@ def field_for(header: object) -> str | None:
 
 
 def _known(key: str) -> str | None:
-    return _BY_KEY.get(key) or _BY_KEY.get(key.rstrip("0123456789"))
+    """Also with a number after it (电话2) or, in English, inside it (Google's
+    phone1value; a title such as 2026 客户 names no column)."""
+    return (_BY_KEY.get(key) or _BY_KEY.get(key.rstrip("0123456789"))
+            or (_BY_KEY.get(_DIGITS.sub("", key)) if key.isascii() else None))
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def _either(text: str) -> str | None:
@@ -83,25 +110,37 @@ def _either(text: str) -> str | None:
 
 # Headers that name the customer, which is the company when the sheet also
 # has a column for the person (客户名称 beside 联系人).
-CUSTOMER_HEADERS = frozenset(("customer", "customername", "客户", "客户名称"))
+CUSTOMER_HEADERS = frozenset(("customer", "customername", "客户", "客户名称", "名称"))
+# Given names, where a family name has a column of its own (名字 beside 姓氏).
+GIVEN_HEADERS = frozenset(("名字",))
+# The company of the contact where the system's own company has a column too
+# (Odoo's Related Company beside Company).
+PARENT_HEADERS = frozenset(("relatedcompany", "parentcompany"))
 
 
 def fields_for(headers: Sequence[object]) -> list[str | None]:
-    """The field of each column, with 客户名称 read as the company when a
-    person's name has a column of its own and the company has none."""
+    """The field of each column, read in the light of the others: 客户名称
+    is the company when a person has a column of his own and the company has
+    none; 名字 is the given name beside 姓氏; Company is the system's own
+    beside Related Company, and kept as it is."""
     fields = [field_for(h) for h in headers]
-    customers = [at for at, h in enumerate(headers)
-                 if fields[at] == "name" and header_key(h) in CUSTOMER_HEADERS]
-    people = [at for at, f in enumerate(fields) if f == "name" and at not in customers]
+    keys = [header_key(h) for h in headers]
+    if "family_name" in fields:
+        fields = ["given_name" if k in GIVEN_HEADERS else f for f, k in zip(fields, keys)]
+    customers = [at for at, k in enumerate(keys) if fields[at] == "name" and k in CUSTOMER_HEADERS]
+    people = [at for at, f in enumerate(fields)
+              if (f == "name" and at not in customers) or f in NAME_PARTS]
     if customers and people and "company" not in fields:
         fields[customers[0]] = "company"
+    if any(k in PARENT_HEADERS for k in keys):
+        fields = [None if f == "company" and k == "company" else f for f, k in zip(fields, keys)]
     return fields
 
 
 def header_score(cells: Sequence[object]) -> int:
     """How much a row looks like a header: known columns, and a name or phone."""
     fields = {field_for(cell) for cell in cells} - {None}
-    if not fields & {"name", "phones"}:
+    if not fields & {"name", "phones", *NAME_PARTS}:
         return 0
     return len(fields)
 

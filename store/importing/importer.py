@@ -60,9 +60,22 @@ def detect_format(path: Path, fmt: str = "auto") -> str:
     head = read_head(path)
     if head.startswith((b"PK\x03\x04", OLE_MAGIC)):
         return "xlsx"  # an OLE file is refused there, as .xls or encrypted
+    if path.suffix.lower() in WORKBOOK_SUFFIXES and _scrambled(head):
+        # Neither a workbook nor text under a workbook's name: a document
+        # protection (DLP) system encrypted it, and only it can open it.
+        raise ImportFailed(path, "protected")
     if b"BEGIN:VCARD" in head.upper() or path.suffix.lower() in (".vcf", ".vcard"):
         return "vcf"
     return "csv"
+
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et")
+
+
+def _scrambled(head: bytes) -> bool:
+    """Bytes no text file has: NUL, or more than a few other control bytes."""
+    controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
+    return b"\x00" in head or controls > len(head) // 100
 
 
 def open_sheet(path: Path, options: ImportOptions) -> Sheet:

@@ -1,6 +1,11 @@
 """Duplicates: the same normalised phone, or the same name and company, is one
 customer, whether it is already in the database or earlier in the import.
 
+A number may be a person's own (a mobile, an extension, a number abroad) or
+shared by everyone at a company (its switchboard or office landline, a 400
+hotline, a service number). A shared number makes one customer only of rows
+that do not name two different people.
+
 ``merge`` fills empty fields, unions phones, tags, models and brands, and
 never overwrites: a value that differs from the one the lead holds is kept
 in the lead's notes as ``header: value (file:line)``. Doing the same import
@@ -16,6 +21,7 @@ from store import codec
 from store.importing.records import Incoming
 from store.leadstore import Change, LeadStore
 from store.model import Lead
+from store.validate import is_landline
 
 MERGE, SKIP, NEW = "merge", "skip", "new"
 ON_DUPLICATE = (MERGE, SKIP, NEW)
@@ -47,7 +53,7 @@ class MergePlan:
         # A lead new in this import is kept as its document until a later
         # row merges into it: most never are, and need no object at all.
         self._after: dict[int, Lead | codec.Doc] = {}
-        self._by_phone: dict[str, int] = {}
+        self._by_phone: dict[str, list[int]] = {}
         self._by_name: dict[tuple[str, str], int] = {}
         if on_duplicate != NEW:
             self._index_store()
@@ -56,7 +62,7 @@ class MergePlan:
         field = self.store.leads_field
         for lead_id in self.store.leads:
             for phone in field(lead_id, "phones", ()):
-                self._by_phone.setdefault(phone, lead_id)
+                self._by_phone.setdefault(phone, []).append(lead_id)
             key = name_key(field(lead_id, "name", ""), field(lead_id, "company", ""))
             self._by_name.setdefault(key, lead_id)
 
@@ -84,8 +90,9 @@ class MergePlan:
     def _match(self, row: Incoming, key: tuple[str, str]) -> int | None:
         phones = row.fields.get("phones", ())
         for phone in phones:
-            if phone in self._by_phone:
-                return self._by_phone[phone]
+            for lead_id in self._by_phone.get(phone, ()):
+                if is_own(phone) or self._same_person(lead_id, row, key):
+                    return lead_id
         lead_id = self._by_name.get(key)
         if lead_id is None:
             return None
@@ -94,6 +101,20 @@ class MergePlan:
         if row.fields.get("company") or not phones or not self._phones(lead_id):
             return lead_id
         return None
+
+    def _same_person(self, lead_id: int, row: Incoming, key: tuple[str, str]) -> bool:
+        """Whether a lead with a shared number of the row's may be the row's
+        customer: the same name, or a name that is only a company or number."""
+        if not row.named:
+            return True
+        after = self._after.get(lead_id)
+        if isinstance(after, Lead):
+            name, company, phones = after.name, after.company, after.phones
+        else:  # a document: new in this import, or as the store keeps it
+            get = after.get if isinstance(after, dict) else (
+                lambda name, default: self.store.leads_field(lead_id, name, default))
+            name, company, phones = get("name", ""), get("company", ""), get("phones", ())
+        return name_key(name, "")[0] in (key[0], company.casefold(), *phones)
 
     def _phones(self, lead_id: int) -> tuple[str, ...] | list[str]:
         after = self._after.get(lead_id)
@@ -120,7 +141,9 @@ class MergePlan:
 
     def _remember(self, lead_id: int, phones: tuple[str, ...], key: tuple[str, str]) -> None:
         for phone in phones:
-            self._by_phone.setdefault(phone, lead_id)
+            ids = self._by_phone.setdefault(phone, [])
+            if lead_id not in ids:
+                ids.append(lead_id)
         self._by_name.setdefault(key, lead_id)
 
     def _merged(self, lead: Lead, row: Incoming) -> Lead:
@@ -130,13 +153,13 @@ class MergePlan:
             old = extra.get(key)
             if old is None:
                 extra[key] = value
-            elif value not in old.split("\n"):
-                conflicts.append(f"{key}: {value} ({row.file}:{row.line})")
+            elif value != old and value not in old.split("\n"):
+                conflicts.append(_conflict(key, value, row))
         if extra != lead.extra:
             updates["extra"] = extra
         notes = updates.get("notes", lead.notes)
         lines = notes.split("\n")
-        added = [c for c in conflicts if c not in lines]
+        added = [c for c in dict.fromkeys(conflicts) if c not in lines]
         if added:
             updates["notes"] = "\n".join([notes, *added] if notes else added)
         if not updates:
@@ -144,6 +167,22 @@ class MergePlan:
         if self._before.get(lead.id) is None:  # planned in this import: no history yet
             return dataclasses.replace(lead, **updates)
         return self.store.edited(lead, **updates)
+
+
+def _conflict(label: str, text: str, row: Incoming) -> str:
+    """One line of notes for a value the lead holds otherwise: on one line, so
+    that the next import of the same file finds it there and adds nothing."""
+    return f"{label}: {' '.join(text.split())} ({row.file}:{row.line})"
+
+
+def is_own(phone: str) -> bool:
+    """A number one person answers: a mobile, an extension, a number abroad;
+    not a landline without extension, a hotline or a service number."""
+    if phone.startswith("+"):
+        return True
+    if is_landline(phone):
+        return phone.count("-") == 2  # area-local-extension
+    return phone.startswith("1") and len(phone) == 11
 
 
 def _field_updates(lead: Lead, row: Incoming) -> tuple[dict[str, Any], list[str]]:
@@ -164,6 +203,5 @@ def _field_updates(lead: Lead, row: Incoming) -> tuple[dict[str, Any], list[str]
         elif name in _EMPTY and current == _EMPTY[name]:
             updates[name] = value
         else:
-            text = row.written(name) or str(value)
-            conflicts.append(f"{row.label(name)}: {text} ({row.file}:{row.line})")
+            conflicts.append(_conflict(row.label(name), row.written(name) or str(value), row))
     return updates, conflicts

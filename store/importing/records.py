@@ -14,7 +14,7 @@ from typing import Any
 
 from store.errors import Invalid
 from store.importing import values
-from store.importing.headers import fields_for
+from store.importing.headers import NAME_PARTS, fields_for
 from store.importing.sheet import Cell, Sheet, cell_text
 from store.text import clean
 from store.validate import is_unknown, parse_grade
@@ -91,6 +91,7 @@ class RowReader:
         for at, name in enumerate(self.fields):
             if name is not None:
                 self.column_of.setdefault(name, at)
+        self._extensions = _extensions_of(self.fields)
         for derived, source in (("province", "region"), ("city", "region"),
                                 ("project", "has_project")):
             if source in self.column_of:
@@ -101,6 +102,8 @@ class RowReader:
         for a row we refuse."""
         # Control characters never come in; line breaks stay for notes.
         cells = [clean(c, multiline=True) if type(c) is str else c for c in cells]
+        if self._extensions:
+            cells = _with_extensions(cells, self._extensions)
         row = Incoming(self.file, line, {}, {}, [], cells, self.column_of, self.labels)
         blanks = values.BLANKS
         for (at, label, read_cell), cell in zip(self._columns, cells):
@@ -139,6 +142,29 @@ class RowReader:
         kept = tuple((self.labels[i] if i < len(self.labels) else f"#{i + 1}", cell_text(c))
                      for i, c in enumerate(cells))
         return Problem(self.file, line, exc.reason, exc.value, kept, exc.more)
+
+
+def _extensions_of(fields: list[str | None]) -> list[tuple[int, int]]:
+    """(extension column, the phone column before it) of a directory's 总机 | 分机."""
+    pairs = []
+    for at, name in enumerate(fields):
+        if name == "extension":
+            phone = next((p for p in range(at - 1, -1, -1) if fields[p] == "phones"), None)
+            if phone is not None:
+                pairs.append((at, phone))
+    return pairs
+
+
+def _with_extensions(cells: list[Cell], pairs: list[tuple[int, int]]) -> list[Cell]:
+    """The switchboard's number with its extension after it, as one phone."""
+    cells = list(cells)
+    for ext_at, phone_at in pairs:
+        if max(ext_at, phone_at) >= len(cells):
+            continue
+        extension, phone = cell_text(cells[ext_at]).strip(), cell_text(cells[phone_at]).strip()
+        if extension.isdigit() and phone:
+            cells[phone_at], cells[ext_at] = f"{phone}转{extension}", None
+    return cells
 
 
 def _keep(row: Incoming, label: str, text: str) -> None:
@@ -229,6 +255,20 @@ def _list_reader(name: str, spaces: bool) -> Reader:
     return read
 
 
+def _read_tags(row: Incoming, label: str, text: str) -> None:
+    _add_list(row, "tags", label, values.tags(text))
+
+
+def _read_name(row: Incoming, label: str, text: str) -> None:
+    _set(row, "name", label, values.person_name(text), text)
+
+
+def _part_reader(name: str) -> Reader:
+    def read(row: Incoming, label: str, text: str) -> None:
+        _set(row, name, label, values.person_name(text), text)
+    return read
+
+
 def _place_reader(name: str, short: Callable[[str], str]) -> Reader:
     def read(row: Incoming, label: str, text: str) -> None:
         _set(row, name, label, short(" ".join(text.split())), text)
@@ -253,7 +293,10 @@ _READERS: dict[str, Reader] = {
     "province": _place_reader("province", values.province_name),
     "city": _place_reader("city", values.city_name),
     "notes": _read_notes,
-    "tags": _list_reader("tags", spaces=True),
+    "tags": _read_tags,
+    "name": _read_name,
+    **{part: _part_reader(part) for part in NAME_PARTS},
+    "extension": _keep,  # one with no switchboard beside it: kept as written
     "models": _list_reader("models", spaces=False),
     "brands": _list_reader("brands", spaces=False),
 }
@@ -275,12 +318,31 @@ def _name_fallback(row: Incoming) -> None:
 
     A row named 合计 with no phone is the sheet's totals, not a customer.
     """
+    _join_name(row)
     name = row.fields.get("name") or row.fields.get("company")
     if name and not row.fields.get("phones") and values.is_total(name):
-        raise RowRejected("total", name)
+        written = row.written("name" if row.fields.get("name") else "company")
+        raise RowRejected("total", written or name)  # as the sheet has it
     if row.fields.get("name"):
         return
     if not row.fields.get("phones"):
         raise RowRejected("no_name_or_phone")
     row.fields["name"] = row.fields.get("company") or row.fields["phones"][0]
     row.named = False
+
+
+def _join_name(row: Incoming) -> None:
+    """The name from an address book's parts, when no column holds it whole:
+    the display name, else family, middle and given name (张 + 伟 is 张伟,
+    Tom + Baker is Tom Baker)."""
+    parts = {part: row.fields.pop(part) for part in NAME_PARTS if part in row.fields}
+    if not parts or row.fields.get("name"):
+        return
+    display = parts.get("display_name", "")
+    if display and "@" not in display:
+        row.fields["name"] = display
+        return
+    joined = values.joined_name(parts.get("family_name", ""), parts.get("middle_name", ""),
+                                parts.get("given_name", ""))
+    if joined or display:
+        row.fields["name"] = joined or display

@@ -30,7 +30,7 @@ class ImportFailed(UnreadableFile):
 
     An unreadable file like any other (exit code 3), said in words of its
     own. ``reason`` is one of: ``missing``, ``directory``, ``permission``,
-    ``empty``, ``binary``, ``encrypted``, ``xls``, ``not_xlsx``, ``no_sheet``,
+    ``empty``, ``binary``, ``encrypted``, ``protected`` (by a DLP system), ``xls``, ``not_xlsx``, ``no_sheet``,
     ``no_header``, ``no_header_sheet``, ``no_header_book``, ``not_vcard``, ``format``,
     ``damaged``, ``mixed_encoding`` (detail: the line), ``web_page``, ``too_big``
     (detail: the size), ``too_expanded``, ``cell_too_long``, ``too_many_columns`` and

@@ -11,6 +11,7 @@ import unicodedata
 from functools import lru_cache
 
 from store.errors import Invalid
+from store.importing import places
 from store.importing.headers import header_key
 from store.model import Credit, CustomerType, Source
 from store.validate import is_unknown, normalize_phone, split_phones
@@ -57,7 +58,6 @@ _PROVINCE = re.compile(
     r"^(%s)(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)?\s*(.*)$"
     % "|".join(PROVINCES)
 )
-MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 _CITY_ENDS = ("市", "地区", "自治州", "盟")
 _EXCEL_FLOAT = re.compile(r"^(\d{7,})\.0+$")  # 13812345678.0: a number Excel kept
 _SCIENTIFIC = re.compile(r"^\d(?:\.\d+)?[eE]\+?\d+$")  # 1.38123E+10: digits Excel dropped
@@ -68,8 +68,18 @@ _LOST_ZERO = re.compile(r"(?:10|2\d)\d{7,8}|[3-9]\d{9,10}")
 _TOTAL = re.compile(r"(?:合计|总计|小计|共计|total|subtotal|grandtotal|sum)\d*[人户家个条]?")
 # A number inside other words: a mobile (perhaps +86, spaced or dashed) or a landline.
 _EMBEDDED = re.compile(r"(?<!\d)(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)"
-                       r"|(?<!\d)0\d{2,3}[\s-]?\d{7,8}(?:\s*(?:转|分机|-)\s*\d{1,5})?(?!\d)")
-_LIST_SEPARATORS = re.compile(r"[,，、;；/|]+")
+                       r"|(?<!\d)0\d{2,3}[\s-]?\d{7,8}(?:\s*(?:转|分机|-)\s*\d{1,5})?(?!\d)"
+                       r"|(?<!\d)[48]00[\s-]?\d{3}[\s-]?\d{4}(?!\d)")
+# A mainland service number on a company's card: 95338 (a courier, a bank),
+# 12306, 10086. Taken from files only: typed into a form, 12345 is a slip.
+_SERVICE = re.compile(r"95[0-9]{3,6}|1[0-2][0-9]{3}")
+# 021-58355611/2/3: the numbers after the first give only the digits that differ.
+_SHORTHAND = re.compile(r"\d{1,2}")
+# What an export puts between the numbers of one cell: Google's " ::: ".
+_GROUPS = re.compile(r"\s*:::\s*")
+# A CRM that exports a list of numbers as JSON: [{"value": "138…", "label": "work"}].
+_JSON_VALUE = re.compile(r'"value"\s*:\s*"([^"]*)"')
+_LIST_SEPARATORS = re.compile(r"[,，、;；/|]+|\s*:::\s*")
 
 
 def word(text: str) -> str:
@@ -112,18 +122,23 @@ def _enum_value(enum: type, key: str):
 @lru_cache(maxsize=4096)
 def region(text: str) -> tuple[str, str, str]:
     """(province, city, the rest) from ``山东省临沂市兰山区``, ``江苏徐州``,
-    ``山东 临沂`` or just ``临沂``. The rest (a district, a street) is for
-    the caller to keep."""
-    text = text.strip()
+    ``山东 临沂``, ``上海市浦东新区XX路100号`` or just ``临沂``. The rest (a
+    district, a street) is for the caller to keep."""
+    place = places.parse(text)
+    if place.province or place.city:
+        return place.province, place.city, place.district + place.street
     parts = text.split()
-    if len(parts) == 2 and not _PROVINCE.match(parts[0]):
+    if len(parts) == 2 and not any(ch.isdigit() for ch in text):
         return parts[0], parts[1], ""  # two words we do not know: as written
-    match = _PROVINCE.match("".join(parts))
-    province, rest = (match.group(1), match.group(2).strip()) if match else ("", text)
-    if match and not rest and text.endswith("市") and province not in MUNICIPALITIES:
-        return province, province, ""  # 吉林市: the city of the province's name
-    city, rest = _city(rest)
-    return province, city, rest
+    if len(parts) == 1 and _CITY_LIKE.fullmatch(text) and not _NOT_TOWN.search(text):
+        return "", text.removesuffix("市"), ""  # a place the table does not have
+    return "", "", text.strip()
+
+
+# One word that may name a town the table does not have: a short Chinese
+# name with no district, street or number in it, or a word in letters.
+_CITY_LIKE = re.compile(r"[\u3400-\u9fff]{2,4}市?|[A-Za-z][A-Za-z.'-]{1,30}")
+_NOT_TOWN = re.compile(r"[区县镇乡村路街道号]")
 
 
 def province_name(text: str) -> str:
@@ -166,9 +181,13 @@ def phones(text: str) -> tuple[list[str], list[str], list[str]]:
     good: list[str] = []
     bad: list[str] = []
     worded: list[str] = []
-    for part in split_phones(text):
+    for part in _parts(text):
         # Read with full-width digits and dashes made plain; kept as written.
         plain = unicodedata.normalize("NFKC", _EXCEL_FLOAT.sub(r"\1", part))
+        if good and _SHORTHAND.fullmatch(plain):
+            sibling = good[-1][:-len(plain)] + plain
+            good += [sibling] if sibling not in good else []
+            continue
         found = _phone(plain)
         if found is None and _LOST_ZERO.fullmatch(plain):
             found = _phone("0" + plain)
@@ -183,6 +202,13 @@ def phones(text: str) -> tuple[list[str], list[str], list[str]]:
         else:
             good += [p for p in found if p not in good]
     return good, bad, worded
+
+
+def _parts(text: str) -> list[str]:
+    """The pieces of a phone cell that each hold one number."""
+    if text.startswith(("[", "{")) and _JSON_VALUE.search(text):
+        return [value for value in _JSON_VALUE.findall(text) if value.strip()]
+    return [p for group in _GROUPS.split(text) for p in split_phones(group)]
 
 
 def is_total(name: str) -> bool:
@@ -203,7 +229,8 @@ def _phone(part: str) -> list[str] | None:
     try:
         return [normalize_phone(part.removeprefix("tel:"))]
     except Invalid:
-        return None
+        service = part.removeprefix("tel:").strip()
+        return [service] if _SERVICE.fullmatch(service) else None
 
 
 def _all_or_none(parts: list[str]) -> list[str] | None:
@@ -211,6 +238,43 @@ def _all_or_none(parts: list[str]) -> list[str] | None:
         return None
     found = [_phone(p) for p in parts]
     return None if None in found else [p[0] for p in found]
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# A Chinese name padded for alignment: 徐  清, 欧阳 小 明.
+_PADDED_CJK = re.compile(r"[\u3400-\u9fff·]+(?:\s+[\u3400-\u9fff·]+)+")
+# The group every Google contact is in: it says nothing about the customer.
+_EVERYONE = frozenset(("mycontacts",))
+
+
+def person_name(text: str) -> str:
+    """A name with its spaces made single, none inside a Chinese name."""
+    text = " ".join(text.split())
+    if _PADDED_CJK.fullmatch(text) and len(text.replace(" ", "")) <= 4:
+        return text.replace(" ", "")
+    return text
+
+
+def joined_name(family: str, middle: str, given: str) -> str:
+    """张 + 伟 as 张伟; Tom, Baker as Tom Baker."""
+    if _CJK.search(family + middle + given):
+        return family + middle + given
+    return " ".join(part for part in (given, middle, family) if part)
+
+
+def tags(text: str) -> tuple[str, ...]:
+    """Tags from a cell: split on spaces only among Chinese words (老客户 大客户),
+    so that ``VIP Customers`` stays one; Google's ``* myContacts`` is dropped
+    and its ``* `` mark taken off the others."""
+    found: list[str] = []
+    for group in _GROUPS.split(text):
+        group = group.strip().removeprefix("* ")
+        if header_key(group) in _EVERYONE:
+            continue
+        for piece in text_list(group):
+            words = piece.split() if _CJK.search(piece) else [piece]
+            found += [tag for tag in words if tag not in found]
+    return tuple(found)
 
 
 def text_list(text: str, spaces: bool = False) -> tuple[str, ...]:

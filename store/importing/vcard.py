@@ -46,8 +46,10 @@ class Card:
     values: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, key: str, value: str) -> None:
-        if value.strip():
-            self.values.setdefault(key, []).append(value.strip())
+        """A value, once: phones write the same ORG twice."""
+        value = value.strip()
+        if value and value not in self.values.setdefault(key, []):
+            self.values[key].append(value)
 
 
 def read_vcard(path: Path) -> Sheet:
@@ -147,11 +149,20 @@ def logical_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
         yield start, b"".join(parts)
 
 
+# The name and parameters of a property, up to the first colon outside quotes
+# (TYPE="x-工作:总机" is a parameter, not the start of the value).
+_HEAD = re.compile(rb'^((?:[^:"]|"[^"]*")*):')
+
+
 def _split_property(raw: bytes) -> tuple[str, dict[str, str], bytes]:
-    head, sep, value = raw.partition(b":")
-    if not sep:
-        return "", {}, b""
-    parts = head.decode("ascii", "replace").split(";")
+    match = _HEAD.match(raw)
+    if match is not None:
+        head, value = match.group(1), raw[match.end():]
+    else:  # a quote never closed: the first colon, as before quotes counted
+        head, sep, value = raw.partition(b":")
+        if not sep:
+            return "", {}, b""
+    parts = _parameters(head.decode("utf-8", "replace"))
     name = parts[0].rsplit(".", 1)[-1].strip().upper()  # item1.TEL -> TEL
     params: dict[str, str] = {}
     for part in parts[1:]:
@@ -163,24 +174,35 @@ def _split_property(raw: bytes) -> tuple[str, dict[str, str], bytes]:
     return name, params, value
 
 
+def _parameters(head: str) -> list[str]:
+    """The name and parameters, split on semicolons outside quotes."""
+    return [part for part in re.findall(r'(?:[^;"]|"[^"]*")+|(?<=;)(?=;|$)', head)]
+
+
 def _decoded(value: bytes, params: dict[str, str]) -> str:
     encoding = params.get("ENCODING", "").upper()
     if encoding == "QUOTED-PRINTABLE":
         value = quopri.decodestring(value)
-    charset = params.get("CHARSET", "utf-8").lower()
+    charset = params.get("CHARSET", "").lower()
     if charset in ("gb2312", "gbk", "gb18030", "cp936"):
         charset = "gb18030"
     return plain_breaks(_text(value, charset))  # QP notes break lines with =0D=0A
 
 
 def _text(value: bytes, charset: str) -> str:
+    """The value in the charset it names; without one, UTF-8, else raw GBK
+    from an old phone. A value that names UTF-8 and has a damaged byte loses
+    that byte only: read as GBK, every character would turn to nonsense."""
     try:
-        return value.decode(charset)
+        return value.decode(charset or "utf-8")
     except (LookupError, UnicodeDecodeError):
-        try:
-            return value.decode("utf-8")
-        except UnicodeDecodeError:
-            return value.decode("gb18030", "replace")  # raw GBK from an old phone
+        pass
+    if charset in ("utf-8", "utf8"):
+        return value.decode("utf-8", "replace").replace("\ufffd", "")
+    try:
+        return value.decode("utf-8")
+    except UnicodeDecodeError:
+        return value.decode("gb18030", "replace")  # raw GBK from an old phone
 
 
 def _components(text: str) -> list[str]:
@@ -202,7 +224,7 @@ def _components(text: str) -> list[str]:
 def _take(card: Card, name: str, text: str) -> None:
     parts = _components(text)
     if name == "FN":
-        card.add("fn", parts[0])
+        card.add("fn", ";".join(parts))  # a name, not a list: a ; in it is part of it
     elif name == "N":
         card.add("n", _name_from_n(parts))
     elif name == "TEL":
@@ -228,10 +250,10 @@ def _take_address(card: Card, parts: list[str]) -> None:
 
 
 def _name_from_n(parts: list[str]) -> str:
-    family, given = (parts + ["", ""])[:2]
-    if _CJK.search(family + given):
-        return family + given  # 张 + 伟 -> 张伟
-    return " ".join(p for p in (given, family) if p)
+    family, given, middle = (parts + ["", "", ""])[:3]
+    if _CJK.search(family + middle + given):
+        return family + middle + given  # 张 + 伟 -> 张伟
+    return " ".join(p for p in (given, middle, family) if p)
 
 
 def _finish(card: Card) -> None:

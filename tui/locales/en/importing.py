@@ -86,6 +86,11 @@ MESSAGES: dict[str, str] = {
         "{path} is protected by a password; save a copy without it and import that. "
         "Nothing was imported."
     ),
+    "error.import_failed.protected": (
+        "{path} is encrypted by a document protection system, not by a password; open it "
+        "where that system lets you and save a copy that is not encrypted, or ask for a "
+        "fresh export. Nothing was imported."
+    ),
     "error.import_failed.xls": (
         "{path} is an old Excel .xls file; open it in Excel or WPS, save as .xlsx and import "
         "that. Nothing was imported."

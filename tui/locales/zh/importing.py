@@ -74,6 +74,10 @@ MESSAGES: dict[str, str] = {
     "error.import_failed.encrypted": (
         "{path} 设了密码。请另存一份不带密码的再导入。本次没有导入任何内容。"
     ),
+    "error.import_failed.protected": (
+        "{path} 被文档加密（防泄密）系统加密了，不是设了密码。请在能打开它的电脑上另存一份"
+        "不加密的文件，或请人重新导出一份。本次没有导入任何内容。"
+    ),
     "error.import_failed.xls": (
         "{path} 是旧版 Excel（.xls）文件。请用 Excel 或 WPS 打开，另存为 .xlsx 后再导入。"
         "本次没有导入任何内容。"
