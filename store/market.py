@@ -22,7 +22,7 @@ from store.search.pinyin import reading
 
 # Size classes by operating weight (tonnes): each band holds its lower end.
 SIZE_BANDS: tuple[tuple[str, float], ...] = (
-    ("mini", 0), ("small", 6), ("medium", 15), ("large", 25), ("huge", 40))
+    ("<6", 0), ("6-15", 6), ("15-25", 15), ("25-40", 25), ("40+", 40))
 # Ages in whole years (this year less the year of manufacture).
 AGE_BANDS: tuple[tuple[str, int], ...] = (("0-3", 0), ("4-7", 4), ("8-12", 8), ("13+", 13))
 UNKNOWN = "unknown"
