@@ -41,6 +41,7 @@ class BrandBase:
     own: bool
     sizes: tuple[int, ...]
     ages: tuple[int, ...]
+    owners: frozenset[int]  # the leads owning them
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +163,8 @@ def _base(brand: str, group: list[Machine], total: int, own: str | None,
     sizes, ages = _split(group, today)
     return BrandBase(brand=brand, count=len(group), share=len(group) / total,
                      own=own is not None and brand_key(brand) == own,
-                     sizes=sizes, ages=ages)
+                     sizes=sizes, ages=ages,
+                     owners=frozenset(m.owner for m in group if m.owner is not None))
 
 
 def _candidates(store: LeadStore, machines: list[Machine], today: date) -> tuple[Candidate, ...]:

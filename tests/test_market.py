@@ -19,7 +19,7 @@ def test_the_installed_base_puts_the_own_brand_first_then_counts(store):
 
 
 def test_the_base_splits_by_size_class_and_by_age(store):
-    build_market(store)
+    ids = build_market(store)
     seen = market(store)
     # <6 t, 6-15, 15-25, 25-40, 40+, unknown
     assert seen.sizes == (2, 1, 2, 1, 1, 1)
@@ -29,6 +29,8 @@ def test_the_base_splits_by_size_class_and_by_age(store):
     assert by_brand["卡特"].sizes == (1, 0, 1, 0, 0, 0)
     assert by_brand["卡特"].ages == (0, 1, 0, 1, 0)
     assert by_brand["柳工"].sizes == (0, 0, 0, 0, 0, 1)
+    assert by_brand["小松"].owners == {ids["a"], ids["c"]}
+    assert by_brand["徐工"].owners == set()  # nobody known owns it
 
 
 def test_replacement_candidates_are_grouped_by_owner_most_first(store):

@@ -36,7 +36,7 @@ MESSAGES: dict[str, str] = {
     "market.working": "Counting…",
     "market.region_hint": "A province or a city (Chinese or pinyin); empty for all regions",
     "market.no_owners": "No owner is due for replacement here.",
-    "market.shown": "{count} owners due for replacement · esc shows all",
+    "market.shown": "{count} owners · esc shows all",
     "binding.board.market": "Market",
     "help.key.board.market": "The market: installed base by brand, machines due for replacement",
     "binding.market.region": "Next region",

@@ -36,7 +36,7 @@ MESSAGES: dict[str, str] = {
     "market.working": "统计中…",
     "market.region_hint": "省或市（汉字或拼音）；留空为全部地区",
     "market.no_owners": "这里没有该换机的机主。",
-    "market.shown": "显示 {count} 个换机候选机主 · esc 显示全部",
+    "market.shown": "显示 {count} 个机主 · esc 显示全部",
     "binding.board.market": "市场",
     "help.key.board.market": "市场：各品牌保有量，到期该换的设备",
     "binding.market.region": "下一个地区",
