@@ -1,5 +1,6 @@
-"""Per-database settings: the grading line, the follow-up cadence, and the
-brand the rep sells (every count of machines splits it from the others)."""
+"""Per-database settings: the grading line, the follow-up cadence, the
+brand the rep sells (every count of machines splits it from the others), and
+when a machine is due for replacement."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ from typing import Any
 
 from store.errors import BadDocument
 from store.model import DEFAULT_THRESHOLD
+
+REPLACE_AGE = 8
+REPLACE_HOURS = 10_000
 
 
 def _default_cadence() -> dict[int, int]:
@@ -21,6 +25,9 @@ class Settings:
     cadence_days: dict[int, int] = field(default_factory=_default_cadence)
     review_days: int = 30
     own_brand: str = ""  # as store.fleet.brand_name keeps it; empty: not set yet
+    # A machine this old (years) or past these hours is due for replacement.
+    replace_age: int = REPLACE_AGE
+    replace_hours: int = REPLACE_HOURS
 
 
 def settings_to_doc(settings: Settings) -> dict[str, Any]:
@@ -31,6 +38,11 @@ def settings_to_doc(settings: Settings) -> dict[str, Any]:
     }
     if settings.own_brand:
         doc["own_brand"] = settings.own_brand
+    # Written only when changed: files without them read the same.
+    if settings.replace_age != REPLACE_AGE:
+        doc["replace_age"] = settings.replace_age
+    if settings.replace_hours != REPLACE_HOURS:
+        doc["replace_hours"] = settings.replace_hours
     return doc
 
 
@@ -48,6 +60,8 @@ def settings_from_doc(doc_id: int, doc: dict[str, Any]) -> Settings:
             cadence_days={**_default_cadence(), **cadence},
             review_days=int(doc.get("review_days", 30)),
             own_brand=_text(doc.get("own_brand", "")),
+            replace_age=int(doc.get("replace_age", REPLACE_AGE)),
+            replace_hours=int(doc.get("replace_hours", REPLACE_HOURS)),
         )
     except (TypeError, ValueError, AttributeError) as exc:
         raise BadDocument("settings", doc_id, str(exc)) from exc

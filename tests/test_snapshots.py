@@ -92,3 +92,18 @@ def test_insights_tables_in_chinese(snap_compare, store):
         await pilot.pause()
 
     assert snap_compare(LeadboardApp(store, "zh"), terminal_size=(120, 60), run_before=tables)
+
+
+async def _market_in_full(pilot):
+    await pilot.press("M")
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_market_in_chinese(snap_compare, store):
+    from tests.market_fixture import build_market
+
+    build_market(store)
+    assert snap_compare(LeadboardApp(store, "zh"), terminal_size=(120, 50),
+                        run_before=_market_in_full)

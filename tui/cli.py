@@ -286,7 +286,9 @@ ONLY_READ: dict[str, Callable[[argparse.Namespace], bool]] = {
     "export": lambda args: True,
     "report": lambda args: True,
     "settings": lambda args: (args.threshold, args.review_days, args.cadence,
-                              args.own_brand) == (None,) * 4,
+                              args.own_brand, args.replace_age,
+                              args.replace_hours) == (None,) * 6,
+    "market": lambda args: True,
     "restore": lambda args: args.list and not list_backups(data_path(args)),
 }
 

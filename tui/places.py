@@ -39,6 +39,7 @@ BOARD_BINDINGS = [
     Binding("p", "plan", "Plan", id="board.plan"),
     Binding("x", "export", "Export", id="board.export", show=False),
     Binding("a", "insights", "Insights", id="board.insights", show=False),
+    Binding("M", "market", "Market", id="board.market", show=False),
     Binding("slash", "search", "Search", id="board.search"),
     Binding("escape", "clear_search", "Clear search", id="board.clear_search", show=False),
 ]

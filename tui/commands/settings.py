@@ -15,6 +15,9 @@ def register(commands, common) -> None:
     parser.add_argument("--review-days", type=int, metavar="N", help=t("cli.help.review_days"))
     parser.add_argument("--cadence", metavar="Q=DAYS,...", help=t("cli.help.cadence"))
     parser.add_argument("--own-brand", metavar="BRAND", help=t("cli.help.own_brand"))
+    parser.add_argument("--replace-age", type=int, metavar="YEARS", help=t("cli.help.replace_age"))
+    parser.add_argument("--replace-hours", type=int, metavar="HOURS",
+                        help=t("cli.help.replace_hours"))
     parser.set_defaults(handler=run)
 
 
@@ -47,6 +50,23 @@ def own_brand(text: str) -> str:
     return brand
 
 
+def replacement(args: argparse.Namespace) -> dict[str, int]:
+    """When a machine is due for replacement: its age, its hours."""
+    from store.fleet import MAX_HOURS
+    from tui.cli import UsageError
+
+    changes = {}
+    if args.replace_age is not None:
+        if not 1 <= args.replace_age <= 60:
+            raise UsageError(t("cli.error.replace_age"))
+        changes["replace_age"] = args.replace_age
+    if args.replace_hours is not None:
+        if not 1 <= args.replace_hours <= MAX_HOURS:
+            raise UsageError(t("cli.error.replace_hours"))
+        changes["replace_hours"] = args.replace_hours
+    return changes
+
+
 def run(args: argparse.Namespace) -> int:
     from store.leadstore import LeadStore
     from tui.cli import EXIT_OK, UsageError, close_saved, default_db
@@ -64,6 +84,7 @@ def run(args: argparse.Namespace) -> int:
         changes["cadence_days"] = parse_cadence(args.cadence)
     if args.own_brand is not None:
         changes["own_brand"] = own_brand(args.own_brand)
+    changes.update(replacement(args))
     store = LeadStore.open(args.db or default_db(), read_only=not changes)
     try:
         settings = store.update_settings(**changes) if changes else store.settings
@@ -75,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
     print(t("settings.show", threshold=settings.threshold, review_days=settings.review_days,
             cadence=", ".join(f"Q{q} {d}" for q, d in sorted(settings.cadence_days.items()))))
     print(t("settings.own_brand", brand=settings.own_brand or t("settings.own_brand.none")))
+    print(t("settings.replace", years=settings.replace_age, hours=f"{settings.replace_hours:,}"))
     if not_folded is not None:
         raise not_folded  # the settings are saved: said after them
     return EXIT_OK

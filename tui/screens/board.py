@@ -386,8 +386,6 @@ class BoardScreen(PlanActions, HeldFrames):
 
     def action_triage(self) -> None:
         """A session over the default queue, or over what the board shows when filtered."""
-        from tui.screens.session import SessionScreen, SessionStart  # when first used
-
         assert self.index is not None
         if not self.app.writable():
             return
@@ -395,6 +393,11 @@ class BoardScreen(PlanActions, HeldFrames):
             queue = default_queue(self.index.board, self.store)
         else:  # narrowed by a search or a view: the leads it shows, in board order
             queue = queue_of(i for place in PLACES_IN_ORDER for i in self.index.places[place])
+        self.start_session(queue)
+
+    def start_session(self, queue) -> None:
+        """Shows what the queue holds, then the session when the rep starts it."""
+        from tui.screens.session import SessionScreen, SessionStart  # when first used
 
         def started(start: bool | None) -> None:
             if start:
@@ -457,16 +460,39 @@ class BoardScreen(PlanActions, HeldFrames):
     def _insights_done(self, lead_ids: frozenset[int] | None) -> None:
         """Enter on a figure: the board shows the leads behind it, won and
         lost ones too, until esc."""
-        if not lead_ids:
-            return
+        if lead_ids:
+            self._show_figure(lead_ids, t("insights.shown", count=len(lead_ids)))
+
+    def _show_figure(self, lead_ids: frozenset[int], status: str) -> None:
         panel = self.query_one(SearchPanel)
         panel.reset()
         panel.add_class("-hidden")
         self.show_only(lead_ids)
         self._figure_shown = True
-        self.refresh_status(t("insights.shown", count=len(lead_ids)))
+        self.refresh_status(status)
         if self.focused_list() is None:
             self._focus_step(0)
+
+    def action_market(self) -> None:
+        """The installed base and the owners due for replacement."""
+        from tui.screens.market import MarketScreen  # when first used
+
+        self.app.push_screen(MarketScreen(), self._market_done)
+
+    def _market_done(self, choice) -> None:
+        """An owner opened (its details shown), the owners of a brand, or a
+        triage session over the owners due for replacement."""
+        if choice is None:
+            return
+        if choice.triage:
+            if self.app.writable():
+                self.start_session(queue_of(choice.lead_ids))
+            return
+        self._show_figure(frozenset(choice.lead_ids),
+                          t("market.shown", count=len(choice.lead_ids)))
+        if len(choice.lead_ids) == 1:
+            self._follow(choice.lead_ids[0])
+            self.show_details(True)
 
     def open_search(self, text: str) -> None:
         self.query_one(SearchPanel).open(text)
