@@ -33,6 +33,7 @@ from pathlib import Path
 from bench.core import let_go
 from store.demo import write_demo
 from store.leadstore import LeadStore
+from store.seal import seal
 from store.search import SearchIndex, parse_query, search
 
 QUERIES = {
@@ -273,7 +274,7 @@ def startup_rows(path: Path, size: int) -> list[dict]:
     for doc in raw["leads"].values():
         doc.pop("search_keys", None)
     before = path.with_name(path.stem + "-before.json")
-    before.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    before.write_bytes(seal(raw))  # with its checksum anew, as the store writes it
     with_keys: list[float] = []
     without: list[float] = []
     for _ in range(5):  # in turn, so that the machine's load falls on both alike
