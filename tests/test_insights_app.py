@@ -128,3 +128,28 @@ async def test_help_names_the_key_and_how_figures_are_counted(store, lang, words
         shown = " ".join(str(s.render()) for s in app.screen.query(".help-section"))
         for word in words:
             assert word in shown
+
+
+@pytest.mark.parametrize(("lang", "caption", "overdue"), [
+    ("en", "Overdue contacts per week", "⚠ 1 overdue"),
+    ("zh", "每周逾期接触", "⚠ 逾期 1"),
+])
+async def test_activity_shows_overdue_contacts_per_week(store, clock, lang, caption, overdue):
+    ids = build(store, clock)
+    app = LeadboardApp(store, lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "q")
+        await settle(app, pilot)
+        section = app.screen.query_one("#section-activity")
+        assert caption in " ".join(str(s.render()) for s in section.query(".chart-caption"))
+        chart = section.query(BarChart).last()
+        rows = str(chart.render()).splitlines()
+        # F's phone call planned for 11-20 was never made: its week, 11-16.
+        assert [row for row in rows if overdue in row] == [
+            row for row in rows if row.lstrip("▶ ").startswith("11-16")]
+        assert len(rows) == 12 and "█" in rows[10]
+        chart.focus()
+        await pilot.press(*["down"] * 10, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert shown_leads(app.screen) == {ids["F"]}

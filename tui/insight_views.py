@@ -128,11 +128,16 @@ def activity(figures: Activity) -> Picture:
                       cancelled=c.cancelled, planned=c.planned), c.leads) for c in rows]))
     if not charts:
         note += "  " + h("empty.contacts")
+    if any(w.total for w in figures.weeks):
+        charts.append((t("insights.chart.overdue"), [
+            Bar(w.start.strftime("%m-%d"), w.overdue, t("insights.bar.overdue", count=w.overdue),
+                w.overdue_leads) for w in figures.weeks]))
     table = Table([h("week"), h("done"), h("missed"), h("cancelled"), h("planned"),
                    h("overdue")],
                   [[w.start.isoformat(), str(w.done), str(w.missed), str(w.cancelled),
                     str(w.planned), str(w.overdue)] for w in figures.weeks])
     table.leads[0, 0] = figures.without_next
+    table.leads.update({(r, 5): w.overdue_leads for r, w in enumerate(figures.weeks)})
     return Picture(note, charts, [float(w.total) for w in figures.weeks], [table])
 
 
