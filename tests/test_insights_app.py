@@ -153,3 +153,23 @@ async def test_activity_shows_overdue_contacts_per_week(store, clock, lang, capt
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
         assert shown_leads(app.screen) == {ids["F"]}
+
+
+async def test_v_shows_lost_deals_by_competitor_and_a_cell_opens_its_leads(store, clock):
+    ids = build(store, clock)
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "q")
+        await settle(app, pilot)
+        await pilot.press("v")
+        table = app.screen.query_one("#table-lost-1", DataTable)
+        assert table.display
+        assert [str(c.label) for c in table.columns.values()] == ["竞争对手", "客户数", "占比", "累计占比"]
+        assert [table.get_row_at(r) for r in range(table.row_count)] == [
+            ["三一", "1", "50%", "50%"], ["徐工", "1", "50%", "100%"]]
+        table.focus()
+        table.move_cursor(row=1, column=1)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert shown_leads(app.screen) == {ids["C"]}

@@ -184,9 +184,16 @@ def lost(figures: LostDeals) -> Picture:
     charts = [(h("reason"), _pareto(figures.reasons))]
     if figures.competitors:
         charts.append((h("competitor"), _pareto(figures.competitors)))
-    table = Table([h("reason"), h("leads"), h("share"), h("running")], [])
-    for r, share in enumerate(figures.reasons):
+    tables = [_pareto_table(h("reason"), figures.reasons)]
+    if figures.competitors:
+        tables.append(_pareto_table(h("competitor"), figures.competitors))
+    return Picture(note, charts, tables=tables)
+
+
+def _pareto_table(title: str, rows: tuple[Share, ...]) -> Table:
+    table = Table([title, h("leads"), h("share"), h("running")], [])
+    for r, share in enumerate(rows):
         table.rows.append([share.name or h("no_reason"), str(len(share.leads)),
                            percent(share.share), percent(share.running)])
         table.leads.update({(r, c): share.leads for c in range(4)})
-    return Picture(note, charts, tables=[table])
+    return table
