@@ -3,9 +3,12 @@ enter on a figure to see the leads behind it on the board."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from textual.widgets import DataTable
 
+import tui.screens.insights as insights_screen
 from tests.insights_fixture import build
 from tui.app import LeadboardApp
 from tui.screens.board import BoardScreen
@@ -173,3 +176,32 @@ async def test_v_shows_lost_deals_by_competitor_and_a_cell_opens_its_leads(store
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
         assert shown_leads(app.screen) == {ids["C"]}
+
+
+async def test_keys_act_while_the_figures_are_counted(store, clock, monkeypatch):
+    build(store, clock)
+    counted = insights_screen.sections
+    release = threading.Event()
+
+    def held(store, scope):  # the real figures, once the test lets them through
+        release.wait(timeout=20)
+        yield from counted(store, scope)
+
+    monkeypatch.setattr(insights_screen, "sections", held)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        try:
+            await pilot.press("a")
+            await pilot.pause()
+            assert text(app, "#section-sources .section-note") == "Counting…"
+            await pilot.press("v", "m")
+            await pilot.pause()
+            assert app.screen.has_class("-tables")
+            assert "this month" in text(app, "#insights-title")
+            assert text(app, "#section-sources .section-note") == "Counting…"
+            assert not app.screen.query(DataTable)
+        finally:
+            release.set()
+        await settle(app, pilot)
+        assert text(app, "#section-sources .section-note") == "Most wins: friend's referral (1)."
+        assert app.screen.query_one("#table-sources-0", DataTable).display
