@@ -3,9 +3,12 @@ enter on a figure to see the leads behind it on the board."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from textual.widgets import DataTable
 
+import tui.screens.insights as insights_screen
 from tests.insights_fixture import build
 from tui.app import LeadboardApp
 from tui.screens.board import BoardScreen
@@ -128,3 +131,77 @@ async def test_help_names_the_key_and_how_figures_are_counted(store, lang, words
         shown = " ".join(str(s.render()) for s in app.screen.query(".help-section"))
         for word in words:
             assert word in shown
+
+
+@pytest.mark.parametrize(("lang", "caption", "overdue"), [
+    ("en", "Overdue contacts per week", "⚠ 1 overdue"),
+    ("zh", "每周逾期接触", "⚠ 逾期 1"),
+])
+async def test_activity_shows_overdue_contacts_per_week(store, clock, lang, caption, overdue):
+    ids = build(store, clock)
+    app = LeadboardApp(store, lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "q")
+        await settle(app, pilot)
+        section = app.screen.query_one("#section-activity")
+        assert caption in " ".join(str(s.render()) for s in section.query(".chart-caption"))
+        chart = section.query(BarChart).last()
+        rows = str(chart.render()).splitlines()
+        # F's phone call planned for 11-20 was never made: its week, 11-16.
+        assert [row for row in rows if overdue in row] == [
+            row for row in rows if row.lstrip("▶ ").startswith("11-16")]
+        assert len(rows) == 12 and "█" in rows[10]
+        chart.focus()
+        await pilot.press(*["down"] * 10, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert shown_leads(app.screen) == {ids["F"]}
+
+
+async def test_v_shows_lost_deals_by_competitor_and_a_cell_opens_its_leads(store, clock):
+    ids = build(store, clock)
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "q")
+        await settle(app, pilot)
+        await pilot.press("v")
+        table = app.screen.query_one("#table-lost-1", DataTable)
+        assert table.display
+        assert [str(c.label) for c in table.columns.values()] == ["竞争对手", "客户数", "占比", "累计占比"]
+        assert [table.get_row_at(r) for r in range(table.row_count)] == [
+            ["三一", "1", "50%", "50%"], ["徐工", "1", "50%", "100%"]]
+        table.focus()
+        table.move_cursor(row=1, column=1)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert shown_leads(app.screen) == {ids["C"]}
+
+
+async def test_keys_act_while_the_figures_are_counted(store, clock, monkeypatch):
+    build(store, clock)
+    counted = insights_screen.sections
+    release = threading.Event()
+
+    def held(store, scope):  # the real figures, once the test lets them through
+        release.wait(timeout=20)
+        yield from counted(store, scope)
+
+    monkeypatch.setattr(insights_screen, "sections", held)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        try:
+            await pilot.press("a")
+            await pilot.pause()
+            assert text(app, "#section-sources .section-note") == "Counting…"
+            await pilot.press("v", "m")
+            await pilot.pause()
+            assert app.screen.has_class("-tables")
+            assert "this month" in text(app, "#insights-title")
+            assert text(app, "#section-sources .section-note") == "Counting…"
+            assert not app.screen.query(DataTable)
+        finally:
+            release.set()
+        await settle(app, pilot)
+        assert text(app, "#section-sources .section-note") == "Most wins: friend's referral (1)."
+        assert app.screen.query_one("#table-sources-0", DataTable).display

@@ -128,11 +128,16 @@ def activity(figures: Activity) -> Picture:
                       cancelled=c.cancelled, planned=c.planned), c.leads) for c in rows]))
     if not charts:
         note += "  " + h("empty.contacts")
+    if any(w.total for w in figures.weeks):
+        charts.append((t("insights.chart.overdue"), [
+            Bar(w.start.strftime("%m-%d"), w.overdue, t("insights.bar.overdue", count=w.overdue),
+                w.overdue_leads) for w in figures.weeks]))
     table = Table([h("week"), h("done"), h("missed"), h("cancelled"), h("planned"),
                    h("overdue")],
                   [[w.start.isoformat(), str(w.done), str(w.missed), str(w.cancelled),
                     str(w.planned), str(w.overdue)] for w in figures.weeks])
     table.leads[0, 0] = figures.without_next
+    table.leads.update({(r, 5): w.overdue_leads for r, w in enumerate(figures.weeks)})
     return Picture(note, charts, [float(w.total) for w in figures.weeks], [table])
 
 
@@ -179,9 +184,16 @@ def lost(figures: LostDeals) -> Picture:
     charts = [(h("reason"), _pareto(figures.reasons))]
     if figures.competitors:
         charts.append((h("competitor"), _pareto(figures.competitors)))
-    table = Table([h("reason"), h("leads"), h("share"), h("running")], [])
-    for r, share in enumerate(figures.reasons):
+    tables = [_pareto_table(h("reason"), figures.reasons)]
+    if figures.competitors:
+        tables.append(_pareto_table(h("competitor"), figures.competitors))
+    return Picture(note, charts, tables=tables)
+
+
+def _pareto_table(title: str, rows: tuple[Share, ...]) -> Table:
+    table = Table([title, h("leads"), h("share"), h("running")], [])
+    for r, share in enumerate(rows):
         table.rows.append([share.name or h("no_reason"), str(len(share.leads)),
                            percent(share.share), percent(share.running)])
         table.leads.update({(r, c): share.leads for c in range(4)})
-    return Picture(note, charts, tables=[table])
+    return table

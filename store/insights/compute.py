@@ -227,6 +227,7 @@ def activity(store: LeadStore, contacts: list[ContactRow], leads: dict[int, Lead
     start, end, now = scope.span.start, scope.span.end, scope.now
     bounds = _weeks(scope)
     weekly = [Counter() for _ in range(WEEKS)]
+    overdue: list[set[int]] = [set() for _ in range(WEEKS)]
     by_method: dict[str, Counter] = defaultdict(Counter)
     by_purpose: dict[str, Counter] = defaultdict(Counter)
     method_leads: dict[str, set[int]] = defaultdict(set)
@@ -237,6 +238,7 @@ def activity(store: LeadStore, contacts: list[ContactRow], leads: dict[int, Lead
             weekly[week][status] += 1
             if status == ContactStatus.PLANNED and at < now:
                 weekly[week]["overdue"] += 1
+                overdue[week].add(lead_id)
         if start <= at < end:
             by_method[method][status] += 1
             by_purpose[purpose][status] += 1
@@ -244,7 +246,7 @@ def activity(store: LeadStore, contacts: list[ContactRow], leads: dict[int, Lead
             purpose_leads[purpose].add(lead_id)
     weeks = tuple(
         WeekActivity(bounds[i].date(), c["done"], c["missed"], c["cancelled"], c["planned"],
-                     c["overdue"]) for i, c in enumerate(weekly))
+                     c["overdue"], tuple(sorted(overdue[i]))) for i, c in enumerate(weekly))
     active = tuple(lead.id for lead in leads.values() if lead.now["status"] == Status.ACTIVE)
     unplanned = store.unplanned
     return Activity(weeks, _status_rows(by_method, method_leads, Method),

@@ -94,6 +94,7 @@ class WeekActivity:
     cancelled: int
     planned: int
     overdue: int  # of the planned ones, those already past
+    overdue_leads: tuple[int, ...] = ()  # the leads of those
 
     @property
     def total(self) -> int:

@@ -93,6 +93,8 @@ MESSAGES: dict[str, str] = {
     "insights.note.lost": "{count} deals lost; the biggest reason: {reason} ({share}). ◆ running share.",
     "insights.chart.sources": "Wins per source (won / found, win rate)",
     "insights.chart.funnel": "Leads that got this far (→ share that went on)",
+    "insights.chart.overdue": "Overdue contacts per week (planned, the day has passed)",
+    "insights.bar.overdue": "⚠ {count} overdue",
     "insights.bar.statuses": "✓{done} ✗{missed} ⊘{cancelled} ○{planned}",
     "binding.insights.week": "Week",
     "binding.insights.month": "Month",

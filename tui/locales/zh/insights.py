@@ -84,6 +84,8 @@ MESSAGES: dict[str, str] = {
     "insights.note.lost": "流失 {count} 单；最主要原因：{reason}（{share}）。◆ 为累计占比。",
     "insights.chart.sources": "各来源成交（成交 / 新增，成交率）",
     "insights.chart.funnel": "到过各阶段的客户（→ 进入下一阶段的比例）",
+    "insights.chart.overdue": "每周逾期接触（已计划，日期已过）",
+    "insights.bar.overdue": "⚠ 逾期 {count}",
     "insights.bar.statuses": "✓{done} ✗{missed} ⊘{cancelled} ○{planned}",
     "binding.insights.week": "本周",
     "binding.insights.month": "本月",
