@@ -59,7 +59,8 @@ def sources(rows: tuple[SourceFigures, ...]) -> Picture:
     note = (t("insights.note.best_source", source=label("source", best.source),
               won=len(best.won)) if best.won else t("insights.note.no_wins"))
     bars = [Bar(label("source", s.source), len(s.won) or 0,
-                f"{len(s.won)} / {len(s.found)}  {percent(s.win_rate)}",
+                t("insights.bar.source", won=len(s.won), found=len(s.found),
+                  rate=percent(s.win_rate)),
                 _union(s.found, s.won, s.lost)) for s in rows]
     table = Table([h("source"), h("found"), h("strong_share"), h("won"), h("lost"),
                    h("win_rate"), h("days_to_win")], [])

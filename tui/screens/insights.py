@@ -198,5 +198,7 @@ class InsightsScreen(Screen[frozenset[int] | None]):
 
 
 def h_title(name: str) -> str:
+    if name == "quadrants":  # its chart says what it counts: the section, where it is
+        return t("insights.section.quadrants")
     key = {"lost": "lost_deals"}.get(name, name)
     return t(f"report.{key}")
