@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -68,10 +68,11 @@ def default_queue(index: BoardIndex, store: LeadStore, limit: int = QUEUE_LIMIT)
     since = now - timedelta(days=store.settings.review_days)
     # The board's kinds are disjoint runs of its order, counted whole for
     # free; "not reviewed lately" is walked only as far as needed.
-    sources: dict[str, Iterable[int]] = {
+    sources: dict[str, Iterable[int] | Callable[[], list[int]]] = {
         "ungraded": index.places[TRAY],
         "overdue": [i for q in QUADRANTS for i in _bucket_run(index, q, OVERDUE)],
-        "woken": woken(store, now),
+        # A walk of every lead: taken only while the queue has room.
+        "woken": lambda: woken(store, now),
         "no_next": [i for q in QUADRANTS for i in _bucket_run(index, q, NO_NEXT)],
         "not_reviewed": _not_reviewed(index, store, since),
     }
@@ -79,6 +80,11 @@ def default_queue(index: BoardIndex, store: LeadStore, limit: int = QUEUE_LIMIT)
     makeup = dict.fromkeys(KINDS, 0)
     found: dict[str, int | None] = {}
     for kind, ids in sources.items():
+        if callable(ids):
+            if len(queued) >= limit:
+                found[kind] = None
+                continue
+            ids = ids()
         full = False
         for lead_id in ids:
             if len(queued) >= limit:
