@@ -197,8 +197,8 @@ figures show across areas, not one reading.
 - **The plan's month tab at 100k** (61 ms, goal 50): the demo now holds a year
   of past contacts (168k contacts, 143k before).
 - **Search typing in-process at 100k** and **cold start at 10k**: over their
-  budgets by small margins in this run, within them in the runs before; noise
-  on a shared machine is the likelier cause, as the same code met them alone.
+  budgets by small margins in this run, within them in the runs before; not
+  measured alone again, so noise and the larger demo are both open causes.
 """
 
 if __name__ == "__main__":
