@@ -10,7 +10,7 @@ import orjson
 
 from store import journal, records, seal
 from store.backups import finish_restore
-from store.errors import StoreError, UnreadableFile, UnsafeFile
+from store.errors import UnreadableFile, UnsafeFile
 from store.leadstore import LeadStore
 from store.migrations import migrate
 from store.safe_files import read_private
@@ -46,8 +46,8 @@ def check_file(path: Path) -> Report:
     problems, entries = _journal(Path(f"{path}.journal"))
     try:  # a file the store opens passed its rule for every record and line
         store = LeadStore.open(path, read_only=True)
-    except UnreadableFile:
-        pass  # each fault found below, not only the store's first
+    except UnreadableFile as exc:
+        refusal = exc  # each fault is looked for below, not only the store's first
     else:
         return _opened(store, problems, entries)
     data = _parse(path)
@@ -59,11 +59,8 @@ def check_file(path: Path) -> Report:
     problems = faults + problems
     if any(p.serious for p in problems):
         return Report(problems=tuple(problems))
-    try:  # what only the store itself finds: the journal replayed, indexes built
-        store = LeadStore.open(path, read_only=True)
-    except UnreadableFile as exc:
-        return Report(problems=(*problems, _refused(exc)))
-    return _opened(store, problems, entries)
+    # What only the store itself found: the journal replayed, indexes built.
+    return Report(problems=(*problems, _refused(refusal)))
 
 
 def _opened(store: LeadStore, problems: list[Problem], entries: int) -> Report:

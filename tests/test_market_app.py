@@ -7,27 +7,13 @@ import pytest
 from textual.widgets import DataTable
 
 from tests.market_fixture import build_market
+from tests.test_insights_app import SIZE, settle, shown_leads, text
 from tui.app import LeadboardApp
 from tui.screens.board import BoardScreen
 from tui.screens.market import MarketScreen
 from tui.screens.session import SessionScreen, SessionStart
 from widgets.bar_chart import BarChart
 
-SIZE = (120, 50)
-
-
-def text(app, selector: str) -> str:
-    return str(app.screen.query_one(selector).render())
-
-
-async def settle(app, pilot) -> None:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def shown_leads(board: BoardScreen) -> set[int]:
-    return {i for ids in board.index.places.values() for i in ids}
 
 
 def owners(app) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from store.dates import DateInputError
@@ -44,18 +45,29 @@ def cmd_export(args: argparse.Namespace) -> int:
         data = render(store, plan, Format(args.format), export_words())
     finally:
         store.close()
-    if args.output == "-":
-        sys.stdout.buffer.write(_for_stdout(data, args.format))
-        sys.stdout.flush()
-        return EXIT_OK
-    try:
-        write_export(Path(args.output).expanduser(), data)
-    except OSError as exc:
-        say(t("export.failed", path=args.output, detail=exc.strerror or str(exc)))
+    if not deliver(data, args.output, lambda d: _for_stdout(d, args.format), "export.failed"):
         return EXIT_SAVE
-    say(t("export.written", count=len(plan.contacts), overdue=len(plan.overdue),
-          path=args.output))
+    if args.output != "-":
+        say(t("export.written", count=len(plan.contacts), overdue=len(plan.overdue),
+              path=args.output))
     return EXIT_OK
+
+
+def deliver(data: bytes, output: str, on_stdout: Callable[[bytes], bytes],
+            failed: str) -> bool:
+    """``data`` to standard output (``-``, made safe for a terminal by
+    ``on_stdout``) or written atomically to the file ``output``; False, once
+    the message ``failed`` has said why, when the file could not be written."""
+    if output == "-":
+        sys.stdout.buffer.write(on_stdout(data))
+        sys.stdout.flush()
+        return True
+    try:
+        write_export(Path(output).expanduser(), data)
+    except OSError as exc:
+        say(t(failed, path=output, detail=exc.strerror or str(exc)))
+        return False
+    return True
 
 
 def _for_stdout(data: bytes, fmt: str) -> bytes:

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
 from store.dates import DateInputError
-from store.export import write_export
 from store.insights import Reach, Scope, compute
 from store.insights.chosen import query_leads
 from store.insights.document import to_json
@@ -16,6 +13,7 @@ from store.leadstore import LeadStore
 from store.search import BadQuery
 from store.text import clean, json_escaped, visible
 from tui.cli import EXIT_OK, EXIT_SAVE, UsageError, default_db, say
+from tui.commands.export import deliver
 from tui.export_words import read_day
 from tui.i18n import error_text, t
 from tui.insight_words import report_span, report_words
@@ -54,16 +52,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     finally:
         store.close()
     data = render(insights, args.format)
-    if args.output == "-":
-        sys.stdout.buffer.write(_for_stdout(data, args.format))
-        sys.stdout.flush()
-        return EXIT_OK
-    try:
-        write_export(Path(args.output).expanduser(), data)
-    except OSError as exc:
-        say(t("report.failed", path=args.output, detail=exc.strerror or str(exc)))
+    if not deliver(data, args.output, lambda d: _for_stdout(d, args.format), "report.failed"):
         return EXIT_SAVE
-    say(t("report.written", path=args.output))
+    if args.output != "-":
+        say(t("report.written", path=args.output))
     return EXIT_OK
 
 
