@@ -15,6 +15,7 @@ from operator import attrgetter
 from typing import Any, get_args, get_type_hints
 
 from store.errors import BadDocument
+from store.market_model import Competitor, IntelEntry, LostDeal, Outlet, Project
 from store.model import (
     ChecklistItem,
     Contact,
@@ -89,6 +90,24 @@ _NESTED: dict[str, tuple[Callable, Callable]] = {
 }
 
 
+def _record_items(hint: object) -> type | None:
+    """The dataclass of a ``tuple[SomeRecord, ...]`` field of plain values
+    (a competitor's models, a project's machine needs), else None."""
+    items = get_args(hint) if str(hint).startswith("tuple") else ()
+    first = items[0] if items else None
+    return first if dataclasses.is_dataclass(first) else None
+
+
+def _records_tuple(cls: type) -> tuple[Callable, Callable]:
+    """Each record stored as the list of its values, in field order."""
+    def read(raw: list) -> tuple:
+        return tuple(cls(*values) for values in raw)
+
+    def write(records: tuple) -> list:
+        return [list(dataclasses.astuple(record)) for record in records]
+    return read, write
+
+
 def _enum_items(hint: object) -> type[StrEnum] | None:
     """The enum of a ``tuple[SomeEnum, ...]`` field, else None."""
     items = get_args(hint) if str(hint).startswith("tuple") else ()
@@ -121,6 +140,8 @@ class DocCodec:
                 self.readers[name], self.writers[name] = hint, str
             elif hint is date or date in get_args(hint):  # a day, not a time
                 self.readers[name], self.writers[name] = day_from_str, day_to_str
+            elif _record_items(hint):
+                self.readers[name], self.writers[name] = _records_tuple(_record_items(hint))
             elif _enum_items(hint):
                 self.readers[name], self.writers[name] = _enum_tuple(_enum_items(hint))
             elif "datetime" in str(hint):
@@ -191,6 +212,14 @@ CONTACTS = DocCodec(Contact, "contacts")
 SESSIONS = DocCodec(SessionRecord, "sessions")
 VIEWS = DocCodec(SavedView, "views")
 MACHINES = DocCodec(Machine, "machines")
+COMPETITORS = DocCodec(Competitor, "competitors")
+INTEL = DocCodec(IntelEntry, "intel")
+OUTLETS = DocCodec(Outlet, "outlets")
+PROJECTS = DocCodec(Project, "projects")
+LOST_DEALS = DocCodec(LostDeal, "lost_deals")
+# The market's tables, each read and written by its codec as it is.
+MARKET_CODECS = (COMPETITORS, INTEL, OUTLETS, PROJECTS, LOST_DEALS)
+CODECS_BY_TABLE = {c.table: c for c in MARKET_CODECS}
 
 
 _GRADES = (None, 1, 2, 3, 4, 5)

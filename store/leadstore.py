@@ -3,7 +3,9 @@
 Layout on disk, for a data file ``leads.json``:
 
 - ``leads.json``: a TinyDB file (tables ``leads``, ``contacts``,
-  ``settings``, ``views``, ``sessions``, ``machines``, ``meta``) written
+  ``settings``, ``views``, ``sessions``, ``machines``, the market's
+  ``competitors``, ``intel``, ``outlets``, ``projects``, ``lost_deals``,
+  and ``meta``) written
   atomically; the *snapshot*.
 - ``leads.json.journal``: changes since the snapshot, one fsynced line each.
 - ``leads.json.lock``: held by the one process that may write.
@@ -50,6 +52,7 @@ from store.errors import (
     UnreadableFile,
 )
 from store.fleet import brand_name, check_machine
+from store.market_checks import CHECKS
 from store.grading import grades_for_quadrant, step_grade
 from store.migrations import SCHEMA_VERSION
 from store.model import (
@@ -114,7 +117,9 @@ CODECS: dict[str, tuple[Callable[[Any], dict], Callable[[int, dict], Any]]] = {
     "sessions": (codec.SESSIONS.to_doc, codec.SESSIONS.from_doc),
     "views": (codec.view_to_doc, codec.view_from_doc),
     "machines": (codec.machine_to_doc, codec.machine_from_doc),
+    **{c.table: (c.to_doc, c.from_doc) for c in codec.MARKET_CODECS},
 }
+MARKET_TABLES = tuple(c.table for c in codec.MARKET_CODECS)
 
 
 def _encode(table: str, obj: Any) -> dict | None:
@@ -160,6 +165,13 @@ def _leads_touched(table: str, obj_id: int, old: Any, new: Any) -> set[int]:
     if table == "contacts":
         return {c.lead_id for c in (old, new) if c is not None}
     return set()
+
+
+def _branded(fields: dict[str, Any]) -> dict[str, Any]:
+    """A brand typed any way is kept under the name the board shows."""
+    if "brand" in fields:
+        fields = {**fields, "brand": brand_name(fields["brand"]) if fields["brand"] else ""}
+    return fields
 
 
 def _plain(value: Any) -> Any:
@@ -457,7 +469,21 @@ class LeadStore:
         changes += [("contacts", c.id, c, None) for c in self.contacts_of(lead_id)]
         changes += [("machines", m.id, m, dataclasses.replace(m, owner=None))
                     for m in self.fleet_of(lead_id)]
+        changes += self._unlinked(lead_id)
         self._commit("delete_lead", changes)
+
+    def _unlinked(self, lead_id: int) -> list[Change]:
+        """The market's records let go of a deleted lead: its lost deals go
+        with it, intel heard from it and projects it worked on stay."""
+        changes: list[Change] = [("lost_deals", d.id, d, None)
+                                 for d in self.records("lost_deals").values()
+                                 if d.lead_id == lead_id]
+        changes += [("intel", e.id, e, dataclasses.replace(e, lead_id=None))
+                    for e in self.records("intel").values() if e.lead_id == lead_id]
+        changes += [("projects", p.id, p, dataclasses.replace(
+                        p, lead_ids=tuple(i for i in p.lead_ids if i != lead_id)))
+                    for p in self.records("projects").values() if lead_id in p.lead_ids]
+        return changes
 
     def edited(self, lead: Lead, **fields: Any) -> Lead:
         """The lead with ``fields`` changed and in its history, not yet saved:
@@ -637,6 +663,44 @@ class LeadStore:
         check_machine(machine, self.now().date(), before)
         if machine.owner is not None and machine.owner not in self.leads:
             raise NotFound("lead", machine.owner)
+
+    # ----------------------------------------------------------- the market
+    def records(self, table: str) -> Mapping[int, Any]:
+        """One of the market's tables (``MARKET_TABLES``) by id."""
+        if table not in MARKET_TABLES:
+            raise KeyError(table)
+        return self._tables[table]
+
+    def record(self, table: str, record_id: int) -> Any:
+        try:
+            return self.records(table)[record_id]
+        except KeyError:
+            raise NotFound(table, record_id) from None
+
+    def add_record(self, table: str, **fields: Any) -> Any:
+        """Add a competitor, intel entry, outlet, project or lost deal; checked
+        as the form checks it, saved as one undo step."""
+        cls = codec.CODECS_BY_TABLE[table].cls
+        record = cls(id=self._new_id(table), **_branded(fields))
+        self._check_record(table, record)
+        self._commit(f"add_{table}", [(table, record.id, None, record)])
+        return record
+
+    def edit_record(self, table: str, record_id: int, **fields: Any) -> Any:
+        before = self.record(table, record_id)
+        after = dataclasses.replace(before, **_branded(fields))
+        if after == before:
+            return before
+        self._check_record(table, after)
+        self._commit(f"edit_{table}", [(table, record_id, before, after)])
+        return after
+
+    def remove_record(self, table: str, record_id: int) -> None:
+        before = self.record(table, record_id)
+        self._commit(f"remove_{table}", [(table, record_id, before, None)])
+
+    def _check_record(self, table: str, record: Any) -> None:
+        CHECKS[table](record, self.now().date(), self.leads)
 
     # ----------------------------------------------------------- saved views
     @property

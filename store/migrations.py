@@ -12,7 +12,7 @@ from typing import Any
 
 from store.errors import UnreadableFile
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 Tables = dict[str, dict[str, Any]]
 
@@ -41,8 +41,16 @@ def _from_2(data: Tables) -> Tables:
     return data
 
 
+def _from_3(data: Tables) -> Tables:
+    """Version 4 added the market around the leads: the ``competitors``,
+    ``intel``, ``outlets``, ``projects`` and ``lost_deals`` tables."""
+    for table in ("competitors", "intel", "outlets", "projects", "lost_deals"):
+        data.setdefault(table, {})
+    return data
+
+
 # Step from version N to N + 1.
-STEPS: dict[int, Callable[[Tables], Tables]] = {0: _from_0, 1: _from_1, 2: _from_2}
+STEPS: dict[int, Callable[[Tables], Tables]] = {0: _from_0, 1: _from_1, 2: _from_2, 3: _from_3}
 
 
 def meta_of(data: Tables) -> dict[str, Any]:

@@ -14,11 +14,13 @@ from typing import Any
 from store import codec
 from store.errors import BadDocument, Invalid, StoreError
 from store.fleet import check_machine
+from store.market_checks import CHECKS
 from store.settings import settings_from_doc
 
 Fault = tuple[str, dict[str, object]]  # code, params
 _BROKEN = (StoreError, ValueError, TypeError, KeyError, AttributeError)
-_TABLES = ("leads", "contacts", "settings", "sessions", "views", "machines")
+_TABLES = ("leads", "contacts", "settings", "sessions", "views", "machines",
+           *codec.CODECS_BY_TABLE)
 
 # How each of the other tables' records is read, to see that it can be.
 _READERS: dict[str, Callable[[int, Any], Any]] = {
@@ -76,6 +78,11 @@ def faults(data: dict[str, Any]) -> Iterator[Fault]:
         fault = machine_fault(_id(key), doc, lead_ids)
         if fault:
             yield "bad_record", {"table": "machines", "id": key, **fault}
+    for table in codec.CODECS_BY_TABLE:
+        for key, doc in data.get(table, {}).items():
+            fault = market_fault(table, _id(key), doc, lead_ids)
+            if fault:
+                yield "bad_record", {"table": table, "id": key, **fault}
     for table, read in _READERS.items():
         for key, doc in data.get(table, {}).items():
             try:
@@ -114,6 +121,21 @@ def machine_fault(machine_id: object, doc: object, lead_ids: set[object],
         return {"fault": "other", "detail": why(exc)}
     if machine.owner is not None and machine.owner not in lead_ids:
         return {"fault": "no_owner", "lead": machine.owner}
+    return None
+
+
+def market_fault(table: str, record_id: object, doc: object, lead_ids: set[object],
+                 today: date | None = None) -> dict[str, object] | None:
+    """What is wrong with a stored market record (see :func:`machine_fault`)."""
+    try:
+        record = codec.CODECS_BY_TABLE[table].from_doc(record_id, doc)  # type: ignore[arg-type]
+        CHECKS[table](record, today or date.today(), lead_ids)
+    except Invalid as exc:
+        if exc.rule == "no_lead":
+            return {"fault": "no_lead", "lead": exc.params["value"]}
+        return {"fault": "other", "detail": f"{exc.field} {exc.params['value']!r}"}
+    except _BROKEN as exc:
+        return {"fault": "other", "detail": why(exc)}
     return None
 
 

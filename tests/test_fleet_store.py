@@ -58,7 +58,7 @@ def test_a_machine_is_saved_with_every_field_and_read_back(store, db_path, clock
         assert again.machine(machine.id).sources == (Source.OPERATOR, Source.MACHINE_SITE)
     stored = orjson.loads(db_path.read_bytes())
     assert stored["machines"][str(machine.id)]["hours_read"] == "2026-11-20"
-    assert stored["meta"]["1"]["schema"] == SCHEMA_VERSION == 3
+    assert stored["meta"]["1"]["schema"] == SCHEMA_VERSION == 4
 
 
 def test_the_size_class_the_rep_sets_wins_over_the_model(store):
