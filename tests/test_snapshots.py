@@ -72,6 +72,16 @@ def test_insights_charts_in_chinese(snap_compare, store):
                         run_before=_insights_for_the_quarter)
 
 
+def test_insights_charts_on_a_light_theme_in_chinese(snap_compare, store):
+    _insights_history(store)
+
+    async def light(pilot):
+        pilot.app.theme = "textual-light"
+        await _insights_for_the_quarter(pilot)
+
+    assert snap_compare(LeadboardApp(store, "zh"), terminal_size=(120, 60), run_before=light)
+
+
 def test_insights_goals_and_lost_deals_in_chinese(snap_compare, store):
     _insights_history(store)
 

@@ -49,8 +49,8 @@ def pad(text: str, width: int) -> str:
 class BarChart(Widget, can_focus=True):
     DEFAULT_CSS = """
     BarChart { height: auto; width: 1fr; }
-    BarChart > .bar-chart--bar { color: $primary; }
-    BarChart > .bar-chart--mark { color: $warning; text-style: bold; }
+    BarChart > .bar-chart--bar { color: $text-primary; }
+    BarChart > .bar-chart--mark { color: $text-warning; text-style: bold; }
     BarChart > .bar-chart--track { color: $foreground-muted; }
     BarChart:focus > .bar-chart--cursor { background: $block-cursor-background;
                                           color: $block-cursor-foreground; }

@@ -26,7 +26,7 @@ class DetailPane(VerticalScroll, can_focus=False):
 
     DEFAULT_CSS = """
     DetailPane { width: 46; border-left: tall $accent; padding: 0 1; background: $surface; }
-    DetailPane > #detail-heading { text-style: bold; color: $accent; padding-bottom: 1; }
+    DetailPane > #detail-heading { text-style: bold; color: $text-accent; padding-bottom: 1; }
     DetailPane > .detail-section { padding-bottom: 1; }
     """
 

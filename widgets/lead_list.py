@@ -72,12 +72,12 @@ class LeadList(PlainLines, can_focus=True):
     LeadList > .lead-list--region { color: $text-muted; }
     LeadList > .lead-list--when { color: $text-muted; }
     LeadList > .lead-list--year { text-style: underline; }
-    LeadList > .lead-list--overdue { color: $error; text-style: bold; }
-    LeadList > .lead-list--today { color: $warning; text-style: bold; }
-    LeadList > .lead-list--good { color: $success; }
-    LeadList > .lead-list--poor { color: $error; }
+    LeadList > .lead-list--overdue { color: $text-error; text-style: bold; }
+    LeadList > .lead-list--today { color: $text-warning; text-style: bold; }
+    LeadList > .lead-list--good { color: $text-success; }
+    LeadList > .lead-list--poor { color: $text-error; }
     LeadList > .lead-list--unknown { color: $text-muted; }
-    LeadList > .lead-list--project { color: $accent; }
+    LeadList > .lead-list--project { color: $text-accent; }
     LeadList > .lead-list--empty { color: $text-muted; text-style: italic; }
     """
 

@@ -75,7 +75,7 @@ class LeadSheet(ScrollView, can_focus=False):
     COMPONENT_CLASSES = {"lead-sheet--heading"}
     DEFAULT_CSS = """
     LeadSheet { background: $surface; padding: 0 1; overflow-x: hidden; overflow-y: scroll; }
-    LeadSheet > .lead-sheet--heading { text-style: bold; color: $accent; }
+    LeadSheet > .lead-sheet--heading { text-style: bold; color: $text-accent; }
     """
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:

@@ -50,8 +50,8 @@ class PlanList(ScrollView, can_focus=True):
     PlanList { background: $surface; overflow-x: hidden; scrollbar-size-vertical: 1; }
     PlanList > .plan-list--cursor { background: $boost; }
     PlanList:focus > .plan-list--cursor { background: $accent 40%; text-style: bold; }
-    PlanList > .plan-list--overdue { color: $error; }
-    PlanList > .plan-list--today { color: $warning; }
+    PlanList > .plan-list--overdue { color: $text-error; }
+    PlanList > .plan-list--today { color: $text-warning; }
     PlanList > .plan-list--done { color: $text-muted; }
     PlanList > .plan-list--empty { color: $text-muted; text-style: italic; }
     """

@@ -42,7 +42,7 @@ class SearchBar(Vertical):
     SearchBar.-hidden { display: none; }
     SearchBar > Input.-textual-compact { border: none; height: 1; padding: 0 1; }
     SearchBar > #search-message { height: 1; padding: 0 1; color: $text-muted; }
-    SearchBar > #search-message.-error { color: $error; text-style: bold; }
+    SearchBar > #search-message.-error { color: $text-error; text-style: bold; }
     """
 
     class Changed(Message):
