@@ -89,6 +89,13 @@ def test_lost_reasons_as_a_pareto_of_bars_and_a_running_line(workbook):
     assert refs(competitors) == ["'流失原因'!$B$24:$B$25"]
 
 
+def test_each_section_prints_one_landscape_page_wide(workbook):
+    for sheet in workbook.worksheets:
+        setup = sheet.page_setup
+        assert (setup.orientation, setup.fitToWidth, setup.fitToHeight) == ("landscape", 1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+
+
 def test_empty_sections_say_what_to_do(tmp_path):
     path = tmp_path / "empty.json"
     with LeadStore.open(path):

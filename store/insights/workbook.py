@@ -47,6 +47,10 @@ def _sheet(book: Workbook, insights: Insights, words: Words, key: str) -> Worksh
     last = (scope.span.end - timedelta(days=1)).date()
     sheet["A1"] = words.heading(key)
     sheet["A1"].font = Font(bold=True, size=14)
+    # Printed, a section is one landscape page wide: its table beside its chart.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet["A2"] = (f"{scope.span.start.date()} – {last} ({words.label('reach', scope.period)})"
                    f" · {scope.query or words.heading('all_leads')}")
     return sheet
