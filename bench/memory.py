@@ -1,0 +1,117 @@
+"""Memory at the largest size: where it goes, against 4× the file's size
+
+The peak is the app's own (a cold start in a fresh process until every lead
+is loaded and the board painted, the kernel's high-water mark). The parts are
+measured one after another in this process, as the app builds them: what
+the interpreter and the app's modules take, the peak while the file is
+parsed, the stored records (counted object by object, per table), and the
+indexes the board and the search build from them.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+from pathlib import Path
+
+from bench.core import one_cold_start
+
+MIB = 1024 * 1024
+GOAL = 4  # peak within this many times the file's size on disk
+
+
+def _status(field: str) -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def rss() -> int:
+    gc.collect()
+    return _status("VmRSS")
+
+
+def deep_size(obj: object, seen: set[int]) -> int:
+    """Bytes held by a document: the dict or list and everything in it, each
+    object once (keys shared by many documents are counted once)."""
+    if id(obj) in seen:
+        return 0
+    seen.add(id(obj))
+    size = sys.getsizeof(obj)
+    if isinstance(obj, dict):
+        size += sum(deep_size(k, seen) + deep_size(v, seen) for k, v in obj.items())
+    elif isinstance(obj, list | tuple):
+        size += sum(deep_size(v, seen) for v in obj)
+    return size
+
+
+def table_sizes(store) -> dict[str, tuple[int, int]]:
+    """Per table: records and the bytes their stored documents hold."""
+    seen: set[int] = set()
+    sizes = {}
+    for name, table in store._tables.items():  # noqa: SLF001 (a measurement, read only)
+        docs = [table.doc(i) for i in table]
+        if docs:
+            sizes[name] = (len(docs), sum(deep_size(doc, seen) for doc in docs))
+    return sizes
+
+
+def breakdown(path: Path) -> list[tuple[str, float, str]]:
+    """(part, MiB, what it is), in the order the app builds them."""
+    import tui.app  # noqa: F401  (the app's modules, as a start loads them)
+    from store.board import BoardIndex
+    from store.leadstore import LeadStore
+    from store.search import SearchIndex
+
+    parts = [("interpreter and the app's modules", rss() / MIB, "before any file")]
+    modules = rss()
+    before_peak = _status("VmHWM")
+    store = LeadStore.open(path, read_only=True)
+    opened = rss()
+    parse_peak = max(0, _status("VmHWM") - max(before_peak, opened))
+    parts.append(("store opened (records and their indexes)", (opened - modules) / MIB,
+                  "everything held after open"))
+    for name, (count, size) in table_sizes(store).items():
+        parts.append((f"  of which {name} documents", size / MIB, f"{count:,} records, "
+                      f"{size / count:,.0f} bytes each"))
+    parts.append(("peak while the file is parsed, gone after", parse_peak / MIB,
+                  "above the store once opened: the parser's copy of the whole file"))
+    board = BoardIndex(store, store.now())
+    after_board = rss()
+    parts.append(("board index", (after_board - opened) / MIB, "places and order of every lead"))
+    index = SearchIndex(store).build(warm=False)
+    entries = rss()
+    parts.append(("search index: one entry per lead", (entries - after_board) / MIB,
+                  "texts, readings, phones, filter values and sets, board rank"))
+    index.warm()
+    parts.append(("search index: texts joined by kind", (rss() - entries) / MIB,
+                  "each distinct text once, with the leads holding it; leads sorted"))
+    del board, index
+    store.close()
+    return parts
+
+
+def run(files: dict[int, Path]) -> list[dict]:
+    size = max(files)
+    path = files[size]
+    file_mib = path.stat().st_size / MIB
+    peak = one_cold_start(path, ready=True)["peak_kib"] / 1024
+    rows = [{"part": "file on disk", "mib": file_mib, "note": f"{size:,} leads"},
+            {"part": "peak of the app, every lead loaded", "mib": peak,
+             "note": f"{peak / file_mib:.1f}× the file; goal ≤ {GOAL}×: "
+                     f"{'met' if peak <= GOAL * file_mib else '**no**'}"}]
+    rows += [{"part": part, "mib": mib, "note": note} for part, mib, note in breakdown(path)]
+    return rows
+
+
+def table(rows: list[dict]) -> str:
+    lines = ["| part | MiB | note |", "|---|---:|---|"]
+    lines += [f"| {r['part']} | {r['mib']:,.1f} | {r['note']} |" for r in rows]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    files = {int(a.split("=")[0]): Path(a.split("=")[1]) for a in sys.argv[1:]}
+    print(table(run(files)))
