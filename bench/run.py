@@ -196,6 +196,13 @@ figures show across areas, not one reading.
   what is left is the first lead's sheet, whose history is longer in the new demo.
 - **The plan's month tab at 100k** (61 ms, goal 50): the demo now holds a year
   of past contacts (168k contacts, 143k before).
+- **Memory at 100k** (9.4× the file, goal 4×): the peak comes while the file
+  is parsed, when the parser's copy of the whole file (about 390 MiB) sits
+  beside the records built from it (about 580 MiB, documents as Python dicts:
+  2.2 KB a lead, 1.2 KB a contact). Once open, the search index adds about
+  320 MiB: an entry per lead (1.8 KB each) and the joined texts. Meeting the
+  goal asks for records kept more compactly than a dict each and a search
+  index that holds each text once; neither is done yet.
 - **Search typing in-process at 100k** and **cold start at 10k**: over their
   budgets by small margins in this run, within them in the runs before; not
   measured alone again, so noise and the larger demo are both open causes.
