@@ -82,12 +82,17 @@ class MarketIntel(Vertical):
             localize_bindings(table)
 
     def show(self, region: str) -> None:
+        same = region == self.shown_region  # after a change: the cursors stay where they were
         self.shown_region = region
         self.figures = figures = region_intel(self.app.store, region)
         where = region or t("market.everywhere")
+        cursors = {table: table.cursor_row for table in self.query(DataTable)}
         self._competitors(figures, where)
         self._outlets(figures, where)
         self._entries(figures, where)
+        if same:
+            for table, row in cursors.items():
+                table.move_cursor(row=min(row, table.row_count - 1))
 
     def _table(self, name: str, heading: str, note: str, *columns: str) -> DataTable:
         self.query_one(f"#market-{name}-heading", Static).update(heading)
