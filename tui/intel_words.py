@@ -18,7 +18,9 @@ def wan(yuan: int) -> str:
 def price_text(yuan: int | None) -> str:
     if yuan is None:
         return "-"
-    return t("intel.price", wan=wan(yuan), yuan=f"{yuan:,}")
+    if t("intel.price_unit") == "wan":
+        return t("intel.price.wan", wan=wan(yuan))
+    return t("intel.price.yuan", yuan=f"{yuan:,}")
 
 
 def range_text(low: int | None, high: int | None) -> str:

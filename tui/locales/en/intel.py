@@ -74,7 +74,9 @@ MESSAGES: dict[str, str] = {
     "intel.error.out_of_range": "{field}: {value} is out of range.",
     "intel.error.brand_taken": "{field}: {value} already has a profile; edit that one.",
     "intel.error.no_lead": "{field}: lead {value} does not exist.",
-    "intel.price": "¥{yuan}",
+    "intel.price_unit": "yuan",  # how prices are said: in yuan, or in 万
+    "intel.price.yuan": "¥{yuan}",
+    "intel.price.wan": "{wan}万",
     "intel.range": "{low}–{high}",
     "intel.terms.down": "{pct}% down",
     "intel.terms.months": "{months} months",

@@ -73,7 +73,9 @@ MESSAGES: dict[str, str] = {
     "intel.error.out_of_range": "{field}：{value} 超出范围。",
     "intel.error.brand_taken": "{field}：{value} 已有档案，请编辑那一份。",
     "intel.error.no_lead": "{field}：客户 {value} 不存在。",
-    "intel.price": "{wan}万",
+    "intel.price_unit": "wan",  # how prices are said: in yuan, or in 万
+    "intel.price.yuan": "¥{yuan}",
+    "intel.price.wan": "{wan}万",
     "intel.range": "{low}–{high}",
     "intel.terms.down": "首付 {pct}%",
     "intel.terms.months": "{months} 期",
