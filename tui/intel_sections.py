@@ -132,7 +132,7 @@ class MarketIntel(Vertical):
                 else t("intel.note.intel") if not figures.entries else "")
         table = self._table("intel", t("intel.section.intel", region=where), note,
                             *(t(f"intel.col.{c}") for c in ("day", "brand", "model", "price",
-                                                             "terms", "text", "place")))
+                                                             "said_terms", "text", "place")))
         for entry in figures.entries[:SHOWN_ENTRIES]:
             table.add_row(entry.on.isoformat(), entry.brand, entry.model or "-",
                           price_text(entry.price), entry.terms or "-", entry.text or "-",

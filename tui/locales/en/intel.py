@@ -96,6 +96,7 @@ MESSAGES: dict[str, str] = {
     "intel.col.outlets": "Outlets",
     "intel.col.staff": "Sales staff",
     "intel.col.terms": "Finance",
+    "intel.col.said_terms": "Terms",
     "intel.col.heard": "Last heard",
     "intel.col.name": "Outlet",
     "intel.col.place": "Where",

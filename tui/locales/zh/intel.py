@@ -95,6 +95,7 @@ MESSAGES: dict[str, str] = {
     "intel.col.outlets": "网点",
     "intel.col.staff": "销售人数",
     "intel.col.terms": "金融方案",
+    "intel.col.said_terms": "付款条件",
     "intel.col.heard": "最近听到",
     "intel.col.name": "网点",
     "intel.col.place": "地区",
