@@ -9,6 +9,7 @@ from itertools import accumulate
 from datetime import datetime, timedelta
 
 from store.demo_fleet import OWN_BRAND, fleet, fleet_rng
+from store.demo_intel import market_intel
 from store.demo_past import with_past
 from store.errors import StoreError
 from store.leadstore import SETTINGS_ID, Change, LeadStore, collector_paused
@@ -174,7 +175,8 @@ def write_demo(store: LeadStore, count: int, seed: int) -> int:
     own_brand = dataclasses.replace(store.settings, own_brand=OWN_BRAND)  # the fleets' ★
     with collector_paused():
         demo = with_past(store, list(generate(count, seed, now)), seed, now)
-        store.commit("demo", [("settings", SETTINGS_ID, None, own_brand), *demo],
+        intel = market_intel(seed, demo, now.date())
+        store.commit("demo", [("settings", SETTINGS_ID, None, own_brand), *demo, *intel],
                      undoable=False)
     store.compact()
     return count

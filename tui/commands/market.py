@@ -7,10 +7,12 @@ import json
 
 from rich.cells import cell_len
 
+from store.intel import region_intel
 from store.market import AGE_BANDS, SIZE_BANDS, Market, market
 from store.text import clean, json_escaped, visible
 from tui import market_words as words
 from tui.i18n import t
+from tui.intel_cli import intel_document, intel_lines
 
 
 def register(commands, common) -> None:
@@ -28,12 +30,15 @@ def cmd_market(args: argparse.Namespace) -> int:
     store = LeadStore.open(args.db or default_db(), read_only=True)
     try:
         figures = market(store, clean(args.region).strip())
+        intel = region_intel(store, figures.region)
     finally:
         store.close()
     if args.json:
-        print(json_escaped(json.dumps(to_document(figures), ensure_ascii=False, indent=1)))
+        document = {**to_document(figures), **intel_document(intel)}
+        print(json_escaped(json.dumps(document, ensure_ascii=False, indent=1)))
     else:
-        print("\n".join(visible(line) for line in text_lines(figures)))
+        lines = text_lines(figures) + intel_lines(intel)
+        print("\n".join(visible(line) for line in lines))
     if not figures.total:
         if not args.json:
             say(t("market.none", region=words.where(figures)))

@@ -384,6 +384,20 @@ class BoardScreen(PlanActions, HeldFrames):
         self.refresh_status(t("bar.saved"))
         self.app.after_save()
 
+    def action_add_intel(self) -> None:
+        """Market intel heard from the selected lead, its region filled in."""
+        from tui.screens.intel_form import IntelForm  # loaded when first used
+
+        lead_id = self.selected_lead_id()
+        if self.app.writable():
+            lead = self.store.lead(lead_id) if lead_id is not None else None
+            self.app.push_screen(IntelForm(lead), self._intel_added)
+
+    def _intel_added(self, entry: object) -> None:
+        if entry is not None:
+            self.refresh_status(t("bar.saved"))
+            self.app.after_save()
+
     def action_triage(self) -> None:
         """A session over the default queue, or over what the board shows when filtered."""
         assert self.index is not None
@@ -482,6 +496,7 @@ class BoardScreen(PlanActions, HeldFrames):
     def _market_done(self, choice) -> None:
         """An owner opened (its details shown), the owners of a brand, or a
         triage session over the owners due for replacement."""
+        self.refresh_status()  # intel, outlets or profiles may have been saved there
         if choice is None:
             return
         if choice.triage:

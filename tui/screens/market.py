@@ -20,6 +20,7 @@ from store.market import Market, market, regions
 from store.text import clean
 from tui import market_words as words
 from tui.i18n import localize_bindings, t
+from tui.intel_sections import INTEL_KEYS, IntelActions, MarketIntel
 from widgets.bar_chart import Bar, BarChart
 from widgets.key_bar import KeyBar
 
@@ -40,14 +41,16 @@ class CandidateTable(DataTable):
     BINDINGS = [Binding("enter", "select_cursor", "Open owner", id="market.open")]
 
 
-class MarketScreen(Screen[MarketChoice | None]):
-    CSS_PATH = str(Path(__file__).resolve().parents[1] / "market.tcss")
+class MarketScreen(IntelActions, Screen[MarketChoice | None]):
+    CSS_PATH = [str(Path(__file__).resolve().parents[1] / name)
+                for name in ("market.tcss", "intel.tcss")]
     BINDINGS = [
         Binding("r", "next_region", "Next region", id="market.region"),
         Binding("slash", "type_region", "Type a region", id="market.type_region"),
         Binding("v", "tables", "Tables", id="market.tables"),
         Binding("t", "triage", "Triage owners", id="market.triage"),
         Binding("escape,M", "close", "Board", id="market.close"),
+        *INTEL_KEYS,
     ]
 
     def __init__(self, region: str = "") -> None:
@@ -71,6 +74,7 @@ class MarketScreen(Screen[MarketChoice | None]):
                 yield CandidateTable(id="market-candidates", cursor_type="row",
                                      zebra_stripes=True)
                 yield Static("", classes="market-note", id="market-unowned")
+            yield MarketIntel(id="market-intel")
         yield KeyBar(pinned=PINNED_KEYS)
 
     def on_mount(self) -> None:
@@ -92,6 +96,7 @@ class MarketScreen(Screen[MarketChoice | None]):
         self._bands("sizes", words.size_names(), figures.sizes, figures.total)
         self._bands("ages", words.age_names(), figures.ages, figures.total)
         self._candidates(figures)
+        self.query_one(MarketIntel).show(figures.region)
 
     def _section(self, name: str) -> tuple[BarChart, DataTable]:
         section = self.query_one(f"#market-{name}")
