@@ -1,4 +1,5 @@
-"""``leadboard export``: the plan as JSON, iCalendar or CSV, to a file or stdout."""
+"""``leadboard export``: the plan as JSON, iCalendar or CSV, or with
+``--intel`` the market intelligence as JSON, to a file or stdout."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ from pathlib import Path
 
 from store.dates import DateInputError
 from store.export import Format, gather, render, write_export
+from store.intel_export import to_json as intel_json
 from store.leadstore import LeadStore
 from store.plan import Period
-from store.text import json_escaped, visible
+from store.text import clean, json_escaped, visible
 from tui.cli import EXIT_OK, EXIT_SAVE, UsageError, default_db, say
 from tui.export_words import export_span, export_words, read_day
 from tui.i18n import error_text, t
@@ -22,23 +24,30 @@ def register(commands, common) -> None:
     common(parser)
     parser.add_argument("--format", choices=[f.value for f in Format], default="json",
                         help=t("cli.help.export_format"))
-    parser.add_argument("--period", choices=[p.value for p in Period], default="week",
+    parser.add_argument("--period", choices=[p.value for p in Period], default=None,
                         help=t("cli.help.export_period"))
     parser.add_argument("--from", dest="first", metavar="DATE", help=t("cli.help.export_from"))
     parser.add_argument("--to", dest="last", metavar="DATE", help=t("cli.help.export_to"))
     parser.add_argument("-o", "--output", default="-", metavar="FILE",
                         help=t("cli.help.export_output"))
+    parser.add_argument("--intel", action="store_true", help=t("cli.help.export_intel"))
+    parser.add_argument("--region", default=None, metavar="R",
+                        help=t("cli.help.export_region"))
     parser.set_defaults(handler=cmd_export)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.intel:
+        return cmd_export_intel(args)
+    if args.region is not None:
+        raise UsageError(t("cli.error.region_without_intel"))
     store = LeadStore.open(args.db or default_db(), read_only=True)
     try:
         now = store.now()
         try:
             first = read_day(args.first, now) if args.first else None
             last = read_day(args.last, now) if args.last else None
-            span, kind = export_span(Period(args.period), now, first, last)
+            span, kind = export_span(Period(args.period or Period.WEEK), now, first, last)
         except DateInputError as exc:
             raise UsageError(error_text(exc)) from None
         plan = gather(store, span, kind)
@@ -50,6 +59,28 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output != "-":
         say(t("export.written", count=len(plan.contacts), overdue=len(plan.overdue),
               path=args.output))
+    return EXIT_OK
+
+
+def cmd_export_intel(args: argparse.Namespace) -> int:
+    """The market intelligence instead of the plan: a document of its own
+    (``leadboard.intel/1``), so that a reader of either format gets one."""
+    if args.format != Format.JSON:
+        raise UsageError(t("cli.error.intel_format", format=args.format))
+    given = [name for name, value in (("--period", args.period), ("--from", args.first),
+                                      ("--to", args.last)) if value is not None]
+    if given:
+        raise UsageError(t("cli.error.intel_period", options=" ".join(given)))
+    region = clean(args.region or "").strip()
+    store = LeadStore.open(args.db or default_db(), read_only=True)
+    try:
+        data, counts = intel_json(store, region)
+    finally:
+        store.close()
+    if not deliver(data, args.output, lambda d: _for_stdout(d, "json"), "export.failed"):
+        return EXIT_SAVE
+    if args.output != "-":
+        say(t("export.intel_written", path=args.output, **counts))
     return EXIT_OK
 
 

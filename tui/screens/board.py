@@ -375,10 +375,19 @@ class BoardScreen(PlanActions, HeldFrames):
         if lead_id is None or not self.app.writable():
             return
         owner = self.store.lead(lead_id)
-        self.app.push_screen(MachineForm(owner, self.store.now().date()), self._machine_added)
+        self.app.push_screen(MachineForm(owner, self.store.now().date()), self._fleet_changed)
 
-    def _machine_added(self, machine: object) -> None:
-        if machine is None:
+    def action_fleet(self) -> None:
+        """The selected lead's fleet, to edit or remove a machine of it."""
+        from tui.screens.fleet import FleetDialog  # loaded when first used
+
+        lead_id = self.selected_lead_id()
+        if lead_id is None:
+            return
+        self.app.push_screen(FleetDialog(self.store.lead(lead_id)), self._fleet_changed)
+
+    def _fleet_changed(self, machine: object) -> None:
+        if not machine:  # None, or a fleet left unchanged
             return
         self.refresh_details()
         self.refresh_status(t("bar.saved"))

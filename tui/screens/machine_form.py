@@ -1,6 +1,7 @@
 """A machine of the fleet census: one a lead owns, or one seen with no
-known owner. Nothing is saved until every value can be right; the first
-that cannot is said under the form, its field focused."""
+known owner; a new one, or one to edit (the form opens filled in). Nothing
+is saved until every value can be right; the first that cannot is said
+under the form, its field focused."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 from store.dates import DateInputError, parse_when
 from store.errors import Invalid, StoreError
 from store.fleet import brand_name, model_tonnes, parse_tonnes, parse_whole, tonnes_text
-from store.model import Lead, MachineStatus, Source
+from store.model import Lead, Machine, MachineStatus, Source
 from store.text import clean
 from tui.i18n import error_text, label, localize_bindings, t
 from tui.screens.dialog import Dialog
@@ -35,7 +36,7 @@ def machine_error(exc: StoreError) -> str:
 
 
 class MachineForm(Dialog):
-    """Dismisses with the new :class:`Machine`, or None."""
+    """Dismisses with the new or edited :class:`Machine`, or None."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="machine_form.cancel"),
@@ -44,28 +45,38 @@ class MachineForm(Dialog):
     # The store's fields to the widgets that hold them.
     FIELDS = {name: f"machine-{name}" for name in TEXTS}
 
-    def __init__(self, owner: Lead | None, today: date) -> None:
+    def __init__(self, owner: Lead | None, today: date, machine: Machine | None = None) -> None:
         super().__init__()
         localize_bindings(self)
         self.owner = owner
         self.today = today
+        self.machine = machine  # the one edited; None for a new one
+
+    def _title(self) -> str:
+        owner, machine = self.owner, self.machine
+        if machine is not None:
+            what = f"{machine.brand} {machine.model}"
+            return (t("machine.title.edit_owned", machine=what, name=owner.name) if owner
+                    else t("machine.title.edit_seen", machine=what))
+        return t("machine.title.owned", name=owner.name) if owner else t("machine.title.seen")
 
     def compose(self) -> ComposeResult:
-        owner = self.owner
-        title = t("machine.title.owned", name=owner.name) if owner else t("machine.title.seen")
+        machine = self.machine
+        title = self._title()
         with VerticalScroll(id="machine-form", classes="dialog"):
             yield Static(title, classes="dialog-title")
             with Grid(classes="dialog-grid"):
                 for name in TEXTS[:6]:
                     yield from self._text(name)
                 yield Label(t("machine.field.status"), classes="form-label")
+                status = machine.status if machine else MachineStatus.WORKING
                 yield Select([(label("machine_status", s), s.value) for s in MachineStatus],
-                             value=MachineStatus.WORKING.value, allow_blank=False,
-                             id="machine-status")
+                             value=status.value, allow_blank=False, id="machine-status")
                 for name in TEXTS[6:]:
                     yield from self._text(name)
             yield Label(t("machine.field.sources"), classes="form-label")
-            yield SelectionList[str](*[(label("source", s), s.value) for s in Source],
+            heard = machine.sources if machine else ()
+            yield SelectionList[str](*[(label("source", s), s.value, s in heard) for s in Source],
                                      id="machine-sources")
             yield Static("", id="machine-error", classes="form-error")
             with Horizontal(classes="dialog-buttons"):
@@ -77,7 +88,15 @@ class MachineForm(Dialog):
         yield Input(self._initial(name), placeholder=self._placeholder(name), id=f"machine-{name}")
 
     def _initial(self, name: str) -> str:
-        return self.today.isoformat() if name == "hours_read" else ""
+        machine = self.machine
+        if machine is None:
+            return self.today.isoformat() if name == "hours_read" else ""
+        value = getattr(machine, name)
+        if value is None:
+            return ""
+        if name == "tonnes":
+            return tonnes_text(value)
+        return value.isoformat() if isinstance(value, date) else str(value)
 
     def _placeholder(self, name: str) -> str:
         if name in ("province", "city") and self.owner is not None:
@@ -109,14 +128,26 @@ class MachineForm(Dialog):
         if fields["tonnes"] == model_tonnes(self._value("model")):
             fields["tonnes"] = None  # the model's own: it follows a corrected model
         read = self._value("hours_read")
-        if fields["hours"] is not None:
-            fields["hours_read"] = self._day(read, "hours_read") if read else self.today
+        if fields["hours"] is None:
+            fields["hours_read"] = None  # a day of no reading says nothing
+        elif read:
+            fields["hours_read"] = self._day(read, "hours_read")
+        else:
+            fields["hours_read"] = self._unread_day(fields["hours"])
         for name in ("province", "city", "condition", "owner_says"):
             fields[name] = self._value(name)
         fields["status"] = MachineStatus(self.query_one("#machine-status", Select).value)
         chosen = set(self.query_one("#machine-sources", SelectionList).selected)
         fields["sources"] = tuple(s for s in Source if s.value in chosen)
         return fields
+
+    def _unread_day(self, hours: int) -> date | None:
+        """A reading with no day: today's, unless it is the edited machine's
+        reading as it was (a day never given is not made up)."""
+        machine = self.machine
+        if machine is not None and machine.hours == hours:
+            return machine.hours_read
+        return self.today
 
     def _day(self, text: str, name: str) -> date:
         try:
@@ -128,11 +159,15 @@ class MachineForm(Dialog):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         store = self.app.store
+        brand, model = brand_name(self._value("brand")), self._value("model")
         try:
             fields = self.fields()
-            machine = store.add_machine(
-                brand_name(self._value("brand")), self._value("model"),
-                owner=self.owner.id if self.owner else None, **fields)
+            if self.machine is None:
+                machine = store.add_machine(
+                    brand, model, owner=self.owner.id if self.owner else None, **fields)
+            else:
+                machine = store.edit_machine(self.machine.id, brand=brand, model=model,
+                                             **fields)
         except StoreError as exc:
             field = exc.field if isinstance(exc, Invalid) else None
             self.refuse(machine_error(exc), self.FIELDS.get(field or ""))

@@ -49,6 +49,7 @@ class MarketScreen(IntelActions, Screen[MarketChoice | None]):
         Binding("slash", "type_region", "Type a region", id="market.type_region"),
         Binding("v", "tables", "Tables", id="market.tables"),
         Binding("t", "triage", "Triage owners", id="market.triage"),
+        Binding("m", "add_machine", "Add a machine", id="market.add_machine", show=False),
         Binding("escape,M", "close", "Board", id="market.close"),
         *INTEL_KEYS,
     ]
@@ -178,6 +179,19 @@ class MarketScreen(IntelActions, Screen[MarketChoice | None]):
             self.notify(t("market.no_owners"))
             return
         self.dismiss(MarketChoice(tuple(self.figures.candidate_leads), triage=True))
+
+    def action_add_machine(self) -> None:
+        """A machine seen with no known owner; the figures count it at once."""
+        from tui.screens.machine_form import MachineForm  # loaded when first used
+
+        if self.app.writable():
+            self.app.push_screen(MachineForm(None, self.app.store.now().date()),
+                                 self._machine_added)
+
+    def _machine_added(self, machine: object) -> None:
+        if machine is not None:
+            self.app.after_save()
+            self.compute(self.place)
 
     def action_tables(self) -> None:
         self.toggle_class("-tables")

@@ -1,0 +1,208 @@
+"""Market benchmarks: the market screen, its figures, and the fleet's cost to the board.
+
+Figures, each beside its baseline measured in the same run (medians):
+- the market screen opened until its figures are painted, for the province
+  with the most leads and for all regions, on the demo file of 100k leads
+  and its fleet, against the same on the demo's 1k (goal: at most 1.5x);
+- the market's figures (``store.market.market``, all regions) on the 100k
+  demo, against one plain Python pass over the same machine records that
+  counts brand, size class and age with ``collections.Counter`` (goal: at
+  most 3x);
+- the board opened on the 100k demo until every lead is loaded (a cold
+  start in a process of its own), against the same file with its machines
+  table emptied (goal: at most 1.1x: the fleet costs the board little).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import statistics
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from bench.apps import SIZE
+from bench.core import Row, let_go, one_cold_start, row
+from store.fleet import model_tonnes
+from store.leadstore import LeadStore
+from store.market import AGE_BANDS, SIZE_BANDS, market
+from store.preview import close_with_preview
+
+REPEATS = 5
+ROUNDS = 2
+OPEN_ROUNDS = 5
+MACHINE_FIELDS = ("brand", "model", "tonnes", "year", "status")
+MACHINE_DEFAULTS = (None, None, None, None, "working")
+
+
+def busiest_province(path: Path) -> str:
+    """The province most leads are in: the region a rep looks at first."""
+    with LeadStore.open(path, read_only=True) as store:
+        counts = Counter(p for _i, (p,) in store.lead_rows(("province",), ("",)) if p)
+    return counts.most_common(1)[0][0]
+
+
+# ------------------------------------------------------------ screen
+async def _paint_times(path: Path, regions: list[str]) -> dict[str, list[float]]:
+    """Seconds from the market screen pushed to the frame, handed to the
+    terminal, that shows its figures (worked out in a worker), per region."""
+    from tui.app import LeadboardApp
+    from tui.screens.market import MarketScreen
+
+    store = LeadStore.open(path, read_only=True)
+    app = LeadboardApp(store, "en")
+    app.search_index.ready()  # its one-off build in the background must not land in a screen
+    shown, painted, stamps = [False], asyncio.Event(), []
+    display, show = app._display, MarketScreen.show
+
+    def noting_display(screen, renderable):
+        display(screen, renderable)
+        if renderable is not None and shown[0] and not painted.is_set():
+            stamps.append(time.perf_counter())
+            painted.set()
+
+    def noting_show(screen, figures, places):
+        show(screen, figures, places)
+        shown[0] = True
+
+    app._display, MarketScreen.show = noting_display, noting_show
+    times: dict[str, list[float]] = {region: [] for region in regions}
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            for turn in range(REPEATS + 1):  # the first turn loads the screen's code
+                for region in regions:
+                    shown[0] = False
+                    painted.clear()
+                    started = time.perf_counter()
+                    await app.push_screen(MarketScreen(region))
+                    await asyncio.wait_for(painted.wait(), timeout=60)
+                    if turn:
+                        times[region].append(stamps[-1] - started)
+                    app.pop_screen()
+                    await pilot.pause()
+    finally:
+        MarketScreen.show = show
+        store.close()
+        let_go()
+    return times
+
+
+def screen_rows(files: dict[int, Path], small: int, big: int, province: str) -> list[Row]:
+    regions = [province, ""]
+    samples: dict[int, dict[str, list[float]]] = {small: {}, big: {}}
+    for _ in range(ROUNDS):  # the sizes in turn, so that the machine's load falls on both
+        for size in (small, big):
+            for region, times in asyncio.run(_paint_times(files[size], regions)).items():
+                samples[size].setdefault(region, []).extend(times)
+    medians = {size: {r: statistics.median(t) * 1000 for r, t in by.items()}
+               for size, by in samples.items()}
+    rows = []
+    for region, said in ((province, f"one province ({province})"), ("", "all regions")):
+        big_ms, small_ms = medians[big][region], medians[small][region]
+        rows.append(row(f"market screen painted, {said}", f"{big:,} demo leads", big_ms,
+                        f"{small:,} demo leads", small_ms, "<= 1.5x", big_ms / small_ms <= 1.5))
+    return rows
+
+
+# ------------------------------------------------------------ figures
+def _band(value: float | None, lows: tuple[float, ...]) -> int:
+    if value is None:
+        return len(lows)
+    at = 0
+    for i, low in enumerate(lows):
+        if value >= low:
+            at = i
+    return at
+
+
+def plain_pass(store: LeadStore, this_year: int) -> tuple[Counter, Counter, Counter]:
+    """The baseline: each machine record read once, and its brand, size
+    class (the rep's, else the model's) and age band counted."""
+    size_lows = tuple(low for _name, low in SIZE_BANDS)
+    age_lows = tuple(low for _name, low in AGE_BANDS)
+    brands, sizes, ages = Counter(), Counter(), Counter()
+    for _id, (brand, model, tonnes, year, status) in store.machine_rows(
+            MACHINE_FIELDS, MACHINE_DEFAULTS):
+        if status == "scrapped":
+            continue
+        size = tonnes if tonnes is not None else model_tonnes(model)
+        brands[brand] += 1
+        sizes[brand, _band(size, size_lows)] += 1
+        ages[brand, _band(None if year is None else this_year - year, age_lows)] += 1
+    return brands, sizes, ages
+
+
+def _median_ms(action) -> float:
+    samples = []
+    for _ in range(REPEATS):
+        started = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples) * 1000
+
+
+def figures_row(path: Path, size: int) -> Row:
+    store = LeadStore.open(path, read_only=True)
+    this_year = store.now().year
+    machines = len(store.machines)
+    market(store)  # the first call builds the machines, as the app's first open does
+    plain_ms = _median_ms(lambda: plain_pass(store, this_year))
+    figures_ms = _median_ms(lambda: market(store))
+    store.close()
+    let_go()
+    return row("market figures, all regions", f"{size:,} demo leads, {machines:,} machines",
+               figures_ms, "one plain pass counting with Counter", plain_ms, "<= 3x",
+               figures_ms / plain_ms <= 3.0)
+
+
+# ------------------------------------------------------------ board
+def without_machines(path: Path, folder: Path) -> Path:
+    """A copy of the file with its machines table emptied, folded as the app leaves it."""
+    copy = folder / f"{path.stem}-no-machines.json"
+    shutil.copy(path, copy)
+    with LeadStore.open(copy) as store:
+        store.commit("demo", [("machines", i, m, None) for i, m in store.machines.items()],
+                     undoable=False)
+    return copy
+
+
+def board_row(path: Path, size: int, folder: Path) -> Row:
+    bare = without_machines(path, folder)
+    for file in (path, bare):
+        close_with_preview(LeadStore.open(file))
+    fleet, empty = [], []
+    for _ in range(OPEN_ROUNDS):  # in turn, so that the machine's load falls on both
+        empty.append(one_cold_start(bare, ready=True)["seconds"])
+        fleet.append(one_cold_start(path, ready=True)["seconds"])
+    fleet_ms, empty_ms = statistics.median(fleet) * 1000, statistics.median(empty) * 1000
+    return row("board opened, every lead loaded", f"{size:,} demo leads and their fleet",
+               fleet_ms, "the same without machines", empty_ms, "<= 1.1x",
+               fleet_ms / empty_ms <= 1.1)
+
+
+def run(files: dict[int, Path] | None = None) -> list[Row]:
+    """``files``: the demo files by size, as ``bench.run`` makes them; written here if None."""
+    with tempfile.TemporaryDirectory() as folder:
+        if files is None:
+            from bench.run import demo_files
+
+            files = demo_files([1_000, 100_000], Path(folder))
+        small, big = min(files), max(files)
+        province = busiest_province(files[small])
+        rows = screen_rows(files, small, big, province)
+        rows.append(figures_row(files[big], big))
+        rows.append(board_row(files[big], big, Path(folder)))
+    return rows
+
+
+if __name__ == "__main__":
+    import sys
+
+    from bench.run import demo_files, table
+
+    sizes = [int(a) for a in sys.argv[1:]] or [1_000, 100_000]
+    with tempfile.TemporaryDirectory() as folder:
+        print(table(run(demo_files(sizes, Path(folder)))))

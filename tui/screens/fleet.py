@@ -1,0 +1,170 @@
+"""A lead's fleet, one machine a line, as the detail pane lists it: pick one
+to edit it (the machine form, filled in) or remove it (asked first), or add
+another. Each change is saved at once as its own undo step; the board
+refreshes its details when the dialog closes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.errors import StoreError
+from store.model import Lead, Machine
+from store.text import visible
+from tui.details import fleet_line
+from tui.i18n import error_text, localize_bindings, t
+from widgets.key_bar import KeyBar
+
+
+class FleetDialog(ModalScreen[bool]):
+    """Dismisses with whether anything was saved."""
+
+    CSS_PATH = str(Path(__file__).resolve().parents[1] / "fleet.tcss")
+    BINDINGS = [
+        Binding("e", "edit", "Edit", id="fleet.edit"),
+        Binding("d,delete", "remove", "Remove", id="fleet.remove"),
+        Binding("m", "add", "Add a machine", id="fleet.add"),
+        Binding("escape", "close", "Close", id="fleet.close"),
+    ]
+
+    def __init__(self, owner: Lead) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.owner = owner
+        self.saved = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="fleet", classes="dialog"):
+            yield Static(t("fleet.title", name=self.owner.name), classes="dialog-title")
+            yield OptionList(id="fleet-machines")
+            yield Static(t("fleet.hint"), classes="dialog-hint")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self._fill()
+
+    @property
+    def fleet(self) -> list[Machine]:
+        return self.app.store.fleet_of(self.owner.id)
+
+    def _fill(self, chosen: int | None = None) -> None:
+        """The fleet's lines, the cursor on the machine ``chosen`` (else kept)."""
+        machines = self.fleet
+        options = self.query_one("#fleet-machines", OptionList)
+        here = options.highlighted
+        options.clear_options()
+        if not machines:
+            options.add_option(Option(t("fleet.empty"), disabled=True))
+        own_brand = self.app.store.settings.own_brand
+        # Content, not markup: a model may be written with brackets.
+        options.add_options([Option(Content(visible(fleet_line(m, own_brand))), id=str(m.id))
+                             for m in machines])
+        ids = [m.id for m in machines]
+        if chosen in ids:
+            here = ids.index(chosen)
+        if machines:
+            options.highlighted = min(here or 0, len(machines) - 1)
+        options.focus()
+        self.refresh_bindings()
+
+    def chosen(self) -> Machine | None:
+        options = self.query_one("#fleet-machines", OptionList)
+        if options.highlighted is None:
+            return None
+        option = options.get_option_at_index(options.highlighted)
+        return self.app.store.machines.get(int(option.id)) if option.id else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("edit", "remove") and self.is_mounted:
+            return self.chosen() is not None or None  # greyed out on an empty fleet
+        return True
+
+    # ------------------------------------------------------------ changes
+    @on(OptionList.OptionSelected, "#fleet-machines")
+    def action_edit(self) -> None:
+        from tui.screens.machine_form import MachineForm  # loaded when first used
+
+        machine = self.chosen()
+        if machine is None or not self.app.writable():
+            return
+        form = MachineForm(self.owner, self.app.store.now().date(), machine)
+        self.app.push_screen(form, self._changed)
+
+    def action_add(self) -> None:
+        from tui.screens.machine_form import MachineForm
+
+        if self.app.writable():
+            self.app.push_screen(MachineForm(self.owner, self.app.store.now().date()),
+                                 self._changed)
+
+    def _changed(self, machine: Machine | None) -> None:
+        if machine is None:
+            return
+        self.saved = True
+        self.app.after_save()
+        self._fill(machine.id)
+
+    def action_remove(self) -> None:
+        machine = self.chosen()
+        if machine is None or not self.app.writable():
+            return
+
+        def answered(remove: bool | None) -> None:
+            if remove:
+                self._remove(machine)
+
+        self.app.push_screen(RemoveMachine(visible(fleet_line(machine, ""))), answered)
+
+    def _remove(self, machine: Machine) -> None:
+        try:
+            self.app.store.remove_machine(machine.id)
+        except StoreError as exc:
+            self.notify(error_text(exc), severity="error", timeout=8)
+            return
+        self.saved = True
+        self.app.after_save()
+        self._fill()
+
+    def action_close(self) -> None:
+        self.dismiss(self.saved)
+
+
+class RemoveMachine(ModalScreen[bool]):
+    """Asks before a machine leaves the census: ``y`` removes, Esc keeps it."""
+
+    AUTO_FOCUS = "#remove-keep"  # enter, pressed blind, keeps the machine
+    BINDINGS = [
+        Binding("y", "remove", "Remove", id="remove_machine.yes"),
+        Binding("escape", "keep", "Keep it", id="remove_machine.keep"),
+    ]
+
+    def __init__(self, machine_line: str) -> None:
+        super().__init__()
+        localize_bindings(self)
+        self.machine_line = machine_line
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="remove-machine", classes="dialog"):
+            yield Static(t("fleet.remove.title"), classes="dialog-title")
+            yield Static(Content(self.machine_line), id="remove-machine-line")
+            yield Static(t("fleet.remove.hint"), classes="dialog-hint")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("fleet.remove.yes"), variant="error", id="remove-yes")
+                yield Button(t("fleet.remove.keep"), variant="primary", id="remove-keep")
+        yield KeyBar()
+
+    @on(Button.Pressed, "#remove-yes")
+    def action_remove(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#remove-keep")
+    def action_keep(self) -> None:
+        self.dismiss(False)
