@@ -75,6 +75,11 @@ _EMBEDDED = re.compile(r"(?<!\d)(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?
 _SERVICE = re.compile(r"95[0-9]{3,6}|1[0-2][0-9]{3}")
 # 021-58355611/2/3: the numbers after the first give only the digits that differ.
 _SHORTHAND = re.compile(r"\d{1,2}")
+# A phone's pause before the extension it dials, written right after the
+# number: 0539-8123456,801 (also ; p w).
+# One or two digits after a comma are shorthand for a sibling number instead.
+_PAUSE = re.compile(r"(?<!\d)(0\d{2,3}[\s-]?\d{7,8})(?:[,;]+|[pPwW])(\d{3,5})"
+                    r"(?=\s*$|\s*[,;，；/])")
 # What an export puts between the numbers of one cell: Google's " ::: ".
 _GROUPS = re.compile(r"\s*:::\s*")
 # A CRM that exports a list of numbers as JSON: [{"value": "138…", "label": "work"}].
@@ -124,6 +129,8 @@ def region(text: str) -> tuple[str, str, str]:
     """(province, city, the rest) from ``山东省临沂市兰山区``, ``江苏徐州``,
     ``山东 临沂``, ``上海市浦东新区XX路100号`` or just ``临沂``. The rest (a
     district, a street) is for the caller to keep."""
+    if header_key(text) in _COUNTRIES:
+        return "", "", ""  # the country every lead here is in names no place
     place = places.parse(text)
     if place.province or place.city:
         return place.province, place.city, place.district + place.street
@@ -135,6 +142,7 @@ def region(text: str) -> tuple[str, str, str]:
     return "", "", text.strip()
 
 
+_COUNTRIES = frozenset(("中国", "中华人民共和国", "中国大陆", "china", "cn", "prc", "prchina"))
 # One word that may name a town the table does not have: a short Chinese
 # name with no district, street or number in it, or a word in letters.
 _CITY_LIKE = re.compile(r"[\u3400-\u9fff]{2,4}市?|[A-Za-z][A-Za-z.'-]{1,30}")
@@ -181,7 +189,7 @@ def phones(text: str) -> tuple[list[str], list[str], list[str]]:
     good: list[str] = []
     bad: list[str] = []
     worded: list[str] = []
-    for part in _parts(text):
+    for part in _parts(_PAUSE.sub(r"\1转\2", text)):
         # Read with full-width digits and dashes made plain; kept as written.
         plain = unicodedata.normalize("NFKC", _EXCEL_FLOAT.sub(r"\1", part))
         if good and _SHORTHAND.fullmatch(plain):
