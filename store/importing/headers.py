@@ -185,6 +185,17 @@ def read_header(rows: Sequence[Sequence[object]]) -> tuple[list[object], int] | 
     return list(rows[at]), at + 1
 
 
+def title_of(rows: Sequence[Sequence[object]]) -> str:
+    """The title above a header: the rows that hold one cell of text alone
+    (a workbook's merged title, 某某公司通讯录, then its date)."""
+    lines = []
+    for cells in rows:
+        filled = [str(c).strip() for c in cells if str(c if c is not None else "").strip()]
+        if len(filled) == 1 and not header_score(cells):
+            lines.append(filled[0])
+    return " ".join(lines)
+
+
 def _sub_header(cells: Sequence[object]) -> bool:
     """Header words and no data: a first data row always has a number in it."""
     return header_score(cells) > 0 and not any(

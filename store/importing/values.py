@@ -219,6 +219,37 @@ def _parts(text: str) -> list[str]:
     return [p for group in _GROUPS.split(text) for p in split_phones(group)]
 
 
+# A directory's title names the company everyone in it works for:
+# 临沂宏达工程机械有限公司通讯录, 2025年某某集团销售部员工通讯录.
+_DIRECTORY = re.compile(
+    r"(?:\d{4}年(?:\d{1,2}月)?度?)?\s*(.+?(?:公司|集团|厂|局|院|学校|商行|经营部|办事处))"
+    r"\s*\S*?\s*(?:员工|职工|内部|全体)?\s*(?:通讯录|通讯簿|通信录|电话表|电话簿|联系表|花名册|名录)")
+# A department's heading over its people in a directory: 销售部, 二、售后服务部（5人）.
+_SECTION = re.compile(
+    r"(?:[一二三四五六七八九十\d]+[、.．]\s*)?(.{0,20}?(?:部|室|处|中心|车间|分公司|办事处|科室|小组|"
+    r"班组|工程队|施工队|department|dept|team|office))\s*(?:[(（][^)）]*[)）])?", re.IGNORECASE)
+
+
+def directory_company(title: str) -> str:
+    """The company a directory's title names, else ''."""
+    match = _DIRECTORY.search(title)
+    return match.group(1).strip() if match else ""
+
+
+# A unit's name no person's name ends with: a heading in a directory's name column.
+_UNIT = re.compile(r".+(?:部|办公室|中心|车间|事业部|department)", re.IGNORECASE)
+
+
+def is_unit(text: str) -> bool:
+    return _UNIT.fullmatch(text.strip()) is not None
+
+
+def section(text: str) -> str:
+    """The department a heading row names (销售部), else ''."""
+    match = _SECTION.fullmatch(text.strip())
+    return match.group(1).strip() if match else ""
+
+
 def is_total(name: str) -> bool:
     """Whether a name is the label of a totals row, not a customer."""
     return _TOTAL.fullmatch(header_key(name)) is not None
