@@ -146,10 +146,12 @@ def _city_in(text: str, cities: list[_City]) -> tuple[_City, str] | None:
         return city, text.removeprefix("市").removeprefix("市辖区")
     for city in cities:
         for name in (city.name + "市", *_full_names(city), city.name):
+            if not text.startswith(name):
+                continue
             rest = text[len(name):]
             if name == city.name and (rest[:1] in _NOT_A_CITY or _is_street(rest)):
                 continue  # 朝阳区 is a district, not the city of 朝阳; 南京路 a street
-            if text.startswith(name) and (best is None or len(name) > len(text) - len(best[1])):
+            if best is None or len(name) > len(text) - len(best[1]):
                 best = (city, rest)
     return best
 

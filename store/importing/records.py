@@ -178,9 +178,9 @@ class RowReader:
     def _heading(self, cells: list[Cell]) -> str:
         """The department a row names alone in its first cell (a merged
         heading across the sheet); never a row in a name or company column."""
-        filled = [at for at, cell in enumerate(cells) if cell_text(cell).strip()]
-        if filled != [0] or type(cells[0]) is not str or len(self.fields) < 3:
-            return ""
+        if not cells or type(cells[0]) is not str or not cells[0].strip() \
+                or len(self.fields) < 3 or any(cell_text(c).strip() for c in cells[1:]):
+            return ""  # a data row has a second cell: found at once
         first = self.fields[0]
         if first in ("company", "phones") or (first in ("name", *NAME_PARTS)
                                                and not values.is_unit(cells[0])):
