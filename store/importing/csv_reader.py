@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 from pathlib import Path
 
-from store.importing.headers import read_header
+from store.importing.headers import read_header, title_of
 from store.importing.sheet import (
     ImportFailed,
     Row,
@@ -115,7 +115,7 @@ def read_csv(path: Path) -> Sheet:
     header, below = found
     total = max(len(text), 1)
     return Sheet(path, [str(c) for c in header], itertools.chain(head[below:], rows),
-                 lambda: stream.tell() / total)
+                 lambda: stream.tell() / total, title_of([cells for _n, cells in head[:below]]))
 
 
 def _numbered(path: Path, reader: Any, text: str) -> Iterator[Row]:

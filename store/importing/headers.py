@@ -29,6 +29,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "otherphone", "carphone", "workphone", "mobilenumber", "contactnumbers",
                "contactnumber", "工作电话", "家庭电话", "移动电话号码", "住宅电话", "办公室电话",
                "单位电话", "公司电话", "其他电话",
+               # Outlook in Chinese: 商务电话, 单位主要电话, 车载电话, 主要电话
+               "商务电话", "单位主要电话", "车载电话", "主要电话",
                # a company directory: the direct line, the switchboard
                "直拨", "直拨电话", "直线", "直线电话", "总机", "总机电话"),
     # The extension of the phone column before it (总机 | 分机).
@@ -42,9 +44,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "工作地址", "家庭住址", "家庭地址", "公司地址", "单位地址", "办公地址",
                "adr"),  # a vCard's address, as the contacts reader names it
     "province": ("province", "省", "省份", "所在省份", "state", "addressregion", "businessstate",
-                 "workstate", "homestate", "工作所在省州", "家庭所在省州"),
+                 "workstate", "homestate", "otherstate", "工作所在省州", "家庭所在省州",
+                 # Outlook in Chinese: 商务地址 省/市/自治区
+                 "省市自治区", "商务地址省市自治区", "住宅地址省市自治区", "其他地址省市自治区"),
     "city": ("city", "市", "城市", "所在城市", "地市", "addresscity", "businesscity", "workcity",
-             "homecity", "工作所在城市", "家庭所在城市"),
+             "homecity", "othercity", "工作所在城市", "家庭所在城市",
+             "市县", "商务地址市县", "住宅地址市县", "其他地址市县"),  # Outlook in Chinese
     "customer_type": ("type", "customertype", "客户类型", "类型", "客户类别"),
     "intent": ("intent", "purchaseintent", "意向", "购买意向", "意向程度", "购买意愿",
                "客户意向", "意向等级", "意向级别"),
@@ -54,8 +59,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "has_project": ("project", "hasproject", "工程", "有无工程", "是否有工程", "项目", "有无项目",
                     "工程项目"),
     "source": ("source", "leadsource", "来源", "客户来源", "信息来源"),
-    "notes": ("notes", "note", "remarks", "comment", "comments", "备注", "说明", "备注信息"),
-    "tags": ("tags", "tag", "labels", "categories", "标签", "分类", "groupmembership"),
+    "notes": ("notes", "note", "remarks", "comment", "comments", "备注", "说明", "备注信息",
+              "附注"),  # Outlook in Chinese
+    "tags": ("tags", "tag", "labels", "categories", "标签", "分类", "groupmembership",
+             "类别"),  # Outlook in Chinese
     "models": ("model", "models", "机型", "意向机型", "型号"),
     "brands": ("brand", "brands", "品牌", "意向品牌"),
     "competitor": ("competitor", "竞品", "竞争对手", "对比品牌"),
@@ -67,6 +74,7 @@ _NOISE = re.compile(r"[\s:*#()\[\]<>_\-.。·/\\]+")
 # A remark a template adds to a header: 姓名（必填）, 电话(手机), 手机号【11位】.
 _REMARK = re.compile(r"[(（\[【].*?[)）\]】]")
 _ALTERNATIVES = re.compile(r"[/／、|]")
+_COUNTRY = re.compile(r"国家|country")
 
 
 def header_key(header: object) -> str:
@@ -100,8 +108,8 @@ def _either(text: str) -> str | None:
     """The field of ``电话/手机``: every known part names the same one
     (a province and a city together make a region)."""
     parts = _ALTERNATIVES.split(text)
-    if len(parts) < 2:
-        return None
+    if len(parts) < 2 or _COUNTRY.search(header_key(text)):
+        return None  # 国家/地区, Country/Region: a country, not a region of it
     found = {_known(header_key(part)) for part in parts} - {None}
     if found == {"province", "city"}:
         return "region"
@@ -175,6 +183,17 @@ def read_header(rows: Sequence[Sequence[object]]) -> tuple[list[object], int] | 
     if at > 0 and header_score(rows[at - 1]) >= 2:  # a title (客户（11月）) names one at most
         return _stacked(rows[at - 1], rows[at]), at + 1
     return list(rows[at]), at + 1
+
+
+def title_of(rows: Sequence[Sequence[object]]) -> str:
+    """The title above a header: the rows that hold one cell of text alone
+    (a workbook's merged title, 某某公司通讯录, then its date)."""
+    lines = []
+    for cells in rows:
+        filled = [str(c).strip() for c in cells if str(c if c is not None else "").strip()]
+        if len(filled) == 1 and not header_score(cells):
+            lines.append(filled[0])
+    return " ".join(lines)
 
 
 def _sub_header(cells: Sequence[object]) -> bool:

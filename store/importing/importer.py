@@ -113,12 +113,15 @@ def _plan(store: LeadStore, sheets: list[Sheet], options: ImportOptions,
     for sheet, size in zip(sheets, sizes):
         reader = RowReader(sheet)
         for line, cells in sheet.rows:
-            summary.rows += 1
             try:
                 row = reader.read(line, cells)
             except RowRejected as exc:
+                summary.rows += 1
                 summary.rejects.append(reader.problem(line, cells, exc))
                 continue
+            if row is None:  # a department's heading: no customer, as a title is none
+                continue
+            summary.rows += 1
             if row.flags:
                 summary.flags += row.flags
             summary.count(merge.add(row))

@@ -89,10 +89,9 @@ class MergePlan:
 
     def _match(self, row: Incoming, key: tuple[str, str]) -> int | None:
         phones = row.fields.get("phones", ())
-        for phone in phones:
-            for lead_id in self._by_phone.get(phone, ()):
-                if is_own(phone) or self._same_person(lead_id, row, key):
-                    return lead_id
+        lead_id = self._by_phones(row, key, phones) if phones else None
+        if lead_id is not None:
+            return lead_id
         lead_id = self._by_name.get(key)
         if lead_id is None:
             return None
@@ -101,6 +100,27 @@ class MergePlan:
         if row.fields.get("company") or not phones or not self._phones(lead_id):
             return lead_id
         return None
+
+    def _by_phones(self, row: Incoming, key: tuple[str, str],
+                   phones: tuple[str, ...]) -> int | None:
+        """The lead holding most of the row's numbers, of the row's name
+        first; one with a person's own number of the row's even if not.
+
+        Two leads may hold one number (a mobile passed on, a slip): taking
+        the first would let the next import of the same rows land on another
+        lead than this one did, whatever the others gained meanwhile."""
+        held: dict[int, int] = {}  # lead -> how many of the row's numbers it holds
+        owners: set[int] = set()  # leads holding a person's own number of the row's
+        for phone in phones:
+            for lead_id in self._by_phone.get(phone, ()):
+                held[lead_id] = held.get(lead_id, 0) + 1
+                if is_own(phone):
+                    owners.add(lead_id)
+        ranked = sorted(held, key=held.__getitem__, reverse=True)  # ties: first found
+        for lead_id in ranked:
+            if self._same_person(lead_id, row, key):
+                return lead_id
+        return next((lead_id for lead_id in ranked if lead_id in owners), None)
 
     def _same_person(self, lead_id: int, row: Incoming, key: tuple[str, str]) -> bool:
         """Whether a lead with a shared number of the row's may be the row's

@@ -79,6 +79,8 @@ def _table() -> tuple[dict[str, str], dict[str, list[_City]], dict[str, list[_Ci
     return provinces, cities_of, by_name
 
 
+# Between the levels a CRM's region picker writes: 山东省/临沂市/兰山区.
+_LEVELS = re.compile(r"(?<=[\u3400-\u9fff])\s*[/／>]\s*(?=[\u3400-\u9fff])")
 _SPACE_BY_CJK = re.compile(r"(?<=[\u3400-\u9fff])\s+|\s+(?=[\u3400-\u9fff])")
 # A city the table does not break down (台湾), split by rule: 台北市, 花莲县.
 _RULE_CITY = re.compile(r"^(\w{2,6}?(?:市|县))(.*)$")
@@ -87,11 +89,13 @@ _RULE_CITY = re.compile(r"^(\w{2,6}?(?:市|县))(.*)$")
 @lru_cache(maxsize=4096)  # an address column repeats its places
 def parse(text: str) -> Place:
     """The places at the start of an address, and the street after them."""
-    text = _SPACE_BY_CJK.sub("", text.strip()).removeprefix("中国")
+    text = _SPACE_BY_CJK.sub("", _LEVELS.sub("", text.strip())).removeprefix("中国")
     provinces, cities_of, by_name = _table()
     province = _prefix(text, provinces)
     if province:
         short, rest = provinces[province], text[len(province):]
+        if _is_street(rest):  # 上海路8号, 北京路1号: a street of any town
+            return Place(street=text)
         cities = cities_of[short]
         if not cities:  # Hong Kong, Macao, Taiwan: no breakdown in the table
             return _by_rule(short, rest)
@@ -142,16 +146,33 @@ def _city_in(text: str, cities: list[_City]) -> tuple[_City, str] | None:
         return city, text.removeprefix("市").removeprefix("市辖区")
     for city in cities:
         for name in (city.name + "市", *_full_names(city), city.name):
+            if not text.startswith(name):
+                continue
             rest = text[len(name):]
-            if name == city.name and rest[:1] in _NOT_A_CITY:
-                continue  # 朝阳区 is a district, not the city of 朝阳
-            if text.startswith(name) and (best is None or len(name) > len(text) - len(best[1])):
+            if name == city.name and (rest[:1] in _NOT_A_CITY or _is_street(rest)):
+                continue  # 朝阳区 is a district, not the city of 朝阳; 南京路 a street
+            if best is None or len(name) > len(text) - len(best[1]):
                 best = (city, rest)
     return best
 
 
 # What follows a short name that is a district's or a town's, not the city's.
 _NOT_A_CITY = frozenset("区县旗镇乡")
+# What follows a place's name in a street named after it: 南京路, 山东东路, 天津大街.
+_STREET = re.compile(r"(?:[东西南北中]?(?:路|街|道|巷)|大街|大道)")
+
+
+def _is_street(rest: str) -> bool:
+    """Whether a place's name is followed by a street word (唐山's 路南区 and
+    哈尔滨's 道里区 are districts, not streets)."""
+    return _STREET.match(rest) is not None and not _prefix(rest, _street_like_districts())
+
+
+@cache
+def _street_like_districts() -> frozenset[str]:
+    _provinces, cities_of, _by_name = _table()
+    return frozenset(d for cities in cities_of.values() for city in cities
+                     for d in city.districts if _STREET.match(d))
 
 
 @cache

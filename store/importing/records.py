@@ -7,6 +7,7 @@ under the file's own header.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -14,7 +15,7 @@ from typing import Any
 
 from store.errors import Invalid
 from store.importing import values
-from store.importing.headers import NAME_PARTS, fields_for
+from store.importing.headers import NAME_PARTS, fields_for, header_key
 from store.importing.sheet import Cell, Sheet, cell_text
 from store.text import clean
 from store.validate import is_unknown, parse_grade
@@ -64,6 +65,18 @@ class Incoming:
         return None if at is None or at >= len(self.cells) else cell_text(self.cells[at]).strip()
 
 
+# What Outlook writes into every contact's empty fields (in English and in
+# Chinese): it says nothing about the customer, and is not kept.
+UNSET = frozenset((
+    *((date, "0000") for date in ("birthday", "anniversary", "生日", "纪念日")),
+    ("gender", "unspecified"), ("性别", "未指定"), ("private", "false"), ("私有", "false"),
+    *((key, word) for key in ("priority", "sensitivity") for word in ("normal",)),
+    *((key, "普通") for key in ("优先级", "敏感度")),
+))
+# A directory's department column; the label a heading's department is kept under without one.
+DEPARTMENT_HEADERS = frozenset(("部门", "所属部门", "科室", "department", "dept"))
+DEPARTMENT_LABEL = "部门"
+
 Reader = Callable[["Incoming", str, str], None]  # reads one cell into a row
 
 
@@ -84,6 +97,7 @@ class RowReader:
         self.labels = [clean(str(h)).strip().lstrip("\ufeff") or f"#{i + 1}"
                        for i, h in enumerate(sheet.headers)]
         self.fields = fields_for(sheet.headers)
+        self._keys = [header_key(h) for h in sheet.headers]
         self._kept_columns: set[int] = set()  # unknown columns that held a value
         self._columns = [(at, label, None if f is None else _READERS.get(f, _text_reader(f)))
                          for at, (label, f) in enumerate(zip(self.labels, self.fields))]
@@ -92,19 +106,32 @@ class RowReader:
             if name is not None:
                 self.column_of.setdefault(name, at)
         self._extensions = _extensions_of(self.fields)
+        self._phone_labels = _phone_labels_of(sheet.headers, self.fields)
+        # A directory: the company its title names, the department heading the rows.
+        self.company = values.directory_company(sheet.title)
+        self._section = ""
+        self._department = next((at for at, h in enumerate(sheet.headers)
+                                 if header_key(h) in DEPARTMENT_HEADERS), None)
         for derived, source in (("province", "region"), ("city", "region"),
                                 ("project", "has_project")):
             if source in self.column_of:
                 self.column_of.setdefault(derived, self.column_of[source])
 
-    def read(self, line: int, cells: list[Cell]) -> Incoming:
-        """The incoming lead; raises :class:`RowRejected`, naming every problem,
-        for a row we refuse."""
+    def read(self, line: int, cells: list[Cell]) -> Incoming | None:
+        """The incoming lead, or None for a department's heading (销售部)
+        over the rows below; raises :class:`RowRejected`, naming every
+        problem, for a row we refuse."""
         # Control characters never come in; line breaks stay for notes.
         cells = [clean(c, multiline=True) if type(c) is str else c for c in cells]
+        heading = self._heading(cells)
+        if heading:
+            self._section = heading
+            return None
         if self._extensions:
             cells = _with_extensions(cells, self._extensions)
         row = Incoming(self.file, line, {}, {}, [], cells, self.column_of, self.labels)
+        if self._phone_labels:
+            cells = self._set_faxes_aside(row, cells)
         blanks = values.BLANKS
         for (at, label, read_cell), cell in zip(self._columns, cells):
             # cell_text, not "not cell": Excel's 0 means no, and is kept.
@@ -112,6 +139,8 @@ class RowReader:
             if not text or text in blanks:
                 continue
             if read_cell is None:
+                if (self._keys[at], header_key(text)) in UNSET:
+                    continue
                 self._kept_columns.add(at)
                 _keep(row, label, text)
             else:
@@ -121,6 +150,7 @@ class RowReader:
             if text:
                 self._kept_columns.add(at)
                 _keep(row, f"#{at + 1}", text)
+        self._directory(row, cells)
         try:
             _name_fallback(row)
         except RowRejected as exc:
@@ -131,6 +161,45 @@ class RowReader:
             (reason, value), *more = row.faults
             raise RowRejected(reason, value, tuple(more))
         return row
+
+    def _set_faxes_aside(self, row: Incoming, cells: list[Cell]) -> list[Cell]:
+        """A number its label calls a fax (Google's Work Fax) is kept, not
+        dialled: as Outlook's fax columns and a card's fax lines."""
+        cells = list(cells)
+        for label_at, value_at in self._phone_labels:
+            if value_at < len(cells) and _FAX.search(cell_text(cells[label_at])):
+                fax = cell_text(cells[value_at]).strip()
+                if fax:
+                    self._kept_columns.add(value_at)
+                    _keep(row, self.labels[value_at], fax)
+                cells[value_at] = None
+        return cells
+
+    def _heading(self, cells: list[Cell]) -> str:
+        """The department a row names alone in its first cell (a merged
+        heading across the sheet); never a row in a name or company column."""
+        if not cells or type(cells[0]) is not str or not cells[0].strip() \
+                or len(self.fields) < 3 or any(cell_text(c).strip() for c in cells[1:]):
+            return ""  # a data row has a second cell: found at once
+        first = self.fields[0]
+        if first in ("company", "phones") or (first in ("name", *NAME_PARTS)
+                                               and not values.is_unit(cells[0])):
+            return ""
+        return values.section(cells[0])
+
+    def _directory(self, row: Incoming, cells: list[Cell]) -> None:
+        """Fill what a directory says once for many rows: its company, the
+        department of the heading above."""
+        if self.company and not row.fields.get("company"):
+            row.fields["company"] = self.company
+        if not self._section:
+            return
+        at = self._department
+        if at is None:
+            _keep(row, DEPARTMENT_LABEL, self._section)
+        elif at >= len(cells) or not cell_text(cells[at]).strip():
+            self._kept_columns.add(at)
+            _keep(row, self.labels[at], self._section)
 
     @property
     def unknown(self) -> list[str]:
@@ -152,6 +221,22 @@ def _extensions_of(fields: list[str | None]) -> list[tuple[int, int]]:
             phone = next((p for p in range(at - 1, -1, -1) if fields[p] == "phones"), None)
             if phone is not None:
                 pairs.append((at, phone))
+    return pairs
+
+
+_FAX = re.compile(r"fax|传真", re.IGNORECASE)
+_LABEL_KEY = re.compile(r"(phone\d*)(?:label|type)")
+
+
+def _phone_labels_of(headers: list[object], fields: list[str | None]) -> list[tuple[int, int]]:
+    """(label column, its number's column) of Google's Phone 1 - Label | Phone 1 - Value."""
+    keys = [header_key(h) for h in headers]
+    pairs = []
+    for at, key in enumerate(keys):
+        match = _LABEL_KEY.fullmatch(key)
+        if match:
+            value = match.group(1) + "value"
+            pairs += [(at, v) for v, k in enumerate(keys) if k == value and fields[v] == "phones"]
     return pairs
 
 

@@ -69,6 +69,7 @@ class Sheet:
     headers: list[str]
     rows: Iterator[Row]
     done: Callable[[], float]
+    title: str = ""  # the rows above the header that hold one cell alone
 
 
 def read_head(path: Path, size: int = 4096) -> bytes:

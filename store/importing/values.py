@@ -75,6 +75,11 @@ _EMBEDDED = re.compile(r"(?<!\d)(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?
 _SERVICE = re.compile(r"95[0-9]{3,6}|1[0-2][0-9]{3}")
 # 021-58355611/2/3: the numbers after the first give only the digits that differ.
 _SHORTHAND = re.compile(r"\d{1,2}")
+# A phone's pause before the extension it dials, written right after the
+# number: 0539-8123456,801 (also ; p w).
+# One or two digits after a comma are shorthand for a sibling number instead.
+_PAUSE = re.compile(r"(?<!\d)(0\d{2,3}[\s-]?\d{7,8})(?:[,;]+|[pPwW])(\d{3,5})"
+                    r"(?=\s*$|\s*[,;，；/])")
 # What an export puts between the numbers of one cell: Google's " ::: ".
 _GROUPS = re.compile(r"\s*:::\s*")
 # A CRM that exports a list of numbers as JSON: [{"value": "138…", "label": "work"}].
@@ -124,6 +129,8 @@ def region(text: str) -> tuple[str, str, str]:
     """(province, city, the rest) from ``山东省临沂市兰山区``, ``江苏徐州``,
     ``山东 临沂``, ``上海市浦东新区XX路100号`` or just ``临沂``. The rest (a
     district, a street) is for the caller to keep."""
+    if header_key(text) in _COUNTRIES:
+        return "", "", ""  # the country every lead here is in names no place
     place = places.parse(text)
     if place.province or place.city:
         return place.province, place.city, place.district + place.street
@@ -135,6 +142,7 @@ def region(text: str) -> tuple[str, str, str]:
     return "", "", text.strip()
 
 
+_COUNTRIES = frozenset(("中国", "中华人民共和国", "中国大陆", "china", "cn", "prc", "prchina"))
 # One word that may name a town the table does not have: a short Chinese
 # name with no district, street or number in it, or a word in letters.
 _CITY_LIKE = re.compile(r"[\u3400-\u9fff]{2,4}市?|[A-Za-z][A-Za-z.'-]{1,30}")
@@ -181,7 +189,7 @@ def phones(text: str) -> tuple[list[str], list[str], list[str]]:
     good: list[str] = []
     bad: list[str] = []
     worded: list[str] = []
-    for part in _parts(text):
+    for part in _parts(_PAUSE.sub(r"\1转\2", text)):
         # Read with full-width digits and dashes made plain; kept as written.
         plain = unicodedata.normalize("NFKC", _EXCEL_FLOAT.sub(r"\1", part))
         if good and _SHORTHAND.fullmatch(plain):
@@ -209,6 +217,37 @@ def _parts(text: str) -> list[str]:
     if text.startswith(("[", "{")) and _JSON_VALUE.search(text):
         return [value for value in _JSON_VALUE.findall(text) if value.strip()]
     return [p for group in _GROUPS.split(text) for p in split_phones(group)]
+
+
+# A directory's title names the company everyone in it works for:
+# 临沂宏达工程机械有限公司通讯录, 2025年某某集团销售部员工通讯录.
+_DIRECTORY = re.compile(
+    r"(?:\d{4}年(?:\d{1,2}月)?度?)?\s*(.+?(?:公司|集团|厂|局|院|学校|商行|经营部|办事处))"
+    r"\s*\S*?\s*(?:员工|职工|内部|全体)?\s*(?:通讯录|通讯簿|通信录|电话表|电话簿|联系表|花名册|名录)")
+# A department's heading over its people in a directory: 销售部, 二、售后服务部（5人）.
+_SECTION = re.compile(
+    r"(?:[一二三四五六七八九十\d]+[、.．]\s*)?(.{0,20}?(?:部|室|处|中心|车间|分公司|办事处|科室|小组|"
+    r"班组|工程队|施工队|department|dept|team|office))\s*(?:[(（][^)）]*[)）])?", re.IGNORECASE)
+
+
+def directory_company(title: str) -> str:
+    """The company a directory's title names, else ''."""
+    match = _DIRECTORY.search(title)
+    return match.group(1).strip() if match else ""
+
+
+# A unit's name no person's name ends with: a heading in a directory's name column.
+_UNIT = re.compile(r".+(?:部|办公室|中心|车间|事业部|department)", re.IGNORECASE)
+
+
+def is_unit(text: str) -> bool:
+    return _UNIT.fullmatch(text.strip()) is not None
+
+
+def section(text: str) -> str:
+    """The department a heading row names (销售部), else ''."""
+    match = _SECTION.fullmatch(text.strip())
+    return match.group(1).strip() if match else ""
 
 
 def is_total(name: str) -> bool:

@@ -117,7 +117,7 @@ def _read_line(path: Path, cards: list[Card], card: Card | None, line: int,
         text = _decoded(value, params)
         if len(text) > MAX_CELL_CHARS:
             raise ImportFailed(path, "cell_too_long", str(line))
-        _take(card, name, text)
+        _take(card, name, text, params["TYPE"].split(","))
     return card
 
 
@@ -165,12 +165,18 @@ def _split_property(raw: bytes) -> tuple[str, dict[str, str], bytes]:
     parts = _parameters(head.decode("utf-8", "replace"))
     name = parts[0].rsplit(".", 1)[-1].strip().upper()  # item1.TEL -> TEL
     params: dict[str, str] = {}
+    types: list[str] = []
     for part in parts[1:]:
         key, eq, val = part.partition("=")
-        if eq:
+        if eq and key.strip().upper() == "TYPE":  # type=WORK;type=FAX, TYPE=WORK,FAX
+            types += val.strip().strip('"').upper().split(",")
+        elif eq:
             params[key.strip().upper()] = val.strip().strip('"')
         elif part.strip().upper() in ("QUOTED-PRINTABLE", "BASE64"):
             params["ENCODING"] = part.strip()  # vCard 2.1 names it bare
+        else:
+            types.append(part.strip().upper())  # and its types: TEL;WORK;FAX
+    params["TYPE"] = ",".join(types)
     return name, params, value
 
 
@@ -221,16 +227,22 @@ def _components(text: str) -> list[str]:
     return parts
 
 
-def _take(card: Card, name: str, text: str) -> None:
+def _take(card: Card, name: str, text: str, types: list[str]) -> None:
     parts = _components(text)
     if name == "FN":
         card.add("fn", ";".join(parts))  # a name, not a list: a ; in it is part of it
     elif name == "N":
         card.add("n", _name_from_n(parts))
     elif name == "TEL":
-        card.add("phone", re.sub(r"^tel:", "", ";".join(parts), flags=re.I))
+        number = re.sub(r"^tel:", "", ";".join(parts), flags=re.I)
+        # A fax machine's line is no one to call: kept, as Outlook's fax columns are.
+        card.add("FAX" if "FAX" in types and not {"VOICE", "CELL"} & set(types) else "phone",
+                 number)
     elif name == "ORG":
-        card.add("company", " ".join(p for p in parts if p))
+        # The organisation, then its units (ORG:临沂宏达;工程部): the units are kept.
+        named = [p for p in parts if p]
+        card.add("company", named[0] if named else "")
+        card.add("ORG", " ".join(named[1:]))
     elif name == "NOTE":
         card.add("notes", ";".join(parts))
     elif name == "CATEGORIES":

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, time
 from pathlib import Path
 
-from store.importing.headers import read_header
+from store.importing.headers import read_header, title_of
 from store.importing.sheet import (
     MAX_XLSX_EXPANDED,
     MAX_XLSX_RATIO,
@@ -104,7 +104,8 @@ def _sheet(path: Path, book, worksheet) -> Sheet | None:
     state["probing"] = False  # from here the rows close the book when done
     header, below = found
     return Sheet(path, [cell_text(c) for c in header], itertools.chain(head[below:], rows),
-                 lambda: min(state["row"] / total, 1.0))
+                 lambda: min(state["row"] / total, 1.0),
+                 title_of([cells for _n, cells in head[:below]]))
 
 
 def _rows(path: Path, book, worksheet, state: dict) -> Iterator[Row]:
