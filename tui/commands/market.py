@@ -7,8 +7,10 @@ import json
 
 from rich.cells import cell_len
 
+from store.lost import lost_deals_in
 from store.market import AGE_BANDS, SIZE_BANDS, Market, market
 from store.text import clean, json_escaped, visible
+from tui import lost_words
 from tui import market_words as words
 from tui.i18n import t
 
@@ -28,12 +30,15 @@ def cmd_market(args: argparse.Namespace) -> int:
     store = LeadStore.open(args.db or default_db(), read_only=True)
     try:
         figures = market(store, clean(args.region).strip())
+        lost = lost_deals_in(store, figures.region)
     finally:
         store.close()
     if args.json:
-        print(json_escaped(json.dumps(to_document(figures), ensure_ascii=False, indent=1)))
+        document = {**to_document(figures), "lost_deals": lost_words.to_documents(lost)}
+        print(json_escaped(json.dumps(document, ensure_ascii=False, indent=1)))
     else:
-        print("\n".join(visible(line) for line in text_lines(figures)))
+        lines = [*text_lines(figures), "", *lost_words.text_lines(lost)]
+        print("\n".join(visible(line) for line in lines))
     if not figures.total:
         if not args.json:
             say(t("market.none", region=words.where(figures)))

@@ -39,6 +39,7 @@ MESSAGES: dict[str, str] = {
     "change.remove_lost_deals": "lost deal removed",
     "check.record.lost_deals": "Lost deal",
     "market.lost.heading": "Lost deals in the region (newest first; enter opens the lead)",
+    "market.lost.title": "Lost deals",
     "market.lost.none": "No deal lost here yet.",
     "market.lost.col.on": "Day",
     "market.lost.col.brand": "Won by",

@@ -35,6 +35,7 @@ MESSAGES: dict[str, str] = {
     "change.remove_lost_deals": "删除流失订单",
     "check.record.lost_deals": "流失订单",
     "market.lost.heading": "本地区的流失订单（最新在前；回车打开客户）",
+    "market.lost.title": "流失订单",
     "market.lost.none": "这里还没有流失的订单。",
     "market.lost.col.on": "日期",
     "market.lost.col.brand": "赢单品牌",
