@@ -13,6 +13,7 @@ from typing import Any
 from store.errors import Invalid, StoreError
 from store.grading import quadrant_of
 from store.leadstore import Change, LeadStore
+from store.lost import LostAnswer, deal_change, lost_fields
 from store.model import ChecklistItem, Contact, ContactStatus, Method, Purpose, Status
 
 FOLLOW_UP_TIME = time(9, 0)
@@ -85,6 +86,7 @@ class LogEntry:
     made: Made | None = None
     lead_fields: dict[str, Any] = field(default_factory=dict)
     follow_up: FollowUp | None = None
+    lost: LostAnswer | None = None  # the lead marked lost: why, and to whom
 
 
 def cadence_days(store: LeadStore, lead_id: int, grades: tuple[int | None, int | None] | None = None
@@ -113,7 +115,8 @@ def log_contact(store: LeadStore, entry: LogEntry) -> Contact:
     planned contact left and no follow-up given.
     """
     changes: list[Change] = []
-    before, lead = store.edited_lead(entry.lead_id, **entry.lead_fields)
+    lead_fields = {**entry.lead_fields, **(lost_fields(entry.lost) if entry.lost else {})}
+    before, lead = store.edited_lead(entry.lead_id, **lead_fields)
     logged = _logged(store, entry)
     follow = None
     if entry.follow_up is not None:
@@ -127,6 +130,8 @@ def log_contact(store: LeadStore, entry: LogEntry) -> Contact:
         changes.append(("contacts", follow.id, None, follow))
     if lead is not before:
         changes.append(("leads", lead.id, before, lead))
+    if entry.lost is not None:
+        changes.append(deal_change(store, lead, entry.lost))
     # A cancel goes through here too (the same rule, one change), named as such.
     cancelled = entry.analysis.status is ContactStatus.CANCELLED
     store.commit("cancel_contact" if cancelled else "log_contact", changes)

@@ -18,7 +18,9 @@ from datetime import datetime, timedelta
 from itertools import accumulate
 from typing import Any
 
+from store.fleet import brand_name
 from store.leadstore import Change, LeadStore
+from store.market_model import LostDeal, LostReason
 from store.model import Contact, ContactStatus, Lead, Method, Purpose, Source, Stage, Status
 from store.insights.period import Reach, reach_span
 
@@ -29,12 +31,34 @@ WON_BY_SOURCE = {
     Source.MACHINE_SITE: 0.15, Source.PEER: 0.1, Source.EVENT: 0.06,
 }
 LOST_SHARE = 0.2
-# The reasons a rep picks in a session (the Chinese words of its list).
-PRICE, COMPETITOR, NO_FUNDS, NO_PROJECT, NO_CONTACT = (
-    "价格", "买了别家的", "没有资金", "工程没了", "联系不上")
-REASONS = (PRICE, COMPETITOR, NO_FUNDS, NO_PROJECT, NO_CONTACT)
-REASON_WEIGHTS = tuple(accumulate((34, 26, 18, 13, 9)))
-RIVALS = ("徐工", "卡特", "柳工", "临工", "小松")
+# The lost-deal dialog's reasons, how often reps pick them, and the words a
+# Chinese rep's pick leaves on the lead.
+REASONS: dict[LostReason, tuple[int, str]] = {
+    LostReason.PRICE: (26, "价格"),
+    LostReason.FINANCING: (16, "付款条件"),
+    LostReason.BRAND_PREFERENCE: (12, "品牌偏好"),
+    LostReason.RELATIONSHIP: (10, "客情关系"),
+    LostReason.DELIVERY: (6, "交货期"),
+    LostReason.SERVICE_NETWORK: (8, "服务网点"),
+    LostReason.PRODUCT_FIT: (7, "产品不对路"),
+    LostReason.NO_BUDGET: (10, "最终没有预算"),
+    LostReason.OTHER: (5, "其他"),
+}
+REASON_WEIGHTS = tuple(accumulate(weight for weight, _ in REASONS.values()))
+OVER_THE_OFFER = frozenset({LostReason.PRICE, LostReason.FINANCING,
+                            LostReason.BRAND_PREFERENCE})
+OTHER_WHY = ("儿子接手后换了人管采购", "改成租机干活", "朋友转让了一台二手机")
+# The models a rival won with, and their price range in 万 yuan.
+RIVAL_MODELS: dict[str, tuple[tuple[str, float, float], ...]] = {
+    "徐工": (("XE215DA", 50, 58), ("XE60DA", 22, 26), ("XE370DK", 110, 125)),
+    "卡特": (("320GC", 75, 85), ("306.5", 30, 34), ("336GC", 120, 135)),
+    "柳工": (("922F", 45, 52), ("906F", 20, 24)),
+    "临工": (("E6210F", 42, 48), ("E660F", 20, 23)),
+    "小松": (("PC200-8M0", 70, 78), ("PC130-8", 45, 50)),
+    "现代": (("R215VS", 48, 55),),
+    "斗山": (("DX215-9C", 52, 60), ("DX60-9C", 24, 27)),
+}
+RIVALS = tuple(RIVAL_MODELS)
 STAGES = tuple(Stage)
 STAGE_RANK = {stage: rank for rank, stage in enumerate(STAGES)}
 WON_FROM = frozenset({Stage.APPROACH, Stage.PROBE, Stage.PRESENT})  # not from a first look
@@ -73,17 +97,23 @@ def _between(rng: random.Random, start: datetime, end: datetime) -> datetime:
 def with_past(store: LeadStore, changes: list[Change], seed: int, now: datetime) -> list[Change]:
     """``changes`` (the demo's new leads, contacts and machines) with each
     lead's past laid on, and the past contacts after them."""
-    rng = past_rng(seed)
+    rng, deal_rng = past_rng(seed), random.Random(f"{seed}-lost")
     threshold = store.settings.threshold
     quarter = reach_span(Reach.QUARTER, now).start
     contact_id = 1 + sum(1 for change in changes if change[0] == "contacts")
     extra: list[Change] = []
+    deals: list[Change] = []
     planned = _planned(changes)
     with clock_at(store) as moment:
         for n, (table, obj_id, _before, lead) in enumerate(changes):
             if table != "leads":
                 continue
             end, closing = _close(rng, lead, now, threshold, obj_id in planned)
+            lost = closing.pop("lost", None)
+            if lost is not None:  # the deal it went to, and the words left on the lead
+                deal = _deal(deal_rng, lead, end, lost, len(deals) + 1)
+                closing.update(_lost_fields(deal))
+                deals.append(("lost_deals", deal.id, None, deal))
             first, progress = _progress(rng, lead, end, quarter, threshold)
             if closing or progress:
                 changes[n] = ("leads", obj_id, None,
@@ -91,7 +121,7 @@ def with_past(store: LeadStore, changes: list[Change], seed: int, now: datetime)
             for contact in _contacts(rng, lead, end, contact_id):
                 extra.append(("contacts", contact.id, None, contact))
                 contact_id += 1
-    return changes + extra
+    return changes + extra + deals
 
 
 def _planned(changes: list[Change]) -> set[int]:
@@ -122,13 +152,37 @@ def _close(rng: random.Random, lead: Lead, now: datetime, threshold: int, planne
         # Delivered a while ago, the machine is in after-sales care.
         stage = Stage.AFTER_SALES if now - when > 14 * DAY else Stage.CLOSING
         return when, {"stage": stage, "status": Status.WON}
-    reason = rng.choices(REASONS, cum_weights=REASON_WEIGHTS)[0]
-    fields: Fields = {"status": Status.LOST, "reason": reason}
-    if reason in (PRICE, COMPETITOR) and lead.stage is Stage.PRESENT:
+    reason = rng.choices(tuple(REASONS), cum_weights=REASON_WEIGHTS)[0]
+    fields: Fields = {"status": Status.LOST, "lost": reason}
+    if reason in OVER_THE_OFFER and lead.stage is Stage.PRESENT:
         fields["stage"] = Stage.OBJECTIONS  # lost over the offer, after it was made
-    if reason == COMPETITOR and not lead.competitor:  # whom the deal went to
-        fields["competitor"] = rng.choice(RIVALS)
     return when, fields
+
+
+def _deal(rng: random.Random, lead: Lead, when: datetime, reason: LostReason,
+          deal_id: int) -> LostDeal:
+    """The deal a lead was lost to: a rival's model at a price of its range,
+    the brand the lead was weighing when it had one. With no budget after
+    all, nobody won it."""
+    why = rng.choice(OTHER_WHY) if reason is LostReason.OTHER else ""
+    deal = LostDeal(id=deal_id, lead_id=lead.id, on=when.date(), reason=reason, why=why,
+                    province=lead.province, city=lead.city)
+    if reason is LostReason.NO_BUDGET:
+        return deal
+    brand = brand_name(lead.competitor) if lead.competitor else rng.choice(RIVALS)
+    if brand not in RIVAL_MODELS or rng.random() < 0.15:  # the rep did not learn the model
+        return dataclasses.replace(deal, brand=brand)
+    model, low, high = rng.choice(RIVAL_MODELS[brand])
+    price = round(rng.uniform(low, high) * 2) / 2 * 10_000  # to the half 万, as quoted
+    return dataclasses.replace(deal, brand=brand, model=model, price=int(price))
+
+
+def _lost_fields(deal: LostDeal) -> Fields:
+    words = REASONS[deal.reason][1]
+    fields: Fields = {"reason": f"{words}：{deal.why}" if deal.why else words}
+    if deal.brand:
+        fields["competitor"] = deal.brand
+    return fields
 
 
 def _progress(rng: random.Random, lead: Lead, end: datetime, quarter: datetime,

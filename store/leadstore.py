@@ -431,11 +431,15 @@ class LeadStore:
 
     # ----------------------------------------------------------- leads
     def add_lead(self, name: str, **fields: Any) -> Lead:
-        now = self.now()
-        lead = Lead(id=self._new_id("leads"), name=check_name(name), created=now, updated=now)
-        lead = _keyed(dataclasses.replace(lead, **self._checked(fields)))
+        lead = self.new_lead(name, **fields)
         self._commit("add_lead", [("leads", lead.id, None, lead)])
         return lead
+
+    def new_lead(self, name: str, **fields: Any) -> Lead:
+        """A lead with a fresh id, checked but not yet saved (for :meth:`commit`)."""
+        now = self.now()
+        lead = Lead(id=self._new_id("leads"), name=check_name(name), created=now, updated=now)
+        return _keyed(dataclasses.replace(lead, **self._checked(fields)))
 
     def edit_lead(self, lead_id: int, label: str = "edit_lead", **fields: Any) -> Lead:
         """Change fields of a lead; each change lands in its history."""

@@ -21,6 +21,7 @@ from store.board import TRAY, BoardIndex
 from store.codec import as_time
 from store.grading import NO_NEXT, OVERDUE, grades_for_quadrant, quadrant_of, step_grade
 from store.leadstore import LeadStore
+from store.lost import LostAnswer, mark_lost
 from store.model import QUADRANTS, Lead, SessionRecord, Status
 
 QUEUE_LIMIT = 300
@@ -131,6 +132,12 @@ def decide_status(store: LeadStore, lead: Lead, status: Status, reason: str = ""
     if reason:
         fields["reason"] = reason
     return store.edit_lead(lead.id, "triage", **fields)
+
+
+def decide_lost(store: LeadStore, lead: Lead, answer: LostAnswer) -> Lead:
+    """Lost, with the rep's answer: the lead's reason and the market's lost
+    deal, as one decision (one undo)."""
+    return mark_lost(store, lead.id, answer, "triage", reviewed=store.now(), wake=None)
 
 
 def decide_step(store: LeadStore, lead: Lead, axis: str, step: int) -> Lead:

@@ -9,9 +9,11 @@ import pytest
 from store.demo import write_demo
 from store.insights import Reach, Scope, compute, reach_span
 from store.leadstore import LeadStore
+from store.lost import lost_deals_in
+from store.market_model import LostReason
 from store.model import ContactStatus, Status
 from tui.app import LeadboardApp
-from tui.locales.zh.session import MESSAGES as ZH_SESSION
+from tui.locales.zh.lost import MESSAGES as ZH_LOST
 from tui.screens.insights import ORDER, InsightsScreen
 
 LEADS = 300
@@ -61,9 +63,25 @@ def test_the_funnel_leaks_between_stages(demo):
 
 def test_lost_deals_give_the_reasons_a_rep_picks(demo):
     lost = figures(demo, Reach.YEAR).lost
-    words = {text for key, text in ZH_SESSION.items() if key.startswith("lost.reason.")}
-    assert len(lost.reasons) >= 3 and {row.name for row in lost.reasons} <= words
+    codes = {reason.value for reason in LostReason}
+    assert len(lost.reasons) >= 3 and {row.name for row in lost.reasons} <= codes
     assert lost.competitors  # whom the deals bought from another brand went to
+    # The lead keeps the words a Chinese rep's pick leaves on it.
+    words = {text for key, text in ZH_LOST.items() if key.startswith("lost_reason.")}
+    left = {demo.lead(i).reason.split("：")[0] for i in lost.lost}
+    assert len(left) >= 3 and left <= words
+
+
+def test_every_lead_lost_has_its_lost_deal_and_linyi_shows_some(demo):
+    lost = {i for i, lead in demo.leads.items() if lead.status is Status.LOST}
+    deals = demo.records("lost_deals").values()
+    assert lost and {deal.lead_id for deal in deals} == lost
+    here = lost_deals_in(demo, "临沂")
+    assert len(here) >= 2 and [r.on for r in here] == sorted((r.on for r in here), reverse=True)
+    assert all(r.deal.city == "临沂" for r in here)
+    priced = [deal for deal in deals if deal.price]
+    assert priced and all(d.brand and d.model and 100_000 < d.price < 2_000_000 for d in priced)
+    assert len({d.reason for d in deals}) >= 6  # spread over the list
 
 
 def test_past_contacts_were_made_missed_and_called_off(demo, clock):

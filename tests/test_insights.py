@@ -3,7 +3,7 @@ hand (tests/insights_fixture.py says what happened to whom, and when)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -136,3 +136,28 @@ def test_the_same_figures_after_reopening_the_file(store, clock, db_path):
     store.close()
     with LeadStore.open(db_path, clock=clock, read_only=True) as again:
         assert compute(again, scope) == before
+
+
+def test_a_lost_deal_gives_the_reason_and_the_brand_that_won(store, clock):
+    """A lead lost with the dialog counts by its lost deal; those lost before
+    by the reason and competitor typed on the lead."""
+    from store.insights.text import to_text
+    from store.lost import LostAnswer, mark_lost
+    from store.market_model import LostReason
+    from tui.i18n import set_language
+    from tui.insight_words import report_words
+
+    ids = build(store, clock)
+    clock.now = NOW - timedelta(days=1)
+    mark_lost(store, ids["F"], LostAnswer(LostReason.FINANCING, "付款条件", brand="sany",
+                                          model="SY215C", price=545_000))
+    clock.now = NOW
+    lost = compute(store, Scope(QUARTER, "quarter", NOW)).lost
+    assert letters(ids, lost.lost) == "BCDF"
+    assert [(r.name, letters(ids, r.leads)) for r in lost.reasons] == [
+        ("价格高", "BC"), ("financing", "F"), ("资金不足", "D")]
+    assert [(c.name, letters(ids, c.leads)) for c in lost.competitors] == [
+        ("三一", "BF"), ("徐工", "C")]
+    set_language("zh")
+    report = to_text(compute(store, Scope(QUARTER, "quarter", NOW)), report_words())
+    assert "付款条件" in report and "financing" not in report

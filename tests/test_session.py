@@ -65,8 +65,8 @@ async def test_a_whole_session(store, seeded, clock, db_path):
         await pilot.press("u")  # ... no: undo that
         assert current() == "刘洋"
         assert store.lead(seeded["刘洋"]).status is Status.ACTIVE
-        await pilot.press("x")  # lost, with a reason
-        await pilot.press("2")
+        await pilot.press("x")  # lost, with a reason picked from the list
+        await pilot.press("3", "ctrl+s")
         assert current() == "陈静"
         await pilot.press("plus")  # refine, stays on 陈静
         assert current() == "陈静" and store.lead(seeded["陈静"]).intent == 2
@@ -91,7 +91,7 @@ async def test_a_whole_session(store, seeded, clock, db_path):
         assert (lead["张伟"].intent, lead["张伟"].funding) == (2, 2)
         assert lead["李娜"].status is Status.DORMANT
         assert lead["李娜"].wake == (clock.now + timedelta(days=30)).replace(hour=9, minute=0)
-        assert lead["刘洋"].status is Status.LOST and lead["刘洋"].reason == "bought from a competitor"
+        assert lead["刘洋"].status is Status.LOST and lead["刘洋"].reason == "brand preference"
         assert (lead["陈静"].intent, lead["陈静"].funding) == (3, 3)
         for name in ("曾国", "张伟", "李娜", "刘洋", "陈静"):
             assert lead[name].reviewed == clock.now
@@ -124,9 +124,9 @@ def test_reviewed_leads_leave_the_not_reviewed_queue(store, seeded, clock):
 async def test_a_lost_reason_can_be_typed(store, seeded):
     app = LeadboardApp(store, "en")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("t", "enter", "x", "o")
+        await pilot.press("t", "enter", "x", "9", "tab")  # other, then the words
         await pilot.press(*"3 months later", "enter")
-        assert store.lead(seeded["曾国"]).reason == "3 months later"
+        assert store.lead(seeded["曾国"]).reason == "other: 3 months later"
         assert store.lead(seeded["曾国"]).status is Status.LOST
 
 

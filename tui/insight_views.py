@@ -18,8 +18,9 @@ from store.insights.figures import (
     SourceFigures,
     StageFigures,
 )
-from store.insights.text import days, percent
+from store.insights.text import days, percent, share_name
 from tui.i18n import label, t
+from tui.insight_words import report_words
 from widgets.bar_chart import Bar
 
 Leads = tuple[int, ...]
@@ -170,8 +171,12 @@ def goals(figures: Goals) -> Picture:
     return Picture(t("insights.note.goals"), charts, tables=tables)
 
 
-def _pareto(rows: tuple[Share, ...]) -> list[Bar]:
-    return [Bar(r.name or h("no_reason"), len(r.leads),
+def _name(kind: str, row: Share) -> str:
+    return share_name(kind, row, report_words())
+
+
+def _pareto(kind: str, rows: tuple[Share, ...]) -> list[Bar]:
+    return [Bar(_name(kind, r), len(r.leads),
                 f"{len(r.leads)}  {percent(r.share)}  Σ{percent(r.running)}", r.leads, r.running)
             for r in rows]
 
@@ -181,20 +186,20 @@ def lost(figures: LostDeals) -> Picture:
         return Picture(h("empty.lost"))
     top = figures.reasons[0]
     note = t("insights.note.lost", count=len(figures.lost),
-             reason=top.name or h("no_reason"), share=percent(top.share))
-    charts = [(h("reason"), _pareto(figures.reasons))]
+             reason=_name("reason", top), share=percent(top.share))
+    charts = [(h("reason"), _pareto("reason", figures.reasons))]
     if figures.competitors:
-        charts.append((h("competitor"), _pareto(figures.competitors)))
-    tables = [_pareto_table(h("reason"), figures.reasons)]
+        charts.append((h("competitor"), _pareto("competitor", figures.competitors)))
+    tables = [_pareto_table("reason", figures.reasons)]
     if figures.competitors:
-        tables.append(_pareto_table(h("competitor"), figures.competitors))
+        tables.append(_pareto_table("competitor", figures.competitors))
     return Picture(note, charts, tables=tables)
 
 
-def _pareto_table(title: str, rows: tuple[Share, ...]) -> Table:
-    table = Table([title, h("leads"), h("share"), h("running")], [])
+def _pareto_table(kind: str, rows: tuple[Share, ...]) -> Table:
+    table = Table([h(kind), h("leads"), h("share"), h("running")], [])
     for r, share in enumerate(rows):
-        table.rows.append([share.name or h("no_reason"), str(len(share.leads)),
+        table.rows.append([_name(kind, share), str(len(share.leads)),
                            percent(share.share), percent(share.running)])
         table.leads.update({(r, c): share.leads for c in range(4)})
     return table

@@ -14,6 +14,8 @@ from statistics import median
 from store.codec import as_time
 from store.dates import week_start
 from store.leadstore import LeadStore
+from store.lost import latest_deals
+from store.market_model import LostDeal
 from store.model import ContactStatus, Method, Purpose, Source, Status
 
 from store.insights.facts import STAGES, LeadFacts, read_leads
@@ -61,7 +63,7 @@ def sections(store: LeadStore, scope: Scope) -> Iterator[tuple[str, object]]:
     yield "quadrants", quadrants(facts, closed, threshold)
     yield "migration", migration(facts, scope, threshold)
     yield "funnel", funnel(facts, scope)
-    yield "lost", lost_deals(facts, closed)
+    yield "lost", lost_deals(facts, closed, latest_deals(store))
     by_id = {lead.id: lead for lead in facts}
     contacts = list(_contacts(store, by_id))
     yield "activity", activity(store, contacts, by_id, scope)
@@ -183,16 +185,24 @@ def _pareto(groups: dict[str, list[int]]) -> tuple[Share, ...]:
     return tuple(rows)
 
 
-def lost_deals(facts: list[LeadFacts], closed: Closed) -> LostDeals:
+def lost_deals(facts: list[LeadFacts], closed: Closed,
+               deals: dict[int, LostDeal] | None = None) -> LostDeals:
+    """Why and to whom: the lead's lost deal says it (a reason of the list,
+    by its code, and the brand that won); a lead lost before there were
+    lost deals by its reason and competitor as typed."""
+    deals = deals or {}
     reasons, competitors, lost = defaultdict(list), defaultdict(list), []
     for lead in facts:
         outcome = closed.get(lead.id)
         if outcome is None or outcome[0] != Status.LOST:
             continue
         lost.append(lead.id)
-        reasons[lead.reason].append(lead.id)
-        if lead.competitor:
-            competitors[lead.competitor].append(lead.id)
+        deal = deals.get(lead.id)
+        reason = deal.reason.value if deal else lead.reason
+        brand = (deal.brand or lead.competitor) if deal else lead.competitor
+        reasons[reason].append(lead.id)
+        if brand:
+            competitors[brand].append(lead.id)
     return LostDeals(tuple(lost), _pareto(reasons), _pareto(competitors))
 
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from store.export import Words
+from store.lost import reason_name
 from store.insights.figures import PLACES, TRAY, GoalRate, Insights, Share, StatusCounts
 
 NONE = "—"
@@ -144,8 +145,15 @@ def _goals(insights: Insights, words: Words) -> list[str]:
 def _share_table(kind: str, rows: tuple[Share, ...], words: Words) -> list[str]:
     h = words.heading
     return table([h(kind), h("leads"), h("share"), h("running")],
-                 [[r.name or h("no_reason"), len(r.leads), percent(r.share), percent(r.running)]
+                 [[share_name(kind, r, words), len(r.leads), percent(r.share), percent(r.running)]
                   for r in rows])
+
+
+def share_name(kind: str, row: Share, words: Words) -> str:
+    """A bar's name in words: a reason of the lost-deal list by its name."""
+    if not row.name:
+        return words.heading("no_reason")
+    return reason_name(row.name, words.label) if kind == "reason" else row.name
 
 
 def _lost(insights: Insights, words: Words) -> list[str]:

@@ -17,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from store.export import Words
 from store.insights.figures import PLACES, Insights, Share
-from store.insights.text import place_name
+from store.insights.text import place_name, share_name
 
 HEAD_ROW = 4  # the table's headings; its rows follow
 CHART_AT = "J4"
@@ -210,7 +210,7 @@ def _pareto(sheet: Worksheet, words: Words, kind: str, rows: Sequence[Share],
     """A Pareto chart: bars of leads, largest first, and a line of the running
     share on a second axis (0-100 %)."""
     h = words.heading
-    cells = [[r.name or h("no_reason"), len(r.leads), r.share, r.running] for r in rows]
+    cells = [[share_name(kind, r, words), len(r.leads), r.share, r.running] for r in rows]
     last = _table(sheet, [h(kind), h("leads"), h("share"), h("running")], cells,
                   percent=(2, 3), top=top)
     bars = _bar(h(kind), sheet, (2,), last, top=top)

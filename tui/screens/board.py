@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from store.board import TRAY, BoardIndex
 from store.errors import SaveFailed, StoreError
+from store.lost import LostAnswer, add_lost_lead, mark_lost
 from store.model import QUADRANTS
 from store.search.board import NarrowedBoard
 from store.session import default_queue, queue_of
@@ -352,12 +353,15 @@ class BoardScreen(PlanActions, HeldFrames):
         lead = self.store.lead(lead_id)
         self.app.push_screen(LeadForm(lead, self.store.settings.threshold), self._form_done)
 
-    def _form_done(self, result: tuple[int | None, dict] | None) -> None:
+    def _form_done(self, result: tuple[int | None, dict, LostAnswer | None] | None) -> None:
         if result is None:
             return
-        lead_id, fields = result
+        lead_id, fields, lost = result
         try:
-            if lead_id is None:
+            if lost is not None:  # the lead and its lost deal, as one change
+                lead = (add_lost_lead(self.store, answer=lost, **fields) if lead_id is None
+                        else mark_lost(self.store, lead_id, lost, "edit_lead", **fields))
+            elif lead_id is None:
                 lead = self.store.add_lead(**fields)
             else:
                 lead = self.store.edit_lead(lead_id, **fields)

@@ -11,11 +11,13 @@ from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from store.errors import Invalid
+from store.lost import LostAnswer
 from store.model import Credit, CustomerType, Lead, Source, Stage, Status
 from store.text import clean, visible
 from store.validate import check_name, normalize_phones, parse_grade
 from tui.i18n import label, localize_bindings, t
 from tui.screens.form import Form
+from tui.screens.lost_form import LostForm
 from widgets.key_bar import KeyBar
 from widgets.tick_box import TickBox
 
@@ -81,8 +83,9 @@ def _initial(lead: Lead | None, name: str) -> str:
     return visible(str(value))  # an escape stored before they were refused: shown, not obeyed
 
 
-class LeadForm(Form[tuple[int | None, dict] | None]):
-    """Returns ``(lead id or None, fields)`` when saved, ``None`` on escape."""
+class LeadForm(Form[tuple[int | None, dict, LostAnswer | None] | None]):
+    """Returns ``(lead id or None, fields, lost answer)`` when saved, ``None``
+    on escape. A lead set to lost asks why and to whom before it is saved."""
 
     AUTO_FOCUS = "#field-name"  # "n", then the name: no tab to reach it first
     BINDINGS = [
@@ -149,5 +152,15 @@ class LeadForm(Form[tuple[int | None, dict] | None]):
     def action_save(self) -> None:
         fields, errors = read_form(self.values())
         self.show_errors(errors)
-        if not errors:
-            self.dismiss((self.lead.id if self.lead else None, fields))
+        if errors:
+            return
+        lead_id = self.lead.id if self.lead else None
+        if fields["status"] is not Status.LOST or (self.lead and self.lead.status is Status.LOST):
+            self.dismiss((lead_id, fields, None))
+            return
+
+        def answered(answer: LostAnswer | None) -> None:
+            if answer is not None:  # esc: back to the form, nothing saved
+                self.dismiss((lead_id, fields, answer))
+
+        self.app.push_screen(LostForm(fields["name"], fields["competitor"]), answered)

@@ -16,11 +16,13 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
+from store.lost import LostInRegion, lost_deals_in
 from store.market import Market, market, regions
 from store.text import clean
 from tui import market_words as words
 from tui.i18n import localize_bindings, t
 from tui.intel_sections import INTEL_KEYS, IntelActions, MarketIntel
+from tui.lost_deals import LostDeals
 from widgets.bar_chart import Bar, BarChart
 from widgets.key_bar import KeyBar
 
@@ -76,6 +78,7 @@ class MarketScreen(IntelActions, Screen[MarketChoice | None]):
                                      zebra_stripes=True)
                 yield Static("", classes="market-note", id="market-unowned")
             yield MarketIntel(id="market-intel")
+            yield LostDeals(id="market-lost", classes="market-section")
         yield KeyBar(pinned=PINNED_KEYS)
 
     def on_mount(self) -> None:
@@ -88,9 +91,11 @@ class MarketScreen(IntelActions, Screen[MarketChoice | None]):
     def compute(self, region: str) -> None:
         store = self.app.store
         figures, places = market(store, region), regions(store)
-        self.app.call_from_thread(self.show, figures, ["", *(name for name, _ in places)])
+        lost = lost_deals_in(store, region)
+        self.app.call_from_thread(self.show, figures, ["", *(name for name, _ in places)], lost)
 
-    def show(self, figures: Market, places: list[str]) -> None:
+    def show(self, figures: Market, places: list[str],
+             lost: tuple[LostInRegion, ...] = ()) -> None:
         self.figures, self.places = figures, places
         self.query_one("#market-title", Static).update(words.title(figures))
         self._brands(figures)
@@ -98,6 +103,7 @@ class MarketScreen(IntelActions, Screen[MarketChoice | None]):
         self._bands("ages", words.age_names(), figures.ages, figures.total)
         self._candidates(figures)
         self.query_one(MarketIntel).show(figures.region)
+        self.query_one(LostDeals).show(lost)
 
     def _section(self, name: str) -> tuple[BarChart, DataTable]:
         section = self.query_one(f"#market-{name}")
@@ -166,6 +172,12 @@ class MarketScreen(IntelActions, Screen[MarketChoice | None]):
     def _owner_chosen(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value is not None:
             self.dismiss(MarketChoice((int(event.row_key.value),)))
+
+    @on(DataTable.RowSelected, "#market-lost-table")
+    def _lost_chosen(self, event: DataTable.RowSelected) -> None:
+        lead_id = self.query_one(LostDeals).lead_of(event.row_key.value)
+        if lead_id is not None:
+            self.dismiss(MarketChoice((lead_id,)))
 
     @on(BarChart.Chosen)
     def _bar_chosen(self, event: BarChart.Chosen) -> None:

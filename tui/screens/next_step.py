@@ -7,6 +7,7 @@ contact unless it is won, lost or dormant.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 
 from textual import on
@@ -15,10 +16,12 @@ from textual.containers import Grid, Vertical
 from textual.widgets import Button, Input, Label, Static
 
 from store.contacts import FollowUp, LogEntry, log_contact
-from store.model import ChecklistItem, Method, Purpose
+from store.lost import LostAnswer
+from store.model import ChecklistItem, Lead, Method, Purpose, Status
 from tui.i18n import t
 from tui.screens.contact_form import default_checklist, enum_select
 from tui.screens.dialog import Dialog, FieldError
+from tui.screens.lost_form import LostForm
 from tui.when_text import input_text, resolve, say_plan_time
 
 
@@ -85,6 +88,8 @@ class ContactLogDialog(Dialog):
         """What the fields say; raises :class:`FieldError` for one they cannot."""
         raise NotImplementedError
 
+    lead: Lead
+
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
@@ -93,4 +98,14 @@ class ContactLogDialog(Dialog):
         except FieldError as exc:
             self.refuse(str(exc), exc.field)
             return
-        self.save_with(lambda: log_contact(self.app.store, entry))
+        if entry.lead_fields.get("status") is not Status.LOST or self.lead.status is Status.LOST:
+            self.save_with(lambda: log_contact(self.app.store, entry))
+            return
+
+        def answered(answer: LostAnswer | None) -> None:
+            """Lost: why and to whom, saved with the log as one change (esc: back here)."""
+            if answer is not None:
+                lost = dataclasses.replace(entry, lost=answer)
+                self.save_with(lambda: log_contact(self.app.store, lost))
+
+        self.app.push_screen(LostForm(self.lead.name, self.lead.competitor), answered)

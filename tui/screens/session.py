@@ -5,23 +5,24 @@ from __future__ import annotations
 from datetime import datetime
 
 from rich.cells import cell_len
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from store.errors import SaveFailed, StoreError
 from store.leadstore import LeadStore
+from store.lost import LostAnswer
 from store.contacts import propose_follow_up
 from store.model import Contact, Lead, Status
-from store.text import clean, visible
+from store.text import visible
 from store.session import (
     QUEUE_LIMIT,
     Queue,
     TriageSession,
+    decide_lost,
     decide_quadrant,
     decide_status,
     decide_step,
@@ -36,6 +37,7 @@ from tui.i18n import error_text, language, localize_bindings, t
 from tui.keys import grade_keys
 from tui.screens.contact_form import ContactForm
 from tui.screens.help import HelpScreen
+from tui.screens.lost_form import LostForm
 from tui.screens.wake import WakeDate
 from widgets.detail_pane import DetailSection
 from widgets.key_bar import KeyBar
@@ -47,9 +49,6 @@ PINNED_KEYS = ("skip", "undo", "end", "help")
 # Seconds after showing a lead to make the next one's view: well before a
 # rep's next key, well after the frame has gone out.
 PREPARE_AFTER = 0.005
-
-LOST_REASONS = ("price", "competitor", "no_funds", "no_project", "no_contact")
-
 
 def _elapsed(since: datetime, now: datetime) -> str:
     seconds = max(int((now - since).total_seconds()), 0)
@@ -92,46 +91,6 @@ class SessionStart(ModalScreen[bool]):
 
     def action_cancel(self) -> None:
         self.dismiss(False)
-
-
-class LostReason(ModalScreen[str | None]):
-    """Why a lead was lost: one key from a short list, or free text."""
-
-    BINDINGS = [
-        *(Binding(str(n), f"pick({n})", f"Reason {n}", id=f"lost.reason_{n}", show=False)
-          for n in range(1, len(LOST_REASONS) + 1)),
-        Binding("o", "other", "Other reason", id="lost.other"),
-        Binding("escape", "cancel", "Cancel", id="lost.cancel"),
-    ]
-
-    def __init__(self) -> None:
-        super().__init__()
-        localize_bindings(self)
-
-    def action_other(self) -> None:
-        """The text box waits until asked for, so that digits pick a reason."""
-        box = self.query_one("#lost-other", Input)
-        box.disabled = False
-        box.focus()
-
-    def compose(self) -> ComposeResult:
-        lines = [t("lost.title"), ""]
-        lines += [f"{n}  {t(f'lost.reason.{r}')}" for n, r in enumerate(LOST_REASONS, 1)]
-        with Vertical(id="lost-reason", classes="dialog"):
-            yield Static("\n".join(lines), markup=False)
-            yield Input(placeholder=t("lost.other"), id="lost-other", disabled=True)
-
-    def action_pick(self, number: int) -> None:
-        self.dismiss(t(f"lost.reason.{LOST_REASONS[number - 1]}"))
-
-    @on(Input.Submitted)
-    def _typed(self, event: Input.Submitted) -> None:
-        reason = clean(event.value).strip()
-        if reason:
-            self.dismiss(reason)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class SessionSummary(ModalScreen[None]):
@@ -332,12 +291,14 @@ class SessionScreen(HeldFrames, Screen[set[int]]):
                                       self.store.settings.review_days), chosen)
 
     def action_lost(self) -> None:
-        def chosen(reason: str | None) -> None:
-            if reason:
-                self._decide("lost", lambda lead: decide_status(
-                    self.store, lead, Status.LOST, reason))
+        """Lost: why, and to whom (the lost-deal dialog, nothing chosen in advance)."""
+        lead = self.store.lead(self.session.lead_id)
 
-        self.app.push_screen(LostReason(), chosen)
+        def answered(answer: LostAnswer | None) -> None:
+            if answer is not None:
+                self._decide("lost", lambda lead: decide_lost(self.store, lead, answer))
+
+        self.app.push_screen(LostForm(lead.name, lead.competitor), answered)
 
     def action_schedule(self) -> None:
         """The contact-plans form, with a date from the quadrant's cadence."""
