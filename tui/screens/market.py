@@ -20,6 +20,7 @@ from store.market import Market, market, regions
 from store.text import clean
 from tui import market_words as words
 from tui.i18n import localize_bindings, t
+from tui.project_section import ProjectSection
 from widgets.bar_chart import Bar, BarChart
 from widgets.key_bar import KeyBar
 
@@ -47,6 +48,7 @@ class MarketScreen(Screen[MarketChoice | None]):
         Binding("slash", "type_region", "Type a region", id="market.type_region"),
         Binding("v", "tables", "Tables", id="market.tables"),
         Binding("t", "triage", "Triage owners", id="market.triage"),
+        Binding("n", "add_project", "New project", id="projects.add"),
         Binding("escape,M", "close", "Board", id="market.close"),
     ]
 
@@ -71,6 +73,7 @@ class MarketScreen(Screen[MarketChoice | None]):
                 yield CandidateTable(id="market-candidates", cursor_type="row",
                                      zebra_stripes=True)
                 yield Static("", classes="market-note", id="market-unowned")
+            yield ProjectSection(id="market-projects", classes="market-section")
         yield KeyBar(pinned=PINNED_KEYS)
 
     def on_mount(self) -> None:
@@ -92,6 +95,7 @@ class MarketScreen(Screen[MarketChoice | None]):
         self._bands("sizes", words.size_names(), figures.sizes, figures.total)
         self._bands("ages", words.age_names(), figures.ages, figures.total)
         self._candidates(figures)
+        self.query_one(ProjectSection).show(figures.region)
 
     def _section(self, name: str) -> tuple[BarChart, DataTable]:
         section = self.query_one(f"#market-{name}")
@@ -173,6 +177,9 @@ class MarketScreen(Screen[MarketChoice | None]):
             self.notify(t("market.no_owners"))
             return
         self.dismiss(MarketChoice(tuple(self.figures.candidate_leads), triage=True))
+
+    def action_add_project(self) -> None:
+        self.query_one(ProjectSection).add()
 
     def action_tables(self) -> None:
         self.toggle_class("-tables")
