@@ -214,3 +214,34 @@ def leads_on(store: LeadStore, text: str) -> set[int]:
     found |= {lead_id for lead_id, (project,) in store.lead_rows(("project",), ("",))
               if project and text in project.lower()}
     return found
+
+
+PICK_LIMIT = 12
+PICK_CUTOFF = 60  # rapidfuzz's 0-100: below this a name is not what was typed
+
+
+def pick(store: LeadStore, text: str, lead: Lead | None = None) -> list[Project]:
+    """Projects for a name being typed, best first: found in the name or its
+    pinyin, then near misses (typos); with nothing typed, the lead's own
+    projects, then those of its city and province."""
+    from rapidfuzz import fuzz
+
+    from store.search.pinyin import reading
+
+    text = "".join(text.split()).lower()
+    projects = list(store.records(TABLE).values())
+    if not text:
+        def near(p: Project) -> tuple:
+            on = lead is not None and lead.id in p.lead_ids
+            here = lead is not None and bool(lead.city) and p.city == lead.city
+            region = lead is not None and bool(lead.province) and p.province == lead.province
+            return (not on, not here, not region, STAGE_ORDER.index(p.stage), p.name)
+        return sorted(projects, key=near)[:PICK_LIMIT]
+    scored = []
+    for p in projects:
+        score = 100.0 if name_matches(p.name, text) else max(
+            fuzz.partial_ratio(text, p.name.lower()),
+            fuzz.ratio(text, reading(p.name).replace(" ", "")))
+        if score >= PICK_CUTOFF:
+            scored.append((-score, p.name, p))
+    return [p for *_key, p in sorted(scored, key=lambda s: s[:2])][:PICK_LIMIT]

@@ -14,6 +14,7 @@ from tests.test_fleet_app import screen_text
 from tests.test_insights_app import SIZE, settle, text
 from tui.app import LeadboardApp
 from tui.screens.market import MarketScreen
+from tui.screens.link_project import LinkProject
 from tui.screens.project_form import ProjectForm, RemoveProject
 
 
@@ -152,3 +153,61 @@ async def test_delete_asks_then_removes_and_u_on_the_board_brings_it_back(store)
         await pilot.pause()
         assert ids["canal"] in store.records("projects")
         assert "project removed" in text(app, "#status")
+
+
+async def test_P_puts_the_lead_on_a_project_typed_and_u_takes_it_back(store):
+    ids = build_projects(store)
+    zhang = ids["张伟"]  # on 临沭石料矿山剥离 already, first in Q1
+    app = LeadboardApp(store, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # the detail pane
+        await pilot.pause()
+        assert app.screen.selected_lead_id() == zhang
+        assert "参与的项目（1）" in screen_text(app)
+        await pilot.press("P")
+        await pilot.pause()
+        assert isinstance(app.screen, LinkProject)
+        assert "✓ 临沭石料矿山剥离" in screen_text(app)  # its own first
+        await pilot.press(*"yihe")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert zhang in store.record("projects", ids["yihe"]).lead_ids
+        assert store.lead(zhang).project == "沂河大道改建"
+        shown = screen_text(app)
+        assert "张伟 已关联 沂河大道改建" in shown
+        assert "参与的项目（2）" in shown
+        assert "沂河大道改建 · 已开工 · 挖掘机 21.5t ×3," in shown  # the pane wraps it
+        await pilot.press("u")
+        await pilot.pause()
+        assert zhang not in store.record("projects", ids["yihe"]).lead_ids
+        assert store.lead(zhang).project == "临沭石料矿山剥离"
+        assert "已撤销：客户关联项目" in screen_text(app)
+
+
+async def test_P_takes_the_lead_off_a_project_it_is_on(store):
+    ids = build_projects(store)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("P")
+        await pilot.pause()
+        await pilot.press(*"linshu", "enter")
+        await pilot.pause()
+        assert ids["张伟"] not in store.record("projects", ids["quarry"]).lead_ids
+        assert store.lead(ids["张伟"]).project == ""
+        assert "张伟 is off 临沭石料矿山剥离" in screen_text(app)
+        # Nobody in Q1/Q2 on it now: the market flags it.
+        await pilot.press("M")
+        await settle(app, pilot)
+        assert ("⚑", "临沭石料矿山剥离") in [r[:2] for r in rows(app)]
+
+
+async def test_a_flagged_project_is_marked_in_the_detail_pane(store):
+    ids = build_projects(store)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.jump_to(ids["刘洋"])
+        await pilot.pause()
+        shown = " ".join(screen_text(app).split())  # the pane wraps the line
+        assert "沂河大道改建 · under way · 挖掘机 21.5t ×3," in shown
+        assert "⚑ nobody in Q1/Q2" in shown

@@ -12,6 +12,7 @@ from store.projects import (
     link,
     needs_text,
     parse_needs,
+    pick,
     projects_in,
     projects_of,
     unlink,
@@ -138,3 +139,23 @@ def test_project_filter_follows_links(store):
     assert {h.lead_id for h in search(index, parse_query("项目:兰山"), None).hits} == set()
     link(store, ids["李娜"], ids["housing"])
     assert {h.lead_id for h in search(index, parse_query("项目:兰山"), None).hits} == {ids["李娜"]}
+
+
+@pytest.mark.parametrize(("typed", "first"), [
+    ("沂河", "沂河大道改建"),
+    ("yihe", "沂河大道改建"),
+    ("yihedadao", "沂河大道改建"),
+    ("yhedadao", "沂河大道改建"),  # a letter missed
+    ("引水渠", "徐州引水渠"),
+    ("xuzhouyinshui", "徐州引水渠"),
+])
+def test_a_project_is_picked_by_name_pinyin_or_near_miss(store, typed, first):
+    build_projects(store)
+    assert pick(store, typed)[0].name == first
+
+
+def test_with_nothing_typed_the_leads_own_projects_come_first(store):
+    ids = build_projects(store)
+    names = [p.name for p in pick(store, "", store.lead(ids["刘洋"]))]
+    assert names[0] == "沂河大道改建"
+    assert names.index("临沭石料矿山剥离") < names.index("徐州引水渠")  # same city first

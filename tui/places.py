@@ -31,6 +31,7 @@ BOARD_BINDINGS = [
     Binding("n", "new_lead", "New lead", id="board.new_lead"),
     Binding("e", "edit_lead", "Edit lead", id="board.edit_lead", show=False),
     Binding("m", "add_machine", "Add a machine", id="board.add_machine", show=False),
+    Binding("P", "link_project", "Project", id="board.link_project", show=False),
     Binding("t", "triage", "Triage", id="board.triage"),
     Binding("i", "import_leads", "Import", id="board.import", show=False),
     Binding("question_mark", "help", "Help", id="board.help"),

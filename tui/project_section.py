@@ -13,16 +13,9 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from store.market_model import Project
-from store.projects import TABLE, ProjectView, need_text, projects_in
+from store.projects import ProjectView, projects_in
 from tui.i18n import label, localize_bindings, t
-
-
-def needs_words(project: Project) -> str:
-    return ", ".join(map(need_text, project.needs)) or "-"
-
-
-def leads_words(view: ProjectView) -> str:
-    return ", ".join(lead.name for lead in view.leads) or t("projects.nobody")
+from tui.project_words import leads_words, needs_words, project_place
 
 
 class ProjectTable(DataTable):
@@ -70,7 +63,7 @@ class ProjectSection(Vertical):
         for view in self.views:
             p = view.project
             flag = Text(t("projects.flag"), style="bold yellow") if view.flagged else ""
-            table.add_row(flag, p.name, p.city or p.province or "-",
+            table.add_row(flag, p.name, project_place(p),
                           label("project_stage", p.stage), needs_words(p), leads_words(view),
                           key=str(p.id))
         note = t("projects.flag_note") if flagged else ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable, Iterator
-from functools import cached_property
+from functools import cached_property, partial
 from itertools import islice
 
 from textual import on
@@ -383,6 +383,32 @@ class BoardScreen(PlanActions, HeldFrames):
         self.refresh_details()
         self.refresh_status(t("bar.saved"))
         self.app.after_save()
+
+    def action_link_project(self) -> None:
+        """Put the selected lead on a project, or take it off one."""
+        from tui.screens.link_project import LinkProject  # loaded when first used
+
+        lead_id = self.selected_lead_id()
+        if lead_id is not None and self.app.writable():
+            self.app.push_screen(LinkProject(self.store.lead(lead_id)),
+                                 partial(self._project_chosen, lead_id))
+
+    def _project_chosen(self, lead_id: int, project_id: int | None) -> None:
+        """On the project, or off it when it was on."""
+        from store.projects import TABLE, link, unlink
+
+        if project_id is None:
+            return
+        lead, project = self.store.lead(lead_id), self.store.record(TABLE, project_id)
+        on_it = lead_id in project.lead_ids
+        try:
+            (unlink if on_it else link)(self.store, lead_id, project_id)
+        except StoreError as exc:
+            self._failed(exc)
+            return
+        self._saved([lead_id])
+        self.refresh_status(t("link.unlinked" if on_it else "link.linked",
+                              lead=lead.name, project=project.name))
 
     def action_triage(self) -> None:
         """A session over the default queue, or over what the board shows when filtered."""

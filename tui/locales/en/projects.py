@@ -52,7 +52,7 @@ MESSAGES: dict[str, str] = {
     "projects.flag_note": "⚑ a sale nobody is working: under way, needs machines, no lead on it in Q1/Q2 or won",
     "projects.none": "No project recorded here. n adds one.",
     "projects.nobody": "nobody",
-    "projects.col.flag": " ",
+    "projects.col.flag": "⚑",
     "projects.col.name": "Project",
     "projects.col.region": "Region",
     "projects.col.stage": "Stage",

@@ -52,7 +52,7 @@ MESSAGES: dict[str, str] = {
     "projects.flag_note": "⚑ 没人在跑的单子：已开工、需要设备，却没有一象限、二象限或已成交的客户在上面",
     "projects.none": "这里还没有记录项目。按 n 新增。",
     "projects.nobody": "无",
-    "projects.col.flag": " ",
+    "projects.col.flag": "⚑",
     "projects.col.name": "项目",
     "projects.col.region": "地区",
     "projects.col.stage": "进度",
