@@ -245,3 +245,26 @@ def pick(store: LeadStore, text: str, lead: Lead | None = None) -> list[Project]
         if score >= PICK_CUTOFF:
             scored.append((-score, p.name, p))
     return [p for *_key, p in sorted(scored, key=lambda s: s[:2])][:PICK_LIMIT]
+
+
+def machines_matching(store: LeadStore, text: str, limit: int) -> list[tuple[int, str, str, int]]:
+    """(machine id, brand, model, owner) of owned machines whose model, brand
+    (any spelling: ``sany`` is 三一) or owner's name holds ``text``; read from
+    the stored fields, so that tens of thousands cost milliseconds."""
+    from store.fleet import brand_key
+
+    text = "".join(text.split()).lower()
+    if not text:
+        return []
+    brand = brand_key(text)
+    found = []
+    for machine_id, (owner, make, model) in store.machine_rows(
+            ("owner", "brand", "model"), (None, "", "")):
+        if owner is None or owner not in store.leads:
+            continue
+        if (text in model.lower() or text in make.lower() or brand_key(make) == brand
+                or text in store.leads_field(owner, "name", "").lower()):
+            found.append((machine_id, make, model, owner))
+            if len(found) >= limit:
+                break
+    return found

@@ -12,6 +12,7 @@ from store.market_model import MachineNeed, ProjectStage
 from tests.projects_fixture import build_projects
 from tests.test_fleet_app import screen_text
 from tests.test_insights_app import SIZE, settle, text
+from tests.test_search_ui import choose_in_palette, palette_prompts
 from tui.app import LeadboardApp
 from tui.screens.market import MarketScreen
 from tui.screens.link_project import LinkProject
@@ -211,3 +212,34 @@ async def test_a_flagged_project_is_marked_in_the_detail_pane(store):
         shown = " ".join(screen_text(app).split())  # the pane wraps the line
         assert "沂河大道改建 · under way · 挖掘机 21.5t ×3," in shown
         assert "⚑ nobody in Q1/Q2" in shown
+
+
+async def test_the_palette_opens_a_project_typed_by_its_pinyin(store):
+    ids = build_projects(store)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await choose_in_palette(pilot, "yihedadao")
+        assert isinstance(app.screen, ProjectForm)
+        assert app.screen.project.id == ids["yihe"]
+        app.screen.query_one("#project-months").value = "24"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.record("projects", ids["yihe"]).months == 24
+
+
+@pytest.mark.parametrize("typed", ["PC360", "komatsu", "小松", "李娜"])
+async def test_the_palette_finds_a_machine_and_shows_its_owner(store, typed):
+    ids = build_projects(store)
+    store.add_machine("三一", "SY215C", owner=ids["张伟"], year=2019)
+    store.add_machine("小松", "PC360-8", owner=ids["李娜"], year=2015)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*typed)
+        await pilot.pause(0.3)
+        assert any("Machine: 小松 PC360-8 of 李娜" in p for p in palette_prompts(app))
+        if typed != "李娜":  # a name finds the lead itself first
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen.selected_lead_id() == ids["李娜"]

@@ -23,6 +23,7 @@ from tui.held_frames import HeldFrames
 from tui.i18n import error_text, localize_bindings, t
 from tui.insight_words import insights_help
 from tui.places import BOARD_BINDINGS, BOARD_BREAKPOINTS, empty_text, label_places, place_title
+from tui.market_palette import MachinesProvider, ProjectsProvider
 from tui.palette import ActionsProvider, LeadsProvider, ViewsProvider
 from tui.rows import PlaceRows
 from tui.screens.help import HelpScreen, board_legend
@@ -44,7 +45,8 @@ _BESIDE = {1: (None, 2), 2: (1, TRAY), 3: (None, 4), 4: (3, TRAY), TRAY: (2, Non
 
 
 class BoardScreen(PlanActions, HeldFrames):
-    COMMANDS = {LeadsProvider, ActionsProvider, ViewsProvider}
+    COMMANDS = {LeadsProvider, ActionsProvider, ViewsProvider, ProjectsProvider,
+                MachinesProvider}
     # Under 110 columns the tray and the detail pane slim down (leadboard.tcss).
     HORIZONTAL_BREAKPOINTS = BOARD_BREAKPOINTS
     BINDINGS = BOARD_BINDINGS
@@ -392,6 +394,15 @@ class BoardScreen(PlanActions, HeldFrames):
         if lead_id is not None and self.app.writable():
             self.app.push_screen(LinkProject(self.store.lead(lead_id)),
                                  partial(self._project_chosen, lead_id))
+
+    def open_project(self, project_id: int) -> None:
+        """The project's form (from the palette); a new name reaches its leads."""
+        from tui.screens.project_form import ProjectForm  # loaded when first used
+
+        if project_id in self.store.records("projects") and self.app.writable():
+            project = self.store.record("projects", project_id)
+            self.app.push_screen(ProjectForm(project, self.store.now().date()),
+                                 lambda saved: saved and self._saved(saved.lead_ids))
 
     def _project_chosen(self, lead_id: int, project_id: int | None) -> None:
         """On the project, or off it when it was on."""
