@@ -49,6 +49,7 @@ class ProjectView:
 
     project: Project
     leads: tuple[Lead, ...]
+    quadrants: tuple[int | None, ...]  # each lead's, by today's threshold
     flagged: bool  # started, needs machines, nobody worked in Q1/Q2 on it
 
     @property
@@ -118,7 +119,10 @@ def flagged(project: Project, leads: Iterable[Lead], threshold: int) -> bool:
 
 def view_of(store: LeadStore, project: Project) -> ProjectView:
     leads = tuple(store.leads[i] for i in project.lead_ids if i in store.leads)
-    return ProjectView(project, leads, flagged(project, leads, store.settings.threshold))
+    threshold = store.settings.threshold
+    return ProjectView(project, leads,
+                       tuple(quadrant_of(lead.intent, lead.funding, threshold) for lead in leads),
+                       flagged(project, leads, threshold))
 
 
 def projects_in(store: LeadStore, region: str = "") -> tuple[ProjectView, ...]:

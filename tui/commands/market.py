@@ -8,9 +8,11 @@ import json
 from rich.cells import cell_len
 
 from store.market import AGE_BANDS, SIZE_BANDS, Market, market
+from store.projects import projects_in
 from store.text import clean, json_escaped, visible
 from tui import market_words as words
 from tui.i18n import t
+from tui.project_words import project_documents, project_lines
 
 
 def register(commands, common) -> None:
@@ -28,12 +30,15 @@ def cmd_market(args: argparse.Namespace) -> int:
     store = LeadStore.open(args.db or default_db(), read_only=True)
     try:
         figures = market(store, clean(args.region).strip())
+        projects = projects_in(store, figures.region)
     finally:
         store.close()
     if args.json:
-        print(json_escaped(json.dumps(to_document(figures), ensure_ascii=False, indent=1)))
+        document = {**to_document(figures), "projects": project_documents(projects)}
+        print(json_escaped(json.dumps(document, ensure_ascii=False, indent=1)))
     else:
-        print("\n".join(visible(line) for line in text_lines(figures)))
+        lines = text_lines(figures) + project_lines(projects)
+        print("\n".join(visible(line) for line in lines))
     if not figures.total:
         if not args.json:
             say(t("market.none", region=words.where(figures)))
