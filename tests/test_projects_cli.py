@@ -1,5 +1,6 @@
 """`leadboard market` with the region's projects: their needs, the leads on
-them and the flag, under "projects" in the JSON and at the end of the text."""
+them and the flag, under "projects" in the JSON and at the end of the text;
+`project:` (`项目:`) on the search bar and with `leadboard search`."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ import pytest
 from store.leadstore import LeadStore
 from tests.market_fixture import build_market
 from tests.projects_fixture import build_projects
-from tui.cli import main
+from tests.test_search_ui import SIZE, names, settle
+from tui.app import LeadboardApp
+from tui.cli import EXIT_NONE, EXIT_OK, EXIT_USAGE, main
 
 
 @pytest.fixture
@@ -52,3 +55,25 @@ def test_a_region_with_nothing_flagged_has_no_flag_note(territory, db_path, caps
     out = capsys.readouterr().out
     assert "  济南绕城高速 (济南, under way): -; on it: nobody" in out
     assert "sale nobody is working" not in out
+
+
+@pytest.mark.parametrize(("lang", "typed"), [("en", "project:yihe"), ("zh", "项目:沂河")])
+async def test_the_search_bar_narrows_the_board_to_the_leads_on_a_project(store, lang, typed):
+    build_projects(store)
+    app = LeadboardApp(store, lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *typed)
+        await settle(app, pilot)
+        assert names(app, 3) == ["刘洋"]
+        assert names(app, 1) == names(app, 2) == names(app, 4) == names(app, 0) == []
+
+
+def test_leadboard_search_takes_the_project_filter(store, db_path, capsys):
+    ids = build_projects(store)
+    store.close()
+    assert main(["search", "--db", str(db_path), "--json", "project:linshu"]) == EXIT_OK
+    assert [r["id"] for r in json.loads(capsys.readouterr().out)] == [ids["张伟"]]
+    assert main(["search", "--db", str(db_path), "--json", "项目:引水渠", "象限:4"]) == EXIT_OK
+    assert [r["name"] for r in json.loads(capsys.readouterr().out)] == ["陈静"]
+    assert main(["search", "--db", str(db_path), "project:地铁"]) == EXIT_NONE
+    assert main(["search", "--db", str(db_path), "--lang", "zh", "项目:"]) == EXIT_USAGE
