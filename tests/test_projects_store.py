@@ -18,6 +18,7 @@ from store.projects import (
     unlink,
 )
 from store.search import SearchIndex, parse_query, search
+from store.search.query import ProjectName
 from tests.projects_fixture import build_projects
 
 
@@ -124,6 +125,12 @@ def test_project_filter_in_both_languages(store, english, chinese, expected):
     build_projects(store)
     assert found(store, english) - {"曾国"} == expected
     assert found(store, chinese) - {"曾国"} == expected
+
+
+@pytest.mark.parametrize("typed", ["project:maybe", "项目:沂河", "工程:大道"])
+def test_a_project_filter_that_is_not_yes_or_no_is_a_name(typed):
+    (name,) = parse_query(typed).filters
+    assert isinstance(name, ProjectName) and name.text == typed.partition(":")[2]
 
 
 def test_project_filter_finds_the_leads_own_project_text(store):
