@@ -261,12 +261,14 @@ def machines_matching(store: LeadStore, text: str, limit: int) -> list[tuple[int
     if not text:
         return []
     brand = brand_key(text)
+    keys: dict[str, str] = {}  # a dozen brands among tens of thousands of machines
     found = []
     for machine_id, (owner, make, model) in store.machine_rows(
             ("owner", "brand", "model"), (None, "", "")):
         if owner is None or owner not in store.leads:
             continue
-        if (text in model.lower() or text in make.lower() or brand_key(make) == brand
+        key = keys.get(make) or keys.setdefault(make, brand_key(make))
+        if (text in model.lower() or text in make.lower() or key == brand
                 or text in store.leads_field(owner, "name", "").lower()):
             found.append((machine_id, make, model, owner))
             if len(found) >= limit:
