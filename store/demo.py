@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from store.demo_fleet import OWN_BRAND, fleet, fleet_rng
 from store.demo_intel import market_intel
 from store.demo_past import with_past
+from store.demo_projects import with_projects
 from store.errors import StoreError
 from store.leadstore import SETTINGS_ID, Change, LeadStore, collector_paused
 from store.model import (
@@ -175,6 +176,7 @@ def write_demo(store: LeadStore, count: int, seed: int) -> int:
     own_brand = dataclasses.replace(store.settings, own_brand=OWN_BRAND)  # the fleets' ★
     with collector_paused():
         demo = with_past(store, list(generate(count, seed, now)), seed, now)
+        demo = with_projects(demo, REGIONS, seed, now.date(), store.settings.threshold)
         intel = market_intel(seed, demo, now.date())
         store.commit("demo", [("settings", SETTINGS_ID, None, own_brand), *demo, *intel],
                      undoable=False)

@@ -23,7 +23,7 @@ def test_market_json_has_stable_keys_and_the_right_numbers(territory, db_path, c
     document = json.loads(capsys.readouterr().out)
     assert list(document) == ["region", "day", "in_service", "brands", "sizes", "ages",
                               "replacement", "outlets", "intel",
-                              "lost_deals"]
+                              "lost_deals", "projects"]
     assert document["region"] == "临沂" and document["in_service"] == 4
     assert document["brands"][0] == {
         "brand": "三一", "own": True, "count": 2, "share": 0.5,

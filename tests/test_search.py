@@ -270,7 +270,8 @@ def test_parser_knows_values_in_both_languages():
         ("credit:great", "bad_value"),
         ("信誉:很好", "bad_value"),
         ("source:tv", "bad_value"),
-        ("project:maybe", "bad_value"),
+        ("项目:", "empty_value"),  # project:maybe is a project's name now
+        ("项目>沂河", "bad_operator"),
         ("stage:dreaming", "bad_value"),
         ("status:gone", "bad_value"),
         ("region:", "empty_value"),

@@ -10,6 +10,7 @@ from store.leadstore import LeadStore
 from store.model import Lead, Machine, Status
 from store.text import visible
 from tui.i18n import label, t
+from tui.project_words import projects_detail
 from widgets.detail_pane import DetailSection
 
 
@@ -146,6 +147,9 @@ def lead_sections(store: LeadStore, lead: Lead) -> list[DetailSection]:
     fleet = fleet_section(store, lead)
     if fleet is not None:
         sections.append(fleet)
+    projects = projects_detail(store, lead)
+    if projects is not None:
+        sections.append(projects)
     if lead.notes:
         sections.append(DetailSection(t("field.notes"), lines=[lead.notes]))
     if lead.extra:

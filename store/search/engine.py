@@ -47,8 +47,9 @@ from rapidfuzz.distance import JaroWinkler
 
 from store.search.index import LATER_NAME, SearchIndex, phone_digits
 from store.search.pinyin import COMPANY, NAME, REGION, is_han, name_reading, reading
+from store.projects import leads_on
 from store.search.owners import owners
-from store.search.query import Choice, Compare, Flag, Fleet, Query, Region
+from store.search.query import Choice, Compare, Flag, Fleet, ProjectName, Query, Region
 
 EXACT_NAME, NAME_PREFIX, PINYIN_EXACT, PINYIN_START, PINYIN_PREFIX = 100, 90, 80, 75, 70
 FOUND, PINYIN_INSIDE = 60, 55
@@ -211,6 +212,9 @@ def _filter_slots(index: SearchIndex, f: object, now: datetime) -> set[int]:
         return _region_slots(index, f.text)
     if isinstance(f, Fleet):
         return _owner_slots(index, f, now)
+    if isinstance(f, ProjectName):
+        slot_of = index.slot_of
+        return {slot_of[i] for i in leads_on(index.store, f.text) if i in slot_of}
     assert isinstance(f, Flag)
     store, slot_of = index.store, index.slot_of
     planned = {lead_id: at for lead_id in slot_of if (at := store.next_contact(lead_id))}

@@ -3,7 +3,8 @@
 ``q:1,2 region:临沂 intent>=4 overdue wang`` keeps the leads of Q1 or Q2 in
 临沂 with purchase intent 4 or more whose next contact is overdue, and ranks
 them by how well they match ``wang``. ``brand:小松 age>=8`` keeps the owners
-of a Komatsu and of a machine eight years old or more (the fleet census). Field names and values have English and
+of a Komatsu and of a machine eight years old or more (the fleet census);
+``project:沂河`` the leads on a project of that name. Field names and values have English and
 Chinese spellings (``象限:1 地区:临沂 意向>=4 逾期``); full-width ``：`` and
 ``＞`` are accepted as typed by a Chinese input method. Every filter must hold.
 """
@@ -69,7 +70,16 @@ class Fleet:
     brands: frozenset[str] = frozenset()  # as store.fleet.brand_key gives them
 
 
-Filter = Choice | Compare | Region | Flag | Fleet
+@dataclass(frozen=True, slots=True)
+class ProjectName:
+    """Leads on a project whose name holds ``text`` (or its pinyin), or whose
+    own project text holds it: ``project:沂河`` (``项目:沂河``). ``project:yes``
+    and ``project:no`` keep asking whether a lead holds a project at all."""
+
+    text: str
+
+
+Filter = Choice | Compare | Region | Flag | Fleet | ProjectName
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +103,7 @@ FIELDS = {
     "region": "region", "地区": "region", "区域": "region",
     "source": "source", "来源": "source",
     "credit": "credit", "信誉": "credit",
-    "project": "project", "工程": "project",
+    "project": "project", "工程": "project", "项目": "project",
     "stage": "stage", "阶段": "stage",
     "status": "status", "状态": "status",
     "intent": "intent", "意向": "intent",
@@ -210,6 +220,8 @@ def _filter(field: str, op: str, value: str, token: str) -> Filter:
         return Fleet("brand", brands=brands)
     if field == "region":
         return Region(value)
+    if field == "project" and not all(part in VALUES["project"] for part in value.split(",")):
+        return ProjectName(value)
     allowed: set = set()
     for part in filter(None, value.split(",")):
         allowed |= _choice(field, part, token)

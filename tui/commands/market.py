@@ -10,11 +10,13 @@ from rich.cells import cell_len
 from store.intel import region_intel
 from store.lost import lost_deals_in
 from store.market import AGE_BANDS, SIZE_BANDS, Market, market
+from store.projects import projects_in
 from store.text import clean, json_escaped, visible
 from tui import lost_words
 from tui import market_words as words
 from tui.i18n import t
 from tui.intel_cli import intel_document, intel_lines
+from tui.project_words import project_documents, project_lines
 
 
 def register(commands, common) -> None:
@@ -34,14 +36,17 @@ def cmd_market(args: argparse.Namespace) -> int:
         figures = market(store, clean(args.region).strip())
         intel = region_intel(store, figures.region)
         lost = lost_deals_in(store, figures.region)
+        projects = projects_in(store, figures.region)
     finally:
         store.close()
     if args.json:
         document = {**to_document(figures), **intel_document(intel),
-                    "lost_deals": lost_words.to_documents(lost)}
+                    "lost_deals": lost_words.to_documents(lost),
+                    "projects": project_documents(projects)}
         print(json_escaped(json.dumps(document, ensure_ascii=False, indent=1)))
     else:
-        lines = [*text_lines(figures), *intel_lines(intel), "", *lost_words.text_lines(lost)]
+        lines = [*text_lines(figures), *project_lines(projects), *intel_lines(intel), "",
+                 *lost_words.text_lines(lost)]
         print("\n".join(visible(line) for line in lines))
     if not figures.total:
         if not args.json:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable, Iterator
-from functools import cached_property
+from functools import cached_property, partial
 from itertools import islice
 
 from textual import on
@@ -24,6 +24,7 @@ from tui.held_frames import HeldFrames
 from tui.i18n import error_text, localize_bindings, t
 from tui.insight_words import insights_help
 from tui.places import BOARD_BINDINGS, BOARD_BREAKPOINTS, empty_text, label_places, place_title
+from tui.market_palette import MachinesProvider, ProjectsProvider
 from tui.palette import ActionsProvider, LeadsProvider, ViewsProvider
 from tui.rows import PlaceRows
 from tui.screens.help import HelpScreen, board_legend
@@ -45,7 +46,8 @@ _BESIDE = {1: (None, 2), 2: (1, TRAY), 3: (None, 4), 4: (3, TRAY), TRAY: (2, Non
 
 
 class BoardScreen(PlanActions, HeldFrames):
-    COMMANDS = {LeadsProvider, ActionsProvider, ViewsProvider}
+    COMMANDS = {LeadsProvider, ActionsProvider, ViewsProvider, ProjectsProvider,
+                MachinesProvider}
     # Under 110 columns the tray and the detail pane slim down (leadboard.tcss).
     HORIZONTAL_BREAKPOINTS = BOARD_BREAKPOINTS
     BINDINGS = BOARD_BINDINGS
@@ -410,6 +412,41 @@ class BoardScreen(PlanActions, HeldFrames):
         if entry is not None:
             self.refresh_status(t("bar.saved"))
             self.app.after_save()
+
+    def action_link_project(self) -> None:
+        """Put the selected lead on a project, or take it off one."""
+        from tui.screens.link_project import LinkProject  # loaded when first used
+
+        lead_id = self.selected_lead_id()
+        if lead_id is not None and self.app.writable():
+            self.app.push_screen(LinkProject(self.store.lead(lead_id)),
+                                 partial(self._project_chosen, lead_id))
+
+    def open_project(self, project_id: int) -> None:
+        """The project's form (from the palette); a new name reaches its leads."""
+        from tui.screens.project_form import ProjectForm  # loaded when first used
+
+        if project_id in self.store.records("projects") and self.app.writable():
+            project = self.store.record("projects", project_id)
+            self.app.push_screen(ProjectForm(project, self.store.now().date()),
+                                 lambda saved: saved and self._saved(saved.lead_ids))
+
+    def _project_chosen(self, lead_id: int, project_id: int | None) -> None:
+        """On the project, or off it when it was on."""
+        from store.projects import TABLE, link, unlink
+
+        if project_id is None:
+            return
+        lead, project = self.store.lead(lead_id), self.store.record(TABLE, project_id)
+        on_it = lead_id in project.lead_ids
+        try:
+            (unlink if on_it else link)(self.store, lead_id, project_id)
+        except StoreError as exc:
+            self._failed(exc)
+            return
+        self._saved([lead_id])
+        self.refresh_status(t("link.unlinked" if on_it else "link.linked",
+                              lead=lead.name, project=project.name))
 
     def action_triage(self) -> None:
         """A session over the default queue, or over what the board shows when filtered."""

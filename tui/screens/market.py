@@ -23,6 +23,7 @@ from tui import market_words as words
 from tui.i18n import localize_bindings, t
 from tui.intel_sections import INTEL_KEYS, IntelActions, MarketIntel
 from tui.lost_deals import LostDeals
+from tui.project_section import ProjectSection
 from widgets.bar_chart import Bar, BarChart
 from widgets.key_bar import KeyBar
 
@@ -52,6 +53,7 @@ class MarketScreen(IntelActions, Screen[MarketChoice | None]):
         Binding("v", "tables", "Tables", id="market.tables"),
         Binding("t", "triage", "Triage owners", id="market.triage"),
         Binding("m", "add_machine", "Add a machine", id="market.add_machine", show=False),
+        Binding("n", "add_project", "New project", id="projects.add"),
         Binding("escape,M", "close", "Board", id="market.close"),
         *INTEL_KEYS,
     ]
@@ -77,6 +79,7 @@ class MarketScreen(IntelActions, Screen[MarketChoice | None]):
                 yield CandidateTable(id="market-candidates", cursor_type="row",
                                      zebra_stripes=True)
                 yield Static("", classes="market-note", id="market-unowned")
+            yield ProjectSection(id="market-projects", classes="market-section")
             yield MarketIntel(id="market-intel")
             yield LostDeals(id="market-lost", classes="market-section")
         yield KeyBar(pinned=PINNED_KEYS)
@@ -102,6 +105,7 @@ class MarketScreen(IntelActions, Screen[MarketChoice | None]):
         self._bands("sizes", words.size_names(), figures.sizes, figures.total)
         self._bands("ages", words.age_names(), figures.ages, figures.total)
         self._candidates(figures)
+        self.query_one(ProjectSection).show(figures.region)
         self.query_one(MarketIntel).show(figures.region)
         self.query_one(LostDeals).show(lost)
 
@@ -204,6 +208,9 @@ class MarketScreen(IntelActions, Screen[MarketChoice | None]):
         if machine is not None:
             self.app.after_save()
             self.compute(self.place)
+
+    def action_add_project(self) -> None:
+        self.query_one(ProjectSection).add()
 
     def action_tables(self) -> None:
         self.toggle_class("-tables")

@@ -23,6 +23,7 @@ MESSAGES: dict[str, str] = {
         "    source:referral  (来源:)   visit friend owner operator site peer event other\n"
         "    credit:good  (信誉:)       good unknown poor\n"
         "    project:yes  (工程:有)      holds a project or not\n"
+        "    project:沂河  (项目:)       on a project of that name or pinyin (P links one)\n"
         "    stage:probing  (阶段:)     finding analysis approach probing presentation\n"
         "                               objections closing after-sales\n"
         "    status:won  (状态:)        active won lost dormant all (default: active)\n"
