@@ -75,7 +75,7 @@ def test_market_json_adds_outlets_and_intel_after_the_old_keys(territory, db_pat
     assert main(["market", "--db", str(db_path), "--json", "--region", "济南"]) == 0
     document = json.loads(capsys.readouterr().out)
     assert list(document) == ["region", "day", "in_service", "brands", "sizes", "ages",
-                              "replacement", "outlets", "intel"]
+                              "replacement", "outlets", "intel", "lost_deals", "projects"]
     assert document["outlets"] == [{
         "id": territory["济南小松"], "brand": "小松", "name": "济南小松", "province": "山东",
         "city": "济南", "address": "", "staff": 4, "service": "repair", "opened": None}]

@@ -66,6 +66,7 @@ class ProjectSection(Vertical):
             table.add_row(flag, p.name, project_place(p),
                           label("project_stage", p.stage), needs_words(p), leads_words(view),
                           key=str(p.id))
+        table.display = bool(self.views)  # no empty table to tab through: the note says why
         note = t("projects.flag_note") if flagged else ""
         self.query_one("#projects-note", Static).update(
             note if self.views else t("projects.none"))
