@@ -18,7 +18,7 @@ import dataclasses
 from typing import Any
 
 from store import codec
-from store.importing.records import Incoming
+from store.importing.records import Incoming, RowRejected
 from store.leadstore import Change, LeadStore
 from store.model import Lead
 from store.validate import is_landline
@@ -55,6 +55,9 @@ class MergePlan:
         self._after: dict[int, Lead | codec.Doc] = {}
         self._by_phone: dict[str, list[int]] = {}
         self._by_name: dict[tuple[str, str], int] = {}
+        # Leads by name alone, for a machine's owner named with no phone.
+        self._by_person: dict[str, list[int]] = {}
+        self.last_id: int | None = None  # the lead the last row added became, or was
         if on_duplicate != NEW:
             self._index_store()
 
@@ -65,18 +68,48 @@ class MergePlan:
                 self._by_phone.setdefault(phone, []).append(lead_id)
             key = name_key(field(lead_id, "name", ""), field(lead_id, "company", ""))
             self._by_name.setdefault(key, lead_id)
+            self._by_person.setdefault(key[0], []).append(lead_id)
 
     def changes(self) -> list[Change]:
         """The planned changes; a new lead's is its document (see ``LeadStore.commit``)."""
         return [("leads", i, self._before.get(i), after) for i, after in self._after.items()]
 
-    def add(self, row: Incoming) -> str:
-        """Plan one row; returns what became of it."""
+    def match(self, row: Incoming) -> int | None:
+        """The lead a row is, by the rules above (None: a new one)."""
+        if self.on_duplicate == NEW:
+            return None
+        return self._match(row, name_key(row.fields["name"], row.fields.get("company", "")))
+
+    def owner(self, row: Incoming) -> int | None:
+        """The lead a machine's owner is. Named with no phone, he is the one
+        lead of that name (and company, when the row gives one); several
+        such leads cannot be told apart, and the row is refused."""
+        if self.on_duplicate == NEW or row.fields.get("phones") or not row.named:
+            return self.match(row)
+        name, company = name_key(row.fields["name"], row.fields.get("company", ""))
+        found = [i for i in self._by_person.get(name, ())
+                 if not company or name_key("", self._field(i, "company"))[1] == company]
+        if len(found) > 1:
+            raise RowRejected("owner_ambiguous", row.written("name") or row.fields["name"])
+        return found[0] if found else None
+
+    def _field(self, lead_id: int, name: str) -> object:
+        after = self._after.get(lead_id)
+        if isinstance(after, Lead):
+            return getattr(after, name)
+        if isinstance(after, dict):
+            return after.get(name, _EMPTY[name])
+        return self.store.leads_field(lead_id, name, _EMPTY[name])
+
+    def add(self, row: Incoming, found: int | None | object = ...) -> str:
+        """Plan one row; returns what became of it. ``found`` is its lead
+        when already looked for (see :meth:`owner`)."""
         key = name_key(row.fields["name"], row.fields.get("company", ""))
-        lead_id = None if self.on_duplicate == NEW else self._match(row, key)
+        lead_id = self.match(row) if found is ... else found
         if lead_id is None:
             self._create(row, key)
             return CREATED
+        self.last_id = lead_id
         if self.on_duplicate == SKIP:
             return SKIPPED
         lead = self._current(lead_id)
@@ -133,6 +166,7 @@ class MergePlan:
     def _create(self, row: Incoming, key: tuple[str, str]) -> None:
         """A new lead (nothing before it), planned as its stored document."""
         lead_id, self._next_id = self._next_id, self._next_id + 1
+        self.last_id = lead_id
         fields = {**row.fields, "created": self.now, "updated": self.now}
         if row.extra:
             fields["extra"] = dict(row.extra)
@@ -145,6 +179,9 @@ class MergePlan:
             if lead_id not in ids:
                 ids.append(lead_id)
         self._by_name.setdefault(key, lead_id)
+        people = self._by_person.setdefault(key[0], [])
+        if lead_id not in people:
+            people.append(lead_id)
 
     def _merged(self, lead: Lead, row: Incoming) -> Lead:
         updates, conflicts = _field_updates(lead, row)
