@@ -2,7 +2,8 @@
 
 The same serial number is one machine. Without one, the same owner, brand,
 model and year of manufacture is one machine (for a machine nobody is known
-to own, in the same province and city too); each machine on the board
+to own, in the same province and city too; a year known on one side only
+does not tell two apart); each machine on the board
 answers one row of an import, so an owner's two alike machines on two rows
 stay two, and the same list imported again finds each of them once.
 
@@ -31,11 +32,12 @@ _FILLED = ("serial", "tonnes", "year", "condition", "province", "city")
 _NO_VALUE = (None, "")
 
 
-def machine_key(owner: int | None, brand: str, model: str, year: int | None,
-                province: str, city: str) -> MachineKey:
+def machine_key(owner: int | None, brand: str, model: str, province: str,
+                city: str) -> MachineKey:
+    """Whose machine and what it is; the year is compared apart (see ``_match``)."""
     if owner is not None:
-        return owner, brand_key(brand), model_key(model), year
-    return None, brand_key(brand), model_key(model), year, province, city
+        return owner, brand_key(brand), model_key(model)
+    return None, brand_key(brand), model_key(model), province, city
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +60,7 @@ class MachinePlan:
         self._before: dict[int, Machine | None] = {}
         self._after: dict[int, Machine] = {}
         self._by_serial: dict[str, int] = {}
-        self._by_key: dict[MachineKey, list[int]] = {}
+        self._by_key: dict[MachineKey, list[tuple[int, int | None]]] = {}  # (id, year)
         self._claimed: set[int] = set()  # answered a row of this import already
         if on_duplicate != NEW:
             self._index_store()
@@ -69,8 +71,8 @@ class MachinePlan:
         for machine_id, (serial, owner, brand, model, year, province, city) in rows:
             if serial:
                 self._by_serial.setdefault(serial_key(serial), machine_id)
-            key = machine_key(owner, brand, model, year, province, city)
-            self._by_key.setdefault(key, []).append(machine_id)
+            key = machine_key(owner, brand, model, province, city)
+            self._by_key.setdefault(key, []).append((machine_id, year))
 
     def changes(self) -> list[Change]:
         return [("machines", i, self._before.get(i), after) for i, after in self._after.items()]
@@ -158,13 +160,17 @@ class MachinePlan:
             return self._by_serial[serial]
         if row.owned and draft.owner is None:
             return None  # a new owner: none of his machines is on the board yet
-        key = machine_key(draft.owner, draft.brand, draft.model, draft.year, draft.province,
-                          draft.city)
-        for machine_id in self._by_key.get(key, ()):
-            if machine_id in self._claimed:
-                continue
-            other = serial_key(self._current(machine_id).serial)
-            if not serial or not other:  # two serials that differ are two machines
+        key = machine_key(draft.owner, draft.brand, draft.model, draft.province, draft.city)
+        candidates = [(i, year) for i, year in self._by_key.get(key, ())
+                      if i not in self._claimed and not (
+                          serial and serial_key(self._current(i).serial) not in ("", serial))]
+        # The same year first; else a year on one side only (a list that does
+        # not say it, a machine whose year was not known), never two years.
+        for machine_id, year in candidates:
+            if year == draft.year:
+                return machine_id
+        for machine_id, year in candidates:
+            if year is None or draft.year is None:
                 return machine_id
         return None
 

@@ -22,7 +22,7 @@ from tui.i18n import error_text, label, localize_bindings, t
 from tui.screens.dialog import Dialog
 
 TEXTS = ("brand", "model", "tonnes", "year", "hours", "hours_read", "province", "city",
-         "condition", "owner_says")
+         "condition", "owner_says", "serial")
 NUMBERS = ("year", "hours")
 
 
@@ -111,7 +111,7 @@ class MachineForm(Dialog):
         read = self._value("hours_read")
         if fields["hours"] is not None:
             fields["hours_read"] = self._day(read, "hours_read") if read else self.today
-        for name in ("province", "city", "condition", "owner_says"):
+        for name in ("province", "city", "condition", "owner_says", "serial"):
             fields[name] = self._value(name)
         fields["status"] = MachineStatus(self.query_one("#machine-status", Select).value)
         chosen = set(self.query_one("#machine-sources", SelectionList).selected)

@@ -1,6 +1,8 @@
 """English texts for importing machine lists: CLI, import dialog, reasons a row is refused."""
 
 MESSAGES: dict[str, str] = {
+    "machine.field.serial": "Serial number",
+    "machine.placeholder.serial": "as on the maker's plate",
     "cli.help.kind": "what the file holds: leads, machines, or auto (default: told by the headers)",
     "import.summary.machines": (
         "machines: new {new} · updated {merged} · already there {unchanged} · skipped {skipped}"
