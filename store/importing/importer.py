@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from store.codec import lead_from_doc
+from store.codec import lead_from_doc, machine_from_doc
 from store.importing.csv_reader import read_csv
 from store.importing.headers import KINDS
 from store.importing.machine_merge import MachinePlan
@@ -47,9 +47,12 @@ class ImportPlan:
 
     @property
     def changes(self) -> list[Change]:
-        """The planned changes with every lead built, to look at (slow for many)."""
-        return [(table, i, before, lead_from_doc(i, after) if isinstance(after, dict) else after)
+        """The planned changes with every object built, to look at (slow for many)."""
+        return [(table, i, before, _BUILD[table](i, after) if isinstance(after, dict) else after)
                 for table, i, before, after in self.planned]
+
+
+_BUILD = {"leads": lead_from_doc, "machines": machine_from_doc}
 
 
 def detect_format(path: Path, fmt: str = "auto") -> str:

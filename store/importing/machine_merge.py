@@ -19,9 +19,15 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from store import codec
 from store.errors import Invalid
-from store.fleet import brand_key, check_machine, model_tonnes
-from store.importing.machine_rows import model_key, serial_key
+from store.fleet import check_machine
+from store.importing.machine_rows import (
+    cached_brand_key,
+    cached_model_tonnes,
+    model_key,
+    serial_key,
+)
 from store.importing.merge import CREATED, MERGE, MERGED, NEW, SKIP, SKIPPED, UNCHANGED
 from store.importing.records import Incoming, RowRejected
 from store.leadstore import Change, LeadStore
@@ -36,8 +42,8 @@ def machine_key(owner: int | None, brand: str, model: str, province: str,
                 city: str) -> MachineKey:
     """Whose machine and what it is; the year is compared apart (see ``_match``)."""
     if owner is not None:
-        return owner, brand_key(brand), model_key(model)
-    return None, brand_key(brand), model_key(model), province, city
+        return owner, cached_brand_key(brand), model_key(model)
+    return None, cached_brand_key(brand), model_key(model), province, city
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +53,7 @@ class Pending:
     machine_id: int | None  # None: a new machine
     machine: Machine  # the new machine, or the matched one after the row's values
     outcome: str
+    fields: dict[str, Any]  # a new machine's, as the row fills them
 
 
 class MachinePlan:
@@ -58,7 +65,9 @@ class MachinePlan:
         self.today = store.now().date()
         self._next_id = store.next_id("machines")
         self._before: dict[int, Machine | None] = {}
-        self._after: dict[int, Machine] = {}
+        # A machine new in this import is kept as its document, as the store
+        # takes it: most are never merged into, and need no second object.
+        self._after: dict[int, Machine | codec.Doc] = {}
         self._by_serial: dict[str, int] = {}
         self._by_key: dict[MachineKey, list[tuple[int, int | None]]] = {}  # (id, year)
         self._claimed: set[int] = set()  # answered a row of this import already
@@ -82,15 +91,16 @@ class MachinePlan:
         """The row's machine checked and matched; :class:`RowRejected` for a
         value that cannot be right. ``owner`` is the row's lead when it is
         already on the board."""
-        draft = self._draft(row, owner)
+        fields = self._draft(row, owner)
+        draft = Machine(id=-1, **fields)
         self._check(row, draft)
         machine_id = self._match(row, draft)
         if machine_id is None:
-            return Pending(None, draft, CREATED)
+            return Pending(None, draft, CREATED, fields)
         current = self._current(machine_id)
         if self.on_duplicate == SKIP:
-            return Pending(machine_id, current, SKIPPED)
-        return Pending(machine_id, self._merged(current, draft, row), MERGED)
+            return Pending(machine_id, current, SKIPPED, fields)
+        return Pending(machine_id, self._merged(current, draft, row), MERGED, fields)
 
     def apply(self, pending: Pending, owner: int | None) -> str:
         """Plan the row's machine, owned by ``owner`` (the row's lead, now
@@ -98,9 +108,14 @@ class MachinePlan:
         machine = pending.machine
         if pending.machine_id is None:
             machine_id, self._next_id = self._next_id, self._next_id + 1
-            machine = dataclasses.replace(machine, id=machine_id, owner=owner)
+            fields = pending.fields
+            if owner is not None:
+                fields["owner"] = owner
+            # Its document straight from the fields the row fills: a list of
+            # 100k machines is encoded once, not built and encoded again.
+            doc = codec.MACHINES.fields_to_doc(fields)
             self._before[machine_id] = None
-            self._put(machine)
+            self._put(machine_id, doc, machine.serial)
             return CREATED
         self._claimed.add(pending.machine_id)
         if pending.outcome == SKIPPED:
@@ -110,40 +125,45 @@ class MachinePlan:
         current = self._current(pending.machine_id)
         if machine == current:
             return UNCHANGED
-        self._put(machine)
+        self._put(machine.id, machine, machine.serial)
         return MERGED
 
-    def _put(self, machine: Machine) -> None:
-        self._after[machine.id] = machine
-        self._claimed.add(machine.id)
-        if machine.serial:
-            self._by_serial.setdefault(serial_key(machine.serial), machine.id)
+    def _put(self, machine_id: int, after: Machine | codec.Doc, serial: str) -> None:
+        self._after[machine_id] = after
+        self._claimed.add(machine_id)
+        if serial:
+            self._by_serial.setdefault(serial_key(serial), machine_id)
 
     def _current(self, machine_id: int) -> Machine:
         if machine_id in self._after:
-            return self._after[machine_id]
+            after = self._after[machine_id]
+            return codec.machine_from_doc(machine_id, after) if isinstance(after, dict) else after
         machine = self.store.machine(machine_id)
         self._before[machine_id] = machine
         return machine
 
-    def _draft(self, row: Incoming, owner: int | None) -> Machine:
+    def _draft(self, row: Incoming, owner: int | None) -> dict[str, Any]:
+        """The fields the row gives its machine (the others keep their defaults)."""
         values = row.machine
-        model = values.get("model", "")
+        fields = {"brand": values.get("brand", ""), "model": values.get("model", ""),
+                  "first_seen": self.today, "last_seen": self.today}
+        for name in ("serial", "year", "status", "condition"):
+            if name in values:
+                fields[name] = values[name]
         tonnes = values.get("tonnes")
-        hours = values.get("hours")
-        place = row.fields if not row.owned else {}  # an owner's machine is where he is
-        return Machine(
-            id=-1, brand=values.get("brand", ""), model=model, serial=values.get("serial", ""),
-            first_seen=self.today, last_seen=self.today, owner=owner,
-            # The model's own size is left to the model, as the form does.
-            tonnes=None if tonnes == model_tonnes(model) else tonnes,
-            year=values.get("year"), hours=hours,
-            hours_read=self.today if hours is not None else None,
-            province=place.get("province", ""), city=place.get("city", ""),
-            status=values.get("status", MachineStatus.WORKING),
-            condition=values.get("condition", ""),
-            extra=dict(row.extra) if not row.owned else {},
-        )
+        if tonnes is not None and tonnes != cached_model_tonnes(fields["model"]):
+            fields["tonnes"] = tonnes  # the model's own size is left to the model, as in the form
+        if "hours" in values:
+            fields["hours"], fields["hours_read"] = values["hours"], self.today
+        if not row.owned:  # an owner's machine is where he is
+            for name in ("province", "city"):
+                if row.fields.get(name):
+                    fields[name] = row.fields[name]
+            if row.extra:
+                fields["extra"] = dict(row.extra)
+        if owner is not None:
+            fields["owner"] = owner
+        return fields
 
     def _check(self, row: Incoming, machine: Machine) -> None:
         try:

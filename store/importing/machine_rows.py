@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
-from store.fleet import brand_name
+from store.fleet import brand_key, brand_name, model_tonnes
 from store.model import MachineStatus
 
 # The row as the lead reader builds it (records.Incoming): its ``machine``
@@ -46,12 +47,16 @@ def _plain(text: str) -> str:
 
 
 def year_of(text: str) -> int | None:
+    if len(text) == 4 and text.isascii() and text.isdigit():  # the common case, first
+        return int(text)
     found = _YEAR.fullmatch(_plain(text))
     return int(found[1]) if found else None
 
 
 def number_of(text: str) -> float | None:
     """A number written as reps write it, or None when it is none."""
+    if text.isascii() and text.isdigit():  # the common case, first
+        return float(text)
     plain = _plain(text).replace(",", "").replace("，", "").replace(" ", "")
     for _ in range(2):  # a word before and a unit after
         plain = _AROUND.sub("", plain.lower()).strip()
@@ -61,18 +66,31 @@ def number_of(text: str) -> float | None:
         return None
 
 
+_SEPARATORS = re.compile(r"[\s\-_./]+")
+
+
+@lru_cache(maxsize=256)  # a list says the same few words over and over
 def status_of(text: str) -> MachineStatus | None:
-    return _STATUS_OF.get(re.sub(r"[\s\-_]+", "", _plain(text).lower()))
+    return _STATUS_OF.get(_SEPARATORS.sub("", _plain(text).lower()))
 
 
 def serial_key(serial: str) -> str:
     """What two spellings of one serial have in common: no spaces or dashes,
     upper case (SY215C-12345 and sy215c 12345 are one machine)."""
-    return re.sub(r"[\s\-_./]+", "", _plain(serial)).upper()
+    if serial.isascii() and serial.isalnum():  # the common case, first
+        return serial.upper()
+    return _SEPARATORS.sub("", _plain(serial)).upper()
 
 
+@lru_cache(maxsize=1024)
 def model_key(model: str) -> str:
-    return re.sub(r"[\s\-_]+", "", _plain(model)).upper()
+    return _SEPARATORS.sub("", _plain(model)).upper()
+
+
+# A list names a few brands and models many times over.
+cached_brand_name = lru_cache(maxsize=256)(brand_name)
+cached_brand_key = lru_cache(maxsize=256)(brand_key)
+cached_model_tonnes = lru_cache(maxsize=1024)(model_tonnes)
 
 
 def _put(row: Row, name: str, label: str, value: Any, text: str) -> None:
@@ -90,7 +108,7 @@ def _fault(row: Row, reason: str, label: str, text: str) -> None:
 
 
 def _read_brand(row: Row, label: str, text: str) -> None:
-    _put(row, "brand", label, brand_name(text), text)
+    _put(row, "brand", label, cached_brand_name(text), text)
 
 
 def _text(name: str) -> Reader:

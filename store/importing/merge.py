@@ -112,6 +112,9 @@ class MergePlan:
         self.last_id = lead_id
         if self.on_duplicate == SKIP:
             return SKIPPED
+        after = self._after.get(lead_id)
+        if isinstance(after, dict) and _adds_nothing(after, row):
+            return UNCHANGED  # a list's next machine of the same owner: no lead built
         lead = self._current(lead_id)
         merged = self._merged(lead, row)
         if merged is lead:
@@ -204,6 +207,25 @@ class MergePlan:
         if self._before.get(lead.id) is None:  # planned in this import: no history yet
             return dataclasses.replace(lead, **updates)
         return self.store.edited(lead, **updates)
+
+
+def _adds_nothing(doc: codec.Doc, row: Incoming) -> bool:
+    """Whether a row says only what a lead new in this import already holds
+    (its stored document: lists as lists, choices as their codes). False
+    when unsure: the full merge then decides."""
+    if row.extra and any(doc.get("extra", {}).get(k) != v for k, v in row.extra.items()):
+        return False
+    for name, value in row.fields.items():
+        current = doc.get(name, _EMPTY.get(name))
+        if name in _LISTS:
+            if not all(v in current for v in value):
+                return False
+        elif name == "notes":
+            if value not in (current or ""):
+                return False
+        elif value != current and not (name == "name" and not row.named):
+            return False
+    return True
 
 
 def _conflict(label: str, text: str, row: Incoming) -> str:

@@ -163,10 +163,10 @@ class RowReader:
             return
         for name in ("brand", "model"):
             text = row.machine_cells.get(name, ("", ""))[1]
-            if values.is_total(text):
-                raise RowRejected("total", text)
             if not text:
                 row.faults.insert(0, (f"no_{name}", ""))
+            elif _maybe_total(text) and values.is_total(text):
+                raise RowRejected("total", text)
         try:
             _name_fallback(row)
         except RowRejected as exc:
@@ -368,6 +368,12 @@ def _add_list(row: Incoming, name: str, label: str, items) -> None:
         row.fields[name] = tuple(items)
     else:
         row.fields[name] = old + tuple(i for i in items if i not in old)
+
+
+def _maybe_total(text: str) -> bool:
+    """A quick look before the full one: 合计, 总计, Total, Sum."""
+    lower = text.lower()
+    return "计" in lower or "total" in lower or "sum" in lower
 
 
 def _name_fallback(row: Incoming) -> None:
