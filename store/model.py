@@ -277,3 +277,7 @@ class Machine:
     condition: str = ""
     owner_says: str = ""  # what the owner says of it
     sources: tuple[Source, ...] = ()  # where we heard of it
+    serial: str = ""  # the maker's serial (出厂编号): one number, one machine
+    # A machine list's columns we have no field for, under the list's own
+    # headers (an import keeps them here when the row names no owner).
+    extra: dict[str, str] = field(default_factory=dict)

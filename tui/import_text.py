@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from store.importing.merge import CREATED, MERGED, SKIPPED, UNCHANGED
 from store.importing.records import Problem
 from store.importing.summary import ImportSummary, rejects_csv
 from tui.i18n import t
@@ -32,6 +33,13 @@ def summary_lines(summary: ImportSummary, dry_run: bool, rejects_path: Path | No
         t("import.summary.counts", new=summary.new, merged=summary.merged,
           unchanged=summary.unchanged, skipped=summary.skipped, rejected=summary.rejected),
     ]
+    if summary.machines:
+        counts = summary.machines
+        lines.append(t("import.summary.machines", new=counts.get(CREATED, 0),
+                       merged=counts.get(MERGED, 0), unchanged=counts.get(UNCHANGED, 0),
+                       skipped=counts.get(SKIPPED, 0)))
+    for file in summary.machine_lists:
+        lines.append(t("import.summary.machine_list", file=file))
     for flag in summary.flags[:SHOWN_FLAGS]:
         lines.append(t("import.summary.flag", file=flag.file, line=flag.line, value=flag.value))
     if len(summary.flags) > SHOWN_FLAGS:

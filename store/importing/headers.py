@@ -69,7 +69,31 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 NAME_PARTS = ("display_name", "given_name", "middle_name", "family_name")
 
-_BY_KEY = {key: field for field, keys in SYNONYMS.items() for key in keys}
+# A machine list's own columns (保有量 sheets). Its brand and model are the
+# lead table's brand and model columns, read as the machine's on such a list.
+MACHINE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "owner": ("owner", "machineowner", "车主", "机主", "车主姓名", "机主姓名", "设备所有人",
+              "所有人"),
+    "tonnes": ("tonnes", "tonne", "tons", "tonnage", "size", "sizeclass", "吨位", "吨级", "吨数"),
+    "year": ("year", "yearmade", "manufactureyear", "出厂年份", "年份", "出厂年", "生产年份",
+             "出厂日期", "生产日期"),
+    "hours": ("hours", "hourmeter", "workinghours", "enginehours", "小时数", "工作小时",
+              "工作小时数", "小时表", "小时表读数", "累计小时", "累计工作小时", "工时"),
+    "machine_status": ("status", "machinestatus", "状态", "设备状态", "机器状态", "使用状态"),
+    "serial": ("serial", "serialnumber", "serialno", "sn", "pin", "序列号", "出厂编号",
+               "整机编号", "整机序列号", "机号", "车架号"),
+    "condition": ("condition", "车况", "机况"),
+}
+# Columns only a machine list has: with a brand or model column beside one
+# of them, the sheet is a machine list (状态 and 车况 alone say too little).
+MACHINE_SIGNS = frozenset(("owner", "tonnes", "year", "hours", "serial"))
+MACHINE_FIELDS = frozenset(MACHINE_SYNONYMS)
+# Brand and model columns that always speak of the lead's wishes.
+INTENT_HEADERS = frozenset(("意向机型", "意向品牌"))
+KINDS = ("auto", "leads", "machines")
+
+_BY_KEY = {key: field for field, keys in (*SYNONYMS.items(), *MACHINE_SYNONYMS.items())
+           for key in keys}
 _NOISE = re.compile(r"[\s:*#()\[\]<>_\-.。·/\\]+")
 # A remark a template adds to a header: 姓名（必填）, 电话(手机), 手机号【11位】.
 _REMARK = re.compile(r"[(（\[【].*?[)）\]】]")
@@ -126,13 +150,26 @@ GIVEN_HEADERS = frozenset(("名字",))
 PARENT_HEADERS = frozenset(("relatedcompany", "parentcompany"))
 
 
-def fields_for(headers: Sequence[object]) -> list[str | None]:
+def sheet_kind(headers: Sequence[object]) -> str:
+    """``machines`` for a machine list (a brand or model column beside a
+    year, hours, owner, size or serial column), else ``leads``."""
+    fields = {field_for(h) for h in headers if header_key(h) not in INTENT_HEADERS}
+    if fields & MACHINE_SIGNS and fields & {"brands", "models"}:
+        return "machines"
+    return "leads"
+
+
+def fields_for(headers: Sequence[object], kind: str = "leads") -> list[str | None]:
     """The field of each column, read in the light of the others: 客户名称
     is the company when a person has a column of his own and the company has
     none; 名字 is the given name beside 姓氏; Company is the system's own
-    beside Related Company, and kept as it is."""
-    fields = [field_for(h) for h in headers]
+    beside Related Company, and kept as it is.
+
+    On a machine list (``kind``) brand and model are the machine's; on a
+    lead list a machine's columns are kept as they are. The owner (车主) is
+    the row's lead on both."""
     keys = [header_key(h) for h in headers]
+    fields = [_for_kind(field_for(h), k, kind) for h, k in zip(headers, keys)]
     if "family_name" in fields:
         fields = ["given_name" if k in GIVEN_HEADERS else f for f, k in zip(fields, keys)]
     customers = [at for at, k in enumerate(keys) if fields[at] == "name" and k in CUSTOMER_HEADERS]
@@ -145,10 +182,22 @@ def fields_for(headers: Sequence[object]) -> list[str | None]:
     return fields
 
 
+def _for_kind(field: str | None, key: str, kind: str) -> str | None:
+    if field == "owner":
+        return "name"
+    if kind == "machines" and field in ("brands", "models") and key not in INTENT_HEADERS:
+        return "machine_brand" if field == "brands" else "machine_model"
+    if kind != "machines" and field in MACHINE_FIELDS:
+        return None
+    return field
+
+
 def header_score(cells: Sequence[object]) -> int:
-    """How much a row looks like a header: known columns, and a name or phone."""
+    """How much a row looks like a header: known columns, and a name or phone
+    (or, on a machine list, a brand or model beside a machine's own column)."""
     fields = {field_for(cell) for cell in cells} - {None}
-    if not fields & {"name", "phones", *NAME_PARTS}:
+    if not fields & {"name", "phones", "owner", *NAME_PARTS} and not (
+            fields & MACHINE_SIGNS and fields & {"brands", "models"}):
         return 0
     return len(fields)
 

@@ -12,10 +12,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from store.codec import lead_from_doc
+from store.codec import lead_from_doc, machine_from_doc
 from store.importing.csv_reader import read_csv
+from store.importing.headers import KINDS
+from store.importing.machine_merge import MachinePlan
 from store.importing.merge import MERGE, MergePlan
-from store.importing.records import RowReader, RowRejected
+from store.importing.records import Incoming, RowReader, RowRejected
 from store.importing.sheet import ImportFailed, Sheet, read_head
 from store.importing.summary import ImportSummary
 from store.importing.vcard import read_vcard
@@ -34,6 +36,7 @@ class ImportOptions:
     fmt: str = "auto"
     on_duplicate: str = MERGE
     sheet: str | None = None
+    kind: str = "auto"  # leads, machines, or told by the headers (KINDS)
 
 
 @dataclass
@@ -44,9 +47,12 @@ class ImportPlan:
 
     @property
     def changes(self) -> list[Change]:
-        """The planned changes with every lead built, to look at (slow for many)."""
-        return [(table, i, before, lead_from_doc(i, after) if isinstance(after, dict) else after)
+        """The planned changes with every object built, to look at (slow for many)."""
+        return [(table, i, before, _BUILD[table](i, after) if isinstance(after, dict) else after)
                 for table, i, before, after in self.planned]
+
+
+_BUILD = {"leads": lead_from_doc, "machines": machine_from_doc}
 
 
 def detect_format(path: Path, fmt: str = "auto") -> str:
@@ -108,13 +114,22 @@ def _plan(store: LeadStore, sheets: list[Sheet], options: ImportOptions,
           progress: Progress | None) -> ImportPlan:
     sizes = [max(_size(sheet.path), 1) for sheet in sheets]
     total, before = sum(sizes), 0
+    if options.kind not in KINDS:
+        raise ValueError(options.kind)
     merge = MergePlan(store, options.on_duplicate)
+    machines = MachinePlan(store, options.on_duplicate)
     summary = ImportSummary(files=[sheet.path.name for sheet in sheets])
     for sheet, size in zip(sheets, sizes):
-        reader = RowReader(sheet)
+        reader = RowReader(sheet, options.kind)
+        if reader.kind == "machines":
+            summary.machine_lists.append(reader.file)
         for line, cells in sheet.rows:
             try:
                 row = reader.read(line, cells)
+                if row.is_machine:
+                    _add_machine(row, merge, machines, summary)
+                else:
+                    summary.count(merge.add(row))
             except RowRejected as exc:
                 summary.rows += 1
                 summary.rejects.append(reader.problem(line, cells, exc))
@@ -124,14 +139,26 @@ def _plan(store: LeadStore, sheets: list[Sheet], options: ImportOptions,
             summary.rows += 1
             if row.flags:
                 summary.flags += row.flags
-            summary.count(merge.add(row))
             if progress is not None and summary.rows % PROGRESS_EVERY == 0:
                 progress(summary.rows, (before + size * sheet.done()) / total)
         summary.unknown_columns[reader.file] = reader.unknown
         before += size
     if progress is not None:
         progress(summary.rows, 1.0)
-    return ImportPlan(merge.changes(), summary)
+    return ImportPlan(merge.changes() + machines.changes(), summary)
+
+
+def _add_machine(row: Incoming, merge: MergePlan, machines: MachinePlan,
+                 summary: ImportSummary) -> None:
+    """A machine and its owner's lead, both or neither: every check that can
+    refuse the row is made before either is planned."""
+    found = merge.owner(row) if row.owned else None
+    pending = machines.prepare(row, found)
+    owner = None
+    if row.owned:
+        summary.count(merge.add(row, found))
+        owner = merge.last_id
+    summary.count_machine(machines.apply(pending, owner))
 
 
 def apply_plan(store: LeadStore, plan: ImportPlan) -> None:

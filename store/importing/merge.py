@@ -18,7 +18,7 @@ import dataclasses
 from typing import Any
 
 from store import codec
-from store.importing.records import Incoming
+from store.importing.records import Incoming, RowRejected
 from store.leadstore import Change, LeadStore
 from store.model import Lead
 from store.validate import is_landline
@@ -55,6 +55,9 @@ class MergePlan:
         self._after: dict[int, Lead | codec.Doc] = {}
         self._by_phone: dict[str, list[int]] = {}
         self._by_name: dict[tuple[str, str], int] = {}
+        # Leads by name alone, for a machine's owner named with no phone.
+        self._by_person: dict[str, list[int]] = {}
+        self.last_id: int | None = None  # the lead the last row added became, or was
         if on_duplicate != NEW:
             self._index_store()
 
@@ -65,20 +68,53 @@ class MergePlan:
                 self._by_phone.setdefault(phone, []).append(lead_id)
             key = name_key(field(lead_id, "name", ""), field(lead_id, "company", ""))
             self._by_name.setdefault(key, lead_id)
+            self._by_person.setdefault(key[0], []).append(lead_id)
 
     def changes(self) -> list[Change]:
         """The planned changes; a new lead's is its document (see ``LeadStore.commit``)."""
         return [("leads", i, self._before.get(i), after) for i, after in self._after.items()]
 
-    def add(self, row: Incoming) -> str:
-        """Plan one row; returns what became of it."""
+    def match(self, row: Incoming) -> int | None:
+        """The lead a row is, by the rules above (None: a new one)."""
+        if self.on_duplicate == NEW:
+            return None
+        return self._match(row, name_key(row.fields["name"], row.fields.get("company", "")))
+
+    def owner(self, row: Incoming) -> int | None:
+        """The lead a machine's owner is. Named with no phone, he is the one
+        lead of that name (and company, when the row gives one); several
+        such leads cannot be told apart, and the row is refused."""
+        if self.on_duplicate == NEW or row.fields.get("phones") or not row.named:
+            return self.match(row)
+        name, company = name_key(row.fields["name"], row.fields.get("company", ""))
+        found = [i for i in self._by_person.get(name, ())
+                 if not company or name_key("", self._field(i, "company"))[1] == company]
+        if len(found) > 1:
+            raise RowRejected("owner_ambiguous", row.written("name") or row.fields["name"])
+        return found[0] if found else None
+
+    def _field(self, lead_id: int, name: str) -> object:
+        after = self._after.get(lead_id)
+        if isinstance(after, Lead):
+            return getattr(after, name)
+        if isinstance(after, dict):
+            return after.get(name, _EMPTY[name])
+        return self.store.leads_field(lead_id, name, _EMPTY[name])
+
+    def add(self, row: Incoming, found: int | None | object = ...) -> str:
+        """Plan one row; returns what became of it. ``found`` is its lead
+        when already looked for (see :meth:`owner`)."""
         key = name_key(row.fields["name"], row.fields.get("company", ""))
-        lead_id = None if self.on_duplicate == NEW else self._match(row, key)
+        lead_id = self.match(row) if found is ... else found
         if lead_id is None:
             self._create(row, key)
             return CREATED
+        self.last_id = lead_id
         if self.on_duplicate == SKIP:
             return SKIPPED
+        after = self._after.get(lead_id)
+        if isinstance(after, dict) and _adds_nothing(after, row):
+            return UNCHANGED  # a list's next machine of the same owner: no lead built
         lead = self._current(lead_id)
         merged = self._merged(lead, row)
         if merged is lead:
@@ -153,6 +189,7 @@ class MergePlan:
     def _create(self, row: Incoming, key: tuple[str, str]) -> None:
         """A new lead (nothing before it), planned as its stored document."""
         lead_id, self._next_id = self._next_id, self._next_id + 1
+        self.last_id = lead_id
         fields = {**row.fields, "created": self.now, "updated": self.now}
         if row.extra:
             fields["extra"] = dict(row.extra)
@@ -165,6 +202,9 @@ class MergePlan:
             if lead_id not in ids:
                 ids.append(lead_id)
         self._by_name.setdefault(key, lead_id)
+        people = self._by_person.setdefault(key[0], [])
+        if lead_id not in people:
+            people.append(lead_id)
 
     def _merged(self, lead: Lead, row: Incoming) -> Lead:
         updates, conflicts = _field_updates(lead, row)
@@ -187,6 +227,25 @@ class MergePlan:
         if self._before.get(lead.id) is None:  # planned in this import: no history yet
             return dataclasses.replace(lead, **updates)
         return self.store.edited(lead, **updates)
+
+
+def _adds_nothing(doc: codec.Doc, row: Incoming) -> bool:
+    """Whether a row says only what a lead new in this import already holds
+    (its stored document: lists as lists, choices as their codes). False
+    when unsure: the full merge then decides."""
+    if row.extra and any(doc.get("extra", {}).get(k) != v for k, v in row.extra.items()):
+        return False
+    for name, value in row.fields.items():
+        current = doc.get(name, _EMPTY.get(name))
+        if name in _LISTS:
+            if not all(v in current for v in value):
+                return False
+        elif name == "notes":
+            if value not in (current or ""):
+                return False
+        elif value != current and not (name == "name" and not row.named):
+            return False
+    return True
 
 
 def _conflict(label: str, text: str, row: Incoming) -> str:

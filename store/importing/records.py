@@ -15,7 +15,8 @@ from typing import Any
 
 from store.errors import Invalid
 from store.importing import values
-from store.importing.headers import NAME_PARTS, fields_for, header_key
+from store.importing.headers import NAME_PARTS, fields_for, header_key, sheet_kind
+from store.importing.machine_rows import MACHINE_PARTS, MACHINE_READERS
 from store.importing.sheet import Cell, Sheet, cell_text
 from store.text import clean
 from store.validate import is_unknown, parse_grade
@@ -54,6 +55,15 @@ class Incoming:
     headers: list[str] = field(default_factory=list)  # the file's headers (shared)
     named: bool = True  # False when the name was made up from a company or phone
     faults: list[tuple[str, str]] = field(default_factory=list)  # (reason, value): refused
+    # On a machine list: the row's machine as the store keeps its fields, each
+    # field's (header, cell) as written, and whether the row names its owner.
+    machine: dict[str, Any] = field(default_factory=dict)
+    machine_cells: dict[str, tuple[str, str]] = field(default_factory=dict)
+    owned: bool = True
+
+    @property
+    def is_machine(self) -> bool:
+        return not self.machine.keys().isdisjoint(MACHINE_PARTS)
 
     def label(self, name: str) -> str:
         """The header of the column a field came from."""
@@ -92,11 +102,12 @@ class RowRejected(Exception):
 class RowReader:
     """Reads the rows of one sheet; knows which column is which field."""
 
-    def __init__(self, sheet: Sheet) -> None:
+    def __init__(self, sheet: Sheet, kind: str = "auto") -> None:
         self.file = sheet.path.name
         self.labels = [clean(str(h)).strip().lstrip("\ufeff") or f"#{i + 1}"
                        for i, h in enumerate(sheet.headers)]
-        self.fields = fields_for(sheet.headers)
+        self.kind = sheet_kind(sheet.headers) if kind == "auto" else kind
+        self.fields = fields_for(sheet.headers, self.kind)
         self._keys = [header_key(h) for h in sheet.headers]
         self._kept_columns: set[int] = set()  # unknown columns that held a value
         self._columns = [(at, label, None if f is None else _READERS.get(f, _text_reader(f)))
@@ -151,16 +162,61 @@ class RowReader:
                 self._kept_columns.add(at)
                 _keep(row, f"#{at + 1}", text)
         self._directory(row, cells)
+        if self.kind == "machines":
+            self._settle_machine(row, cells)
+        else:
+            self._settle_lead(row)
+        if row.faults:  # every problem of the row at once
+            (reason, value), *more = row.faults
+            raise RowRejected(reason, value, tuple(more))
+        return row
+
+    def _settle_lead(self, row: Incoming) -> None:
+        """A lead needs a name or a phone; a row with neither is refused."""
         try:
             _name_fallback(row)
         except RowRejected as exc:
             if exc.reason == "total":  # no customer: its cells do not matter
                 raise
             row.faults.insert(0, (exc.reason, exc.value))
-        if row.faults:  # every problem of the row at once
-            (reason, value), *more = row.faults
-            raise RowRejected(reason, value, tuple(more))
-        return row
+
+    def _settle_machine(self, row: Incoming, cells: list[Cell]) -> None:
+        """A row of a machine list is a machine, its owner's lead, or both;
+        a machine needs a brand and a model, and may have no known owner."""
+        if not row.is_machine:
+            for label, text in row.machine_cells.values():  # a status, a condition
+                _keep(row, label, text)
+            row.machine = {}
+            self._settle_lead(row)
+            if row.faults and row.faults[0][0] == "no_name_or_phone":
+                row.faults[0] = ("neither", "")
+            return
+        for name in ("brand", "model"):
+            text = row.machine_cells.get(name, ("", ""))[1]
+            if not text:
+                row.faults.insert(0, (f"no_{name}", ""))
+            elif _maybe_total(text) and values.is_total(text):
+                raise RowRejected("total", text)
+        try:
+            _name_fallback(row)
+        except RowRejected as exc:
+            if exc.reason == "total":
+                raise
+            self._unowned(row, cells)
+
+    def _unowned(self, row: Incoming, cells: list[Cell]) -> None:
+        """A machine nobody is known to own: the row's place is the machine's,
+        and what it says besides (notes, a column we do not know) stays with it."""
+        kept = {}
+        for at, name in enumerate(self.fields):
+            if name is None or name in MACHINE_READERS or name in ("region", "province", "city"):
+                continue
+            text = cell_text(cells[at]).strip() if at < len(cells) else ""
+            if text and text not in values.BLANKS:
+                kept[self.labels[at]] = text
+        row.extra.update(kept)
+        row.fields = {k: v for k, v in row.fields.items() if k in ("province", "city")}
+        row.owned = False
 
     def _set_faxes_aside(self, row: Incoming, cells: list[Cell]) -> list[Cell]:
         """A number its label calls a fax (Google's Work Fax) is kept, not
@@ -384,6 +440,7 @@ _READERS: dict[str, Reader] = {
     "extension": _keep,  # one with no switchboard beside it: kept as written
     "models": _list_reader("models", spaces=False),
     "brands": _list_reader("brands", spaces=False),
+    **MACHINE_READERS,
 }
 
 
@@ -396,6 +453,12 @@ def _add_list(row: Incoming, name: str, label: str, items) -> None:
         row.fields[name] = tuple(items)
     else:
         row.fields[name] = old + tuple(i for i in items if i not in old)
+
+
+def _maybe_total(text: str) -> bool:
+    """A quick look before the full one: 合计, 总计, Total, Sum."""
+    lower = text.lower()
+    return "计" in lower or "total" in lower or "sum" in lower
 
 
 def _name_fallback(row: Incoming) -> None:

@@ -25,6 +25,8 @@ class ImportSummary:
     rejects: list[Problem] = field(default_factory=list)
     flags: list[Problem] = field(default_factory=list)  # imported, with a value set aside
     unknown_columns: dict[str, list[str]] = field(default_factory=dict)  # file -> headers
+    machine_lists: list[str] = field(default_factory=list)  # files read as machine lists
+    machines: dict[str, int] = field(default_factory=dict)  # outcome -> machines
 
     @property
     def rejected(self) -> int:
@@ -39,6 +41,9 @@ class ImportSummary:
             self.unchanged += 1
         elif outcome == SKIPPED:
             self.skipped += 1
+
+    def count_machine(self, outcome: str) -> None:
+        self.machines[outcome] = self.machines.get(outcome, 0) + 1
 
 
 def rejects_csv(rejects: list[Problem], columns: tuple[str, str, str],

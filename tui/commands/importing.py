@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from store.importing.headers import KINDS
 from store.importing.importer import (
     FORMATS,
     ImportOptions,
@@ -30,6 +31,7 @@ def register(commands, common) -> None:
                         help=t("cli.help.import_files"))
     parser.add_argument("--format", choices=FORMATS, default="auto", help=t("cli.help.format"))
     parser.add_argument("--sheet", metavar="NAME", help=t("cli.help.sheet"))
+    parser.add_argument("--kind", choices=KINDS, default="auto", help=t("cli.help.kind"))
     parser.add_argument("--on-duplicate", choices=ON_DUPLICATE, default=MERGE,
                         help=t("cli.help.on_duplicate"))
     parser.add_argument("--dry-run", action="store_true", help=t("cli.help.dry_run"))
@@ -40,7 +42,7 @@ def register(commands, common) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     """A file that cannot be read raises ImportFailed, an unreadable file
     to ``tui.cli.main``: one line, exit code 3."""
-    options = ImportOptions(args.format, args.on_duplicate, args.sheet)
+    options = ImportOptions(args.format, args.on_duplicate, args.sheet, args.kind)
     sheets = open_sheets(args.files, options)  # all checked before the database is opened
     # A dry run only reads, so it works while the app has the file open.
     store = LeadStore.open(args.db or default_db(), read_only=args.dry_run)

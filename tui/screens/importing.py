@@ -16,6 +16,7 @@ from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select,
 from textual.worker import Worker, WorkerState
 
 from store.errors import StoreError
+from store.importing.headers import KINDS
 from store.importing.importer import ImportOptions, ImportPlan, apply_plan, plan_import
 from store.importing.merge import MERGE, ON_DUPLICATE
 from store.importing.summary import write_rejects
@@ -46,6 +47,11 @@ class ImportScreen(ModalScreen[bool]):
                 yield Select([(t(f"import.duplicate.{choice}"), choice) for choice in ON_DUPLICATE],
                              value=MERGE, allow_blank=False, id="import-on-duplicate")
                 yield Checkbox(t("import.dry_run"), id="import-dry-run")
+            with Horizontal(id="import-kind-row"):
+                yield Label(t("import.kind"))
+                # Told by the headers unless the rep knows better (--kind on the CLI).
+                yield Select([(t(f"import.kind.{kind}"), kind) for kind in KINDS],
+                             value="auto", allow_blank=False, id="import-kind")
             yield ProgressBar(total=100, show_eta=False, id="import-progress", classes="-hidden")
             with VerticalScroll(id="import-summary-scroll"):
                 yield Static("", id="import-summary")
@@ -72,7 +78,8 @@ class ImportScreen(ModalScreen[bool]):
         bar.update(progress=0)
         self.say([t("import.running")])
         on_duplicate = str(self.query_one("#import-on-duplicate", Select).value)
-        self.read_files(paths, ImportOptions(on_duplicate=on_duplicate), self.dry_run)
+        kind = str(self.query_one("#import-kind", Select).value)
+        self.read_files(paths, ImportOptions(on_duplicate=on_duplicate, kind=kind), self.dry_run)
 
     @property
     def dry_run(self) -> bool:

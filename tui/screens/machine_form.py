@@ -23,7 +23,7 @@ from tui.i18n import error_text, label, localize_bindings, t
 from tui.screens.dialog import Dialog
 
 TEXTS = ("brand", "model", "tonnes", "year", "hours", "hours_read", "province", "city",
-         "condition", "owner_says")
+         "condition", "owner_says", "serial")
 NUMBERS = ("year", "hours")
 
 
@@ -134,7 +134,7 @@ class MachineForm(Dialog):
             fields["hours_read"] = self._day(read, "hours_read")
         else:
             fields["hours_read"] = self._unread_day(fields["hours"])
-        for name in ("province", "city", "condition", "owner_says"):
+        for name in ("province", "city", "condition", "owner_says", "serial"):
             fields[name] = self._value(name)
         fields["status"] = MachineStatus(self.query_one("#machine-status", Select).value)
         chosen = set(self.query_one("#machine-sources", SelectionList).selected)

@@ -5,7 +5,9 @@ MESSAGES: dict[str, str] = {
     "binding.board.import": "Import",
     "binding.import.close": "Close",
     # command line
-    "cli.help.import": "import leads from CSV, Excel (.xlsx) or phone contacts (.vcf)",
+    "cli.help.import": (
+        "import leads and machine lists from CSV, Excel (.xlsx) or phone contacts (.vcf)"
+    ),
     "cli.help.import_files": "files to import",
     "cli.help.format": "file format (default: found from the file)",
     "cli.help.sheet": "the Excel sheet to read (default: the first)",
@@ -43,7 +45,7 @@ MESSAGES: dict[str, str] = {
     "import.rejects.line": "line",
     "import.rejects.reason": "reason",
     # import screen
-    "import.title": "Import leads",
+    "import.title": "Import leads and machines",
     "import.path_label": "File (CSV, Excel .xlsx or contacts .vcf); several separated by ;",
     "import.path_placeholder": "~/Downloads/leads.xlsx",
     "import.start": "Import",

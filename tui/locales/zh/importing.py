@@ -5,7 +5,7 @@ MESSAGES: dict[str, str] = {
     "binding.board.import": "导入",
     "binding.import.close": "关闭",
     # 命令行
-    "cli.help.import": "从 CSV、Excel（.xlsx）或手机通讯录（.vcf）导入客户",
+    "cli.help.import": "从 CSV、Excel（.xlsx）或手机通讯录（.vcf）导入客户和设备清单",
     "cli.help.import_files": "要导入的文件",
     "cli.help.format": "文件格式（默认按文件内容判断）",
     "cli.help.sheet": "要读的 Excel 工作表（默认第一个）",
@@ -37,7 +37,7 @@ MESSAGES: dict[str, str] = {
     "import.rejects.line": "行号",
     "import.rejects.reason": "原因",
     # 导入窗口
-    "import.title": "导入客户",
+    "import.title": "导入客户和设备",
     "import.path_label": "文件（CSV、Excel .xlsx 或通讯录 .vcf），多个文件用 ; 隔开",
     "import.path_placeholder": "~/Downloads/客户.xlsx",
     "import.start": "导入",

@@ -1,0 +1,250 @@
+"""Machines from a machine list, and which of them are already on the board.
+
+The same serial number is one machine. Without one, the same owner, brand,
+model and year of manufacture is one machine (for a machine nobody is known
+to own, in the same province and city too; a year known on one side only
+does not tell two apart); each machine on the board
+answers one row of an import, so an owner's two alike machines on two rows
+stay two, and the same list imported again finds each of them once.
+
+A merge fills what the machine lacks and never overwrites: a value that
+differs is kept in the machine's other columns as ``header: value
+(file:line)``. The hour meter only goes up: a higher reading replaces the
+old one (read today); a lower one refuses the row.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from store import codec
+from store.errors import Invalid
+from store.fleet import check_machine
+from store.importing.machine_rows import (
+    cached_brand_key,
+    cached_model_tonnes,
+    model_key,
+    serial_key,
+)
+from store.importing.merge import CREATED, MERGE, MERGED, NEW, SKIP, SKIPPED, UNCHANGED
+from store.importing.records import Incoming, RowRejected
+from store.leadstore import Change, LeadStore
+from store.model import Machine, MachineStatus
+
+MachineKey = tuple[Any, ...]
+_FILLED = ("serial", "tonnes", "year", "condition", "province", "city")
+_NO_VALUE = (None, "")
+
+
+def machine_key(owner: int | None, brand: str, model: str, province: str,
+                city: str) -> MachineKey:
+    """Whose machine and what it is; the year is compared apart (see ``_match``)."""
+    if owner is not None:
+        return owner, cached_brand_key(brand), model_key(model)
+    return None, cached_brand_key(brand), model_key(model), province, city
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """A row's machine, checked and matched, waiting for its owner's id."""
+
+    machine_id: int | None  # None: a new machine
+    machine: Machine  # the new machine, or the matched one after the row's values
+    outcome: str
+    fields: dict[str, Any]  # a new machine's, as the row fills them
+
+
+class MachinePlan:
+    """Plans the machines an import adds or updates; nothing is saved here."""
+
+    def __init__(self, store: LeadStore, on_duplicate: str = MERGE) -> None:
+        self.store = store
+        self.on_duplicate = on_duplicate
+        self.today = store.now().date()
+        self._next_id = store.next_id("machines")
+        self._before: dict[int, Machine | None] = {}
+        # A machine new in this import is kept as its document, as the store
+        # takes it: most are never merged into, and need no second object.
+        self._after: dict[int, Machine | codec.Doc] = {}
+        self._by_serial: dict[str, int] = {}
+        self._by_key: dict[MachineKey, list[tuple[int, int | None]]] = {}  # (id, year)
+        self._claimed: set[int] = set()  # answered a row of this import already
+        if on_duplicate != NEW:
+            self._index_store()
+
+    def _index_store(self) -> None:
+        names = ("serial", "owner", "brand", "model", "year", "province", "city")
+        rows = self.store.machine_rows(names, ("", None, "", "", None, "", ""))
+        for machine_id, (serial, owner, brand, model, year, province, city) in rows:
+            if serial:
+                self._by_serial.setdefault(serial_key(serial), machine_id)
+            key = machine_key(owner, brand, model, province, city)
+            self._by_key.setdefault(key, []).append((machine_id, year))
+
+    def changes(self) -> list[Change]:
+        return [("machines", i, self._before.get(i), after) for i, after in self._after.items()]
+
+    # ------------------------------------------------------------ one row
+    def prepare(self, row: Incoming, owner: int | None) -> Pending:
+        """The row's machine checked and matched; :class:`RowRejected` for a
+        value that cannot be right. ``owner`` is the row's lead when it is
+        already on the board."""
+        fields = self._draft(row, owner)
+        draft = Machine(id=-1, **fields)
+        self._check(row, draft)
+        machine_id = self._match(row, draft)
+        if machine_id is None:
+            return Pending(None, draft, CREATED, fields)
+        current = self._current(machine_id)
+        if self.on_duplicate == SKIP:
+            return Pending(machine_id, current, SKIPPED, fields)
+        return Pending(machine_id, self._merged(current, draft, row), MERGED, fields)
+
+    def apply(self, pending: Pending, owner: int | None) -> str:
+        """Plan the row's machine, owned by ``owner`` (the row's lead, now
+        that it has an id); returns what became of it."""
+        machine = pending.machine
+        if pending.machine_id is None:
+            machine_id, self._next_id = self._next_id, self._next_id + 1
+            fields = pending.fields
+            if owner is not None:
+                fields["owner"] = owner
+            # Its document straight from the fields the row fills: a list of
+            # 100k machines is encoded once, not built and encoded again.
+            doc = codec.MACHINES.fields_to_doc(fields)
+            self._before[machine_id] = None
+            self._put(machine_id, doc, machine.serial)
+            return CREATED
+        self._claimed.add(pending.machine_id)
+        if pending.outcome == SKIPPED:
+            return SKIPPED
+        if machine.owner is None and owner is not None:
+            machine = dataclasses.replace(machine, owner=owner)
+        current = self._current(pending.machine_id)
+        if machine == current:
+            return UNCHANGED
+        self._put(machine.id, machine, machine.serial)
+        return MERGED
+
+    def _put(self, machine_id: int, after: Machine | codec.Doc, serial: str) -> None:
+        self._after[machine_id] = after
+        self._claimed.add(machine_id)
+        if serial:
+            self._by_serial.setdefault(serial_key(serial), machine_id)
+
+    def _current(self, machine_id: int) -> Machine:
+        if machine_id in self._after:
+            after = self._after[machine_id]
+            return codec.machine_from_doc(machine_id, after) if isinstance(after, dict) else after
+        machine = self.store.machine(machine_id)
+        self._before[machine_id] = machine
+        return machine
+
+    def _draft(self, row: Incoming, owner: int | None) -> dict[str, Any]:
+        """The fields the row gives its machine (the others keep their defaults)."""
+        values = row.machine
+        fields = {"brand": values.get("brand", ""), "model": values.get("model", ""),
+                  "first_seen": self.today, "last_seen": self.today}
+        for name in ("serial", "year", "status", "condition"):
+            if name in values:
+                fields[name] = values[name]
+        tonnes = values.get("tonnes")
+        if tonnes is not None and tonnes != cached_model_tonnes(fields["model"]):
+            fields["tonnes"] = tonnes  # the model's own size is left to the model, as in the form
+        if "hours" in values:
+            fields["hours"], fields["hours_read"] = values["hours"], self.today
+        if not row.owned:  # an owner's machine is where he is
+            for name in ("province", "city"):
+                if row.fields.get(name):
+                    fields[name] = row.fields[name]
+            if row.extra:
+                fields["extra"] = dict(row.extra)
+        if owner is not None:
+            fields["owner"] = owner
+        return fields
+
+    def _check(self, row: Incoming, machine: Machine) -> None:
+        try:
+            check_machine(machine, self.today)
+        except Invalid as exc:
+            label, text = row.machine_cells.get(exc.field, (exc.field, ""))
+            raise RowRejected(f"machine_{exc.rule}", f"{label}={text}" if text else label) from None
+
+    def _match(self, row: Incoming, draft: Machine) -> int | None:
+        if self.on_duplicate == NEW:
+            return None
+        serial = serial_key(draft.serial)
+        if serial and serial in self._by_serial:
+            return self._by_serial[serial]
+        if row.owned and draft.owner is None:
+            return None  # a new owner: none of his machines is on the board yet
+        key = machine_key(draft.owner, draft.brand, draft.model, draft.province, draft.city)
+        candidates = [(i, year) for i, year in self._by_key.get(key, ())
+                      if i not in self._claimed and not (
+                          serial and serial_key(self._current(i).serial) not in ("", serial))]
+        # The same year first; else a year on one side only (a list that does
+        # not say it, a machine whose year was not known), never two years.
+        for machine_id, year in candidates:
+            if year == draft.year:
+                return machine_id
+        for machine_id, year in candidates:
+            if year is None or draft.year is None:
+                return machine_id
+        return None
+
+    # ------------------------------------------------------------ merging
+    def _merged(self, current: Machine, draft: Machine, row: Incoming) -> Machine:
+        updates: dict[str, Any] = {}
+        conflicts: list[tuple[str, str]] = []
+        for name in _FILLED:
+            new, old = getattr(draft, name), getattr(current, name)
+            if new in _NO_VALUE or new == old or (name == "serial"
+                                                  and serial_key(new) == serial_key(old)):
+                continue
+            if old in _NO_VALUE:
+                updates[name] = new
+            else:
+                conflicts.append(row.machine_cells.get(name, (name, str(new))))
+        for name in ("brand", "model"):
+            if getattr(draft, name) != getattr(current, name):
+                conflicts.append(row.machine_cells[name])
+        updates.update(self._hours(current, draft, row))
+        if current.status is MachineStatus.WORKING and draft.status is not current.status:
+            updates["status"] = draft.status  # the list's news; a rep's own call stays
+        if (current.owner is not None and draft.owner is not None
+                and draft.owner != current.owner):
+            conflicts.append((row.label("name"), row.written("name") or ""))
+        extra = _merged_extra(current.extra, draft.extra, conflicts, row)
+        if extra != current.extra:
+            updates["extra"] = extra
+        return dataclasses.replace(current, **updates) if updates else current
+
+    def _hours(self, current: Machine, draft: Machine, row: Incoming) -> dict[str, Any]:
+        """A higher reading replaces the old one; a lower one is a mistake."""
+        if draft.hours is None or draft.hours == current.hours:
+            return {}
+        if current.hours is not None and draft.hours < current.hours:
+            label, text = row.machine_cells["hours"]
+            raise RowRejected("machine_hours_down", f"{label}={text} < {current.hours}")
+        return {"hours": draft.hours, "hours_read": self.today,
+                "last_seen": max(current.last_seen, self.today)}
+
+
+def _merged_extra(old: dict[str, str], new: dict[str, str], conflicts: list[tuple[str, str]],
+                  row: Incoming) -> dict[str, str]:
+    """The row's other columns added, and each differing value as one line
+    ``value (file:line)`` under its header, found there the next time."""
+    extra = dict(old)
+    for label, text in new.items():
+        if label not in extra:
+            extra[label] = text
+        elif text != extra[label] and text not in extra[label].split("\n"):
+            conflicts.append((label, text))
+    for label, text in conflicts:
+        line = f"{' '.join(text.split())} ({row.file}:{row.line})"
+        lines = extra.get(label, "").split("\n") if extra.get(label) else []
+        if line not in lines:
+            extra[label] = "\n".join([*lines, line])
+    return extra

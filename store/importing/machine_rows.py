@@ -1,0 +1,161 @@
+"""The cells of a machine list (保有量): brand, model, size, year, hours,
+status and serial, each read into the row's ``machine`` as the store keeps it.
+
+A value that cannot be read (text in the hours, a year that is no year, a
+status not in the table) is a fault of the row, named with its header and
+cell, so the row goes to the rejects file instead of coming in half read.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from store.fleet import brand_key, brand_name, model_tonnes
+from store.model import MachineStatus
+
+# The row as the lead reader builds it (records.Incoming): its ``machine``
+# fields and its ``faults``. Typed loosely to keep this module below it.
+Row = Any
+Reader = Callable[[Row, str, str], None]
+
+# Fields that make a row a machine: a status or condition alone does not.
+MACHINE_PARTS = frozenset(("brand", "model", "serial", "year", "hours", "tonnes"))
+
+# 2018, 2018年, 2018年5月, 2018-05, 2018/5/1 and Excel's 2018-05-01 00:00:00.
+_YEAR = re.compile(r"(\d{4})(?:年.*|[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?:\s+[\d:]+)?)?")
+# Words around a number: 约12000小时, 9800h, 21.5吨, 20T, 12,500 左右.
+_AROUND = re.compile(r"^(?:约|大约|about|~)|(?:小时|hours?|hrs?|h|吨|tonnes?|tons?|t|左右)$")
+
+STATUS_WORDS: dict[MachineStatus, tuple[str, ...]] = {
+    MachineStatus.WORKING: ("在用", "正常", "工作", "在工作", "使用中", "施工", "在干活", "working",
+                            "inuse", "active"),
+    MachineStatus.IDLE: ("闲置", "停工", "停用", "空闲", "停放", "idle", "parked"),
+    MachineStatus.FOR_SALE: ("待售", "出售", "在售", "要卖", "想卖", "forsale", "selling"),
+    MachineStatus.TRADE_IN: ("可置换", "置换", "以旧换新", "想换", "tradein"),
+    MachineStatus.SCRAPPED: ("报废", "已报废", "scrapped", "scrap"),
+}
+_STATUS_OF = {word: status for status, words in STATUS_WORDS.items()
+              for word in (*words, status.value.replace("_", ""))}
+
+
+def _plain(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def year_of(text: str) -> int | None:
+    if len(text) == 4 and text.isascii() and text.isdigit():  # the common case, first
+        return int(text)
+    found = _YEAR.fullmatch(_plain(text))
+    return int(found[1]) if found else None
+
+
+def number_of(text: str) -> float | None:
+    """A number written as reps write it, or None when it is none."""
+    if text.isascii() and text.isdigit():  # the common case, first
+        return float(text)
+    plain = _plain(text).replace(",", "").replace("，", "").replace(" ", "")
+    for _ in range(2):  # a word before and a unit after
+        plain = _AROUND.sub("", plain.lower()).strip()
+    try:
+        return float(plain)
+    except ValueError:
+        return None
+
+
+_SEPARATORS = re.compile(r"[\s\-_./]+")
+
+
+@lru_cache(maxsize=256)  # a list says the same few words over and over
+def status_of(text: str) -> MachineStatus | None:
+    return _STATUS_OF.get(_SEPARATORS.sub("", _plain(text).lower()))
+
+
+def serial_key(serial: str) -> str:
+    """What two spellings of one serial have in common: no spaces or dashes,
+    upper case (SY215C-12345 and sy215c 12345 are one machine)."""
+    if serial.isascii() and serial.isalnum():  # the common case, first
+        return serial.upper()
+    return _SEPARATORS.sub("", _plain(serial)).upper()
+
+
+@lru_cache(maxsize=1024)
+def model_key(model: str) -> str:
+    return _SEPARATORS.sub("", _plain(model)).upper()
+
+
+# A list names a few brands and models many times over.
+cached_brand_name = lru_cache(maxsize=256)(brand_name)
+cached_brand_key = lru_cache(maxsize=256)(brand_key)
+cached_model_tonnes = lru_cache(maxsize=1024)(model_tonnes)
+
+
+def _put(row: Row, name: str, label: str, value: Any, text: str) -> None:
+    """The first column that fills a field wins; another is kept as written."""
+    machine = row.machine
+    if name in machine and machine[name] != value:
+        row.extra[label] = text
+        return
+    machine[name] = value
+    row.machine_cells[name] = (label, text)  # for a value refused later, as written
+
+
+def _fault(row: Row, reason: str, label: str, text: str) -> None:
+    row.faults.append((reason, f"{label}={text}"))
+
+
+def _read_brand(row: Row, label: str, text: str) -> None:
+    _put(row, "brand", label, cached_brand_name(text), text)
+
+
+def _text(name: str) -> Reader:
+    def read(row: Row, label: str, text: str) -> None:
+        _put(row, name, label, " ".join(text.split()), text)
+    return read
+
+
+def _read_year(row: Row, label: str, text: str) -> None:
+    year = year_of(text)
+    if year is None:
+        _fault(row, "machine_year", label, text)
+    else:
+        _put(row, "year", label, year, text)
+
+
+def _read_hours(row: Row, label: str, text: str) -> None:
+    hours = number_of(text)
+    if hours is None:
+        _fault(row, "machine_number", label, text)
+    else:
+        _put(row, "hours", label, round(hours), text)  # a meter's tenths count for nothing
+
+
+def _read_tonnes(row: Row, label: str, text: str) -> None:
+    tonnes = number_of(text)
+    if tonnes is None:
+        _fault(row, "machine_number", label, text)
+    else:
+        _put(row, "tonnes", label, round(tonnes, 1), text)
+
+
+def _read_status(row: Row, label: str, text: str) -> None:
+    status = status_of(text)
+    if status is None:
+        _fault(row, "machine_status", label, text)
+    else:
+        _put(row, "status", label, status, text)
+
+
+MACHINE_READERS: dict[str, Reader] = {
+    "machine_brand": _read_brand,
+    "machine_model": _text("model"),
+    "serial": _text("serial"),
+    "year": _read_year,
+    "hours": _read_hours,
+    "tonnes": _read_tonnes,
+    "machine_status": _read_status,
+    "condition": _text("condition"),
+}
