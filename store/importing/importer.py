@@ -126,6 +126,8 @@ def _plan(store: LeadStore, sheets: list[Sheet], options: ImportOptions,
         for line, cells in sheet.rows:
             try:
                 row = reader.read(line, cells)
+                if row is None:  # a department's heading: no customer, as a title is none
+                    continue
                 if row.is_machine:
                     _add_machine(row, merge, machines, summary)
                 else:
@@ -133,8 +135,6 @@ def _plan(store: LeadStore, sheets: list[Sheet], options: ImportOptions,
             except RowRejected as exc:
                 summary.rows += 1
                 summary.rejects.append(reader.problem(line, cells, exc))
-                continue
-            if row is None:  # a department's heading: no customer, as a title is none
                 continue
             summary.rows += 1
             if row.flags:
