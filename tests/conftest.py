@@ -42,7 +42,7 @@ def db_path(tmp_path: Path) -> Path:
 def store(db_path: Path, clock: Clock) -> Iterator[LeadStore]:
     opened = LeadStore.open(db_path, clock=clock)
     yield opened
-    if opened._lock is not None or opened._journal is not None:
+    if not opened.closed:
         opened.close()
 
 
