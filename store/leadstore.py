@@ -276,7 +276,7 @@ class LeadStore:
         """The number of the last change read or made."""
         return self._seq
 
-    def fill(self, tables: Mapping[str, Mapping[str, dict]], seq: int,
+    def fill(self, tables: Mapping[str, Mapping[Any, dict]], seq: int,
              undo: list[dict[str, Any]]) -> None:
         """Take every table's documents (by id as text), the number of the
         last change and the undo steps, as a backend read them."""
