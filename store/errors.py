@@ -115,7 +115,7 @@ class ChangedSince(StoreError):
 
     def __init__(self, table: str, item_id: int) -> None:
         super().__init__(f"{table} {item_id} was changed by someone else since it was read",
-                         table=table, item_id=item_id)
+                         table=table, item_id=item_id, kind=table)
         self.table = table
         self.item_id = item_id
 

@@ -110,6 +110,12 @@ def own_config_folder(tmp_path_factory: pytest.TempPathFactory,
 
 
 @pytest.fixture(autouse=True)
+def no_base_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rep's own ``LEADBOARD_DB`` never reaches the tests."""
+    monkeypatch.delenv("LEADBOARD_DB", raising=False)
+
+
+@pytest.fixture(autouse=True)
 def english() -> Iterator[None]:
     set_language("en")
     yield

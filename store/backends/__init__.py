@@ -4,8 +4,9 @@ picks the backend by its scheme; anything else is a file path."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlsplit
 
 SCHEMES = ("postgresql://", "postgres://")
 
@@ -16,19 +17,16 @@ def is_server(location: str | Path) -> bool:
 
 def shown(location: str | Path) -> str:
     """A location as it may be shown or logged: a server URL with its
-    password masked (in the user part and in a ``password=`` setting)."""
+    password masked (in the user part and in a ``password=`` setting),
+    everything else as typed."""
     if not is_server(location):
         return str(location)
-    parts = urlsplit(str(location))
-    netloc = parts.netloc
-    users, at, hosts = netloc.rpartition("@")
-    if at and ":" in users:
-        netloc = f"{users.split(':', 1)[0]}:***@{hosts}"
-    query = parts.query
-    if "password" in query.lower():
-        query = urlencode([(k, "***" if k.lower() == "password" else v)
-                           for k, v in parse_qsl(query, keep_blank_values=True)], safe="/")
-    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+    masked = _USER_PASSWORD.sub(r"\1:***@", str(location))
+    return _PASSWORD_SETTING.sub(r"\1***", masked)
+
+
+_USER_PASSWORD = re.compile(r"^(postgres(?:ql)?://[^:/@?#]*):[^@/?#]*@", re.IGNORECASE)
+_PASSWORD_SETTING = re.compile(r"([?&]password=)[^&#]*", re.IGNORECASE)
 
 
 def server_name(location: str) -> str:

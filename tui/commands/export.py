@@ -12,7 +12,7 @@ from store.export import Format, gather, render, write_export
 from store.leadstore import LeadStore
 from store.plan import Period
 from store.text import json_escaped, visible
-from tui.cli import EXIT_OK, EXIT_SAVE, UsageError, default_db, say
+from tui.cli import EXIT_OK, EXIT_SAVE, UsageError, db_location, say
 from tui.export_words import export_span, export_words, read_day
 from tui.i18n import error_text, t
 
@@ -32,7 +32,7 @@ def register(commands, common) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    store = LeadStore.open(args.db or default_db(), read_only=True)
+    store = LeadStore.open(db_location(args), read_only=True)
     try:
         now = store.now()
         try:
