@@ -107,17 +107,20 @@ class Invalid(StoreError):
         self.rule = rule
 
 
-class ChangedSince(StoreError):
+class ChangedSince(SaveFailed):
     """Someone else changed (or added, or removed) the record since this
-    copy was read: nothing of the change was saved."""
+    copy was read: nothing of the change was saved (so it is a refused
+    save, and every screen that handles one handles it)."""
 
     code = "changed_since"
 
     def __init__(self, table: str, item_id: int) -> None:
-        super().__init__(f"{table} {item_id} was changed by someone else since it was read",
-                         table=table, item_id=item_id, kind=table)
+        StoreError.__init__(self, f"{table} {item_id} was changed by someone else since it "
+                            "was read", table=table, item_id=item_id, kind=table)
         self.table = table
         self.item_id = item_id
+        self.error = None
+        self.taken_back = 0
 
 
 class ServerFailed(SaveFailed):

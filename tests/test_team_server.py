@@ -154,3 +154,27 @@ def test_the_server_tests_run_on_a_server_of_their_own(pg_server):
     with psycopg.connect(pg_server.admin_url()) as conn:
         assert conn.execute("SHOW listen_addresses").fetchone()[0] == ""
         assert conn.execute("SHOW server_encoding").fetchone()[0] == "UTF8"
+
+
+async def test_the_board_on_a_server_saves_a_key_and_tells_a_clash_apart(pg_base, clock):
+    from tui.app import LeadboardApp
+
+    store = LeadStore.open(pg_base, clock=clock)
+    first = store.add_lead("张伟", intent=5, funding=5).id
+    second = store.add_lead("王强", intent=4, funding=3).id
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=(130, 40)) as pilot:
+        assert store.name in app.screen.status.text
+        await pilot.press("4")  # 张伟 to Q4: on the server once the bar says so
+        await pilot.pause()
+        with LeadStore.open(pg_base, clock=clock) as other:
+            assert (other.lead(first).intent, other.lead(first).funding) == (2, 2)
+            other.edit_lead(second, company="济南顺通租赁")  # another rep, meanwhile
+        assert app.focused.lead_id == second
+        await pilot.press("4")
+        await pilot.pause()
+        assert "someone else changed lead" in app.screen.status.text
+        assert (store.lead(second).intent, store.lead(second).funding) == (4, 3)  # taken back
+    with LeadStore.open(pg_base, clock=clock) as again:
+        lead = again.lead(second)
+        assert (lead.intent, lead.funding, lead.company) == (4, 3, "济南顺通租赁")
