@@ -25,7 +25,7 @@ from store.leadstore import LeadStore
 ROOT = Path(__file__).resolve().parents[1]
 # Feature areas with benchmarks of their own; each module has run(files) -> rows.
 AREAS = ("bench.black_box", "bench.core", "bench.search", "bench.plans", "bench.imports",
-         "bench.sessions", "bench.commands", "bench.insights")
+         "bench.sessions", "bench.commands", "bench.insights", "bench.server")
 AREA_FLAG = "--area"  # how the runner starts one area in a process of its own
 
 
