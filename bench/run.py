@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # Feature areas with benchmarks of their own; each module has run(files) -> rows.
 AREAS = ("bench.black_box", "bench.startup", "bench.core", "bench.search", "bench.plans",
          "bench.imports", "bench.sessions", "bench.commands", "bench.insights", "bench.market",
-         "bench.memory")
+         "bench.server", "bench.memory")
 AREA_FLAG = "--area"  # how the runner starts one area in a process of its own
 
 

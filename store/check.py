@@ -9,6 +9,7 @@ from pathlib import Path
 import orjson
 
 from store import journal, records, seal
+from store.backends import is_server
 from store.backups import finish_restore
 from store.errors import UnreadableFile, UnsafeFile
 from store.leadstore import LeadStore
@@ -27,12 +28,35 @@ class Problem:
 class Report:
     leads: int = 0
     contacts: int = 0
-    journal_entries: int = 0
+    journal_entries: int = 0  # a server's: the changes in its log
     problems: tuple[Problem, ...] = ()
+    schema: int = 0  # a server's schema version
 
     @property
     def ok(self) -> bool:
         return not any(p.serious for p in self.problems)
+
+
+def check_base(location: str | Path) -> Report:
+    """:func:`check_file`, or :func:`check_server` for a server's URL."""
+    return check_server(location) if is_server(location) else check_file(Path(location))
+
+
+def check_server(location: str) -> Report:
+    """Every record of a base on a server, by the same rule as a file's,
+    and its schema's version. Raises :class:`NoServer` when it cannot be
+    reached."""
+    from store.backends.postgres import read_base  # psycopg: only for a server
+
+    try:
+        tables, schema, changes = read_base(location)
+    except UnreadableFile as exc:
+        return Report(problems=(_refused(exc),))
+    data: dict = {name: {str(i): doc for i, doc in docs.items()} for name, docs in tables.items()}
+    data["meta"] = {"1": {"seq": changes}}
+    problems = tuple(_documents(data))
+    return Report(len(data.get("leads", {})), len(data.get("contacts", {})), changes,
+                  problems, schema)
 
 
 def check_file(path: Path) -> Report:

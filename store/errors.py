@@ -105,3 +105,40 @@ class Invalid(StoreError):
         super().__init__(f"{field}: {rule} ({value!r})", field=field, rule=rule, value=value)
         self.field = field
         self.rule = rule
+
+
+class ChangedSince(SaveFailed):
+    """Someone else changed (or added, or removed) the record since this
+    copy was read: nothing of the change was saved (so it is a refused
+    save, and every screen that handles one handles it)."""
+
+    code = "changed_since"
+
+    def __init__(self, table: str, item_id: int) -> None:
+        StoreError.__init__(self, f"{table} {item_id} was changed by someone else since it "
+                            "was read", table=table, item_id=item_id, kind=table)
+        self.table = table
+        self.item_id = item_id
+        self.error = None
+        self.taken_back = 0
+
+
+class ServerFailed(SaveFailed):
+    """The server refused or could not be reached; nothing of the change was
+    saved. ``where`` is the server's location with its password masked."""
+
+    code = "server_failed"
+
+    def __init__(self, where: str, detail: str) -> None:
+        StoreError.__init__(self, f"{where}: {detail}", path=where, detail=detail)
+        self.error = None
+        self.taken_back = 0
+
+
+class NoServer(StoreError):
+    """The server cannot be reached, or refuses us, at opening."""
+
+    code = "no_server"
+
+    def __init__(self, where: str, detail: str) -> None:
+        super().__init__(f"{where}: {detail}", path=where, detail=detail)

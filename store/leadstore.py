@@ -1,30 +1,18 @@
 """The lead store: the whole database in memory, every change durable.
 
-Layout on disk, for a data file ``leads.json``:
-
-- ``leads.json``: a TinyDB file (tables ``leads``, ``contacts``,
-  ``settings``, ``views``, ``sessions``, ``machines``, the market's
-  ``competitors``, ``intel``, ``outlets``, ``projects``, ``lost_deals``,
-  and ``meta``) written
-  atomically; the *snapshot*.
-- ``leads.json.journal``: changes since the snapshot, one fsynced line each.
-- ``leads.json.lock``: held by the one process that may write.
-- ``leads.json.backups/``: the last few snapshots.
-
-A change is first appended to the journal and only then applied in memory,
-so whatever the UI shows as saved is on disk. Changes made under
-``sync_later`` (triage keys) are applied at once and written and fsynced a
-moment later, by ``sync``, which takes them back if the disk refuses. The
-journal is folded into a new snapshot on close (and when it grows large),
-then emptied.
+The tables live in memory (see :class:`LazyTable`); where they are kept is
+the backend's business: a data file with its journal (one rep, one machine:
+``store/backends/file.py``) or a PostgreSQL server (a team:
+``store/backends/postgres.py``). A change is first made durable by the
+backend and only then applied in memory, so whatever the UI shows as saved
+is saved. Changes made under ``sync_later`` (triage keys) are applied at once
+and made durable a moment later, by ``sync``, which takes them back if the
+backend refuses.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import errno
-import os
-import re
 import time
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -34,27 +22,20 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock
-from tinydb import TinyDB
-from tinydb.table import Document
-
-from store import codec, journal, lock
-from store.backups import finish_restore, keep_backup, prune
+from store import codec
+from store.backends import is_server
+from store.backends.file import FileBackend, Fold
 from store.collector import collector_paused
 from store.errors import (
-    FoldFailed,
     Invalid,
-    Locked,
     NotFound,
     ReadOnly,
-    SaveFailed,
     StoreError,
     UnreadableFile,
 )
 from store.fleet import brand_name, check_machine
 from store.market_checks import CHECKS
 from store.grading import grades_for_quadrant, step_grade
-from store.migrations import SCHEMA_VERSION
 from store.model import (
     EDITABLE_FIELDS,
     Contact,
@@ -69,18 +50,13 @@ from store.model import (
 )
 from store.search.pinyin import search_keys
 from store.settings import Settings, settings_from_doc, settings_to_doc
-from store.storage import SnapshotStorage
-from store.records import check_documents, check_meta
-from store.safe_files import remove_leftovers
 from store.validate import check_name
 from store.table import LazyTable
 
 UNDO_DEPTH = 100
-READ_TRIES = 20  # reads of the pair snapshot + journal before a reader gives up
 BULK = 1000  # contacts changed in one step above which their indexes are rebuilt, not kept
 COMPACT_BYTES = 8 * 1024 * 1024
 SETTINGS_ID = 1
-_OURS = ("", ".journal", ".preview", ".error.log")  # the files beside the data file we replace
 
 Clock = Callable[[], datetime]
 Change = tuple[str, int, Any, Any]  # table, id, object before, object after
@@ -186,24 +162,18 @@ def _plain(value: Any) -> Any:
 class LeadStore:
     """Open with :meth:`open`; close with :meth:`close` (or ``with``)."""
 
-    def __init__(self, path: Path, clock: Clock, read_only: bool) -> None:
-        self.path = path
+    def __init__(self, backend: Any, clock: Clock) -> None:
+        self._backend = backend
         self.clock = clock
-        self.read_only = read_only
-        self.folder_read_only = False  # read-only because the folder cannot be written
         self._tables: dict[str, LazyTable[Any]] = {
             name: LazyTable(decode, encode) for name, (encode, decode) in CODECS.items()
         }
         self._next_ids: dict[str, int] = {name: 1 for name in CODECS}
         self._undo: list[dict[str, Any]] = []
         self._seq = 0
-        # Journal entries written under sync_later() and not yet durable.
+        # Changes made under sync_later() and not yet durable.
         self._deferring = False
         self._unsynced: list[dict[str, Any]] = []
-        self._lock: FileLock | None = None
-        self._journal: journal.Journal | None = None
-        self._storage: SnapshotStorage | None = None
-        self._db: TinyDB | None = None
         self._contacts_by_lead: dict[int, set[int]] = {}
         self._next_contact: dict[int, datetime] = {}
         # Contacts by time, so a plan reads one period without a full scan.
@@ -220,114 +190,103 @@ class LeadStore:
     @classmethod
     def open(
         cls,
-        path: str | Path,
+        location: str | Path,
         *,
         clock: Clock = local_now,
         read_only: bool = False,
         fallback_read_only: bool = False,
     ) -> LeadStore:
-        """Open (or start) the database at ``path``.
+        """Open (or start) the lead base at ``location``: a data file's path,
+        or a ``postgresql://`` URL of a base made by ``leadboard team init``.
 
         Raises :class:`Locked` when another process writes the file, unless
         ``fallback_read_only`` lets it open read-only instead.
         """
-        store = cls(Path(path).expanduser(), clock, read_only)
-        if not read_only:
-            store._take_lock(fallback_read_only)
+        if is_server(location):
+            from store.backends.postgres import ServerBackend  # psycopg: only for a server
+
+            backend: Any = ServerBackend(str(location), read_only)
+        else:
+            backend = FileBackend(Path(location).expanduser(), read_only)
+        store = cls(backend, clock)
         try:
-            finish_restore(store.path, holding=store._lock is not None)
-            if store._lock is not None:
-                store._remove_leftovers()
+            backend.open(fallback_read_only)
             with collector_paused():
-                store._load()
+                backend.load(store)
         except BaseException:
-            store._release()
+            backend.release()
             raise
+        for name, table in store._tables.items():
+            store._next_ids[name] = max(table, default=0) + 1
         return store
 
-    def _remove_leftovers(self) -> None:
-        """The temporary copies a killed fold (or preview, or log) left
-        beside the file: ours by their exact names, and no one else's."""
-        name = self.path.name
-        remove_leftovers(self.path.parent, *(re.escape(name + end) for end in _OURS))
+    # What the backend says of itself.
+    @property
+    def path(self) -> Path | None:
+        """The data file; None for a base on a server."""
+        return self._backend.path
 
-    def _take_lock(self, fallback_read_only: bool) -> None:
-        folder = self.path.parent
-        if folder.is_dir() and not os.access(folder, os.W_OK):
-            # A read-only folder (a read-only disk, a colleague's share): a
-            # writer could neither fold nor start a journal there.
-            if not fallback_read_only:
-                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder))
-            self.read_only = self.folder_read_only = True
-            return
-        try:
-            self._lock = lock.acquire(self.path)
-        except Locked:
-            if not fallback_read_only:
-                raise
-            self.read_only = True
+    @property
+    def location(self) -> str:
+        """Where the base is, as it was given (to open it again)."""
+        return self._backend.location
 
-    def _load(self) -> None:
-        """Read the snapshot and the journal after it. A reader (no lock) may
-        meet a fold of the writer's between the two, and then reads again:
-        the fold replaces the snapshot before it trims the journal, so the
-        journal's bytes taken while the snapshot read was still in place go
-        with it. Only the bytes are taken in that window; they are decoded
-        after."""
-        for _attempt in range(READ_TRIES):
-            self._storage = SnapshotStorage(self.path)
-            self._storage.fetch()
-            log = journal.fetch(Path(f"{self.path}.journal"))
-            if not self.read_only or self._storage.same_file():
-                self._read(log)
-                break
-        else:
-            raise UnreadableFile(self.path, "journal", "the file kept changing while read")
+    @property
+    def shown(self) -> str:
+        """Where the base is, as it may be shown: a password masked."""
+        return self._backend.shown
+
+    @property
+    def name(self) -> str:
+        """The base's short name, for a title bar."""
+        return self._backend.name
+
+    @property
+    def on_server(self) -> bool:
+        return self._backend.server
+
+    @property
+    def read_only(self) -> bool:
+        return self._backend.read_only
+
+    @property
+    def folder_read_only(self) -> bool:
+        return self._backend.folder_read_only
+
+    @property
+    def closed(self) -> bool:
+        return self._backend.closed
+
+    # The file backend's journal and lock, for the tests that play a crash.
+    @property
+    def _journal(self) -> Any:
+        return getattr(self._backend, "journal", None)
+
+    @_journal.setter
+    def _journal(self, value: Any) -> None:
+        self._backend.journal = value
+
+    @property
+    def _lock(self) -> Any:
+        return getattr(self._backend, "lock", None)
+
+    # What a backend fills the store with as it loads.
+    @property
+    def seq(self) -> int:
+        """The number of the last change read or made."""
+        return self._seq
+
+    def fill(self, tables: Mapping[str, Mapping[Any, dict]], seq: int,
+             undo: list[dict[str, Any]]) -> None:
+        """Take every table's documents (by id as text), the number of the
+        last change and the undo steps, as a backend read them."""
+        self._seq, self._undo = seq, undo
         for name, table in self._tables.items():
-            self._next_ids[name] = max(table, default=0) + 1
+            table.load(tables.get(name, {}))
 
-    def _read(self, log: bytes) -> None:
-        self._db = TinyDB(self.path, storage=lambda _path: self._storage)
-        raw = self._storage.read() or {}
-        try:
-            meta = check_meta(raw.get("meta", {}).get("1", {}))
-            self._seq, self._undo = meta.get("seq", 0), list(meta.get("undo", []))
-            leads = raw.get("leads", {})
-            for lead_id, doc in leads.items():
-                codec.check_lead_doc(lead_id, doc)
-            if raw and not self._storage.sealed:
-                check_documents(raw)  # no checksum vouches for them: built once
-            for lead_id, doc in leads.items():
-                leads[lead_id] = codec.settle_lead_doc(doc)
-            for name, table in self._tables.items():
-                table.load(raw.get(name, {}))
-            self._storage.forget()
-            self._replay(log)
-            self._contacts_by_lead = {}
-            self._index_contacts()
-        except (StoreError, ValueError, TypeError, AttributeError, KeyError) as exc:
-            if isinstance(exc, UnreadableFile):
-                raise
-            raise UnreadableFile(self.path, "bad_document", str(exc)) from None
-
-    def _replay(self, log: bytes) -> None:
-        path = Path(f"{self.path}.journal")
-        replay = journal.parse(path, log)
-        try:
-            for entry in replay.entries:
-                if entry["seq"] <= self._seq:
-                    continue  # already folded into the snapshot
-                if entry["seq"] != self._seq + 1:
-                    raise ValueError(f"changes {self._seq + 1} to {entry['seq'] - 1} are missing")
-                self._apply_entry(entry)
-                self._seq = entry["seq"]
-        except (KeyError, TypeError, ValueError, IndexError, StoreError) as exc:
-            raise UnreadableFile(path, "journal", str(exc)) from None
-        if not self.read_only:
-            self._journal = journal.Journal(path, replay.good_bytes)
-
-    def _apply_entry(self, entry: dict[str, Any]) -> None:
-        """Replay one journal line; the contact indexes are built after all lines."""
+    def apply_entry(self, entry: dict[str, Any]) -> None:
+        """Replay one journal line; the contact indexes are built after all
+        lines (by :meth:`reindex`)."""
         changes = entry["changes"]
         for table, obj_id, _before, after in changes:
             self._put(table, obj_id, None, after, reindex=False)
@@ -335,6 +294,7 @@ class LeadStore:
             self._undo.pop()
         elif entry["kind"] == "do":
             self._push_undo(entry["label"], changes)
+        self._seq = entry["seq"]
 
     # ----------------------------------------------------------- reading
     @property
@@ -572,7 +532,8 @@ class LeadStore:
             ("lead_id", "status", "at"), (None, ContactStatus.PLANNED.value, None)
         ):
             if lead_id not in leads:
-                raise UnreadableFile(self.path, "bad_document", f"contact {contact_id}: no lead")
+                raise UnreadableFile(self._backend.path or self.shown, "bad_document",
+                                     f"contact {contact_id}: no lead")
             by_lead.setdefault(lead_id, set()).add(contact_id)
             key = (codec.as_time(at), contact_id)
             self._by_time.append(key)
@@ -793,14 +754,10 @@ class LeadStore:
         del self._undo[:-UNDO_DEPTH]
 
     def _append(self, entry: dict[str, Any]) -> None:
-        assert self._journal is not None
         if self._deferring:  # written and made durable by sync(), after the frame
             self._unsynced.append(entry)
         else:
-            try:
-                self._journal.append(*self._unsynced, entry)  # any deferred first
-            except OSError as exc:
-                raise SaveFailed(self._journal.path, exc) from exc
+            self._backend.append([*self._unsynced, entry])  # any deferred first
             self._unsynced.clear()
         self._seq = entry["seq"]
 
@@ -831,16 +788,14 @@ class LeadStore:
         ``taken_back`` set to how many there were (the oldest undo step may go
         with them if the undo history was full).
         """
-        if not self._unsynced or self._journal is None:
+        if not self._unsynced or not self._backend.appends:
             self._unsynced.clear()
             return
         try:
-            self._journal.append(*self._unsynced)
-        except OSError as exc:
-            taken_back = self._take_back(self._unsynced)
-            error = SaveFailed(self._journal.path, exc)
-            error.taken_back = taken_back
-            raise error from exc
+            self._backend.append(self._unsynced)
+        except StoreError as error:
+            error.taken_back = self._take_back(self._unsynced)  # type: ignore[attr-defined]
+            raise
         self._unsynced.clear()
 
     def _take_back(self, entries: list[dict[str, Any]]) -> int:
@@ -909,6 +864,8 @@ class LeadStore:
         self._contacts_by_lead = {}
         self._index_contacts()
 
+    reindex = _reindex  # for a backend, once it has loaded the tables
+
     def _note_change(self, obj: Any, doc: dict | None) -> None:
         if self._last_change is None:
             return  # not asked for yet: found by a scan when it is
@@ -949,16 +906,18 @@ class LeadStore:
 
     def _writable(self) -> None:
         if self.read_only:
-            raise ReadOnly(self.path)
+            raise ReadOnly(self._backend.path or self.shown)
 
     # ----------------------------------------------------------- folding
     @property
     def journal_bytes(self) -> int:
-        return self._journal.size if self._journal else 0
+        """The size of the file's journal (a server keeps none)."""
+        return self._backend.journal_bytes
 
     def compact(self) -> None:
-        """Fold the journal into a new snapshot, keeping the old one as a backup."""
-        if self.path.exists() and self.journal_bytes == 0:
+        """Fold the journal into a new snapshot, keeping the old one as a
+        backup. A server has nothing to fold."""
+        if not self._backend.needs_fold():
             return
         fold = self.begin_fold()
         fold.write()
@@ -968,87 +927,32 @@ class LeadStore:
         """Capture the state to fold; :meth:`Fold.write` may then run in a thread
         while changes go on, and :meth:`finish_fold` trims the journal after."""
         self._writable()
-        assert self._db is not None and self._storage is not None and self._journal is not None
         self.sync()  # a snapshot holds only what is saved
         tables = {name: table.snapshot() for name, table in self._tables.items()}
-        meta = {"schema": SCHEMA_VERSION, "seq": self._seq, "undo": list(self._undo)}
-        return Fold(self.path, self._db, self._storage, tables, meta, self._journal.size)
+        return self._backend.begin_fold(tables, self._seq, list(self._undo))
 
     def finish_fold(self, fold: Fold) -> None:
-        assert self._journal is not None
-        try:
-            self._journal.keep_after(fold.journal_offset)
-        except OSError as exc:  # the new snapshot and the journal replay to the same
-            raise FoldFailed(self._journal.path, exc) from exc
+        self._backend.finish_fold(fold)
 
     def close(self, fold: bool = True) -> None:
-        """Fold the journal into the snapshot and let go of the file.
+        """Fold the journal into the snapshot and let go of the file (or the
+        server).
 
         ``fold=False`` leaves every file byte for byte as it is: after an
         operation that failed, the user expects to find nothing touched.
         """
         try:
             self.sync()
-            if fold and not self.read_only and self._journal is not None:
-                if self._journal.size or not self.path.exists():
-                    self.compact()
+            if fold and not self.read_only and self._backend.appends:
+                self.compact()
         finally:
             self._release()
 
     def _release(self) -> None:
-        if self._journal is not None:
-            self._journal.close()
-            self._journal = None
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+        self._backend.release()
 
     def __enter__(self) -> LeadStore:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
-
-
-class Fold:
-    """A snapshot on its way to disk: the tables as they were at one moment."""
-
-    def __init__(self, path: Path, db: TinyDB, storage: SnapshotStorage,
-                 tables: dict[str, LazyTable[Any]], meta: dict[str, Any],
-                 journal_offset: int) -> None:
-        self.path = path
-        self._db = db
-        self._storage = storage
-        self._tables = tables
-        self._meta = meta
-        self.journal_offset = journal_offset
-
-    def write(self) -> None:
-        """Write the new snapshot atomically (safe to run in a worker thread).
-
-        The old snapshot becomes a backup only once the new one is whole on
-        disk, and old backups are pruned only once it has taken its place:
-        a fold that fails (a full disk) leaves the backups as they were."""
-        kept: list[Path] = []
-
-        def keep_old() -> None:
-            backup = keep_backup(self.path)
-            if backup is not None:
-                kept.append(backup)
-
-        try:
-            with collector_paused(), self._storage.batch(before_replace=keep_old):
-                for name, table in self._tables.items():
-                    self._replace_table(name, table.documents())
-                self._replace_table("meta", [(1, self._meta)])
-            self._storage.forget()
-        except OSError as exc:
-            for backup in kept:  # the snapshot it kept is still the current one
-                backup.unlink(missing_ok=True)
-            raise FoldFailed(self.path, exc) from exc
-        prune(self.path)
-
-    def _replace_table(self, name: str, documents: Iterable[tuple[int, dict]]) -> None:
-        table = self._db.table(name)
-        table.truncate()
-        table.insert_multiple(Document(doc, doc_id=obj_id) for obj_id, doc in documents)

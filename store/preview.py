@@ -104,6 +104,8 @@ def save_preview(store: LeadStore, order: BoardIndex | None = None) -> None:
     None). Call it with the store's journal folded and its lock still held,
     so that the stamps are of the files the preview describes. A small board
     has no preview, and an old one is removed (it holds customers' names)."""
+    if store.path is None:
+        return  # a base on a server: there is no file to put a preview beside
     path = preview_path(store.path)
     if len(store.leads) < PREVIEW_FROM:
         path.unlink(missing_ok=True)

@@ -22,7 +22,7 @@ class LazyTable(Mapping[int, T], Generic[T]):
         self._docs: dict[int, Doc] = {}  # read from disk, not yet decoded
         self._objects: dict[int, T] = {}
 
-    def load(self, docs: Mapping[str, Doc]) -> None:
+    def load(self, docs: Mapping[Any, Doc]) -> None:
         self._docs = {int(key): doc for key, doc in docs.items()}
         self._objects = {}
 

@@ -1,4 +1,10 @@
-"""Shared fixtures: real data files in a temporary folder, a fixed clock."""
+"""Shared fixtures: real data files in a temporary folder, a real PostgreSQL
+server of the tests' own, a fixed clock.
+
+A test module marked ``both_backends`` runs each of its tests that opens
+the ``store`` (or asks for ``db``) twice: on a data file and on a fresh
+database of the throwaway server. A test that looks at the file's own bytes
+is marked ``file_only``."""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from store.leadstore import LeadStore
+from tests.pg_server import Server, ServerFailed
 from tui.i18n import set_language
 
 CHINA = timezone(timedelta(hours=8))
@@ -38,11 +45,52 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "leads.json"
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    node = metafunc.definition
+    if ("backend" in metafunc.fixturenames and node.get_closest_marker("both_backends")
+            and not node.get_closest_marker("file_only")):
+        metafunc.parametrize("backend", ["file", "postgres"], indirect=True)
+
+
 @pytest.fixture
-def store(db_path: Path, clock: Clock) -> Iterator[LeadStore]:
-    opened = LeadStore.open(db_path, clock=clock)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Where the test's store lives: "file" unless its module runs on both."""
+    return getattr(request, "param", "file")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Server]:
+    """One throwaway cluster for the whole run. A machine where it cannot
+    start fails the server's tests, saying why: they are never skipped."""
+    try:
+        server = Server("fsync=off").start()  # thrown away after: no crash to survive
+    except ServerFailed as exc:
+        pytest.fail(f"the PostgreSQL tests need a server of their own: {exc}", pytrace=False)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_base(pg_server: Server) -> str:
+    """The URL of a fresh, empty lead base on the throwaway server."""
+    from store.backends.postgres import init_base
+
+    url = pg_server.create_database()
+    init_base(url)
+    return url
+
+
+@pytest.fixture
+def db(backend: str, db_path: Path, request: pytest.FixtureRequest) -> Path | str:
+    """The store's location: the data file, or a fresh base on the server."""
+    return db_path if backend == "file" else request.getfixturevalue("pg_base")
+
+
+@pytest.fixture
+def store(db: Path | str, clock: Clock) -> Iterator[LeadStore]:
+    opened = LeadStore.open(db, clock=clock)
     yield opened
-    if opened._lock is not None or opened._journal is not None:
+    if not opened.closed:
         opened.close()
 
 
@@ -59,6 +107,12 @@ def own_config_folder(tmp_path_factory: pytest.TempPathFactory,
     """The user's config folder (the export dialog's last choice) is a fresh
     temporary one: a test never reads or writes the real one."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+
+
+@pytest.fixture(autouse=True)
+def no_base_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rep's own ``LEADBOARD_DB`` never reaches the tests."""
+    monkeypatch.delenv("LEADBOARD_DB", raising=False)
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,6 @@
 """The market's records in the store: competitors, intel, outlets, projects
 and lost deals saved, checked, undone, let go of a deleted lead, and read
-from older files."""
+from older files; on a data file and on a PostgreSQL server."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from store.check import check_file
+from store.check import check_base, check_file
 from store.errors import Invalid
 from store.leadstore import MARKET_TABLES, LeadStore
 from store.market_model import (
@@ -25,6 +25,8 @@ from store.migrations import SCHEMA_VERSION
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TODAY = date(2026, 11, 26)  # the conftest clock's day
+
+pytestmark = pytest.mark.both_backends
 
 
 def _one_of_each(store, lead_id):
@@ -47,14 +49,22 @@ def _one_of_each(store, lead_id):
     }
 
 
-def test_every_kind_is_saved_and_read_back_from_disk(store, db_path, clock):
+def test_every_kind_is_saved_and_read_back(store, db, clock):
     lead = store.add_lead("张伟", province="山东", city="临沂")
     added = _one_of_each(store, lead.id)
     assert added["competitors"].brand == "徐工"  # kept under the board's name
     store.close()
-    with LeadStore.open(db_path, clock=clock) as again:
+    with LeadStore.open(db, clock=clock) as again:
         for table, record in added.items():
             assert again.record(table, record.id) == record
+    assert check_base(db).ok
+
+
+@pytest.mark.file_only
+def test_every_kind_lands_in_the_snapshot(store, db_path, clock):
+    lead = store.add_lead("张伟", province="山东", city="临沂")
+    _one_of_each(store, lead.id)
+    store.close()
     stored = orjson.loads(db_path.read_bytes())
     assert stored["projects"]["1"]["needs"] == [["挖掘机", 21.5, 3]]
     assert stored["meta"]["1"]["schema"] == SCHEMA_VERSION == 4

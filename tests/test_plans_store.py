@@ -27,6 +27,8 @@ from store.model import ChecklistItem, ContactStatus, Method, Purpose, Status
 from store.plan import Period, period_span, plan_rows
 from tests.conftest import NOW
 
+pytestmark = pytest.mark.both_backends
+
 
 def plan_one(store, lead_id, days=1, hour=9, **fields):
     at = (NOW + timedelta(days=days)).replace(hour=hour)
@@ -62,7 +64,7 @@ def test_log_with_analysis_regrade_and_follow_up_is_one_undoable_change(store, s
     assert store.next_contact(lead_id) == follow.at
     assert store.lead(lead_id).intent == 5
     store.close()
-    again = LeadStore.open(store.path, clock=clock)
+    again = LeadStore.open(store.location, clock=clock)
     assert again.contacts[planned.id].customer_thinking == "在等工程款"
     assert again.undo_label == "log_contact"
     again.undo()

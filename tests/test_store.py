@@ -1,4 +1,5 @@
-"""The store on real files: durability, undo, refusal of what it cannot read."""
+"""The store on real files and on a real PostgreSQL server: durability, undo,
+refusal of what it cannot read."""
 
 import os
 import stat
@@ -13,10 +14,11 @@ from store.migrations import SCHEMA_VERSION
 from store.model import Credit
 from store.search import SearchIndex, parse_query, search
 
+pytestmark = pytest.mark.both_backends
 
 def reopen(store: LeadStore, clock) -> LeadStore:
     store.close()
-    return LeadStore.open(store.path, clock=clock)
+    return LeadStore.open(store.location, clock=clock)
 
 
 def test_a_lead_survives_close_and_reopen(store, clock):
@@ -28,12 +30,13 @@ def test_a_lead_survives_close_and_reopen(store, clock):
     store.close()
 
 
-def test_saved_means_in_the_journal_before_close(store, clock, db_path):
+def test_saved_means_in_the_journal_before_close(store, clock, db):
     lead = store.add_lead("李四", intent=2, funding=2)
     store.move_to_quadrant(lead.id, 1)
     # Another reader sees it without the writer closing (nothing only in memory).
-    reader = LeadStore.open(db_path, clock=clock, read_only=True)
+    reader = LeadStore.open(db, clock=clock, read_only=True)
     assert (reader.lead(lead.id).intent, reader.lead(lead.id).funding) == (3, 3)
+    reader.close()
 
 
 def test_regrade_lands_in_history(store, clock):
@@ -87,6 +90,7 @@ def test_undo_depth_is_capped(store):
     assert store.undo_depth == UNDO_DEPTH
 
 
+@pytest.mark.file_only
 def test_files_are_owner_only(store, clock, db_path):
     store.add_lead("吴十")
     store.close()
@@ -94,6 +98,7 @@ def test_files_are_owner_only(store, clock, db_path):
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
 
 
+@pytest.mark.file_only
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
@@ -115,6 +120,7 @@ def test_an_unreadable_file_is_refused_and_left_byte_for_byte(db_path, content, 
     assert db_path.read_bytes() == content
 
 
+@pytest.mark.file_only
 def test_a_failed_replace_leaves_the_previous_file(store, clock, db_path, monkeypatch):
     store.add_lead("郑一")
     store.close()
@@ -137,6 +143,7 @@ def test_a_failed_replace_leaves_the_previous_file(store, clock, db_path, monkey
     store.close()
 
 
+@pytest.mark.file_only
 def test_a_full_disk_refuses_the_change_and_keeps_it_unsaved(store, monkeypatch):
     lead = store.add_lead("冯三", intent=4, funding=4)
 
@@ -152,6 +159,7 @@ def test_a_full_disk_refuses_the_change_and_keeps_it_unsaved(store, monkeypatch)
     assert store.lead(lead.id).intent == 2
 
 
+@pytest.mark.file_only
 def test_a_torn_journal_tail_is_dropped(store, clock, db_path):
     store.add_lead("陈四")
     store.add_lead("陈五")
@@ -168,6 +176,7 @@ def test_a_torn_journal_tail_is_dropped(store, clock, db_path):
     store.close()
 
 
+@pytest.mark.file_only
 def test_a_second_writer_is_refused_but_may_read(store, db_path):
     store.add_lead("褚一")
     with pytest.raises(Locked):
@@ -176,6 +185,7 @@ def test_a_second_writer_is_refused_but_may_read(store, db_path):
     assert reader.read_only and len(reader.leads) == 1
 
 
+@pytest.mark.file_only
 def test_snapshot_is_a_tinydb_file_with_a_schema_version(store, db_path):
     store.add_lead("卫二", intent=3, funding=1)
     store.close()
@@ -188,6 +198,7 @@ def test_snapshot_is_a_tinydb_file_with_a_schema_version(store, db_path):
         assert db.table("leads").get(doc_id=1)["funding"] == 1
 
 
+@pytest.mark.file_only
 def test_backups_are_kept_and_rotated(store, clock, db_path):
     from store.backups import list_backups
 
@@ -198,6 +209,7 @@ def test_backups_are_kept_and_rotated(store, clock, db_path):
     store.close()
 
 
+@pytest.mark.file_only
 def test_bulk_work_keeps_what_was_frozen_out_of_the_collectors_sight(db_path, clock):
     """The board freezes its index; a later bulk step (an import, a fold, an
     export) must not hand the whole heap back to the collector."""
@@ -253,6 +265,7 @@ def test_a_project_name_means_the_lead_holds_one(store, clock):
     again.close()
 
 
+@pytest.mark.file_only
 def test_a_project_name_kept_without_the_mark_in_an_older_file_reads_as_holding_one(
         db_path, clock):
     """Files written before the name decided it keep ``project`` without

@@ -254,7 +254,7 @@ class LeadboardApp(App[None]):
         """Whether changes can be saved. If not, says so at once: a form that
         only refused at the end would cost the rep what they typed."""
         if self.store.read_only:
-            self.notify(error_text(ReadOnly(self.store.path)), severity="error", timeout=8)
+            self.notify(error_text(ReadOnly(self.store.path or self.store.shown)), severity="error", timeout=8)
             return False
         return True
 

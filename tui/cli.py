@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import io
+import os
 import pkgutil
 import sys
 from collections.abc import Callable, Sequence
@@ -20,9 +21,18 @@ from pathlib import Path
 from platformdirs import user_data_path
 from rich.console import Console
 
+from store.backends import is_server, shown
 from store.backups import list_backups
 from store.demo import write_demo
-from store.errors import FoldFailed, Locked, SaveFailed, StoreError, UnreadableFile
+from store.errors import (
+    ChangedSince,
+    FoldFailed,
+    Locked,
+    NoServer,
+    SaveFailed,
+    StoreError,
+    UnreadableFile,
+)
 from store.safe_files import replace
 from store.leadstore import Clock, LeadStore, local_now
 from store.preview import PREVIEW_FROM, close_with_preview, read_preview
@@ -37,6 +47,8 @@ APP_NAME = "leadboard"
 # The exit code for each kind of store error, most specific first.
 EXIT_FOR = (
     (UnreadableFile, EXIT_UNREADABLE),
+    (NoServer, EXIT_UNREADABLE),
+    (ChangedSince, EXIT_SAVE),
     (Locked, EXIT_LOCKED),
     (FoldFailed, EXIT_NOT_FOLDED),
     (SaveFailed, EXIT_SAVE),
@@ -50,6 +62,22 @@ def default_db() -> Path:
 
 def demo_db() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / "demo.json"
+
+
+DB_VARIABLE = "LEADBOARD_DB"
+Location = Path | str  # a data file, or a server's URL as typed
+
+
+def db_location(args: argparse.Namespace, default: Callable[[], Path] = default_db) -> Location:
+    """Where the lead base is: ``--db``, else ``LEADBOARD_DB``, else the
+    default file. A ``postgresql://`` URL is kept as it was typed (its
+    libpq settings pass through); anything else is a file's path."""
+    given = getattr(args, "db", None)
+    if given is None:
+        given = os.environ.get(DB_VARIABLE) or None
+    if given is None:
+        return default()
+    return given if is_server(given) else Path(given)
 
 
 class UsageError(Exception):
@@ -117,7 +145,7 @@ def _common(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS
     A sub-command's copies default to SUPPRESS: left out there, they keep what
     was given before the sub-command (``leadboard --db x.json search ...``).
     """
-    parser.add_argument("--db", type=Path, metavar="PATH", default=default,
+    parser.add_argument("--db", metavar="PATH|URL", default=default,
                         help=t("cli.help.db"))
     parser.add_argument("--lang", choices=LANGUAGES, default=default, help=t("cli.help.lang"))
 
@@ -161,24 +189,27 @@ def say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def board_app(path: Path, lang: str, *, read_only: bool = False, clock: Clock = local_now):
+def board_app(path: Location, lang: str, *, read_only: bool = False, clock: Clock = local_now):
     """The app on ``path``. A large file with an up-to-date preview of its
     board is painted from that at once, and loads behind it."""
     from tui.app import LeadboardApp
     from tui.screens.opening import Opening
 
-    preview = read_preview(path, clock())
+    preview = None if is_server(path) else read_preview(Path(path), clock())
     if preview is not None:
         return LeadboardApp(None, lang, Opening(path, preview, read_only, clock))
     if _takes_a_moment(path):
-        say(t("cli.opening", path=path))
+        say(t("cli.opening", path=shown(path)))
     store = LeadStore.open(path, clock=clock, read_only=read_only,
                            fallback_read_only=not read_only)
     return LeadboardApp(store, lang, hold_keys=len(store.leads) >= PREVIEW_FROM)
 
 
-def _takes_a_moment(path: Path) -> bool:
+def _takes_a_moment(path: Location | None) -> bool:
     """Whether reading or writing the whole file is slow enough to say so."""
+    if path is None or is_server(path):
+        return False
+    path = Path(path)
     return sys.stderr.isatty() and path.is_file() and path.stat().st_size > 5 * 1024 * 1024
 
 
@@ -193,7 +224,7 @@ def close_saved(store: LeadStore) -> FoldFailed | None:
     return None
 
 
-def run_board(app, path: Path) -> int:
+def run_board(app, path: Location) -> int:
     """Run the board on ``path``. Should the app stop on an error of its
     own, the rep gets one line and the traceback goes to a log beside the
     data file (it may hold customers' data, so it is owner-only)."""
@@ -216,7 +247,10 @@ def run_board(app, path: Path) -> int:
     return EXIT_OK
 
 
-def crash_log(path: Path) -> Path:
+def crash_log(path: Location) -> Path:
+    """Beside the data file; a server's base has its log in the user's data folder."""
+    if is_server(path):
+        return user_data_path(APP_NAME, appauthor=False) / "server.error.log"
     return Path(f"{path}.error.log")
 
 
@@ -230,7 +264,7 @@ def has_terminal() -> bool:
 def cmd_board(args: argparse.Namespace) -> int:
     if not has_terminal():
         raise UsageError(t("cli.error.no_terminal"))
-    path = args.db or default_db()
+    path = db_location(args)
     return run_board(board_app(path, args.lang), path)
 
 
@@ -239,19 +273,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise UsageError(t("cli.error.count"))
     if not args.no_open and not has_terminal():
         raise UsageError(t("cli.error.no_terminal_demo"))  # before a file is written
-    path = args.db or demo_db()
+    path = demo_db() if args.db is None else db_location(args)
     store = LeadStore.open(path)
     if store.leads and not args.no_open:
         # Run again, demo opens the demo file as it was left: the leads moved,
         # the contacts logged.
-        say(t("cli.demo.reopened", count=len(store.leads), path=path))
+        say(t("cli.demo.reopened", count=len(store.leads), path=shown(path)))
         return run_store(store, args.lang)
     try:
         write_demo(store, args.count, args.seed)
     except BaseException:
         store.close()
         raise
-    say(t("cli.demo.written", count=args.count, path=path))
+    say(t("cli.demo.written", count=args.count, path=shown(path)))
     if args.no_open:
         close_with_preview(store)  # so that the first opening is quick too
         return EXIT_OK
@@ -263,7 +297,7 @@ def run_store(store: LeadStore, lang: str) -> int:
     from tui.app import LeadboardApp
 
     return run_board(LeadboardApp(store, lang, hold_keys=len(store.leads) >= PREVIEW_FROM),
-                     store.path)
+                     store.location)
 
 
 HANDLERS: dict[str | None, Callable[[argparse.Namespace], int]] = {
@@ -272,8 +306,9 @@ HANDLERS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def data_path(args: argparse.Namespace) -> Path:
-    return (args.db or default_db()).expanduser()
+def data_path(args: argparse.Namespace) -> Location:
+    location = db_location(args)
+    return location if is_server(location) else Path(location).expanduser()
 
 
 # The sub-commands that only read the data file, as called. Opening a file
@@ -289,7 +324,8 @@ ONLY_READ: dict[str, Callable[[argparse.Namespace], bool]] = {
                               args.own_brand, args.replace_age,
                               args.replace_hours) == (None,) * 6,
     "market": lambda args: True,
-    "restore": lambda args: args.list and not list_backups(data_path(args)),
+    "restore": lambda args: (args.list and not is_server(data_path(args))
+                             and not list_backups(data_path(args))),
 }
 
 
@@ -299,7 +335,7 @@ def missing_file(args: argparse.Namespace) -> Path | None:
     if only_reads is None or not only_reads(args):
         return None
     path = data_path(args)
-    return None if path.exists() else path
+    return None if is_server(path) or path.exists() else path
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,10 +1,11 @@
-"""``leadboard check [--db PATH]``: is this data file whole?"""
+"""``leadboard check [--db PATH|URL]``: is this data file (or base on a server) whole?"""
 
 from __future__ import annotations
 
 import argparse
 
-from store.check import Problem, check_file
+from store.backends import is_server, shown
+from store.check import Problem, check_file, check_server
 from tui.i18n import t
 
 
@@ -15,9 +16,11 @@ def register(commands, common) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tui.cli import EXIT_OK, EXIT_UNREADABLE, default_db
+    from tui.cli import EXIT_OK, EXIT_UNREADABLE, db_location
 
-    path = args.db or default_db()
+    path = db_location(args)
+    if is_server(path):
+        return _server(path)
     if not path.is_file():
         print(t("check.missing", path=path))
         return EXIT_UNREADABLE
@@ -29,6 +32,22 @@ def run(args: argparse.Namespace) -> int:
                 entries=report.journal_entries))
         return EXIT_OK
     print(t("check.failed", path=path, count=sum(p.serious for p in report.problems)))
+    return EXIT_UNREADABLE
+
+
+def _server(url: str) -> int:
+    """The base on a server: its schema and every record, by the file's rules."""
+    from tui.cli import EXIT_OK, EXIT_UNREADABLE
+
+    report = check_server(url)  # one that cannot be reached: said by main()
+    for problem in report.problems:
+        print(problem_text(problem))
+    if report.ok:
+        print(t("check.ok_server", path=shown(url), schema=report.schema, leads=report.leads,
+                contacts=report.contacts, entries=report.journal_entries))
+        return EXIT_OK
+    print(t("check.failed_server", path=shown(url),
+            count=sum(p.serious for p in report.problems)))
     return EXIT_UNREADABLE
 
 

@@ -14,7 +14,7 @@ from store.intel_export import to_json as intel_json
 from store.leadstore import LeadStore
 from store.plan import Period
 from store.text import clean, json_escaped, visible
-from tui.cli import EXIT_OK, EXIT_SAVE, UsageError, default_db, say
+from tui.cli import EXIT_OK, EXIT_SAVE, UsageError, db_location, say
 from tui.export_words import export_span, export_words, read_day
 from tui.i18n import error_text, t
 
@@ -41,7 +41,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return cmd_export_intel(args)
     if args.region is not None:
         raise UsageError(t("cli.error.region_without_intel"))
-    store = LeadStore.open(args.db or default_db(), read_only=True)
+    store = LeadStore.open(db_location(args), read_only=True)
     try:
         now = store.now()
         try:
@@ -72,7 +72,7 @@ def cmd_export_intel(args: argparse.Namespace) -> int:
     if given:
         raise UsageError(t("cli.error.intel_period", options=" ".join(given)))
     region = clean(args.region or "").strip()
-    store = LeadStore.open(args.db or default_db(), read_only=True)
+    store = LeadStore.open(db_location(args), read_only=True)
     try:
         data, counts = intel_json(store, region)
     finally:

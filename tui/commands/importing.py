@@ -19,7 +19,7 @@ from store.importing.importer import (
 from store.importing.merge import MERGE, ON_DUPLICATE
 from store.importing.summary import write_rejects
 from store.leadstore import LeadStore
-from tui.cli import EXIT_NONE, EXIT_OK, EXIT_SAVE, close_saved, default_db, say
+from tui.cli import EXIT_NONE, EXIT_OK, EXIT_SAVE, close_saved, db_location, say
 from tui.i18n import t
 from tui.import_text import default_rejects_path, rejects_text, summary_lines
 
@@ -45,7 +45,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     options = ImportOptions(args.format, args.on_duplicate, args.sheet, args.kind)
     sheets = open_sheets(args.files, options)  # all checked before the database is opened
     # A dry run only reads, so it works while the app has the file open.
-    store = LeadStore.open(args.db or default_db(), read_only=args.dry_run)
+    store = LeadStore.open(db_location(args), read_only=args.dry_run)
     try:
         try:
             plan = plan_import(store, sheets, options, _progress_line())

@@ -29,9 +29,9 @@ def register(commands, common) -> None:
 
 def cmd_market(args: argparse.Namespace) -> int:
     from store.leadstore import LeadStore
-    from tui.cli import EXIT_NONE, EXIT_OK, default_db, say
+    from tui.cli import EXIT_NONE, EXIT_OK, db_location, say
 
-    store = LeadStore.open(args.db or default_db(), read_only=True)
+    store = LeadStore.open(db_location(args), read_only=True)
     try:
         figures = market(store, clean(args.region).strip())
         intel = region_intel(store, figures.region)

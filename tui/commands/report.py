@@ -12,7 +12,7 @@ from store.insights.text import to_text
 from store.leadstore import LeadStore
 from store.search import BadQuery
 from store.text import clean, json_escaped, visible
-from tui.cli import EXIT_OK, EXIT_SAVE, UsageError, default_db, say
+from tui.cli import EXIT_OK, EXIT_SAVE, UsageError, db_location, say
 from tui.commands.export import deliver
 from tui.export_words import read_day
 from tui.i18n import error_text, t
@@ -38,7 +38,7 @@ def register(commands, common) -> None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     text = clean(args.query)
-    store = LeadStore.open(args.db or default_db(), read_only=True)
+    store = LeadStore.open(db_location(args), read_only=True)
     try:
         now = store.now()
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import datetime
 
+from store.backends import is_server, shown
 from store.backups import list_backups
 from store.restore import restore, salvageable
 from tui.i18n import t
@@ -19,9 +20,12 @@ def register(commands, common) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tui.cli import EXIT_NONE, EXIT_OK, default_db
+    from tui.cli import EXIT_NONE, EXIT_OK, db_location
 
-    path = args.db or default_db()
+    path = db_location(args)
+    if is_server(path):  # the server's own backups (pg_dump …) are its keeper's
+        print(t("restore.server", path=shown(path)))
+        return EXIT_NONE
     backups = list_backups(path)
     if not backups and (args.list or args.backup is not None or not salvageable(path)):
         print(t("restore.none", path=path))

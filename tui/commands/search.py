@@ -43,7 +43,7 @@ def text_line(record: dict) -> str:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from tui.cli import EXIT_NONE, EXIT_OK, UsageError, default_db, say
+    from tui.cli import EXIT_NONE, EXIT_OK, UsageError, db_location, say
 
     if args.limit is not None and args.limit < 1:
         raise UsageError(t("cli.error.limit"))
@@ -51,7 +51,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         query = parse_query(clean(" ".join(args.query)))
     except BadQuery as exc:
         raise UsageError(error_text(exc)) from None
-    store = LeadStore.open(args.db or default_db(), read_only=True)
+    store = LeadStore.open(db_location(args), read_only=True)
     try:
         # Built cold: a one-off search joins only the texts it looks in.
         result = search(SearchIndex(store).ready(warm=False), query, args.limit)

@@ -15,9 +15,9 @@ def register(commands, common) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from store.leadstore import LeadStore
-    from tui.cli import EXIT_NONE, EXIT_OK, default_db
+    from tui.cli import EXIT_NONE, EXIT_OK, db_location
 
-    store = LeadStore.open(args.db or default_db(), read_only=True)
+    store = LeadStore.open(db_location(args), read_only=True)
     records = sorted(store.sessions.values(), key=lambda record: record.started)
     if not records:
         print(t("sessions.none"))

@@ -69,7 +69,7 @@ def replacement(args: argparse.Namespace) -> dict[str, int]:
 
 def run(args: argparse.Namespace) -> int:
     from store.leadstore import LeadStore
-    from tui.cli import EXIT_OK, UsageError, close_saved, default_db
+    from tui.cli import EXIT_OK, UsageError, close_saved, db_location
 
     changes = {}
     if args.threshold is not None:
@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     if args.own_brand is not None:
         changes["own_brand"] = own_brand(args.own_brand)
     changes.update(replacement(args))
-    store = LeadStore.open(args.db or default_db(), read_only=not changes)
+    store = LeadStore.open(db_location(args), read_only=not changes)
     try:
         settings = store.update_settings(**changes) if changes else store.settings
     except BaseException:

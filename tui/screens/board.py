@@ -137,7 +137,7 @@ class BoardScreen(PlanActions, HeldFrames):
 
     def refresh_status(self, message: str = "") -> None:
         store = self.store
-        parts = [t("app.title"), store.path.name, t("bar.leads", count=len(store.leads))]
+        parts = [t("app.title"), store.name, t("bar.leads", count=len(store.leads))]
         if store.read_only:
             parts.append(t("bar.read_only_folder" if store.folder_read_only else "bar.read_only"))
         if store.undo_label:

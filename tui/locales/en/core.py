@@ -303,7 +303,10 @@ MESSAGES: dict[str, str] = {
     "error.os.EROFS": "Read-only file system",
     # command line
     "cli.description": "Lead triage board for excavator sales reps.",
-    "cli.help.db": "data file (default: leads.json in your user data folder)",
+    "cli.help.db": (
+        "data file, or a team's base as postgresql://user@host/database "
+        "(default: LEADBOARD_DB, else leads.json in your user data folder)"
+    ),
     # argparse's own messages, by its wording (tui/cli.py ARGPARSE_KEYS).
     "argparse.usage": "usage: ",
     "argparse.options": "options",

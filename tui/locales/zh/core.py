@@ -286,7 +286,7 @@ MESSAGES: dict[str, str] = {
     "error.os.EROFS": "文件系统是只读的",
     # 命令行
     "cli.description": "挖掘机销售客户分级看板。",
-    "cli.help.db": "数据文件（默认：用户数据目录中的 leads.json）",
+    "cli.help.db": "数据文件，或团队的客户库 postgresql://用户@主机/数据库（默认：LEADBOARD_DB，否则为用户数据目录中的 leads.json）",
     # argparse's own messages, by its wording (tui/cli.py ARGPARSE_KEYS).
     "argparse.usage": "用法：",
     "argparse.options": "选项",

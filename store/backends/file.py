@@ -1,0 +1,234 @@
+"""The lead base in a data file: a TinyDB snapshot, a journal beside it,
+a lock held by the one writer, and the last few snapshots as backups.
+
+Layout on disk, for a data file ``leads.json``:
+
+- ``leads.json``: a TinyDB file (every table of the store, and ``meta``)
+  written atomically; the *snapshot*.
+- ``leads.json.journal``: changes since the snapshot, one fsynced line each.
+- ``leads.json.lock``: held by the one process that may write.
+- ``leads.json.backups/``: the last few snapshots.
+
+The journal is folded into a new snapshot on close (and when it grows
+large), then emptied.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from filelock import FileLock
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from store import codec, journal, lock
+from store.backups import finish_restore, keep_backup, prune
+from store.collector import collector_paused
+from store.errors import FoldFailed, Locked, SaveFailed, StoreError, UnreadableFile
+from store.migrations import SCHEMA_VERSION
+from store.records import check_documents, check_meta
+from store.safe_files import remove_leftovers
+from store.storage import SnapshotStorage
+from store.table import LazyTable
+
+if TYPE_CHECKING:
+    from store.leadstore import LeadStore
+
+READ_TRIES = 20  # reads of the pair snapshot + journal before a reader gives up
+_OURS = ("", ".journal", ".preview", ".error.log")  # the files beside the data file we replace
+
+
+class FileBackend:
+    server = False
+
+    def __init__(self, path: Path, read_only: bool) -> None:
+        self.path = path
+        self.location = str(path)
+        self.shown = str(path)
+        self.name = path.name
+        self.read_only = read_only
+        self.folder_read_only = False  # read-only because the folder cannot be written
+        self.lock: FileLock | None = None
+        self.journal: journal.Journal | None = None
+        self._storage: SnapshotStorage | None = None
+        self._db: TinyDB | None = None
+
+    @property
+    def closed(self) -> bool:
+        return self.lock is None and self.journal is None
+
+    # ----------------------------------------------------------- opening
+    def open(self, fallback_read_only: bool) -> None:
+        """Take the writer's lock (unless read-only); finish a restore that
+        was cut off and remove the leftovers of a killed fold."""
+        if not self.read_only:
+            self._take_lock(fallback_read_only)
+        finish_restore(self.path, holding=self.lock is not None)
+        if self.lock is not None:
+            self._remove_leftovers()
+
+    def _remove_leftovers(self) -> None:
+        """The temporary copies a killed fold (or preview, or log) left
+        beside the file: ours by their exact names, and no one else's."""
+        name = self.path.name
+        remove_leftovers(self.path.parent, *(re.escape(name + end) for end in _OURS))
+
+    def _take_lock(self, fallback_read_only: bool) -> None:
+        folder = self.path.parent
+        if folder.is_dir() and not os.access(folder, os.W_OK):
+            # A read-only folder (a read-only disk, a colleague's share): a
+            # writer could neither fold nor start a journal there.
+            if not fallback_read_only:
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder))
+            self.read_only = self.folder_read_only = True
+            return
+        try:
+            self.lock = lock.acquire(self.path)
+        except Locked:
+            if not fallback_read_only:
+                raise
+            self.read_only = True
+
+    def load(self, core: LeadStore) -> None:
+        """Read the snapshot and the journal after it into ``core``. A reader
+        (no lock) may meet a fold of the writer's between the two, and then
+        reads again: the fold replaces the snapshot before it trims the
+        journal, so the journal's bytes taken while the snapshot read was
+        still in place go with it. Only the bytes are taken in that window;
+        they are decoded after."""
+        for _attempt in range(READ_TRIES):
+            self._storage = SnapshotStorage(self.path)
+            self._storage.fetch()
+            log = journal.fetch(Path(f"{self.path}.journal"))
+            if not self.read_only or self._storage.same_file():
+                self._read(core, log)
+                break
+        else:
+            raise UnreadableFile(self.path, "journal", "the file kept changing while read")
+
+    def _read(self, core: LeadStore, log: bytes) -> None:
+        self._db = TinyDB(self.path, storage=lambda _path: self._storage)
+        raw = self._storage.read() or {}
+        try:
+            meta = check_meta(raw.get("meta", {}).get("1", {}))
+            leads = raw.get("leads", {})
+            for lead_id, doc in leads.items():
+                codec.check_lead_doc(lead_id, doc)
+            if raw and not self._storage.sealed:
+                check_documents(raw)  # no checksum vouches for them: built once
+            for lead_id, doc in leads.items():
+                leads[lead_id] = codec.settle_lead_doc(doc)
+            core.fill(raw, meta.get("seq", 0), list(meta.get("undo", [])))
+            self._storage.forget()
+            self._replay(core, log)
+            core.reindex()
+        except (StoreError, ValueError, TypeError, AttributeError, KeyError) as exc:
+            if isinstance(exc, UnreadableFile):
+                raise
+            raise UnreadableFile(self.path, "bad_document", str(exc)) from None
+
+    def _replay(self, core: LeadStore, log: bytes) -> None:
+        path = Path(f"{self.path}.journal")
+        replay = journal.parse(path, log)
+        try:
+            for entry in replay.entries:
+                if entry["seq"] <= core.seq:
+                    continue  # already folded into the snapshot
+                if entry["seq"] != core.seq + 1:
+                    raise ValueError(f"changes {core.seq + 1} to {entry['seq'] - 1} are missing")
+                core.apply_entry(entry)
+        except (KeyError, TypeError, ValueError, IndexError, StoreError) as exc:
+            raise UnreadableFile(path, "journal", str(exc)) from None
+        if not self.read_only:
+            self.journal = journal.Journal(path, replay.good_bytes)
+
+    # ----------------------------------------------------------- saving
+    def append(self, entries: list[dict[str, Any]]) -> None:
+        """Write ``entries`` to the journal, fsynced before this returns."""
+        assert self.journal is not None
+        try:
+            self.journal.append(*entries)
+        except OSError as exc:
+            raise SaveFailed(self.journal.path, exc) from exc
+
+    @property
+    def journal_bytes(self) -> int:
+        return self.journal.size if self.journal else 0
+
+    @property
+    def appends(self) -> bool:
+        """Whether changes can be written (a reader holds no journal)."""
+        return self.journal is not None
+
+    def needs_fold(self) -> bool:
+        return not (self.path.exists() and self.journal_bytes == 0)
+
+    def begin_fold(self, tables: dict[str, LazyTable[Any]], seq: int,
+                   undo: list[dict[str, Any]]) -> Fold:
+        assert self._db is not None and self._storage is not None and self.journal is not None
+        meta = {"schema": SCHEMA_VERSION, "seq": seq, "undo": undo}
+        return Fold(self.path, self._db, self._storage, tables, meta, self.journal.size)
+
+    def finish_fold(self, fold: Fold) -> None:
+        assert self.journal is not None
+        try:
+            self.journal.keep_after(fold.journal_offset)
+        except OSError as exc:  # the new snapshot and the journal replay to the same
+            raise FoldFailed(self.journal.path, exc) from exc
+
+    def release(self) -> None:
+        if self.journal is not None:
+            self.journal.close()
+            self.journal = None
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+
+class Fold:
+    """A snapshot on its way to disk: the tables as they were at one moment."""
+
+    def __init__(self, path: Path, db: TinyDB, storage: SnapshotStorage,
+                 tables: dict[str, LazyTable[Any]], meta: dict[str, Any],
+                 journal_offset: int) -> None:
+        self.path = path
+        self._db = db
+        self._storage = storage
+        self._tables = tables
+        self._meta = meta
+        self.journal_offset = journal_offset
+
+    def write(self) -> None:
+        """Write the new snapshot atomically (safe to run in a worker thread).
+
+        The old snapshot becomes a backup only once the new one is whole on
+        disk, and old backups are pruned only once it has taken its place:
+        a fold that fails (a full disk) leaves the backups as they were."""
+        kept: list[Path] = []
+
+        def keep_old() -> None:
+            backup = keep_backup(self.path)
+            if backup is not None:
+                kept.append(backup)
+
+        try:
+            with collector_paused(), self._storage.batch(before_replace=keep_old):
+                for name, table in self._tables.items():
+                    self._replace_table(name, table.documents())
+                self._replace_table("meta", [(1, self._meta)])
+            self._storage.forget()
+        except OSError as exc:
+            for backup in kept:  # the snapshot it kept is still the current one
+                backup.unlink(missing_ok=True)
+            raise FoldFailed(self.path, exc) from exc
+        prune(self.path)
+
+    def _replace_table(self, name: str, documents: Iterable[tuple[int, dict]]) -> None:
+        table = self._db.table(name)
+        table.truncate()
+        table.insert_multiple(Document(doc, doc_id=obj_id) for obj_id, doc in documents)

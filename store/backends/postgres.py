@@ -1,0 +1,336 @@
+"""The lead base on a PostgreSQL server, for a team.
+
+Schema (made by ``leadboard team init`` on an empty database):
+
+- ``meta``: ``schema``, the schema's version (see ``SERVER_SCHEMA``).
+- ``records``: every record of every store table, one row each: ``tbl``,
+  ``id``, the document as ``jsonb``, and a ``version`` that each change
+  raises by one. The fields the board and the filters read are columns of
+  their own, computed from the document.
+- ``changes``: append-only, one row per change the store made (the journal
+  entry's ``kind``, ``label`` and ``changes``), with when and which database
+  role made it: the team's audit trail and each rep's undo history.
+
+A change writes its row in ``changes`` and its records in one transaction,
+each record only against the version this client read it at: when someone
+else changed it first, nothing is written and :class:`ChangedSince` says so.
+Passwords are libpq's business (``~/.pgpass``, a service file); a location
+is only ever shown with its password masked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import orjson
+import psycopg
+from psycopg.types.json import Jsonb, set_json_dumps, set_json_loads
+
+from store import codec
+from store.backends import server_name, shown
+from store.errors import ChangedSince, NoServer, ServerFailed, StoreError, UnreadableFile
+from store.records import check_meta
+
+if TYPE_CHECKING:
+    from store.leadstore import LeadStore
+
+SERVER_SCHEMA = 1
+UNDO_DEPTH = 100  # as the file keeps
+UNDO_BATCH = 500  # rows of a rep's changes read at a time, newest first
+
+_TABLES = """
+CREATE TABLE meta (key text PRIMARY KEY, value jsonb NOT NULL);
+CREATE TABLE records (
+    tbl text NOT NULL,
+    id integer NOT NULL,
+    doc jsonb NOT NULL,
+    version integer NOT NULL DEFAULT 1,
+    intent smallint GENERATED ALWAYS AS
+        (CASE WHEN tbl = 'leads' THEN (doc->>'intent')::smallint END) STORED,
+    funding smallint GENERATED ALWAYS AS
+        (CASE WHEN tbl = 'leads' THEN (doc->>'funding')::smallint END) STORED,
+    status text GENERATED ALWAYS AS
+        (CASE WHEN tbl IN ('leads', 'contacts') THEN doc->>'status' END) STORED,
+    lead_id integer GENERATED ALWAYS AS
+        (CASE WHEN tbl = 'contacts' THEN (doc->>'lead_id')::integer END) STORED,
+    PRIMARY KEY (tbl, id)
+);
+CREATE TABLE changes (
+    seq bigserial PRIMARY KEY,
+    at timestamptz NOT NULL DEFAULT now(),
+    rep text NOT NULL DEFAULT current_user,
+    kind text NOT NULL,
+    label text NOT NULL,
+    changes jsonb NOT NULL
+);
+CREATE INDEX changes_by_rep ON changes (rep, seq);
+"""
+
+# Step from server schema N to N + 1 (none yet), run in one transaction.
+STEPS: dict[int, str] = {}
+
+
+def _dumps(value: Any) -> str:
+    return orjson.dumps(value).decode()
+
+
+def connect(location: str) -> psycopg.Connection:
+    """A connection that reads and writes JSON with orjson; libpq settings
+    in the URL (``sslmode`` …) pass through as they are."""
+    try:
+        conn = psycopg.connect(location, autocommit=True)
+    except psycopg.Error as exc:
+        raise NoServer(shown(location), _said(exc)) from None
+    set_json_loads(orjson.loads, conn)
+    set_json_dumps(_dumps, conn)
+    return conn
+
+
+def _said(exc: BaseException) -> str:
+    """The server's (or libpq's) first line about an error."""
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0]
+
+
+def init_base(location: str) -> None:
+    """Make the lead base's tables in an empty database. One that already
+    holds a base (or any table of ours) is refused, untouched."""
+    with connect(location) as conn:
+        try:
+            with conn.transaction():
+                conn.execute(_TABLES)
+                conn.execute("INSERT INTO meta VALUES ('schema', %s)", [Jsonb(SERVER_SCHEMA)])
+        except psycopg.errors.DuplicateTable:
+            raise UnreadableFile(shown(location), "base_exists") from None  # type: ignore[arg-type]
+        except psycopg.Error as exc:
+            raise ServerFailed(shown(location), _said(exc)) from None
+
+
+def schema_version(conn: psycopg.Connection, where: str) -> int:
+    try:
+        with conn.transaction():
+            row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except psycopg.errors.UndefinedTable:
+        raise UnreadableFile(where, "no_base") from None  # type: ignore[arg-type]
+    version = row[0] if row else None
+    if type(version) is not int or version < 1:
+        raise UnreadableFile(where, "no_base", f"schema {version!r}")  # type: ignore[arg-type]
+    if version > SERVER_SCHEMA:
+        raise UnreadableFile(where, "newer_schema", str(version))  # type: ignore[arg-type]
+    return version
+
+
+def migrate(conn: psycopg.Connection, version: int) -> None:
+    """Bring an older base up to ``SERVER_SCHEMA``, all steps in one transaction."""
+    if version == SERVER_SCHEMA:
+        return
+    with conn.transaction():
+        for step in range(version, SERVER_SCHEMA):
+            conn.execute(STEPS[step])
+        conn.execute("UPDATE meta SET value = %s WHERE key = 'schema'", [Jsonb(SERVER_SCHEMA)])
+
+
+def _records(conn: psycopg.Connection) -> tuple[dict[str, dict[int, Any]],
+                                                dict[tuple[str, int], int]]:
+    """Every record's document by table and id, and its version."""
+    tables: dict[str, dict[int, Any]] = {}
+    versions: dict[tuple[str, int], int] = {}
+    with conn.cursor() as cursor:
+        cursor.execute("SELECT tbl, id, doc, version FROM records")
+        for table, obj_id, doc, version in cursor:
+            tables.setdefault(table, {})[obj_id] = doc
+            versions[(table, obj_id)] = version
+    return tables, versions
+
+
+def read_base(location: str) -> tuple[dict[str, dict[int, Any]], int, int]:
+    """For ``leadboard check``: every record as of one moment, the schema's
+    version and how many changes the log holds."""
+    where = shown(location)
+    with connect(location) as conn:
+        version = schema_version(conn, where)
+        try:
+            with conn.transaction():
+                conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                tables, _versions = _records(conn)
+                count = conn.execute("SELECT count(*) FROM changes").fetchone()[0]
+        except psycopg.Error as exc:
+            raise NoServer(where, _said(exc)) from None
+    return tables, version, count
+
+
+class ServerBackend:
+    server = True
+    path = None
+    folder_read_only = False
+    journal_bytes = 0  # nothing to fold
+
+    def __init__(self, location: str, read_only: bool) -> None:
+        self.location = location
+        self.shown = shown(location)
+        self.name = server_name(location)
+        self.read_only = read_only
+        self.conn: psycopg.Connection | None = None
+        # Each record's version as this client last read or wrote it.
+        self.versions: dict[tuple[str, int], int] = {}
+
+    @property
+    def closed(self) -> bool:
+        return self.conn is None
+
+    @property
+    def appends(self) -> bool:
+        return self.conn is not None and not self.read_only
+
+    def open(self, fallback_read_only: bool) -> None:
+        self.conn = connect(self.location)
+        version = schema_version(self.conn, self.shown)
+        if version < SERVER_SCHEMA and self.read_only:
+            raise UnreadableFile(self.shown, "older_schema", str(version))  # type: ignore[arg-type]
+        migrate(self.conn, version)
+
+    # ----------------------------------------------------------- loading
+    def load(self, core: LeadStore) -> None:
+        """Every record, the last change's number and this rep's undo steps,
+        read as of one moment."""
+        assert self.conn is not None
+        try:
+            with self.conn.transaction():
+                self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                tables, self.versions = _records(self.conn)
+                seq = self.conn.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()[0]
+                undo = list(self._undo_steps())
+        except psycopg.Error as exc:
+            raise NoServer(self.shown, _said(exc)) from None
+        try:
+            leads = tables.get("leads", {})
+            for lead_id, doc in leads.items():
+                codec.check_lead_doc(lead_id, doc)
+                leads[lead_id] = codec.settle_lead_doc(doc)
+            core.fill(tables, seq, check_meta({"undo": undo})["undo"])
+            core.reindex()
+        except (StoreError, ValueError, TypeError, AttributeError, KeyError) as exc:
+            if isinstance(exc, UnreadableFile):
+                raise
+            raise UnreadableFile(self.shown, "bad_document", str(exc)) from None  # type: ignore[arg-type]
+
+    def _undo_steps(self) -> Iterator[dict[str, Any]]:
+        """This rep's undo steps, oldest first: their changes read newest
+        first, each undo cancelling the newest step before it not yet cancelled."""
+        assert self.conn is not None
+        steps: list[dict[str, Any]] = []
+        cancelled = 0
+        last = None
+        while len(steps) < UNDO_DEPTH:
+            rows = self.conn.execute(
+                "SELECT seq, kind, label, changes FROM changes"
+                " WHERE rep = current_user AND kind <> 'final'"
+                " AND (%(last)s::bigint IS NULL OR seq < %(last)s) ORDER BY seq DESC LIMIT %(n)s",
+                {"last": last, "n": UNDO_BATCH}).fetchall()
+            for last, kind, label, changes in rows:
+                if kind == "undo":
+                    cancelled += 1
+                elif cancelled:
+                    cancelled -= 1
+                elif len(steps) < UNDO_DEPTH:
+                    steps.append({"label": label, "changes": [c[:3] for c in changes]})
+            if len(rows) < UNDO_BATCH:
+                break
+        return reversed(steps)
+
+    # ----------------------------------------------------------- saving
+    def append(self, entries: list[dict[str, Any]]) -> None:
+        """Write ``entries`` in one transaction, committed before this returns:
+        each one's records against the versions they were read at, and its row
+        in the change log."""
+        if self.conn is None:
+            raise ServerFailed(self.shown, "closed")
+        written: dict[tuple[str, int], int | None] = {}
+        try:
+            with self.conn.transaction(), self.conn.cursor() as cursor:
+                for entry in entries:
+                    self._write(cursor, entry["changes"], written)
+                    cursor.execute(
+                        "INSERT INTO changes (kind, label, changes) VALUES (%s, %s, %s)",
+                        (entry["kind"], entry["label"], Jsonb(entry["changes"])))
+        except StoreError:
+            raise
+        except psycopg.Error as exc:
+            raise ServerFailed(self.shown, _said(exc)) from None
+        for key, version in written.items():
+            if version is None:
+                self.versions.pop(key, None)
+            else:
+                self.versions[key] = version
+
+    def _write(self, cursor: psycopg.Cursor, changes: list[list[Any]],
+               written: dict[tuple[str, int], int | None]) -> None:
+        """One entry's records, a statement per kind of write (an import of
+        many leads is three statements, not a hundred thousand)."""
+        if len({(t, i) for t, i, _b, _a in changes}) < len(changes):
+            for change in changes:  # one record twice: in their order, one at a time
+                self._write(cursor, [change], written)
+            return
+        groups: dict[str, list[tuple[str, int, Any, int]]] = {"insert": [], "update": [],
+                                                               "delete": []}
+        for table, obj_id, before, after in changes:
+            key = (table, obj_id)
+            known = written[key] if key in written else self.versions.get(key)
+            if after is None:
+                if before is None:
+                    continue
+                groups["delete"].append((table, obj_id, None, known or 0))
+                written[key] = None
+            elif known is None:
+                groups["insert"].append((table, obj_id, Jsonb(after), 0))
+                written[key] = 1
+            else:
+                groups["update"].append((table, obj_id, Jsonb(after), known))
+                written[key] = known + 1
+        for kind, rows in groups.items():
+            if rows:
+                self._apply(cursor, kind, rows)
+
+    def _apply(self, cursor: psycopg.Cursor, kind: str,
+               rows: list[tuple[str, int, Any, int]]) -> None:
+        tables, ids, docs, versions = (list(column) for column in zip(*rows, strict=True))
+        if kind == "insert":
+            cursor.execute(
+                "INSERT INTO records (tbl, id, doc)"
+                " SELECT * FROM unnest(%s::text[], %s::int[], %s::jsonb[])"
+                " ON CONFLICT DO NOTHING RETURNING tbl, id", (tables, ids, docs))
+        elif kind == "update":
+            cursor.execute(
+                "UPDATE records r SET doc = v.doc, version = r.version + 1"
+                " FROM unnest(%s::text[], %s::int[], %s::jsonb[], %s::int[])"
+                " AS v(tbl, id, doc, version)"
+                " WHERE r.tbl = v.tbl AND r.id = v.id AND r.version = v.version"
+                " RETURNING r.tbl, r.id", (tables, ids, docs, versions))
+        else:
+            cursor.execute(
+                "DELETE FROM records r USING unnest(%s::text[], %s::int[], %s::int[])"
+                " AS v(tbl, id, version)"
+                " WHERE r.tbl = v.tbl AND r.id = v.id AND r.version = v.version"
+                " RETURNING r.tbl, r.id", (tables, ids, versions))
+        done = set(cursor.fetchall())
+        if len(done) < len(rows):
+            table, obj_id = next((t, i) for t, i in zip(tables, ids, strict=True)
+                                 if (t, i) not in done)
+            raise ChangedSince(table, obj_id)
+
+    # ----------------------------------------------------------- nothing to fold
+    def needs_fold(self) -> bool:
+        return False
+
+    def begin_fold(self, *_args: Any) -> Any:
+        raise NotImplementedError("a server base has no journal to fold")
+
+    def finish_fold(self, _fold: Any) -> None:
+        raise NotImplementedError("a server base has no journal to fold")
+
+    def release(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
