@@ -63,8 +63,8 @@ async def _paint_times(path: Path, regions: list[str]) -> dict[str, list[float]]
             stamps.append(time.perf_counter())
             painted.set()
 
-    def noting_show(screen, figures, places):
-        show(screen, figures, places)
+    def noting_show(screen, *args, **kwargs):
+        show(screen, *args, **kwargs)
         shown[0] = True
 
     app._display, MarketScreen.show = noting_display, noting_show

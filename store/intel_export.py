@@ -26,7 +26,7 @@ import orjson
 from store.collector import collector_paused
 from store.fleet import size_class
 from store.leadstore import LeadStore
-from store.market import in_region, machine_place
+from store.market import in_region, places_of, region_test
 
 SCHEMA = "leadboard.intel/1"
 SCHEMA_FILE = Path(__file__).with_name("schemas") / "intel-1.schema.json"
@@ -82,13 +82,12 @@ def _record(record: Any, lead: _Leads, refs: dict[str, str] | None = None) -> di
 
 
 def _machines(store: LeadStore, region: str, lead: _Leads) -> list[dict[str, Any]]:
-    leads = store.leads
+    place, inside = places_of(store), region_test(region)
     out = []
     for machine_id in sorted(store.machines):
         machine = store.machines[machine_id]
-        owner = leads.get(machine.owner) if machine.owner is not None else None
-        province, city = machine_place(machine, owner)
-        if region and not in_region((province, city), region):
+        province, city = place(machine)
+        if not inside((province, city)):
             continue
         record = _record(machine, lead, {"owner": "owner"})
         # Where the machine is and how big, as the market screen counts it.

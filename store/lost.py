@@ -17,7 +17,7 @@ from typing import Any
 from store.errors import Invalid
 from store.fleet import brand_name
 from store.leadstore import Change, LeadStore
-from store.market import in_region
+from store.market import Owner, lead_place, owner_of, region_test
 from store.market_checks import MAX_PRICE, check_lost_deal
 from store.market_model import LostDeal, LostReason
 from store.model import Lead, Status
@@ -103,26 +103,26 @@ class LostInRegion:
     """A lost deal with the lead it was lost with."""
 
     deal: LostDeal
-    lead: Lead
+    lead: Owner
 
     @property
     def on(self) -> date:
         return self.deal.on
 
 
-def deal_place(deal: LostDeal, lead: Lead) -> tuple[str, str]:
+def deal_place(store: LeadStore, deal: LostDeal) -> tuple[str, str]:
     """Where the deal was lost: its own region, else its lead's."""
     if deal.province or deal.city:
         return deal.province, deal.city
-    return lead.province, lead.city
+    return lead_place(store, deal.lead_id)
 
 
 def lost_deals_in(store: LeadStore, region: str = "") -> tuple[LostInRegion, ...]:
     """The deals lost in ``region`` (matched as the market matches it), newest first."""
-    leads = store.leads
-    found = [LostInRegion(deal, leads[deal.lead_id])
+    leads, inside = store.leads, region_test(region)
+    found = [LostInRegion(deal, owner_of(store, deal.lead_id))
              for deal in store.records("lost_deals").values()
-             if deal.lead_id in leads and in_region(deal_place(deal, leads[deal.lead_id]), region)]
+             if deal.lead_id in leads and inside(deal_place(store, deal))]
     found.sort(key=lambda row: (row.deal.on, row.deal.id), reverse=True)
     return tuple(found)
 

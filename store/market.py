@@ -10,14 +10,15 @@ text inside the province or the city, or the start of their pinyin.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from store.fleet import brand_key, size_class
 from store.leadstore import LeadStore
-from store.model import Lead, Machine, MachineStatus
+from store.model import Machine, MachineStatus
 from store.search.pinyin import reading
 
 # Size classes by operating weight (tonnes): each band holds its lower end.
@@ -45,10 +46,20 @@ class BrandBase:
 
 
 @dataclass(frozen=True, slots=True)
+class Owner:
+    """A lead as the market shows it: read from the stored lead, which is
+    not built (thousands of owners are counted in one pass)."""
+
+    id: int
+    name: str
+    region: str
+
+
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """An owner with machines due for replacement (oldest first)."""
 
-    lead: Lead
+    owner: Owner
     machines: tuple[Machine, ...]
 
 
@@ -67,13 +78,43 @@ class Market:
 
     @property
     def candidate_leads(self) -> list[int]:
-        return [c.lead.id for c in self.candidates]
+        return [c.owner.id for c in self.candidates]
 
 
-def machine_place(machine: Machine, owner: Lead | None) -> tuple[str, str]:
-    if machine.province or machine.city or owner is None:
-        return machine.province, machine.city
-    return owner.province, owner.city
+def lead_place(store: LeadStore, lead_id: int) -> tuple[str, str]:
+    """A lead's province and city as stored, without building the lead."""
+    return (store.leads_field(lead_id, "province", "") or "",
+            store.leads_field(lead_id, "city", "") or "")
+
+
+def places_of(store: LeadStore) -> Callable[[Machine], tuple[str, str]]:
+    """Each machine's place, for one pass over many: an owner's place is
+    read once, however many machines he has."""
+    owners: dict[int, tuple[str, str]] = {}
+    leads = store.leads
+
+    def place(machine: Machine) -> tuple[str, str]:
+        owner = machine.owner
+        if machine.province or machine.city or owner is None or owner not in leads:
+            return machine.province, machine.city
+        found = owners.get(owner)
+        if found is None:
+            found = owners[owner] = lead_place(store, owner)
+        return found
+    return place
+
+
+def region_test(region: str) -> Callable[[tuple[str, str]], bool]:
+    """:func:`in_region` for one region over many places, each place's
+    answer worked out once (a region holds few places, seen many times)."""
+    answers: dict[tuple[str, str], bool] = {}
+
+    def test(place: tuple[str, str]) -> bool:
+        answer = answers.get(place)
+        if answer is None:
+            answer = answers[place] = in_region(place, region)
+        return answer
+    return test
 
 
 def place_name(province: str, city: str) -> str:
@@ -92,12 +133,16 @@ def in_region(place: tuple[str, str], region: str) -> bool:
     return False
 
 
-def _band(value: float | None, bands: Iterable[tuple[str, float]]) -> int:
-    """Index of the band ``value`` falls in; the last index for unknown."""
-    bands = list(bands)
+def _band(value: float | None, lows: tuple[float, ...]) -> int:
+    """Index of the band ``value`` falls in (``lows``: each band's lower end,
+    rising); the last index for unknown."""
     if value is None:
-        return len(bands)
-    return max(i for i, (_, low) in enumerate(bands) if value >= low)
+        return len(lows)
+    return max(bisect_right(lows, value) - 1, 0)
+
+
+_SIZE_LOWS = tuple(low for _name, low in SIZE_BANDS)
+_AGE_LOWS = tuple(low for _name, low in AGE_BANDS)
 
 
 def age_of(machine: Machine, today: date) -> int | None:
@@ -111,18 +156,16 @@ def due(machine: Machine, today: date, years: int, hours: int) -> bool:
 
 
 def in_service(store: LeadStore, region: str = "") -> list[Machine]:
-    leads = store.leads
+    place, inside = places_of(store), region_test(region)
     return [m for m in store.machines.values()
-            if m.status is not MachineStatus.SCRAPPED
-            and in_region(machine_place(m, leads.get(m.owner) if m.owner else None), region)]
+            if m.status is not MachineStatus.SCRAPPED and inside(place(m))]
 
 
 def regions(store: LeadStore) -> list[tuple[str, int]]:
     """Each place machines are in, by how many (most first)."""
-    leads = store.leads
-    counts = Counter(
-        place_name(*machine_place(m, leads.get(m.owner) if m.owner else None))
-        for m in store.machines.values() if m.status is not MachineStatus.SCRAPPED)
+    place = places_of(store)
+    counts = Counter(place_name(*place(m)) for m in store.machines.values()
+                     if m.status is not MachineStatus.SCRAPPED)
     counts.pop("", None)
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
@@ -138,7 +181,9 @@ def market(store: LeadStore, region: str = "") -> Market:
     total = len(machines)
     bases = [_base(brand, group, total, own, today) for brand, group in by_brand.items()]
     bases.sort(key=lambda b: (not b.own, -b.count, b.brand))
-    sizes, ages = _split(machines, today)
+    # Every brand together: the brands' splits added up, not counted again.
+    sizes = tuple(map(sum, zip(*(b.sizes for b in bases)))) or (0,) * (len(SIZE_BANDS) + 1)
+    ages = tuple(map(sum, zip(*(b.ages for b in bases)))) or (0,) * (len(AGE_BANDS) + 1)
     due_now = [m for m in machines
                if due(m, today, settings.replace_age, settings.replace_hours)]
     return Market(
@@ -153,8 +198,8 @@ def _split(machines: list[Machine], today: date) -> tuple[tuple[int, ...], tuple
     sizes = [0] * (len(SIZE_BANDS) + 1)
     ages = [0] * (len(AGE_BANDS) + 1)
     for machine in machines:
-        sizes[_band(size_class(machine), SIZE_BANDS)] += 1
-        ages[_band(age_of(machine, today), AGE_BANDS)] += 1
+        sizes[_band(size_class(machine), _SIZE_LOWS)] += 1
+        ages[_band(age_of(machine, today), _AGE_LOWS)] += 1
     return tuple(sizes), tuple(ages)
 
 
@@ -173,7 +218,12 @@ def _candidates(store: LeadStore, machines: list[Machine], today: date) -> tuple
         if machine.owner is not None and machine.owner in store.leads:
             by_owner.setdefault(machine.owner, []).append(machine)
     oldest = lambda m: (m.year if m.year is not None else today.year, -(m.hours or 0))  # noqa: E731
-    found = [Candidate(store.lead(owner), tuple(sorted(group, key=oldest)))
+    found = [Candidate(owner_of(store, owner), tuple(sorted(group, key=oldest)))
              for owner, group in by_owner.items()]
-    found.sort(key=lambda c: (-len(c.machines), oldest(c.machines[0]), c.lead.id))
+    found.sort(key=lambda c: (-len(c.machines), oldest(c.machines[0]), c.owner.id))
     return tuple(found)
+
+
+def owner_of(store: LeadStore, lead_id: int) -> Owner:
+    return Owner(lead_id, store.leads_field(lead_id, "name", ""),
+                 place_name(*lead_place(store, lead_id)))

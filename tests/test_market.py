@@ -36,7 +36,7 @@ def test_the_base_splits_by_size_class_and_by_age(store):
 def test_replacement_candidates_are_grouped_by_owner_most_first(store):
     ids = build_market(store)
     seen = market(store)
-    assert [(c.lead.id, [m.id for m in c.machines]) for c in seen.candidates] == [
+    assert [(c.owner.id, [m.id for m in c.machines]) for c in seen.candidates] == [
         (ids["b"], [ids["m4"], ids["m3"]]),  # 14 years, then 12,000 hours
         (ids["a"], [ids["m1"]]),  # 10 years
     ]
@@ -49,7 +49,7 @@ def test_the_replacement_line_comes_from_the_settings_and_is_kept(store, db_path
     store.update_settings(replace_age=13, replace_hours=20_000)
     seen = market(store)
     assert (seen.replace_age, seen.replace_hours) == (13, 20_000)
-    assert [c.lead.id for c in seen.candidates] == [ids["b"]]
+    assert [c.owner.id for c in seen.candidates] == [ids["b"]]
     store.close()
     with LeadStore.open(db_path, clock=clock) as again:
         assert (again.settings.replace_age, again.settings.replace_hours) == (13, 20_000)
@@ -60,7 +60,7 @@ def test_a_region_is_matched_by_city_province_or_pinyin(store):
     linyi = market(store, "临沂")  # the owner's city, or the machine's own
     assert linyi.total == 4
     assert [(b.brand, b.count) for b in linyi.brands] == [("三一", 2), ("徐工", 1), ("柳工", 1)]
-    assert [c.lead.id for c in linyi.candidates] == [ids["a"]] and linyi.unowned == 1
+    assert [c.owner.id for c in linyi.candidates] == [ids["a"]] and linyi.unowned == 1
     assert market(store, "jinan").total == 3  # 李强's two and 张伟's PC56 kept in 济南
     assert market(store, "山东").total == 7
     assert market(store, "广东").total == 0 and market(store, "广东").brands == ()

@@ -107,23 +107,23 @@ async def test_the_summary_lists_why_leads_were_lost(store, seeded, clock, capsy
     app = LeadboardApp(store, "en")
     async with app.run_test(size=SIZE) as pilot:
         await start_session(pilot, app)
-        await pilot.press("x", "1")  # price
-        await pilot.press("x", "2")  # a competitor
-        await pilot.press("x", "1")  # price
-        await pilot.press("x", "o", *"moved away", "enter")
+        await pilot.press("x", "1", "ctrl+s")  # price
+        await pilot.press("x", "3", "ctrl+s")  # brand preference
+        await pilot.press("x", "1", "ctrl+s")  # price
+        await pilot.press("x", "9", "tab", *"moved away", "enter")
         await pilot.press("u")  # moved away is taken back
         await pilot.press("escape")
         assert isinstance(app.screen, SessionSummary)
         shown = text(app, "#summary-text")
-        assert "  lost: 3\n    price: 2\n    bought from a competitor: 1\n" in shown
+        assert "  lost: 3\n    price: 2\n    brand preference: 1\n" in shown
         assert "moved away" not in shown
         await pilot.press("enter")
     store.close()
     with LeadStore.open(store.path, clock=clock, read_only=True) as again:
         (record,) = again.sessions.values()
-        assert record.lost_reasons == {"price": 2, "bought from a competitor": 1}
+        assert record.lost_reasons == {"price": 2, "brand preference": 1}
     assert main(["sessions", "--db", str(store.path)]) == 0
-    assert "lost 3 (lost for: price 2, bought from a competitor 1)" in capsys.readouterr().out
+    assert "lost 3 (lost for: price 2, brand preference 1)" in capsys.readouterr().out
 
 
 def test_files_from_before_wake_dates_read_as_leads_without_one(tmp_path, clock):

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Static
 from store.lost import LostInRegion
 from tui import lost_words as words
 from tui.i18n import localize_bindings, t
+from tui.market_words import ROWS_SHOWN
 
 
 class LostDealTable(DataTable):
@@ -38,10 +39,13 @@ class LostDeals(Vertical):
         table.add_columns(*words.headings())
         # Keyed by the deal: one lead may have lost twice.
         self._leads = {str(row.deal.id): row.lead.id for row in rows}
-        for row in rows:
+        for row in rows[:ROWS_SHOWN]:
             table.add_row(*words.cells(row), key=str(row.deal.id))
         table.display = bool(rows)
-        self.query_one("#market-lost-none", Static).update("" if rows else t("market.lost.none"))
+        note = "" if rows else t("market.lost.none")
+        if len(rows) > ROWS_SHOWN:
+            note = t("market.lost.more", shown=ROWS_SHOWN, count=len(rows))
+        self.query_one("#market-lost-none", Static).update(note)
 
     def lead_of(self, key: str | None) -> int | None:
         return self._leads.get(key or "")

@@ -8,6 +8,10 @@ from store.market import AGE_BANDS, SIZE_BANDS, UNKNOWN, Candidate, Market
 from store.model import Machine
 from tui.i18n import t
 
+# A list of thousands (all regions at 100k leads) is read by no one and costs
+# seconds to fill: the market lists its first rows and says how many there are.
+ROWS_SHOWN = 50
+
 
 def size_names() -> list[str]:
     return [t("market.size", band=key) for key, _ in SIZE_BANDS] + [t("market.unknown")]

@@ -73,7 +73,7 @@ def to_document(figures: Market) -> dict:
         "replacement": {
             "age": figures.replace_age,
             "hours": figures.replace_hours,
-            "owners": [{"id": c.lead.id, "name": c.lead.name, "region": c.lead.region,
+            "owners": [{"id": c.owner.id, "name": c.owner.name, "region": c.owner.region,
                         "machines": [{"id": m.id, "brand": m.brand, "model": m.model,
                                       "year": m.year, "hours": m.hours} for m in c.machines]}
                        for c in figures.candidates],
@@ -96,8 +96,8 @@ def text_lines(figures: Market) -> list[str]:
     lines.append(_split_line("market.by_age", words.age_names(), figures.ages))
     lines += ["", words.due_rule(figures)]
     for candidate in figures.candidates:
-        lines.append("  " + t("market.candidate", name=candidate.lead.name,
-                                  region=candidate.lead.region or "-",
+        lines.append("  " + t("market.candidate", name=candidate.owner.name,
+                                  region=candidate.owner.region or "-",
                                   machines=words.candidate_machines(candidate)))
     if not figures.candidates:
         lines.append("  " + t("market.no_candidates"))

@@ -139,10 +139,13 @@ class MarketScreen(IntelActions, Screen[MarketChoice | None]):
         table = self.query_one(CandidateTable)
         table.clear(columns=True)
         table.add_columns(t("market.col.owner"), t("market.col.region"), t("market.col.due"))
-        for candidate in figures.candidates:
-            table.add_row(candidate.lead.name, candidate.lead.region or "-",
-                          words.candidate_machines(candidate), key=str(candidate.lead.id))
+        for candidate in figures.candidates[:words.ROWS_SHOWN]:
+            table.add_row(candidate.owner.name, candidate.owner.region or "-",
+                          words.candidate_machines(candidate), key=str(candidate.owner.id))
         note = t("market.unowned", count=figures.unowned) if figures.unowned else ""
+        if len(figures.candidates) > words.ROWS_SHOWN:
+            more = t("market.more_owners", shown=words.ROWS_SHOWN, count=len(figures.candidates))
+            note = f"{more} {note}".strip()
         if not figures.candidates:
             note = (t("market.no_candidates") + " " + note).strip()
         self.query_one("#market-unowned", Static).update(note)

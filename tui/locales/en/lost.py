@@ -41,6 +41,7 @@ MESSAGES: dict[str, str] = {
     "market.lost.heading": "Lost deals in the region (newest first; enter opens the lead)",
     "market.lost.title": "Lost deals",
     "market.lost.none": "No deal lost here yet.",
+    "market.lost.more": "The newest {shown} of {count} lost deals are listed.",
     "market.lost.col.on": "Day",
     "market.lost.col.brand": "Won by",
     "market.lost.col.model": "Model",

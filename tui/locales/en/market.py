@@ -22,6 +22,7 @@ MESSAGES: dict[str, str] = {
     "market.by_age": "By age: {parts}",
     "market.no_candidates": "No machine is due.",
     "market.unowned": "and {count} machines due whose owner is not known",
+    "market.more_owners": "The {shown} owners with most machines due are listed, of {count}; t triages them all.",
     "market.candidate": "{name} ({region}): {machines}",
     "market.chart.brands": "Installed base by brand: machines and share (★ own brand)",
     "market.chart.sizes": "By size class",

@@ -37,6 +37,7 @@ MESSAGES: dict[str, str] = {
     "market.lost.heading": "本地区的流失订单（最新在前；回车打开客户）",
     "market.lost.title": "流失订单",
     "market.lost.none": "这里还没有流失的订单。",
+    "market.lost.more": "共 {count} 笔流失订单，这里列出最近的 {shown} 笔。",
     "market.lost.col.on": "日期",
     "market.lost.col.brand": "赢单品牌",
     "market.lost.col.model": "型号",

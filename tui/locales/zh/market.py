@@ -22,6 +22,7 @@ MESSAGES: dict[str, str] = {
     "market.by_age": "按机龄：{parts}",
     "market.no_candidates": "没有到期的设备。",
     "market.unowned": "另有 {count} 台到期设备，机主不详",
+    "market.more_owners": "共 {count} 位机主，这里列出到期设备最多的 {shown} 位；按 t 对全部分诊。",
     "market.candidate": "{name}（{region}）：{machines}",
     "market.chart.brands": "各品牌保有量：台数与占有率（★ 本品牌）",
     "market.chart.sizes": "按吨位",
