@@ -104,7 +104,7 @@ def test_a_reps_app_opens_with_own_leads_and_the_pool_and_adds_theirs(team, lead
         store.edit_lead(leads["pool"], notes="called back")  # and can undo it
         assert store.undo()[0] == "edit_lead"
     with LeadStore.open(team["wang"]) as store:
-        assert store.undo_label is None or store.undo_label == "add_lead"
+        assert store.undo_label == "add_lead"  # their own steps only
         assert store.lead(leads["pool"]).notes == ""
 
 
@@ -210,3 +210,22 @@ async def test_a_rep_pressing_the_assign_key_is_told_it_is_not_allowed(team, lea
         await pilot.pause()
         assert "only the team's manager assigns leads" in app.screen.status.text
         assert len(app.screen_stack) == 1
+
+
+def test_a_base_made_before_owners_is_brought_up_and_its_ids_go_on(pg_server):
+    from store.backends.postgres import _TABLES, SERVER_SCHEMA
+
+    url = pg_server.create_database()
+    lead = ('{"name": "张伟", "created": "2026-11-01T09:00:00+08:00",'
+            ' "updated": "2026-11-01T09:00:00+08:00"}')
+    with connect(url) as conn:  # a base of schema 1, with a lead 7 in it
+        conn.execute(_TABLES)
+        conn.execute("INSERT INTO meta VALUES ('schema', '1')")
+        conn.execute("INSERT INTO records (tbl, id, doc) VALUES ('leads', 7, %s)", [lead])
+    with LeadStore.open(url) as store:
+        assert store.add_lead("王强").id == 8
+    with connect(url) as conn:
+        schema = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0]
+        add_rep(conn, "zhao", manager=False)
+    assert schema == SERVER_SCHEMA
+    assert seen(as_rep(url, "zhao")) == {7, 8}  # what was there is the pool
