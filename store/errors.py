@@ -123,6 +123,39 @@ class ChangedSince(SaveFailed):
         self.taken_back = 0
 
 
+class NotYours(SaveFailed):
+    """The server refused the change: the record is another rep's (or was
+    handed to someone else since it was read). Nothing of it was saved."""
+
+    code = "not_yours"
+
+    def __init__(self, table: str, item_id: int) -> None:
+        StoreError.__init__(self, f"{table} {item_id} is not this rep's to change",
+                            table=table, item_id=item_id, kind=table)
+        self.table = table
+        self.item_id = item_id
+        self.error = None
+        self.taken_back = 0
+
+
+class NotAllowed(StoreError):
+    """Only the team's manager may do this (``action``: what was asked)."""
+
+    code = "not_allowed"
+
+    def __init__(self, action: str) -> None:
+        super().__init__(f"only the manager may {action}", action=action, kind=action)
+
+
+class NotInTeam(StoreError):
+    """No rep of the team has this name."""
+
+    code = "not_in_team"
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"{name} is not one of the team's reps", name=name)
+
+
 class ServerFailed(SaveFailed):
     """The server refused or could not be reached; nothing of the change was
     saved. ``where`` is the server's location with its password masked."""

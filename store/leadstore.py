@@ -28,7 +28,9 @@ from store.backends.file import FileBackend, Fold
 from store.collector import collector_paused
 from store.errors import (
     Invalid,
+    NotAllowed,
     NotFound,
+    NotInTeam,
     ReadOnly,
     StoreError,
     UnreadableFile,
@@ -398,7 +400,8 @@ class LeadStore:
     def new_lead(self, name: str, **fields: Any) -> Lead:
         """A lead with a fresh id, checked but not yet saved (for :meth:`commit`)."""
         now = self.now()
-        lead = Lead(id=self._new_id("leads"), name=check_name(name), created=now, updated=now)
+        lead = Lead(id=self._new_id("leads"), name=check_name(name), created=now, updated=now,
+                    owner=self.rep)
         return _keyed(dataclasses.replace(lead, **self._checked(fields)))
 
     def edit_lead(self, lead_id: int, label: str = "edit_lead", **fields: Any) -> Lead:
@@ -456,7 +459,49 @@ class LeadStore:
 
     def next_id(self, table: str) -> int:
         """The id the next new object of ``table`` will get (none is taken)."""
-        return self._next_ids[table]
+        ids = getattr(self._backend, "ids", None)
+        return ids.peek(table) if ids is not None else self._next_ids[table]
+
+    # ----------------------------------------------------------- a team's leads
+    @property
+    def rep(self) -> str:
+        """Whose the leads added here are: the rep's name on a team's base,
+        empty (the pool, or a rep's own file) otherwise."""
+        return getattr(self._backend, "rep", "")
+
+    @property
+    def manager(self) -> bool:
+        """Whether this is the team's manager, who may hand leads over."""
+        return getattr(self._backend, "manager", False)
+
+    def assign(self, lead_ids: Iterable[int], rep: str, label: str = "assign") -> list[int]:
+        """Hand leads to ``rep`` ("" or "-": the team's pool), one step;
+        the ids that changed hands."""
+        rep = self._team_rep(rep)
+        changes: list[Change] = []
+        for lead_id in lead_ids:
+            before = self.lead(lead_id)
+            if before.owner != rep:
+                changes.append(("leads", lead_id, before, self._edited(before, {"owner": rep})))
+        if changes:
+            self._commit(label, changes)
+        return [obj_id for _t, obj_id, _b, _a in changes]
+
+    def hand_over(self, from_rep: str, to_rep: str) -> list[int]:
+        """Every lead of ``from_rep`` to ``to_rep``, in one step (one undo)."""
+        from_rep = self._team_rep(from_rep)
+        leads = self._tables["leads"]
+        return self.assign([i for i in list(leads) if leads.field(i, "owner", "") == from_rep],
+                           to_rep, "hand_over")
+
+    def _team_rep(self, rep: str) -> str:
+        """A rep's name as a lead's owner, once the manager asks and the team has them."""
+        if not self.manager:
+            raise NotAllowed("assign")
+        rep = "" if rep.strip() in ("", "-") else rep.strip()
+        if rep and not self._backend.is_rep(rep):
+            raise NotInTeam(rep)
+        return rep
 
     def _checked(self, fields: dict[str, Any]) -> dict[str, Any]:
         unknown = set(fields) - set(EDITABLE_FIELDS)
@@ -717,6 +762,9 @@ class LeadStore:
             after_doc = _encode(t, after)
             if key_leads and t == "leads" and after_doc is not None:
                 _key_doc(after_doc)
+            if (t == "leads" and before is None and after_doc is not None and self.rep
+                    and not after_doc.get("owner")):
+                after_doc = {**after_doc, "owner": self.rep}  # a new lead is its rep's
             docs.append([t, i, _encode(t, before), after_doc])
         kind = "do" if undoable else "final"
         self._append({"seq": self._seq + 1, "kind": kind, "label": label, "changes": docs})
@@ -832,6 +880,9 @@ class LeadStore:
         self._note_change(obj, doc)
         if obj is not None or doc is not None:
             self._next_ids[table] = max(self._next_ids[table], obj_id + 1)
+            ids = getattr(self._backend, "ids", None)
+            if ids is not None:
+                ids.used(table, obj_id)
         new = objects.get(obj_id) if contact else None
         if table == "machines":
             touched = self._refleet(obj_id, old_owner, self._owner(obj_id))
@@ -900,6 +951,9 @@ class LeadStore:
             self._refresh_next_contact(contact.lead_id)
 
     def _new_id(self, table: str) -> int:
+        ids = getattr(self._backend, "ids", None)
+        if ids is not None:  # a team's base: from the server, so two reps never clash
+            return ids.take(table)
         new_id = self._next_ids[table]
         self._next_ids[table] += 1
         return new_id

@@ -108,6 +108,9 @@ class Lead:
     reviewed: datetime | None = None
     reason: str = ""  # why it was won, lost or made dormant
     wake: datetime | None = None  # when a dormant lead comes back into the triage queue
+    # On a team's base: the rep (database role) whose lead it is; empty for
+    # the team's shared pool, and always on a rep's own file.
+    owner: str = ""
     history: tuple[HistoryEntry, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
     # Pinyin readings for search, kept by the store (see store.search.pinyin).

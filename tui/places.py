@@ -34,6 +34,7 @@ BOARD_BINDINGS = [
     Binding("I", "add_intel", "Add intel", id="board.add_intel", show=False),
     Binding("f", "fleet", "Fleet", id="board.fleet", show=False),
     Binding("P", "link_project", "Project", id="board.link_project", show=False),
+    Binding("A", "assign", "Assign", id="board.assign", show=False),
     Binding("t", "triage", "Triage", id="board.triage"),
     Binding("i", "import_leads", "Import", id="board.import", show=False),
     Binding("question_mark", "help", "Help", id="board.help"),

@@ -10,6 +10,8 @@ Schema (made by ``leadboard team init`` on an empty database):
 - ``changes``: append-only, one row per change the store made (the journal
   entry's ``kind``, ``label`` and ``changes``), with when and which database
   role made it: the team's audit trail and each rep's undo history.
+- Who owns each record and who may see what: ``store/backends/team.py``
+  (schema 2), with the ``ids`` new records take their ids from.
 
 A change writes its row in ``changes`` and its records in one transaction,
 each record only against the version this client read it at: when someone
@@ -29,13 +31,22 @@ from psycopg.types.json import Jsonb, set_json_dumps, set_json_loads
 
 from store import codec
 from store.backends import server_name, shown
-from store.errors import ChangedSince, NoServer, ServerFailed, StoreError, UnreadableFile
+from store.backends.server_ids import ServerIds
+from store.backends.team import TEAM_STEP, is_rep, whoami
+from store.errors import (
+    ChangedSince,
+    NoServer,
+    NotYours,
+    ServerFailed,
+    StoreError,
+    UnreadableFile,
+)
 from store.records import check_meta
 
 if TYPE_CHECKING:
     from store.leadstore import LeadStore
 
-SERVER_SCHEMA = 1
+SERVER_SCHEMA = 2
 UNDO_DEPTH = 100  # as the file keeps
 UNDO_BATCH = 500  # rows of a rep's changes read at a time, newest first
 
@@ -67,8 +78,8 @@ CREATE TABLE changes (
 CREATE INDEX changes_by_rep ON changes (rep, seq);
 """
 
-# Step from server schema N to N + 1 (none yet), run in one transaction.
-STEPS: dict[int, str] = {}
+# Step from server schema N to N + 1, run in one transaction.
+STEPS: dict[int, str] = {1: TEAM_STEP}
 
 
 def _dumps(value: Any) -> str:
@@ -100,7 +111,8 @@ def init_base(location: str) -> None:
         try:
             with conn.transaction():
                 conn.execute(_TABLES)
-                conn.execute("INSERT INTO meta VALUES ('schema', %s)", [Jsonb(SERVER_SCHEMA)])
+                conn.execute("INSERT INTO meta VALUES ('schema', %s)", [Jsonb(1)])
+                migrate(conn, 1)
         except psycopg.errors.DuplicateTable:
             raise UnreadableFile(shown(location), "base_exists") from None  # type: ignore[arg-type]
         except psycopg.Error as exc:
@@ -174,6 +186,9 @@ class ServerBackend:
         self.conn: psycopg.Connection | None = None
         # Each record's version as this client last read or wrote it.
         self.versions: dict[tuple[str, int], int] = {}
+        self.rep = ""  # the owner of the leads this role adds ("" for the pool)
+        self.manager = False
+        self.ids: ServerIds | None = None
 
     @property
     def closed(self) -> bool:
@@ -189,6 +204,15 @@ class ServerBackend:
         if version < SERVER_SCHEMA and self.read_only:
             raise UnreadableFile(self.shown, "older_schema", str(version))  # type: ignore[arg-type]
         migrate(self.conn, version)
+        self.rep, self.manager = whoami(self.conn)
+        self.ids = ServerIds(self.conn, self.shown)
+
+    def is_rep(self, name: str) -> bool:
+        assert self.conn is not None
+        try:
+            return is_rep(self.conn, name)
+        except psycopg.Error as exc:
+            raise ServerFailed(self.shown, _said(exc)) from None
 
     # ----------------------------------------------------------- loading
     def load(self, core: LeadStore) -> None:
@@ -295,6 +319,29 @@ class ServerBackend:
     def _apply(self, cursor: psycopg.Cursor, kind: str,
                rows: list[tuple[str, int, Any, int]]) -> None:
         tables, ids, docs, versions = (list(column) for column in zip(*rows, strict=True))
+        try:
+            self._statement(cursor, kind, tables, ids, docs, versions)
+        except psycopg.errors.InsufficientPrivilege:  # the policy or the owner's trigger
+            raise NotYours(tables[0], ids[0]) from None
+        done = set(cursor.fetchall())
+        if len(done) < len(rows):
+            table, obj_id = next((t, i) for t, i in zip(tables, ids, strict=True)
+                                 if (t, i) not in done)
+            raise self._refused(cursor, table, obj_id)
+
+    def _refused(self, cursor: psycopg.Cursor, table: str, obj_id: int) -> StoreError:
+        """Why a record was not written: one this role may not see is not
+        theirs; one it sees (or one gone) was changed by someone else."""
+        cursor.execute("SELECT 1 FROM records WHERE tbl = %s AND id = %s", (table, obj_id))
+        if cursor.fetchone() is None:
+            cursor.execute("SELECT record_exists(%s, %s)", (table, obj_id))
+            if cursor.fetchone()[0]:
+                return NotYours(table, obj_id)
+        return ChangedSince(table, obj_id)
+
+    @staticmethod
+    def _statement(cursor: psycopg.Cursor, kind: str, tables: list, ids: list, docs: list,
+                   versions: list) -> None:
         if kind == "insert":
             cursor.execute(
                 "INSERT INTO records (tbl, id, doc)"
@@ -313,11 +360,6 @@ class ServerBackend:
                 " AS v(tbl, id, version)"
                 " WHERE r.tbl = v.tbl AND r.id = v.id AND r.version = v.version"
                 " RETURNING r.tbl, r.id", (tables, ids, versions))
-        done = set(cursor.fetchall())
-        if len(done) < len(rows):
-            table, obj_id = next((t, i) for t, i in zip(tables, ids, strict=True)
-                                 if (t, i) not in done)
-            raise ChangedSince(table, obj_id)
 
     # ----------------------------------------------------------- nothing to fold
     def needs_fold(self) -> bool:

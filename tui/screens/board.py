@@ -422,6 +422,31 @@ class BoardScreen(PlanActions, HeldFrames):
             self.app.push_screen(LinkProject(self.store.lead(lead_id)),
                                  partial(self._project_chosen, lead_id))
 
+    def action_assign(self) -> None:
+        """The manager hands the selected lead to a rep, or to the pool."""
+        from store.errors import NotAllowed
+        from tui.screens.assign import AssignScreen  # loaded when first used
+
+        lead_id = self.selected_lead_id()
+        if lead_id is None or not self.app.writable():
+            return
+        if not self.store.manager:
+            self._failed(NotAllowed("assign"))
+            return
+        lead = self.store.lead(lead_id)
+        self.app.push_screen(AssignScreen(lead.name, lead.owner),
+                             partial(self._assigned, lead_id))
+
+    def _assigned(self, lead_id: int, rep: str | None) -> None:
+        if rep is None:
+            return
+        try:
+            self.store.assign([lead_id], rep)
+        except StoreError as exc:
+            self._failed(exc)
+            return
+        self._saved([lead_id])
+
     def open_project(self, project_id: int) -> None:
         """The project's form (from the palette); a new name reaches its leads."""
         from tui.screens.project_form import ProjectForm  # loaded when first used
