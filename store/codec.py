@@ -68,11 +68,15 @@ def _enum_tuple(enum: type[StrEnum]) -> tuple[Callable, Callable]:
 
 
 def _history_to_doc(entries: tuple[HistoryEntry, ...]) -> list:
-    return [[time_to_str(e.at), e.field, e.old, e.new] for e in entries]
+    # Who made the change only where someone did say (a team's base): a
+    # rep's own file keeps its four fields.
+    return [[time_to_str(e.at), e.field, e.old, e.new, *([e.rep] if e.rep else [])]
+            for e in entries]
 
 
 def _history_from_doc(raw: list) -> tuple[HistoryEntry, ...]:
-    return tuple(HistoryEntry(datetime.fromisoformat(at), f, old, new) for at, f, old, new in raw)
+    return tuple(HistoryEntry(datetime.fromisoformat(at), f, old, new, str(*rep))
+                 for at, f, old, new, *rep in raw)
 
 
 def _checklist_to_doc(items: tuple[ChecklistItem, ...]) -> list:

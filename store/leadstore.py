@@ -27,6 +27,7 @@ from store.backends import is_server
 from store.backends.file import FileBackend, Fold
 from store.collector import collector_paused
 from store.errors import (
+    ChangedSince,
     Invalid,
     NotAllowed,
     NotFound,
@@ -286,6 +287,55 @@ class LeadStore:
         for name, table in self._tables.items():
             table.load(tables.get(name, {}))
 
+    def take_news(self, news: Any) -> tuple[set[int], set[str]]:
+        """Take in other reps' changes on a server (``News`` from
+        ``store/backends/listen.py``) as the server holds them now: the
+        indexes and watchers follow as for one's own changes, and an undo
+        step of this rep's that they overtook is refused from now on (undo
+        would write over them). Returns the leads and the tables they touched.
+
+        Not while changes made under :meth:`sync_later` wait to be saved:
+        taking back one that the server refuses would undo theirs too."""
+        if self._unsynced:
+            raise RuntimeError("take news only once every change is synced")
+        leads: set[int] = set()
+        tables: set[str] = set()
+        self._watchers.append(lambda _table, _obj_id, lead_id: leads.add(lead_id))
+        try:
+            for table, obj_id, doc in self._backend.others(news):
+                if table not in self._tables or (doc is None and obj_id not in self._tables[table]):
+                    continue
+                if table == "leads" and doc is not None:
+                    codec.check_lead_doc(obj_id, doc)
+                self._put(table, obj_id, None, doc)
+                tables.add(table)
+                self._overtake(table, obj_id)
+        finally:
+            self._watchers.pop()
+        return leads, tables
+
+    def _overtake(self, table: str, obj_id: int) -> None:
+        for step in self._undo:
+            if any(t == table and i == obj_id for t, i, _before in step["changes"]):
+                step["overtaken"] = [table, obj_id]
+
+    def reconnect(self) -> None:
+        """On a server that was away and is back: connect anew for the next change."""
+        renew = getattr(self._backend, "renew", None)
+        if renew is not None:
+            renew()
+
+    @property
+    def news_from(self) -> int:
+        """On a server: the number of the last change in its log when the
+        base was read, after which others' changes are news."""
+        return getattr(self._backend, "read_seq", 0)
+
+    @property
+    def author(self) -> str:
+        """Who makes the changes: the database role on a server, else empty."""
+        return getattr(self._backend, "author", "")
+
     def apply_entry(self, entry: dict[str, Any]) -> None:
         """Replay one journal line; the contact indexes are built after all
         lines (by :meth:`reindex`)."""
@@ -520,7 +570,7 @@ class LeadStore:
     def _edited(self, lead: Lead, fields: dict[str, Any]) -> Lead:
         now = self.now()
         entries = [
-            HistoryEntry(now, name, _plain(getattr(lead, name)), _plain(value))
+            HistoryEntry(now, name, _plain(getattr(lead, name)), _plain(value), self.author)
             for name, value in fields.items()
             if getattr(lead, name) != value and name not in ("reviewed",)
         ]
@@ -782,6 +832,8 @@ class LeadStore:
         if not self._undo:
             return None
         top = self._undo[-1]
+        if "overtaken" in top:  # another rep changed it since: theirs stays
+            raise ChangedSince(*top["overtaken"])
         changes = [
             [t, i, _encode(t, self._tables[t].get(i)), before]
             for t, i, before in reversed(top["changes"])

@@ -67,12 +67,14 @@ QUADRANTS = (1, 2, 3, 4)
 
 @dataclass(frozen=True, slots=True)
 class HistoryEntry:
-    """One field changed on a lead: when, which, from what to what."""
+    """One field changed on a lead: when, which, from what to what, and on
+    a team's base who (their database role; empty on a rep's own file)."""
 
     at: datetime
     field: str
     old: object
     new: object
+    rep: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,6 +93,18 @@ class Server:
             conn.execute(f'CREATE DATABASE "{name}"')
         return self.admin_url(name)
 
+    def halt(self) -> None:
+        """Stop the server as its keeper would, keeping its data: every
+        client loses its connection until :meth:`resume`."""
+        self._run([bindir() / "pg_ctl", "stop", "-w", "-D", self.data, "-m", "fast"])
+
+    def resume(self) -> None:
+        """Start a halted server again, on the same socket."""
+        settings = " ".join([f"-k {self.socket}", "-c listen_addresses=''",
+                             *(f"-c {o}" for o in self.options)])
+        self._run([bindir() / "pg_ctl", "start", "-w", "-D", self.data, "-l",
+                   self.folder / "server.log", "-o", settings])
+
     def stop(self) -> None:
         if self.data.exists():
             try:

@@ -167,6 +167,7 @@ async def test_the_board_on_a_server_saves_a_key_and_tells_a_clash_apart(pg_base
         assert store.name in app.screen.status.text
         await pilot.press("4")  # 张伟 to Q4: on the server once the bar says so
         await pilot.pause()
+        app.stop_following()  # their change is not to reach this board before the key
         with LeadStore.open(pg_base, clock=clock) as other:
             assert (other.lead(first).intent, other.lead(first).funding) == (2, 2)
             other.edit_lead(second, company="济南顺通租赁")  # another rep, meanwhile

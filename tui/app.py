@@ -25,6 +25,7 @@ from store.preview import close_with_preview
 from tui.compositor import install as install_compositor
 from tui.frame_timer import install as install_frame_timer
 from tui.i18n import error_text, localize_bindings, set_language, t
+from tui.live import LiveBase
 from tui.rows import RowCache
 from tui.screens.opening import Loaded, LoadFailed, Opening, OpeningScreen, load
 
@@ -44,7 +45,7 @@ _TYPED_AHEAD = {"ctrl+j": ("enter", "\r")}
 _AT_ONCE_KEYS = ("ctrl+q", "ctrl+c")
 
 
-class LeadboardApp(App[None]):
+class LeadboardApp(LiveBase, App[None]):
     CSS_PATH = "leadboard.tcss"
     ENABLE_COMMAND_PALETTE = True
 
@@ -108,6 +109,7 @@ class LeadboardApp(App[None]):
 
     # ------------------------------------------------------------ opening
     def on_mount(self) -> None:
+        self.follow_server()
         opening = self._opening
         if opening is not None:
             # Once the preview is out: the load holds the interpreter for long
@@ -167,6 +169,7 @@ class LeadboardApp(App[None]):
     async def _loaded(self, message: Loaded) -> None:
         self._use_store(message.store)
         self._opening = None
+        self.follow_server()
         # On top of the preview (the default screen, which cannot be switched away).
         await self.push_screen(self._new_board(message.order))
         self._start_hand_over()
@@ -225,6 +228,7 @@ class LeadboardApp(App[None]):
     def close_store(self) -> None:
         """Fold the journal, keep the board's preview beside a large file for
         the next start, and let go of the file."""
+        self.stop_following()
         if self.store is None:
             return  # closed while loading: nothing was written
         board = self.board
@@ -256,7 +260,14 @@ class LeadboardApp(App[None]):
         if self.store.read_only:
             self.notify(error_text(ReadOnly(self.store.path or self.store.shown)), severity="error", timeout=8)
             return False
+        refused = self.server_refuses()
+        if refused:
+            self.notify(refused, severity="error", timeout=8)
+            return False
         return True
+
+    def on_unmount(self) -> None:
+        self.stop_following()
 
     def after_save(self) -> None:
         """Called after every saved change: fold a long journal in the background."""

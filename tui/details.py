@@ -44,8 +44,10 @@ def _history_value(field: str, value: object) -> str:
 def history_lines(lead: Lead, limit: int = 30) -> list[str]:
     lines = []
     for entry in reversed(lead.history[-limit:]):
+        # On a team's base, who made the change; a rep's own file says none.
         lines.append(
-            t("history.line", at=fmt_time(entry.at), field=t(f"field.{entry.field}"),
+            t("history.line_by" if entry.rep else "history.line", at=fmt_time(entry.at),
+              rep=visible(entry.rep), field=t(f"field.{entry.field}"),
               old=_history_value(entry.field, entry.old), new=_history_value(entry.field, entry.new))
         )
     return lines or [t("history.none")]

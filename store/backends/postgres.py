@@ -16,6 +16,9 @@ Schema (made by ``leadboard team init`` on an empty database):
 A change writes its row in ``changes`` and its records in one transaction,
 each record only against the version this client read it at: when someone
 else changed it first, nothing is written and :class:`ChangedSince` says so.
+Each commit is told to every listening client (``NOTIFY`` on ``CHANNEL``,
+see ``store/backends/listen.py``), and changes are numbered in the order
+they commit, so that a client catching up by number never passes one.
 Passwords are libpq's business (``~/.pgpass``, a service file); a location
 is only ever shown with its password masked.
 """
@@ -49,6 +52,10 @@ if TYPE_CHECKING:
 SERVER_SCHEMA = 2
 UNDO_DEPTH = 100  # as the file keeps
 UNDO_BATCH = 500  # rows of a rep's changes read at a time, newest first
+CHANNEL = "leadboard_changes"
+# Held from numbering a commit's changes to its end: numbers in commit order.
+LOG_LOCK = 0x1EADB0A2D
+NOTIFY_BYTES = 7900  # the server takes payloads under 8000 bytes
 
 _TABLES = """
 CREATE TABLE meta (key text PRIMARY KEY, value jsonb NOT NULL);
@@ -102,6 +109,14 @@ def _said(exc: BaseException) -> str:
     """The server's (or libpq's) first line about an error."""
     text = str(exc).strip() or type(exc).__name__
     return text.splitlines()[0]
+
+
+def _payload(seq: int, written: dict[tuple[str, int], int | None]) -> str:
+    """What a commit tells the listening clients: its last change's number,
+    and the records it wrote with their versions when those fit."""
+    records = [[table, obj_id, version] for (table, obj_id), version in written.items()]
+    text = _dumps({"seq": seq, "records": records})
+    return text if len(text.encode()) < NOTIFY_BYTES else _dumps({"seq": seq})
 
 
 def init_base(location: str) -> None:
@@ -189,6 +204,9 @@ class ServerBackend:
         self.rep = ""  # the owner of the leads this role adds ("" for the pool)
         self.manager = False
         self.ids: ServerIds | None = None
+        self.own: set[int] = set()  # the numbers of the changes this client made
+        self.read_seq = 0  # the last change in the log when the base was read
+        self.author = ""  # the database role this client works as: who made a change
 
     @property
     def closed(self) -> bool:
@@ -205,6 +223,7 @@ class ServerBackend:
             raise UnreadableFile(self.shown, "older_schema", str(version))  # type: ignore[arg-type]
         migrate(self.conn, version)
         self.rep, self.manager = whoami(self.conn)
+        self.author = self.conn.execute("SELECT current_user").fetchone()[0]
         self.ids = ServerIds(self.conn, self.shown)
 
     def is_rep(self, name: str) -> bool:
@@ -224,6 +243,7 @@ class ServerBackend:
                 self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
                 tables, self.versions = _records(self.conn)
                 seq = self.conn.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()[0]
+                self.read_seq = seq  # where others' changes are read from (listen.py)
                 undo = list(self._undo_steps())
         except psycopg.Error as exc:
             raise NoServer(self.shown, _said(exc)) from None
@@ -267,26 +287,78 @@ class ServerBackend:
     def append(self, entries: list[dict[str, Any]]) -> None:
         """Write ``entries`` in one transaction, committed before this returns:
         each one's records against the versions they were read at, and its row
-        in the change log."""
-        if self.conn is None:
-            raise ServerFailed(self.shown, "closed")
+        in the change log; then every listening client is told."""
+        conn = self._connection()
         written: dict[tuple[str, int], int | None] = {}
+        seqs: list[int] = []
         try:
-            with self.conn.transaction(), self.conn.cursor() as cursor:
+            with conn.transaction(), conn.cursor() as cursor:
                 for entry in entries:
                     self._write(cursor, entry["changes"], written)
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOG_LOCK])
+                for entry in entries:
                     cursor.execute(
-                        "INSERT INTO changes (kind, label, changes) VALUES (%s, %s, %s)",
-                        (entry["kind"], entry["label"], Jsonb(entry["changes"])))
+                        "INSERT INTO changes (kind, label, changes) VALUES (%s, %s, %s)"
+                        " RETURNING seq", (entry["kind"], entry["label"], Jsonb(entry["changes"])))
+                    seqs.append(cursor.fetchone()[0])
+                cursor.execute("SELECT pg_notify(%s, %s)", [CHANNEL, _payload(seqs[-1], written)])
         except StoreError:
             raise
         except psycopg.Error as exc:
             raise ServerFailed(self.shown, _said(exc)) from None
+        self.own.update(seqs)
         for key, version in written.items():
             if version is None:
                 self.versions.pop(key, None)
             else:
                 self.versions[key] = version
+
+    def _connection(self) -> psycopg.Connection:
+        """The connection, made again when the server was away: a change
+        made meanwhile is refused, not kept as if it were saved."""
+        if self.conn is None:
+            raise ServerFailed(self.shown, "closed")
+        if self.conn.broken or self.conn.closed:
+            try:
+                conn = connect(self.location)
+            except NoServer as exc:
+                raise ServerFailed(self.shown, exc.params["detail"]) from None
+            self.conn.close()
+            self.conn = conn
+        return self.conn
+
+    def renew(self) -> None:
+        """A fresh connection after the server was away (the old one ended
+        with the server's session, though it cannot know until used); when
+        the server is still out of reach, the next change tries again."""
+        if self.conn is None:
+            return
+        try:
+            conn = connect(self.location)
+        except NoServer:
+            return
+        self.conn.close()
+        self.conn = conn
+
+    def others(self, news: Any) -> list[tuple[str, int, Any]]:
+        """Of ``news`` (see ``store/backends/listen.py``), the records other
+        clients changed that this one holds older copies of, as (table, id,
+        document or None when gone); their versions are taken as known."""
+        theirs = {key for change in news.changes if change.seq not in self.own
+                  for key in change.keys}
+        newer = []
+        for table, obj_id, doc, version in news.records:
+            key = (table, obj_id)
+            known = self.versions.get(key)
+            if key not in theirs or (version is not None and known is not None
+                                     and version <= known):
+                continue
+            if version is None:
+                self.versions.pop(key, None)
+            else:
+                self.versions[key] = version
+            newer.append((table, obj_id, doc))
+        return newer
 
     def _write(self, cursor: psycopg.Cursor, changes: list[list[Any]],
                written: dict[tuple[str, int], int | None]) -> None:

@@ -140,6 +140,8 @@ class BoardScreen(PlanActions, HeldFrames):
         parts = [t("app.title"), store.name, t("bar.leads", count=len(store.leads))]
         if store.read_only:
             parts.append(t("bar.read_only_folder" if store.folder_read_only else "bar.read_only"))
+        if self.app.server_away:
+            parts.append(t("live.bar.away"))
         if store.undo_label:
             parts.append(t("bar.undo", label=t(f"change.{store.undo_label}")))
         # The news stays whole (an exported file's path, say); the parts
@@ -179,6 +181,11 @@ class BoardScreen(PlanActions, HeldFrames):
         """A triage key's regrade, shown at once and made durable straight
         after the frame that shows it: the rep does not wait on the disk, and
         the status line says saved only once it is there."""
+        refused = self.app.server_refuses()
+        if refused:  # said at once, not shown and then taken back
+            self.refresh_status(refused)
+            self.notify(refused, severity="error", timeout=8)
+            return False
         try:
             with self.store.sync_later():
                 change()
@@ -203,6 +210,25 @@ class BoardScreen(PlanActions, HeldFrames):
         if changed:
             self.refresh_status(t("bar.saved"))
             self.app.after_save()
+
+    def others_changed(self, lead_ids: set[int], rebuild: bool = False) -> None:
+        """Other reps' changes, taken in by the store: the leads go where
+        they now belong, and each list's cursor stays on the lead it was on
+        (if that lead is still there), wherever the others landed."""
+        assert self.index is not None
+        kept = {}
+        for place in PLACES_IN_ORDER:
+            lead_list = self.board.lead_list(place)
+            if lead_list.lead_id is not None:
+                kept[place] = lead_list.lead_id
+        if rebuild:  # the threshold may have changed: every lead's quadrant with it
+            self.index.rebuild()
+        else:
+            self.index.refresh(lead_ids)
+        cursor_for = {place: self.index.places[place].index(lead_id)
+                      for place, lead_id in kept.items()
+                      if self.index.place_of(lead_id) == place}
+        self.refresh_board(cursor_for)
 
     def _failed(self, exc: StoreError) -> None:
         message = error_text(exc)

@@ -1,0 +1,97 @@
+"""A team's base followed live: other reps' changes reach the open board as
+they commit, and the server going away (and coming back) is said on it.
+
+The listener (``store/backends/listen.py``) runs in a thread of its own
+and posts what it reads as messages; the app takes them in on its own
+thread, between keys, so a form being typed in or a cursor being moved is
+never raced.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+from store.errors import StoreError
+from tui.i18n import t
+
+if TYPE_CHECKING:
+    from store.backends.listen import Listener, News
+    from tui.app import LeadboardApp
+
+RETRY_S = 0.05  # a regrade waits to be saved: its news is taken in once it is
+
+
+class ServerNews(Message):
+    """Other reps' changes, read from the server's log."""
+
+    def __init__(self, news: News) -> None:
+        super().__init__()
+        self.news = news
+
+
+class ServerReached(Message):
+    """The server was lost (``reached`` False, with what libpq said) or is back."""
+
+    def __init__(self, reached: bool, detail: str) -> None:
+        super().__init__()
+        self.reached = reached
+        self.detail = detail
+
+
+class LiveBase:
+    """The app's part in following a team's base (mixed into the app)."""
+
+    listener: Listener | None = None
+    server_away = False  # the listener has lost the server and not found it again
+
+    def follow_server(self: LeadboardApp) -> None:
+        """Start listening, if the base is on a server (and not yet)."""
+        store = self.store
+        if store is None or not store.on_server or self.listener is not None:
+            return
+        from store.backends.listen import Listener  # psycopg: only for a server
+
+        self.listener = Listener(
+            store.location, store.news_from,
+            lambda news: self.post_message(ServerNews(news)),
+            lambda reached, detail: self.post_message(ServerReached(reached, detail)),
+        ).start()
+
+    def stop_following(self) -> None:
+        if self.listener is not None:
+            self.listener.stop()
+            self.listener = None
+
+    def on_server_news(self: LeadboardApp, message: ServerNews) -> None:
+        if self.store is None or self.store.closed:
+            return
+        if self.store.unsynced:
+            self.set_timer(RETRY_S, lambda: self.on_server_news(message))
+            return
+        try:
+            leads, tables = self.store.take_news(message.news)
+        except (StoreError, ValueError, TypeError, KeyError) as exc:
+            self.notify(t("live.unreadable", detail=str(exc)), severity="error", timeout=8)
+            return
+        if self.board is not None and self.board.is_mounted and (leads or tables):
+            self.board.others_changed(leads, rebuild="settings" in tables)
+
+    def on_server_reached(self: LeadboardApp, message: ServerReached) -> None:
+        self.server_away = not message.reached
+        if message.reached:
+            self.store.reconnect()
+            text, severity = t("live.back"), "information"
+        else:
+            text = t("live.lost", path=self.store.shown, detail=message.detail)
+            severity = "warning"
+        self.notify(text, severity=severity, timeout=8)
+        if self.board is not None and self.board.is_mounted:
+            self.board.refresh_status(text)
+
+    def server_refuses(self: LeadboardApp) -> str | None:
+        """Why a change cannot be saved now (the server is out of reach), or None."""
+        if not self.server_away:
+            return None
+        return t("live.refused", path=self.store.shown)
