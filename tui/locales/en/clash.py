@@ -1,0 +1,21 @@
+"""English texts for one lead on the command line, clashes between reps, and
+copying a lead base between a file and a server."""
+
+MESSAGES: dict[str, str] = {
+    "cli.help.lead": "show or change one lead (for scripts)",
+    "cli.help.lead_show": "the lead's fields (--json for a script)",
+    "cli.help.lead_set": "change fields: lead set ID intent=4 credit=good phones=13812345678",
+    "cli.help.lead_move": "put the lead in quadrant Q (1-4), the smallest regrade",
+    "lead.id": "Id",
+    "lead.yes": "yes",
+    "lead.no": "no",
+    "lead.saved": "Saved: lead {id} {name}.",
+    "lead.error.quadrant": "A quadrant is 1, 2, 3 or 4, not {value}.",
+    "lead.error.field": "{pair}: write FIELD=VALUE with one of these fields: {fields}.",
+    "lead.error.value": "{field}: {value} does not fit. {why} Nothing was saved.",
+    "lead.error.rule.yes_no": "Write yes or no.",
+    "lead.error.rule.choice": "It is none of the choices the lead form offers.",
+    "lead.error.lost": (
+        "A lead is marked lost on the board (the form asks why and to whom); nothing was saved."
+    ),
+}
