@@ -110,3 +110,52 @@ def test_a_reps_own_changes_from_an_earlier_session_are_still_theirs_to_undo(
         again.undo()
         again.undo()
         assert again.lead(lead_id).notes == ""
+
+
+async def test_on_the_board_a_clash_is_shown_and_made_again_in_one_key(reps, pg_base):
+    from tui.app import LeadboardApp
+
+    zhang, wang, lead_id = reps
+    app = LeadboardApp(zhang, "en")
+    async with app.run_test(size=(130, 40)) as pilot:
+        assert app.focused.lead_id == lead_id
+        wang.edit_lead(lead_id, intent=3)  # Q4 → Q2, meanwhile, on his own machine
+        await pilot.press("1")
+        await pilot.pause()
+        status = app.screen.status.text
+        assert "wang changed Purchase intent of lead" in status and "r makes yours" in status
+        assert zhang.lead(lead_id).intent == 3  # wang's change, shown
+        assert app.screen.index.place_of(lead_id) == 2
+        await pilot.press("r")
+        await pilot.pause()
+        assert "✓ saved" in app.screen.status.text
+        assert app.screen.index.place_of(lead_id) == 1
+        await pilot.press("r")  # offered once
+        await pilot.pause()
+    with LeadStore.open(pg_base) as seen:
+        lead = seen.lead(lead_id)
+        assert (lead.intent, lead.funding) == (3, 3)
+
+
+async def test_on_the_board_fields_apart_merge_and_undo_says_why_it_refuses(reps, pg_base):
+    from tui.app import LeadboardApp
+
+    zhang, wang, lead_id = reps
+    app = LeadboardApp(zhang, "en")
+    async with app.run_test(size=(130, 40)) as pilot:
+        wang.edit_lead(lead_id, credit=Credit.POOR)
+        await pilot.press("1")
+        await pilot.pause()
+        assert "both are saved" in app.screen.status.text
+        assert "wang changed Credit" in app.screen.status.text
+        wang.close()
+        with LeadStore.open(pg_base.replace("postgres@", "wang@")) as again:
+            again.edit_lead(lead_id, intent=5)
+        await pilot.press("u")
+        await pilot.pause()
+        status = app.screen.status.text
+        assert "Nothing undone: wang changed Purchase intent" in status
+        assert zhang.lead(lead_id).intent == 5  # shown as the server holds it
+    with LeadStore.open(pg_base) as seen:
+        lead = seen.lead(lead_id)
+        assert (lead.intent, lead.funding, lead.credit) == (5, 3, Credit.POOR)

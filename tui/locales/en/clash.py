@@ -18,4 +18,11 @@ MESSAGES: dict[str, str] = {
     "lead.error.lost": (
         "A lead is marked lost on the board (the form asks why and to whom); nothing was saved."
     ),
+    "binding.board.again": "Again",
+    "clash.theirs": "{rep} changed {fields} of lead {id} at {at}",
+    "clash.merged": "{theirs}. Your change ({mine}) touched other fields: both are saved.",
+    "clash.offer": (
+        "Not saved: {theirs}. The lead shows their change now; r makes yours ({mine}) again on top."
+    ),
+    "clash.undo_refused": "Nothing undone: {theirs} since. Their change stays.",
 }

@@ -15,4 +15,9 @@ MESSAGES: dict[str, str] = {
     "lead.error.rule.yes_no": "请填 是 或 否。",
     "lead.error.rule.choice": "不在客户表单提供的选项里。",
     "lead.error.lost": "丢单要在看板上标记（表单会问原因和输给了谁）；什么都没有保存。",
+    "binding.board.again": "重做我的改动",
+    "clash.theirs": "{rep} 在 {at} 改了客户 {id} 的{fields}",
+    "clash.merged": "{theirs}。你改的（{mine}）是别的字段：两边的改动都已保存。",
+    "clash.offer": "没有保存：{theirs}。客户已按对方的改动显示；按 r 把你的改动（{mine}）再做一次。",
+    "clash.undo_refused": "没有撤销：{theirs}，在你之后。对方的改动保留。",
 }
