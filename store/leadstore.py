@@ -383,6 +383,11 @@ class LeadStore:
             self._last_change = max(times, default=None)
         return self._last_change
 
+    def table_docs(self, table: str) -> Iterator[tuple[int, dict[str, Any]]]:
+        """Every record of a table as its stored document (to copy a base)."""
+        stored = self._tables[table]
+        return ((obj_id, stored.doc(obj_id)) for obj_id in sorted(stored))
+
     def lead_doc(self, lead_id: int) -> dict[str, Any]:
         """A lead's stored document, for readers of many leads (exports)."""
         return self._tables["leads"].doc(lead_id)

@@ -25,4 +25,9 @@ MESSAGES: dict[str, str] = {
         "Not saved: {theirs}. The lead shows their change now; r makes yours ({mine}) again on top."
     ),
     "clash.undo_refused": "Nothing undone: {theirs} since. Their change stays.",
+    "cli.help.copy": "copy a lead base between a file and a server (--from, --to)",
+    "copy.done": "{path}: {new} leads added, {merged} merged into leads it held, {records} other records.",
+    "copy.error.not_empty": (
+        "{path} already holds data: a copy goes into a new or empty file only; nothing was written."
+    ),
 }
