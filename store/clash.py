@@ -116,14 +116,17 @@ def reapply(store: LeadStore, clash: Clash) -> None:
         if after is None:
             changes.append((table, obj_id, current, None))
             continue
-        doc = dict(current or before or {})
+        if before is None:  # the rep's new record, as they made it
+            changes.append((table, obj_id, current, dict(after)))
+            continue
+        doc = dict(current or before)
         for name in changed(before, after):
             if name in after:
                 doc[name] = after[name]
             else:
                 doc.pop(name, None)
         if "history" in after:  # the rep's new history entries, after the others'
-            added = after["history"][len((before or {}).get("history", [])):]
+            added = after["history"][len(before.get("history", [])):]
             doc["history"] = [*doc.get("history", []), *added]
         if "updated" in doc:
             doc["updated"] = stamp

@@ -159,3 +159,13 @@ async def test_on_the_board_fields_apart_merge_and_undo_says_why_it_refuses(reps
     with LeadStore.open(pg_base) as seen:
         lead = seen.lead(lead_id)
         assert (lead.intent, lead.funding, lead.credit) == (5, 3, Credit.POOR)
+
+
+def test_two_reps_adding_a_lead_under_one_number_both_keep_theirs(reps, pg_base):
+    zhang, wang, _lead_id = reps
+    theirs = wang.add_lead("王强", intent=4, funding=3)
+    clash = read_clash(zhang, refused(lambda: zhang.add_lead("李娜", intent=4, funding=1)))
+    assert not clash.mergeable and zhang.lead(theirs.id).name == "王强"
+    reapply(zhang, clash)
+    with LeadStore.open(pg_base) as seen:
+        assert sorted(lead.name for lead in seen.leads.values()) == ["李娜", "王强", "陈静"]
