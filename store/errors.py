@@ -114,11 +114,15 @@ class ChangedSince(SaveFailed):
 
     code = "changed_since"
 
-    def __init__(self, table: str, item_id: int) -> None:
+    def __init__(self, table: str, item_id: int, theirs: list | None = None) -> None:
         StoreError.__init__(self, f"{table} {item_id} was changed by someone else since it "
                             "was read", table=table, item_id=item_id, kind=table)
         self.table = table
         self.item_id = item_id
+        # The log's rows of the others' changes, when the refusal read them
+        # (an undo); the refused entries, set by the store (see store/clash.py).
+        self.theirs = theirs or []
+        self.entries: list = []
         self.error = None
         self.taken_back = 0
 

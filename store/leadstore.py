@@ -434,6 +434,11 @@ class LeadStore:
             self._last_change = max(times, default=None)
         return self._last_change
 
+    def table_docs(self, table: str) -> Iterator[tuple[int, dict[str, Any]]]:
+        """Every record of a table as its stored document (to copy a base)."""
+        stored = self._tables[table]
+        return ((obj_id, stored.doc(obj_id)) for obj_id in sorted(stored))
+
     def lead_doc(self, lead_id: int) -> dict[str, Any]:
         """A lead's stored document, for readers of many leads (exports)."""
         return self._tables["leads"].doc(lead_id)
@@ -857,9 +862,31 @@ class LeadStore:
         if self._deferring:  # written and made durable by sync(), after the frame
             self._unsynced.append(entry)
         else:
-            self._backend.append([*self._unsynced, entry])  # any deferred first
+            entries = [*self._unsynced, entry]  # any deferred first
+            try:
+                self._backend.append(entries)
+            except ChangedSince as clash:
+                clash.entries = entries  # for store/clash.py to offer again
+                raise
             self._unsynced.clear()
         self._seq = entry["seq"]
+
+    # ----------------------------------------------------------- others' changes
+    def reload(self, keys: list[tuple[str, int]]) -> dict[tuple[str, int], dict | None]:
+        """Read these records again from the server (after a clash) and show
+        them as they are there; their documents by key."""
+        docs = self._backend.reload(keys)
+        for (table, obj_id), doc in docs.items():
+            self._put(table, obj_id, None, doc)
+        self._last_change = None
+        return docs
+
+    def their_changes(self, keys: list[tuple[str, int]]) -> list[dict[str, Any]]:
+        """What other reps changed in these records since this copy read
+        them (see the server backend); a data file has one writer: none."""
+        if not self.on_server:
+            return []
+        return self._backend.their_changes(keys)
 
     # ----------------------------------------------------------- syncing later
     @contextmanager
@@ -894,6 +921,8 @@ class LeadStore:
         try:
             self._backend.append(self._unsynced)
         except StoreError as error:
+            if isinstance(error, ChangedSince):
+                error.entries = list(self._unsynced)
             error.taken_back = self._take_back(self._unsynced)  # type: ignore[attr-defined]
             raise
         self._unsynced.clear()

@@ -189,10 +189,10 @@ def test_a_date_option_says_what_a_date_looks_like(tmp_path, capsys, lang, line)
 
 
 @pytest.mark.parametrize(("lang", "line"), [
-    ("en", "leadboard: “frobnicate” is not a Leadboard command; the commands are: demo, assign, check, "
-           "export, import, market, report, restore, search, sessions, settings, team (see leadboard --help)\n"),
-    ("zh", "leadboard：“frobnicate”不是客户看板的命令；可用的命令：demo, assign, check, "
-           "export, import, market, report, restore, search, sessions, settings, team（见 leadboard --help）\n"),
+    ("en", "leadboard: “frobnicate” is not a Leadboard command; the commands are: demo, assign, check, copy, "
+           "export, import, lead, market, report, restore, search, sessions, settings, team (see leadboard --help)\n"),
+    ("zh", "leadboard：“frobnicate”不是客户看板的命令；可用的命令：demo, assign, check, copy, "
+           "export, import, lead, market, report, restore, search, sessions, settings, team（见 leadboard --help）\n"),
 ])
 def test_an_unknown_command_lists_the_commands(lang, line):
     result = run("frobnicate", lang=lang)

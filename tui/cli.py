@@ -324,6 +324,7 @@ ONLY_READ: dict[str, Callable[[argparse.Namespace], bool]] = {
                               args.own_brand, args.replace_age,
                               args.replace_hours) == (None,) * 6,
     "market": lambda args: True,
+    "lead": lambda args: True,  # a lead to show or change is in a base that is there
     "restore": lambda args: (args.list and not is_server(data_path(args))
                              and not list_backups(data_path(args))),
 }

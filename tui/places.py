@@ -27,6 +27,7 @@ BOARD_BINDINGS = [
     Binding("4", "move_to(4)", "To Q4", id="board.move_4"),
     *grade_keys("board"),
     Binding("u,ctrl+z", "undo", "Undo", id="board.undo"),
+    Binding("r", "again", "Again", id="board.again"),
     Binding("enter", "toggle_details", "Details", id="board.details"),
     Binding("n", "new_lead", "New lead", id="board.new_lead"),
     Binding("e", "edit_lead", "Edit lead", id="board.edit_lead", show=False),

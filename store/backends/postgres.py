@@ -204,9 +204,15 @@ class ServerBackend:
         self.rep = ""  # the owner of the leads this role adds ("" for the pool)
         self.manager = False
         self.ids: ServerIds | None = None
-        self.own: set[int] = set()  # the numbers of the changes this client made
         self.read_seq = 0  # the last change in the log when the base was read
         self.author = ""  # the database role this client works as: who made a change
+        # For telling a rep's own changes from others' (see store/clash.py):
+        # the changes this client wrote since the base was read (read_seq),
+        # when each reloaded record was last read, and where each of this
+        # rep's undo steps sits in the log.
+        self.own: set[int] = set()
+        self.seen: dict[tuple[str, int], int] = {}
+        self.steps: list[int] = []
 
     @property
     def closed(self) -> bool:
@@ -279,6 +285,7 @@ class ServerBackend:
                     cancelled -= 1
                 elif len(steps) < UNDO_DEPTH:
                     steps.append({"label": label, "changes": [c[:3] for c in changes]})
+                    self.steps.insert(0, last)
             if len(rows) < UNDO_BATCH:
                 break
         return reversed(steps)
@@ -290,10 +297,13 @@ class ServerBackend:
         in the change log; then every listening client is told."""
         conn = self._connection()
         written: dict[tuple[str, int], int | None] = {}
+        steps = list(self.steps)
         seqs: list[int] = []
         try:
             with conn.transaction(), conn.cursor() as cursor:
                 for entry in entries:
+                    if entry["kind"] == "undo":
+                        self._undoable(cursor, entry["changes"], steps.pop() if steps else 0)
                     self._write(cursor, entry["changes"], written)
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOG_LOCK])
                 for entry in entries:
@@ -301,12 +311,15 @@ class ServerBackend:
                         "INSERT INTO changes (kind, label, changes) VALUES (%s, %s, %s)"
                         " RETURNING seq", (entry["kind"], entry["label"], Jsonb(entry["changes"])))
                     seqs.append(cursor.fetchone()[0])
+                    if entry["kind"] == "do":
+                        steps.append(seqs[-1])
                 cursor.execute("SELECT pg_notify(%s, %s)", [CHANNEL, _payload(seqs[-1], written)])
         except StoreError:
             raise
         except psycopg.Error as exc:
             raise ServerFailed(self.shown, _said(exc)) from None
         self.own.update(seqs)
+        self.steps = steps[-UNDO_DEPTH:]
         for key, version in written.items():
             if version is None:
                 self.versions.pop(key, None)
@@ -432,6 +445,64 @@ class ServerBackend:
                 " AS v(tbl, id, version)"
                 " WHERE r.tbl = v.tbl AND r.id = v.id AND r.version = v.version"
                 " RETURNING r.tbl, r.id", (tables, ids, versions))
+
+    # ----------------------------------------------------------- clashes
+    def _undoable(self, cursor: psycopg.Cursor, changes: list[list[Any]], step: int) -> None:
+        """An undo only takes back what nobody else has changed since the
+        step: checked in the log, since a record reloaded after a clash has
+        its new version in hand."""
+        keys = [(t, i) for t, i, _now, _before in changes]
+        theirs = self._others(cursor, keys, step, other_reps_before=self.read_seq)
+        if theirs:
+            first = theirs[0]
+            raise ChangedSince(first["table"], first["id"], theirs=theirs)
+
+    def their_changes(self, keys: list[tuple[str, int]]) -> list[dict[str, Any]]:
+        """What others changed in these records since this client read them
+        (oldest first): who, when, and the record's fields before and after."""
+        assert self.conn is not None
+        since = min((self.seen.get(key, self.read_seq) for key in keys), default=0)
+        with self.conn.transaction(), self.conn.cursor() as cursor:
+            return [c for c in self._others(cursor, keys, since, other_reps_before=None)
+                    if c["seq"] > self.seen.get((c["table"], c["id"]), self.read_seq)]
+
+    def _others(self, cursor: psycopg.Cursor, keys: list[tuple[str, int]], since: int,
+                other_reps_before: int | None) -> list[dict[str, Any]]:
+        """Changes after ``since`` to ``keys`` not written by this client; up
+        to ``other_reps_before``, only those of other database roles (the
+        rep's own changes from an earlier session are theirs to undo)."""
+        tables, ids = [t for t, _i in keys], [i for _t, i in keys]
+        cursor.execute(
+            "SELECT c.seq, c.rep, c.at, e->>0, (e->>1)::int, e->2, e->3"
+            " FROM changes c, jsonb_array_elements(c.changes) e"
+            " WHERE c.seq > %s AND c.seq <> ALL(%s)"
+            " AND (%s::bigint IS NULL OR c.seq > %s OR c.rep <> current_user)"
+            " AND (e->>0, (e->>1)::int) IN (SELECT * FROM unnest(%s::text[], %s::int[]))"
+            " ORDER BY c.seq", (since, list(self.own), other_reps_before, other_reps_before,
+                                tables, ids))
+        return [{"seq": seq, "rep": rep, "at": at, "table": table, "id": obj_id,
+                 "before": before, "after": after}
+                for seq, rep, at, table, obj_id, before, after in cursor]
+
+    def reload(self, keys: list[tuple[str, int]]) -> dict[tuple[str, int], Any]:
+        """These records as the server holds them now (None: gone); later
+        changes are made against these versions."""
+        assert self.conn is not None
+        tables, ids = [t for t, _i in keys], [i for _t, i in keys]
+        with self.conn.transaction():
+            seq = self.conn.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()[0]
+            rows = self.conn.execute(
+                "SELECT r.tbl, r.id, r.doc, r.version FROM records r"
+                " JOIN unnest(%s::text[], %s::int[]) AS k(tbl, id) USING (tbl, id)",
+                (tables, ids)).fetchall()
+        found = {(t, i): (doc, version) for t, i, doc, version in rows}
+        for key in keys:
+            self.seen[key] = seq
+            if key in found:
+                self.versions[key] = found[key][1]
+            else:
+                self.versions.pop(key, None)
+        return {key: found[key][0] if key in found else None for key in keys}
 
     # ----------------------------------------------------------- nothing to fold
     def needs_fold(self) -> bool:

@@ -13,7 +13,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from store.board import TRAY, BoardIndex
-from store.errors import SaveFailed, StoreError
+from store.errors import ChangedSince, SaveFailed, StoreError
 from store.lost import LostAnswer, add_lost_lead, mark_lost
 from store.model import QUADRANTS
 from store.search.board import NarrowedBoard
@@ -27,6 +27,7 @@ from tui.places import BOARD_BINDINGS, BOARD_BREAKPOINTS, empty_text, label_plac
 from tui.market_palette import MachinesProvider, ProjectsProvider
 from tui.palette import ActionsProvider, LeadsProvider, ViewsProvider
 from tui.rows import PlaceRows
+from tui.screens.clash_actions import ClashActions
 from tui.screens.help import HelpScreen, board_legend
 from tui.screens.plan_actions import PlanActions
 from tui.search_panel import SearchPanel, search_help, shown_with
@@ -45,7 +46,7 @@ PINNED_KEYS = ("help", "search")
 _BESIDE = {1: (None, 2), 2: (1, TRAY), 3: (None, 4), 4: (3, TRAY), TRAY: (2, None)}
 
 
-class BoardScreen(PlanActions, HeldFrames):
+class BoardScreen(ClashActions, PlanActions, HeldFrames):
     COMMANDS = {LeadsProvider, ActionsProvider, ViewsProvider, ProjectsProvider,
                 MachinesProvider}
     # Under 110 columns the tray and the detail pane slim down (leadboard.tcss).
@@ -231,6 +232,8 @@ class BoardScreen(PlanActions, HeldFrames):
         self.refresh_board(cursor_for)
 
     def _failed(self, exc: StoreError) -> None:
+        if isinstance(exc, ChangedSince) and self.settle_clash(exc):
+            return
         message = error_text(exc)
         self.refresh_status(message)
         self.notify(message, severity="error", timeout=8)

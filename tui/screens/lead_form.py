@@ -45,25 +45,33 @@ def _split(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in parts if part.strip())
 
 
+# How the form reads a typed text field (the rest are kept as typed).
+READERS = {
+    "name": check_name,
+    "phones": normalize_phones,
+    "intent": lambda v: parse_grade(v, "intent"),
+    "funding": lambda v: parse_grade(v, "funding"),
+}
+
+
+def read_field(name: str, typed: str) -> Any:
+    """One text field's value as the form reads it; :class:`Invalid` when it
+    does not fit (also used by ``leadboard lead set``)."""
+    raw = clean(str(typed)).strip()
+    if name in READERS:
+        return READERS[name](raw)
+    if name in LIST_FIELDS:
+        return _split(raw)
+    return raw
+
+
 def read_form(values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
     """Typed fields from what was typed, and an error key per bad field."""
     fields: dict[str, Any] = {}
     errors: dict[str, str] = {}
-    readers = {
-        "name": check_name,
-        "phones": normalize_phones,
-        "intent": lambda v: parse_grade(v, "intent"),
-        "funding": lambda v: parse_grade(v, "funding"),
-    }
     for name in TEXT_FIELDS:
-        raw = clean(str(values.get(name, ""))).strip()
         try:
-            if name in readers:
-                fields[name] = readers[name](raw)
-            elif name in LIST_FIELDS:
-                fields[name] = _split(raw)
-            else:
-                fields[name] = raw
+            fields[name] = read_field(name, values.get(name, ""))
         except Invalid as exc:
             errors[name] = f"form.error.{exc.rule}"
     for name, enum in CHOICE_FIELDS.items():
