@@ -107,6 +107,7 @@ class MarketIntel(Vertical):
                             t("intel.note.competitors") if not figures.brands else "",
                             *(t(f"intel.col.{c}") for c in ("brand", "outlets", "staff",
                                                              "terms", "heard")))
+        table.display = bool(figures.brands)  # none yet: the note says what to do
         for brand in figures.brands:
             table.add_row(brand.brand, brand.outlets, brand.staff, terms_text(brand.profile),
                           brand.last_heard.isoformat() if brand.last_heard else "-",
@@ -120,6 +121,7 @@ class MarketIntel(Vertical):
                             t("intel.note.outlets") if not figures.outlets else "",
                             *(t(f"intel.col.{c}") for c in ("brand", "name", "place", "staff",
                                                              "service", "opened")))
+        table.display = bool(figures.outlets)
         for outlet in figures.outlets:
             table.add_row(outlet.brand, outlet.name, place_text(outlet.province, outlet.city),
                           staff_text(outlet.staff), label("service", outlet.service),
@@ -133,6 +135,7 @@ class MarketIntel(Vertical):
         table = self._table("intel", t("intel.section.intel", region=where), note,
                             *(t(f"intel.col.{c}") for c in ("day", "brand", "model", "price",
                                                              "said_terms", "text", "place")))
+        table.display = bool(figures.entries)
         for entry in figures.entries[:SHOWN_ENTRIES]:
             table.add_row(entry.on.isoformat(), entry.brand, entry.model or "-",
                           price_text(entry.price), entry.terms or "-", entry.text or "-",
