@@ -35,6 +35,10 @@ BRAND_WEIGHTS = list(accumulate((25, 18, 10, 9, 8, 7, 5, 5, 4, 3, 3, 3)))
 AGE_WEIGHTS = list(accumulate((4, 8, 10, 11, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 2)))  # 0-14 years
 FLEET_WEIGHTS = list(accumulate((50, 25, 12, 7, 4, 2)))  # 1-6 machines
 OWNS = {CustomerType.INDIVIDUAL: 0.15, CustomerType.RENTAL: 0.4}  # else 0.25
+# The demo rep's home ground (as in store/demo_intel.py): he knows the fleets
+# there best, so that a newcomer finds a living market where he looks first.
+HOME = "临沂"
+HOME_OWNS = 0.8
 OLD_STATUSES = (MachineStatus.WORKING, MachineStatus.WORKING, MachineStatus.IDLE,
                 MachineStatus.FOR_SALE, MachineStatus.TRADE_IN, MachineStatus.SCRAPPED)
 SAYS = ("油耗偏高", "液压有点慢，想换新的", "挺皮实，就是配件贵", "二手残值好", "回转有异响",
@@ -48,7 +52,8 @@ def fleet_rng(seed: int) -> random.Random:
 
 def fleet(rng: random.Random, lead: Lead, first_id: int, today: date) -> list[Machine]:
     """The machines ``lead`` owns: none for most leads."""
-    if rng.random() >= OWNS.get(lead.customer_type, 0.25):
+    owns = HOME_OWNS if lead.city == HOME else OWNS.get(lead.customer_type, 0.25)
+    if rng.random() >= owns:
         return []
     count = 1 + rng.choices(range(6), cum_weights=FLEET_WEIGHTS)[0]
     if lead.customer_type is CustomerType.INDIVIDUAL:

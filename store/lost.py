@@ -7,13 +7,11 @@ lost deal of the market: one change, which one undo takes back whole.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
+from store import intel
 from store.errors import Invalid
 from store.fleet import brand_name
 from store.leadstore import Change, LeadStore
@@ -24,7 +22,6 @@ from store.model import Lead, Status
 
 REASON_CODES = frozenset(r.value for r in LostReason)
 # 54.5万, 54.5w, 545000, ¥545,000, 545000元: whole yuan or ten-thousands.
-_PRICE = re.compile(r"[¥]?(\d+(?:\.\d+)?)(万|w)?(元)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,16 +37,13 @@ class LostAnswer:
 
 
 def parse_price(text: str) -> int | None:
-    """A price as reps type it (``54.5万``, ``545000``, ``545,000``, full-width
-    digits) in whole yuan; None when blank."""
-    plain = "".join(unicodedata.normalize("NFKC", text).split()).replace(",", "").lower()
-    if not plain:
-        return None
-    found = _PRICE.fullmatch(plain)
-    if found is None:
-        raise Invalid("price", "price_text", text)
-    yuan = int((Decimal(found[1]) * (10_000 if found[2] else 1)).to_integral_value())
-    if not 0 < yuan <= MAX_PRICE:
+    """A price as reps type it (as intel reads it: ``54.5万``, ``545000``,
+    ``545,000``, full-width digits) in whole yuan; None when blank."""
+    try:
+        yuan = intel.parse_price(text)
+    except Invalid:
+        raise Invalid("price", "price_text", text) from None
+    if yuan is not None and not 0 < yuan <= MAX_PRICE:
         raise Invalid("price", "price_range", text)
     return yuan
 

@@ -33,9 +33,9 @@ def rows(app) -> list[list[str]]:
 
 
 @pytest.mark.parametrize(("lang", "first", "second", "heading"), [
-    ("en", ["2026-11-26", "临工", "", "", "other: 租机", "李强"],
-     ["2026-11-24", "卡特", "320GC", "78万", "price", "张伟"], "Lost deals in the region"),
-    ("zh", ["2026-11-26", "临工", "", "", "其他：租机", "李强"],
+    ("en", ["2026-11-26", "临工", "", "-", "other: 租机", "李强"],
+     ["2026-11-24", "卡特", "320GC", "¥780,000", "price", "张伟"], "Lost deals in the region"),
+    ("zh", ["2026-11-26", "临工", "", "-", "其他：租机", "李强"],
      ["2026-11-24", "卡特", "320GC", "78万", "价格", "张伟"], "本地区的流失订单"),
 ])
 async def test_the_market_lists_lost_deals_newest_first(store, clock, lang, first, second,
@@ -93,7 +93,7 @@ def test_market_json_lists_the_lost_deals(db_path, clock, capsys):
 
 @pytest.mark.parametrize(("lang", "lines"), [
     ("en", ["Lost deals", "  2026-11-26 李强: 临工 · other: 租机",
-            "  2026-11-24 张伟: 卡特 320GC 78万 · price"]),
+            "  2026-11-24 张伟: 卡特 320GC ¥780,000 · price"]),
     ("zh", ["流失订单", "  2026-11-26 李强：临工 · 其他：租机",
             "  2026-11-24 张伟：卡特 320GC 78万 · 价格"]),
 ])

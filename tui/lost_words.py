@@ -1,19 +1,12 @@
 """The lost deals in words, one way for the market screen and for
-``leadboard market``: prices in 万, reasons by the list's names."""
+``leadboard market``: prices as intel says them, reasons by the list's names."""
 
 from __future__ import annotations
 
 from store.lost import LostInRegion
 from store.market_model import LostDeal, LostReason
 from tui.i18n import label, t
-
-
-def price_text(price: int | None) -> str:
-    """545000 as 54.5万, the way reps say a machine's price."""
-    if price is None:
-        return ""
-    wan = f"{price / 10_000:.2f}".rstrip("0").rstrip(".")
-    return t("market.lost.price", wan=wan)
+from tui.intel_words import price_text
 
 
 def reason_words(deal: LostDeal) -> str:
@@ -37,7 +30,8 @@ def headings() -> list[str]:
 def text_lines(rows: tuple[LostInRegion, ...]) -> list[str]:
     lines = [t("market.lost.title")]
     for row in rows:
-        on, brand, model, price, reason, lead = cells(row)
+        on, brand, model, _price, reason, lead = cells(row)
+        price = price_text(row.deal.price) if row.deal.price is not None else ""
         lines.append("  " + " ".join(t("market.lost.line", on=on, lead=lead, brand=brand,
                                              model=model, price=price, reason=reason).split()))
     if not rows:

@@ -49,7 +49,6 @@ MESSAGES: dict[str, str] = {
     "market.lost.col.reason": "Reason",
     "market.lost.col.lead": "Lead",
     "market.lost.unknown": "?",
-    "market.lost.price": "{wan}万",
     "market.lost.line": "{on}  {lead}: {brand} {model} {price} · {reason}",
     "binding.market_lost.open": "Open lead",
 }

@@ -45,7 +45,6 @@ MESSAGES: dict[str, str] = {
     "market.lost.col.reason": "原因",
     "market.lost.col.lead": "客户",
     "market.lost.unknown": "?",
-    "market.lost.price": "{wan}万",
     "market.lost.line": "{on}  {lead}：{brand} {model} {price} · {reason}",
     "binding.market_lost.open": "打开客户",
 }
