@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import statistics
+import tempfile
 import time
 from pathlib import Path
 
 import orjson
-import statistics
-import tempfile
 
 from bench.core import Row, median_ms, row
 from store.backends.postgres import connect, init_base

@@ -12,7 +12,8 @@ where. The rep writes down, one JSON line each, flushed as it goes:
   and what it did about it (``merge``: the fields do not overlap, made again
   on top at once; ``redo``: the same field, made again on top knowingly, as
   the board's ``r``; ``keep``: the same field, theirs kept and its own
-  change given up);
+  change given up; ``there``: its own change after all, committed as the
+  server went away before it could say so);
 - ``away``: a change refused because the server could not be reached;
 - ``saved``: a change made durable, with how long it took from ``try``;
 - ``kept``: a change given up to keep the other rep's;
@@ -33,6 +34,7 @@ import json
 import queue
 import sys
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +44,7 @@ from store.clash import read_clash, reapply
 from store.errors import ChangedSince, ServerFailed
 from store.leadstore import LeadStore
 
-FIELDS = ("notes", "company", "project")  # the fields the drill's changes set, in turn
+FIELDS = ("notes", "company", "project")  # the fields the drill's changes set
 TRIES = 50  # clashes on one change before the rep gives it up to keep theirs
 AWAY_S = 60.0  # how long a rep waits for a server that went away
 POLL_S = 0.005
@@ -101,8 +103,8 @@ class Rep:
     def own_leads(self) -> list[int]:
         leads = [self.store.new_lead(f"{self.config['rep']} 客户{index}")
                  for index in range(self.config["own"])]
-        self.keep_trying(lambda: self.store.commit("add_lead",
-                                                   [("leads", lead.id, None, lead) for lead in leads]))
+        made = [("leads", lead.id, None, lead) for lead in leads]
+        self.keep_trying(partial(self.store.commit, "add_lead", made))
         return [lead.id for lead in leads]
 
     def keep_trying(self, change: Any) -> Any:
@@ -130,13 +132,13 @@ class Rep:
     def settle(self, n: int, lead: int, field: str, value: str) -> bool:
         """Make the change, through every clash; whether it is saved (or
         given up to keep the other rep's)."""
-        change = lambda: self.store.edit_lead(lead, **{field: value})  # noqa: E731
+        change = partial(self.store.edit_lead, lead, **{field: value})
         for _ in range(TRIES):
             try:
                 self.keep_trying(change)
                 return True
             except ChangedSince as refused:
-                clash = self.keep_trying(lambda refused=refused: read_clash(self.store, refused))
+                clash = self.keep_trying(partial(read_clash, self.store, refused))
             theirs = sorted({t.rep for t in clash.theirs})
             if (clash.now.get(("leads", lead)) or {}).get(field) == value:
                 # Its own change, committed as the server went away before saying so.
@@ -146,7 +148,7 @@ class Rep:
             self.log.write("clash", n=n, lead=lead, what=what, theirs=theirs)
             if what == "keep":
                 return False
-            change = lambda clash=clash: reapply(self.store, clash)  # noqa: E731
+            change = partial(reapply, self.store, clash)
         return False
 
     def run(self) -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 import signal
-import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -183,7 +183,7 @@ def test_a_rep_killed_in_the_middle_of_a_change_leaves_the_base_whole(pg_base, t
 
 
 @pytest.fixture
-def restartable() -> Any:
+def restartable() -> Iterator[Server]:
     """A server of this test's own, to restart under the drill."""
     server = Server("fsync=off").start()
     yield server
