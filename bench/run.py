@@ -172,6 +172,13 @@ NOTES = """
   The machine sheet (brand, model, serial, year, hours, owner, phone, region, status;
   one to four machines per owner) makes each row a machine and its owner's lead, on a
   file whose nine short columns read faster than the lead sheet's twelve.
+- *10 concurrent reps*: the team drill's reps (tests/drill_rep.py), ten processes each
+  logged in as its own rep, each following the base with its listener and taking in
+  the others' changes between its own, make 200 changes each at once on a base of
+  their own on the bench's server, half of them on the same 50 pool leads. Changes
+  per second count every change saved, from the start until the last rep is done;
+  a change's latency runs from the rep's call until it is saved, clashes settled on
+  the way. All of it shares the machine's cores with the server.
 
 ## Where goals are missed, and why
 

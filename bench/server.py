@@ -1,13 +1,16 @@
 """A team's base on a PostgreSQL server: opening it beside opening the same
 leads from the file, and one change made durable beside a raw single-row
-upsert, and another rep's change painted on an open board, on a throwaway
-server of the bench's own (fsync and synchronous_commit on, as a real
-server has them)."""
+upsert, another rep's change painted on an open board, and ten reps
+changing the base at once (the team drill's reps, tests/drill_rep.py), on a
+throwaway server of the bench's own (fsync and synchronous_commit on, as a
+real server has them)."""
 
 from __future__ import annotations
 
 import asyncio
 import gc
+import statistics
+import tempfile
 import time
 from pathlib import Path
 
@@ -16,6 +19,7 @@ import orjson
 from bench.core import Row, median_ms, row
 from store.backends.postgres import connect, init_base
 from store.leadstore import LeadStore
+from tests.drill import Drill
 from tests.pg_server import Server
 
 
@@ -97,6 +101,27 @@ async def _painted(url: str, repeats: int) -> tuple[float, float]:
     return median_ms(painted), median_ms(committed)
 
 
+def reps_at_once(server: Server, reps: int = 10, changes: int = 200) -> dict[str, float]:
+    """The team drill on a base of its own: ``reps`` processes, each its own
+    rep, making ``changes`` changes each at once, half on 50 shared pool
+    leads. Changes saved per second of the whole, and each change's time
+    from the rep's call until saved (clashes settled on the way)."""
+    url = server.create_database()
+    init_base(url)
+    with tempfile.TemporaryDirectory() as folder:
+        drill = Drill(url, Path(folder), reps=reps, changes=changes).set_up()
+        try:
+            drill.start()
+            drill.finish()
+        finally:
+            drill.stop()
+        saved = [e["ms"] for rep in drill.reps for e in drill.said(rep, "saved")]
+        clashes = sum(len(drill.said(rep, "clash")) for rep in drill.reps)
+    return {"saved": len(saved), "per_s": len(saved) / (drill.ended - drill.started),
+            "p95_ms": statistics.quantiles(saved, n=20)[-1],
+            "median_ms": statistics.median(saved), "clashes": clashes}
+
+
 def run(files: dict[int, Path], repeats: int = 5) -> list[Row]:
     count = max(files)
     path, size = files[count], f"{count:,}"
@@ -108,6 +133,7 @@ def run(files: dict[int, Path], repeats: int = 5) -> list[Row]:
         server_ms, file_ms = open_ms(url, repeats), open_ms(path, repeats)
         change, upsert = durable_ms(url, 60)
         seen, commit = painted_ms(url, 20)
+        team = reps_at_once(server)
     finally:
         server.stop()
     return [
@@ -117,4 +143,16 @@ def run(files: dict[int, Path], repeats: int = 5) -> list[Row]:
             "≤ 10× raw", change / upsert <= 10),
         row("another rep's change painted on an open board", size, seen,
             "their commit", commit, "< 1 s", seen < 1000),
+        *team_rows(team, change),
+    ]
+
+
+def team_rows(team: dict[str, float], alone_ms: float) -> list[Row]:
+    size = f"10 reps × 200 changes, {team['clashes']:,} clashes"
+    return [
+        row(f"10 concurrent reps: {team['per_s']:,.0f} changes per second (time per change)",
+            size, 1000 / team["per_s"], "one rep alone: a regrade made durable", alone_ms,
+            "in the table", None),
+        row("10 concurrent reps: p95 latency of a change", size, team["p95_ms"],
+            "their median", team["median_ms"], "in the table", None),
     ]

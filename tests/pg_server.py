@@ -60,10 +60,8 @@ class Server:
             tools = bindir()
             self._run([tools / "initdb", "-D", self.data, "-E", "UTF8", "--locale=C.UTF-8",
                        "-U", "postgres", "--auth=trust", "--no-sync"])
-            settings = " ".join([f"-k {self.socket}", "-c listen_addresses=''",
-                                 *(f"-c {o}" for o in self.options)])
             self._run([tools / "pg_ctl", "start", "-w", "-D", self.data, "-l",
-                       self.folder / "server.log", "-o", settings])
+                       self.folder / "server.log", "-o", self._settings()])
         except BaseException:
             log = self.folder / "server.log"
             tail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
@@ -100,10 +98,18 @@ class Server:
 
     def resume(self) -> None:
         """Start a halted server again, on the same socket."""
-        settings = " ".join([f"-k {self.socket}", "-c listen_addresses=''",
-                             *(f"-c {o}" for o in self.options)])
         self._run([bindir() / "pg_ctl", "start", "-w", "-D", self.data, "-l",
-                   self.folder / "server.log", "-o", settings])
+                   self.folder / "server.log", "-o", self._settings()])
+
+    def _settings(self) -> str:
+        return " ".join([f"-k {self.socket}", "-c listen_addresses=''",
+                         *(f"-c {o}" for o in self.options)])
+
+    def restart(self) -> None:
+        """``pg_ctl restart``, as a keeper does after changing a setting:
+        every client loses its connection for a moment."""
+        self._run([bindir() / "pg_ctl", "restart", "-w", "-D", self.data, "-m", "fast",
+                   "-l", self.folder / "server.log", "-o", self._settings()])
 
     def stop(self) -> None:
         if self.data.exists():

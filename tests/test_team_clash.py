@@ -9,7 +9,7 @@ import pytest
 
 from store.backends.postgres import connect
 from store.clash import reapply, read_clash
-from store.errors import ChangedSince
+from store.errors import ChangedSince, ServerFailed
 from store.leadstore import LeadStore
 from store.model import Credit
 
@@ -172,3 +172,17 @@ def test_two_reps_adding_a_lead_at_once_both_keep_theirs(reps, pg_base):
     assert mine.id != theirs.id
     with LeadStore.open(pg_base) as seen:
         assert sorted(lead.name for lead in seen.leads.values()) == ["李娜", "王强", "陈静"]
+
+
+def test_a_clash_read_as_the_server_goes_away_is_a_refused_save_then_read_once_back(
+        reps, pg_server):
+    zhang, wang, lead_id = reps
+    wang.edit_lead(lead_id, notes="周三到场看机")
+    refusal = refused(lambda: zhang.move_to_quadrant(lead_id, 1))
+    with psycopg.connect(pg_server.admin_url(), autocommit=True) as conn:
+        conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                     " WHERE usename = 'zhang'")  # as a restarted server ends every session
+    with pytest.raises(ServerFailed):  # said as a save refused, never a traceback
+        read_clash(zhang, refusal)
+    clash = read_clash(zhang, refusal)  # connected again
+    assert clash.mergeable and zhang.lead(lead_id).notes == "周三到场看机"

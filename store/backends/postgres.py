@@ -460,11 +460,14 @@ class ServerBackend:
     def their_changes(self, keys: list[tuple[str, int]]) -> list[dict[str, Any]]:
         """What others changed in these records since this client read them
         (oldest first): who, when, and the record's fields before and after."""
-        assert self.conn is not None
         since = min((self.seen.get(key, self.read_seq) for key in keys), default=0)
-        with self.conn.transaction(), self.conn.cursor() as cursor:
-            return [c for c in self._others(cursor, keys, since, other_reps_before=None)
-                    if c["seq"] > self.seen.get((c["table"], c["id"]), self.read_seq)]
+        conn = self._connection()
+        try:
+            with conn.transaction(), conn.cursor() as cursor:
+                return [c for c in self._others(cursor, keys, since, other_reps_before=None)
+                        if c["seq"] > self.seen.get((c["table"], c["id"]), self.read_seq)]
+        except psycopg.Error as exc:  # the server went away after refusing the change
+            raise ServerFailed(self.shown, _said(exc)) from None
 
     def _others(self, cursor: psycopg.Cursor, keys: list[tuple[str, int]], since: int,
                 other_reps_before: int | None) -> list[dict[str, Any]]:
@@ -487,14 +490,17 @@ class ServerBackend:
     def reload(self, keys: list[tuple[str, int]]) -> dict[tuple[str, int], Any]:
         """These records as the server holds them now (None: gone); later
         changes are made against these versions."""
-        assert self.conn is not None
         tables, ids = [t for t, _i in keys], [i for _t, i in keys]
-        with self.conn.transaction():
-            seq = self.conn.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()[0]
-            rows = self.conn.execute(
-                "SELECT r.tbl, r.id, r.doc, r.version FROM records r"
-                " JOIN unnest(%s::text[], %s::int[]) AS k(tbl, id) USING (tbl, id)",
-                (tables, ids)).fetchall()
+        conn = self._connection()
+        try:
+            with conn.transaction():
+                seq = conn.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()[0]
+                rows = conn.execute(
+                    "SELECT r.tbl, r.id, r.doc, r.version FROM records r"
+                    " JOIN unnest(%s::text[], %s::int[]) AS k(tbl, id) USING (tbl, id)",
+                    (tables, ids)).fetchall()
+        except psycopg.Error as exc:
+            raise ServerFailed(self.shown, _said(exc)) from None
         found = {(t, i): (doc, version) for t, i, doc, version in rows}
         for key in keys:
             self.seen[key] = seq
