@@ -75,6 +75,27 @@ def their_changes(store: LeadStore, keys: list[Key]) -> list[TheirChange]:
             for row in store.their_changes(keys)]
 
 
+def told_by_history(store: LeadStore, lead_ids: list[int]) -> list[TheirChange]:
+    """Other reps' changes to these leads since this rep's last own change,
+    as the leads' histories keep them: the log no longer counts them as
+    news once they were taken in live, but the history still says who."""
+    theirs: list[TheirChange] = []
+    for lead_id in lead_ids:
+        if lead_id not in store.leads:
+            continue
+        newest: list = []
+        for entry in reversed(store.lead(lead_id).history):
+            if entry.rep == store.author:
+                break
+            newest.append(entry)
+        by_change: dict[tuple[str, datetime], list[str]] = {}
+        for entry in reversed(newest):
+            by_change.setdefault((entry.rep, entry.at), []).append(entry.field)
+        theirs += [TheirChange(rep, at, "leads", lead_id, tuple(fields))
+                   for (rep, at), fields in by_change.items()]
+    return sorted(theirs, key=lambda change: change.at)
+
+
 def read_clash(store: LeadStore, refused: ChangedSince) -> Clash | None:
     """Reload what the refused change touched and set the two sides side by
     side; None when the refusal was an undo (undo is never made again)."""

@@ -108,6 +108,8 @@ def queue_of(lead_ids: Iterable[int], limit: int = QUEUE_LIMIT) -> Queue:
 
 
 # ------------------------------------------------------------------ decisions
+# The fields a triage decision changes (besides the review time).
+DECISION_FIELDS = frozenset({"intent", "funding", "status", "wake"})
 DECISIONS = ("q1", "q2", "q3", "q4", "scheduled", "dormant", "won", "lost", "skipped")
 
 
@@ -163,6 +165,24 @@ def mark_reviewed(store: LeadStore, lead: Lead) -> Lead:
     return store.edit_lead(lead.id, "triage", reviewed=store.now(), **_woken_up(lead))
 
 
+def decided_elsewhere(store: LeadStore, lead_id: int, since: datetime) -> bool:
+    """Whether another rep took a lead of the queue off it since ``since``
+    (for a lead this session has not changed): gone from the rep's reach
+    (removed, or handed to someone else), won, lost, put to sleep, or
+    regraded or reviewed since."""
+    if lead_id not in store.leads:
+        return True
+    lead = store.lead(lead_id)
+    if lead.status in (Status.WON, Status.LOST):
+        return True
+    if lead.status is Status.DORMANT and (lead.wake is None or lead.wake > store.now()):
+        return True
+    if lead.reviewed is not None and lead.reviewed >= since:
+        return True
+    return any(entry.at >= since and entry.field in DECISION_FIELDS and entry.rep != store.author
+               for entry in lead.history)
+
+
 @dataclass
 class TriageSession:
     """Where a rep is in the queue and what each decision was."""
@@ -205,6 +225,28 @@ class TriageSession:
         self.changes.append((lead_id, self.decisions.get(lead_id), 1))
         if decision is not None:
             self.decisions[lead_id] = decision
+
+    def drop(self, lead_ids: Iterable[int]) -> list[int]:
+        """Take leads out of the queue ahead of the rep (another rep decided
+        them); the lead shown, those behind and those this session changed
+        stay, and so does the rep's place. Returns those taken out."""
+        ids = self.queue.lead_ids
+        gone = {i for i in lead_ids if i not in self.decisions}
+        gone &= set(ids[self.position + 1:])
+        if gone:
+            ids[self.position + 1:] = [i for i in ids[self.position + 1:] if i not in gone]
+        return [i for i in lead_ids if i in gone]
+
+    def step_over_gone(self, present: Callable[[int], bool]) -> None:
+        """The lead at the rep's place is out of their reach (removed, or
+        handed to another rep): out of the queue, or passed over if this
+        session changed it (its steps stay for undo to refuse with why)."""
+        ids = self.queue.lead_ids
+        while self.position < len(ids) and not present(ids[self.position]):
+            if ids[self.position] in self.decisions:
+                self.position += 1
+            else:
+                del ids[self.position]
 
     def back(self) -> None:
         self.position = max(self.position - 1, 0)

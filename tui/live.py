@@ -1,5 +1,6 @@
-"""A team's base followed live: other reps' changes reach the open board as
-they commit, and the server going away (and coming back) is said on it.
+"""A team's base followed live: other reps' changes reach the open board
+(and an open triage session) as they commit, and the server going away
+(and coming back) is said on it.
 
 The listener (``store/backends/listen.py``) runs in a thread of its own
 and posts what it reads as messages; the app takes them in on its own
@@ -77,6 +78,18 @@ class LiveBase:
             return
         if self.board is not None and self.board.is_mounted and (leads or tables):
             self.board.others_changed(leads, rebuild="settings" in tables)
+        if leads:
+            self._session_follows(leads, message.news)
+
+    def _session_follows(self: LeadboardApp, leads: set[int], news: News) -> None:
+        """An open triage session (under a form, maybe) follows them too."""
+        from tui.screens.session import SessionScreen  # loaded with the first session
+
+        by = {lead_id: change.rep for change in news.changes
+              for table, lead_id in change.keys if table == "leads"}
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen):
+                screen.others_changed(leads, by)
 
     def on_server_reached(self: LeadboardApp, message: ServerReached) -> None:
         self.server_away = not message.reached

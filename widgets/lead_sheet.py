@@ -85,8 +85,9 @@ class LeadSheet(ScrollView, can_focus=False):
         self._retired: _Sheet | None = None
 
     # ------------------------------------------------------------ showing
-    def show(self, heading: str, sections: list[DetailSection]) -> None:
-        """Show a lead; the view goes back to its top."""
+    def show(self, heading: str, sections: list[DetailSection], keep_place: bool = False) -> None:
+        """Show a lead; the view goes back to its top, unless ``keep_place``
+        (the same lead, changed: the reader stays where they were)."""
         # The last lead's rows are many small objects: freeing them waits for
         # the next prepare(), after the frame.
         self._retired = self._sheet
@@ -96,7 +97,10 @@ class LeadSheet(ScrollView, can_focus=False):
         self._prepared = None
         self._fit_height(view)
         if self.scroll_offset.y:
-            self.scroll_home(animate=False)  # repaints the whole sheet
+            if keep_place:
+                self.refresh()  # the rows in view are not the first ones
+            else:
+                self.scroll_home(animate=False)  # repaints the whole sheet
             return
         changed = _changed_rows(old, self._sheet.lines, view.height, view.width)
         if changed:  # (no regions would repaint it all)

@@ -13,6 +13,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from store.board import TRAY, BoardIndex
+from store.clash import Clash
 from store.errors import ChangedSince, SaveFailed, StoreError
 from store.lost import LostAnswer, add_lost_lead, mark_lost
 from store.model import QUADRANTS
@@ -237,6 +238,23 @@ class BoardScreen(ClashActions, PlanActions, HeldFrames):
         message = error_text(exc)
         self.refresh_status(message)
         self.notify(message, severity="error", timeout=8)
+
+    # What a clash shows on the board (see ClashActions).
+    def _show_reloaded(self, lead_ids: set[int]) -> None:
+        assert self.index is not None
+        self.index.refresh(lead_ids)
+        self.refresh_board()
+
+    def _say(self, message: str, severity: str) -> None:
+        self.refresh_status(message)
+        self.notify(message, severity=severity, timeout=10)
+
+    def _made_again(self, clash: Clash, merged: bool) -> None:
+        """A merge leaves the cursor where the rep's key left it; ``r``
+        follows the lead, as the rep asked for it by name."""
+        self._saved(clash.lead_ids)
+        if not merged and len(clash.lead_ids) == 1:
+            self._follow(next(iter(clash.lead_ids)))
 
     # ------------------------------------------------------------ events
     @on(LeadList.Highlighted)

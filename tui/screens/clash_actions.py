@@ -1,11 +1,24 @@
-"""Mixed into the board screen: a change refused because another rep changed
-the lead first. The lead is shown as the server holds it, the rep is told who
-changed what and when, fields apart are merged at once, and an overlapping
-change is offered again on ``r``."""
+"""Mixed into the board and the triage session: a change refused because
+another rep changed the lead first. The lead is shown as the server holds
+it, the rep is told who changed what and when, fields apart are merged at
+once, and an overlapping change is offered again on ``r``.
+
+The screen says how it shows things: ``_show_reloaded(lead_ids)`` (the
+leads as the server holds them now), ``_say(message, severity)``,
+``_made_again(clash, merged)`` (the rep's change saved again: merged at
+once, or on ``r``) and ``_failed(exc)``."""
 
 from __future__ import annotations
 
-from store.clash import Clash, TheirChange, changed, read_clash, reapply, their_changes
+from store.clash import (
+    Clash,
+    TheirChange,
+    changed,
+    read_clash,
+    reapply,
+    their_changes,
+    told_by_history,
+)
 from store.errors import ChangedSince, StoreError
 from tui.i18n import has, t
 
@@ -28,7 +41,9 @@ class ClashActions:
         """Say and settle a clash; False when it could not even be read
         (the server away): then the plain refusal is said."""
         try:
-            if refused.theirs or any(e["kind"] == "undo" for e in refused.entries):
+            # No entries: an undo step the store already knew was overtaken.
+            if refused.theirs or not refused.entries or any(
+                    e["kind"] == "undo" for e in refused.entries):
                 return self._undo_refused(refused)
             clash = read_clash(self.store, refused)
             if clash is None:
@@ -36,7 +51,7 @@ class ClashActions:
             self._show_reloaded(clash.lead_ids)
             if clash.mergeable:
                 reapply(self.store, clash)
-                self._saved(clash.lead_ids)
+                self._made_again(clash, merged=True)
                 self._say(t("clash.merged", theirs=told(clash.theirs),
                             mine=_fields(clash.my_fields)), "information")
                 return True
@@ -53,23 +68,19 @@ class ClashActions:
         as it is now, and the rep told why."""
         theirs = [TheirChange(r["rep"], r["at"], r["table"], r["id"],
                               tuple(changed(r["before"], r["after"]))) for r in refused.theirs]
-        if not theirs:  # refused by the version in hand: the log says who
-            entry_keys = [(c[0], c[1]) for e in refused.entries for c in e["changes"]]
+        entry_keys = [(c[0], c[1]) for e in refused.entries for c in e["changes"]]
+        if not theirs and entry_keys:  # refused by the version in hand: the log says who
             theirs = their_changes(self.store, entry_keys)
+        if not theirs:  # overtaken by changes taken in live: their history says who
+            theirs = told_by_history(self.store, [refused.item_id]
+                                     if refused.table == "leads" else [])
+        if not theirs:
+            return False
         keys = list(dict.fromkeys((c.table, c.item_id) for c in theirs))
         self.store.reload(keys)
         self._show_reloaded({i for table, i in keys if table == "leads"})
         self._say(t("clash.undo_refused", theirs=told(theirs)), "warning")
         return True
-
-    def _show_reloaded(self, lead_ids: set[int]) -> None:
-        assert self.index is not None
-        self.index.refresh(lead_ids)
-        self.refresh_board()
-
-    def _say(self, message: str, severity: str) -> None:
-        self.refresh_status(message)
-        self.notify(message, severity=severity, timeout=10)
 
     def action_again(self) -> None:
         """Make the refused change again, on top of the lead as it is now."""
@@ -82,9 +93,7 @@ class ClashActions:
         except StoreError as exc:
             self._failed(exc)
             return
-        self._saved(clash.lead_ids)
-        if len(clash.lead_ids) == 1:
-            self._follow(next(iter(clash.lead_ids)))
+        self._made_again(clash, merged=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "again":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from rich.cells import cell_len
@@ -12,7 +13,8 @@ from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from store.errors import SaveFailed, StoreError
+from store.clash import Clash
+from store.errors import ChangedSince, SaveFailed, StoreError
 from store.leadstore import LeadStore
 from store.lost import LostAnswer
 from store.contacts import propose_follow_up
@@ -26,6 +28,7 @@ from store.session import (
     decide_quadrant,
     decide_status,
     decide_step,
+    decided_elsewhere,
     lost_reasons,
     mark_reviewed,
     quadrant_decision,
@@ -35,6 +38,7 @@ from tui.details import lead_sections
 from tui.held_frames import HeldFrames
 from tui.i18n import error_text, language, localize_bindings, t
 from tui.keys import grade_keys
+from tui.screens.clash_actions import ClashActions
 from tui.screens.contact_form import ContactForm
 from tui.screens.help import HelpScreen
 from tui.screens.lost_form import LostForm
@@ -49,6 +53,12 @@ PINNED_KEYS = ("skip", "undo", "end", "help")
 # Seconds after showing a lead to make the next one's view: well before a
 # rep's next key, well after the frame has gone out.
 PREPARE_AFTER = 0.005
+
+def _reps(by: dict[int, str], lead_ids: list[int]) -> str:
+    """Who made the changes to these leads, each named once."""
+    return ", ".join(dict.fromkeys(by[i] for i in lead_ids if by.get(i))) or t(
+        "session.others.someone")
+
 
 def _elapsed(since: datetime, now: datetime) -> str:
     seconds = max(int((now - since).total_seconds()), 0)
@@ -120,10 +130,13 @@ class SessionSummary(ModalScreen[None]):
         self.dismiss(None)
 
 
-class SessionScreen(HeldFrames, Screen[set[int]]):
+class SessionScreen(ClashActions, HeldFrames, Screen[set[int]]):
     """One lead in full view; each key decides and moves to the next lead.
 
-    Dismisses with the ids of the leads it changed, for the board to re-place.
+    On a team's base, other reps' decisions reach it as they are made (see
+    :meth:`others_changed`), and a decision that clashes with one is told
+    and settled as on the board. Dismisses with the ids of the leads it
+    changed, for the board to re-place.
     """
 
     KEYS_ARE_BINDINGS = True  # no key handlers: see LeadboardApp._bound_here
@@ -141,6 +154,7 @@ class SessionScreen(HeldFrames, Screen[set[int]]):
         Binding("space,right", "skip", "Skip", id="session.skip"),
         Binding("left", "back", "Back", id="session.back"),
         Binding("u", "undo", "Undo", id="session.undo"),
+        Binding("r", "again", "Again", id="session.again"),
         # q ends the session as Esc does (summary first), not the whole app.
         Binding("escape,q", "end", "End", id="session.end"),
         Binding("question_mark", "help", "Help", id="session.help"),
@@ -159,6 +173,9 @@ class SessionScreen(HeldFrames, Screen[set[int]]):
         self.sheet = LeadSheet(id="session-lead")
         self.message = StatusLine(id="session-message")
         self._progress_width = 0
+        # A decision refused by a clash: its lead, and what the session
+        # records once the rep's change is saved again (merged, or on r).
+        self._pending: tuple[int, Callable[[], str]] | None = None
 
     def compose(self) -> ComposeResult:
         # What was decided stands beside the progress, so that the key bar
@@ -174,13 +191,16 @@ class SessionScreen(HeldFrames, Screen[set[int]]):
         self.set_interval(1, self._tick)
 
     # ------------------------------------------------------------ showing
-    def show_lead(self, message: str = "") -> None:
+    def show_lead(self, message: str = "", in_place: bool = False) -> None:
+        """Show the lead at the rep's place; ``in_place``: the same lead
+        again, as it is now, where the rep had scrolled it to."""
         session = self.session
+        session.step_over_gone(lambda lead_id: lead_id in self.store.leads)
         if session.done:
             self.action_end()
             return
         lead = self.store.lead(session.lead_id)
-        self.sheet.show(visible(lead.name), self._sections_of(lead))
+        self.sheet.show(visible(lead.name), self._sections_of(lead), keep_place=in_place)
         self.message.update(message)
         self._tick()
         # A moment later, not right after the refresh: the frame (and any key
@@ -226,6 +246,8 @@ class SessionScreen(HeldFrames, Screen[set[int]]):
         """Store one decision and go straight to the next lead; the decision
         is made durable just after that lead is painted (nothing waits on
         the disk), and only then does the line below say it is saved."""
+        if not self._settled():
+            return
         lead = self.store.lead(self.session.lead_id)
         try:
             with self.store.sync_later():
@@ -233,6 +255,7 @@ class SessionScreen(HeldFrames, Screen[set[int]]):
         except StoreError as exc:
             self.message.update(error_text(exc))
             return
+        self._forget_offer()
         self.changed.add(lead.id)
         self.session.record(decision)
         decided = t("session.decided", name=lead.name, what=t(f"summary.{decision}"))
@@ -240,19 +263,112 @@ class SessionScreen(HeldFrames, Screen[set[int]]):
         self.paint_now(self)  # the next lead, in the key's own turn
         self.call_after_refresh(self._make_durable, decided)
 
-    def _make_durable(self, decided: str) -> None:
+    def _settled(self) -> bool:
+        """Make the last decision durable now if it still waits (a key typed
+        before its frame went out): each decision is saved, and can clash,
+        on its own. False when it could not be."""
+        return not self.store.unsynced or self._make_durable("")
+
+    def _make_durable(self, decided: str) -> bool:
         try:
             self.store.sync()  # (nothing to do if a later change made it durable)
         except SaveFailed as exc:
-            # The disk refused: the store has taken the decisions back, and
-            # the session goes back to the first of them.
-            taken_back = exc.taken_back
-            while taken_back > 0 and (undone := self.session.undo()) is not None:
-                taken_back -= undone[1]
+            # Refused: the store has taken the decisions back, and the
+            # session goes back to the first of them.
+            taken_back, undone = exc.taken_back, []
+            while taken_back > 0 and (step := self._undo_step()) is not None:
+                undone.append(step)
+                taken_back -= step[1]
+            if isinstance(exc, ChangedSince) and len(undone) == 1:
+                self._offer(undone[0][0], undone[0][2])
+                if self.settle_clash(exc):
+                    return False
+                self._pending = None
             self.show_lead(error_text(exc))
-            return
-        if self.message.text == decided:
+            return False
+        if decided and self.message.text == decided:
             self.message.update(f"{decided}  {t('bar.saved')}")
+        return True
+
+    def _undo_step(self) -> tuple[int, int, str | None] | None:
+        """The session's last step taken back: its lead, its store changes
+        and the decision it had made."""
+        lead_id = self.session.changes[-1][0] if self.session.changes else None
+        decision = self.session.decisions.get(lead_id) if lead_id is not None else None
+        undone = self.session.undo()
+        return None if undone is None else (*undone, decision)
+
+    # ------------------------------------------------------------ clashes
+    def _offer(self, lead_id: int, decision: str | None) -> None:
+        """What the session records once a clashed decision is saved again."""
+        def record() -> str:
+            name = self.store.lead(lead_id).name
+            if decision is None:
+                return ""
+            self.session.record(decision)
+            return t("session.decided", name=name, what=t(f"summary.{decision}"))
+
+        self._pending = (lead_id, record)
+
+    def _forget_offer(self) -> None:
+        """A new decision stands: an older refused one is no longer offered."""
+        if self._clash is not None:
+            self._clash = None
+            self.refresh_bindings()
+
+    def _show_reloaded(self, lead_ids: set[int]) -> None:
+        self.changed |= lead_ids
+        if self.session.lead_id in lead_ids:
+            self.show_lead(self.message.text, in_place=True)
+
+    def _say(self, message: str, severity: str) -> None:
+        self.message.update(message)
+        self.notify(message, severity=severity, timeout=10)
+
+    def _made_again(self, clash: Clash, merged: bool) -> None:
+        pending, self._pending = self._pending, None
+        message = ""
+        if pending is not None and pending[0] == self.session.lead_id:
+            message = pending[1]()
+        self.show_lead(message and f"{message}  {t('bar.saved')}")
+
+    def _failed(self, exc: StoreError) -> None:
+        if not (isinstance(exc, ChangedSince) and self.settle_clash(exc)):
+            self.message.update(error_text(exc))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "again":  # on the lead it was refused for
+            return self._clash is not None and (
+                self._pending is None or self._pending[0] == self.session.lead_id)
+        return True
+
+    # ------------------------------------------------------------ others' changes
+    def others_changed(self, lead_ids: set[int], by: dict[int, str]) -> None:
+        """Other reps' changes, taken in by the store: leads ahead that they
+        decided leave the queue, the lead shown is shown as it is now, where
+        the rep had scrolled it to; the rep's place and any form open on top
+        stay as they were."""
+        session = self.session
+        if session.done or not lead_ids:
+            return
+        current = session.lead_id
+        notes = []
+        ahead = [i for i in lead_ids if i != current and decided_elsewhere(
+            self.store, i, session.started)]
+        if dropped := session.drop(ahead):
+            notes.append(t("session.others.dropped", count=len(dropped),
+                           reps=_reps(by, dropped)))
+            self._prepare_next()
+        if current in lead_ids:
+            if current in self.store.leads:
+                notes.insert(0, t("session.others.current", rep=_reps(by, [current]),
+                                  name=self.store.lead(current).name))
+            else:
+                notes.insert(0, t("session.others.gone", rep=_reps(by, [current])))
+            self.show_lead("  ".join(notes), in_place=current in self.store.leads)
+        elif notes:
+            self.message.update("  ".join(notes))
+            self._tick()
 
     # ------------------------------------------------------------ decisions
     def action_quadrant(self, quadrant: int) -> None:
@@ -261,19 +377,29 @@ class SessionScreen(HeldFrames, Screen[set[int]]):
     def action_step(self, axis: str, step: int) -> None:
         """Refine a grade without leaving the lead; once the lead has both
         grades, that is a decision by the quadrant it is in."""
+        if not self._settled():
+            return
         lead = self.store.lead(self.session.lead_id)
         try:
             after = decide_step(self.store, lead, axis, step)
         except StoreError as exc:
-            self.message.update(error_text(exc))
+            if isinstance(exc, ChangedSince):
+                self._pending = (lead.id, lambda: self._refined(lead.id))
+            self._failed(exc)
             return
         if after is lead:
             return  # already at the end of the scale: nothing changed
+        self._forget_offer()
         self.changed.add(lead.id)
-        decision = quadrant_decision(self.store, after)
+        self.show_lead(self._refined(lead.id))
+
+    def _refined(self, lead_id: int) -> str:
+        """The session's step for a regrade saved; what it decided, said."""
+        lead = self.store.lead(lead_id)
+        decision = quadrant_decision(self.store, lead)
         self.session.refined(decision)
-        self.show_lead(t("session.decided", name=lead.name, what=t(f"summary.{decision}"))
-                       if decision else "")
+        return t("session.decided", name=lead.name, what=t(f"summary.{decision}")) \
+            if decision else ""
 
     def action_status(self, status: str) -> None:
         self._decide(status, lambda lead: decide_status(self.store, lead, Status(status)))
@@ -329,16 +455,27 @@ class SessionScreen(HeldFrames, Screen[set[int]]):
         self.show_lead()
 
     def action_undo(self) -> None:
-        undone = self.session.undo()
+        if not self._settled():
+            return
+        session = self.session
+        kept = list(session.changes), dict(session.decisions), session.position
+        undone = session.undo()
         if undone is None:
             self.message.update(t("bar.nothing_to_undo"))
             return
         lead_id, store_changes = undone
+        taken = 0
         try:
-            for _ in range(store_changes):
+            for taken in range(1, store_changes + 1):
                 self.store.undo()
         except StoreError as exc:
-            self.message.update(error_text(exc))
+            # Refused (another rep changed the lead since): the session's
+            # step stands, less what the store did take back.
+            session.changes[:], session.decisions, session.position = kept
+            if taken > 1:
+                lead, before, count = session.changes[-1]
+                session.changes[-1] = (lead, before, count - (taken - 1))
+            self._failed(exc)
             return
         self.show_lead(t("session.undone", name=self.store.lead(lead_id).name))
 
