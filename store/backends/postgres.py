@@ -26,6 +26,7 @@ is only ever shown with its password masked.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -158,16 +159,37 @@ def migrate(conn: psycopg.Connection, version: int) -> None:
         conn.execute("UPDATE meta SET value = %s WHERE key = 'schema'", [Jsonb(SERVER_SCHEMA)])
 
 
+# Every record a role may see, a row for each block of CHUNK ids of a table:
+# its documents come as one JSON text, decoded in one orjson call rather than
+# one a record. A block is small enough for the connection to hold it whole
+# while it is decoded, so the server makes the next one meanwhile (a bigger
+# one stops the server until it is read, and the two take turns).
+CHUNK = 256
+_READ = """
+SELECT b.tbl, c.ids, c.versions, c.docs
+FROM (SELECT tbl, min(id)::bigint AS low, max(id)::bigint AS high FROM records GROUP BY tbl) b,
+     generate_series(b.low, b.high, %(n)s::bigint) AS start,
+     LATERAL (SELECT array_agg(id) AS ids, array_agg(version) AS versions, json_agg(doc) AS docs
+              FROM records r
+              WHERE r.tbl = b.tbl AND r.id >= start AND r.id < start + %(n)s::bigint) c
+WHERE c.ids IS NOT NULL
+"""
+
+
 def _records(conn: psycopg.Connection) -> tuple[dict[str, dict[int, Any]],
                                                 dict[tuple[str, int], int]]:
-    """Every record's document by table and id, and its version."""
+    """Every record's document by table and id, and its version (in a
+    transaction). A row's aggregates take the records in one and the same
+    order, so its ids, versions and documents pair up."""
     tables: dict[str, dict[int, Any]] = {}
     versions: dict[tuple[str, int], int] = {}
-    with conn.cursor() as cursor:
-        cursor.execute("SELECT tbl, id, doc, version FROM records")
-        for table, obj_id, doc, version in cursor:
-            tables.setdefault(table, {})[obj_id] = doc
-            versions[(table, obj_id)] = version
+    with conn.cursor(binary=True) as cursor:
+        # The planner cannot tell how many chunks there are and would compile
+        # the query, which takes longer than running it.
+        cursor.execute("SET LOCAL jit = off")
+        for table, ids, numbers, docs in cursor.stream(_READ, {"n": CHUNK}):
+            tables.setdefault(table, {}).update(zip(ids, docs, strict=True))
+            versions.update(zip(zip(repeat(table), ids), numbers, strict=True))
     return tables, versions
 
 
