@@ -248,8 +248,7 @@ def test_a_reps_app_reads_every_lead_they_may_see_with_its_version(team, leads):
             " AND coalesce(owner, '') IN ('', 'wang')").fetchall())
     with LeadStore.open(team["wang"]) as store:
         assert set(store.leads) == set(on_server) and len(on_server) > 300
-        assert {i: v for (t, i), v in store._backend.versions.items()
-                if t == "leads"} == on_server
+        assert store._backend.versions.tables["leads"] == on_server
         assert all(store.lead(i).name == f"客户{i}" for i in on_server if i >= 100)
         changed = next(i for i, version in on_server.items() if version > 2)
         store.edit_lead(changed, notes="called back")  # against the version it was read at
