@@ -229,3 +229,28 @@ def test_a_base_made_before_owners_is_brought_up_and_its_ids_go_on(pg_server):
         add_rep(conn, "zhao", manager=False)
     assert schema == SERVER_SCHEMA
     assert seen(as_rep(url, "zhao")) == {7, 8}  # what was there is the pool
+
+
+def test_a_reps_app_reads_every_lead_they_may_see_with_its_version(team, leads):
+    """Many leads, their ids far apart and some changed more than once: each
+    one the rep may see arrives with its own document and version, and no
+    other (the base is read a block of ids at a time)."""
+    with connect(team["admin"]) as conn:
+        conn.execute(
+            "INSERT INTO records (tbl, id, doc) SELECT 'leads', g, doc || jsonb_build_object("
+            " 'name', '客户' || g, 'owner', (ARRAY['zhang', 'wang', ''])[g %% 3 + 1])"
+            " FROM records, (SELECT generate_series(100, 4000, 7) UNION SELECT 90000 + g"
+            "                FROM generate_series(1, 40) g) ids(g)"
+            " WHERE tbl = 'leads' AND id = %s", [leads["pool"]])
+        conn.execute("UPDATE records SET version = version + id % 4 WHERE tbl = 'leads'")
+        on_server = dict(conn.execute(
+            "SELECT id, version FROM records WHERE tbl = 'leads'"
+            " AND coalesce(owner, '') IN ('', 'wang')").fetchall())
+    with LeadStore.open(team["wang"]) as store:
+        assert set(store.leads) == set(on_server) and len(on_server) > 300
+        assert store._backend.versions.tables["leads"] == on_server
+        assert all(store.lead(i).name == f"客户{i}" for i in on_server if i >= 100)
+        changed = next(i for i, version in on_server.items() if version > 2)
+        store.edit_lead(changed, notes="called back")  # against the version it was read at
+    with LeadStore.open(team["boss"]) as boss:
+        assert boss.lead(changed).notes == "called back"

@@ -25,7 +25,7 @@ is only ever shown with its password masked.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -158,16 +158,71 @@ def migrate(conn: psycopg.Connection, version: int) -> None:
         conn.execute("UPDATE meta SET value = %s WHERE key = 'schema'", [Jsonb(SERVER_SCHEMA)])
 
 
-def _records(conn: psycopg.Connection) -> tuple[dict[str, dict[int, Any]],
-                                                dict[tuple[str, int], int]]:
-    """Every record's document by table and id, and its version."""
+# Every record a role may see, a row for each block of CHUNK ids of a table:
+# its documents come as one JSON text, decoded in one orjson call rather than
+# one a record. A block is small enough for the connection to hold it whole
+# while it is decoded, so the server makes the next one meanwhile (a bigger
+# one stops the server until it is read, and the two take turns).
+CHUNK = 256
+_READ = """
+SELECT b.tbl, c.ids, c.versions, c.docs
+FROM (SELECT tbl, min(id)::bigint AS low, max(id)::bigint AS high FROM records GROUP BY tbl) b,
+     generate_series(b.low, b.high, %(n)s::bigint) AS start,
+     LATERAL (SELECT array_agg(id) AS ids, array_agg(version) AS versions, json_agg(doc) AS docs
+              FROM records r
+              WHERE r.tbl = b.tbl AND r.id >= start AND r.id < start + %(n)s::bigint) c
+WHERE c.ids IS NOT NULL
+"""
+
+
+class Versions:
+    """Each record's version, by (table, id) as a dict's keys would be, kept
+    by table: a base's hundreds of thousands are taken in a block at a time,
+    with no key to build for each."""
+
+    def __init__(self) -> None:
+        self.tables: dict[str, dict[int, int]] = {}
+
+    def take(self, table: str, ids: list[int], versions: list[int]) -> None:
+        self.tables.setdefault(table, {}).update(zip(ids, versions, strict=True))
+
+    def get(self, key: tuple[str, int]) -> int | None:
+        return self.tables.get(key[0], {}).get(key[1])
+
+    def __setitem__(self, key: tuple[str, int], version: int) -> None:
+        self.tables.setdefault(key[0], {})[key[1]] = version
+
+    def pop(self, key: tuple[str, int], default: int | None = None) -> int | None:
+        return self.tables.get(key[0], {}).pop(key[1], default)
+
+
+def _settled(table: str, ids: list[int], docs: list[Any]) -> list[Any]:
+    """A block's leads checked and brought up to date as the store holds
+    them, done while the server makes the next block."""
+    if table != "leads":
+        return docs
+    for lead_id, doc in zip(ids, docs, strict=True):
+        codec.check_lead_doc(lead_id, doc)
+    return [codec.settle_lead_doc(doc) for doc in docs]
+
+
+def _records(conn: psycopg.Connection, take: Callable[[str, list[int], list[Any]], list[Any]]
+             | None = None) -> tuple[dict[str, dict[int, Any]], Versions]:
+    """Every record's document by table and id (each block's documents as
+    ``take`` makes them), and its version; in a transaction. A row's
+    aggregates take the records in one and the same order, so its ids,
+    versions and documents pair up."""
     tables: dict[str, dict[int, Any]] = {}
-    versions: dict[tuple[str, int], int] = {}
-    with conn.cursor() as cursor:
-        cursor.execute("SELECT tbl, id, doc, version FROM records")
-        for table, obj_id, doc, version in cursor:
-            tables.setdefault(table, {})[obj_id] = doc
-            versions[(table, obj_id)] = version
+    versions = Versions()
+    with conn.cursor(binary=True) as cursor:
+        # The planner cannot tell how many chunks there are and would compile
+        # the query, which takes longer than running it.
+        cursor.execute("SET LOCAL jit = off")
+        for table, ids, numbers, docs in cursor.stream(_READ, {"n": CHUNK}):
+            if take is not None:
+                docs = take(table, ids, docs)
+            tables.setdefault(table, {}).update(zip(ids, docs, strict=True))
+            versions.take(table, ids, numbers)
     return tables, versions
 
 
@@ -200,7 +255,7 @@ class ServerBackend:
         self.read_only = read_only
         self.conn: psycopg.Connection | None = None
         # Each record's version as this client last read or wrote it.
-        self.versions: dict[tuple[str, int], int] = {}
+        self.versions = Versions()
         self.rep = ""  # the owner of the leads this role adds ("" for the pool)
         self.manager = False
         self.ids: ServerIds | None = None
@@ -247,19 +302,14 @@ class ServerBackend:
         try:
             with self.conn.transaction():
                 self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-                tables, self.versions = _records(self.conn)
+                tables, self.versions = _records(self.conn, _settled)
                 seq = self.conn.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()[0]
                 self.read_seq = seq  # where others' changes are read from (listen.py)
                 undo = list(self._undo_steps())
-        except psycopg.Error as exc:
-            raise NoServer(self.shown, _said(exc)) from None
-        try:
-            leads = tables.get("leads", {})
-            for lead_id, doc in leads.items():
-                codec.check_lead_doc(lead_id, doc)
-                leads[lead_id] = codec.settle_lead_doc(doc)
             core.fill(tables, seq, check_meta({"undo": undo})["undo"])
             core.reindex()
+        except psycopg.Error as exc:
+            raise NoServer(self.shown, _said(exc)) from None
         except (StoreError, ValueError, TypeError, AttributeError, KeyError) as exc:
             if isinstance(exc, UnreadableFile):
                 raise
