@@ -23,13 +23,11 @@ from store.errors import ReadOnly, StoreError
 from store.leadstore import COMPACT_BYTES, Fold, LeadStore
 from store.preview import close_with_preview
 from tui.cjk_overlay_fix import install as install_cjk_overlay_fix
-from tui.frame_timer import install as install_frame_timer
 from tui.i18n import error_text, localize_bindings, set_language, t
 from tui.rows import RowCache
 from tui.screens.opening import Loaded, LoadFailed, Opening, OpeningScreen, load
 
 install_cjk_overlay_fix()
-install_frame_timer()
 
 if TYPE_CHECKING:
     from store.search import SearchIndex
