@@ -23,7 +23,7 @@ from store.errors import ReadOnly, StoreError
 from store.leadstore import COMPACT_BYTES, Fold, LeadStore
 from store.preview import close_with_preview
 from tui.cjk_overlay_fix import install as install_cjk_overlay_fix
-from tui.i18n import error_text, localize_bindings, set_language, t
+from tui.i18n import error_text, set_language, t
 from tui.rows import RowCache
 from tui.screens.opening import Loaded, LoadFailed, Opening, OpeningScreen, load
 
@@ -59,7 +59,6 @@ class LeadboardApp(App[None]):
         at once as the app starts; they are handed over one at a time."""
         set_language(lang)
         super().__init__()
-        localize_bindings(self)
         self.store: LeadStore = None  # type: ignore[assignment]  # set once loaded
         # Built on first search (or soon after start-up), then kept up to date.
         self.search_index: SearchIndex = None  # type: ignore[assignment]
@@ -154,8 +153,12 @@ class LeadboardApp(App[None]):
         if not getattr(target, "KEYS_ARE_BINDINGS", False):
             return False
         self.app_focus = True
-        return (await self._check_bindings(event.key, priority=True)
-                or await self._check_bindings(event.key))
+        # The binding that acts on the key (the one the key bar shows); a
+        # key it does not take goes the usual way.
+        active = self.screen.active_bindings.get(event.key)
+        if active is None or not active.enabled:
+            return False
+        return await self.run_action(active.binding.action, active.node)
 
     def on_idle(self) -> None:
         # Nothing more queued: a key from now on was typed after the last one.

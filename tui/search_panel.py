@@ -6,9 +6,12 @@ The key waits for its search a little less than a frame (``WAIT_S``). The
 waiting thread holds nothing the search needs, so most searches end within it
 at full speed and are shown in the key's own turn, with no hand-over. A search
 that takes longer is left to finish on its own; a worker shows its result
-when it comes. A search still running when the next key arrives is stopped,
-and its result, if it comes anyway, is dropped: only the result for the text
-now in the bar is ever shown.
+when it comes, and the screen paints nothing meanwhile (``HOLD_S`` at most,
+through ``App.batch_update``): a frame with the letter alone would only slow
+the search, and the rep then sees the letter with its matches, in one frame.
+A search still running when the next key arrives is stopped, and its
+result, if it comes anyway, is dropped: only the result for the text now in
+the bar is ever shown.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager
 
 from rich.text import Text
 from textual import on, work
@@ -29,8 +33,7 @@ from store.leadstore import LeadStore
 from store.search import BadQuery, Cancelled, Query, Result, SearchIndex, parse_query, search
 from store.search.pinyin import warm as warm_pinyin
 from store.text import visible
-from tui.held_frames import HeldFrames
-from tui.i18n import error_text, localize_bindings, t
+from tui.i18n import error_text, t
 from tui.screens.view_name import ViewNameScreen
 from widgets.search_bar import SearchBar
 
@@ -43,8 +46,7 @@ WARM_AFTER_S = 2.0
 # A key waits this long for its search, blocking the screen: less than a
 # frame at 60 Hz, so typing never stalls for longer than a frame would.
 WAIT_S = 0.012
-# The typed letter waits this long at most for its matches, to be painted with
-# them in one frame (see tui/held_frames.py).
+# A search that outlasts it holds the screen's frames this long at most.
 HOLD_S = 0.05
 
 
@@ -127,13 +129,12 @@ class SearchPanel(SearchBar):
         It is called in the same turn as the matches are shown, so that both
         reach the screen in one paint."""
         super().__init__(t("search.placeholder"), **kwargs)
-        localize_bindings(self)
         self.index = index
         self.show_only = show_only
         self._rerun_due = False
         self._shown_for: str | None = None  # the text whose matches are shown
         self._jump_due = False  # enter came before the matches: jump when they do
-        self._held: HeldFrames | None = None  # the screen, waiting for the matches
+        self._held: AbstractContextManager | None = None  # the app's frames, until the matches
         # One search at a time (the index serves one anyway), on a thread kept
         # for it: a new thread per key costs more than the search of a letter.
         self._searches = ThreadPoolExecutor(1, thread_name_prefix="search")
@@ -176,21 +177,7 @@ class SearchPanel(SearchBar):
             return
         if not self.index.built:
             self.show_message(t("search.indexing", count=len(self.app.store.leads)))
-        else:
-            self._hold()
         self._run(text)
-
-    def _hold(self) -> None:
-        screen = self.screen
-        if isinstance(screen, HeldFrames) and self._held is None:
-            self._held = screen
-            screen.hold_frames()
-            self.set_timer(HOLD_S, self._release)
-
-    def _release(self) -> None:
-        if self._held is not None:
-            self._held.release_frames()
-            self._held = None
 
     def on_unmount(self) -> None:
         self._cancel()
@@ -214,10 +201,24 @@ class SearchPanel(SearchBar):
             # Blocks the screen, but a lock wait frees the interpreter for the search.
             result = searching.result(timeout=WAIT_S)
         except Exception:  # slower than the wait, or failed: a worker takes it on
+            self._hold()
             self.run_worker(self._arrival(text, searching), group="search", exclusive=True,
                             exit_on_error=False)
             return
         self._answer(text, result)  # shown in this turn, not after a message's
+
+    def _hold(self) -> None:
+        if self._held is None and self.index.built:
+            self._held = self.app.batch_update()
+            self._held.__enter__()
+            self.set_timer(HOLD_S, self._release)
+
+    def _release(self) -> None:
+        if self._held is not None:
+            held, self._held = self._held, None
+            held.__exit__(None, None, None)
+            if self.is_attached:
+                self.screen.check_idle()  # the screen paints what waited, at its next tick
 
     def _search(self, query: Query, generation: int) -> Result:
         return search(self.index, query, LIMIT, stop=lambda: self._generation != generation)
@@ -277,7 +278,7 @@ class SearchPanel(SearchBar):
         super().reset()
 
     @on(SearchBar.Closed)
-    def _closed(self, event: SearchBar.Closed) -> None:
+    def _bar_closed(self, event: SearchBar.Closed) -> None:
         self._cancel()
         self.show_only(None, False)
 

@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Input, Static
 from store.market import Market, market, regions
 from store.text import clean
 from tui import market_words as words
-from tui.i18n import localize_bindings, t
+from tui.i18n import describe, t
 from widgets.bar_chart import Bar, BarChart
 from widgets.key_bar import KeyBar
 
@@ -52,7 +52,6 @@ class MarketScreen(Screen[MarketChoice | None]):
 
     def __init__(self, region: str = "") -> None:
         super().__init__()
-        localize_bindings(self)
         self.place = region
         self.places: list[str] = [""]
         self.figures: Market | None = None
@@ -71,10 +70,9 @@ class MarketScreen(Screen[MarketChoice | None]):
                 yield CandidateTable(id="market-candidates", cursor_type="row",
                                      zebra_stripes=True)
                 yield Static("", classes="market-note", id="market-unowned")
-        yield KeyBar(pinned=PINNED_KEYS)
+        yield KeyBar(describe=describe, pinned=PINNED_KEYS)
 
     def on_mount(self) -> None:
-        localize_bindings(self.query_one(CandidateTable))
         self.query_one("#market-candidates").focus()
         self.compute(self.place)
 

@@ -31,8 +31,7 @@ from store.session import (
     save_record,
 )
 from tui.details import lead_sections
-from tui.held_frames import HeldFrames
-from tui.i18n import error_text, language, localize_bindings, t
+from tui.i18n import describe, error_text, language, t
 from tui.keys import grade_keys
 from tui.screens.contact_form import ContactForm
 from tui.screens.help import HelpScreen
@@ -66,7 +65,6 @@ class SessionStart(ModalScreen[bool]):
 
     def __init__(self, queue: Queue) -> None:
         super().__init__()
-        localize_bindings(self)
         self.queue = queue
 
     def compose(self) -> ComposeResult:
@@ -106,7 +104,6 @@ class LostReason(ModalScreen[str | None]):
 
     def __init__(self) -> None:
         super().__init__()
-        localize_bindings(self)
 
     def action_other(self) -> None:
         """The text box waits until asked for, so that digits pick a reason."""
@@ -140,7 +137,6 @@ class SessionSummary(ModalScreen[None]):
     def __init__(self, counts: dict[str, int], queued: int, elapsed: str,
                  lost_reasons: dict[str, int] | None = None) -> None:
         super().__init__()
-        localize_bindings(self)
         self.counts = counts
         self.queued = queued
         self.elapsed = elapsed
@@ -161,7 +157,7 @@ class SessionSummary(ModalScreen[None]):
         self.dismiss(None)
 
 
-class SessionScreen(HeldFrames, Screen[set[int]]):
+class SessionScreen(Screen[set[int]]):
     """One lead in full view; each key decides and moves to the next lead.
 
     Dismisses with the ids of the leads it changed, for the board to re-place.
@@ -189,7 +185,6 @@ class SessionScreen(HeldFrames, Screen[set[int]]):
 
     def __init__(self, store: LeadStore, queue: Queue) -> None:
         super().__init__()
-        localize_bindings(self)
         self.store = store
         self.session = TriageSession(queue, store.now())
         self.changed: set[int] = set()
@@ -208,7 +203,7 @@ class SessionScreen(HeldFrames, Screen[set[int]]):
             yield self.progress
             yield self.message
         yield self.sheet
-        yield KeyBar(pinned=PINNED_KEYS, lines=2)  # every decision's key, also at 80 columns
+        yield KeyBar(describe=describe, pinned=PINNED_KEYS, lines=2)  # every decision's key, also at 80 columns
 
     def on_mount(self) -> None:
         self.show_lead()
@@ -278,7 +273,6 @@ class SessionScreen(HeldFrames, Screen[set[int]]):
         self.session.record(decision)
         decided = t("session.decided", name=lead.name, what=t(f"summary.{decision}"))
         self.show_lead(decided)
-        self.paint_now(self)  # the next lead, in the key's own turn
         self.call_after_refresh(self._make_durable, decided)
 
     def _make_durable(self, decided: str) -> None:
