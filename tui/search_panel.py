@@ -6,9 +6,10 @@ The key waits for its search a little less than a frame (``WAIT_S``). The
 waiting thread holds nothing the search needs, so most searches end within it
 at full speed and are shown in the key's own turn, with no hand-over. A search
 that takes longer is left to finish on its own; a worker shows its result
-when it comes, and the screen paints nothing meanwhile (``HOLD_S`` at most,
-through ``App.batch_update``): a frame with the letter alone would only slow
-the search, and the rep then sees the letter with its matches, in one frame.
+when it comes. The screen paints nothing from the key until the widgets the
+matches changed have told it so (``HOLD_S`` at most, through
+``App.batch_update``): the rep sees the letter, its matches and the board
+narrowed to them in one frame, not the letter a frame before the rest.
 A search still running when the next key arrives is stopped, and its
 result, if it comes anyway, is dropped: only the result for the text now in
 the bar is ever shown.
@@ -46,7 +47,7 @@ WARM_AFTER_S = 2.0
 # A key waits this long for its search, blocking the screen: less than a
 # frame at 60 Hz, so typing never stalls for longer than a frame would.
 WAIT_S = 0.012
-# A search that outlasts it holds the screen's frames this long at most.
+# The screen's frames wait this long at most for a search's matches.
 HOLD_S = 0.05
 
 
@@ -177,6 +178,7 @@ class SearchPanel(SearchBar):
             return
         if not self.index.built:
             self.show_message(t("search.indexing", count=len(self.app.store.leads)))
+        self._hold()
         self._run(text)
 
     def on_unmount(self) -> None:
@@ -201,7 +203,6 @@ class SearchPanel(SearchBar):
             # Blocks the screen, but a lock wait frees the interpreter for the search.
             result = searching.result(timeout=WAIT_S)
         except Exception:  # slower than the wait, or failed: a worker takes it on
-            self._hold()
             self.run_worker(self._arrival(text, searching), group="search", exclusive=True,
                             exit_on_error=False)
             return
@@ -242,7 +243,9 @@ class SearchPanel(SearchBar):
         try:
             self._show_found(text, result, error)
         finally:
-            self._release()
+            # Once the widgets that changed have told the screen, so that
+            # one frame holds all of them.
+            self.call_after_refresh(self._release)
 
     def _show_found(self, text: str, result: Result | None, error: str) -> None:
         if result is None:
