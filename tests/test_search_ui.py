@@ -596,6 +596,14 @@ async def test_the_typed_letter_is_painted_with_its_matches(store, monkeypatch):
     assert all(text == "z" for text, _count, _drawn in frames)
 
 
+async def test_a_fast_search_paints_the_letter_and_the_narrowed_board_in_one_frame(
+        store, monkeypatch):
+    # The board's lists tell the screen in turns of their own: the frame
+    # waits for them, not only for the matches under the bar.
+    frames, _full = await frames_of_z(store, monkeypatch, 0.0)
+    assert frames == [("z", 1, True)]
+
+
 async def test_a_slow_search_shows_the_letter_first(store, monkeypatch):
     from tui.search_panel import HOLD_S
 
