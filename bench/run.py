@@ -224,20 +224,32 @@ app before, "60 a second" is the app now with Textual's own frame rate.
 | search typing `zhang` | 15.9 / 28.6 | 23.0 / 36.4 | 45.6 / 52.5 | 18.9 / 32.5 |
 | triage decisions `1`–`4` | 15.0 / 19.9 | 17.1 / 16.9 | 38.3 / 36.9 | 14.4 / 9.1 |
 
+A second run at 100k alone, four rounds of 120 `j`/`k`, 40 `tab`, 32 moves,
+24 grade steps and 20 letters per build, gave for the app before, the app now
+(before its search held frames from the key) and with the old partial update
+put back: `j`/`k` 10.0 / 12.7 / 12.3, `tab` 45.1 / 40.1 / 41.6, moves 12.9 /
+30.2 / 26.5, `+`/`-` 21.2 / 31.5 / 23.3, search typing 26.2 / 50.0 / 39.2.
+So at 100k a move and a typed letter now take about a frame more than with
+the patches, which painted the key's change in its own turn; everything else
+is even. Later runs, with the machine under heavy load from other work, were
+too noisy to say more (the same build's figures moved by 20 ms).
+
 - **The frame rate** (`TEXTUAL_FPS`, set to 240 in `tui/__init__.py` unless the
   rep set it). A changed widget is painted at the next tick of its screen's
   frame timer, and after a pause Textual 8's timer waits one to two ticks; a
-  move, a decision or a typed letter takes two frames (the change, then
-  "✓ saved" or the matches). At Textual's 60 a second that is the 34 to 53 ms
-  of the "60 a second" column, two to three frames; at 240 it is within a
-  frame of the patched app, which painted in the key's own turn. At 1000 a
-  second keys with a new layout (`tab`, opening the search) got slower:
-  the screen paints the layout's steps as separate frames.
-- **The search holds the screen's frames while a slow search runs**
-  (`App.batch_update`, 50 ms at most, only for a search that outlasts the
-  12 ms the key waits for it): the letter is painted with its matches, not
-  alone a frame before them (tests/test_search_ui.py). Most searches end
-  within the key's wait, so the search typing figures above barely involve it.
+  move, a decision or a grade step takes two frames (the change, then
+  "✓ saved", made durable in between: tests/test_sync_later.py). At
+  Textual's 60 a second that is the 34 to 53 ms of the "60 a second" column;
+  at 240 a tick costs 4 to 8 ms. At 1000 a second keys with a new layout
+  (`tab`, opening the search) got slower: the screen paints the layout's
+  steps as separate frames.
+- **The search holds the screen's frames from the key until the widgets its
+  matches changed have told the screen** (`App.batch_update`, released by
+  `call_after_refresh`, 50 ms at most). Without it the letter and the match
+  list were painted a frame before the board's lists (tests/test_search_ui.py
+  counts the frames). Without the hold (then only for searches slower than
+  the key's 12 ms wait), search typing took 27.1 / 54.2 ms against 24.7 /
+  40.5 with it, in a run of its own.
 - **Chinese characters cut where a box over the board meets the panes**
   (Textual issue 6357): the one private part left, tui/cjk_overlay_fix.py, for
   Textual 8; it changes what is drawn, not how fast. Textual's partial update
