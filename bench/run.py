@@ -191,12 +191,10 @@ figures show across areas, not one reading.
   grade steps and search typing take 10 to 30 ms at the median, `tab` about 30
   to 45 ms, and opening a pane, the search, the plan or a session 60 to 200 ms.
   What costs the frames: a key's change that Textual paints in two refreshes
-  (the move, then "✓ saved"; the letter, then its matches), and a focus change
-  or a new pane laying out the whole screen. Measured with the same harness on
-  stock Textual (the compositor, timer and held-frame patches taken out), moves
-  and search typing took 34 to 46 ms at the median, so those patches still save
-  the rep two frames on the keys they feel most; the way to retire them is a
-  design that paints each key's whole change in one refresh.
+  (the move, then "✓ saved"; the letter, then its matches), each waiting for
+  a tick of the screen's frame timer, and a focus change or a new pane laying
+  out the whole screen. The app no longer replaces Textual's compositor, timer
+  or frames; see the last section for what paints keys on time instead.
 - **Importing a large CSV** (4.9× against 4×): every cell is now cleaned of
   control characters, addresses are split into province, city and district, and
   phones are told apart by kind (mobile, landline, 400/800, service, abroad);
@@ -217,6 +215,57 @@ figures show across areas, not one reading.
 - **Search typing in-process at 100k** and **cold start at 10k**: over their
   budgets by small margins in this run, within them in the runs before; not
   measured alone again, so noise and the larger demo are both open causes.
+
+## What keeps keys fast, on Textual's public API
+
+The app used to replace parts of Textual: the compositor's partial update, a
+line of its timers, and the screen's frames (held and painted by hand). It
+now uses Textual's public API only (tests/test_public_api.py walks the code),
+and each of these is gone or done through a public means. Figures: medians
+in ms, the real app in a terminal (bench/black_box.py), three rounds, the
+builds taken in turn in the same run at 1k / 100k leads; "patched" is the
+app before, "60 a second" is the app now with Textual's own frame rate.
+
+| key | patched | now (240 a second) | 60 a second | 1000 a second |
+|---|---:|---:|---:|---:|
+| board `j` / `k` | 6.0 / 19.3 | 8.0 / 27.4 | 7.3 / 16.8 | 6.4 / 28.4 |
+| board `tab` | 32.3 / 38.2 | 34.0 / 35.0 | 36.3 / 39.5 | 51.0 / 67.8 |
+| board `1`–`4` (move) | 15.0 / 12.7 | 19.4 / 23.8 | 36.8 / 36.7 | 15.9 / 18.3 |
+| board `+` / `-` | 21.4 / 18.3 | 16.7 / 20.3 | 34.4 / 43.5 | 13.6 / 15.6 |
+| search typing `zhang` | 15.9 / 28.6 | 23.0 / 36.4 | 45.6 / 52.5 | 18.9 / 32.5 |
+| triage decisions `1`–`4` | 15.0 / 19.9 | 17.1 / 16.9 | 38.3 / 36.9 | 14.4 / 9.1 |
+
+A second run at 100k alone, four rounds of 120 `j`/`k`, 40 `tab`, 32 moves,
+24 grade steps and 20 letters per build, gave for the app before, the app now
+(before its search held frames from the key) and with the old partial update
+put back: `j`/`k` 10.0 / 12.7 / 12.3, `tab` 45.1 / 40.1 / 41.6, moves 12.9 /
+30.2 / 26.5, `+`/`-` 21.2 / 31.5 / 23.3, search typing 26.2 / 50.0 / 39.2.
+So at 100k a move and a typed letter now take about a frame more than with
+the patches, which painted the key's change in its own turn; everything else
+is even. Later runs, with the machine under heavy load from other work, were
+too noisy to say more (the same build's figures moved by 20 ms).
+
+- **The frame rate** (`TEXTUAL_FPS`, set to 240 in `tui/__init__.py` unless the
+  rep set it). A changed widget is painted at the next tick of its screen's
+  frame timer, and after a pause Textual 8's timer waits one to two ticks; a
+  move, a decision or a grade step takes two frames (the change, then
+  "✓ saved", made durable in between: tests/test_sync_later.py). At
+  Textual's 60 a second that is the 34 to 53 ms of the "60 a second" column;
+  at 240 a tick costs 4 to 8 ms. At 1000 a second keys with a new layout
+  (`tab`, opening the search) got slower: the screen paints the layout's
+  steps as separate frames.
+- **The search holds the screen's frames from the key until the widgets its
+  matches changed have told the screen** (`App.batch_update`, released by
+  `call_after_refresh`, 50 ms at most). Without it the letter and the match
+  list were painted a frame before the board's lists (tests/test_search_ui.py
+  counts the frames). Without the hold (then only for searches slower than
+  the key's 12 ms wait), search typing took 27.1 / 54.2 ms against 24.7 /
+  40.5 with it, in a run of its own.
+- **Chinese characters cut where a box over the board meets the panes**
+  (Textual issue 6357): the one private part left, tui/cjk_overlay_fix.py, for
+  Textual 8; it changes what is drawn, not how fast. Textual's partial update
+  is used as it is: the patched one drew fewer lines per key, which the
+  figures above do not show.
 """
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from textual.selection import Selection
 
 from store.leadstore import LeadStore
 from store.model import Credit
-from tests.test_compositor import screen_text
+from tests.test_cjk_overlay_fix import screen_text
 from tui.app import LeadboardApp
 from widgets.detail_pane import DetailPane
 from widgets.lead_list import LeadList

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from store.leadstore import LeadStore
-from tests.test_compositor import screen_text
+from tests.test_cjk_overlay_fix import screen_text
 from tui.app import LeadboardApp
 
 ROOT = Path(__file__).resolve().parents[1]

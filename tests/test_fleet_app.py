@@ -9,7 +9,7 @@ import pytest
 
 from store.leadstore import LeadStore
 from store.model import MachineStatus
-from tests.test_compositor import screen_text
+from tests.test_cjk_overlay_fix import screen_text
 from tui.app import LeadboardApp
 from tui.screens.form import DiscardTyping
 from tui.screens.machine_form import MachineForm

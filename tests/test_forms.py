@@ -4,7 +4,7 @@ import pytest
 
 from store.leadstore import LeadStore
 from tests.conftest import SEED
-from tests.test_compositor import screen_text
+from tests.test_cjk_overlay_fix import screen_text
 from tui.app import LeadboardApp
 from tui.screens.contact_form import ContactForm
 from tui.screens.form import DiscardTyping

@@ -3,7 +3,7 @@ command line's dry run and duplicate choice, and a last line that tells what
 came of the import, rejected rows counted."""
 
 from store.leadstore import LeadStore
-from tests.test_compositor import screen_text
+from tests.test_cjk_overlay_fix import screen_text
 from tui.app import LeadboardApp
 from tui.screens.importing import ImportScreen
 

@@ -570,12 +570,10 @@ def slow_search(monkeypatch, seconds: float) -> None:
     monkeypatch.setattr(search_panel, "search", slowed)
 
 
-async def frames_of_z(store, monkeypatch, search_seconds: float,
-                      ticks: bool = True) -> tuple[list, int]:
+async def frames_of_z(store, monkeypatch, search_seconds: float) -> tuple[list, int]:
     """The frames painted from typing `z` in the open search bar to its
     matches, with a search that takes ``search_seconds``; and how many leads
-    Q1 listed before. Without ``ticks`` the screen's frame timer is stopped,
-    and the test pilot's own call of it too (the release calls Textual's)."""
+    Q1 listed before."""
     add_leads(store)
     app = LeadboardApp(store, "en")
     async with app.run_test(size=SIZE) as pilot:
@@ -585,11 +583,6 @@ async def frames_of_z(store, monkeypatch, search_seconds: float,
         full = len(app.screen.board.lead_list(1).rows)
         slow_search(monkeypatch, search_seconds)
         frames = record_frames(app, monkeypatch)
-        if not ticks:
-            timer = app.screen._update_timer
-            timer.pause()
-            monkeypatch.setattr(timer, "resume", lambda: None)
-            monkeypatch.setattr(app.screen, "_on_timer_update", lambda: None)
         await pilot.press("z")
         await settle(app, pilot)
     return frames, full
@@ -603,10 +596,11 @@ async def test_the_typed_letter_is_painted_with_its_matches(store, monkeypatch):
     assert all(text == "z" for text, _count, _drawn in frames)
 
 
-async def test_the_matches_are_painted_when_they_come_not_at_the_next_tick(store, monkeypatch):
-    # With no tick of the frame timer to come, only the matches' arrival can
-    # paint; and its one frame has every widget that changed, the lists too.
-    frames, _full = await frames_of_z(store, monkeypatch, 0.0, ticks=False)
+async def test_a_fast_search_paints_the_letter_and_the_narrowed_board_in_one_frame(
+        store, monkeypatch):
+    # The board's lists tell the screen in turns of their own: the frame
+    # waits for them, not only for the matches under the bar.
+    frames, _full = await frames_of_z(store, monkeypatch, 0.0)
     assert frames == [("z", 1, True)]
 
 

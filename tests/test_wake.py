@@ -11,7 +11,7 @@ from store.leadstore import LeadStore
 from store.model import Status
 from store.session import default_queue
 from tests.conftest import NOW
-from tests.test_compositor import screen_text
+from tests.test_cjk_overlay_fix import screen_text
 from tui.app import LeadboardApp
 from tui.cli import main
 from tui.screens.session import SessionScreen, SessionStart, SessionSummary

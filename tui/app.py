@@ -22,15 +22,13 @@ from store.board import BoardIndex
 from store.errors import ReadOnly, StoreError
 from store.leadstore import COMPACT_BYTES, Fold, LeadStore
 from store.preview import close_with_preview
-from tui.compositor import install as install_compositor
-from tui.frame_timer import install as install_frame_timer
-from tui.i18n import error_text, localize_bindings, set_language, t
+from tui.cjk_overlay_fix import install as install_cjk_overlay_fix
+from tui.i18n import error_text, set_language, t
 from tui.live import LiveBase
 from tui.rows import RowCache
 from tui.screens.opening import Loaded, LoadFailed, Opening, OpeningScreen, load
 
-install_compositor()
-install_frame_timer()
+install_cjk_overlay_fix()
 
 if TYPE_CHECKING:
     from store.search import SearchIndex
@@ -62,7 +60,6 @@ class LeadboardApp(LiveBase, App[None]):
         at once as the app starts; they are handed over one at a time."""
         set_language(lang)
         super().__init__()
-        localize_bindings(self)
         self.store: LeadStore = None  # type: ignore[assignment]  # set once loaded
         # Built on first search (or soon after start-up), then kept up to date.
         self.search_index: SearchIndex = None  # type: ignore[assignment]
@@ -158,8 +155,12 @@ class LeadboardApp(LiveBase, App[None]):
         if not getattr(target, "KEYS_ARE_BINDINGS", False):
             return False
         self.app_focus = True
-        return (await self._check_bindings(event.key, priority=True)
-                or await self._check_bindings(event.key))
+        # The binding that acts on the key (the one the key bar shows); a
+        # key it does not take goes the usual way.
+        active = self.screen.active_bindings.get(event.key)
+        if active is None or not active.enabled:
+            return False
+        return await self.run_action(active.binding.action, active.node)
 
     def on_idle(self) -> None:
         # Nothing more queued: a key from now on was typed after the last one.

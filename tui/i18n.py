@@ -6,14 +6,12 @@ only, or when the code asks for a key no catalog has.
 
 from __future__ import annotations
 
-import dataclasses
 import errno
 import os
 from collections.abc import Mapping
 from pathlib import PurePath
 
 from textual.binding import Binding
-from textual.dom import DOMNode
 
 from store.errors import StoreError
 from store.text import visible
@@ -93,21 +91,11 @@ def error_text(exc: StoreError) -> str:
     return t(key, **exc.params)
 
 
-def localize_bindings(node: DOMNode) -> None:
-    """Give a node's key bindings descriptions in the current language.
-
-    Descriptions are looked up by binding id (``binding.<id>``), so the
-    key bar, the help screen and the command palette all say the same.
-    Textual's own bindings have no id: they are looked up by action
-    (``binding.action.<action>``), so none is left in English.
-    """
-    bindings = node._bindings.key_to_bindings
-    for key, entries in bindings.items():
-        bindings[key] = [_localized(b) for b in entries]
-
-
-def _localized(binding: Binding) -> Binding:
-    if binding.id:
-        return dataclasses.replace(binding, description=t(f"binding.{binding.id}"))
-    key = f"binding.action.{binding.action}"
-    return dataclasses.replace(binding, description=t(key)) if has(key) else binding
+def describe(binding: Binding) -> str:
+    """A key binding's description in the current language, looked up by
+    binding id (``binding.<id>``), so the key bar, the help screen and the
+    command palette all say the same. Textual's own bindings have no id:
+    they are looked up by action (``binding.action.<action>``), so none is
+    left in English."""
+    key = f"binding.{binding.id}" if binding.id else f"binding.action.{binding.action}"
+    return t(key) if binding.id or has(key) else binding.description

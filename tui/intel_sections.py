@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Static
 
 from store.errors import StoreError
 from store.intel import RegionIntel, place_of_region, region_intel
-from tui.i18n import error_text, label, localize_bindings, t
+from tui.i18n import error_text, label, t
 from tui.intel_words import place_text, price_text, staff_text, terms_text
 
 INTEL_KEYS = [
@@ -77,9 +77,6 @@ class MarketIntel(Vertical):
                             id=f"market-{name}-table")
                 yield Static("", classes="market-note", id=f"market-{name}-note")
 
-    def on_mount(self) -> None:
-        for table in self.query(DataTable):
-            localize_bindings(table)
 
     def show(self, region: str) -> None:
         same = region == self.shown_region  # after a change: the cursors stay where they were

@@ -3,9 +3,12 @@ the command palette list them."""
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from collections.abc import Iterator
 
-from tui.i18n import has, t
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+from tui.i18n import describe, has, t
 
 # Textual's own copy key (ctrl+c, super+c) is not listed: super+c never
 # reaches an app in a terminal, and a list of the rep's keys is no place for
@@ -23,7 +26,24 @@ def help_words(binding: Binding) -> str:
     """What a key does, as the help says it: the key bar's words are short;
     the help may say more (``help.key.<id>``)."""
     longer = f"help.key.{binding.id}"
-    return t(longer) if has(longer) else binding.description
+    return t(longer) if has(longer) else describe(binding)
+
+
+def bound_keys(node: DOMNode) -> Iterator[tuple[str, Binding]]:
+    """(key, binding) for each key a node's classes bind (their ``BINDINGS``),
+    as Textual merges them: a class's binding of a key replaces those of the
+    classes it derives from. (None of ours turns inheriting off.)"""
+    keys: dict[str, list[Binding]] = {}
+    for cls in reversed(type(node).__mro__):
+        if not issubclass(cls, DOMNode):
+            continue  # a mixin's BINDINGS, as Textual, count for nothing
+        declared: dict[str, list[Binding]] = {}
+        for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", ())):
+            declared.setdefault(binding.key, []).append(binding)
+        keys.update(declared)
+    for key, bindings in keys.items():
+        for binding in bindings:
+            yield key, binding
 
 
 def grade_keys(area: str) -> list[Binding]:

@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Static
 
 from store.lost import LostInRegion
 from tui import lost_words as words
-from tui.i18n import localize_bindings, t
+from tui.i18n import t
 from tui.market_words import ROWS_SHOWN
 
 
@@ -30,8 +30,6 @@ class LostDeals(Vertical):
         yield LostDealTable(id="market-lost-table", cursor_type="row", zebra_stripes=True)
         yield Static("", classes="market-note", id="market-lost-none")
 
-    def on_mount(self) -> None:
-        localize_bindings(self.query_one(LostDealTable))
 
     def show(self, rows: tuple[LostInRegion, ...]) -> None:
         table = self.query_one(LostDealTable)

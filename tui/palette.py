@@ -18,8 +18,8 @@ from textual.fuzzy import Matcher
 from textual.markup import escape
 
 from store.search import BadQuery, parse_query, search
-from tui.i18n import t
-from tui.keys import help_words, listed
+from tui.i18n import describe, t
+from tui.keys import bound_keys, help_words, listed
 from tui.search_panel import match_line
 
 PALETTE_LIMIT = 12
@@ -28,19 +28,22 @@ PALETTE_LIMIT = 12
 class Palette(CommandPalette):
     """Textual's command palette, saying "no matches" in the rep's language."""
 
-    def on_mount(self) -> None:
-        # Textual adds its own line, in English, when nothing matches, and
-        # shows the list to do so: put the rep's words in its place then.
-        # (Textual's internals, both: tests/test_search_ui.py checks them.)
-        self.watch(self, "_list_visible", self._say_no_matches, init=False)
+    # The id of the line Textual adds, in English, when nothing matches.
+    NO_MATCHES_ID = "--no-matches"
 
-    def _say_no_matches(self, visible: bool) -> None:
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.no_matches = Align.center(Text(t("palette.no_matches"), style="not bold"))
+
+    def on_idle(self) -> None:
+        # Textual adds its line in a turn of this screen's: once the turn is
+        # over, put the rep's words in its place, before the frame shows it.
         results = self.query_one(CommandList)
-        if not visible or results.option_count != 1:
+        if results.option_count != 1:
             return
-        if results.get_option_at_index(0).id == self._NO_MATCHES:
-            words = Align.center(Text(t("palette.no_matches"), style="not bold"))
-            results.replace_option_prompt(self._NO_MATCHES, words)
+        line = results.get_option_at_index(0)
+        if line.id == self.NO_MATCHES_ID and line.prompt is not self.no_matches:
+            results.replace_option_prompt(self.NO_MATCHES_ID, self.no_matches)
 
 
 class LeadsProvider(Provider):
@@ -88,12 +91,11 @@ def action_rows(nodes: list[DOMNode]) -> list[ActionRow]:
     """Every action the nodes bind that the help lists too, keys joined."""
     rows: dict[tuple[int, str], tuple[list[str], Binding, DOMNode]] = {}
     for node in nodes:
-        for key, bindings in node._bindings.key_to_bindings.items():
-            for binding in bindings:
-                if listed(binding):
-                    keys, _, _ = rows.setdefault((id(node), binding.action), ([], binding, node))
-                    keys.append(node.app.get_key_display(Binding(key, binding.action)))
-    return [ActionRow(binding.description, " / ".join(keys), help_words(binding),
+        for key, binding in bound_keys(node):
+            if listed(binding):
+                keys, _, _ = rows.setdefault((id(node), binding.action), ([], binding, node))
+                keys.append(node.app.get_key_display(Binding(key, binding.action)))
+    return [ActionRow(describe(binding), " / ".join(keys), help_words(binding),
                       partial(node.run_action, binding.action))
             for keys, binding, node in rows.values()]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from store.board import TRAY
-from tui.i18n import localize_bindings, t
+from tui.i18n import t
 from tui.keys import grade_keys
 from widgets.lead_list import LeadList
 from widgets.quadrant_board import QuadrantBoard
@@ -53,7 +53,6 @@ BOARD_BINDINGS = [
 def label_places(board: QuadrantBoard) -> None:
     """The lists' keys and empty texts in the user's language."""
     for lead_list in board.query(LeadList):
-        localize_bindings(lead_list)
         lead_list.empty_text = empty_text(lead_list.place, narrowed=False)
 
 

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Static
 
 from store.market_model import Project
 from store.projects import ProjectView, projects_in
-from tui.i18n import label, localize_bindings, t
+from tui.i18n import label, t
 from tui.project_words import leads_words, needs_words, project_place
 
 
@@ -46,8 +46,6 @@ class ProjectSection(Vertical):
         yield ProjectTable(id="projects-table", cursor_type="row", zebra_stripes=True)
         yield Static("", classes="market-note", id="projects-note")
 
-    def on_mount(self) -> None:
-        localize_bindings(self.query_one(ProjectTable))
 
     def show(self, region: str) -> None:
         self.place = region

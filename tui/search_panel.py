@@ -6,9 +6,13 @@ The key waits for its search a little less than a frame (``WAIT_S``). The
 waiting thread holds nothing the search needs, so most searches end within it
 at full speed and are shown in the key's own turn, with no hand-over. A search
 that takes longer is left to finish on its own; a worker shows its result
-when it comes. A search still running when the next key arrives is stopped,
-and its result, if it comes anyway, is dropped: only the result for the text
-now in the bar is ever shown.
+when it comes. The screen paints nothing from the key until the widgets the
+matches changed have told it so (``HOLD_S`` at most, through
+``App.batch_update``): the rep sees the letter, its matches and the board
+narrowed to them in one frame, not the letter a frame before the rest.
+A search still running when the next key arrives is stopped, and its
+result, if it comes anyway, is dropped: only the result for the text now in
+the bar is ever shown.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager
 
 from rich.text import Text
 from textual import on, work
@@ -29,8 +34,7 @@ from store.leadstore import LeadStore
 from store.search import BadQuery, Cancelled, Query, Result, SearchIndex, parse_query, search
 from store.search.pinyin import warm as warm_pinyin
 from store.text import visible
-from tui.held_frames import HeldFrames
-from tui.i18n import error_text, localize_bindings, t
+from tui.i18n import error_text, t
 from tui.screens.view_name import ViewNameScreen
 from widgets.search_bar import SearchBar
 
@@ -43,8 +47,7 @@ WARM_AFTER_S = 2.0
 # A key waits this long for its search, blocking the screen: less than a
 # frame at 60 Hz, so typing never stalls for longer than a frame would.
 WAIT_S = 0.012
-# The typed letter waits this long at most for its matches, to be painted with
-# them in one frame (see tui/held_frames.py).
+# The screen's frames wait this long at most for a search's matches.
 HOLD_S = 0.05
 
 
@@ -127,13 +130,12 @@ class SearchPanel(SearchBar):
         It is called in the same turn as the matches are shown, so that both
         reach the screen in one paint."""
         super().__init__(t("search.placeholder"), **kwargs)
-        localize_bindings(self)
         self.index = index
         self.show_only = show_only
         self._rerun_due = False
         self._shown_for: str | None = None  # the text whose matches are shown
         self._jump_due = False  # enter came before the matches: jump when they do
-        self._held: HeldFrames | None = None  # the screen, waiting for the matches
+        self._held: AbstractContextManager | None = None  # the app's frames, until the matches
         # One search at a time (the index serves one anyway), on a thread kept
         # for it: a new thread per key costs more than the search of a letter.
         self._searches = ThreadPoolExecutor(1, thread_name_prefix="search")
@@ -176,21 +178,8 @@ class SearchPanel(SearchBar):
             return
         if not self.index.built:
             self.show_message(t("search.indexing", count=len(self.app.store.leads)))
-        else:
-            self._hold()
+        self._hold()
         self._run(text)
-
-    def _hold(self) -> None:
-        screen = self.screen
-        if isinstance(screen, HeldFrames) and self._held is None:
-            self._held = screen
-            screen.hold_frames()
-            self.set_timer(HOLD_S, self._release)
-
-    def _release(self) -> None:
-        if self._held is not None:
-            self._held.release_frames()
-            self._held = None
 
     def on_unmount(self) -> None:
         self._cancel()
@@ -219,6 +208,19 @@ class SearchPanel(SearchBar):
             return
         self._answer(text, result)  # shown in this turn, not after a message's
 
+    def _hold(self) -> None:
+        if self._held is None and self.index.built:
+            self._held = self.app.batch_update()
+            self._held.__enter__()
+            self.set_timer(HOLD_S, self._release)
+
+    def _release(self) -> None:
+        if self._held is not None:
+            held, self._held = self._held, None
+            held.__exit__(None, None, None)
+            if self.is_attached:
+                self.screen.check_idle()  # the screen paints what waited, at its next tick
+
     def _search(self, query: Query, generation: int) -> Result:
         return search(self.index, query, LIMIT, stop=lambda: self._generation != generation)
 
@@ -241,7 +243,9 @@ class SearchPanel(SearchBar):
         try:
             self._show_found(text, result, error)
         finally:
-            self._release()
+            # Once the widgets that changed have told the screen, so that
+            # one frame holds all of them.
+            self.call_after_refresh(self._release)
 
     def _show_found(self, text: str, result: Result | None, error: str) -> None:
         if result is None:
@@ -277,7 +281,7 @@ class SearchPanel(SearchBar):
         super().reset()
 
     @on(SearchBar.Closed)
-    def _closed(self, event: SearchBar.Closed) -> None:
+    def _bar_closed(self, event: SearchBar.Closed) -> None:
         self._cancel()
         self.show_only(None, False)
 

@@ -8,7 +8,9 @@ is drawn as text, and a click is mapped back to the key under the pointer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -34,7 +36,8 @@ class KeyBar(Widget, can_focus=False):
     """The screen's shown bindings, one per action, the command palette's key
     at the right end. The ``pinned`` actions stand beside it and are always
     shown; on a narrow screen the others take up to ``lines`` lines, and are
-    shown as far as those hold."""
+    shown as far as those hold. ``describe`` gives a binding's words (its
+    description, unless the app says them in the rep's language)."""
 
     DEFAULT_CSS = """
     KeyBar { dock: bottom; height: 1; background: $footer-background; }
@@ -45,8 +48,10 @@ class KeyBar(Widget, can_focus=False):
     COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--disabled"}
 
     def __init__(self, *, pinned: tuple[str, ...] = (), lines: int = 1,
+                 describe: Callable[[Binding], str] = attrgetter("description"),
                  id: str | None = None) -> None:
         super().__init__(id=id)
+        self.describe = describe
         self.pinned = pinned
         self.lines = lines
         self.hints: tuple[KeyHint, ...] = ()
@@ -80,7 +85,7 @@ class KeyBar(Widget, can_focus=False):
             self.refresh()
 
     def _hint(self, binding: Binding, enabled: bool) -> KeyHint:
-        return KeyHint(binding.key, self.app.get_key_display(binding), binding.description,
+        return KeyHint(binding.key, self.app.get_key_display(binding), self.describe(binding),
                        enabled, binding.action)
 
     # ------------------------------------------------------------ layout

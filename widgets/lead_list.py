@@ -129,7 +129,7 @@ class LeadList(PlainLines, can_focus=True):
         top, height = self.top, self.size.height
         if height and not top <= target < top + height:
             top = target if target < top else target - height + 1
-        self._scroll_to(top)
+        self._show_from(top)
         if self.lead_id != self._highlighted:
             self._highlight()
 
@@ -147,14 +147,14 @@ class LeadList(PlainLines, can_focus=True):
             self.refresh(Region(0, old - top, self.size.width, 1),
                          Region(0, new - top, self.size.width, 1))
         else:
-            self._scroll_to(new if new < top else new - height + 1)
+            self._show_from(new if new < top else new - height + 1)
         self._highlight()
 
     def _highlight(self) -> None:
         self._highlighted = self.lead_id
         self.post_message(self.Highlighted(self, self._highlighted))
 
-    def _scroll_to(self, top: int) -> None:
+    def _show_from(self, top: int) -> None:
         """Put row ``top`` on the first line (as far as the rows go) and repaint."""
         self.top = max(0, min(top, len(self._rows) - self.size.height))
         self.refresh()
@@ -273,12 +273,12 @@ class LeadList(PlainLines, can_focus=True):
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         if self.overflows:
             event.stop()
-            self._scroll_to(self.top + WHEEL_LINES)
+            self._show_from(self.top + WHEEL_LINES)
 
     def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
         if self.overflows:
             event.stop()
-            self._scroll_to(self.top - WHEEL_LINES)
+            self._show_from(self.top - WHEEL_LINES)
 
     def _thumb(self, height: int) -> tuple[int, int]:
         """First line and line count of the part of the mark that shows the view."""
@@ -327,4 +327,4 @@ class LeadList(PlainLines, can_focus=True):
         # Keep the cursor's row on screen at the new height.
         height = event.size.height
         on_screen = self.top <= self.cursor < self.top + height
-        self._scroll_to(self.top if on_screen else self.cursor - height + 1)
+        self._show_from(self.top if on_screen else self.cursor - height + 1)

@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tui.i18n import localize_bindings, t
+from tui.i18n import t
 
 
 class AssignScreen(ModalScreen[str | None]):
@@ -22,7 +22,6 @@ class AssignScreen(ModalScreen[str | None]):
         super().__init__()
         self._lead_name = lead_name
         self._owner = owner
-        localize_bindings(self)
 
     def compose(self) -> ComposeResult:
         owner = self._owner or t("assign.pool")

@@ -10,6 +10,7 @@ from itertools import islice
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.screen import Screen
 from textual.widgets import Static
 
 from store.board import TRAY, BoardIndex
@@ -21,8 +22,7 @@ from store.search.board import NarrowedBoard
 from store.session import default_queue, queue_of
 from store.text import visible
 from tui.details import lead_sections
-from tui.held_frames import HeldFrames
-from tui.i18n import error_text, localize_bindings, t
+from tui.i18n import describe, error_text, t
 from tui.insight_words import insights_help
 from tui.places import BOARD_BINDINGS, BOARD_BREAKPOINTS, empty_text, label_places, place_title
 from tui.market_palette import MachinesProvider, ProjectsProvider
@@ -47,7 +47,7 @@ PINNED_KEYS = ("help", "search")
 _BESIDE = {1: (None, 2), 2: (1, TRAY), 3: (None, 4), 4: (3, TRAY), TRAY: (2, None)}
 
 
-class BoardScreen(ClashActions, PlanActions, HeldFrames):
+class BoardScreen(ClashActions, PlanActions, Screen):
     COMMANDS = {LeadsProvider, ActionsProvider, ViewsProvider, ProjectsProvider,
                 MachinesProvider}
     # Under 110 columns the tray and the detail pane slim down (leadboard.tcss).
@@ -58,7 +58,6 @@ class BoardScreen(ClashActions, PlanActions, HeldFrames):
         """``order``: the board's order when already worked out (by the
         loading that follows a preview); else it is worked out on mount."""
         super().__init__()
-        localize_bindings(self)
         self._order = order
         self.index: NarrowedBoard | None = None
         self._unsynced: set[int] = set()  # leads regraded, not yet on disk
@@ -78,7 +77,7 @@ class BoardScreen(ClashActions, PlanActions, HeldFrames):
             )
             yield DetailPane(id="details", classes="-hidden")
         yield Static(t("welcome.text"), id="welcome", classes="-hidden")
-        yield KeyBar(pinned=PINNED_KEYS)
+        yield KeyBar(describe=describe, pinned=PINNED_KEYS)
 
     def on_mount(self) -> None:
         label_places(self.board)
@@ -196,7 +195,6 @@ class BoardScreen(ClashActions, PlanActions, HeldFrames):
             return False
         self._unsynced.add(lead_id)
         self._saved([lead_id], cursor_for, durable=False)
-        self.paint_now(self.board, self.status, self.details)
         self.call_after_refresh(self._make_durable)
         return True
 

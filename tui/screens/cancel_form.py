@@ -16,7 +16,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from store.contacts import Analysis, LogEntry, propose_follow_up
 from store.model import Contact, ContactStatus, Lead, Status
 from store.text import clean
-from tui.i18n import label, localize_bindings, t
+from tui.i18n import label, t
 from tui.screens.contact_form import enum_select
 from tui.screens.next_step import ContactLogDialog, NextStep
 
@@ -32,7 +32,6 @@ class CancelForm(ContactLogDialog):
 
     def __init__(self, lead: Lead, contact: Contact) -> None:
         super().__init__()
-        localize_bindings(self)
         self.lead = lead
         self.contact = contact
 

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from store.intel import model_lines, profile_of
-from tui.i18n import localize_bindings, t
+from tui.i18n import describe, t
 from tui.intel_words import place_text, price_text, range_text, terms_text
 from tui.screens.intel_form import INTEL_CSS
 from widgets.key_bar import KeyBar
@@ -31,7 +31,6 @@ class CompetitorScreen(Screen[bool]):
 
     def __init__(self, brand: str) -> None:
         super().__init__()
-        localize_bindings(self)
         self.brand = brand
         self.changed = False
 
@@ -42,7 +41,7 @@ class CompetitorScreen(Screen[bool]):
             yield Static(t("competitor.models"), classes="profile-heading")
             yield DataTable(id="profile-models", cursor_type="row", zebra_stripes=True)
             yield Static("", id="profile-words", markup=False)
-        yield KeyBar()
+        yield KeyBar(describe=describe)
 
     def on_mount(self) -> None:
         self.show()

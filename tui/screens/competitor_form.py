@@ -15,7 +15,7 @@ from store.errors import Invalid, StoreError
 from store.intel import parse_count, parse_models, parse_number, profile_of
 from store.market_model import Competitor
 from store.text import clean
-from tui.i18n import localize_bindings, t
+from tui.i18n import t
 from tui.intel_words import models_input
 from tui.screens.dialog import Dialog
 from tui.screens.intel_form import INTEL_CSS, record_error
@@ -37,7 +37,6 @@ class CompetitorForm(Dialog):
 
     def __init__(self, profile: Competitor | None, brand: str = "") -> None:
         super().__init__()
-        localize_bindings(self)
         self.profile = profile
         self.brand = profile.brand if profile else brand
 

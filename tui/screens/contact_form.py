@@ -19,7 +19,7 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 from store.contacts import DEFAULT_PREP, reschedule
 from store.model import ChecklistItem, Contact, ContactStatus, Lead, Method, Purpose
 from store.text import clean
-from tui.i18n import label, localize_bindings, t
+from tui.i18n import label, t
 from tui.screens.dialog import Dialog
 from tui.when_text import input_text, resolve, say_plan_time
 from widgets.tick_box import TickList
@@ -49,7 +49,6 @@ class ContactForm(Dialog):
     def __init__(self, lead: Lead, proposed: datetime, method: Method = Method.PHONE,
                  purpose: Purpose = Purpose.SELL) -> None:
         super().__init__()
-        localize_bindings(self)
         self.lead = lead
         self.proposed = proposed
         self.method = method

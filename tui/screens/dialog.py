@@ -12,6 +12,7 @@ from typing import Any
 from textual.widgets import Static
 
 from store.errors import Invalid, StoreError
+from tui.i18n import describe
 from tui.screens.form import Form
 from tui.when_text import plan_error
 from widgets.key_bar import KeyBar
@@ -33,7 +34,7 @@ class Dialog(Form[Any]):
     def on_mount(self) -> None:
         # The dialog's keys, over the bar of the screen behind it (whose keys
         # do nothing while the dialog is open).
-        self.mount(KeyBar())
+        self.mount(KeyBar(describe=describe))
 
     def save_with(self, store_call: Callable[[], Any]) -> None:
         """Run ``store_call``; close with its result, or say what went wrong."""

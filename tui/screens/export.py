@@ -17,7 +17,7 @@ from store.export import Format, gather, render, write_export
 from store.plan import Period
 from tui.export_choice import ExportChoice, keep_choice, last_choice
 from tui.export_words import export_span, export_words
-from tui.i18n import localize_bindings, t
+from tui.i18n import t
 
 
 def default_path(period: str, fmt: str, folder: Path | None = None) -> str:
@@ -34,7 +34,6 @@ class ExportForm(ModalScreen[Path | None]):
 
     def __init__(self, period: Period = Period.WEEK) -> None:
         super().__init__()
-        localize_bindings(self)
         self.period = period
         self.last = last_choice()
 

@@ -20,7 +20,7 @@ from store.errors import StoreError
 from store.model import Lead, Machine
 from store.text import visible
 from tui.details import fleet_line
-from tui.i18n import error_text, localize_bindings, t
+from tui.i18n import describe, error_text, t
 from widgets.key_bar import KeyBar
 
 
@@ -37,7 +37,6 @@ class FleetDialog(ModalScreen[bool]):
 
     def __init__(self, owner: Lead) -> None:
         super().__init__()
-        localize_bindings(self)
         self.owner = owner
         self.saved = False
 
@@ -46,7 +45,7 @@ class FleetDialog(ModalScreen[bool]):
             yield Static(t("fleet.title", name=self.owner.name), classes="dialog-title")
             yield OptionList(id="fleet-machines")
             yield Static(t("fleet.hint"), classes="dialog-hint")
-        yield KeyBar()
+        yield KeyBar(describe=describe)
 
     def on_mount(self) -> None:
         self._fill()
@@ -148,7 +147,6 @@ class RemoveMachine(ModalScreen[bool]):
 
     def __init__(self, machine_line: str) -> None:
         super().__init__()
-        localize_bindings(self)
         self.machine_line = machine_line
 
     def compose(self) -> ComposeResult:
@@ -159,7 +157,7 @@ class RemoveMachine(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("fleet.remove.yes"), variant="error", id="remove-yes")
                 yield Button(t("fleet.remove.keep"), variant="primary", id="remove-keep")
-        yield KeyBar()
+        yield KeyBar(describe=describe)
 
     @on(Button.Pressed, "#remove-yes")
     def action_remove(self) -> None:

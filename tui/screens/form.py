@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, ScreenResultType
 from textual.widgets import Button, SelectionList, Static
 
-from tui.i18n import localize_bindings, t
+from tui.i18n import describe, t
 from widgets.key_bar import KeyBar
 
 _FIELDS = "Input, Select, Checkbox, SelectionList"
@@ -67,7 +67,6 @@ class DiscardTyping(ModalScreen[bool]):
 
     def __init__(self) -> None:
         super().__init__()
-        localize_bindings(self)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="discard", classes="dialog"):
@@ -76,7 +75,7 @@ class DiscardTyping(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("discard.yes"), variant="error", id="discard-yes")
                 yield Button(t("discard.keep"), variant="primary", id="discard-keep")
-        yield KeyBar()
+        yield KeyBar(describe=describe)
 
     @on(Button.Pressed, "#discard-yes")
     def action_discard(self) -> None:

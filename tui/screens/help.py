@@ -11,18 +11,16 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.i18n import localize_bindings, t
-from tui.keys import help_words, listed
+from tui.i18n import t
+from tui.keys import bound_keys, help_words, listed
 from widgets.broken_text import BrokenText
 
 
 def key_rows(node: DOMNode) -> list[tuple[str, str]]:
     """(keys, description) for each action a node binds, keys joined."""
     by_action: dict[str, tuple[list[str], str]] = {}
-    for key, bindings in node._bindings.key_to_bindings.items():
-        for binding in bindings:
-            if not listed(binding):
-                continue
+    for key, binding in bound_keys(node):
+        if listed(binding):
             keys, _ = by_action.setdefault(binding.action, ([], help_words(binding)))
             keys.append(node.app.get_key_display(Binding(key, binding.action)))
     return [(" / ".join(keys), description) for keys, description in by_action.values()]
@@ -57,7 +55,6 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, sections: list[tuple[str, DOMNode]], extra: list[Text] = ()) -> None:
         super().__init__()
-        localize_bindings(self)
         self._sections = sections
         self._extra = list(extra)
 

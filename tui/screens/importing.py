@@ -20,7 +20,7 @@ from store.importing.headers import KINDS
 from store.importing.importer import ImportOptions, ImportPlan, apply_plan, plan_import
 from store.importing.merge import MERGE, ON_DUPLICATE
 from store.importing.summary import write_rejects
-from tui.i18n import error_text, localize_bindings, t
+from tui.i18n import error_text, t
 from tui.import_text import default_rejects_path, outcome_line, rejects_text, summary_lines
 
 
@@ -32,7 +32,6 @@ class ImportScreen(ModalScreen[bool]):
 
     def __init__(self) -> None:
         super().__init__()
-        localize_bindings(self)
         self.changed = False
 
     def compose(self) -> ComposeResult:

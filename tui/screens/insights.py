@@ -22,7 +22,7 @@ from store.insights.chosen import query_leads
 from store.search import BadQuery
 from tui import insight_views as views
 from tui.export_words import read_day
-from tui.i18n import error_text, label, localize_bindings, t
+from tui.i18n import describe, error_text, label, t
 from tui.insight_words import report_span
 from widgets.bar_chart import BarChart
 from widgets.key_bar import KeyBar
@@ -48,7 +48,6 @@ class InsightsScreen(Screen[frozenset[int] | None]):
 
     def __init__(self, query: str = "", reach: Reach = Reach.QUARTER) -> None:
         super().__init__()
-        localize_bindings(self)
         self.query_text = query
         self.reach = reach
         self.span_days: tuple | None = None  # (first, last) typed with f
@@ -63,7 +62,7 @@ class InsightsScreen(Screen[frozenset[int] | None]):
                 with Vertical(id=f"section-{name}", classes="insights-section"):
                     yield Static(h_title(name), classes="section-title")
                     yield Static(t("insights.working"), classes="section-note")
-        yield KeyBar(pinned=PINNED_KEYS)
+        yield KeyBar(describe=describe, pinned=PINNED_KEYS)
 
     def on_mount(self) -> None:
         self.query_one("#insights-body").focus()

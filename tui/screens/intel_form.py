@@ -21,7 +21,7 @@ from store.intel import parse_price
 from store.market_model import IntelEntry
 from store.model import Lead, Source
 from store.text import clean
-from tui.i18n import error_text, has, label, localize_bindings, t
+from tui.i18n import error_text, has, label, t
 from tui.screens.dialog import Dialog
 from tui.when_text import resolve, show_when
 
@@ -73,7 +73,6 @@ class IntelForm(Dialog):
 
     def __init__(self, lead: Lead | None, place: tuple[str, str] = ("", "")) -> None:
         super().__init__()
-        localize_bindings(self)
         self.lead = lead
         self.place = (lead.province, lead.city) if lead else place
 

@@ -15,7 +15,7 @@ from store.lost import LostAnswer
 from store.model import Credit, CustomerType, Lead, Source, Stage, Status
 from store.text import clean, visible
 from store.validate import check_name, normalize_phones, parse_grade
-from tui.i18n import label, localize_bindings, t
+from tui.i18n import describe, label, t
 from tui.screens.form import Form
 from tui.screens.lost_form import LostForm
 from widgets.key_bar import KeyBar
@@ -103,7 +103,6 @@ class LeadForm(Form[tuple[int | None, dict, LostAnswer | None] | None]):
 
     def __init__(self, lead: Lead | None, threshold: int) -> None:
         super().__init__()
-        localize_bindings(self)
         self.lead = lead
         self.threshold = threshold
 
@@ -132,7 +131,7 @@ class LeadForm(Form[tuple[int | None, dict, LostAnswer | None] | None]):
                 yield Button(t("form.save"), variant="primary", id="save")
                 yield Button(t("form.cancel"), id="cancel")
         # The form's own keys, over the board's bar behind it.
-        yield KeyBar()
+        yield KeyBar(describe=describe)
 
     def _text_field(self, name: str) -> ComposeResult:
         yield Label(t(f"field.{name}"), classes="form-label")

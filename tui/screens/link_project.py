@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from store.model import Lead
 from store.projects import pick
 from store.text import clean
-from tui.i18n import label, localize_bindings, t
+from tui.i18n import describe, label, t
 from widgets.key_bar import KeyBar
 
 
@@ -34,7 +34,6 @@ class LinkProject(ModalScreen[int | None]):
 
     def __init__(self, lead: Lead) -> None:
         super().__init__()
-        localize_bindings(self)
         self.lead = lead
 
     def compose(self) -> ComposeResult:
@@ -43,7 +42,7 @@ class LinkProject(ModalScreen[int | None]):
             yield Input(placeholder=t("link.placeholder"), id="link-name")
             yield OptionList(id="link-matches")
             yield Static(t("link.hint"), classes="dialog-hint", id="link-hint")
-        yield KeyBar()
+        yield KeyBar(describe=describe)
 
     def on_mount(self) -> None:
         self._list("")

@@ -15,7 +15,7 @@ from store.model import Contact, ContactStatus, Lead, Method, Purpose, Stage, St
 from store.text import clean
 from store.validate import parse_grade
 from tui.details import fmt_time
-from tui.i18n import label, localize_bindings, t
+from tui.i18n import label, t
 from tui.screens.contact_form import enum_select
 from tui.screens.dialog import FieldError
 from tui.screens.next_step import ContactLogDialog, NextStep
@@ -38,7 +38,6 @@ class LogForm(ContactLogDialog):
 
     def __init__(self, lead: Lead, planned: list[Contact], contact_id: int | None = None) -> None:
         super().__init__()
-        localize_bindings(self)
         self.lead = lead
         self.planned = planned
         self.contact_id = contact_id if contact_id is not None else (

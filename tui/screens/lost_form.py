@@ -18,7 +18,7 @@ from store.errors import Invalid
 from store.lost import LostAnswer, parse_price
 from store.market_model import LostReason
 from store.text import clean
-from tui.i18n import label, localize_bindings, t
+from tui.i18n import label, t
 from tui.screens.dialog import Dialog
 
 REASONS = tuple(LostReason)
@@ -58,7 +58,6 @@ class LostForm(Dialog):
 
     def __init__(self, name: str, competitor: str = "") -> None:
         super().__init__()
-        localize_bindings(self)
         self.lead_name = name
         self.competitor = competitor
 
@@ -82,7 +81,6 @@ class LostForm(Dialog):
                 yield Button(t("form.cancel"), id="cancel")
 
     def on_mount(self) -> None:
-        localize_bindings(self.query_one(ReasonList))
         self.query_one(ReasonList).focus()
 
     def _value(self, name: str) -> str:

@@ -19,7 +19,7 @@ from store.errors import Invalid, StoreError
 from store.fleet import brand_name, model_tonnes, parse_tonnes, parse_whole, tonnes_text
 from store.model import Lead, Machine, MachineStatus, Source
 from store.text import clean
-from tui.i18n import error_text, label, localize_bindings, t
+from tui.i18n import error_text, label, t
 from tui.screens.dialog import Dialog
 
 TEXTS = ("brand", "model", "tonnes", "year", "hours", "hours_read", "province", "city",
@@ -47,7 +47,6 @@ class MachineForm(Dialog):
 
     def __init__(self, owner: Lead | None, today: date, machine: Machine | None = None) -> None:
         super().__init__()
-        localize_bindings(self)
         self.owner = owner
         self.today = today
         self.machine = machine  # the one edited; None for a new one

@@ -20,7 +20,7 @@ from store.lost import LostInRegion, lost_deals_in
 from store.market import Market, market, regions
 from store.text import clean
 from tui import market_words as words
-from tui.i18n import localize_bindings, t
+from tui.i18n import describe, t
 from tui.intel_sections import INTEL_KEYS, IntelActions, MarketIntel
 from tui.lost_deals import LostDeals
 from tui.project_section import ProjectSection
@@ -60,7 +60,6 @@ class MarketScreen(IntelActions, Screen[MarketChoice | None]):
 
     def __init__(self, region: str = "") -> None:
         super().__init__()
-        localize_bindings(self)
         self.place = region
         self.places: list[str] = [""]
         self.figures: Market | None = None
@@ -82,10 +81,9 @@ class MarketScreen(IntelActions, Screen[MarketChoice | None]):
             yield ProjectSection(id="market-projects", classes="market-section")
             yield MarketIntel(id="market-intel")
             yield LostDeals(id="market-lost", classes="market-section")
-        yield KeyBar(pinned=PINNED_KEYS)
+        yield KeyBar(describe=describe, pinned=PINNED_KEYS)
 
     def on_mount(self) -> None:
-        localize_bindings(self.query_one(CandidateTable))
         self.query_one("#market-candidates").focus()
         self.compute(self.place)
 

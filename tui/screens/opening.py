@@ -18,7 +18,7 @@ from textual.screen import Screen
 from store.board import BoardIndex
 from store.leadstore import Clock, LeadStore, local_now
 from store.preview import BoardPreview
-from tui.i18n import localize_bindings, t
+from tui.i18n import describe, t
 from tui.places import BOARD_BINDINGS, BOARD_BREAKPOINTS, label_places, place_title
 from tui.rows import PreviewRows
 from widgets.key_bar import KeyBar
@@ -65,7 +65,6 @@ class OpeningScreen(Screen):
 
     def __init__(self, preview: BoardPreview, file_name: str, now: datetime) -> None:
         super().__init__()
-        localize_bindings(self)
         self.preview = preview
         self.file_name = file_name
         self.now = now
@@ -74,7 +73,7 @@ class OpeningScreen(Screen):
         yield StatusLine("", id="status")
         with Horizontal(id="main"):
             yield QuadrantBoard({p: t("board.empty_place") for p in PLACES_IN_ORDER}, id="board")
-        yield KeyBar()
+        yield KeyBar(describe=describe)
 
     def on_mount(self) -> None:
         board = self.query_one(QuadrantBoard)

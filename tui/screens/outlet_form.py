@@ -17,7 +17,7 @@ from store.errors import Invalid, StoreError
 from store.intel import parse_count
 from store.market_model import Outlet, Service
 from store.text import clean
-from tui.i18n import label, localize_bindings, t
+from tui.i18n import describe, label, t
 from tui.screens.dialog import Dialog
 from tui.screens.intel_form import INTEL_CSS, read_day, record_error
 from widgets.key_bar import KeyBar
@@ -37,7 +37,6 @@ class OutletForm(Dialog):
 
     def __init__(self, outlet: Outlet | None, place: tuple[str, str] = ("", "")) -> None:
         super().__init__()
-        localize_bindings(self)
         self.outlet = outlet
         self.place = (outlet.province, outlet.city) if outlet else place
 
@@ -116,7 +115,6 @@ class ConfirmRemove(ModalScreen[bool]):
 
     def __init__(self, question: str) -> None:
         super().__init__()
-        localize_bindings(self)
         self.question = question
 
     def compose(self) -> ComposeResult:
@@ -125,7 +123,7 @@ class ConfirmRemove(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("remove.yes"), variant="error", id="remove-yes")
                 yield Button(t("remove.keep"), variant="primary", id="remove-keep")
-        yield KeyBar()
+        yield KeyBar(describe=describe)
 
     @on(Button.Pressed, "#remove-yes")
     def action_remove(self) -> None:

@@ -15,7 +15,7 @@ from store.contacts import propose_follow_up
 from store.errors import StoreError
 from store.model import ContactStatus
 from store.plan import Period, period_span, plan_rows, unplanned_leads
-from tui.i18n import localize_bindings, t
+from tui.i18n import describe, t
 from tui.plan_rows import CONTACT_WIDTHS, LEAD_WIDTHS, LazyRows, contact_row, lead_row
 from tui.screens.cancel_form import CancelForm
 from tui.screens.contact_form import ContactForm
@@ -59,7 +59,6 @@ class PlanScreen(Screen[tuple[set[int], int | None]]):
 
     def __init__(self, tab: str = Period.DAY.value) -> None:
         super().__init__()
-        localize_bindings(self)
         self.tab = tab
         self.touched: set[int] = set()
 
@@ -73,10 +72,9 @@ class PlanScreen(Screen[tuple[set[int], int | None]]):
                    id="plan-tabs")
         yield Static("", id="plan-columns")
         yield PlanList(CONTACT_WIDTHS, t("plan.empty"), id="plan-list")
-        yield KeyBar(pinned=PINNED_KEYS)
+        yield KeyBar(describe=describe, pinned=PINNED_KEYS)
 
     def on_mount(self) -> None:
-        localize_bindings(self.plan_list)
         self.plan_list.focus()
         self.show_plan()
 

@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, SelectionList, Static
 
 from store.model import ChecklistItem, Contact
-from tui.i18n import label, localize_bindings, t
+from tui.i18n import label, t
 from tui.screens.dialog import Dialog
 from widgets.tick_box import TickList
 
@@ -21,7 +21,6 @@ class PrepForm(Dialog):
 
     def __init__(self, contact: Contact) -> None:
         super().__init__()
-        localize_bindings(self)
         self.contact = contact
 
     def compose(self) -> ComposeResult:

@@ -21,7 +21,7 @@ from store.fleet import parse_whole
 from store.market_model import Project, ProjectStage
 from store.projects import TABLE, edit_project, need_text, needs_text, parse_needs
 from store.text import clean
-from tui.i18n import error_text, label, localize_bindings, t
+from tui.i18n import error_text, label, t
 from tui.screens.dialog import Dialog
 
 TEXTS = ("name", "province", "city", "investor", "contractor")
@@ -48,7 +48,6 @@ class ProjectForm(Dialog):
 
     def __init__(self, project: Project | None, today: date, region: tuple[str, str] = ("", "")):
         super().__init__()
-        localize_bindings(self)
         self.project = project
         self.today = today
         self.place = region  # a new project's province and city, as the market shows
@@ -153,7 +152,6 @@ class RemoveProject(Dialog):
 
     def __init__(self, project: Project) -> None:
         super().__init__()
-        localize_bindings(self)
         self.project = project
 
     def compose(self) -> ComposeResult:

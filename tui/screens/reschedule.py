@@ -10,7 +10,7 @@ from textual.widgets import Button, Input, Static
 
 from store.contacts import reschedule
 from store.model import Contact
-from tui.i18n import label, localize_bindings, t
+from tui.i18n import label, t
 from tui.screens.dialog import Dialog
 from tui.when_text import input_text, resolve, say_plan_time
 
@@ -25,7 +25,6 @@ class RescheduleForm(Dialog):
 
     def __init__(self, contact: Contact) -> None:
         super().__init__()
-        localize_bindings(self)
         self.contact = contact
 
     def compose(self) -> ComposeResult:

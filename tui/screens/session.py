@@ -35,8 +35,7 @@ from store.session import (
     save_record,
 )
 from tui.details import lead_sections
-from tui.held_frames import HeldFrames
-from tui.i18n import error_text, language, localize_bindings, t
+from tui.i18n import describe, error_text, language, t
 from tui.keys import grade_keys
 from tui.screens.clash_actions import ClashActions
 from tui.screens.contact_form import ContactForm
@@ -75,7 +74,6 @@ class SessionStart(ModalScreen[bool]):
 
     def __init__(self, queue: Queue) -> None:
         super().__init__()
-        localize_bindings(self)
         self.queue = queue
 
     def compose(self) -> ComposeResult:
@@ -109,7 +107,6 @@ class SessionSummary(ModalScreen[None]):
     def __init__(self, counts: dict[str, int], queued: int, elapsed: str,
                  lost_reasons: dict[str, int] | None = None) -> None:
         super().__init__()
-        localize_bindings(self)
         self.counts = counts
         self.queued = queued
         self.elapsed = elapsed
@@ -130,7 +127,7 @@ class SessionSummary(ModalScreen[None]):
         self.dismiss(None)
 
 
-class SessionScreen(ClashActions, HeldFrames, Screen[set[int]]):
+class SessionScreen(ClashActions, Screen[set[int]]):
     """One lead in full view; each key decides and moves to the next lead.
 
     On a team's base, other reps' decisions reach it as they are made (see
@@ -162,7 +159,6 @@ class SessionScreen(ClashActions, HeldFrames, Screen[set[int]]):
 
     def __init__(self, store: LeadStore, queue: Queue) -> None:
         super().__init__()
-        localize_bindings(self)
         self.store = store
         self.session = TriageSession(queue, store.now())
         self.changed: set[int] = set()
@@ -184,7 +180,7 @@ class SessionScreen(ClashActions, HeldFrames, Screen[set[int]]):
             yield self.progress
             yield self.message
         yield self.sheet
-        yield KeyBar(pinned=PINNED_KEYS, lines=2)  # every decision's key, also at 80 columns
+        yield KeyBar(describe=describe, pinned=PINNED_KEYS, lines=2)  # every decision's key, also at 80 columns
 
     def on_mount(self) -> None:
         self.show_lead()
@@ -260,7 +256,6 @@ class SessionScreen(ClashActions, HeldFrames, Screen[set[int]]):
         self.session.record(decision)
         decided = t("session.decided", name=lead.name, what=t(f"summary.{decision}"))
         self.show_lead(decided)
-        self.paint_now(self)  # the next lead, in the key's own turn
         self.call_after_refresh(self._make_durable, decided)
 
     def _settled(self) -> bool:

@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tui.i18n import localize_bindings, t
+from tui.i18n import t
 
 
 class ViewNameScreen(ModalScreen[str | None]):
@@ -19,7 +19,6 @@ class ViewNameScreen(ModalScreen[str | None]):
 
     def __init__(self) -> None:
         super().__init__()
-        localize_bindings(self)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="view-name"):

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tui.i18n import localize_bindings, t
+from tui.i18n import t
 from tui.when_text import resolve
 
 class WakeDate(ModalScreen[datetime | None]):
@@ -23,7 +23,6 @@ class WakeDate(ModalScreen[datetime | None]):
 
     def __init__(self, name: str, now: datetime, days: int) -> None:
         super().__init__()
-        localize_bindings(self)
         self.lead_name = name
         self.now = now
         # A day, not a time: the lead is due in the queue from that morning.
