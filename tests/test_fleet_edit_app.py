@@ -12,7 +12,7 @@ import pytest
 
 from store.leadstore import LeadStore
 from store.model import MachineStatus, Source
-from tests.test_compositor import screen_text
+from tests.test_cjk_overlay_fix import screen_text
 from tests.test_insights_app import settle, text
 from tui.app import LeadboardApp
 from tui.screens.fleet import FleetDialog, RemoveMachine

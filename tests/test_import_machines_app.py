@@ -4,7 +4,7 @@ does and says how many machines came in; the machine form keeps a serial."""
 from __future__ import annotations
 
 from store.leadstore import LeadStore
-from tests.test_compositor import screen_text
+from tests.test_cjk_overlay_fix import screen_text
 from tests.test_import_dialog import SIZE, _run
 from tui.app import LeadboardApp
 from tui.screens.machine_form import MachineForm

@@ -12,7 +12,7 @@ from textual.widgets import DataTable
 from store.leadstore import LeadStore
 from store.model import Source
 from tests.intel_fixture import build_intel
-from tests.test_compositor import screen_text
+from tests.test_cjk_overlay_fix import screen_text
 from tests.test_insights_app import settle
 from tui.app import LeadboardApp
 from tui.screens.competitor import CompetitorScreen

@@ -16,7 +16,7 @@ from store.backends.postgres import init_base
 from store.errors import ChangedSince
 from store.leadstore import LeadStore
 from tests.pg_server import Server
-from tests.test_compositor import screen_text
+from tests.test_cjk_overlay_fix import screen_text
 from tui.app import LeadboardApp
 from tui.cli import EXIT_UNREADABLE, main
 from tui.screens.lead_form import LeadForm

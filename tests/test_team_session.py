@@ -10,7 +10,7 @@ import pytest
 from store.leadstore import LeadStore
 from store.model import Credit, Status
 from tests.test_team_clash import as_rep
-from tests.test_compositor import screen_text
+from tests.test_cjk_overlay_fix import screen_text
 from tests.test_team_live import pilot_wait
 from tui.app import LeadboardApp
 from tui.screens.session import SessionScreen
