@@ -76,7 +76,7 @@ def painted_ms(url: str, repeats: int) -> tuple[float, float]:
 
 
 async def _painted(url: str, repeats: int) -> tuple[float, float]:
-    from tests.test_compositor import screen_text
+    from tests.test_cjk_overlay_fix import screen_text
     from tui.app import LeadboardApp
 
     app = LeadboardApp(LeadStore.open(url), "en")
