@@ -185,9 +185,8 @@ NOTES = """
 
 ## Where goals are missed, and why
 
-This run shared the two cores with other work for parts of its 21 minutes, so
-single figures are noisier than the ratios; the causes below are what the
-figures show across areas, not one reading.
+The machine has two cores; single figures are noisier than the ratios, and
+the causes below are what the figures show across areas, not one reading.
 
 - **Keys as the rep sees them** (the first table, new: the real app in a
   terminal). Board `j`/`k` and triage decisions at 1k are within a frame; moves,
@@ -198,10 +197,22 @@ figures show across areas, not one reading.
   a tick of the screen's frame timer, and a focus change or a new pane laying
   out the whole screen. The app no longer replaces Textual's compositor, timer
   or frames; see the last section for what paints keys on time instead.
-- **Importing a large CSV** (4.9× against 4×): every cell is now cleaned of
-  control characters, addresses are split into province, city and district, and
-  phones are told apart by kind (mobile, landline, 400/800, service, abroad);
-  that is the new cost over the last run's 3.4×.
+- **Importing a large CSV** (5.7× against 4× in this run, 4.9× in the one
+  before): every cell is cleaned of control characters, addresses are split
+  into province, city and district, phones are told apart by kind (mobile,
+  landline, 400/800, service, abroad), and directories and machine columns
+  are recognised; the row reader alone costs about 4× the baseline.
+- **Importing a machine sheet** (10.1× against 4×): every row becomes a
+  machine and its owner's lead, each with its merge rules, through the same
+  row reader. A leaner row reader is what both imports need.
+- **The market screen at 100k** (2.7× one province, 3.6× all regions, against
+  1.5× the 1k screen): owners are read from their stored leads without
+  building them and the lists are capped at 50 rows, which took it from 5.5×
+  and 15×; what is left is counting 43k machines, which meets its own goal
+  (the figures within 3× a plain Counter pass).
+- **Start-up**: a first start at 100k answers keys in about 2.8 s (goal 2.5);
+  a later start paints the board in about 2.2× a minimal app's start (goal
+  1.5×): the board's preview, the app's modules and its stylesheets.
 - **A session at 100k** (`t` to the session painted): the queue walked every
   lead for dormant leads due to wake. It now does so only while the queue has
   room: alone after this run, 68 ms at 100k against 38 at 1k (1.8×, goal 1.5×);
