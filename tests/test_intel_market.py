@@ -16,7 +16,8 @@ from tests.test_cjk_overlay_fix import screen_text
 from tests.test_insights_app import settle, text
 from tui.app import LeadboardApp
 from tui.screens.form import DiscardTyping
-from tui.screens.outlet_form import ConfirmRemove, OutletForm
+from tui.screens.confirm import ConfirmRemove
+from tui.screens.outlet_form import OutletForm
 
 SIZE = (130, 50)
 

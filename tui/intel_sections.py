@@ -167,7 +167,7 @@ class MarketIntel(Vertical):
             self.app.push_screen(OutletForm(outlet), self._saved)
 
     def remove_outlet(self, outlet_id: int | None) -> None:
-        from tui.screens.outlet_form import ConfirmRemove  # loaded when first used
+        from tui.screens.confirm import ConfirmRemove  # loaded when first used
 
         if outlet_id is None or not self.app.writable():
             return

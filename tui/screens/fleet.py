@@ -10,10 +10,10 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.errors import StoreError
@@ -21,6 +21,7 @@ from store.model import Lead, Machine
 from store.text import visible
 from tui.details import fleet_line
 from tui.i18n import describe, error_text, t
+from tui.screens.confirm import ConfirmRemove
 from widgets.key_bar import KeyBar
 
 
@@ -136,33 +137,8 @@ class FleetDialog(ModalScreen[bool]):
         self.dismiss(self.saved)
 
 
-class RemoveMachine(ModalScreen[bool]):
-    """Asks before a machine leaves the census: ``y`` removes, Esc keeps it."""
-
-    AUTO_FOCUS = "#remove-keep"  # enter, pressed blind, keeps the machine
-    BINDINGS = [
-        Binding("y", "remove", "Remove", id="remove_machine.yes"),
-        Binding("escape", "keep", "Keep it", id="remove_machine.keep"),
-    ]
+class RemoveMachine(ConfirmRemove):
+    """Asks before a machine leaves the census."""
 
     def __init__(self, machine_line: str) -> None:
-        super().__init__()
-        self.machine_line = machine_line
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="remove-machine", classes="dialog"):
-            yield Static(t("fleet.remove.title"), classes="dialog-title")
-            yield Static(Content(self.machine_line), id="remove-machine-line")
-            yield Static(t("fleet.remove.hint"), classes="dialog-hint")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t("fleet.remove.yes"), variant="error", id="remove-yes")
-                yield Button(t("fleet.remove.keep"), variant="primary", id="remove-keep")
-        yield KeyBar(describe=describe)
-
-    @on(Button.Pressed, "#remove-yes")
-    def action_remove(self) -> None:
-        self.dismiss(True)
-
-    @on(Button.Pressed, "#remove-keep")
-    def action_keep(self) -> None:
-        self.dismiss(False)
+        super().__init__(t("fleet.remove.title"), machine_line, t("fleet.remove.hint"))

@@ -9,18 +9,16 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
 from store.errors import Invalid, StoreError
 from store.intel import parse_count
 from store.market_model import Outlet, Service
 from store.text import clean
-from tui.i18n import describe, label, t
+from tui.i18n import label, t
 from tui.screens.dialog import Dialog
 from tui.screens.intel_form import INTEL_CSS, read_day, record_error
-from widgets.key_bar import KeyBar
 
 TEXTS = ("brand", "name", "province", "city", "address", "staff", "opened")
 
@@ -100,35 +98,3 @@ class OutletForm(Dialog):
             self.refuse(record_error(exc, "outlet"), self.FIELDS.get(field or ""))
             return
         self.dismiss(outlet)
-
-
-class ConfirmRemove(ModalScreen[bool]):
-    """Asks before a record is removed: ``y`` removes, Esc keeps it (``u``
-    on the market screen brings a removed one back)."""
-
-    CSS_PATH = INTEL_CSS
-    AUTO_FOCUS = "#remove-keep"  # enter, pressed blind, keeps the record
-    BINDINGS = [
-        Binding("y", "remove", "Remove", id="remove.yes"),
-        Binding("escape", "keep", "Keep", id="remove.keep"),
-    ]
-
-    def __init__(self, question: str) -> None:
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-remove", classes="dialog"):
-            yield Static(self.question, classes="dialog-title", markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t("remove.yes"), variant="error", id="remove-yes")
-                yield Button(t("remove.keep"), variant="primary", id="remove-keep")
-        yield KeyBar(describe=describe)
-
-    @on(Button.Pressed, "#remove-yes")
-    def action_remove(self) -> None:
-        self.dismiss(True)
-
-    @on(Button.Pressed, "#remove-keep")
-    def action_keep(self) -> None:
-        self.dismiss(False)

@@ -9,8 +9,6 @@ MESSAGES: dict[str, str] = {
     "help.key.fleet.remove": "Remove the machine under the cursor, after asking",
     "binding.fleet.add": "Add a machine",
     "binding.fleet.close": "Close",
-    "binding.remove_machine.yes": "Remove",
-    "binding.remove_machine.keep": "Keep it",
     "binding.market.add_machine": "Add a machine",
     "help.key.market.add_machine": "Add a machine seen with no known owner",
     "fleet.title": "{name}'s fleet",
@@ -18,8 +16,6 @@ MESSAGES: dict[str, str] = {
     "fleet.empty": "No machine yet: m adds one.",
     "fleet.remove.title": "Remove this machine from the census?",
     "fleet.remove.hint": "Only when it was never there or was entered twice; a machine sold or scrapped is better edited. u on the board brings it back.",
-    "fleet.remove.yes": "Remove (y)",
-    "fleet.remove.keep": "Keep it (esc)",
     "machine.title.edit_owned": "{machine}, a machine of {name}'s",
     "machine.title.edit_seen": "{machine}, owner not known",
 }

@@ -9,8 +9,6 @@ MESSAGES: dict[str, str] = {
     "help.key.fleet.remove": "删除光标所在的设备，删除前会先确认",
     "binding.fleet.add": "添加设备",
     "binding.fleet.close": "关闭",
-    "binding.remove_machine.yes": "删除",
-    "binding.remove_machine.keep": "保留",
     "binding.market.add_machine": "添加设备",
     "help.key.market.add_machine": "添加一台不知道机主的设备",
     "fleet.title": "{name} 的机队",
@@ -18,8 +16,6 @@ MESSAGES: dict[str, str] = {
     "fleet.empty": "还没有设备：按 m 添加。",
     "fleet.remove.title": "把这台设备从机队普查中删除？",
     "fleet.remove.hint": "只在设备根本不存在或重复录入时删除；卖掉或报废的设备最好改状态。回到看板按 u 可以恢复。",
-    "fleet.remove.yes": "删除 (y)",
-    "fleet.remove.keep": "保留 (esc)",
     "machine.title.edit_owned": "{name} 的设备：{machine}",
     "machine.title.edit_seen": "{machine}，机主不明",
 }
