@@ -114,7 +114,7 @@ async def test_the_fleet_marks_the_own_brand_in_chinese(store, seeded):
     store.add_machine("SANY", "SY365H", owner=lead_id, year=2020,
                       status=MachineStatus.TRADE_IN)
     store.add_machine("小松", "PC200-8", owner=lead_id, year=2012, hours=15000,
-                      hours_read=date(2026, 10, 3))
+                      hours_read=date(2026, 10, 3), serial="KMTPC200C55123")
     app = LeadboardApp(store, "zh")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
@@ -122,7 +122,9 @@ async def test_the_fleet_marks_the_own_brand_in_chinese(store, seeded):
         text = screen_text(app)
         assert "机队：2 台，本品牌 1 台" in text
         assert "★ 三一 SY365H · 2020 · 可置换" in text
-        assert "小松 PC200-8 · 2012 · 15,000 小时 · 在用" in text
+        # The serial makes the line wrap in this pane's width.
+        assert "小松 PC200-8 · 2012 · 15,000 小时 ·" in text
+        assert "在用 · 编号 KMTPC200C55123" in text
 
 
 async def test_a_read_only_board_says_so_at_once(store, seeded, db_path, clock):

@@ -87,6 +87,8 @@ def fleet_line(machine: Machine, own_brand: str) -> str:
     if machine.hours is not None:
         parts.append(t("fleet.hours", hours=f"{machine.hours:,}"))
     parts.append(label("machine_status", machine.status))
+    if machine.serial:  # the one number that tells two alike machines apart
+        parts.append(t("fleet.serial", serial=machine.serial))
     own = bool(own_brand) and same_brand(machine.brand, own_brand)
     return (t("fleet.own") if own else "") + " · ".join(parts)
 

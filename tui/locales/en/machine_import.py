@@ -1,6 +1,7 @@
 """English texts for importing machine lists: CLI, import dialog, reasons a row is refused."""
 
 MESSAGES: dict[str, str] = {
+    "fleet.serial": "No. {serial}",
     "machine.field.serial": "Serial number",
     "machine.placeholder.serial": "as on the maker's plate",
     "cli.help.kind": "what the file holds: leads, machines, or auto (default: told by the headers)",

@@ -1,6 +1,7 @@
 """导入设备清单（保有量表）的中文文本：命令行、导入窗口和未导入的原因。"""
 
 MESSAGES: dict[str, str] = {
+    "fleet.serial": "编号 {serial}",
     "machine.field.serial": "序列号（出厂编号）",
     "machine.placeholder.serial": "铭牌上的出厂编号",
     "cli.help.kind": "文件里是什么：客户（leads）、设备（machines），或按表头判断（auto，默认）",
