@@ -12,9 +12,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from store.errors import StoreError
 from store.market_model import Project
-from store.projects import ProjectView, projects_in
-from tui.i18n import label, t
+from store.projects import TABLE, ProjectView, projects_in
+from tui.i18n import error_text, label, t
 from tui.project_words import leads_words, needs_words, project_place
 
 
@@ -123,10 +124,18 @@ class ProjectSection(Vertical):
         if project is None or not self.app.writable():
             return
 
-        def answered(removed: bool | None) -> None:
-            if removed:
+        def answered(remove: bool | None) -> None:
+            if remove and self._remove(project):
                 self.show(self.place)
                 self.app.notify(t("projects.removed", name=project.name))
                 self.app.after_save()
 
         self.app.push_screen(RemoveProject(project), answered)
+
+    def _remove(self, project: Project) -> bool:
+        try:
+            self.app.store.remove_record(TABLE, project.id)
+        except StoreError as exc:
+            self.app.notify(error_text(exc), severity="error", timeout=8)
+            return False
+        return True

@@ -22,6 +22,7 @@ from store.market_model import Project, ProjectStage
 from store.projects import TABLE, edit_project, need_text, needs_text, parse_needs
 from store.text import clean
 from tui.i18n import error_text, label, t
+from tui.screens.confirm import ConfirmRemove
 from tui.screens.dialog import Dialog
 
 TEXTS = ("name", "province", "city", "investor", "contractor")
@@ -140,34 +141,9 @@ class ProjectForm(Dialog):
         self.dismiss(project)
 
 
-class RemoveProject(Dialog):
-    """Asks before a project is removed: ``y`` removes it, Esc keeps it."""
-
-    CSS_PATH = str(Path(__file__).resolve().parents[1] / "projects.tcss")
-    AUTO_FOCUS = "#remove-keep"  # enter, pressed blind, keeps the project
-    BINDINGS = [
-        Binding("y", "remove", "Remove", id="projects.confirm"),
-        Binding("escape", "keep", "Keep", id="projects.keep"),
-    ]
+class RemoveProject(ConfirmRemove):
+    """Asks before a project is removed; its leads keep their own text."""
 
     def __init__(self, project: Project) -> None:
-        super().__init__()
-        self.project = project
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="remove-project", classes="dialog"):
-            yield Static(t("projects.remove.title", name=self.project.name),
-                         classes="dialog-title")
-            yield Static(t("projects.remove.hint"), classes="dialog-hint")
-            yield Static("", classes="form-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t("projects.remove.yes"), variant="error", id="remove-yes")
-                yield Button(t("projects.remove.no"), variant="primary", id="remove-keep")
-
-    @on(Button.Pressed, "#remove-yes")
-    def action_remove(self) -> None:
-        self.save_with(lambda: self.app.store.remove_record(TABLE, self.project.id) or True)
-
-    @on(Button.Pressed, "#remove-keep")
-    def action_keep(self) -> None:
-        self.dismiss(False)
+        super().__init__(t("projects.remove.title", name=project.name),
+                         hint=t("projects.remove.hint"))
