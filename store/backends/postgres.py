@@ -519,6 +519,18 @@ class ServerBackend:
         except psycopg.Error as exc:  # the server went away after refusing the change
             raise ServerFailed(self.shown, _said(exc)) from None
 
+    def overtaking(self, keys: list[tuple[str, int]]) -> list[dict[str, Any]]:
+        """Who changed these records since this rep's newest undo step (an
+        undo refused because the news said so), oldest first, as
+        :meth:`their_changes` says it."""
+        since = self.steps[-1] if self.steps else self.read_seq
+        conn = self._connection()
+        try:
+            with conn.transaction(), conn.cursor() as cursor:
+                return self._others(cursor, keys, since, other_reps_before=self.read_seq)
+        except psycopg.Error as exc:
+            raise ServerFailed(self.shown, _said(exc)) from None
+
     def _others(self, cursor: psycopg.Cursor, keys: list[tuple[str, int]], since: int,
                 other_reps_before: int | None) -> list[dict[str, Any]]:
         """Changes after ``since`` to ``keys`` not written by this client; up
