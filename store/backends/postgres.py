@@ -34,6 +34,7 @@ from psycopg.types.json import Jsonb, set_json_dumps, set_json_loads
 
 from store import codec
 from store.backends import server_name, shown
+from store.backends.keepalive import with_keepalive
 from store.backends.server_ids import ServerIds
 from store.backends.team import TEAM_STEP, is_rep, whoami
 from store.errors import (
@@ -95,9 +96,10 @@ def _dumps(value: Any) -> str:
 
 def connect(location: str) -> psycopg.Connection:
     """A connection that reads and writes JSON with orjson; libpq settings
-    in the URL (``sslmode`` …) pass through as they are."""
+    in the URL (``sslmode`` …) pass through as they are, and TCP keepalive
+    is on unless they set it (``store/backends/keepalive.py``)."""
     try:
-        conn = psycopg.connect(location, autocommit=True)
+        conn = psycopg.connect(with_keepalive(location), autocommit=True)
     except psycopg.Error as exc:
         raise NoServer(shown(location), _said(exc)) from None
     set_json_loads(orjson.loads, conn)
