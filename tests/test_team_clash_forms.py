@@ -302,3 +302,50 @@ async def test_an_undo_in_the_plan_says_who_changed_the_contact_since(team, pg_b
         assert zhang.contacts[visit_id].at == THEIRS
     with on_server(pg_base) as seen:
         assert seen.contacts[visit_id].at == THEIRS
+
+
+# ------------------------------------------------------------ a session, the manager's A
+async def test_a_schedule_in_a_triage_session_is_merged_and_counted(team, pg_base, clock):
+    from tui.screens.session import SessionScreen
+
+    stores, _lead_id, _visit_id = team
+    zhang, wang = stores["zhang"], stores["wang"]
+    with LeadStore.open(pg_base, clock=clock) as keeper:  # ungraded: the session's queue
+        lead = keeper.add_lead("刘洋", city="临沂")
+        visit = keeper.schedule_contact(lead.id, NOW + timedelta(days=1), method=Method.PHONE,
+                                        purpose=Purpose.SELL)
+    for store in (zhang, wang):
+        store.reload([("leads", lead.id), ("contacts", visit.id)])
+    app = LeadboardApp(zhang, "en")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_board(app, pilot)
+        await pilot.press("t", "enter")
+        session = app.screen
+        assert isinstance(session, SessionScreen) and session.session.lead_id == lead.id
+        await pilot.press("s")
+        app.screen.query_one("#when").value = MINE.strftime("%Y-%m-%d %H:%M")
+        wang.update_contact(visit.id, place="临沂工地")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is session
+        assert f"wang changed Place of contact {visit.id}" in said(app)
+        assert session.session.counts()["scheduled"] == 1
+    with on_server(pg_base) as seen:
+        assert (seen.contacts[visit.id].at, seen.contacts[visit.id].place) == (MINE, "临沂工地")
+
+
+async def test_the_managers_hand_over_beside_a_reps_note_is_merged(team, pg_base):
+    stores, lead_id, _visit_id = team
+    zhang, boss = stores["zhang"], stores["boss"]
+    app = LeadboardApp(boss, "en")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_board(app, pilot)
+        await pilot.press("A", *"wang")
+        zhang.edit_lead(lead_id, notes="周五去工地")
+        await pilot.press("enter")
+        await pilot.pause()
+        status = app.board.status.text
+        assert f"zhang changed Notes of lead {lead_id}" in status and "both are saved" in status
+    with on_server(pg_base) as seen:
+        lead = seen.lead(lead_id)
+        assert (lead.owner, lead.notes) == ("wang", "周五去工地")

@@ -38,6 +38,7 @@ def told(theirs: list[TheirChange]) -> str:
 
 class ClashActions:
     _clash: Clash | None = None
+    _theirs: list[TheirChange] = []  # of the clash being settled, for _show_reloaded
     AGAIN_KEY = "r"  # as the offer names it
 
     def settle_clash(self, refused: ChangedSince) -> bool:
@@ -51,6 +52,7 @@ class ClashActions:
             clash = read_clash(self.store, refused)
             if clash is None:
                 return False
+            self._theirs = clash.theirs
             self._show_reloaded(clash.lead_ids)
             if clash.mergeable:
                 reapply(self.store, clash)

@@ -75,7 +75,8 @@ class Dialog(ClashActions, Form[Any]):
 
     # What a clash shows in a dialog (see ClashActions).
     def _show_reloaded(self, lead_ids: set[int]) -> None:
-        self.app.show_others(lead_ids, {})
+        by = {c.item_id: c.rep for c in self._theirs if c.table == "leads"}
+        self.app.show_others(lead_ids, by)
 
     def _say(self, message: str, severity: str) -> None:
         if self.is_current:  # still open: said where the rep is typing
