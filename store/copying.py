@@ -7,6 +7,11 @@ never overwritten; every other record keeps its number when the target has
 it free, else takes the next one, and what points at a lead or a contact
 follows it. One change: it lands whole or not at all, and one undo takes it
 back.
+
+Copied into a team's base, the leads are the copying rep's own (the server
+shows them to that rep and the manager only). The manager's copy keeps a
+lead's owner where it names one (a copy of the team's base brought back),
+and the server's keeper's copy keeps every owner as it is.
 """
 
 from __future__ import annotations
@@ -56,7 +61,7 @@ def copy_base(source: LeadStore, target: LeadStore, label: str) -> Copied:
             ids["leads"][lead_id] = found
             continue
         ids["leads"][lead_id] = _number(target, "leads", lead_id, taken)
-        changes.append(("leads", ids["leads"][lead_id], None, dict(doc)))
+        changes.append(("leads", ids["leads"][lead_id], None, _owned(target, doc)))
         copied.new += 1
     for table in CODECS:
         if table == "leads" or (table == "settings" and not _settings_free(target)):
@@ -68,6 +73,13 @@ def copy_base(source: LeadStore, target: LeadStore, label: str) -> Copied:
             copied.records += 1
     target.commit("copy", [*plan.changes(), *changes])
     return copied
+
+
+def _owned(target: LeadStore, doc: dict[str, Any]) -> dict[str, Any]:
+    """A copied lead's document, with its owner in the target."""
+    if not target.rep or (target.manager and doc.get("owner")):
+        return dict(doc)
+    return {**doc, "owner": target.rep}
 
 
 def _settings_free(target: LeadStore) -> bool:

@@ -838,7 +838,7 @@ class LeadStore:
             return None
         top = self._undo[-1]
         if "overtaken" in top:  # another rep changed it since: theirs stays
-            raise ChangedSince(*top["overtaken"])
+            raise ChangedSince(*top["overtaken"], theirs=self._overtaking(top))
         changes = [
             [t, i, _encode(t, self._tables[t].get(i)), before]
             for t, i, before in reversed(top["changes"])
@@ -853,6 +853,15 @@ class LeadStore:
         self._undo.pop()
         self._last_change = None  # what was undone may have been the newest
         return top["label"], [(t, i) for t, i, _b, _a in changes]
+
+    def _overtaking(self, step: dict[str, Any]) -> list[dict[str, Any]]:
+        """Who overtook an undo step, as the server's log says (nothing when
+        it cannot say: the undo is refused all the same)."""
+        ask = getattr(self._backend, "overtaking", None)
+        try:
+            return ask([(t, i) for t, i, _before in step["changes"]]) if ask else []
+        except StoreError:
+            return []
 
     def _push_undo(self, label: str, docs: list[list[Any]]) -> None:
         self._undo.append({"label": label, "changes": [[t, i, b] for t, i, b, _a in docs]})

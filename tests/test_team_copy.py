@@ -67,3 +67,62 @@ def test_a_copy_out_never_writes_over_a_file_that_holds_data(rep_file, pg_base, 
     err = capsys.readouterr().err
     assert "new or empty file only" in err and len(err.strip().splitlines()) == 1
     assert rep_file.stat().st_size == size
+
+
+def test_a_reps_copy_is_their_own_out_of_other_reps_sight(rep_file, pg_base, tmp_path,
+                                                          capsys):
+    import psycopg
+
+    from store.backends.postgres import connect
+    from store.backends.team import add_rep
+
+    with connect(pg_base) as conn:
+        add_rep(conn, "zhang", manager=False)
+        add_rep(conn, "wang", manager=False)
+    zhang, wang = (pg_base.replace("postgres@", f"{rep}@") for rep in ("zhang", "wang"))
+    with LeadStore.open(rep_file, read_only=True) as mine:
+        lead_ids, contact_ids = set(mine.leads), set(mine.contacts)
+    before = exported(capsys, rep_file)
+    assert main(["copy", "--from", str(rep_file), "--to", zhang]) == EXIT_OK
+
+    def seen(url: str, table: str) -> dict[int, str | None]:
+        with psycopg.connect(url) as conn:  # straight to the server: its policies decide
+            return dict(conn.execute("SELECT id, owner FROM records WHERE tbl = %s", [table]))
+
+    assert seen(zhang, "leads") == dict.fromkeys(lead_ids, "zhang")
+    assert set(seen(zhang, "contacts")) == contact_ids
+    assert seen(wang, "leads") == {} and seen(wang, "contacts") == {}
+    assert set(seen(pg_base, "leads")) == lead_ids  # the server's keeper sees them all
+    with LeadStore.open(wang) as theirs:
+        assert not theirs.leads
+    back = tmp_path / "back.json"
+    assert main(["copy", "--from", zhang, "--to", str(back)]) == EXIT_OK
+    assert exported(capsys, back) == before
+    with LeadStore.open(rep_file, read_only=True) as a, LeadStore.open(back, read_only=True) as b:
+        assert [{**a.lead_doc(i), "owner": "zhang"} for i in a.leads] == [
+            b.lead_doc(i) for i in b.leads]  # all of it, and whose it now is
+
+
+def test_the_managers_copy_keeps_the_owners_it_names(pg_server, pg_base, tmp_path, capsys):
+    from store.backends.postgres import connect, init_base
+    from store.backends.team import add_rep
+
+    with connect(pg_base) as conn:
+        add_rep(conn, "wang", manager=False)
+        add_rep(conn, "boss", manager=True)
+    with LeadStore.open(pg_base.replace("postgres@", "wang@")) as wang:
+        wang.add_lead("王强")
+    with LeadStore.open(pg_base) as keeper:
+        keeper.add_lead("李娜")  # the pool's
+    taken_out = tmp_path / "team.json"
+    assert main(["copy", "--from", pg_base, "--to", str(taken_out)]) == EXIT_OK
+    again = pg_server.create_database()  # the team's base made anew, then brought back
+    init_base(again)
+    with connect(again) as conn:
+        add_rep(conn, "wang", manager=False)
+        add_rep(conn, "boss", manager=True)
+    assert main(["copy", "--from", str(taken_out), "--to",
+                 again.replace("postgres@", "boss@")]) == EXIT_OK
+    with LeadStore.open(again) as team:
+        assert {lead.name: lead.owner for lead in team.leads.values()} == {
+            "王强": "wang", "李娜": "boss"}

@@ -79,14 +79,21 @@ class LiveBase:
         if self.board is not None and self.board.is_mounted and (leads or tables):
             self.board.others_changed(leads, rebuild="settings" in tables)
         if leads:
-            self._session_follows(leads, message.news)
+            self._session_follows(leads, {lead_id: change.rep for change in message.news.changes
+                                          for table, lead_id in change.keys if table == "leads"})
 
-    def _session_follows(self: LeadboardApp, leads: set[int], news: News) -> None:
+    def show_others(self: LeadboardApp, leads: set[int], by: dict[int, str]) -> None:
+        """Leads read again after a clash, from a form: the board and an open
+        triage session show them as others left them. ``by``: who changed each."""
+        if self.board is not None and self.board.is_mounted and leads:
+            self.board.others_changed(leads)
+        if leads:
+            self._session_follows(leads, by)
+
+    def _session_follows(self: LeadboardApp, leads: set[int], by: dict[int, str]) -> None:
         """An open triage session (under a form, maybe) follows them too."""
         from tui.screens.session import SessionScreen  # loaded with the first session
 
-        by = {lead_id: change.rep for change in news.changes
-              for table, lead_id in change.keys if table == "leads"}
         for screen in self.screen_stack:
             if isinstance(screen, SessionScreen):
                 screen.others_changed(leads, by)

@@ -34,6 +34,7 @@ from psycopg.types.json import Jsonb, set_json_dumps, set_json_loads
 
 from store import codec
 from store.backends import server_name, shown
+from store.backends.keepalive import with_keepalive
 from store.backends.server_ids import ServerIds
 from store.backends.team import TEAM_STEP, is_rep, whoami
 from store.errors import (
@@ -95,9 +96,10 @@ def _dumps(value: Any) -> str:
 
 def connect(location: str) -> psycopg.Connection:
     """A connection that reads and writes JSON with orjson; libpq settings
-    in the URL (``sslmode`` …) pass through as they are."""
+    in the URL (``sslmode`` …) pass through as they are, and TCP keepalive
+    is on unless they set it (``store/backends/keepalive.py``)."""
     try:
-        conn = psycopg.connect(location, autocommit=True)
+        conn = psycopg.connect(with_keepalive(location), autocommit=True)
     except psycopg.Error as exc:
         raise NoServer(shown(location), _said(exc)) from None
     set_json_loads(orjson.loads, conn)
@@ -517,6 +519,18 @@ class ServerBackend:
                 return [c for c in self._others(cursor, keys, since, other_reps_before=None)
                         if c["seq"] > self.seen.get((c["table"], c["id"]), self.read_seq)]
         except psycopg.Error as exc:  # the server went away after refusing the change
+            raise ServerFailed(self.shown, _said(exc)) from None
+
+    def overtaking(self, keys: list[tuple[str, int]]) -> list[dict[str, Any]]:
+        """Who changed these records since this rep's newest undo step (an
+        undo refused because the news said so), oldest first, as
+        :meth:`their_changes` says it."""
+        since = self.steps[-1] if self.steps else self.read_seq
+        conn = self._connection()
+        try:
+            with conn.transaction(), conn.cursor() as cursor:
+                return self._others(cursor, keys, since, other_reps_before=self.read_seq)
+        except psycopg.Error as exc:
             raise ServerFailed(self.shown, _said(exc)) from None
 
     def _others(self, cursor: psycopg.Cursor, keys: list[tuple[str, int]], since: int,

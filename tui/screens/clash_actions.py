@@ -1,7 +1,8 @@
 """Mixed into the board and the triage session: a change refused because
 another rep changed the lead first. The lead is shown as the server holds
 it, the rep is told who changed what and when, fields apart are merged at
-once, and an overlapping change is offered again on ``r``.
+once, and an overlapping change is offered again on one key (``r``; a
+form, where letters are typed, says its own in ``AGAIN_KEY``).
 
 The screen says how it shows things: ``_show_reloaded(lead_ids)`` (the
 leads as the server holds them now), ``_say(message, severity)``,
@@ -29,13 +30,16 @@ def _fields(names: tuple[str, ...] | list[str]) -> str:
 
 def told(theirs: list[TheirChange]) -> str:
     """Who changed what and when, one clause per change, newest last."""
-    return "; ".join(t("clash.theirs", rep=c.rep, id=c.item_id, fields=_fields(c.fields),
+    return "; ".join(t(f"clash.theirs.{c.table}" if has(f"clash.theirs.{c.table}")
+                       else "clash.theirs", rep=c.rep, id=c.item_id, fields=_fields(c.fields),
                        at=c.at.astimezone().strftime("%m-%d %H:%M"))
                      for c in theirs[-3:])
 
 
 class ClashActions:
     _clash: Clash | None = None
+    _theirs: list[TheirChange] = []  # of the clash being settled, for _show_reloaded
+    AGAIN_KEY = "r"  # as the offer names it
 
     def settle_clash(self, refused: ChangedSince) -> bool:
         """Say and settle a clash; False when it could not even be read
@@ -48,6 +52,7 @@ class ClashActions:
             clash = read_clash(self.store, refused)
             if clash is None:
                 return False
+            self._theirs = clash.theirs
             self._show_reloaded(clash.lead_ids)
             if clash.mergeable:
                 reapply(self.store, clash)
@@ -59,8 +64,8 @@ class ClashActions:
             return False
         self._clash = clash
         self.refresh_bindings()
-        self._say(t("clash.offer", theirs=told(clash.theirs), mine=_fields(clash.my_fields)),
-                  "warning")
+        self._say(t("clash.offer", theirs=told(clash.theirs), mine=_fields(clash.my_fields),
+                    again=self.AGAIN_KEY), "warning")
         return True
 
     def _undo_refused(self, refused: ChangedSince) -> bool:

@@ -1,7 +1,9 @@
 """A lead's fleet, one machine a line, as the detail pane lists it: pick one
 to edit it (the machine form, filled in) or remove it (asked first), or add
 another. Each change is saved at once as its own undo step; the board
-refreshes its details when the dialog closes."""
+refreshes its details when the dialog closes. A removal refused because
+another rep changed the machine first is settled as on the board: the
+fleet is shown as it is now, and ``r`` removes the machine after all."""
 
 from __future__ import annotations
 
@@ -16,16 +18,18 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.errors import StoreError
+from store.clash import Clash
+from store.errors import ChangedSince, StoreError
 from store.model import Lead, Machine
 from store.text import visible
 from tui.details import fleet_line
 from tui.i18n import describe, error_text, t
+from tui.screens.clash_actions import ClashActions
 from tui.screens.confirm import ConfirmRemove
 from widgets.key_bar import KeyBar
 
 
-class FleetDialog(ModalScreen[bool]):
+class FleetDialog(ClashActions, ModalScreen[bool]):
     """Dismisses with whether anything was saved."""
 
     CSS_PATH = str(Path(__file__).resolve().parents[1] / "fleet.tcss")
@@ -33,6 +37,7 @@ class FleetDialog(ModalScreen[bool]):
         Binding("e", "edit", "Edit", id="fleet.edit"),
         Binding("d,delete", "remove", "Remove", id="fleet.remove"),
         Binding("m", "add", "Add a machine", id="fleet.add"),
+        Binding("r", "again", "Again", id="fleet.again"),
         Binding("escape", "close", "Close", id="fleet.close"),
     ]
 
@@ -85,7 +90,7 @@ class FleetDialog(ModalScreen[bool]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit", "remove") and self.is_mounted:
             return self.chosen() is not None or None  # greyed out on an empty fleet
-        return True
+        return super().check_action(action, parameters)
 
     # ------------------------------------------------------------ changes
     @on(OptionList.OptionSelected, "#fleet-machines")
@@ -127,9 +132,29 @@ class FleetDialog(ModalScreen[bool]):
         try:
             self.app.store.remove_machine(machine.id)
         except StoreError as exc:
-            self.notify(error_text(exc), severity="error", timeout=8)
+            self._failed(exc)
             return
         self.saved = True
+        self.app.after_save()
+        self._fill()
+
+    # What a clash shows in the fleet (see ClashActions).
+    @property
+    def store(self):
+        return self.app.store
+
+    def _failed(self, exc: StoreError) -> None:
+        if not (isinstance(exc, ChangedSince) and self.settle_clash(exc)):
+            self.notify(error_text(exc), severity="error", timeout=8)
+
+    def _show_reloaded(self, lead_ids: set[int]) -> None:
+        self.saved = True  # the board behind reads the fleet again on closing
+        self._fill()
+
+    def _say(self, message: str, severity: str) -> None:
+        self.notify(message, severity=severity, timeout=10)
+
+    def _made_again(self, clash: Clash, merged: bool) -> None:
         self.app.after_save()
         self._fill()
 

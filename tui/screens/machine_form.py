@@ -44,6 +44,7 @@ class MachineForm(Dialog):
     ]
     # The store's fields to the widgets that hold them.
     FIELDS = {name: f"machine-{name}" for name in TEXTS}
+    RESULT_TABLE = "machines"
 
     def __init__(self, owner: Lead | None, today: date, machine: Machine | None = None) -> None:
         super().__init__()
@@ -157,19 +158,17 @@ class MachineForm(Dialog):
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
+        self.save_with(self._saved)
+
+    def _saved(self) -> Machine:
         store = self.app.store
         brand, model = brand_name(self._value("brand")), self._value("model")
-        try:
-            fields = self.fields()
-            if self.machine is None:
-                machine = store.add_machine(
-                    brand, model, owner=self.owner.id if self.owner else None, **fields)
-            else:
-                machine = store.edit_machine(self.machine.id, brand=brand, model=model,
-                                             **fields)
-        except StoreError as exc:
-            field = exc.field if isinstance(exc, Invalid) else None
-            self.refuse(machine_error(exc), self.FIELDS.get(field or ""))
-            return
-        self.dismiss(machine)
+        fields = self.fields()
+        if self.machine is None:
+            return store.add_machine(brand, model, owner=self.owner.id if self.owner else None,
+                                     **fields)
+        return store.edit_machine(self.machine.id, brand=brand, model=model, **fields)
+
+    def refusal(self, exc: StoreError) -> str:
+        return machine_error(exc)
 

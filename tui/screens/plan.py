@@ -12,12 +12,14 @@ from textual.screen import Screen
 from textual.widgets import Static, Tab, Tabs
 
 from store.contacts import propose_follow_up
-from store.errors import StoreError
+from store.clash import Clash
+from store.errors import ChangedSince, StoreError
 from store.model import ContactStatus
 from store.plan import Period, period_span, plan_rows, unplanned_leads
 from tui.i18n import describe, t
 from tui.plan_rows import CONTACT_WIDTHS, LEAD_WIDTHS, LazyRows, contact_row, lead_row
 from tui.screens.cancel_form import CancelForm
+from tui.screens.clash_actions import ClashActions
 from tui.screens.contact_form import ContactForm
 from tui.screens.export import ExportForm
 from tui.screens.help import HelpScreen
@@ -35,7 +37,7 @@ PINNED_KEYS = ("help",)
 TABS = (Period.DAY.value, Period.WEEK.value, Period.MONTH.value, UNPLANNED)
 
 
-class PlanScreen(Screen[tuple[set[int], int | None]]):
+class PlanScreen(ClashActions, Screen[tuple[set[int], int | None]]):
     """Dismisses with the leads it changed and the lead to open (or None)."""
 
     BINDINGS = [
@@ -215,7 +217,9 @@ class PlanScreen(Screen[tuple[set[int], int | None]]):
         try:
             undone = self.store.undo()
         except StoreError as exc:
-            self.notify(plan_error(exc), severity="error")
+            # Refused over another rep's change: told who, as on the board.
+            if not (isinstance(exc, ChangedSince) and self.settle_clash(exc)):
+                self.notify(plan_error(exc), severity="error")
             return
         if undone is None:
             self.notify(t("bar.nothing_to_undo"))
@@ -228,6 +232,18 @@ class PlanScreen(Screen[tuple[set[int], int | None]]):
                 self.touched.add(self.store.contacts[item_id].lead_id)
         self.show_plan()
         self.notify(t("bar.undone", label=t(f"change.{label}")))
+
+    # What an undo refused over another rep's change shows (see ClashActions;
+    # an undo is never made again, so nothing here waits for a key).
+    def _show_reloaded(self, lead_ids: set[int]) -> None:
+        self.touched |= lead_ids
+        self.show_plan()
+
+    def _say(self, message: str, severity: str) -> None:
+        self.notify(message, severity=severity, timeout=10)
+
+    def _made_again(self, clash: Clash, merged: bool) -> None:
+        self._show_reloaded(clash.lead_ids)
 
     def action_open_lead(self) -> None:
         self.dismiss((self.touched, self._lead_id()))

@@ -22,7 +22,8 @@ MESSAGES: dict[str, str] = {
     "clash.theirs": "{rep} changed {fields} of lead {id} at {at}",
     "clash.merged": "{theirs}. Your change ({mine}) touched other fields: both are saved.",
     "clash.offer": (
-        "Not saved: {theirs}. The lead shows their change now; r makes yours ({mine}) again on top."
+        "Not saved: {theirs}. The lead shows their change now; {again} makes yours ({mine}) "
+        "again on top."
     ),
     "clash.undo_refused": "Nothing undone: {theirs} since. Their change stays.",
     "cli.help.copy": "copy a lead base between a file and a server (--from, --to)",

@@ -18,7 +18,7 @@ MESSAGES: dict[str, str] = {
     "binding.board.again": "重做我的改动",
     "clash.theirs": "{rep} 在 {at} 改了客户 {id} 的{fields}",
     "clash.merged": "{theirs}。你改的（{mine}）是别的字段：两边的改动都已保存。",
-    "clash.offer": "没有保存：{theirs}。客户已按对方的改动显示；按 r 把你的改动（{mine}）再做一次。",
+    "clash.offer": "没有保存：{theirs}。客户已按对方的改动显示；按 {again} 把你的改动（{mine}）再做一次。",
     "clash.undo_refused": "没有撤销：{theirs}，在你之后。对方的改动保留。",
     "cli.help.copy": "在文件和服务器之间复制客户库（--from、--to）",
     "copy.done": "{path}：新增 {new} 个客户，{merged} 个并入已有客户，其他记录 {records} 条。",
