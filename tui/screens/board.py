@@ -162,7 +162,7 @@ class BoardScreen(ClashActions, PlanActions, Screen):
             pane.show(t("detail.nothing"), [])
             return
         lead = self.store.lead(lead_id)
-        pane.show(visible(lead.name), lead_sections(self.store, lead))
+        pane.show(visible(lead.name), lead_sections(self.store, lead), key=lead_id)
 
     def _tick(self) -> None:
         if self.index is not None and self.index.tick(self.store.now()):
