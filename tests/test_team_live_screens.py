@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from store.contacts import Analysis, FollowUp, LogEntry, log_contact
 from store.leadstore import LeadStore
@@ -19,9 +19,11 @@ from tests.test_team_clash import as_rep
 from tests.test_team_live import pilot_wait
 from tui.app import LeadboardApp
 from tui.screens.insights import InsightsScreen
+from tui.screens.lead_form import LeadForm
 from tui.screens.market import MarketScreen
 from tui.screens.plan import PlanScreen, nearest
 from widgets.bar_chart import BarChart
+from widgets.detail_pane import DetailPane
 from widgets.plan_list import PlanList
 
 SIZE = (130, 40)
@@ -140,7 +142,8 @@ async def test_the_market_counts_the_machine_another_rep_adds_and_keeps_the_rep_
 
 async def test_insights_count_the_lead_another_rep_finds_with_the_rep_on_the_same_bar(team):
     zhang, open_wang = team
-    for name, source in (("张伟", Source.FRIEND), ("李强", Source.FRIEND), ("王芳", Source.EVENT)):
+    found = (("张伟", Source.FRIEND), ("李强", Source.FRIEND), ("王芳", Source.EVENT))
+    for name, source in found:
         zhang.add_lead(name, source=source)
     wang = open_wang()
     app = LeadboardApp(zhang, "en")
@@ -162,3 +165,56 @@ async def test_insights_count_the_lead_another_rep_finds_with_the_rep_on_the_sam
         await settle(app, pilot)
         chart = app.screen.query_one("#section-sources BarChart", BarChart)
         assert app.focused is chart and chart.cursor == 1
+
+
+async def test_a_lead_changed_under_an_open_form_is_said_and_both_changes_are_kept(team):
+    zhang, open_wang = team
+    lead = zhang.add_lead("李娜", intent=5, funding=5, company="临沂宏达", city="临沂")
+    wang = open_wang()
+    app = LeadboardApp(zhang, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await listening(app, pilot)
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, LeadForm)
+        await pilot.click("#field-company")
+        await pilot.press("end", *"土石方")
+        wang.edit_lead(lead.id, city="济南", phones=("13805310000",))
+        await pilot_wait(pilot, lambda: "wang changed this lead" in screen_text(app),
+                         within_s=SOON)
+        assert app.screen is form
+        assert form.query_one("#field-company", Input).value == "临沂宏达土石方"  # as typed
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = zhang.lead(lead.id)
+        assert (saved.company, saved.city, saved.phones) == ("临沂宏达土石方", "济南",
+                                                             ("13805310000",))
+    with LeadStore.open(zhang.location, clock=zhang.clock) as again:  # so on the server
+        kept = again.lead(lead.id)
+        assert (kept.company, kept.city) == ("临沂宏达土石方", "济南")
+
+
+async def test_the_details_shown_follow_another_rep_and_stay_where_they_were_read(team):
+    zhang, open_wang = team
+    shown = zhang.add_lead("张伟", intent=5, funding=5)
+    other = zhang.add_lead("王强", intent=2, funding=2)
+    for year in range(2000, 2030):  # a long history: the pane scrolls
+        zhang.edit_lead(shown.id, company=f"临沂土石方{year}")
+    wang = open_wang()
+    app = LeadboardApp(zhang, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await listening(app, pilot)
+        await pilot.press("enter")  # the details of 张伟
+        pane = app.screen.query_one(DetailPane)
+        await pilot.pause()
+        assert pane.max_scroll_y > 8
+        pane.scroll_to(y=8, animate=False, immediate=True)
+        wang.edit_lead(other.id, city="徐州")
+        await pilot_wait(pilot, lambda: zhang.lead(other.id).city == "徐州", within_s=SOON)
+        await pilot.pause()
+        assert pane.scroll_y == 8
+        wang.edit_lead(shown.id, company="徐州华建")
+        await pilot_wait(pilot, lambda: "徐州华建" in str(
+            pane.query_one("#detail-body").render()), within_s=SOON)
+        await pilot.pause()
+        assert pane.scroll_y == 8 and app.focused.lead_id == shown.id
