@@ -13,11 +13,14 @@ from store.contacts import Analysis, FollowUp, LogEntry, log_contact
 from store.leadstore import LeadStore
 from store.model import ContactStatus, Method, Purpose, Source
 from tests.conftest import NOW
+from tests.intel_fixture import build_intel
 from tests.test_cjk_overlay_fix import screen_text
 from tests.test_insights_app import settle
 from tests.test_team_clash import as_rep
 from tests.test_team_live import pilot_wait
 from tui.app import LeadboardApp
+from tui.screens.competitor import CompetitorScreen
+from tui.screens.fleet import FleetDialog
 from tui.screens.insights import InsightsScreen
 from tui.screens.lead_form import LeadForm
 from tui.screens.market import MarketScreen
@@ -218,3 +221,43 @@ async def test_the_details_shown_follow_another_rep_and_stay_where_they_were_rea
             pane.query_one("#detail-body").render()), within_s=SOON)
         await pilot.pause()
         assert pane.scroll_y == 8 and app.focused.lead_id == shown.id
+
+
+async def test_an_open_fleet_lists_the_machine_another_rep_adds_the_cursor_on_its_machine(team):
+    zhang, open_wang = team
+    owner = zhang.add_lead("张伟", intent=5, funding=5).id
+    for model in ("SY215C", "SY75C"):
+        zhang.add_machine("三一", model, owner=owner, year=2018)
+    wang = open_wang()
+    app = LeadboardApp(zhang, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await listening(app, pilot)
+        await pilot.press("f", "down")
+        fleet = app.screen
+        assert isinstance(fleet, FleetDialog)
+        on = fleet.chosen().id
+        wang.add_machine("卡特", "320", owner=owner, year=2012)
+        await pilot_wait(pilot, lambda: "卡特" in screen_text(app), within_s=SOON)
+        assert fleet.chosen().id == on and len(fleet.fleet) == 3
+
+
+async def test_an_open_profile_shows_the_price_another_rep_heard(team):
+    zhang, open_wang = team
+    build_intel(zhang)
+    wang = open_wang()
+    app = LeadboardApp(zhang, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await listening(app, pilot)
+        await pilot.press("M")
+        await settle(app, pilot)
+        await pilot.press("tab", "enter")  # 徐工's profile
+        await pilot.pause()
+        profile = app.screen
+        assert isinstance(profile, CompetitorScreen)
+        table = profile.query_one("#profile-models", DataTable)
+        await pilot.press("down")
+        on = table.get_row_at(table.cursor_row)[0]
+        wang.add_record("intel", on=NOW.date(), brand="徐工", model="XE60DA", price=218_000,
+                        province="山东", city="临沂", text="")
+        await pilot_wait(pilot, lambda: "21.8万" in screen_text(app), within_s=SOON)
+        assert table.get_row_at(table.cursor_row)[0] == on and app.focused is table
