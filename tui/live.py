@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
 from textual.message import Message
+from textual.worker import Worker
 
 from store.errors import StoreError
 from tui.i18n import t
@@ -70,6 +71,33 @@ class FollowsBase(Protocol):
 def follows(screen: object, change: OthersChanged) -> bool:
     """Whether ``screen`` is to be told of ``change``."""
     return isinstance(screen, FollowsBase) and bool(screen.FOLLOWS & change.tables)
+
+
+class CountsAgain:
+    """A screen whose figures a thread worker named ``compute`` counts
+    (started by ``count_again``) follows others' changes one count at a
+    time: a count takes seconds on a big base and a thread cannot be
+    stopped, so changes that come in during one are counted once, after it."""
+
+    _count_asked = False
+
+    def others_changed(self, change: OthersChanged) -> None:
+        if self._counting():
+            self._count_asked = True
+        else:
+            self.count_again()
+
+    def count_again(self) -> None:
+        raise NotImplementedError
+
+    def _counting(self) -> bool:
+        return any(worker.node is self and worker.name == "compute" and not worker.is_finished
+                   for worker in self.app.workers)  # type: ignore[attr-defined]
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if self._count_asked and event.worker.is_finished and not self._counting():
+            self._count_asked = False
+            self.count_again()
 
 
 class LiveBase:

@@ -25,7 +25,7 @@ from tui import insight_views as views
 from tui.export_words import read_day
 from tui.i18n import describe, error_text, label, t
 from tui.insight_words import report_span
-from tui.live import OthersChanged
+from tui.live import CountsAgain
 from widgets.bar_chart import BarChart
 from widgets.key_bar import KeyBar
 
@@ -34,7 +34,7 @@ PINNED_KEYS = ("close",)
 RANGE_SPLIT = ("~", "至", " to ", "–", "—")
 
 
-class InsightsScreen(Screen[frozenset[int] | None]):
+class InsightsScreen(CountsAgain, Screen[frozenset[int] | None]):
     """Dismisses with the leads to show on the board, or None."""
 
     CSS_PATH = str(Path(__file__).resolve().parents[1] / "insights.tcss")
@@ -131,9 +131,9 @@ class InsightsScreen(Screen[frozenset[int] | None]):
         self.migration = None
         self.compute(scope)
 
-    def others_changed(self, change: OthersChanged) -> None:
-        """Counted again with other reps' changes, each section redrawn as
-        its figures come, where the rep is in it (no "working" notes between)."""
+    def count_again(self) -> None:
+        """With other reps' changes (see CountsAgain): each section redrawn
+        as its figures come, where the rep is in it (no "working" notes between)."""
         self.compute(self.scope())
 
     @work(thread=True, exclusive=True, exit_on_error=False)

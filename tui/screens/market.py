@@ -25,7 +25,7 @@ from tui import market_words as words
 from tui.i18n import describe, t
 from tui.intel_sections import INTEL_KEYS, IntelActions, MarketIntel
 from tui.kept_place import place_kept
-from tui.live import OthersChanged
+from tui.live import CountsAgain
 from tui.lost_deals import LostDeals
 from tui.project_section import ProjectSection
 from widgets.bar_chart import Bar, BarChart
@@ -48,7 +48,7 @@ class CandidateTable(DataTable):
     BINDINGS = [Binding("enter", "select_cursor", "Open owner", id="market.open")]
 
 
-class MarketScreen(IntelActions, Screen[MarketChoice | None]):
+class MarketScreen(CountsAgain, IntelActions, Screen[MarketChoice | None]):
     CSS_PATH = [str(Path(__file__).resolve().parents[1] / name)
                 for name in ("market.tcss", "intel.tcss")]
     BINDINGS = [
@@ -103,8 +103,8 @@ class MarketScreen(IntelActions, Screen[MarketChoice | None]):
             self.app.call_from_thread(self.show, figures, ["", *(name for name, _ in places)],
                                       lost)
 
-    def others_changed(self, change: OthersChanged) -> None:
-        """Counted again with other reps' changes; shown where the rep is."""
+    def count_again(self) -> None:
+        """With other reps' changes (see CountsAgain); shown where the rep is."""
         self.compute(self.place)
 
     def show(self, figures: Market, places: list[str],
