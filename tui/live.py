@@ -1,6 +1,11 @@
-"""A team's base followed live: other reps' changes reach the open board
-(and an open triage session) as they commit, and the server going away
-(and coming back) is said on it.
+"""A team's base followed live: other reps' changes reach every open
+screen as they commit, and the server going away (and coming back) is said
+on the board.
+
+A screen that shows the base follows it by naming the tables it shows in
+``FOLLOWS`` and taking :class:`OthersChanged` in ``others_changed`` (see
+:class:`FollowsBase`); it is told only when one of those tables changed,
+and keeps its cursor, scroll and focus.
 
 The listener (``store/backends/listen.py``) runs in a thread of its own
 and posts what it reads as messages; the app takes them in on its own
@@ -10,9 +15,11 @@ never raced.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
 from textual.message import Message
+from textual.worker import Worker
 
 from store.errors import StoreError
 from tui.i18n import t
@@ -39,6 +46,58 @@ class ServerReached(Message):
         super().__init__()
         self.reached = reached
         self.detail = detail
+
+
+@dataclass(frozen=True, slots=True)
+class OthersChanged:
+    """What other reps' changes, taken in by the store, touched: the leads
+    (through themselves or their contacts), the tables, and who changed
+    each lead."""
+
+    leads: frozenset[int]
+    tables: frozenset[str]
+    by: dict[int, str] = field(default_factory=dict)
+
+
+@runtime_checkable
+class FollowsBase(Protocol):
+    """A screen that shows the team's base as it is now."""
+
+    FOLLOWS: ClassVar[frozenset[str]]  # the tables whose changes it shows
+
+    def others_changed(self, change: OthersChanged) -> None: ...
+
+
+def follows(screen: object, change: OthersChanged) -> bool:
+    """Whether ``screen`` is to be told of ``change``."""
+    return isinstance(screen, FollowsBase) and bool(screen.FOLLOWS & change.tables)
+
+
+class CountsAgain:
+    """A screen whose figures a thread worker named ``compute`` counts
+    (started by ``count_again``) follows others' changes one count at a
+    time: a count takes seconds on a big base and a thread cannot be
+    stopped, so changes that come in during one are counted once, after it."""
+
+    _count_asked = False
+
+    def others_changed(self, change: OthersChanged) -> None:
+        if self._counting():
+            self._count_asked = True
+        else:
+            self.count_again()
+
+    def count_again(self) -> None:
+        raise NotImplementedError
+
+    def _counting(self) -> bool:
+        return any(worker.node is self and worker.name == "compute" and not worker.is_finished
+                   for worker in self.app.workers)  # type: ignore[attr-defined]
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if self._count_asked and event.worker.is_finished and not self._counting():
+            self._count_asked = False
+            self.count_again()
 
 
 class LiveBase:
@@ -76,27 +135,26 @@ class LiveBase:
         except (StoreError, ValueError, TypeError, KeyError) as exc:
             self.notify(t("live.unreadable", detail=str(exc)), severity="error", timeout=8)
             return
-        if self.board is not None and self.board.is_mounted and (leads or tables):
-            self.board.others_changed(leads, rebuild="settings" in tables)
+        if not tables:
+            return
+        by = {lead_id: change.rep for change in message.news.changes
+              for table, lead_id in change.keys if table == "leads"}
+        self.tell_screens(OthersChanged(frozenset(leads), frozenset(tables), by))
+
+    def show_others(self: LeadboardApp, leads: set[int], by: dict[int, str],
+                    asked_by: object = None) -> None:
+        """Leads read again after a clash settled in a form (``asked_by``,
+        which says it itself): every other open screen shows them as others
+        left them. ``by``: who changed each."""
         if leads:
-            self._session_follows(leads, {lead_id: change.rep for change in message.news.changes
-                                          for table, lead_id in change.keys if table == "leads"})
+            change = OthersChanged(frozenset(leads), frozenset({"leads", "contacts"}), by)
+            self.tell_screens(change, asked_by)
 
-    def show_others(self: LeadboardApp, leads: set[int], by: dict[int, str]) -> None:
-        """Leads read again after a clash, from a form: the board and an open
-        triage session show them as others left them. ``by``: who changed each."""
-        if self.board is not None and self.board.is_mounted and leads:
-            self.board.others_changed(leads)
-        if leads:
-            self._session_follows(leads, by)
-
-    def _session_follows(self: LeadboardApp, leads: set[int], by: dict[int, str]) -> None:
-        """An open triage session (under a form, maybe) follows them too."""
-        from tui.screens.session import SessionScreen  # loaded with the first session
-
-        for screen in self.screen_stack:
-            if isinstance(screen, SessionScreen):
-                screen.others_changed(leads, by)
+    def tell_screens(self: LeadboardApp, change: OthersChanged, but: object = None) -> None:
+        # Bottom up: the board first, so a screen over it reads it current.
+        for screen in list(self.screen_stack):
+            if screen is not but and screen.is_mounted and follows(screen, change):
+                screen.others_changed(change)
 
     def on_server_reached(self: LeadboardApp, message: ServerReached) -> None:
         self.server_away = not message.reached

@@ -34,10 +34,16 @@ class DetailPane(VerticalScroll, can_focus=False):
         yield Static("", id="detail-heading")
         yield Static("", id="detail-body", classes="detail-section")
 
-    def show(self, heading: str, sections: list[DetailSection]) -> None:
+    shown: object = None  # the key of what is shown
+
+    def show(self, heading: str, sections: list[DetailSection], key: object = None) -> None:
+        """Show ``sections``; the same ``key`` again (not None) is the same
+        thing shown anew, read where the rep had scrolled it to."""
         self.query_one("#detail-heading", Static).update(Content(heading))  # a name, not markup
         self.query_one("#detail-body", Static).update(BrokenText(self._body(sections)))
-        self.scroll_home(animate=False)
+        if key is None or key != self.shown:
+            self.scroll_home(animate=False)
+        self.shown = key
 
     @staticmethod
     def _body(sections: list[DetailSection]) -> Text:

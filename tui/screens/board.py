@@ -16,6 +16,7 @@ from textual.widgets import Static
 from store.board import TRAY, BoardIndex
 from store.clash import Clash
 from store.errors import ChangedSince, SaveFailed, StoreError
+from store.leadstore import MARKET_TABLES
 from store.lost import LostAnswer, add_lost_lead, mark_lost
 from store.model import QUADRANTS
 from store.search.board import NarrowedBoard
@@ -24,6 +25,7 @@ from store.text import visible
 from tui.details import lead_sections
 from tui.i18n import describe, error_text, t
 from tui.insight_words import insights_help
+from tui.live import OthersChanged
 from tui.places import BOARD_BINDINGS, BOARD_BREAKPOINTS, empty_text, label_places, place_title
 from tui.market_palette import MachinesProvider, ProjectsProvider
 from tui.palette import ActionsProvider, LeadsProvider, ViewsProvider
@@ -53,6 +55,8 @@ class BoardScreen(ClashActions, PlanActions, Screen):
     # Under 110 columns the tray and the detail pane slim down (leadboard.tcss).
     HORIZONTAL_BREAKPOINTS = BOARD_BREAKPOINTS
     BINDINGS = BOARD_BINDINGS
+    # What a lead's row and its details show: all but saved views and sessions.
+    FOLLOWS = frozenset({"leads", "contacts", "settings", "machines", *MARKET_TABLES})
 
     def __init__(self, order: BoardIndex | None = None) -> None:
         """``order``: the board's order when already worked out (by the
@@ -158,7 +162,7 @@ class BoardScreen(ClashActions, PlanActions, Screen):
             pane.show(t("detail.nothing"), [])
             return
         lead = self.store.lead(lead_id)
-        pane.show(visible(lead.name), lead_sections(self.store, lead))
+        pane.show(visible(lead.name), lead_sections(self.store, lead), key=lead_id)
 
     def _tick(self) -> None:
         if self.index is not None and self.index.tick(self.store.now()):
@@ -211,11 +215,12 @@ class BoardScreen(ClashActions, PlanActions, Screen):
             self.refresh_status(t("bar.saved"))
             self.app.after_save()
 
-    def others_changed(self, lead_ids: set[int], rebuild: bool = False) -> None:
+    def others_changed(self, change: OthersChanged) -> None:
         """Other reps' changes, taken in by the store: the leads go where
         they now belong, and each list's cursor stays on the lead it was on
         (if that lead is still there), wherever the others landed."""
         assert self.index is not None
+        lead_ids, rebuild = change.leads, "settings" in change.tables
         kept = {}
         for place in PLACES_IN_ORDER:
             lead_list = self.board.lead_list(place)

@@ -14,6 +14,8 @@ from textual.widgets import DataTable, Static
 from store.intel import model_lines, profile_of
 from tui.i18n import describe, t
 from tui.intel_words import place_text, price_text, range_text, terms_text
+from tui.kept_place import place_kept
+from tui.live import OthersChanged
 from tui.screens.intel_form import INTEL_CSS
 from widgets.key_bar import KeyBar
 
@@ -28,6 +30,7 @@ class CompetitorScreen(Screen[bool]):
         Binding("e", "edit", "Edit profile", id="competitor.edit"),
         Binding("escape", "close", "Back", id="competitor.close"),
     ]
+    FOLLOWS = frozenset({"competitors", "intel"})  # the profile and the prices heard
 
     def __init__(self, brand: str) -> None:
         super().__init__()
@@ -69,6 +72,10 @@ class CompetitorScreen(Screen[bool]):
         words = [f"{t(f'competitor.field.{name}')}: {getattr(profile, name) or '-'}"
                  for name in WORDS] if profile else [t("competitor.no_profile")]
         self.query_one("#profile-words", Static).update("\n".join(words))
+
+    def others_changed(self, change: OthersChanged) -> None:
+        with place_kept(self):
+            self.show()
 
     def action_edit(self) -> None:
         from tui.screens.competitor_form import CompetitorForm  # loaded when first used

@@ -76,7 +76,7 @@ class Dialog(ClashActions, Form[Any]):
     # What a clash shows in a dialog (see ClashActions).
     def _show_reloaded(self, lead_ids: set[int]) -> None:
         by = {c.item_id: c.rep for c in self._theirs if c.table == "leads"}
-        self.app.show_others(lead_ids, by)
+        self.app.show_others(lead_ids, by, asked_by=self)
 
     def _say(self, message: str, severity: str) -> None:
         if self.is_current:  # still open: said where the rep is typing

@@ -24,6 +24,7 @@ from store.model import Lead, Machine
 from store.text import visible
 from tui.details import fleet_line
 from tui.i18n import describe, error_text, t
+from tui.live import OthersChanged
 from tui.screens.clash_actions import ClashActions
 from tui.screens.confirm import ConfirmRemove
 from widgets.key_bar import KeyBar
@@ -40,6 +41,7 @@ class FleetDialog(ClashActions, ModalScreen[bool]):
         Binding("r", "again", "Again", id="fleet.again"),
         Binding("escape", "close", "Close", id="fleet.close"),
     ]
+    FOLLOWS = frozenset({"machines", "settings"})  # the lines mark the own brand
 
     def __init__(self, owner: Lead) -> None:
         super().__init__()
@@ -109,6 +111,11 @@ class FleetDialog(ClashActions, ModalScreen[bool]):
         if self.app.writable():
             self.app.push_screen(MachineForm(self.owner, self.app.store.now().date()),
                                  self._changed)
+
+    def others_changed(self, change: OthersChanged) -> None:
+        """Another rep's machines: listed as they are now, the cursor on its machine."""
+        machine = self.chosen()
+        self._fill(machine.id if machine is not None else None)
 
     def _changed(self, machine: Machine | None) -> None:
         if machine is None:

@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Input, Sparkline, Static
 from textual.worker import get_current_worker
 
@@ -24,6 +25,7 @@ from tui import insight_views as views
 from tui.export_words import read_day
 from tui.i18n import describe, error_text, label, t
 from tui.insight_words import report_span
+from tui.live import CountsAgain
 from widgets.bar_chart import BarChart
 from widgets.key_bar import KeyBar
 
@@ -32,7 +34,7 @@ PINNED_KEYS = ("close",)
 RANGE_SPLIT = ("~", "至", " to ", "–", "—")
 
 
-class InsightsScreen(Screen[frozenset[int] | None]):
+class InsightsScreen(CountsAgain, Screen[frozenset[int] | None]):
     """Dismisses with the leads to show on the board, or None."""
 
     CSS_PATH = str(Path(__file__).resolve().parents[1] / "insights.tcss")
@@ -45,6 +47,8 @@ class InsightsScreen(Screen[frozenset[int] | None]):
         Binding("v", "tables", "Tables", id="insights.tables"),
         Binding("escape,a", "close", "Board", id="insights.close"),
     ]
+    # The figures count leads, their contacts and lost deals (quadrants by the threshold).
+    FOLLOWS = frozenset({"leads", "contacts", "lost_deals", "settings"})
 
     def __init__(self, query: str = "", reach: Reach = Reach.QUARTER) -> None:
         super().__init__()
@@ -127,6 +131,11 @@ class InsightsScreen(Screen[frozenset[int] | None]):
         self.migration = None
         self.compute(scope)
 
+    def count_again(self) -> None:
+        """With other reps' changes (see CountsAgain): each section redrawn
+        as its figures come, where the rep is in it (no "working" notes between)."""
+        self.compute(self.scope())
+
     @work(thread=True, exclusive=True, exit_on_error=False)
     def compute(self, scope: Scope) -> None:
         worker = get_current_worker()
@@ -152,6 +161,10 @@ class InsightsScreen(Screen[frozenset[int] | None]):
 
     async def _draw(self, name: str, picture: views.Picture) -> None:
         section = self.query_one(f"#section-{name}")
+        drawn = list(section.query(".section-chart, .section-table"))
+        focused = self.focused if self.focused in drawn else None
+        body = self.query_one("#insights-body")
+        scrolled = body.scroll_y
         await section.query(".section-chart, .section-table").remove()
         self._note(name, picture.note)
         widgets = []
@@ -169,6 +182,9 @@ class InsightsScreen(Screen[frozenset[int] | None]):
             self.cells[grid.id] = table.leads
             widgets.append(grid)
         await section.mount_all(widgets)
+        if focused is not None:  # drawn again under the rep: the same place in it
+            _take_place(focused, widgets[min(drawn.index(focused), len(widgets) - 1)])
+        body.scroll_to(y=scrolled, animate=False, immediate=True)
 
     # ------------------------------------------------------------ opening
     @on(BarChart.Chosen)
@@ -194,6 +210,18 @@ class InsightsScreen(Screen[frozenset[int] | None]):
             self._close_range()
             return
         self.dismiss(None)
+
+
+def _take_place(old: Widget, new: Widget) -> None:
+    """Focus ``new`` where ``old`` had its cursor, if it is the same kind."""
+    if type(new) is not type(old):
+        return
+    if isinstance(old, DataTable) and isinstance(new, DataTable) and new.row_count:
+        row, column = old.cursor_coordinate
+        new.move_cursor(row=min(row, new.row_count - 1), column=column, scroll=False)
+    elif isinstance(old, BarChart) and isinstance(new, BarChart):
+        new.cursor = min(old.cursor, max(0, len(new.bars) - 1))
+    new.focus(scroll_visible=False)
 
 
 def h_title(name: str) -> str:

@@ -16,6 +16,7 @@ from store.model import Credit, CustomerType, Lead, Source, Stage, Status
 from store.text import clean, visible
 from store.validate import check_name, normalize_phones, parse_grade
 from tui.i18n import describe, label, t
+from tui.live import OthersChanged
 from tui.screens.form import Form
 from tui.screens.lost_form import LostForm
 from widgets.key_bar import KeyBar
@@ -101,10 +102,13 @@ class LeadForm(Form[tuple[int | None, dict, LostAnswer | None] | None]):
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
     ]
 
+    FOLLOWS = frozenset({"leads"})  # the lead being edited
+
     def __init__(self, lead: Lead | None, threshold: int) -> None:
         super().__init__()
         self.lead = lead
         self.threshold = threshold
+        self.changed_under = False  # another rep changed the lead since it was opened
 
     def compose(self) -> ComposeResult:
         lead = self.lead
@@ -139,6 +143,34 @@ class LeadForm(Form[tuple[int | None, dict, LostAnswer | None] | None]):
         yield Input(_initial(self.lead, name), placeholder=placeholder, id=f"field-{name}")
         yield Static("", id=f"error-{name}", classes="form-error")
 
+    def others_changed(self, change: OthersChanged) -> None:
+        """Another rep changed (or took away) the lead being edited: said
+        above the fields, and what the rep typed stays as it is."""
+        lead = self.lead
+        if lead is None or lead.id not in change.leads:
+            return
+        now = self.app.store.leads.get(lead.id)
+        if now == lead:
+            return  # only its contacts changed
+        rep = change.by.get(lead.id) or t("session.others.someone")
+        self.changed_under = True
+        text = t("live.form.changed" if now is not None else "live.form.gone", rep=rep)
+        if notes := self.query("#form-others"):
+            notes.first(Static).update(text)
+        else:
+            self.mount(Static(text, id="form-others"), after="#form-hint")
+
+    def _untouched_left_out(self, fields: dict[str, Any]) -> dict[str, Any]:
+        """The fields the rep changed: the others keep what another rep
+        saved since the form was opened."""
+        assert self.lead is not None
+        values = {name: _initial(self.lead, name) for name in TEXT_FIELDS}
+        values |= {name: getattr(self.lead, name).value for name in CHOICE_FIELDS}
+        values["has_project"] = self.lead.has_project
+        as_opened, _errors = read_form(values)
+        return {name: value for name, value in fields.items()
+                if name not in as_opened or as_opened[name] != value}
+
     def values(self) -> dict[str, Any]:
         values: dict[str, Any] = {n: self.query_one(f"#field-{n}", Input).value for n in TEXT_FIELDS}
         for name in CHOICE_FIELDS:
@@ -162,7 +194,10 @@ class LeadForm(Form[tuple[int | None, dict, LostAnswer | None] | None]):
         if errors:
             return
         lead_id = self.lead.id if self.lead else None
-        if fields["status"] is not Status.LOST or (self.lead and self.lead.status is Status.LOST):
+        typed = fields
+        if self.changed_under:
+            fields = self._untouched_left_out(fields)
+        if typed["status"] is not Status.LOST or (self.lead and self.lead.status is Status.LOST):
             self.dismiss((lead_id, fields, None))
             return
 
@@ -170,4 +205,4 @@ class LeadForm(Form[tuple[int | None, dict, LostAnswer | None] | None]):
             if answer is not None:  # esc: back to the form, nothing saved
                 self.dismiss((lead_id, fields, answer))
 
-        self.app.push_screen(LostForm(fields["name"], fields["competitor"]), answered)
+        self.app.push_screen(LostForm(typed["name"], typed["competitor"]), answered)

@@ -15,13 +15,17 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
+from textual.worker import get_current_worker
 
+from store.leadstore import MARKET_TABLES
 from store.lost import LostInRegion, lost_deals_in
 from store.market import Market, market, regions
 from store.text import clean
 from tui import market_words as words
 from tui.i18n import describe, t
 from tui.intel_sections import INTEL_KEYS, IntelActions, MarketIntel
+from tui.kept_place import place_kept
+from tui.live import CountsAgain
 from tui.lost_deals import LostDeals
 from tui.project_section import ProjectSection
 from widgets.bar_chart import Bar, BarChart
@@ -44,7 +48,7 @@ class CandidateTable(DataTable):
     BINDINGS = [Binding("enter", "select_cursor", "Open owner", id="market.open")]
 
 
-class MarketScreen(IntelActions, Screen[MarketChoice | None]):
+class MarketScreen(CountsAgain, IntelActions, Screen[MarketChoice | None]):
     CSS_PATH = [str(Path(__file__).resolve().parents[1] / name)
                 for name in ("market.tcss", "intel.tcss")]
     BINDINGS = [
@@ -57,6 +61,8 @@ class MarketScreen(IntelActions, Screen[MarketChoice | None]):
         Binding("escape,M", "close", "Board", id="market.close"),
         *INTEL_KEYS,
     ]
+    # The machines and their owners, the settings' own brand, intel, projects, lost deals.
+    FOLLOWS = frozenset({"leads", "machines", "settings", *MARKET_TABLES})
 
     def __init__(self, region: str = "") -> None:
         super().__init__()
@@ -93,10 +99,24 @@ class MarketScreen(IntelActions, Screen[MarketChoice | None]):
         store = self.app.store
         figures, places = market(store, region), regions(store)
         lost = lost_deals_in(store, region)
-        self.app.call_from_thread(self.show, figures, ["", *(name for name, _ in places)], lost)
+        if not get_current_worker().is_cancelled:  # a later count is on its way
+            self.app.call_from_thread(self.show, figures, ["", *(name for name, _ in places)],
+                                      lost)
+
+    def count_again(self) -> None:
+        """With other reps' changes (see CountsAgain); shown where the rep is."""
+        self.compute(self.place)
 
     def show(self, figures: Market, places: list[str],
              lost: tuple[LostInRegion, ...] = ()) -> None:
+        if self.figures is not None and self.figures.region == figures.region:
+            with place_kept(self):  # counted again: the rep stays where they were
+                self._show(figures, places, lost)
+        else:
+            self._show(figures, places, lost)
+
+    def _show(self, figures: Market, places: list[str],
+              lost: tuple[LostInRegion, ...]) -> None:
         self.figures, self.places = figures, places
         self.query_one("#market-title", Static).update(words.title(figures))
         self._brands(figures)

@@ -3,6 +3,7 @@ and the active leads with no next step. Keys work through the day's contacts."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from textual import on
@@ -17,6 +18,7 @@ from store.errors import ChangedSince, StoreError
 from store.model import ContactStatus
 from store.plan import Period, period_span, plan_rows, unplanned_leads
 from tui.i18n import describe, t
+from tui.live import OthersChanged
 from tui.plan_rows import CONTACT_WIDTHS, LEAD_WIDTHS, LazyRows, contact_row, lead_row
 from tui.screens.cancel_form import CancelForm
 from tui.screens.clash_actions import ClashActions
@@ -58,11 +60,14 @@ class PlanScreen(ClashActions, Screen[tuple[set[int], int | None]]):
         Binding("escape,p", "close", "Board", id="plan.close"),
         Binding("question_mark", "help", "Help", id="plan.help"),
     ]
+    # A row shows its contact, its lead and the lead's quadrant (the threshold's).
+    FOLLOWS = frozenset({"leads", "contacts", "settings"})
 
     def __init__(self, tab: str = Period.DAY.value) -> None:
         super().__init__()
         self.tab = tab
         self.touched: set[int] = set()
+        self.shown: Sequence[int] = ()  # the rows' keys: contacts, or leads with no next step
 
     @property
     def store(self):
@@ -92,7 +97,7 @@ class PlanScreen(ClashActions, Screen[tuple[set[int], int | None]]):
             # The board's order below, less what this screen changed since.
             board = self.app.board
             order = board.unfiltered_order() if board is not None else None
-            ids = unplanned_leads(store, order, self.touched)
+            ids = self.shown = unplanned_leads(store, order, self.touched)
             self.plan_list.set_rows(LazyRows(ids, lambda i: lead_row(store, i)), LEAD_WIDTHS)
             columns = ("plan.col.lead", "plan.col.quadrant", "field.company", "field.region",
                        "field.phones")
@@ -101,7 +106,7 @@ class PlanScreen(ClashActions, Screen[tuple[set[int], int | None]]):
         else:
             span = period_span(Period(self.tab), now)
             rows = plan_rows(store, span, now)
-            ids = rows.ids
+            ids = self.shown = rows.ids
             self.plan_list.set_rows(LazyRows(ids, lambda i: contact_row(store, i, now)),
                                     CONTACT_WIDTHS)
             columns = ("plan.col.time", "plan.col.lead", "plan.col.quadrant", "plan.col.method",
@@ -116,6 +121,13 @@ class PlanScreen(ClashActions, Screen[tuple[set[int], int | None]]):
         cells = [pad(t(key), w) for key, w in zip(columns, widths)]
         self.query_one("#plan-columns", Static).update(
             " " + " ".join([*cells, *(t(key) for key in columns[len(cells):])]), layout=False)
+
+    def others_changed(self, change: OthersChanged) -> None:
+        """Other reps' contacts and leads, as they are now: the cursor stays
+        on its row, or goes to the nearest of its old neighbours still shown."""
+        before, at = self.shown, self.plan_list.cursor
+        self.show_plan()
+        self.plan_list.cursor = nearest(before, at, self.shown)
 
     def _period_name(self, start: datetime, end: datetime) -> str:
         if self.tab == Period.DAY.value:
@@ -255,3 +267,20 @@ class PlanScreen(ClashActions, Screen[tuple[set[int], int | None]]):
 
     def action_close(self) -> None:
         self.dismiss((self.touched, None))
+
+
+def nearest(before: Sequence[int], at: int, after: Sequence[int]) -> int:
+    """Where a cursor on row ``at`` of ``before`` goes in ``after``: onto the
+    same key, else onto the closest old neighbour left (the one below first)."""
+    if not after or not before or at >= len(before):
+        return 0
+    try:
+        return after.index(before[at])
+    except ValueError:
+        pass
+    where = {key: row for row, key in enumerate(after)}
+    for step in range(1, len(before)):
+        for row in (at + step, at - step):
+            if 0 <= row < len(before) and before[row] in where:
+                return where[before[row]]
+    return min(at, len(after) - 1)

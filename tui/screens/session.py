@@ -37,6 +37,7 @@ from store.session import (
 from tui.details import lead_sections
 from tui.i18n import describe, error_text, language, t
 from tui.keys import grade_keys
+from tui.live import OthersChanged
 from tui.screens.clash_actions import ClashActions
 from tui.screens.contact_form import ContactForm
 from tui.screens.help import HelpScreen
@@ -137,6 +138,7 @@ class SessionScreen(ClashActions, Screen[set[int]]):
     """
 
     KEYS_ARE_BINDINGS = True  # no key handlers: see LeadboardApp._bound_here
+    FOLLOWS = frozenset({"leads", "contacts"})  # the queue's leads and their contacts
 
     BINDINGS = [
         Binding("1", "quadrant(1)", "Q1", id="session.q1"),
@@ -338,11 +340,12 @@ class SessionScreen(ClashActions, Screen[set[int]]):
         return True
 
     # ------------------------------------------------------------ others' changes
-    def others_changed(self, lead_ids: set[int], by: dict[int, str]) -> None:
+    def others_changed(self, change: OthersChanged) -> None:
         """Other reps' changes, taken in by the store: leads ahead that they
         decided leave the queue, the lead shown is shown as it is now, where
         the rep had scrolled it to; the rep's place and any form open on top
         stay as they were."""
+        lead_ids, by = change.leads, change.by
         session = self.session
         if session.done or not lead_ids:
             return
