@@ -956,7 +956,9 @@ class LeadStore:
             doc = codec.settle_lead_doc(doc)
         contact = table == "contacts" and (reindex or self._watchers)
         old = objects.get(obj_id) if contact else None
-        old_owner = self._owner(obj_id) if table == "machines" else None
+        # A machine's owners matter to the fleets once built, and to watchers.
+        fleet = table == "machines" and (self._fleets is not None or bool(self._watchers))
+        old_owner = self._owner(obj_id) if fleet else None
         objects.put(obj_id, obj, doc)
         self._note_change(obj, doc)
         if obj is not None or doc is not None:
@@ -965,8 +967,10 @@ class LeadStore:
             if ids is not None:
                 ids.used(table, obj_id)
         new = objects.get(obj_id) if contact else None
-        if table == "machines":
+        if fleet:
             touched = self._refleet(obj_id, old_owner, self._owner(obj_id))
+        elif table == "machines":
+            touched = set()
         else:
             touched = _leads_touched(table, obj_id, old, new)
         if reindex:

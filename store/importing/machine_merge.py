@@ -46,12 +46,27 @@ def machine_key(owner: int | None, brand: str, model: str, province: str,
     return None, cached_brand_key(brand), model_key(model), province, city
 
 
+class Draft:
+    """A row's machine as the checks and the matching read it: the row's
+    fields over a machine's defaults. A frozen :class:`Machine` for each of
+    100k rows would cost more than the checks; a row that merges makes one
+    from the machine on the board instead."""
+
+    def __init__(self, fields: dict[str, Any]) -> None:
+        self.__dict__.update(_DEFAULTS)
+        self.__dict__.update(fields)
+
+
+_DEFAULTS = {f.name: f.default for f in dataclasses.fields(Machine)
+             if f.default is not dataclasses.MISSING} | {"id": -1, "extra": {}}
+
+
 @dataclass(frozen=True, slots=True)
 class Pending:
     """A row's machine, checked and matched, waiting for its owner's id."""
 
     machine_id: int | None  # None: a new machine
-    machine: Machine  # the new machine, or the matched one after the row's values
+    machine: Machine | Draft  # the new machine's draft, or the matched one after the row's values
     outcome: str
     fields: dict[str, Any]  # a new machine's, as the row fills them
 
@@ -92,7 +107,7 @@ class MachinePlan:
         value that cannot be right. ``owner`` is the row's lead when it is
         already on the board."""
         fields = self._draft(row, owner)
-        draft = Machine(id=-1, **fields)
+        draft = Draft(fields)
         self._check(row, draft)
         machine_id = self._match(row, draft)
         if machine_id is None:
@@ -165,14 +180,14 @@ class MachinePlan:
             fields["owner"] = owner
         return fields
 
-    def _check(self, row: Incoming, machine: Machine) -> None:
+    def _check(self, row: Incoming, machine: Draft) -> None:
         try:
             check_machine(machine, self.today)
         except Invalid as exc:
             label, text = row.machine_cells.get(exc.field, (exc.field, ""))
             raise RowRejected(f"machine_{exc.rule}", f"{label}={text}" if text else label) from None
 
-    def _match(self, row: Incoming, draft: Machine) -> int | None:
+    def _match(self, row: Incoming, draft: Draft) -> int | None:
         if self.on_duplicate == NEW:
             return None
         serial = serial_key(draft.serial)
@@ -195,7 +210,7 @@ class MachinePlan:
         return None
 
     # ------------------------------------------------------------ merging
-    def _merged(self, current: Machine, draft: Machine, row: Incoming) -> Machine:
+    def _merged(self, current: Machine, draft: Draft, row: Incoming) -> Machine:
         updates: dict[str, Any] = {}
         conflicts: list[tuple[str, str]] = []
         for name in _FILLED:
@@ -221,7 +236,7 @@ class MachinePlan:
             updates["extra"] = extra
         return dataclasses.replace(current, **updates) if updates else current
 
-    def _hours(self, current: Machine, draft: Machine, row: Incoming) -> dict[str, Any]:
+    def _hours(self, current: Machine, draft: Draft, row: Incoming) -> dict[str, Any]:
         """A higher reading replaces the old one; a lower one is a mistake."""
         if draft.hours is None or draft.hours == current.hours:
             return {}

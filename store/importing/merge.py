@@ -58,6 +58,7 @@ class MergePlan:
         # Leads by name alone, for a machine's owner named with no phone.
         self._by_person: dict[str, list[int]] = {}
         self.last_id: int | None = None  # the lead the last row added became, or was
+        self._keyed: tuple[Incoming | None, tuple[str, str]] = (None, ("", ""))  # see _key
         if on_duplicate != NEW:
             self._index_store()
 
@@ -78,7 +79,16 @@ class MergePlan:
         """The lead a row is, by the rules above (None: a new one)."""
         if self.on_duplicate == NEW:
             return None
-        return self._match(row, name_key(row.fields["name"], row.fields.get("company", "")))
+        return self._match(row, self._key(row))
+
+    def _key(self, row: Incoming) -> tuple[str, str]:
+        """The row's name key: asked for by the owner's match and the merge
+        of one row both, and worked out once."""
+        keyed, key = self._keyed
+        if keyed is not row:
+            key = name_key(row.fields["name"], row.fields.get("company", ""))
+            self._keyed = (row, key)
+        return key
 
     def owner(self, row: Incoming) -> int | None:
         """The lead a machine's owner is. Named with no phone, he is the one
@@ -86,7 +96,7 @@ class MergePlan:
         such leads cannot be told apart, and the row is refused."""
         if self.on_duplicate == NEW or row.fields.get("phones") or not row.named:
             return self.match(row)
-        name, company = name_key(row.fields["name"], row.fields.get("company", ""))
+        name, company = self._key(row)
         found = [i for i in self._by_person.get(name, ())
                  if not company or name_key("", self._field(i, "company"))[1] == company]
         if len(found) > 1:
@@ -104,7 +114,7 @@ class MergePlan:
     def add(self, row: Incoming, found: int | None | object = ...) -> str:
         """Plan one row; returns what became of it. ``found`` is its lead
         when already looked for (see :meth:`owner`)."""
-        key = name_key(row.fields["name"], row.fields.get("company", ""))
+        key = self._key(row)
         lead_id = self.match(row) if found is ... else found
         if lead_id is None:
             self._create(row, key)
@@ -152,6 +162,8 @@ class MergePlan:
                 held[lead_id] = held.get(lead_id, 0) + 1
                 if is_own(phone):
                     owners.add(lead_id)
+        if not held:  # numbers new to the board and the import: the common case
+            return None
         ranked = sorted(held, key=held.__getitem__, reverse=True)  # ties: first found
         for lead_id in ranked:
             if self._same_person(lead_id, row, key):

@@ -109,6 +109,7 @@ class RowReader:
         self.kind = sheet_kind(sheet.headers) if kind == "auto" else kind
         self.fields = fields_for(sheet.headers, self.kind)
         self._keys = [header_key(h) for h in sheet.headers]
+        self._plain = sheet.plain
         self._kept_columns: set[int] = set()  # unknown columns that held a value
         self._columns = [(at, label, None if f is None else _READERS.get(f, _text_reader(f)))
                          for at, (label, f) in enumerate(zip(self.labels, self.fields))]
@@ -132,8 +133,10 @@ class RowReader:
         """The incoming lead, or None for a department's heading (销售部)
         over the rows below; raises :class:`RowRejected`, naming every
         problem, for a row we refuse."""
-        # Control characters never come in; line breaks stay for notes.
-        cells = [clean(c, multiline=True) if type(c) is str else c for c in cells]
+        # Control characters never come in; line breaks stay for notes. A
+        # text file with none at all (the common case) needs no look per cell.
+        if not self._plain:
+            cells = [clean(c, multiline=True) if type(c) is str else c for c in cells]
         heading = self._heading(cells)
         if heading:
             self._section = heading
@@ -234,6 +237,9 @@ class RowReader:
     def _heading(self, cells: list[Cell]) -> str:
         """The department a row names alone in its first cell (a merged
         heading across the sheet); never a row in a name or company column."""
+        second = cells[1] if len(cells) > 1 else None
+        if type(second) is str and second.strip():
+            return ""  # the common case, without a look at every cell
         if not cells or type(cells[0]) is not str or not cells[0].strip() \
                 or len(self.fields) < 3 or any(cell_text(c).strip() for c in cells[1:]):
             return ""  # a data row has a second cell: found at once

@@ -289,7 +289,7 @@ _EVERYONE = frozenset(("mycontacts",))
 def person_name(text: str) -> str:
     """A name with its spaces made single, none inside a Chinese name."""
     text = " ".join(text.split())
-    if _PADDED_CJK.fullmatch(text) and len(text.replace(" ", "")) <= 4:
+    if " " in text and _PADDED_CJK.fullmatch(text) and len(text.replace(" ", "")) <= 4:
         return text.replace(" ", "")
     return text
 
