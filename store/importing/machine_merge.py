@@ -16,8 +16,7 @@ old one (read today); a lower one refuses the row.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from store import codec
 from store.errors import Invalid
@@ -47,22 +46,22 @@ def machine_key(owner: int | None, brand: str, model: str, province: str,
 
 
 class Draft:
-    """A row's machine as the checks and the matching read it: the row's
-    fields over a machine's defaults. A frozen :class:`Machine` for each of
-    100k rows would cost more than the checks; a row that merges makes one
-    from the machine on the board instead."""
+    """A row's machine as the checks and the matching read it: the fields the
+    row fills, a machine's defaults for the others (class attributes, below).
+    A frozen :class:`Machine` for each of 100k rows would cost more than the
+    checks; a row that merges makes one from the machine on the board instead."""
 
     def __init__(self, fields: dict[str, Any]) -> None:
-        self.__dict__.update(_DEFAULTS)
-        self.__dict__.update(fields)
+        self.__dict__ = fields  # the row's fields themselves, not a copy
 
 
-_DEFAULTS = {f.name: f.default for f in dataclasses.fields(Machine)
-             if f.default is not dataclasses.MISSING} | {"id": -1, "extra": {}}
+for _field in dataclasses.fields(Machine):
+    if _field.default is not dataclasses.MISSING:
+        setattr(Draft, _field.name, _field.default)
+Draft.id, Draft.extra = -1, {}  # never written to: a row's own extra is in its fields
 
 
-@dataclass(frozen=True, slots=True)
-class Pending:
+class Pending(NamedTuple):
     """A row's machine, checked and matched, waiting for its owner's id."""
 
     machine_id: int | None  # None: a new machine

@@ -57,6 +57,7 @@ class MergePlan:
         self._by_name: dict[tuple[str, str], int] = {}
         # Leads by name alone, for a machine's owner named with no phone.
         self._by_person: dict[str, list[int]] = {}
+        self._people: dict[int, str] = {}  # each lead's name as in name_key, by id
         self.last_id: int | None = None  # the lead the last row added became, or was
         self._keyed: tuple[Incoming | None, tuple[str, str]] = (None, ("", ""))  # see _key
         if on_duplicate != NEW:
@@ -70,6 +71,7 @@ class MergePlan:
             key = name_key(field(lead_id, "name", ""), field(lead_id, "company", ""))
             self._by_name.setdefault(key, lead_id)
             self._by_person.setdefault(key[0], []).append(lead_id)
+            self._people[lead_id] = key[0]
 
     def changes(self) -> list[Change]:
         """The planned changes; a new lead's is its document (see ``LeadStore.commit``)."""
@@ -155,26 +157,27 @@ class MergePlan:
         Two leads may hold one number (a mobile passed on, a slip): taking
         the first would let the next import of the same rows land on another
         lead than this one did, whatever the others gained meanwhile."""
+        by_phone = self._by_phone
         held: dict[int, int] = {}  # lead -> how many of the row's numbers it holds
-        owners: set[int] = set()  # leads holding a person's own number of the row's
         for phone in phones:
-            for lead_id in self._by_phone.get(phone, ()):
+            for lead_id in by_phone.get(phone, ()):
                 held[lead_id] = held.get(lead_id, 0) + 1
-                if is_own(phone):
-                    owners.add(lead_id)
         if not held:  # numbers new to the board and the import: the common case
             return None
-        ranked = sorted(held, key=held.__getitem__, reverse=True)  # ties: first found
-        for lead_id in ranked:
+        ranked = sorted(held, key=held.__getitem__, reverse=True) if len(held) > 1 else [*held]
+        for lead_id in ranked:  # ties: first found
             if self._same_person(lead_id, row, key):
                 return lead_id
+        # Leads holding a person's own number of the row's.
+        owners = {lead_id for phone in phones if is_own(phone)
+                  for lead_id in by_phone.get(phone, ())}
         return next((lead_id for lead_id in ranked if lead_id in owners), None)
 
     def _same_person(self, lead_id: int, row: Incoming, key: tuple[str, str]) -> bool:
         """Whether a lead with a shared number of the row's may be the row's
         customer: the same name, or a name that is only a company or number."""
-        if not row.named:
-            return True
+        if not row.named or self._people.get(lead_id) == key[0]:
+            return True  # the same name: the common case, known without a look
         after = self._after.get(lead_id)
         if isinstance(after, Lead):
             name, company, phones = after.name, after.company, after.phones
@@ -214,6 +217,7 @@ class MergePlan:
             if lead_id not in ids:
                 ids.append(lead_id)
         self._by_name.setdefault(key, lead_id)
+        self._people[lead_id] = key[0]
         people = self._by_person.setdefault(key[0], [])
         if lead_id not in people:
             people.append(lead_id)

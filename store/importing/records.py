@@ -198,7 +198,7 @@ class RowReader:
             text = row.machine_cells.get(name, ("", ""))[1]
             if not text:
                 row.faults.insert(0, (f"no_{name}", ""))
-            elif _maybe_total(text) and values.is_total(text):
+            elif _total_word(text):
                 raise RowRejected("total", text)
         try:
             _name_fallback(row)
@@ -467,6 +467,11 @@ def _maybe_total(text: str) -> bool:
     return "计" in lower or "total" in lower or "sum" in lower
 
 
+@lru_cache(maxsize=4096)  # a list names a few brands and models many times over
+def _total_word(text: str) -> bool:
+    return _maybe_total(text) and values.is_total(text)
+
+
 def _name_fallback(row: Incoming) -> None:
     """A lead needs a name: its company's, else its phone number.
 
@@ -489,8 +494,10 @@ def _join_name(row: Incoming) -> None:
     """The name from an address book's parts, when no column holds it whole:
     the display name, else family, middle and given name (张 + 伟 is 张伟,
     Tom + Baker is Tom Baker)."""
+    if row.fields.keys().isdisjoint(NAME_PARTS):
+        return  # a sheet with a name column: the common case
     parts = {part: row.fields.pop(part) for part in NAME_PARTS if part in row.fields}
-    if not parts or row.fields.get("name"):
+    if row.fields.get("name"):
         return
     display = parts.get("display_name", "")
     if display and "@" not in display:
