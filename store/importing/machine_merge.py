@@ -194,6 +194,8 @@ class MachinePlan:
             return self._by_serial[serial]
         if row.owned and draft.owner is None:
             return None  # a new owner: none of his machines is on the board yet
+        if not self._by_key:
+            return None  # an empty board: only serials tell (a new machine keeps no key)
         key = machine_key(draft.owner, draft.brand, draft.model, draft.province, draft.city)
         candidates = [(i, year) for i, year in self._by_key.get(key, ())
                       if i not in self._claimed and not (
