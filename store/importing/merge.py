@@ -117,7 +117,10 @@ class MergePlan:
         """Plan one row; returns what became of it. ``found`` is its lead
         when already looked for (see :meth:`owner`)."""
         key = self._key(row)
-        lead_id = self.match(row) if found is ... else found
+        if found is not ...:
+            lead_id = found
+        else:
+            lead_id = None if self.on_duplicate == NEW else self._match(row, key)
         if lead_id is None:
             self._create(row, key)
             return CREATED
