@@ -161,6 +161,8 @@ class MergePlan:
         the first would let the next import of the same rows land on another
         lead than this one did, whatever the others gained meanwhile."""
         by_phone = self._by_phone
+        if len(phones) == 1 and phones[0] not in by_phone:
+            return None  # one number new to the board and the import: the common case
         held: dict[int, int] = {}  # lead -> how many of the row's numbers it holds
         for phone in phones:
             for lead_id in by_phone.get(phone, ()):
@@ -212,17 +214,20 @@ class MergePlan:
         if row.extra:
             fields["extra"] = dict(row.extra)
         self._after[lead_id] = codec.LEADS.fields_to_doc(fields)
-        self._remember(lead_id, row.fields.get("phones", ()), key)
+        self._remember(lead_id, row.fields.get("phones", ()), key, new=True)
 
-    def _remember(self, lead_id: int, phones: tuple[str, ...], key: tuple[str, str]) -> None:
+    def _remember(self, lead_id: int, phones: tuple[str, ...], key: tuple[str, str],
+                  new: bool = False) -> None:
+        """Index a lead planned here; a ``new`` one (its phones never repeat)
+        is in no list yet."""
         for phone in phones:
             ids = self._by_phone.setdefault(phone, [])
-            if lead_id not in ids:
+            if new or lead_id not in ids:
                 ids.append(lead_id)
         self._by_name.setdefault(key, lead_id)
         self._people[lead_id] = key[0]
         people = self._by_person.setdefault(key[0], [])
-        if lead_id not in people:
+        if new or lead_id not in people:
             people.append(lead_id)
 
     def _merged(self, lead: Lead, row: Incoming) -> Lead:

@@ -301,6 +301,7 @@ def joined_name(family: str, middle: str, given: str) -> str:
     return " ".join(part for part in (given, middle, family) if part)
 
 
+@lru_cache(maxsize=4096)  # a tag column repeats a handful of words
 def tags(text: str) -> tuple[str, ...]:
     """Tags from a cell: split on spaces only among Chinese words (老客户 大客户),
     so that ``VIP Customers`` stays one; Google's ``* myContacts`` is dropped
