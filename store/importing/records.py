@@ -137,10 +137,12 @@ class RowReader:
         # text file with none at all (the common case) needs no look per cell.
         if not self._plain:
             cells = [clean(c, multiline=True) if type(c) is str else c for c in cells]
-        heading = self._heading(cells)
-        if heading:
-            self._section = heading
-            return None
+        second = cells[1] if len(cells) > 1 else None
+        if not (type(second) is str and second.strip()):  # a data row has a second cell
+            heading = self._heading(cells)
+            if heading:
+                self._section = heading
+                return None
         if self._extensions:
             cells = _with_extensions(cells, self._extensions)
         row = Incoming(self.file, line, {}, {}, [], cells, self.column_of, self.labels)
@@ -164,7 +166,8 @@ class RowReader:
             if text:
                 self._kept_columns.add(at)
                 _keep(row, f"#{at + 1}", text)
-        self._directory(row, cells)
+        if self.company or self._section:
+            self._directory(row, cells)
         if self.kind == "machines":
             self._settle_machine(row, cells)
         else:
@@ -237,9 +240,6 @@ class RowReader:
     def _heading(self, cells: list[Cell]) -> str:
         """The department a row names alone in its first cell (a merged
         heading across the sheet); never a row in a name or company column."""
-        second = cells[1] if len(cells) > 1 else None
-        if type(second) is str and second.strip():
-            return ""  # the common case, without a look at every cell
         if not cells or type(cells[0]) is not str or not cells[0].strip() \
                 or len(self.fields) < 3 or any(cell_text(c).strip() for c in cells[1:]):
             return ""  # a data row has a second cell: found at once
