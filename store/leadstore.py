@@ -648,10 +648,15 @@ class LeadStore:
             if status == Status.ACTIVE and lead_id not in self._next_contact
         }
 
-    def _refresh_unplanned(self, lead_id: int) -> None:
+    def _refresh_unplanned(self, lead_id: int, doc: dict | None = None) -> None:
+        """``doc``: the lead's document, just stored (its status read from it)."""
         leads = self._tables["leads"]
-        if (lead_id in leads and lead_id not in self._next_contact
-                and leads.field(lead_id, "status", Status.ACTIVE) == Status.ACTIVE):
+        if doc is not None:
+            active = doc.get("status", Status.ACTIVE) == Status.ACTIVE
+        else:
+            active = (lead_id in leads
+                      and leads.field(lead_id, "status", Status.ACTIVE) == Status.ACTIVE)
+        if active and lead_id not in self._next_contact:
             self._unplanned.add(lead_id)
         else:
             self._unplanned.discard(lead_id)
@@ -980,7 +985,7 @@ class LeadStore:
             if table == "contacts":
                 self._reindex_contact(obj_id, old, new)
             elif table == "leads":
-                self._refresh_unplanned(obj_id)
+                self._refresh_unplanned(obj_id, doc)
         for watcher in self._watchers:
             for lead_id in touched:
                 watcher(table, obj_id, lead_id)
