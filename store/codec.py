@@ -120,6 +120,8 @@ def _enum_items(hint: object) -> type[StrEnum] | None:
 
 
 _NO_DEFAULT = object()  # equal to no value: a field without a default is always written
+# Writers of an immutable value as text: the same value is the same text.
+_SHARED = frozenset((day_to_str, time_to_str))
 
 
 class DocCodec:
@@ -158,6 +160,7 @@ class DocCodec:
                       for name in self.names]
         self._values = attrgetter(*self.names)  # all fields in one C call
         self._layouts: dict[tuple[str, ...], list] = {}  # see _layout
+        self._last_written: dict[str, tuple[Any, Any]] = {}  # see fields_to_doc
 
     def to_doc(self, obj: Any) -> Doc:
         doc: Doc = {}
@@ -175,11 +178,24 @@ class DocCodec:
         a field it does not know, or a required one missing, fails.
         """
         doc: Doc = {}
-        for name, default, writer in self._layout(tuple(fields)):
+        names = tuple(fields)
+        layout = self._layouts.get(names) or self._layout(names)
+        last = self._last_written
+        for name, default, writer in layout:
             value = fields[name]
             if value is default or value == default:
                 continue
-            doc[name] = value if writer is None else writer(value)
+            if writer is None:
+                doc[name] = value
+            elif writer in _SHARED:
+                # Many objects in a row carry the same day or moment (the
+                # day of an import): written once, the text shared.
+                seen = last.get(name)
+                if seen is None or seen[0] is not value:
+                    seen = last[name] = (value, writer(value))
+                doc[name] = seen[1]
+            else:
+                doc[name] = writer(value)
         return doc
 
     def _layout(self, names: tuple[str, ...]) -> list[tuple[str, Any, Callable | None]]:
@@ -251,7 +267,7 @@ def settle_lead_doc(doc: Doc) -> Doc:
     """The stored lead as its object would be: older files and journals hold
     a project's name without ``has_project``, and the board reads that field
     from the document itself."""
-    if not doc.get("has_project") and holds_project(False, doc.get("project")):
+    if "project" in doc and not doc.get("has_project") and holds_project(False, doc["project"]):
         return {**doc, "has_project": True}
     return doc
 

@@ -648,10 +648,15 @@ class LeadStore:
             if status == Status.ACTIVE and lead_id not in self._next_contact
         }
 
-    def _refresh_unplanned(self, lead_id: int) -> None:
+    def _refresh_unplanned(self, lead_id: int, doc: dict | None = None) -> None:
+        """``doc``: the lead's document, just stored (its status read from it)."""
         leads = self._tables["leads"]
-        if (lead_id in leads and lead_id not in self._next_contact
-                and leads.field(lead_id, "status", Status.ACTIVE) == Status.ACTIVE):
+        if doc is not None:
+            active = doc.get("status", Status.ACTIVE) == Status.ACTIVE
+        else:
+            active = (lead_id in leads
+                      and leads.field(lead_id, "status", Status.ACTIVE) == Status.ACTIVE)
+        if active and lead_id not in self._next_contact:
             self._unplanned.add(lead_id)
         else:
             self._unplanned.discard(lead_id)
@@ -813,13 +818,14 @@ class LeadStore:
                 key_leads: bool = False) -> None:
         self._writable()
         docs = []
+        rep = self.rep
         for t, i, before, after in changes:
             after_doc = _encode(t, after)
-            if key_leads and t == "leads" and after_doc is not None:
-                _key_doc(after_doc)
-            if (t == "leads" and before is None and after_doc is not None and self.rep
-                    and not after_doc.get("owner")):
-                after_doc = {**after_doc, "owner": self.rep}  # a new lead is its rep's
+            if t == "leads" and after_doc is not None:
+                if key_leads:
+                    _key_doc(after_doc)
+                if before is None and rep and not after_doc.get("owner"):
+                    after_doc = {**after_doc, "owner": rep}  # a new lead is its rep's
             docs.append([t, i, _encode(t, before), after_doc])
         kind = "do" if undoable else "final"
         self._append({"seq": self._seq + 1, "kind": kind, "label": label, "changes": docs})
@@ -965,24 +971,30 @@ class LeadStore:
             doc = codec.settle_lead_doc(doc)
         contact = table == "contacts" and (reindex or self._watchers)
         old = objects.get(obj_id) if contact else None
-        old_owner = self._owner(obj_id) if table == "machines" else None
+        # A machine's owners matter to the fleets once built, and to watchers.
+        fleet = table == "machines" and (self._fleets is not None or bool(self._watchers))
+        old_owner = self._owner(obj_id) if fleet else None
         objects.put(obj_id, obj, doc)
-        self._note_change(obj, doc)
+        if self._last_change is not None:
+            self._note_change(obj, doc)
         if obj is not None or doc is not None:
-            self._next_ids[table] = max(self._next_ids[table], obj_id + 1)
+            if obj_id >= self._next_ids[table]:
+                self._next_ids[table] = obj_id + 1
             ids = getattr(self._backend, "ids", None)
             if ids is not None:
                 ids.used(table, obj_id)
         new = objects.get(obj_id) if contact else None
-        if table == "machines":
+        if fleet:
             touched = self._refleet(obj_id, old_owner, self._owner(obj_id))
+        elif table == "machines" or not self._watchers:
+            touched = set()  # told to no one
         else:
             touched = _leads_touched(table, obj_id, old, new)
         if reindex:
             if table == "contacts":
                 self._reindex_contact(obj_id, old, new)
             elif table == "leads":
-                self._refresh_unplanned(obj_id)
+                self._refresh_unplanned(obj_id, doc)
         for watcher in self._watchers:
             for lead_id in touched:
                 watcher(table, obj_id, lead_id)

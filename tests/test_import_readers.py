@@ -613,3 +613,17 @@ def test_a_first_data_row_is_never_taken_for_a_second_header_row(store, tmp_path
     path.write_text("姓名,电话,备注\n客户,13812345678,名字就叫客户\n", encoding="utf-8")
     saved, _summary = imported(store, path)
     assert saved["客户"].phones == ("13812345678",)
+
+
+@pytest.mark.parametrize("ends", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("bell", ["", "\x07"])
+def test_line_breaks_in_a_cell_and_control_characters_whatever_the_line_ends(
+        store, tmp_path, ends, bell):
+    """A file is cleaned as a whole when it can be: a note over several
+    lines keeps its breaks as \\n, a control character anywhere is dropped."""
+    path = tmp_path / "leads.csv"
+    rows = ["姓名,手机,备注", f'张{bell}伟,13812345678,"年后\r\n要一台\r再谈"', "李娜,13912345678,"]
+    path.write_text(ends.join(rows) + ends, encoding="utf-8", newline="")
+    zhang, li = leads(plan(store, path))
+    assert (zhang.name, zhang.notes) == ("张伟", "年后\n要一台\n再谈")
+    assert (li.name, li.notes) == ("李娜", "")

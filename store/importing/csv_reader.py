@@ -13,6 +13,7 @@ from pathlib import Path
 
 from store.importing.headers import read_header, title_of
 from store.importing.sheet import (
+    MAX_CELL_CHARS,
     ImportFailed,
     Row,
     Sheet,
@@ -20,6 +21,7 @@ from store.importing.sheet import (
     plain_breaks,
     read_bytes,
 )
+from store.text import CONTROL
 
 DELIMITERS = (",", "\t", ";")
 HEADER_SEARCH_ROWS = 10
@@ -115,17 +117,32 @@ def read_csv(path: Path) -> Sheet:
     header, below = found
     total = max(len(text), 1)
     return Sheet(path, [str(c) for c in header], itertools.chain(head[below:], rows),
-                 lambda: stream.tell() / total, title_of([cells for _n, cells in head[:below]]))
+                 lambda: stream.tell() / total, title_of([cells for _n, cells in head[:below]]),
+                 plain=_plain(text))
+
+
+def _plain(text: str) -> bool:
+    """Whether no cell can hold a control character (line ends aside, which
+    the rows turn into line breaks): one look at the whole file."""
+    return CONTROL.search(text.replace("\r", "")) is None
 
 
 def _numbered(path: Path, reader: Any, text: str) -> Iterator[Row]:
-    """Non-blank rows, each with the line it starts on."""
+    """Non-blank rows, each with the line it starts on.
+
+    A cell can only hold a line break when its row runs over several lines;
+    ``csv`` itself refuses a cell past ``MAX_CELL_CHARS`` (its own limit
+    unless changed), so the cells need no second look.
+    """
+    sized = csv.field_size_limit() <= MAX_CELL_CHARS
     last = line = 0
     try:
         for cells in reader:
             line, last = last + 1, reader.line_num
             if "".join(cells).strip():
-                yield line, checked_row(path, line, [plain_breaks(cell) for cell in cells])
+                if last > line:
+                    cells = [plain_breaks(cell) for cell in cells]
+                yield line, checked_row(path, line, cells, sized)
         if last > line and _open_quote(text, line, reader.dialect):
             raise ImportFailed(path, "unclosed_quote", str(line))
     except csv.Error as exc:

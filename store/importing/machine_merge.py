@@ -16,8 +16,7 @@ old one (read today); a lower one refuses the row.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from store import codec
 from store.errors import Invalid
@@ -46,12 +45,27 @@ def machine_key(owner: int | None, brand: str, model: str, province: str,
     return None, cached_brand_key(brand), model_key(model), province, city
 
 
-@dataclass(frozen=True, slots=True)
-class Pending:
+class Draft:
+    """A row's machine as the checks and the matching read it: the fields the
+    row fills, a machine's defaults for the others (class attributes, below).
+    A frozen :class:`Machine` for each of 100k rows would cost more than the
+    checks; a row that merges makes one from the machine on the board instead."""
+
+    def __init__(self, fields: dict[str, Any]) -> None:
+        self.__dict__ = fields  # the row's fields themselves, not a copy
+
+
+for _field in dataclasses.fields(Machine):
+    if _field.default is not dataclasses.MISSING:
+        setattr(Draft, _field.name, _field.default)
+Draft.id, Draft.extra = -1, {}  # never written to: a row's own extra is in its fields
+
+
+class Pending(NamedTuple):
     """A row's machine, checked and matched, waiting for its owner's id."""
 
     machine_id: int | None  # None: a new machine
-    machine: Machine  # the new machine, or the matched one after the row's values
+    machine: Machine | Draft  # the new machine's draft, or the matched one after the row's values
     outcome: str
     fields: dict[str, Any]  # a new machine's, as the row fills them
 
@@ -92,7 +106,7 @@ class MachinePlan:
         value that cannot be right. ``owner`` is the row's lead when it is
         already on the board."""
         fields = self._draft(row, owner)
-        draft = Machine(id=-1, **fields)
+        draft = Draft(fields)
         self._check(row, draft)
         machine_id = self._match(row, draft)
         if machine_id is None:
@@ -165,14 +179,14 @@ class MachinePlan:
             fields["owner"] = owner
         return fields
 
-    def _check(self, row: Incoming, machine: Machine) -> None:
+    def _check(self, row: Incoming, machine: Draft) -> None:
         try:
             check_machine(machine, self.today)
         except Invalid as exc:
             label, text = row.machine_cells.get(exc.field, (exc.field, ""))
             raise RowRejected(f"machine_{exc.rule}", f"{label}={text}" if text else label) from None
 
-    def _match(self, row: Incoming, draft: Machine) -> int | None:
+    def _match(self, row: Incoming, draft: Draft) -> int | None:
         if self.on_duplicate == NEW:
             return None
         serial = serial_key(draft.serial)
@@ -180,6 +194,8 @@ class MachinePlan:
             return self._by_serial[serial]
         if row.owned and draft.owner is None:
             return None  # a new owner: none of his machines is on the board yet
+        if not self._by_key:
+            return None  # an empty board: only serials tell (a new machine keeps no key)
         key = machine_key(draft.owner, draft.brand, draft.model, draft.province, draft.city)
         candidates = [(i, year) for i, year in self._by_key.get(key, ())
                       if i not in self._claimed and not (
@@ -195,7 +211,7 @@ class MachinePlan:
         return None
 
     # ------------------------------------------------------------ merging
-    def _merged(self, current: Machine, draft: Machine, row: Incoming) -> Machine:
+    def _merged(self, current: Machine, draft: Draft, row: Incoming) -> Machine:
         updates: dict[str, Any] = {}
         conflicts: list[tuple[str, str]] = []
         for name in _FILLED:
@@ -221,7 +237,7 @@ class MachinePlan:
             updates["extra"] = extra
         return dataclasses.replace(current, **updates) if updates else current
 
-    def _hours(self, current: Machine, draft: Machine, row: Incoming) -> dict[str, Any]:
+    def _hours(self, current: Machine, draft: Draft, row: Incoming) -> dict[str, Any]:
         """A higher reading replaces the old one; a lower one is a mistake."""
         if draft.hours is None or draft.hours == current.hours:
             return {}

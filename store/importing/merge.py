@@ -57,7 +57,9 @@ class MergePlan:
         self._by_name: dict[tuple[str, str], int] = {}
         # Leads by name alone, for a machine's owner named with no phone.
         self._by_person: dict[str, list[int]] = {}
+        self._people: dict[int, str] = {}  # each lead's name as in name_key, by id
         self.last_id: int | None = None  # the lead the last row added became, or was
+        self._keyed: tuple[Incoming | None, tuple[str, str]] = (None, ("", ""))  # see _key
         if on_duplicate != NEW:
             self._index_store()
 
@@ -69,6 +71,7 @@ class MergePlan:
             key = name_key(field(lead_id, "name", ""), field(lead_id, "company", ""))
             self._by_name.setdefault(key, lead_id)
             self._by_person.setdefault(key[0], []).append(lead_id)
+            self._people[lead_id] = key[0]
 
     def changes(self) -> list[Change]:
         """The planned changes; a new lead's is its document (see ``LeadStore.commit``)."""
@@ -78,7 +81,16 @@ class MergePlan:
         """The lead a row is, by the rules above (None: a new one)."""
         if self.on_duplicate == NEW:
             return None
-        return self._match(row, name_key(row.fields["name"], row.fields.get("company", "")))
+        return self._match(row, self._key(row))
+
+    def _key(self, row: Incoming) -> tuple[str, str]:
+        """The row's name key: asked for by the owner's match and the merge
+        of one row both, and worked out once."""
+        keyed, key = self._keyed
+        if keyed is not row:
+            key = name_key(row.fields["name"], row.fields.get("company", ""))
+            self._keyed = (row, key)
+        return key
 
     def owner(self, row: Incoming) -> int | None:
         """The lead a machine's owner is. Named with no phone, he is the one
@@ -86,7 +98,7 @@ class MergePlan:
         such leads cannot be told apart, and the row is refused."""
         if self.on_duplicate == NEW or row.fields.get("phones") or not row.named:
             return self.match(row)
-        name, company = name_key(row.fields["name"], row.fields.get("company", ""))
+        name, company = self._key(row)
         found = [i for i in self._by_person.get(name, ())
                  if not company or name_key("", self._field(i, "company"))[1] == company]
         if len(found) > 1:
@@ -104,8 +116,11 @@ class MergePlan:
     def add(self, row: Incoming, found: int | None | object = ...) -> str:
         """Plan one row; returns what became of it. ``found`` is its lead
         when already looked for (see :meth:`owner`)."""
-        key = name_key(row.fields["name"], row.fields.get("company", ""))
-        lead_id = self.match(row) if found is ... else found
+        key = self._key(row)
+        if found is not ...:
+            lead_id = found
+        else:
+            lead_id = None if self.on_duplicate == NEW else self._match(row, key)
         if lead_id is None:
             self._create(row, key)
             return CREATED
@@ -145,24 +160,29 @@ class MergePlan:
         Two leads may hold one number (a mobile passed on, a slip): taking
         the first would let the next import of the same rows land on another
         lead than this one did, whatever the others gained meanwhile."""
+        by_phone = self._by_phone
+        if len(phones) == 1 and phones[0] not in by_phone:
+            return None  # one number new to the board and the import: the common case
         held: dict[int, int] = {}  # lead -> how many of the row's numbers it holds
-        owners: set[int] = set()  # leads holding a person's own number of the row's
         for phone in phones:
-            for lead_id in self._by_phone.get(phone, ()):
+            for lead_id in by_phone.get(phone, ()):
                 held[lead_id] = held.get(lead_id, 0) + 1
-                if is_own(phone):
-                    owners.add(lead_id)
-        ranked = sorted(held, key=held.__getitem__, reverse=True)  # ties: first found
-        for lead_id in ranked:
+        if not held:  # numbers new to the board and the import: the common case
+            return None
+        ranked = sorted(held, key=held.__getitem__, reverse=True) if len(held) > 1 else [*held]
+        for lead_id in ranked:  # ties: first found
             if self._same_person(lead_id, row, key):
                 return lead_id
+        # Leads holding a person's own number of the row's.
+        owners = {lead_id for phone in phones if is_own(phone)
+                  for lead_id in by_phone.get(phone, ())}
         return next((lead_id for lead_id in ranked if lead_id in owners), None)
 
     def _same_person(self, lead_id: int, row: Incoming, key: tuple[str, str]) -> bool:
         """Whether a lead with a shared number of the row's may be the row's
         customer: the same name, or a name that is only a company or number."""
-        if not row.named:
-            return True
+        if not row.named or self._people.get(lead_id) == key[0]:
+            return True  # the same name: the common case, known without a look
         after = self._after.get(lead_id)
         if isinstance(after, Lead):
             name, company, phones = after.name, after.company, after.phones
@@ -194,16 +214,20 @@ class MergePlan:
         if row.extra:
             fields["extra"] = dict(row.extra)
         self._after[lead_id] = codec.LEADS.fields_to_doc(fields)
-        self._remember(lead_id, row.fields.get("phones", ()), key)
+        self._remember(lead_id, row.fields.get("phones", ()), key, new=True)
 
-    def _remember(self, lead_id: int, phones: tuple[str, ...], key: tuple[str, str]) -> None:
+    def _remember(self, lead_id: int, phones: tuple[str, ...], key: tuple[str, str],
+                  new: bool = False) -> None:
+        """Index a lead planned here; a ``new`` one (its phones never repeat)
+        is in no list yet."""
         for phone in phones:
             ids = self._by_phone.setdefault(phone, [])
-            if lead_id not in ids:
+            if new or lead_id not in ids:
                 ids.append(lead_id)
         self._by_name.setdefault(key, lead_id)
+        self._people[lead_id] = key[0]
         people = self._by_person.setdefault(key[0], [])
-        if lead_id not in people:
+        if new or lead_id not in people:
             people.append(lead_id)
 
     def _merged(self, lead: Lead, row: Incoming) -> Lead:

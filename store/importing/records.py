@@ -109,6 +109,7 @@ class RowReader:
         self.kind = sheet_kind(sheet.headers) if kind == "auto" else kind
         self.fields = fields_for(sheet.headers, self.kind)
         self._keys = [header_key(h) for h in sheet.headers]
+        self._plain = sheet.plain
         self._kept_columns: set[int] = set()  # unknown columns that held a value
         self._columns = [(at, label, None if f is None else _READERS.get(f, _text_reader(f)))
                          for at, (label, f) in enumerate(zip(self.labels, self.fields))]
@@ -132,12 +133,16 @@ class RowReader:
         """The incoming lead, or None for a department's heading (销售部)
         over the rows below; raises :class:`RowRejected`, naming every
         problem, for a row we refuse."""
-        # Control characters never come in; line breaks stay for notes.
-        cells = [clean(c, multiline=True) if type(c) is str else c for c in cells]
-        heading = self._heading(cells)
-        if heading:
-            self._section = heading
-            return None
+        # Control characters never come in; line breaks stay for notes. A
+        # text file with none at all (the common case) needs no look per cell.
+        if not self._plain:
+            cells = [clean(c, multiline=True) if type(c) is str else c for c in cells]
+        second = cells[1] if len(cells) > 1 else None
+        if not (type(second) is str and second.strip()):  # a data row has a second cell
+            heading = self._heading(cells)
+            if heading:
+                self._section = heading
+                return None
         if self._extensions:
             cells = _with_extensions(cells, self._extensions)
         row = Incoming(self.file, line, {}, {}, [], cells, self.column_of, self.labels)
@@ -161,7 +166,8 @@ class RowReader:
             if text:
                 self._kept_columns.add(at)
                 _keep(row, f"#{at + 1}", text)
-        self._directory(row, cells)
+        if self.company or self._section:
+            self._directory(row, cells)
         if self.kind == "machines":
             self._settle_machine(row, cells)
         else:
@@ -195,7 +201,7 @@ class RowReader:
             text = row.machine_cells.get(name, ("", ""))[1]
             if not text:
                 row.faults.insert(0, (f"no_{name}", ""))
-            elif _maybe_total(text) and values.is_total(text):
+            elif _total_word(text):
                 raise RowRejected("total", text)
         try:
             _name_fallback(row)
@@ -461,6 +467,11 @@ def _maybe_total(text: str) -> bool:
     return "计" in lower or "total" in lower or "sum" in lower
 
 
+@lru_cache(maxsize=4096)  # a list names a few brands and models many times over
+def _total_word(text: str) -> bool:
+    return _maybe_total(text) and values.is_total(text)
+
+
 def _name_fallback(row: Incoming) -> None:
     """A lead needs a name: its company's, else its phone number.
 
@@ -483,8 +494,10 @@ def _join_name(row: Incoming) -> None:
     """The name from an address book's parts, when no column holds it whole:
     the display name, else family, middle and given name (张 + 伟 is 张伟,
     Tom + Baker is Tom Baker)."""
+    if row.fields.keys().isdisjoint(NAME_PARTS):
+        return  # a sheet with a name column: the common case
     parts = {part: row.fields.pop(part) for part in NAME_PARTS if part in row.fields}
-    if not parts or row.fields.get("name"):
+    if row.fields.get("name"):
         return
     display = parts.get("display_name", "")
     if display and "@" not in display:

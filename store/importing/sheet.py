@@ -70,6 +70,9 @@ class Sheet:
     rows: Iterator[Row]
     done: Callable[[], float]
     title: str = ""  # the rows above the header that hold one cell alone
+    # No cell holds a control character: known for a whole text file at
+    # once, so that its rows need not be cleaned cell by cell.
+    plain: bool = False
 
 
 def read_head(path: Path, size: int = 4096) -> bytes:
@@ -79,10 +82,13 @@ def read_head(path: Path, size: int = 4096) -> bytes:
             return handle.read(size)
 
 
-def checked_row(path: Path, line: int, cells: list[Cell]) -> list[Cell]:
-    """``cells``, or an :class:`ImportFailed` when the row is past the limits."""
+def checked_row(path: Path, line: int, cells: list[Cell], sized: bool = False) -> list[Cell]:
+    """``cells``, or an :class:`ImportFailed` when the row is past the limits
+    (``sized``: its reader has refused a longer cell already)."""
     if len(cells) > MAX_COLUMNS:
         raise ImportFailed(path, "too_many_columns", str(line))
+    if sized:
+        return cells
     for cell in cells:
         if type(cell) is str and len(cell) > MAX_CELL_CHARS:
             raise ImportFailed(path, "cell_too_long", str(line))

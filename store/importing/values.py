@@ -289,7 +289,7 @@ _EVERYONE = frozenset(("mycontacts",))
 def person_name(text: str) -> str:
     """A name with its spaces made single, none inside a Chinese name."""
     text = " ".join(text.split())
-    if _PADDED_CJK.fullmatch(text) and len(text.replace(" ", "")) <= 4:
+    if " " in text and _PADDED_CJK.fullmatch(text) and len(text.replace(" ", "")) <= 4:
         return text.replace(" ", "")
     return text
 
@@ -301,6 +301,7 @@ def joined_name(family: str, middle: str, given: str) -> str:
     return " ".join(part for part in (given, middle, family) if part)
 
 
+@lru_cache(maxsize=4096)  # a tag column repeats a handful of words
 def tags(text: str) -> tuple[str, ...]:
     """Tags from a cell: split on spaces only among Chinese words (老客户 大客户),
     so that ``VIP Customers`` stays one; Google's ``* myContacts`` is dropped
