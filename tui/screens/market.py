@@ -6,6 +6,7 @@ board, ``t`` starts a triage session over every owner listed."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,7 +97,7 @@ class MarketScreen(IntelActions, Screen[MarketChoice | None]):
         self.app.call_from_thread(self.show, figures, ["", *(name for name, _ in places)], lost)
 
     def show(self, figures: Market, places: list[str],
-             lost: tuple[LostInRegion, ...] = ()) -> None:
+             lost: Sequence[LostInRegion] = ()) -> None:
         self.figures, self.places = figures, places
         self.query_one("#market-title", Static).update(words.title(figures))
         self._brands(figures)
