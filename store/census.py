@@ -48,6 +48,7 @@ class Fact:
 
     id: int
     brand: str
+    size: int  # its size band (``SIZE_BANDS`` order, then unknown)
     year: int | None
     hours: int | None
     owner: int | None
@@ -70,7 +71,6 @@ class PlaceTally:
 
     machines: dict[int, Fact] = field(default_factory=dict)
     brands: dict[str, BrandTally] = field(default_factory=dict)
-    sizes: dict[int, int] = field(default_factory=dict)  # each machine's size band
 
 
 class Census:
@@ -115,8 +115,8 @@ class Census:
         if tally is None:
             tally = self.places[place] = PlaceTally()
         size = band(tonnes if tonnes is not None else self._model_tonnes(model), _SIZE_LOWS)
-        tally.machines[machine_id] = Fact(machine_id, brand, year, hours, owner, owner_place is not None)
-        tally.sizes[machine_id] = size
+        tally.machines[machine_id] = Fact(machine_id, brand, size, year, hours, owner,
+                                          owner_place is not None)
         brands = tally.brands.get(brand)
         if brands is None:
             brands = tally.brands[brand] = BrandTally()
@@ -133,10 +133,9 @@ class Census:
             return
         tally = self.places[place]
         fact = tally.machines.pop(machine_id)
-        size = tally.sizes.pop(machine_id)
         brands = tally.brands[fact.brand]
         brands.count -= 1
-        brands.sizes[size] -= 1
+        brands.sizes[fact.size] -= 1
         _less(brands.years, fact.year)
         if fact.owner is not None:
             _less(brands.owners, fact.owner)
