@@ -1,7 +1,8 @@
 """The market's figures stay right as the territory changes: the store keeps
 its census of machines by place current (and the figures it worked out are
-dropped) through every kind of change, so that each figure is the one a
-count of every machine from scratch gives, in every region."""
+dropped) through every kind of change, another rep's heard from the server
+too, so that each figure is the one a count of every machine from scratch
+gives, in every region."""
 
 from __future__ import annotations
 
@@ -167,3 +168,30 @@ def test_a_new_day_ages_the_machines(store, territory, clock):
     clock.advance(days=400)  # a year on: 三一 SY215C of 2016 ... every age one more
     assert market(store).today.year == 2027
     assert_right(store)
+
+
+def test_another_reps_changes_heard_from_the_server_are_counted(pg_base, clock):
+    from store.backends.listen import Listener
+    from tests.test_team_live import wait_for
+
+    mine = LeadStore.open(pg_base, clock=clock)
+    ids = build_market(mine)
+    assert market(mine).total == 8  # the census is built: what they change must reach it
+    news = []
+    listener = Listener(pg_base, mine.news_from, news.append, lambda *_: None).start()
+    try:
+        assert listener.reached.wait(5)
+        with LeadStore.open(pg_base, clock=clock) as theirs:
+            theirs.add_machine("日立", "ZX200", province="河南", city="郑州", year=2011)
+            theirs.edit_lead(ids["a"], province="江苏", city="南京")  # his machines go with him
+            theirs.remove_machine(ids["m3"])
+        # Mine since the file was read (the territory: 13 changes), then theirs.
+        wait_for(lambda: sum(len(n.changes) for n in news) == 16)
+        for batch in news:
+            mine.take_news(batch)
+        assert market(mine, "河南").unowned == 1 and market(mine, "南京").total == 3
+        for region in REGIONS:
+            assert shown(mine, region) == counted(mine, region), region
+    finally:
+        listener.stop()
+        mine.close()
