@@ -213,8 +213,8 @@ the causes below are what the figures show across areas, not one reading.
   tallies (about 55 ms, a quarter of a plain Counter pass) and are kept until
   the next change. Pinyin's dictionaries, loaded in the background, are now
   out of the collector's sight: its full collections walked them while the
-  screen opened. Alone after this run (medians of three): 1.1× one province,
-  1.2× all regions.
+  screen opened. Alone after this run (medians of four runs): 1.2× one
+  province, 1.25× all regions.
 - **Start-up**: a first start at 100k answers keys in about 2.8 s (goal 2.5);
   a later start paints the board in about 2.2× a minimal app's start (goal
   1.5×): the board's preview, the app's modules and its stylesheets.
