@@ -13,6 +13,7 @@ backend refuses.
 from __future__ import annotations
 
 import dataclasses
+import threading
 import time
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -25,6 +26,9 @@ from typing import Any
 from store import codec
 from store.backends import is_server
 from store.backends.file import FileBackend, Fold
+from store.census import DEFAULTS as CENSUS_DEFAULTS
+from store.census import FIELDS as CENSUS_FIELDS
+from store.census import Census, Place
 from store.collector import collector_paused
 from store.errors import (
     ChangedSince,
@@ -186,6 +190,11 @@ class LeadStore:
         # Machines by owner, built at the first question about a fleet: opening
         # a file does not wait for it.
         self._fleets: dict[int, set[int]] | None = None
+        # The machines in service by place, built at the first question about
+        # the market, then kept by every change (see store/census.py). The
+        # market reads it in a worker: the lock keeps changes out meanwhile.
+        self._census: Census | None = None
+        self._census_lock = threading.RLock()
         self._last_change: datetime | None = None  # found on first use, then kept
         self._watchers: list[Watcher] = []
 
@@ -286,6 +295,7 @@ class LeadStore:
         self._seq, self._undo = seq, undo
         for name, table in self._tables.items():
             table.load(tables.get(name, {}))
+        self._fleets = self._census = None
 
     def take_news(self, news: Any) -> tuple[set[int], set[str]]:
         """Take in other reps' changes on a server (``News`` from
@@ -694,13 +704,42 @@ class LeadStore:
         return [self.machines[i] for i in sorted(self._fleet_index().get(lead_id, ()))]
 
     def _fleet_index(self) -> dict[int, set[int]]:
-        if self._fleets is None:
-            fleets: dict[int, set[int]] = {}
-            for machine_id, (owner,) in self._tables["machines"].rows(("owner",), (None,)):
-                if owner is not None:
-                    fleets.setdefault(owner, set()).add(machine_id)
-            self._fleets = fleets
-        return self._fleets
+        with self._census_lock:
+            if self._fleets is None:
+                fleets: dict[int, set[int]] = {}
+                for machine_id, (owner,) in self._tables["machines"].rows(("owner",), (None,)):
+                    if owner is not None:
+                        fleets.setdefault(owner, set()).add(machine_id)
+                self._fleets = fleets
+            return self._fleets
+
+    @contextmanager
+    def census(self) -> Iterator[Census]:
+        """The machines in service by place, to read while no change lands."""
+        with self._census_lock:
+            if self._census is None:
+                with collector_paused():  # tens of thousands of tallies, all kept
+                    self._fleet_index()  # kept from now on too: an owner moved moves his machines
+                    self._census = Census(self.machine_rows(CENSUS_FIELDS, CENSUS_DEFAULTS),
+                                          self._owner_place)
+            yield self._census
+
+    def _owner_place(self, lead_id: int) -> Place | None:
+        """Where a lead's machines with no place of their own are; None: no such lead."""
+        leads = self._tables["leads"]
+        if lead_id not in leads:
+            return None
+        return (leads.field(lead_id, "province", "") or "", leads.field(lead_id, "city", "") or "")
+
+    def _recount(self, machine_ids: Iterable[int]) -> None:
+        """Hand the census (once built) these machines as they are now."""
+        census, machines = self._census, self._tables["machines"]
+        if census is None:
+            return
+        for machine_id in list(machine_ids):
+            census.put(machine_id, None if machine_id not in machines else
+                       [machines.field(machine_id, name, default)
+                        for name, default in zip(CENSUS_FIELDS, CENSUS_DEFAULTS, strict=True)])
 
     def add_machine(self, brand: str, model: str, **fields: Any) -> Machine:
         """Add a machine seen or heard of today (unless ``first_seen`` says
@@ -984,12 +1023,19 @@ class LeadStore:
             if ids is not None:
                 ids.used(table, obj_id)
         new = objects.get(obj_id) if contact else None
-        if fleet:
-            touched = self._refleet(obj_id, old_owner, self._owner(obj_id))
-        elif table == "machines" or not self._watchers:
+        if table == "machines":
+            with self._census_lock:
+                touched = (self._refleet(obj_id, old_owner, self._owner(obj_id)) if fleet
+                           else set())  # told to no one
+                self._recount([obj_id])
+        elif not self._watchers:
             touched = set()  # told to no one
         else:
             touched = _leads_touched(table, obj_id, old, new)
+        if table == "leads":  # its place is its machines' that have none of their own
+            with self._census_lock:
+                if self._census is not None:
+                    self._recount(self._fleet_index().get(obj_id, ()))
         if reindex:
             if table == "contacts":
                 self._reindex_contact(obj_id, old, new)

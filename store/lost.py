@@ -14,6 +14,7 @@ from typing import Any
 from store import intel
 from store.errors import Invalid
 from store.fleet import brand_name
+from store.lazy import LazySequence
 from store.leadstore import Change, LeadStore
 from store.market import Owner, lead_place, owner_of, region_test
 from store.market_checks import MAX_PRICE, check_lost_deal
@@ -111,14 +112,28 @@ def deal_place(store: LeadStore, deal: LostDeal) -> tuple[str, str]:
     return lead_place(store, deal.lead_id)
 
 
-def lost_deals_in(store: LeadStore, region: str = "") -> tuple[LostInRegion, ...]:
+def lost_deals_in(store: LeadStore, region: str = "") -> LostRows:
     """The deals lost in ``region`` (matched as the market matches it), newest first."""
     leads, inside = store.leads, region_test(region)
-    found = [LostInRegion(deal, owner_of(store, deal.lead_id))
-             for deal in store.records("lost_deals").values()
+    found = [deal for deal in store.records("lost_deals").values()
              if deal.lead_id in leads and inside(deal_place(store, deal))]
-    found.sort(key=lambda row: (row.deal.on, row.deal.id), reverse=True)
-    return tuple(found)
+    found.sort(key=lambda deal: (deal.on, deal.id), reverse=True)
+    return LostRows(store, found)
+
+
+class LostRows(LazySequence[LostInRegion]):
+    """Lost deals in order; each one's lead is read when shown (all regions
+    at 100k leads hold thousands, the screen lists a few)."""
+
+    def __init__(self, store: LeadStore, deals: list[LostDeal]) -> None:
+        self._store, self._deals = store, deals
+
+    def __len__(self) -> int:
+        return len(self._deals)
+
+    def item(self, index: int) -> LostInRegion:
+        deal = self._deals[index]
+        return LostInRegion(deal, owner_of(self._store, deal.lead_id))
 
 
 def latest_deals(store: LeadStore) -> dict[int, LostDeal]:

@@ -9,21 +9,22 @@ text inside the province or the city, or the start of their pinyin.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import groupby
+from operator import itemgetter
 
-from store.fleet import brand_key, size_class
+from store.census import SIZE_BANDS, BrandTally, Fact, PlaceTally, band
+from store.fleet import brand_key
+from store.lazy import LazySequence
 from store.leadstore import LeadStore
-from store.model import Machine, MachineStatus
+from store.model import Machine
 from store.search.pinyin import reading
 
-# Size classes by operating weight (tonnes): each band holds its lower end.
-SIZE_BANDS: tuple[tuple[str, float], ...] = (
-    ("<6", 0), ("6-15", 6), ("15-25", 15), ("25-40", 25), ("40+", 40))
 # Ages in whole years (this year less the year of manufacture).
 AGE_BANDS: tuple[tuple[str, int], ...] = (("0-3", 0), ("4-7", 4), ("8-12", 8), ("13+", 13))
 UNKNOWN = "unknown"
@@ -73,11 +74,13 @@ class Market:
     ages: tuple[int, ...]
     replace_age: int
     replace_hours: int
-    candidates: tuple[Candidate, ...]  # most machines due first
+    candidates: Sequence[Candidate]  # most machines due first
     unowned: int  # machines due whose owner nobody knows
 
     @property
     def candidate_leads(self) -> list[int]:
+        if isinstance(self.candidates, Candidates):
+            return list(self.candidates.owner_ids)  # without reading every owner
         return [c.owner.id for c in self.candidates]
 
 
@@ -133,95 +136,118 @@ def in_region(place: tuple[str, str], region: str) -> bool:
     return False
 
 
-def _band(value: float | None, lows: tuple[float, ...]) -> int:
-    """Index of the band ``value`` falls in (``lows``: each band's lower end,
-    rising); the last index for unknown."""
-    if value is None:
-        return len(lows)
-    return max(bisect_right(lows, value) - 1, 0)
-
-
-_SIZE_LOWS = tuple(low for _name, low in SIZE_BANDS)
 _AGE_LOWS = tuple(low for _name, low in AGE_BANDS)
-
-
-def age_of(machine: Machine, today: date) -> int | None:
-    return None if machine.year is None else today.year - machine.year
-
-
-def due(machine: Machine, today: date, years: int, hours: int) -> bool:
-    age = age_of(machine, today)
-    return (age is not None and age >= years) or (
-        machine.hours is not None and machine.hours >= hours)
-
-
-def in_service(store: LeadStore, region: str = "") -> list[Machine]:
-    place, inside = places_of(store), region_test(region)
-    return [m for m in store.machines.values()
-            if m.status is not MachineStatus.SCRAPPED and inside(place(m))]
 
 
 def regions(store: LeadStore) -> list[tuple[str, int]]:
     """Each place machines are in, by how many (most first)."""
-    place = places_of(store)
-    counts = Counter(place_name(*place(m)) for m in store.machines.values()
-                     if m.status is not MachineStatus.SCRAPPED)
+    counts: Counter[str] = Counter()
+    with store.census() as census:
+        for place, count in census.counts():
+            counts[place_name(*place)] += count
     counts.pop("", None)
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
 def market(store: LeadStore, region: str = "") -> Market:
-    today = store.now().date()
-    settings = store.settings
-    machines = in_service(store, region)
-    own = brand_key(settings.own_brand) if settings.own_brand else None
-    by_brand: dict[str, list[Machine]] = {}
-    for machine in machines:
-        by_brand.setdefault(machine.brand, []).append(machine)
-    total = len(machines)
-    bases = [_base(brand, group, total, own, today) for brand, group in by_brand.items()]
+    """The figures (:func:`work_out`), worked out once until a machine or an
+    owner changes, or the day or the rules do."""
+    today, settings = store.now().date(), store.settings
+    key = ("market", region, today, _own(settings.own_brand), settings.replace_age,
+           settings.replace_hours)
+    with store.census() as census:
+        return census.figures(key, lambda: work_out(store, region))
+
+
+def work_out(store: LeadStore, region: str = "") -> Market:
+    """The figures, added up from the census's places in the region."""
+    today, settings = store.now().date(), store.settings
+    with store.census() as census:
+        tallies = census.within(region_test(region))
+        bases = _bases(tallies, _own(settings.own_brand), today)
+        due_now = _due(tallies, today.year - settings.replace_age, settings.replace_hours)
+    total = sum(b.count for b in bases)
+    bases = [dataclasses.replace(b, share=b.count / total) for b in bases]
     bases.sort(key=lambda b: (not b.own, -b.count, b.brand))
     # Every brand together: the brands' splits added up, not counted again.
     sizes = tuple(map(sum, zip(*(b.sizes for b in bases)))) or (0,) * (len(SIZE_BANDS) + 1)
     ages = tuple(map(sum, zip(*(b.ages for b in bases)))) or (0,) * (len(AGE_BANDS) + 1)
-    due_now = [m for m in machines
-               if due(m, today, settings.replace_age, settings.replace_hours)]
     return Market(
         region=region, today=today, total=total, brands=tuple(bases),
         sizes=sizes, ages=ages,
         replace_age=settings.replace_age, replace_hours=settings.replace_hours,
         candidates=_candidates(store, due_now, today),
-        unowned=sum(1 for m in due_now if m.owner is None))
+        unowned=sum(1 for fact in due_now if fact.owner is None))
 
 
-def _split(machines: list[Machine], today: date) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    sizes = [0] * (len(SIZE_BANDS) + 1)
-    ages = [0] * (len(AGE_BANDS) + 1)
-    for machine in machines:
-        sizes[_band(size_class(machine), _SIZE_LOWS)] += 1
-        ages[_band(age_of(machine, today), _AGE_LOWS)] += 1
-    return tuple(sizes), tuple(ages)
+def _own(own_brand: str) -> str | None:
+    return brand_key(own_brand) if own_brand else None
 
 
-def _base(brand: str, group: list[Machine], total: int, own: str | None,
-          today: date) -> BrandBase:
-    sizes, ages = _split(group, today)
-    return BrandBase(brand=brand, count=len(group), share=len(group) / total,
-                     own=own is not None and brand_key(brand) == own,
-                     sizes=sizes, ages=ages,
-                     owners=frozenset(m.owner for m in group if m.owner is not None))
+def _bases(tallies: list[PlaceTally], own: str | None, today: date) -> list[BrandBase]:
+    """Each brand's figures over the places (shares left to the caller)."""
+    by_brand: dict[str, list[BrandTally]] = {}
+    for tally in tallies:
+        for brand, counted in tally.brands.items():
+            by_brand.setdefault(brand, []).append(counted)
+    bases = []
+    for brand, parts in by_brand.items():
+        ages = [0] * (len(AGE_BANDS) + 1)
+        years: Counter[int | None] = Counter()
+        owners: set[int] = set()
+        for part in parts:
+            years.update(part.years)
+            owners.update(part.owners)
+        for year, count in years.items():
+            ages[band(None if year is None else today.year - year, _AGE_LOWS)] += count
+        bases.append(BrandBase(
+            brand=brand, count=sum(p.count for p in parts), share=0.0,
+            own=own is not None and brand_key(brand) == own,
+            sizes=tuple(map(sum, zip(*(p.sizes for p in parts)))), ages=tuple(ages),
+            owners=frozenset(owners)))
+    return bases
 
 
-def _candidates(store: LeadStore, machines: list[Machine], today: date) -> tuple[Candidate, ...]:
-    by_owner: dict[int, list[Machine]] = {}
-    for machine in machines:
-        if machine.owner is not None and machine.owner in store.leads:
-            by_owner.setdefault(machine.owner, []).append(machine)
-    oldest = lambda m: (m.year if m.year is not None else today.year, -(m.hours or 0))  # noqa: E731
-    found = [Candidate(owner_of(store, owner), tuple(sorted(group, key=oldest)))
-             for owner, group in by_owner.items()]
-    found.sort(key=lambda c: (-len(c.machines), oldest(c.machines[0]), c.owner.id))
-    return tuple(found)
+def _due(tallies: list[PlaceTally], last_year: int, hours: int) -> list[Fact]:
+    """The machines due for replacement: made in ``last_year`` or before, or
+    with ``hours`` or more on the meter."""
+    return [fact for tally in tallies for fact in tally.machines.values()
+            if (fact.year is not None and fact.year <= last_year)
+            or (fact.hours is not None and fact.hours >= hours)]
+
+
+def _candidates(store: LeadStore, due_now: list[Fact], today: date) -> Candidates:
+    """Owners by machines due (most first), then by their oldest machine,
+    each owner's machines oldest first (by year, then hours)."""
+    # Tuples of ints only: thousands of them, which the collector soon stops
+    # watching (lists or records would be walked by each full collection).
+    due = sorted((fact.owner, fact.year if fact.year is not None else today.year,
+                  -(fact.hours or 0), fact.id) for fact in due_now if fact.owned)
+    order, machines = [], {}
+    for owner, group in groupby(due, key=itemgetter(0)):
+        rows = tuple(group)
+        machines[owner] = tuple(row[3] for row in rows)
+        order.append((-len(rows), rows[0][1], rows[0][2], owner))
+    order.sort()
+    return Candidates(store, [entry[3] for entry in order],
+                      [machines[entry[3]] for entry in order])
+
+
+class Candidates(LazySequence[Candidate]):
+    """The owners due, in order; each owner and his machines are read when
+    shown (the screen lists a few of thousands)."""
+
+    def __init__(self, store: LeadStore, owners: list[int],
+                 machines: list[tuple[int, ...]]) -> None:
+        self._store, self.owner_ids, self._machines = store, owners, machines
+
+    def __len__(self) -> int:
+        return len(self.owner_ids)
+
+    def item(self, index: int) -> Candidate:
+        machines = self._store.machines
+        return Candidate(owner_of(self._store, self.owner_ids[index]),
+                         tuple(machines[m] for m in self._machines[index] if m in machines))
 
 
 def owner_of(store: LeadStore, lead_id: int) -> Owner:

@@ -3,6 +3,8 @@ lead and day, newest first; enter opens the lead on the board."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -31,13 +33,14 @@ class LostDeals(Vertical):
         yield Static("", classes="market-note", id="market-lost-none")
 
 
-    def show(self, rows: tuple[LostInRegion, ...]) -> None:
+    def show(self, rows: Sequence[LostInRegion]) -> None:
         table = self.query_one(LostDealTable)
         table.clear(columns=True)
         table.add_columns(*words.headings())
+        shown = rows[:ROWS_SHOWN]
         # Keyed by the deal: one lead may have lost twice.
-        self._leads = {str(row.deal.id): row.lead.id for row in rows}
-        for row in rows[:ROWS_SHOWN]:
+        self._leads = {str(row.deal.id): row.lead.id for row in shown}
+        for row in shown:
             table.add_row(*words.cells(row), key=str(row.deal.id))
         table.display = bool(rows)
         note = "" if rows else t("market.lost.none")

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from store.lost import LostInRegion
 from store.market_model import LostDeal, LostReason
 from tui.i18n import label, t
@@ -27,7 +29,7 @@ def headings() -> list[str]:
             for name in ("on", "brand", "model", "price", "reason", "lead")]
 
 
-def text_lines(rows: tuple[LostInRegion, ...]) -> list[str]:
+def text_lines(rows: Sequence[LostInRegion]) -> list[str]:
     lines = [t("market.lost.title")]
     for row in rows:
         on, brand, model, _price, reason, lead = cells(row)
@@ -39,7 +41,7 @@ def text_lines(rows: tuple[LostInRegion, ...]) -> list[str]:
     return lines
 
 
-def to_documents(rows: tuple[LostInRegion, ...]) -> list[dict]:
+def to_documents(rows: Sequence[LostInRegion]) -> list[dict]:
     """Stable keys, as the rest of ``leadboard market --json``."""
     return [{"id": r.deal.id, "day": r.deal.on.isoformat(), "lead_id": r.lead.id,
              "lead": r.lead.name, "brand": r.deal.brand, "model": r.deal.model,

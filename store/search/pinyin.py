@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from store.collector import collector_paused
+
 # Surnames read differently from the character's everyday reading. Two-character
 # surnames come first so that 单于 is not taken for 单.
 SURNAME_READINGS: dict[str, tuple[str, ...]] = {
@@ -43,8 +45,14 @@ def surname_rank(name: str) -> int:
 
 def warm() -> None:
     """Load pypinyin's dictionaries now (a background thread calls this soon
-    after start-up), so that the first save does not wait for them."""
-    reading("\u4e00")
+    after start-up), so that the first save does not wait for them.
+
+    They live as long as the app: loaded out of the collector's sight, or
+    each of its full collections would walk their 300k lists again (a
+    quarter of a second each at 100k leads, whenever a screen such as the
+    market's happens to set one off)."""
+    with collector_paused():
+        reading("\u4e00")
 
 
 @lru_cache(maxsize=65536)

@@ -6,6 +6,7 @@ board, ``t`` starts a triage session over every owner listed."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,7 +109,7 @@ class MarketScreen(CountsAgain, IntelActions, Screen[MarketChoice | None]):
         self.compute(self.place)
 
     def show(self, figures: Market, places: list[str],
-             lost: tuple[LostInRegion, ...] = ()) -> None:
+             lost: Sequence[LostInRegion] = ()) -> None:
         if self.figures is not None and self.figures.region == figures.region:
             with place_kept(self):  # counted again: the rep stays where they were
                 self._show(figures, places, lost)
@@ -116,7 +117,7 @@ class MarketScreen(CountsAgain, IntelActions, Screen[MarketChoice | None]):
             self._show(figures, places, lost)
 
     def _show(self, figures: Market, places: list[str],
-              lost: tuple[LostInRegion, ...]) -> None:
+              lost: Sequence[LostInRegion]) -> None:
         self.figures, self.places = figures, places
         self.query_one("#market-title", Static).update(words.title(figures))
         self._brands(figures)
