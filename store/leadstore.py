@@ -279,6 +279,10 @@ class LeadStore:
         """The number of the last change read or made."""
         return self._seq
 
+    @property
+    def table_names(self) -> tuple[str, ...]:
+        return tuple(self._tables)
+
     def fill(self, tables: Mapping[str, Mapping[Any, dict]], seq: int,
              undo: list[dict[str, Any]]) -> None:
         """Take every table's documents (by id as text), the number of the
