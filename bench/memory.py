@@ -48,11 +48,12 @@ def deep_size(obj: object, seen: set[int]) -> int:
 
 
 def table_sizes(store) -> dict[str, tuple[int, int]]:
-    """Per table: records and the bytes their stored documents hold."""
+    """Per table: records and the bytes their documents hold, as they wait
+    (packed, see ``store/packed.py``) to be built."""
     seen: set[int] = set()
     sizes = {}
     for name, table in store._tables.items():  # noqa: SLF001 (a measurement, read only)
-        docs = [table.doc(i) for i in table]
+        docs = list(table._docs.values())  # noqa: SLF001
         if docs:
             sizes[name] = (len(docs), sum(deep_size(doc, seen) for doc in docs))
     return sizes
