@@ -55,7 +55,7 @@ def _tables(raw: bytes, end: int, names: Iterable[str]) -> dict[str, tuple[int, 
     """Where each table's records lie, as (start, stop) inside its braces,
     in the order of the file; None unless they tile it."""
     heads = []  # (where the table's name starts, where its records start, name)
-    after = 0  # tables come in the order given, as a fold writes them: each found past the last
+    after = 0  # a fold writes the tables in the order given: each is looked for past the last
     for name in names:
         key = b'"%s":{' % name.encode()
         if raw.startswith(b"{" + key):
@@ -77,8 +77,8 @@ def _tables(raw: bytes, end: int, names: Iterable[str]) -> dict[str, tuple[int, 
 
 
 def _pieces(raw: bytes, start: int, stop: int) -> Iterable[bytes]:
-    """The records in ``raw[start:stop]``, a quarter of a megabyte or so at a time, each
-    piece a JSON object of its own."""
+    """The records in ``raw[start:stop]``, some ``PIECE`` bytes at a time,
+    each piece a JSON object of its own."""
     while stop - start > PIECE:
         seam = _SEAM.search(raw, start + PIECE, stop)
         if seam is None:
