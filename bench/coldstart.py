@@ -5,7 +5,8 @@ Prints the seconds taken and the peak memory (KiB) as JSON. Run as
 the minimal app instead, for the baseline. The app opens the file as
 ``leadboard`` does: from the board's preview when one is up to date. With
 ``--ready`` it waits on until every lead is loaded and the board painted from
-them, ready for keys.
+them, ready for keys; with ``--search`` too, until the search index the app
+builds in the background after that is built and warm.
 """
 
 import time
@@ -18,7 +19,7 @@ import resource  # noqa: E402
 import sys  # noqa: E402
 
 
-async def painted(app, ready: bool = False) -> None:
+async def painted(app, ready: bool = False, search: bool = False) -> None:
     from bench.apps import SIZE
 
     async with app.run_test(size=SIZE) as pilot:
@@ -27,6 +28,8 @@ async def painted(app, ready: bool = False) -> None:
             await asyncio.sleep(0.005)
         if ready:
             await pilot.pause()
+        if search:
+            await asyncio.to_thread(app.search_index.ready)
 
 
 def main() -> None:
@@ -36,7 +39,7 @@ def main() -> None:
         from tui.cli import board_app
 
         app = board_app(Path(sys.argv[sys.argv.index("--db") + 1]), "en", read_only=True)
-        asyncio.run(painted(app, ready="--ready" in sys.argv))
+        asyncio.run(painted(app, ready="--ready" in sys.argv, search="--search" in sys.argv))
     else:
         from bench.apps import MinimalApp
 

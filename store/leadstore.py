@@ -288,6 +288,10 @@ class LeadStore:
         """The number of the last change read or made."""
         return self._seq
 
+    @property
+    def table_names(self) -> tuple[str, ...]:
+        return tuple(self._tables)
+
     def fill(self, tables: Mapping[str, Mapping[Any, dict]], seq: int,
              undo: list[dict[str, Any]]) -> None:
         """Take every table's documents (by id as text), the number of the
@@ -638,6 +642,7 @@ class LeadStore:
         by_lead = self._contacts_by_lead
         planned: dict[int, list[datetime]] = {}
         self._by_time, self._planned_by_time = [], []  # replay may have begun them
+        times: dict[Any, datetime | None] = {}  # many contacts share a time: parsed once
         for contact_id, (lead_id, status, at) in self._tables["contacts"].rows(
             ("lead_id", "status", "at"), (None, ContactStatus.PLANNED.value, None)
         ):
@@ -645,7 +650,10 @@ class LeadStore:
                 raise UnreadableFile(self._backend.path or self.shown, "bad_document",
                                      f"contact {contact_id}: no lead")
             by_lead.setdefault(lead_id, set()).add(contact_id)
-            key = (codec.as_time(at), contact_id)
+            when = times.get(at)
+            if when is None:
+                when = times[at] = codec.as_time(at)
+            key = (when, contact_id)
             self._by_time.append(key)
             if status == ContactStatus.PLANNED:
                 self._planned_by_time.append(key)

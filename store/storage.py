@@ -17,9 +17,9 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from store import seal
+from store import pieces, seal
 from store.errors import UnreadableFile
-from store.migrations import migrate
+from store.migrations import SCHEMA_VERSION, migrate
 from store.safe_files import open_private, replace
 
 Tables = dict[str, dict[str, Any]]
@@ -28,8 +28,16 @@ Tables = dict[str, dict[str, Any]]
 class SnapshotStorage(Storage):
     """The snapshot half of the database; the journal holds what came since."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, take: pieces.Take | None = None,
+                 tables: tuple[str, ...] = ()) -> None:
+        """``take(table, docs)`` is handed a sealed file's records a piece
+        at a time as they are read (see ``pieces``; ``tables``: the names to
+        look for), and what it gives back is kept; ``taken`` says whether it
+        was (else the file was read whole)."""
         self.path = Path(path)
+        self._take = take
+        self._tables = tables
+        self.taken = False
         self._data: Tables | None = None
         self._loaded = False
         self._batch_depth = 0
@@ -99,14 +107,35 @@ class SnapshotStorage(Storage):
         return self._raw
 
     def _decode(self, raw: bytes) -> Tables:
+        take, self._take = self._take, None  # once: it holds the read's texts
+        if take is not None and not _blank(raw):
+            data = _in_pieces(self.path, raw, take, self._tables)
+            if data is not None:
+                self.sealed = self.taken = True
+                return data
         data, self.sealed = decode(self.path, raw)
         return data
+
+
+def _in_pieces(path: Path, raw: bytes, take: pieces.Take,
+               tables: tuple[str, ...]) -> Tables | None:
+    try:
+        end = seal.verify(raw)
+    except seal.Broken as exc:
+        raise UnreadableFile(path, "checksum", str(exc)) from None
+    if end is None:  # not sealed: read whole and checked record by record
+        return None
+    return pieces.read(raw, end, (*tables, "meta"), take, SCHEMA_VERSION)
+
+
+def _blank(raw: bytes) -> bool:
+    return not raw or raw.isspace()  # not raw.strip(): a copy of the whole file
 
 
 def decode(path: Path, raw: bytes) -> tuple[Tables, bool]:
     """A snapshot's tables, migrated in memory, and whether its checksum
     vouched for them; :class:`UnreadableFile` for anything else."""
-    if not raw.strip():
+    if _blank(raw):
         raise UnreadableFile(path, "empty")
     try:
         body, sealed = seal.unseal(raw)

@@ -3,13 +3,16 @@
 Opening a 100k-lead file must not build 100k objects before the board can
 paint: the board needs a handful of fields per lead, and only the rows on
 screen need the whole lead. A document that is never touched is written back
-to the next snapshot as it was read.
+to the next snapshot as it was read. Documents wait packed (see ``packed``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Generic, TypeVar
+
+from store import packed
+from store.packed import Packed
 
 T = TypeVar("T")
 Doc = dict[str, Any]
@@ -19,18 +22,25 @@ class LazyTable(Mapping[int, T], Generic[T]):
     def __init__(self, decode: Callable[[int, Doc], T], encode: Callable[[T], Doc]) -> None:
         self._decode = decode
         self._encode = encode
-        self._docs: dict[int, Doc] = {}  # read from disk, not yet decoded
+        self._docs: dict[int, Packed] = {}  # read from disk, not yet decoded
         self._objects: dict[int, T] = {}
 
-    def load(self, docs: Mapping[Any, Doc]) -> None:
-        self._docs = {int(key): doc for key, doc in docs.items()}
+    def load(self, docs: Mapping[Any, Doc | Packed]) -> None:
+        """Take the documents read, as dicts or already packed (JSON makes no
+        tuples). A dict already by number and packed is taken as it is, not
+        copied: it is the reader's to give away."""
+        if type(docs) is dict and all(type(k) is int and type(d) is tuple for k, d in docs.items()):
+            self._docs = docs
+        else:
+            self._docs = {int(key): doc if type(doc) is tuple else packed.pack(doc)
+                          for key, doc in docs.items()}
         self._objects = {}
 
     def __getitem__(self, obj_id: int) -> T:
         obj = self._objects.get(obj_id)
         if obj is None:
             doc = self._docs.pop(obj_id)  # KeyError when absent, as a Mapping should
-            obj = self._objects[obj_id] = self._decode(obj_id, doc)
+            obj = self._objects[obj_id] = self._decode(obj_id, packed.unpack(doc))
         return obj
 
     def __contains__(self, obj_id: object) -> bool:
@@ -49,25 +59,26 @@ class LazyTable(Mapping[int, T], Generic[T]):
         if obj is not None:
             value = getattr(obj, name)
             return getattr(value, "value", value)
-        return self._docs[obj_id].get(name, default)
+        return packed.get(self._docs[obj_id], name, default)
 
     def rows(self, names: tuple[str, ...], defaults: tuple[Any, ...]) -> Iterator[tuple[int, list]]:
         """(id, [field values]) for every record, as stored, without building objects.
 
         The one fast path for whole-table scans (the board, the contact index).
         """
-        pairs = tuple(zip(names, defaults, strict=True))
+        if len(names) != len(defaults):
+            raise ValueError("a default for each name")
         for obj_id, obj in list(self._objects.items()):
             values = [getattr(obj, name) for name in names]
             yield obj_id, [getattr(v, "value", v) for v in values]
+        values_of = packed.values
         for obj_id, doc in list(self._docs.items()):
-            get = doc.get
-            yield obj_id, [get(name, default) for name, default in pairs]
+            yield obj_id, values_of(doc, names, defaults)
 
     def doc(self, obj_id: int) -> Doc:
         """The stored document (values as stored), building nothing."""
         obj = self._objects.get(obj_id)
-        return self._encode(obj) if obj is not None else self._docs[obj_id]
+        return self._encode(obj) if obj is not None else packed.unpack(self._docs[obj_id])
 
     def put(self, obj_id: int, obj: T | None, doc: Doc | None = None) -> None:
         """Store ``obj``; given its document too, keep that instead, so the next
@@ -75,14 +86,15 @@ class LazyTable(Mapping[int, T], Generic[T]):
         self._docs.pop(obj_id, None)
         self._objects.pop(obj_id, None)
         if doc is not None:
-            self._docs[obj_id] = doc
+            self._docs[obj_id] = packed.pack(doc)
         elif obj is not None:
             self._objects[obj_id] = obj
 
     def documents(self) -> Iterator[tuple[int, Doc]]:
         for obj_id, obj in self._objects.items():
             yield obj_id, self._encode(obj)
-        yield from self._docs.items()
+        for obj_id, doc in self._docs.items():
+            yield obj_id, packed.unpack(doc)
 
     def snapshot(self) -> LazyTable[T]:
         """A copy that later changes to this table do not reach.

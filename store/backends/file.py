@@ -26,7 +26,7 @@ from filelock import FileLock
 from tinydb import TinyDB
 from tinydb.table import Document
 
-from store import codec, journal, lock
+from store import codec, journal, lock, packed
 from store.backups import finish_restore, keep_backup, prune
 from store.collector import collector_paused
 from store.errors import FoldFailed, Locked, SaveFailed, StoreError, UnreadableFile
@@ -102,7 +102,7 @@ class FileBackend:
         still in place go with it. Only the bytes are taken in that window;
         they are decoded after."""
         for _attempt in range(READ_TRIES):
-            self._storage = SnapshotStorage(self.path)
+            self._storage = SnapshotStorage(self.path, _Taker(), core.table_names)
             self._storage.fetch()
             log = journal.fetch(Path(f"{self.path}.journal"))
             if not self.read_only or self._storage.same_file():
@@ -113,16 +113,17 @@ class FileBackend:
 
     def _read(self, core: LeadStore, log: bytes) -> None:
         self._db = TinyDB(self.path, storage=lambda _path: self._storage)
-        raw = self._storage.read() or {}
         try:
+            raw = self._storage.read() or {}
             meta = check_meta(raw.get("meta", {}).get("1", {}))
-            leads = raw.get("leads", {})
-            for lead_id, doc in leads.items():
-                codec.check_lead_doc(lead_id, doc)
-            if raw and not self._storage.sealed:
-                check_documents(raw)  # no checksum vouches for them: built once
-            for lead_id, doc in leads.items():
-                leads[lead_id] = codec.settle_lead_doc(doc)
+            if not self._storage.taken:  # read whole: checked and packed here
+                _checked_leads(raw.get("leads", {}))
+                if raw and not self._storage.sealed:
+                    check_documents(raw)  # no checksum vouches for them: built once
+                texts: dict[str, str] = {}
+                for name in core.table_names:
+                    if name in raw:
+                        raw[name] = _kept(name, raw[name], texts)
             core.fill(raw, meta.get("seq", 0), list(meta.get("undo", [])))
             self._storage.forget()
             self._replay(core, log)
@@ -188,6 +189,37 @@ class FileBackend:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+
+
+class _Taker:
+    """What the store keeps of a sealed file's records, a piece at a time
+    as they are read: the meta checked, the leads looked at, all packed."""
+
+    def __init__(self) -> None:
+        self._texts: dict[str, str] = {}  # of this read only
+
+    def __call__(self, name: str, docs: dict[str, Any]) -> dict[str, Any]:
+        if name == "meta":
+            check_meta(docs.get("1", {}))
+        elif name == "leads":
+            _checked_leads(docs)
+        return _kept(name, docs, self._texts)
+
+
+def _checked_leads(leads: dict[str, Any]) -> None:
+    for lead_id, doc in leads.items():
+        codec.check_lead_doc(lead_id, doc)
+
+
+def _kept(name: str, docs: dict[str, Any], texts: dict[str, str]) -> dict[Any, Any]:
+    """A table's documents as the store keeps them: by number, leads settled,
+    packed (see ``LazyTable.load``)."""
+    if name == "meta":
+        return docs
+    if name == "leads":
+        for lead_id, doc in docs.items():
+            docs[lead_id] = codec.settle_lead_doc(doc)
+    return packed.pack_all({int(key): doc for key, doc in docs.items()}, texts)
 
 
 class Fold:

@@ -109,16 +109,18 @@ class Lines:
             for line in lines:
                 holders.setdefault(line, []).append(slot)
         self.lines = sorted(holders)
-        owners = [holders[line] for line in self.lines]
+        # Most lines belong to one lead: a tuple holds its slot in less room.
+        owners = [tuple(holders.pop(line)) for line in self.lines]
         lengths = (len(line) + 1 for line in self.lines[:-1])
         self.starts = list(accumulate(lengths, initial=1))[:len(self.lines)]
         self.text = "\n" + "\n".join(self.lines) + "\n"
         self._owners_at = dict(zip(self.starts, owners))
         # bisect_right(starts, offset) is one past the line's index.
-        self._owners_after = [[], *owners]
-        # Every line's slots one after another; line i's from _ends[i - 1] to _ends[i].
+        self._owners_after = [(), *owners]
+        # Every line's slots one after another; line i's from _ends[i - 1] to _ends[i]
+        # (numbers in an array: a list would hold an object for each).
         self._slots = list(chain.from_iterable(owners))
-        self._ends = [0, *accumulate(map(len, owners))]
+        self._ends = array("q", [0, *accumulate(map(len, owners))])
 
     def slots_starting(self, text: str) -> set[int]:
         """The slots of lines that start with ``text``."""
@@ -284,6 +286,8 @@ class SearchIndex:
         # Held while building or searching: one search at a time reads the index.
         self.guard = threading.RLock()
         self.built = False
+        # While every lead is read: what many entries hold alike (_entry_of).
+        self._alike: dict[Any, Any] | None = None
         store.watch(self._note_change)
 
     # ------------------------------------------------------------ building
@@ -298,12 +302,15 @@ class SearchIndex:
             # then, one at a time, any the app changed meanwhile (twice: a lead
             # built by the app while we iterate may slip past the first look).
             threshold = self.store.settings.threshold
+            self._alike = {}
             try:
                 for lead_id, stored in self.store.lead_rows(_FIELDS, _DEFAULTS):
                     values = dict(zip(_FIELDS, stored))
                     self._put(lead_id, self._entry_of(lead_id, values, now, threshold))
             except RuntimeError:  # the app added or built a lead as we read
                 pass
+            finally:
+                self._alike = None
             for lead_id in [*self.store.leads, *self.store.leads]:
                 if lead_id in self.slot_of:
                     continue
@@ -352,19 +359,25 @@ class SearchIndex:
         quadrant = quadrant_of(intent, funding, threshold) or 0
         rank = (_PLACE_ORDER[quadrant], bucket(self.store.next_contact(lead_id), now),
                 -priority(intent, funding, credit, has_project), lead_id)
+        choices = (quadrant, values["source"], credit, bool(has_project), values["stage"],
+                   values["status"], intent, funding)
+        # What many leads hold alike (a place, its pinyin, the filter values),
+        # held once: entries are replaced, never changed in place.
+        alike = {} if self._alike is None else self._alike
+        shared = alike.get(choices)
+        if shared is None:
+            shared = alike[choices] = dict(zip(CHOICE_FIELDS, choices))
+        place = f"{province}\x1f{city}".lower()
+        lines = {kind: tuple(lines) for kind, lines in readings.items()}
+        lines[REGION] = alike.setdefault(lines[REGION], lines[REGION])
         return Entry(
             lead_id=lead_id,
             name=name.lower(),
             text=text.lower(),
-            place=f"{province}\x1f{city}".lower(),
-            readings={kind: tuple(lines) for kind, lines in readings.items()},
+            place=alike.setdefault(place, place),
+            readings=lines,
             phones=tuple(phone_digits(p) for p in values["phones"] or ()),
-            choices={
-                "quadrant": quadrant, "source": values["source"],
-                "credit": credit, "project": bool(has_project),
-                "stage": values["stage"], "status": values["status"],
-                "intent": intent, "funding": funding,
-            },
+            choices=shared,
             rank=rank,
             commonness=surname_rank(name),
             whole_names=tuple(r.replace(" ", "") for r in readings[NAME]),
