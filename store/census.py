@@ -94,6 +94,8 @@ class Census:
             owner = values[5]
             if owner is not None and owner not in known:
                 known[owner] = owner_place(owner)
+            if machine_id in self._where:  # changed as it was read: met again at the end
+                self._drop(machine_id)
             self._add(machine_id, values, known.get(owner) if owner is not None else None)
 
     def put(self, machine_id: int, values: list[Any] | None) -> None:

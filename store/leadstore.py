@@ -195,6 +195,11 @@ class LeadStore:
         # market reads it in a worker: the lock keeps changes out meanwhile.
         self._census: Census | None = None
         self._census_lock = threading.RLock()
+        # While the census is built behind the board (warm_census): the
+        # machines changed meanwhile, counted again once it is built.
+        self._census_missed: set[int] | None = None
+        self._warming = False
+        self._census_round = 0  # a new one each time the tables are loaded anew
         self._last_change: datetime | None = None  # found on first use, then kept
         self._watchers: list[Watcher] = []
 
@@ -299,7 +304,9 @@ class LeadStore:
         self._seq, self._undo = seq, undo
         for name, table in self._tables.items():
             table.load(tables.get(name, {}))
-        self._fleets = self._census = None
+        with self._census_lock:
+            self._fleets = self._census = None
+            self._census_round += 1
 
     def take_news(self, news: Any) -> tuple[set[int], set[str]]:
         """Take in other reps' changes on a server (``News`` from
@@ -732,6 +739,44 @@ class LeadStore:
                                           self._owner_place)
             yield self._census
 
+    @property
+    def census_ready(self) -> bool:
+        """Whether the census is built (the market's next opening finds it)."""
+        return self._census is not None
+
+    def warm_census(self) -> None:
+        """Build the census now, from a thread of its own, so that the market's
+        first opening finds it; changes are not held up meanwhile (a key may
+        save a lead while it is built): the machines they touch are counted
+        again once it is."""
+        with self._census_lock:
+            if self._census is not None or self._warming:
+                return
+            self._warming, round_ = True, self._census_round
+        census = None
+        try:
+            self._fleet_index()  # first: a changed lead's machines are found through it
+            with self._census_lock:
+                self._census_missed = set()
+            census = self._read_census()
+        finally:
+            with self._census_lock:
+                missed, self._census_missed, self._warming = self._census_missed, None, False
+                if census is not None and self._census is None and self._census_round == round_:
+                    self._census = census
+                    self._recount(missed or ())
+
+    def _read_census(self) -> Census:
+        for _try in range(3):
+            try:
+                with collector_paused():
+                    return Census(self.machine_rows(CENSUS_FIELDS, CENSUS_DEFAULTS),
+                                  self._owner_place)
+            except RuntimeError:  # a machine added as we read: read them again
+                continue
+        with self._census_lock, collector_paused():  # the last try holds changes up
+            return Census(self.machine_rows(CENSUS_FIELDS, CENSUS_DEFAULTS), self._owner_place)
+
     def _owner_place(self, lead_id: int) -> Place | None:
         """Where a lead's machines with no place of their own are; None: no such lead."""
         leads = self._tables["leads"]
@@ -742,9 +787,12 @@ class LeadStore:
     def _recount(self, machine_ids: Iterable[int]) -> None:
         """Hand the census (once built) these machines as they are now."""
         census, machines = self._census, self._tables["machines"]
+        machine_ids = list(machine_ids)
+        if self._census_missed is not None:  # being built: counted again at its end
+            self._census_missed.update(machine_ids)
         if census is None:
             return
-        for machine_id in list(machine_ids):
+        for machine_id in machine_ids:
             census.put(machine_id, None if machine_id not in machines else
                        [machines.field(machine_id, name, default)
                         for name, default in zip(CENSUS_FIELDS, CENSUS_DEFAULTS, strict=True)])
@@ -1019,7 +1067,8 @@ class LeadStore:
         contact = table == "contacts" and (reindex or self._watchers)
         old = objects.get(obj_id) if contact else None
         # A machine's owners matter to the fleets once built, and to watchers.
-        fleet = table == "machines" and (self._fleets is not None or bool(self._watchers))
+        fleet = table == "machines" and (self._fleets is not None or bool(self._watchers)
+                                         or self._warming)
         old_owner = self._owner(obj_id) if fleet else None
         objects.put(obj_id, obj, doc)
         if self._last_change is not None:
@@ -1040,10 +1089,10 @@ class LeadStore:
             touched = set()  # told to no one
         else:
             touched = _leads_touched(table, obj_id, old, new)
-        if table == "leads":  # its place is its machines' that have none of their own
+        # A lead's place is its machines' that have none of their own.
+        if table == "leads" and (self._census is not None or self._census_missed is not None):
             with self._census_lock:
-                if self._census is not None:
-                    self._recount(self._fleet_index().get(obj_id, ()))
+                self._recount(self._fleet_index().get(obj_id, ()))
         if reindex:
             if table == "contacts":
                 self._reindex_contact(obj_id, old, new)

@@ -6,6 +6,7 @@ gives, in every region."""
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_right
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 
 from store.fleet import brand_key, size_class
 from store.importing.importer import ImportOptions, apply_plan, plan_import
+from store.demo import write_demo
 from store.leadstore import LeadStore
 from store.market import AGE_BANDS, SIZE_BANDS, in_region, market, regions, work_out
 from store.model import MachineStatus
@@ -195,3 +197,51 @@ def test_another_reps_changes_heard_from_the_server_are_counted(pg_base, clock):
     finally:
         listener.stop()
         mine.close()
+
+
+def test_built_behind_the_board_it_counts_the_changes_made_while_it_was_built(
+        db_path, clock, monkeypatch):
+    """The board builds the census in a thread of its own; keys go on saving
+    leads and machines meanwhile, and none of those changes is missed."""
+    with LeadStore.open(db_path, clock=clock) as store:
+        write_demo(store, 300, seed=1)
+    store = LeadStore.open(db_path, clock=clock)  # nothing built yet
+    first_machine = min(store.machines)  # the first the census reads
+    owner = store.machines[first_machine].owner
+    other = max(m.owner for m in store.machines.values() if m.owner is not None)
+    # The build stops once it has read its first owner's place until the
+    # keys below are saved: they land while it is under way, after it read
+    # that machine and that place.
+    reading, saved = threading.Event(), threading.Event()
+    owner_place = store._owner_place
+
+    def slow_owner_place(lead_id):
+        place = owner_place(lead_id)
+        reading.set()
+        saved.wait(10)
+        return place
+
+    monkeypatch.setattr(store, "_owner_place", slow_owner_place)
+    builder = threading.Thread(target=store.warm_census)
+    builder.start()
+    assert reading.wait(10)
+    store.edit_lead(owner, province="江苏", city="南京")
+    store.edit_machine(first_machine, owner=other)
+    saved.set()
+    builder.join()
+    assert_right(store)
+    store.close()
+
+
+def test_a_census_asked_for_while_one_is_built_behind_is_the_one_kept(store):
+    ids = build_market(store)
+    store.close()
+    store = LeadStore.open(store.path, clock=store.clock)
+    builder = threading.Thread(target=store.warm_census)
+    builder.start()
+    assert market(store, "临沂").total == 4  # built here if the thread is not done
+    builder.join()
+    store.add_machine("三一", "SY16C", owner=ids["a"], year=2025)
+    assert market(store, "临沂").total == 5
+    assert_right(store)
+    store.close()

@@ -11,6 +11,7 @@ from tests.test_insights_app import SIZE, settle, text
 from tests.test_market_app import owners
 from tests.test_market_census import counted
 from tui.app import LeadboardApp
+from tui.screens import board
 from tui.screens.fleet import FleetDialog
 from tui.screens.market import MarketScreen
 
@@ -69,3 +70,23 @@ async def test_a_machine_changed_on_the_board_and_undone_shows_in_the_market(sto
         assert owners(app) == ["李强", "张伟"] and "8 machines in service" in text(
             app, "#market-title")
         _as_counted(app, store)
+
+
+async def test_the_board_builds_the_census_behind_it_before_the_market_is_asked_for(
+        store, monkeypatch):
+    build_market(store)
+    store.close()
+    again = LeadStore.open(store.path, clock=store.clock)  # nothing built yet
+    monkeypatch.setattr(board, "CENSUS_AFTER_S", 0.05)
+    app = LeadboardApp(again, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        assert not again.census_ready
+        await app.workers.wait_for_complete()
+        for _ in range(50):  # the build's own thread, a moment after the first paint
+            if again.census_ready:
+                break
+            await pilot.pause(0.05)
+        assert again.census_ready
+        await _market(app, pilot)  # and the market reads it as a count gives it
+        _as_counted(app, again)
+    again.close()

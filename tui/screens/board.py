@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property, partial
 from itertools import islice
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
@@ -46,6 +46,9 @@ ROWS_AHEAD, ROWS_AT_A_TIME = 400, 32
 # Which place lies left/right of each, for h/l and the arrow keys.
 # Shown in the key bar even when it is narrow: the rest are in the help screen.
 PINNED_KEYS = ("help", "search")
+# The market's census is built behind the board this long after its first
+# paint, once the search's index is (one build at a time).
+CENSUS_AFTER_S = 3.0
 _BESIDE = {1: (None, 2), 2: (1, TRAY), 3: (None, 4), 4: (3, TRAY), TRAY: (2, None)}
 
 
@@ -94,6 +97,14 @@ class BoardScreen(ClashActions, PlanActions, Screen):
         first = next((p for p in PLACES_IN_ORDER if self.index.count(p)), 1)
         self.board.lead_list(first).focus()
         self.set_interval(60, self._tick)
+        self.call_after_refresh(self.set_timer, CENSUS_AFTER_S, self._warm_census)
+
+    @work(thread=True, exit_on_error=False, group="census")
+    def _warm_census(self) -> None:
+        """The market's first opening then finds its census built."""
+        if len(self.store.machines):
+            self.app.search_index.ready()
+            self.store.warm_census()
 
     # ------------------------------------------------------------ helpers
     def unfiltered_order(self) -> BoardIndex | None:
