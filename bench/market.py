@@ -91,6 +91,7 @@ async def _paint_times(path: Path, regions: list[str],
                     if change:
                         hours = store.machine(machine_id).hours or 0
                         store.edit_machine(machine_id, hours=hours + 1)
+                        await pilot.pause()  # the board takes it in: a moment before the key
                     shown[0] = False
                     painted.clear()
                     started = time.perf_counter()
