@@ -133,17 +133,17 @@ class RowReader:
         self._owner_cells, self._machine_columns = self._owner_columns()
         self._last_owner: tuple[Any, dict[str, Any]] = (_NONE, {})  # see read
 
-    def _owner_columns(self) -> tuple[Callable[[list[Cell]], Any] | None, list]:
+    def _owner_columns(self) -> tuple[Callable[[list[Cell]], Any] | None, tuple]:
         """On a machine list in plain text: what picks a row's owner cells
         (every column but the machine's), and the machine's columns. An
         owner's rows repeat his cells, read once (see ``read``)."""
         if self.kind != "machines" or not self._plain or self._extensions or self._phone_labels:
-            return None, []
+            return None, ()
         owner = [at for at, name in enumerate(self.fields) if name not in MACHINE_READERS]
         if not owner:
-            return None, []
+            return None, ()
         machine = [column for column in self._columns if column[0] not in owner]
-        return itemgetter(*owner), machine
+        return itemgetter(*owner), (machine, _picker([at for at, _l, _r in machine]))
 
     def read(self, line: int, cells: list[Cell]) -> Incoming | None:
         """The incoming lead, or None for a department's heading (销售部)
@@ -164,15 +164,15 @@ class RowReader:
         row = Incoming(self.file, line, {}, {}, [], cells, self.column_of, self.labels)
         if self._phone_labels:
             cells = self._set_faxes_aside(row, cells)
-        columns, owner = self._columns, _NONE
+        columns, owner, read = self._columns, _NONE, cells
         if self._owner_cells is not None and len(cells) == len(columns):
             owner = self._owner_cells(cells)
             if owner == self._last_owner[0]:  # the owner of the row before: his cells as read
                 row.fields = dict(self._last_owner[1])
-                columns = self._machine_columns
+                columns, pick = self._machine_columns
+                read = pick(cells)
         blanks = values.BLANKS
-        for (at, label, read_cell), cell in zip(columns, cells if columns is self._columns
-                                                   else [cells[c[0]] for c in columns]):
+        for (at, label, read_cell), cell in zip(columns, read):
             # cell_text, not "not cell": Excel's 0 means no, and is kept.
             text = cell.strip() if type(cell) is str else cell_text(cell).strip()
             if not text or text in blanks:
@@ -301,6 +301,13 @@ class RowReader:
         kept = tuple((self.labels[i] if i < len(self.labels) else f"#{i + 1}", cell_text(c))
                      for i, c in enumerate(cells))
         return Problem(self.file, line, exc.reason, exc.value, kept, exc.more)
+
+
+def _picker(places: list[int]) -> Callable[[list[Cell]], tuple[Cell, ...]]:
+    """What takes the cells at ``places`` from a row, always as a tuple."""
+    if len(places) == 1:
+        return lambda cells: (cells[places[0]],)
+    return itemgetter(*places) if places else (lambda cells: ())
 
 
 def _extensions_of(fields: list[str | None]) -> list[tuple[int, int]]:
