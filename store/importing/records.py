@@ -17,7 +17,7 @@ from typing import Any
 from store.errors import Invalid
 from store.importing import values
 from store.importing.headers import NAME_PARTS, fields_for, header_key, sheet_kind
-from store.importing.machine_rows import MACHINE_PARTS, MACHINE_READERS
+from store.importing.machine_rows import MACHINE_PARTS, MACHINE_READERS, SOLE_READERS
 from store.importing.sheet import Cell, Sheet, cell_text
 from store.text import clean
 from store.validate import is_unknown, parse_grade
@@ -113,7 +113,10 @@ class RowReader:
         self._keys = [header_key(h) for h in sheet.headers]
         self._plain = sheet.plain
         self._kept_columns: set[int] = set()  # unknown columns that held a value
-        self._columns = [(at, label, None if f is None else _READERS.get(f, _text_reader(f)))
+        # A machine's field filled by one column alone is read straight into it.
+        readers = {**_READERS, **{f: SOLE_READERS[f] for f in SOLE_READERS
+                                  if self.fields.count(f) == 1}}
+        self._columns = [(at, label, None if f is None else readers.get(f) or _text_reader(f))
                          for at, (label, f) in enumerate(zip(self.labels, self.fields))]
         self.column_of: dict[str, int] = {}
         for at, name in enumerate(self.fields):
