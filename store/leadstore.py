@@ -867,13 +867,14 @@ class LeadStore:
         docs = []
         rep = self.rep
         for t, i, before, after in changes:
-            after_doc = _encode(t, after)
+            # A document (an import's new record) or nothing needs no encoding.
+            after_doc = after if after is None or type(after) is dict else _encode(t, after)
             if t == "leads" and after_doc is not None:
                 if key_leads:
                     _key_doc(after_doc)
                 if before is None and rep and not after_doc.get("owner"):
                     after_doc = {**after_doc, "owner": rep}  # a new lead is its rep's
-            docs.append([t, i, _encode(t, before), after_doc])
+            docs.append([t, i, None if before is None else _encode(t, before), after_doc])
         kind = "do" if undoable else "final"
         self._append({"seq": self._seq + 1, "kind": kind, "label": label, "changes": docs})
         rebuild = _rebuilds(changes)
