@@ -915,22 +915,53 @@ class LeadStore:
         docs = []
         rep = self.rep
         for t, i, before, after in changes:
-            after_doc = _encode(t, after)
+            # A document (an import's new record) or nothing needs no encoding.
+            after_doc = after if after is None or type(after) is dict else _encode(t, after)
             if t == "leads" and after_doc is not None:
                 if key_leads:
                     _key_doc(after_doc)
                 if before is None and rep and not after_doc.get("owner"):
                     after_doc = {**after_doc, "owner": rep}  # a new lead is its rep's
-            docs.append([t, i, _encode(t, before), after_doc])
+            docs.append([t, i, None if before is None else _encode(t, before), after_doc])
         kind = "do" if undoable else "final"
         self._append({"seq": self._seq + 1, "kind": kind, "label": label, "changes": docs})
         rebuild = _rebuilds(changes)
-        for (table, obj_id, _before, after), doc in zip(changes, docs, strict=True):
-            self._put(table, obj_id, after, doc[3], reindex=not rebuild)
-        if rebuild:
-            self._reindex()
+        if not (len(changes) > BULK and self._put_quietly(changes, docs)):
+            for (table, obj_id, _before, after), doc in zip(changes, docs, strict=True):
+                self._put(table, obj_id, after, doc[3], reindex=not rebuild)
+            if rebuild:
+                self._reindex()
         if undoable:
             self._push_undo(label, docs)
+
+    def _put_quietly(self, changes: list[Change], docs: list[list[Any]]) -> bool:
+        """Many leads and machines as documents (an import), put with only
+        the bookkeeping that needs them, when no one is told of them and no
+        fleet or census is built to keep; False, nothing put, otherwise.
+        Held under the census's lock, so that none is built meanwhile."""
+        with self._census_lock:
+            if (self._watchers or self._fleets is not None or self._census is not None
+                    or self._last_change is not None
+                    or getattr(self._backend, "ids", None) is not None
+                    or any(t not in ("leads", "machines") or after is None
+                           for t, _i, _b, after in docs)):
+                return False
+            tables, next_ids = self._tables, self._next_ids
+            unplanned, next_contact = self._unplanned, self._next_contact
+            for (table, obj_id, _before, after), (_t, _i, _b, doc) in zip(changes, docs,
+                                                                          strict=True):
+                if table == "leads":
+                    doc = codec.settle_lead_doc(doc)
+                    # As _refresh_unplanned: an active lead with no contact planned.
+                    if doc.get("status", Status.ACTIVE) == Status.ACTIVE \
+                            and obj_id not in next_contact:
+                        unplanned.add(obj_id)
+                    else:
+                        unplanned.discard(obj_id)
+                tables[table].put(obj_id, after, doc)
+                if obj_id >= next_ids[table]:
+                    next_ids[table] = obj_id + 1
+        return True
 
     def undo(self) -> tuple[str, list[tuple[str, int]]] | None:
         """Take back the last change; returns its label and what it touched."""

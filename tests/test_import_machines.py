@@ -240,3 +240,50 @@ def test_machine_values_as_reps_write_them(store, tmp_path):
         (("machine_tonnes_range", "吨位=0"),),
         (("no_brand", ""),),
     ]
+
+
+RUNS = (
+    "品牌,型号,出厂编号,出厂年份,车主,电话,地区,状态\n"
+    "三一,SY215C,A1,2018,张三,13812345678/传真,山东临沂,在用\n"  # a flag on each of his rows
+    "徐工,XE215,A2,2019,张三,13812345678/传真,山东临沂,闲置\n"
+    "卡特,320D,A3,2020,李四,13900000000,山东临沂,\n"
+    "卡特,320D,A4,2099,李四,13900000000,山东临沂,\n"  # refused: his lead stays as it was
+    "柳工,922F,A5,2020,李四,13900000000,江苏徐州,\n"  # the same owner elsewhere: noted
+    "柳工,922F,A6,2021,李四,13900000000,江苏徐州,\n"
+    "临工,E6210,,2016,王五,,郑州,\n"
+    "临工,E6210,,2016,王五,,郑州,\n"  # two alike machines on two rows stay two
+)
+
+
+@pytest.mark.parametrize("duplicates, leads, counts", [
+    ("merge", [("张三", "临沂"), ("李四", "临沂"), ("王五", "郑州")],
+     "new 3 · merged 2 · already there 2 · skipped 0 · rejected 1"),
+    ("skip", [("张三", "临沂"), ("李四", "临沂"), ("王五", "郑州")],
+     "new 3 · merged 0 · already there 0 · skipped 4 · rejected 1"),
+    ("new", [("张三", "临沂"), ("张三", "临沂"), ("李四", "临沂"), ("李四", "徐州"),
+             ("李四", "徐州"), ("王五", "郑州"), ("王五", "郑州")],
+     "new 7 · merged 0 · already there 0 · skipped 0 · rejected 1"),
+])
+def test_an_owners_consecutive_rows_are_each_his(tmp_path, capsys, duplicates, leads, counts):
+    """Each of an owner's rows on a list is read and counted as its own:
+    its flags, its refusal, a place that differs from his row before."""
+    path = tmp_path / "车.csv"
+    path.write_text(RUNS, encoding="utf-8")
+    db = tmp_path / "leads.json"
+    assert main(["import", str(path), "--db", str(db), "--lang", "en",
+                 "--on-duplicate", duplicates]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert counts in out
+    assert "machines: new 7 · updated 0 · already there 0 · skipped 0" in out
+    assert [line for line in out.splitlines() if "line" in line] == [
+        "车.csv line 2: '传真' is not a phone number; kept under other columns",
+        "车.csv line 3: '传真' is not a phone number; kept under other columns",
+        "车.csv line 5 rejected: a year of manufacture that has not come yet (出厂年份=2099)"]
+    with LeadStore.open(db, read_only=True) as store:
+        found = [lead for _i, lead in sorted(store.leads.items())]
+        assert [(lead.name, lead.city) for lead in found] == leads
+        assert found[0].extra == {"电话": "传真"}
+        if duplicates == "merge":
+            assert found[1].notes == "地区: 江苏徐州 (车.csv:6)\n地区: 江苏徐州 (车.csv:7)"
+            assert [m[5] for m in machines_of(db)] == ["张三", "张三", "李四", "李四", "李四",
+                                                      "王五", "王五"]

@@ -14,6 +14,7 @@ from pathlib import Path
 from store.importing.headers import read_header, title_of
 from store.importing.sheet import (
     MAX_CELL_CHARS,
+    MAX_COLUMNS,
     ImportFailed,
     Row,
     Sheet,
@@ -139,10 +140,13 @@ def _numbered(path: Path, reader: Any, text: str) -> Iterator[Row]:
     try:
         for cells in reader:
             line, last = last + 1, reader.line_num
-            if "".join(cells).strip():
+            # A first cell with text (the common case) is no blank row: no join.
+            if (cells and cells[0].strip()) or "".join(cells).strip():
                 if last > line:
                     cells = [plain_breaks(cell) for cell in cells]
-                yield line, checked_row(path, line, cells, sized)
+                if not sized or len(cells) > MAX_COLUMNS:  # the look checked_row makes
+                    cells = checked_row(path, line, cells, sized)
+                yield line, cells
         if last > line and _open_quote(text, line, reader.dialect):
             raise ImportFailed(path, "unclosed_quote", str(line))
     except csv.Error as exc:

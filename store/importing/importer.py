@@ -16,7 +16,7 @@ from store.codec import lead_from_doc, machine_from_doc
 from store.importing.csv_reader import read_csv
 from store.importing.headers import KINDS
 from store.importing.machine_merge import MachinePlan
-from store.importing.merge import MERGE, MergePlan
+from store.importing.merge import MERGE, UNCHANGED, MergePlan
 from store.importing.records import Incoming, RowReader, RowRejected
 from store.importing.sheet import ImportFailed, Sheet, read_head
 from store.importing.summary import ImportSummary
@@ -152,11 +152,13 @@ def _add_machine(row: Incoming, merge: MergePlan, machines: MachinePlan,
                  summary: ImportSummary) -> None:
     """A machine and its owner's lead, both or neither: every check that can
     refuse the row is made before either is planned."""
-    found = merge.owner(row) if row.owned else None
+    # An owner's machines on consecutive rows: his lead is read and matched once.
+    repeat = row.owned and merge.repeats(row)
+    found = merge.last_id if repeat else merge.owner(row) if row.owned else None
     pending = machines.prepare(row, found)
     owner = None
     if row.owned:
-        summary.count(merge.add(row, found))
+        summary.count(UNCHANGED if repeat else merge.add(row, found))
         owner = merge.last_id
     summary.count_machine(machines.apply(pending, owner))
 

@@ -68,6 +68,7 @@ class Pending(NamedTuple):
     machine: Machine | Draft  # the new machine's draft, or the matched one after the row's values
     outcome: str
     fields: dict[str, Any]  # a new machine's, as the row fills them
+    serial: str  # its serial as matched (see serial_key)
 
 
 class MachinePlan:
@@ -107,14 +108,19 @@ class MachinePlan:
         already on the board."""
         fields = self._draft(row, owner)
         draft = Draft(fields)
-        self._check(row, draft)
-        machine_id = self._match(row, draft)
+        try:
+            check_machine(draft, self.today)
+        except Invalid as exc:
+            label, text = row.machine_cells.get(exc.field, (exc.field, ""))
+            raise RowRejected(f"machine_{exc.rule}", f"{label}={text}" if text else label) from None
+        serial = serial_key(draft.serial)
+        machine_id = self._match(row, draft, serial)
         if machine_id is None:
-            return Pending(None, draft, CREATED, fields)
+            return Pending(None, draft, CREATED, fields, serial)
         current = self._current(machine_id)
         if self.on_duplicate == SKIP:
-            return Pending(machine_id, current, SKIPPED, fields)
-        return Pending(machine_id, self._merged(current, draft, row), MERGED, fields)
+            return Pending(machine_id, current, SKIPPED, fields, serial)
+        return Pending(machine_id, self._merged(current, draft, row), MERGED, fields, serial)
 
     def apply(self, pending: Pending, owner: int | None) -> str:
         """Plan the row's machine, owned by ``owner`` (the row's lead, now
@@ -127,9 +133,10 @@ class MachinePlan:
                 fields["owner"] = owner
             # Its document straight from the fields the row fills: a list of
             # 100k machines is encoded once, not built and encoded again.
-            doc = codec.MACHINES.fields_to_doc(fields)
-            self._before[machine_id] = None
-            self._put(machine_id, doc, machine.serial)
+            # A new machine is no key's candidate (see _match): no claim to note.
+            self._after[machine_id] = codec.MACHINES.fields_to_doc(fields)
+            if pending.serial:
+                self._by_serial.setdefault(pending.serial, machine_id)
             return CREATED
         self._claimed.add(pending.machine_id)
         if pending.outcome == SKIPPED:
@@ -158,17 +165,13 @@ class MachinePlan:
 
     def _draft(self, row: Incoming, owner: int | None) -> dict[str, Any]:
         """The fields the row gives its machine (the others keep their defaults)."""
-        values = row.machine
-        fields = {"brand": values.get("brand", ""), "model": values.get("model", ""),
-                  "first_seen": self.today, "last_seen": self.today}
-        for name in ("serial", "year", "status", "condition"):
-            if name in values:
-                fields[name] = values[name]
-        tonnes = values.get("tonnes")
-        if tonnes is not None and tonnes != cached_model_tonnes(fields["model"]):
-            fields["tonnes"] = tonnes  # the model's own size is left to the model, as in the form
+        values, today = row.machine, self.today
+        # The row's machine fields are the machine's own (see machine_rows), as they are.
+        fields = {"brand": "", "model": "", **values, "first_seen": today, "last_seen": today}
+        if "tonnes" in values and values["tonnes"] == cached_model_tonnes(fields["model"]):
+            del fields["tonnes"]  # the model's own size is left to the model, as in the form
         if "hours" in values:
-            fields["hours"], fields["hours_read"] = values["hours"], self.today
+            fields["hours_read"] = today
         if not row.owned:  # an owner's machine is where he is
             for name in ("province", "city"):
                 if row.fields.get(name):
@@ -179,17 +182,9 @@ class MachinePlan:
             fields["owner"] = owner
         return fields
 
-    def _check(self, row: Incoming, machine: Draft) -> None:
-        try:
-            check_machine(machine, self.today)
-        except Invalid as exc:
-            label, text = row.machine_cells.get(exc.field, (exc.field, ""))
-            raise RowRejected(f"machine_{exc.rule}", f"{label}={text}" if text else label) from None
-
-    def _match(self, row: Incoming, draft: Draft) -> int | None:
+    def _match(self, row: Incoming, draft: Draft, serial: str) -> int | None:
         if self.on_duplicate == NEW:
             return None
-        serial = serial_key(draft.serial)
         if serial and serial in self._by_serial:
             return self._by_serial[serial]
         if row.owned and draft.owner is None:

@@ -107,55 +107,51 @@ def _fault(row: Row, reason: str, label: str, text: str) -> None:
     row.faults.append((reason, f"{label}={text}"))
 
 
-def _read_brand(row: Row, label: str, text: str) -> None:
-    _put(row, "brand", label, cached_brand_name(text), text)
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
 
 
-def _text(name: str) -> Reader:
+def _hours_of(text: str) -> int | None:
+    hours = number_of(text)
+    return None if hours is None else round(hours)  # a meter's tenths count for nothing
+
+
+def _tonnes_of(text: str) -> float | None:
+    tonnes = number_of(text)
+    return None if tonnes is None else round(tonnes, 1)
+
+
+# Each kind of column: the machine field it fills, how its cell is read,
+# and the fault of a cell that cannot be read (None: every cell can).
+MACHINE_CELLS: dict[str, tuple[str, Callable[[str], Any], str | None]] = {
+    "machine_brand": ("brand", cached_brand_name, None),
+    "machine_model": ("model", _spaced, None),
+    "serial": ("serial", _spaced, None),
+    "year": ("year", year_of, "machine_year"),
+    "hours": ("hours", _hours_of, "machine_number"),
+    "tonnes": ("tonnes", _tonnes_of, "machine_number"),
+    "machine_status": ("status", status_of, "machine_status"),
+    "condition": ("condition", _spaced, None),
+}
+
+
+def _reader(name: str, read_cell: Callable[[str], Any], fault: str | None,
+            sole: bool = False) -> Reader:
+    """Reads one column's cell into the row's machine. The ``sole`` column
+    of its field (the common case) fills it at once: no other column can
+    have filled it first."""
     def read(row: Row, label: str, text: str) -> None:
-        _put(row, name, label, " ".join(text.split()), text)
+        value = read_cell(text)
+        if value is None:
+            _fault(row, fault, label, text)
+        elif sole:
+            row.machine[name] = value
+            row.machine_cells[name] = (label, text)
+        else:
+            _put(row, name, label, value, text)
     return read
 
 
-def _read_year(row: Row, label: str, text: str) -> None:
-    year = year_of(text)
-    if year is None:
-        _fault(row, "machine_year", label, text)
-    else:
-        _put(row, "year", label, year, text)
-
-
-def _read_hours(row: Row, label: str, text: str) -> None:
-    hours = number_of(text)
-    if hours is None:
-        _fault(row, "machine_number", label, text)
-    else:
-        _put(row, "hours", label, round(hours), text)  # a meter's tenths count for nothing
-
-
-def _read_tonnes(row: Row, label: str, text: str) -> None:
-    tonnes = number_of(text)
-    if tonnes is None:
-        _fault(row, "machine_number", label, text)
-    else:
-        _put(row, "tonnes", label, round(tonnes, 1), text)
-
-
-def _read_status(row: Row, label: str, text: str) -> None:
-    status = status_of(text)
-    if status is None:
-        _fault(row, "machine_status", label, text)
-    else:
-        _put(row, "status", label, status, text)
-
-
-MACHINE_READERS: dict[str, Reader] = {
-    "machine_brand": _read_brand,
-    "machine_model": _text("model"),
-    "serial": _text("serial"),
-    "year": _read_year,
-    "hours": _read_hours,
-    "tonnes": _read_tonnes,
-    "machine_status": _read_status,
-    "condition": _text("condition"),
-}
+MACHINE_READERS: dict[str, Reader] = {kind: _reader(*spec) for kind, spec in MACHINE_CELLS.items()}
+SOLE_READERS: dict[str, Reader] = {kind: _reader(*spec, sole=True)
+                                   for kind, spec in MACHINE_CELLS.items()}

@@ -60,6 +60,7 @@ class MergePlan:
         self._people: dict[int, str] = {}  # each lead's name as in name_key, by id
         self.last_id: int | None = None  # the lead the last row added became, or was
         self._keyed: tuple[Incoming | None, tuple[str, str]] = (None, ("", ""))  # see _key
+        self._created: Incoming | None = None  # the row of the lead last created (see repeats)
         if on_duplicate != NEW:
             self._index_store()
 
@@ -105,6 +106,15 @@ class MergePlan:
             raise RowRejected("owner_ambiguous", row.written("name") or row.fields["name"])
         return found[0] if found else None
 
+    def repeats(self, row: Incoming) -> bool:
+        """Whether the row says of its lead just what the row that created
+        the last lead said, with no lead planned since: an owner's next
+        machine on a list. Its lead is then that one (``last_id``), unchanged,
+        as :meth:`owner` and :meth:`add` would find, without the look."""
+        last = self._created
+        return (last is not None and row.named == last.named and row.fields == last.fields
+                and row.extra == last.extra)
+
     def _field(self, lead_id: int, name: str) -> object:
         after = self._after.get(lead_id)
         if isinstance(after, Lead):
@@ -116,6 +126,7 @@ class MergePlan:
     def add(self, row: Incoming, found: int | None | object = ...) -> str:
         """Plan one row; returns what became of it. ``found`` is its lead
         when already looked for (see :meth:`owner`)."""
+        self._created = None  # a lead planned: the last created one may be no more as it was
         key = self._key(row)
         if found is not ...:
             lead_id = found
@@ -215,6 +226,8 @@ class MergePlan:
             fields["extra"] = dict(row.extra)
         self._after[lead_id] = codec.LEADS.fields_to_doc(fields)
         self._remember(lead_id, row.fields.get("phones", ()), key, new=True)
+        if self.on_duplicate == MERGE:  # merged into, a row saying the same changes nothing
+            self._created = row
 
     def _remember(self, lead_id: int, phones: tuple[str, ...], key: tuple[str, str],
                   new: bool = False) -> None:

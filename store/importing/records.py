@@ -11,12 +11,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from store.errors import Invalid
 from store.importing import values
 from store.importing.headers import NAME_PARTS, fields_for, header_key, sheet_kind
-from store.importing.machine_rows import MACHINE_PARTS, MACHINE_READERS
+from store.importing.machine_rows import MACHINE_PARTS, MACHINE_READERS, SOLE_READERS
 from store.importing.sheet import Cell, Sheet, cell_text
 from store.text import clean
 from store.validate import is_unknown, parse_grade
@@ -88,6 +89,7 @@ DEPARTMENT_HEADERS = frozenset(("部门", "所属部门", "科室", "department"
 DEPARTMENT_LABEL = "部门"
 
 Reader = Callable[["Incoming", str, str], None]  # reads one cell into a row
+_NONE = object()  # no row's cells
 
 
 class RowRejected(Exception):
@@ -111,7 +113,10 @@ class RowReader:
         self._keys = [header_key(h) for h in sheet.headers]
         self._plain = sheet.plain
         self._kept_columns: set[int] = set()  # unknown columns that held a value
-        self._columns = [(at, label, None if f is None else _READERS.get(f, _text_reader(f)))
+        # A machine's field filled by one column alone is read straight into it.
+        readers = {**_READERS, **{f: SOLE_READERS[f] for f in SOLE_READERS
+                                  if self.fields.count(f) == 1}}
+        self._columns = [(at, label, None if f is None else readers.get(f) or _text_reader(f))
                          for at, (label, f) in enumerate(zip(self.labels, self.fields))]
         self.column_of: dict[str, int] = {}
         for at, name in enumerate(self.fields):
@@ -128,6 +133,20 @@ class RowReader:
                                 ("project", "has_project")):
             if source in self.column_of:
                 self.column_of.setdefault(derived, self.column_of[source])
+        self._owner_cells, self._machine_columns = self._owner_columns()
+        self._last_owner: tuple[Any, dict[str, Any]] = (_NONE, {})  # see read
+
+    def _owner_columns(self) -> tuple[Callable[[list[Cell]], Any] | None, tuple]:
+        """On a machine list in plain text: what picks a row's owner cells
+        (every column but the machine's), and the machine's columns. An
+        owner's rows repeat his cells, read once (see ``read``)."""
+        if self.kind != "machines" or not self._plain or self._extensions or self._phone_labels:
+            return None, ()
+        owner = [at for at, name in enumerate(self.fields) if name not in MACHINE_READERS]
+        if not owner:
+            return None, ()
+        machine = [column for column in self._columns if column[0] not in owner]
+        return itemgetter(*owner), (machine, _picker([at for at, _l, _r in machine]))
 
     def read(self, line: int, cells: list[Cell]) -> Incoming | None:
         """The incoming lead, or None for a department's heading (销售部)
@@ -148,8 +167,15 @@ class RowReader:
         row = Incoming(self.file, line, {}, {}, [], cells, self.column_of, self.labels)
         if self._phone_labels:
             cells = self._set_faxes_aside(row, cells)
+        columns, owner, read = self._columns, _NONE, cells
+        if self._owner_cells is not None and len(cells) == len(columns):
+            owner = self._owner_cells(cells)
+            if owner == self._last_owner[0]:  # the owner of the row before: his cells as read
+                row.fields = dict(self._last_owner[1])
+                columns, pick = self._machine_columns
+                read = pick(cells)
         blanks = values.BLANKS
-        for (at, label, read_cell), cell in zip(self._columns, cells):
+        for (at, label, read_cell), cell in zip(columns, read):
             # cell_text, not "not cell": Excel's 0 means no, and is kept.
             text = cell.strip() if type(cell) is str else cell_text(cell).strip()
             if not text or text in blanks:
@@ -166,6 +192,11 @@ class RowReader:
             if text:
                 self._kept_columns.add(at)
                 _keep(row, f"#{at + 1}", text)
+        if owner is not _NONE and columns is self._columns:
+            # Kept only when the owner's cells said nothing beside his fields
+            # (no flag, no fault, nothing set aside), so reading them again adds nothing.
+            plain = not (row.extra or row.flags or row.faults)
+            self._last_owner = (owner, dict(row.fields)) if plain else (_NONE, {})
         if self.company or self._section:
             self._directory(row, cells)
         if self.kind == "machines":
@@ -273,6 +304,13 @@ class RowReader:
         kept = tuple((self.labels[i] if i < len(self.labels) else f"#{i + 1}", cell_text(c))
                      for i, c in enumerate(cells))
         return Problem(self.file, line, exc.reason, exc.value, kept, exc.more)
+
+
+def _picker(places: list[int]) -> Callable[[list[Cell]], tuple[Cell, ...]]:
+    """What takes the cells at ``places`` from a row, always as a tuple."""
+    if len(places) == 1:
+        return lambda cells: (cells[places[0]],)
+    return itemgetter(*places) if places else (lambda cells: ())
 
 
 def _extensions_of(fields: list[str | None]) -> list[tuple[int, int]]:
