@@ -941,7 +941,7 @@ class LeadStore:
         Held under the census's lock, so that none is built meanwhile."""
         with self._census_lock:
             if (self._watchers or self._fleets is not None or self._census is not None
-                    or self._last_change is not None
+                    or self._warming or self._last_change is not None
                     or getattr(self._backend, "ids", None) is not None
                     or any(t not in ("leads", "machines") or after is None
                            for t, _i, _b, after in docs)):
