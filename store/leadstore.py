@@ -733,10 +733,8 @@ class LeadStore:
         """The machines in service by place, to read while no change lands."""
         with self._census_lock:
             if self._census is None:
-                with collector_paused():  # tens of thousands of tallies, all kept
-                    self._fleet_index()  # kept from now on too: an owner moved moves his machines
-                    self._census = Census(self.machine_rows(CENSUS_FIELDS, CENSUS_DEFAULTS),
-                                          self._owner_place)
+                self._fleet_index()  # kept from now on too: an owner moved moves his machines
+                self._census = self._new_census()
             yield self._census
 
     @property
@@ -769,12 +767,14 @@ class LeadStore:
     def _read_census(self) -> Census:
         for _try in range(3):
             try:
-                with collector_paused():
-                    return Census(self.machine_rows(CENSUS_FIELDS, CENSUS_DEFAULTS),
-                                  self._owner_place)
+                return self._new_census()
             except RuntimeError:  # a machine added as we read: read them again
                 continue
-        with self._census_lock, collector_paused():  # the last try holds changes up
+        with self._census_lock:  # the last try holds changes up
+            return self._new_census()
+
+    def _new_census(self) -> Census:
+        with collector_paused():  # tens of thousands of tallies, all kept
             return Census(self.machine_rows(CENSUS_FIELDS, CENSUS_DEFAULTS), self._owner_place)
 
     def _owner_place(self, lead_id: int) -> Place | None:
@@ -947,17 +947,11 @@ class LeadStore:
                            for t, _i, _b, after in docs)):
                 return False
             tables, next_ids = self._tables, self._next_ids
-            unplanned, next_contact = self._unplanned, self._next_contact
             for (table, obj_id, _before, after), (_t, _i, _b, doc) in zip(changes, docs,
                                                                           strict=True):
                 if table == "leads":
                     doc = codec.settle_lead_doc(doc)
-                    # As _refresh_unplanned: an active lead with no contact planned.
-                    if doc.get("status", Status.ACTIVE) == Status.ACTIVE \
-                            and obj_id not in next_contact:
-                        unplanned.add(obj_id)
-                    else:
-                        unplanned.discard(obj_id)
+                    self._refresh_unplanned(obj_id, doc)
                 tables[table].put(obj_id, after, doc)
                 if obj_id >= next_ids[table]:
                     next_ids[table] = obj_id + 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
@@ -74,14 +74,12 @@ class Market:
     ages: tuple[int, ...]
     replace_age: int
     replace_hours: int
-    candidates: Sequence[Candidate]  # most machines due first
+    candidates: Candidates  # most machines due first
     unowned: int  # machines due whose owner nobody knows
 
     @property
     def candidate_leads(self) -> list[int]:
-        if isinstance(self.candidates, Candidates):
-            return list(self.candidates.owner_ids)  # without reading every owner
-        return [c.owner.id for c in self.candidates]
+        return list(self.candidates.owner_ids)  # without reading every owner
 
 
 def lead_place(store: LeadStore, lead_id: int) -> tuple[str, str]:

@@ -233,7 +233,7 @@ def test_built_behind_the_board_it_counts_the_changes_made_while_it_was_built(
     store.close()
 
 
-def test_a_census_asked_for_while_one_is_built_behind_is_the_one_kept(store):
+def test_the_market_asked_for_while_the_census_is_built_behind_counts_right(store):
     ids = build_market(store)
     store.close()
     store = LeadStore.open(store.path, clock=store.clock)
