@@ -392,10 +392,9 @@ class BoardScreen(ClashActions, PlanActions, Screen):
             self._follow(next(iter(lead_ids)))
 
     def show_details(self, shown: bool) -> None:
-        """Open or close the detail pane. ``#main`` says which, for the
-        stylesheet."""
+        """Open or close the detail pane. Only the pane's own class changes:
+        a class on a container restyles everything inside it."""
         self.details.set_class(not shown, "-hidden")
-        self.query_one("#main").set_class(shown, "-details")
         self.refresh_details()
 
     def action_toggle_details(self) -> None:
