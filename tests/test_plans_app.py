@@ -2,6 +2,8 @@
 
 from datetime import timedelta
 
+from textual.widgets import Tabs
+
 from store.contacts import Analysis, LogEntry, Made, log_contact
 from store.grading import priority, quadrant_of
 from store.leadstore import LeadStore
@@ -171,6 +173,28 @@ async def test_plan_tabs_overdue_first_and_reschedule(store, seeded, clock):
         await pilot.pause()
         assert app.focused.lead_id == seeded["王强"]
         assert "王强" in text(app, "#detail-heading")
+
+
+async def test_a_tab_key_has_its_rows_ready_when_its_highlight_moves(store, seeded, clock):
+    # The highlight and the rows then go out in one frame: the rows are
+    # never a frame behind the tab that names them.
+    store.schedule_contact(seeded["刘洋"], NOW + timedelta(days=2), method=Method.MEAL,
+                           purpose=Purpose.RELATIONSHIP)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        screen = app.screen
+        seen: list[tuple[str, list[str]]] = []
+        screen.watch(screen.query_one(Tabs), "active",
+                     lambda name: seen.append((name, plan_texts(app))), init=False)
+        await pilot.press("w", "n", "d")
+        assert [name for name, _rows in seen] == ["week", "unplanned", "day"]
+        assert "刘洋" in " ".join(seen[0][1])  # the week's rows, not the day's
+        assert seen[1][1][0].startswith("张伟")  # the leads with no next step
+        assert not any("刘洋" in row for row in seen[2][1])
+        await pilot.click("#week")  # a click on a tab shows its rows too
+        await pilot.pause()
+        assert "刘洋" in " ".join(plan_texts(app))
 
 
 async def test_work_through_the_day_from_the_plan(store, seeded, clock):

@@ -153,14 +153,24 @@ class PlanScreen(ClashActions, Screen[tuple[set[int], int | None]]):
 
     # ------------------------------------------------------------ actions
     def action_tab(self, name: str) -> None:
+        # The rows change in the same turn as the tab's highlight, so both
+        # are painted in one frame, not the highlight a frame ahead.
+        if name != self.tab:
+            self._show_tab(name)
         self.query_one(Tabs).active = name
 
     @on(Tabs.TabActivated)
     def _tab_activated(self, event: Tabs.TabActivated) -> None:
-        self.tab = event.tab.id or Period.DAY.value
+        """A tab clicked (a key's tab is shown already)."""
+        name = event.tab.id or Period.DAY.value
+        if name != self.tab:
+            self._show_tab(name)
+        self.plan_list.focus()
+
+    def _show_tab(self, name: str) -> None:
+        self.tab = name
         self.plan_list.cursor = 0
         self.show_plan()
-        self.plan_list.focus()
 
     @on(PlanList.Chosen)
     def _chosen(self) -> None:
