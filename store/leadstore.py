@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from datetime import datetime, tzinfo
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -958,7 +959,7 @@ class LeadStore:
             for table, put in by_table.items():
                 if put:
                     self._tables[table].put_documents(put)
-                    last = max(obj_id for obj_id, _doc in put)
+                    last = max(map(itemgetter(0), put))
                     self._next_ids[table] = max(self._next_ids[table], last + 1)
         return True
 

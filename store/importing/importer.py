@@ -129,7 +129,7 @@ def _plan(store: LeadStore, sheets: list[Sheet], options: ImportOptions,
             if runs is None or not runs.plan(line, cells):
                 row = _plan_row(reader, line, cells, merge, machines, summary)
                 if runs is not None:
-                    runs.follow(cells, row)
+                    runs.follow(cells, None if row is _HEADING else row)
                 if row is None or row is _HEADING:
                     continue
                 if row.flags:

@@ -139,7 +139,7 @@ class MachinePlan:
         that it has an id); returns what became of it."""
         machine = pending.machine
         if machine is None:  # a new machine, as the row's fields have it
-            self.add_document(stored_machine(pending.fields, owner, self._day), pending.serial)
+            self.add_new(pending.fields, owner, pending.serial)
             return CREATED
         if pending.machine_id is None:
             machine_id, self._next_id = self._next_id, self._next_id + 1
@@ -174,10 +174,12 @@ class MachinePlan:
         return (owner is None or not self._by_key
                 or machine_key(owner, brand, model, "", "") not in self._by_key)
 
-    def add_document(self, doc: codec.Doc, serial: str) -> None:
-        """Plan a new machine given as its stored document (see ``is_new``)."""
+    def add_new(self, machine: dict[str, Any], owner: int | None, serial: str) -> None:
+        """Plan a new machine of the fields ``machine`` (a row's, see ``is_new``),
+        stored as they are: a list of 100k machines is encoded once, not
+        built and encoded again."""
         machine_id, self._next_id = self._next_id, self._next_id + 1
-        self._after[machine_id] = doc
+        self._after[machine_id] = stored_machine(machine, owner, self._day)
         if serial:
             self._by_serial.setdefault(serial, machine_id)
 

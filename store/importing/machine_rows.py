@@ -109,10 +109,14 @@ def _fault(row: Row, reason: str, label: str, text: str) -> None:
 
 
 def _spaced(text: str) -> str:
+    if text.isprintable() and " " not in text:  # no space of any kind: the common case
+        return text
     return " ".join(text.split())
 
 
 def _hours_of(text: str) -> int | None:
+    if text.isascii() and text.isdigit() and len(text) < 16:  # the common case, first
+        return int(text)
     hours = number_of(text)
     return None if hours is None else round(hours)  # a meter's tenths count for nothing
 

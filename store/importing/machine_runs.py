@@ -1,19 +1,20 @@
 """A machine list's owner runs: the path of its own for most of its rows.
 
 A dealer's list writes an owner's name and phone again on each of his
-machines' rows, one after another. His first row goes the ordinary way (his
-lead read, matched or created, his machine checked and matched). Each next
-row of his run only adds a machine: its cells are read and checked in one
-pass and become the machine's stored document at once, with no row, draft or
-machine object between. That is the whole import of a new list but for the
-owners' first rows.
+machines' rows, one after another, and the run is taken as one unit. At its
+head his cells alone are read and his lead is made; each of his machines,
+the first too, is read from its own cells and checked in one pass and
+becomes its stored document at once, with no row, draft or machine object
+between. His next rows read no cell of his again and find his lead without
+a look.
 
 A row this path cannot settle alone goes the ordinary way, which says why or
 merges it: a cell that does not read, a value out of range, a serial seen
-before, a machine that may already be on the board, a heading. So does every
-row of a list that needs more than one pass can tell (a machine field in two
-columns, cells to clean, a directory's company or departments, an owner
-found on the board rather than new in this import).
+before, a machine or an owner already on the board or earlier in the import,
+owner cells that say more than his fields, a heading. So does every row of
+a list that needs more than one pass can tell (a machine field in two
+columns, cells to clean, a directory's company); the ordinary way then
+stores a new machine of its owner straight from the row's fields as well.
 """
 
 from __future__ import annotations
@@ -22,17 +23,20 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from store import codec
 from store.importing.machine_merge import MachinePlan
-from store.importing.machine_rows import MACHINE_CELLS, serial_key, stored_machine, surely_right
+from store.importing.machine_rows import MACHINE_CELLS, serial_key, surely_right
 from store.importing.merge import CREATED, MERGE, MergePlan
 from store.importing.records import Incoming, RowReader, RowRejected, total_word
 from store.importing.sheet import Cell
 from store.importing.summary import ImportSummary
 from store.importing.values import BLANKS
 
-# Each machine column: its place in the row, its field, how its cell is read.
-Column = tuple[int, str, Callable[[str], Any]]
+# Each machine column: its place in the row, its field, how its cell is read,
+# and the values of the cells read so far, for a column that repeats a few.
+Column = tuple[int, str, Callable[[str], Any], dict[str, Any] | None]
+_REPEATED = frozenset(("machine_brand", "machine_model", "machine_status", "year", "tonnes",
+                       "condition"))
+_MEMO_SIZE = 4096
 
 
 class OwnerRuns:
@@ -45,10 +49,9 @@ class OwnerRuns:
         self._summary, self._counts = summary, summary.machines
         self._owner_of, self._width = owner_of, width
         self._columns = columns
-        places = {name: at for at, name, _read in columns}
+        places = {name: at for at, name, _read, _memo in columns}
         self._brand_at, self._model_at = places.get("brand"), places.get("model")
         self._today: date = machines.today
-        self._day = codec.day_to_str(self._today)  # every new machine's first and last seen
         self._owner: Any = None  # the owner cells of the run going on, None between runs
         self._lead: int | None = None  # his lead
 
@@ -61,8 +64,9 @@ class OwnerRuns:
         if shape is None or merge.on_duplicate != MERGE or machines.on_duplicate != MERGE:
             return None
         owner_of, width, kinds = shape
-        columns = [(at, *MACHINE_CELLS[kind][:2]) for at, kind in kinds]
-        names = {name for _at, name, _read in columns}
+        columns = [(at, *MACHINE_CELLS[kind][:2], {} if kind in _REPEATED else None)
+                   for at, kind in kinds]
+        names = {column[1] for column in columns}
         if not {"brand", "model"} <= names:
             return None  # each row would be refused for the one missing
         return cls(reader, merge, machines, summary, owner_of, width, columns)
@@ -100,7 +104,7 @@ class OwnerRuns:
             self._summary.unchanged += 1
         elif not (self._machines.is_new(key, None, brand, model) and self._head(line, cells, owner)):
             return False
-        self._machines.add_document(stored_machine(found, self._lead, self._day), key)
+        self._machines.add_new(found, self._lead, key)
         self._counts[CREATED] = self._counts.get(CREATED, 0) + 1
         return True
 
@@ -109,13 +113,18 @@ class OwnerRuns:
         row the ordinary way must read: a cell that does not read, a value
         ``check_machine`` may refuse, a brand or model that is a total."""
         found: dict[str, Any] = {}
-        for at, name, read in self._columns:
+        for at, name, read, memo in self._columns:
             text = cells[at].strip()
-            if text and text not in BLANKS:
+            if not text or text in BLANKS:
+                continue
+            value = None if memo is None else memo.get(text)
+            if value is None:
                 value = read(text)
                 if value is None:
                     return None  # the ordinary way names the cell
-                found[name] = value
+                if memo is not None and len(memo) < _MEMO_SIZE:
+                    memo[text] = value
+            found[name] = value
         if not surely_right(found, self._today) \
                 or total_word(cells[self._brand_at].strip()) \
                 or total_word(cells[self._model_at].strip()):
