@@ -115,15 +115,20 @@ class OwnerRuns:
         found: dict[str, Any] = {}
         for at, name, read, memo in self._columns:
             text = cells[at].strip()
-            if not text or text in BLANKS:
+            if not text:
                 continue
-            value = None if memo is None else memo.get(text)
+            if memo is not None:  # a text read before (never a blank: none is kept)
+                value = memo.get(text)
+                if value is not None:
+                    found[name] = value
+                    continue
+            if text in BLANKS:
+                continue
+            value = read(text)
             if value is None:
-                value = read(text)
-                if value is None:
-                    return None  # the ordinary way names the cell
-                if memo is not None and len(memo) < _MEMO_SIZE:
-                    memo[text] = value
+                return None  # the ordinary way names the cell
+            if memo is not None and len(memo) < _MEMO_SIZE:
+                memo[text] = value
             found[name] = value
         if not surely_right(found, self._today) \
                 or total_word(cells[self._brand_at].strip()) \
