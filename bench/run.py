@@ -266,7 +266,7 @@ the causes below are what the figures show across areas, not one reading.
   board) goes the ordinary way, which also stores a new machine of its owner
   straight from the row's fields; a test imports lists both ways and finds
   the same file to the byte. Alternated with the code before it in the same
-  hour on the busy machine: 4.2× against 7.6× (medians of six). What is left:
+  hour on the busy machine: 4.2× against 7.6× (medians of eight). What is left:
   a run's head (his lead read, matched and made: about 12 µs), about 4 µs a
   machine on a run, the journal's write and the tables' packing (about 2.5 µs
   a record), the leads' search keys and the pinyin dictionaries' load (about
