@@ -242,24 +242,35 @@ the causes below are what the figures show across areas, not one reading.
   each `tab` made one full update and no partial one. Within a frame it would
   take a board that keeps the focus on one widget and draws which quadrant is
   active itself; not done.
-- **Importing a large CSV** (4.4× against 4× in this run, 5.7× in the run
-  before): a file with no control character is checked once as a whole
-  rather than cell by cell, a row on one line skips the line-break pass, a
-  tag cell is read once per distinct text, a new number is known new without
-  counting who holds it, and the save reads a new lead's status from its
-  document. About at the goal, not under it: what is left is spread thin
-  over the row reader, the merge, the leads' search keys and the journal's
-  write, with the pinyin dictionaries' fixed load (0.15 to 0.3 s) on top.
-- **Importing a machine sheet** (6.4× against 4× in this run, 10.1× in the
-  run before): a machine's draft is the row's own fields, checked and
-  matched in a few steps; an owner's cells are read once for his run of
-  rows and his next machine finds his lead without a second look; the
-  columns are read through a table made once from the headers; many new
-  records are saved without the upkeep nobody needs (no fleet, census or
-  watcher yet). Alternated with the code before in one hour on a busy
-  machine: 6.6× against 7.6×. Still about 30 Python steps and 8 short-lived
-  objects a row, spread thin: 4× needs a path of its own for machine lists
-  (documents built in their stored form, an owner's run taken as one unit).
+- **Importing a large CSV** (4.7× against 4× in the run of the imports
+  alone, on a busy machine: load 4 to 7, the baseline twice its quiet time;
+  4.4× in the run before): a file with no control character is checked once
+  as a whole rather than cell by cell, a row on one line skips the
+  line-break pass, a tag cell is read once per distinct text, a new number is
+  known new without counting who holds it, and the save reads a new lead's
+  status from its document and puts many new records in the tables in one
+  loop. Alternated with the code before it in the same hour: 4.3× against
+  4.6× (medians of three), within the noise. About at the goal, not under it:
+  what is left is spread thin over the row reader (12 columns, about 7 µs a
+  row), the merge (about 6 µs), the leads' search keys and the journal's
+  write, with the pinyin dictionaries' fixed load (0.2 to 0.3 s) on top.
+- **Importing a machine sheet** (3.6× against 4× in the same run, 6.4× in
+  the run before): a dealer's list now takes a path of its own
+  (`store/importing/machine_runs.py`). An owner's consecutive rows are one
+  run: at its head his cells alone are read and his lead is made; each of his
+  machines is read from its own cells, checked and stored as its document in
+  one pass, with no row, draft or machine object between; his next rows read
+  none of his cells again. A list's repeated brand, model, status or year is
+  read once. A row the run cannot settle (a cell that does not read, a value
+  out of range, a serial seen before, a machine or an owner already on the
+  board) goes the ordinary way, which also stores a new machine of its owner
+  straight from the row's fields; a test imports lists both ways and finds
+  the same file to the byte. Alternated with the code before it in the same
+  hour on the busy machine: 4.2× against 7.6× (medians of eight). What is left:
+  a run's head (his lead read, matched and made: about 12 µs), about 4 µs a
+  machine on a run, the journal's write and the tables' packing (about 2.5 µs
+  a record), the leads' search keys and the pinyin dictionaries' load (about
+  half the baseline on its own).
 - **The market screen at 100k** (2.7× one province, 3.6× all regions in the
   run before, against 1.5× the 1k screen): it counted 46k machines at each
   opening. The store now keeps a census of the machines in service by place,

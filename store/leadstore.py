@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from datetime import datetime, tzinfo
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -914,6 +915,8 @@ class LeadStore:
         self._writable()
         docs = []
         rep = self.rep
+        # Many leads and machines, none removed (an import): see _put_quietly.
+        quiet = len(changes) > BULK
         for t, i, before, after in changes:
             # A document (an import's new record) or nothing needs no encoding.
             after_doc = after if after is None or type(after) is dict else _encode(t, after)
@@ -922,11 +925,13 @@ class LeadStore:
                     _key_doc(after_doc)
                 if before is None and rep and not after_doc.get("owner"):
                     after_doc = {**after_doc, "owner": rep}  # a new lead is its rep's
+            elif quiet and (t != "machines" or after_doc is None):
+                quiet = False
             docs.append([t, i, None if before is None else _encode(t, before), after_doc])
         kind = "do" if undoable else "final"
         self._append({"seq": self._seq + 1, "kind": kind, "label": label, "changes": docs})
         rebuild = _rebuilds(changes)
-        if not (len(changes) > BULK and self._put_quietly(changes, docs)):
+        if not (quiet and self._put_quietly(docs)):
             for (table, obj_id, _before, after), doc in zip(changes, docs, strict=True):
                 self._put(table, obj_id, after, doc[3], reindex=not rebuild)
             if rebuild:
@@ -934,7 +939,7 @@ class LeadStore:
         if undoable:
             self._push_undo(label, docs)
 
-    def _put_quietly(self, changes: list[Change], docs: list[list[Any]]) -> bool:
+    def _put_quietly(self, docs: list[list[Any]]) -> bool:
         """Many leads and machines as documents (an import), put with only
         the bookkeeping that needs them, when no one is told of them and no
         fleet or census is built to keep; False, nothing put, otherwise.
@@ -942,19 +947,20 @@ class LeadStore:
         with self._census_lock:
             if (self._watchers or self._fleets is not None or self._census is not None
                     or self._warming or self._last_change is not None
-                    or getattr(self._backend, "ids", None) is not None
-                    or any(t not in ("leads", "machines") or after is None
-                           for t, _i, _b, after in docs)):
+                    or getattr(self._backend, "ids", None) is not None):
                 return False
-            tables, next_ids = self._tables, self._next_ids
-            for (table, obj_id, _before, after), (_t, _i, _b, doc) in zip(changes, docs,
-                                                                          strict=True):
+            settle, refresh = codec.settle_lead_doc, self._refresh_unplanned
+            by_table: dict[str, list[tuple[int, dict]]] = {"leads": [], "machines": []}
+            for table, obj_id, _before, doc in docs:
                 if table == "leads":
-                    doc = codec.settle_lead_doc(doc)
-                    self._refresh_unplanned(obj_id, doc)
-                tables[table].put(obj_id, after, doc)
-                if obj_id >= next_ids[table]:
-                    next_ids[table] = obj_id + 1
+                    doc = settle(doc)
+                    refresh(obj_id, doc)
+                by_table[table].append((obj_id, doc))
+            for table, put in by_table.items():
+                if put:
+                    self._tables[table].put_documents(put)
+                    last = max(map(itemgetter(0), put))
+                    self._next_ids[table] = max(self._next_ids[table], last + 1)
         return True
 
     def undo(self) -> tuple[str, list[tuple[str, int]]] | None:

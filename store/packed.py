@@ -51,6 +51,12 @@ def layout(names: tuple[str, ...]) -> Layout:
     return found
 
 
+def kept_layouts() -> dict[tuple[str, ...], Layout]:
+    """The layouts known by their names, for a loop over many documents
+    (see ``pack_all``); ``layout`` for one not among them."""
+    return _layouts
+
+
 def pack(doc: Doc) -> Packed:
     """``doc`` as a tuple. What is not a dict (a damaged record) is kept as
     it is, to fail where it is used, as it always did."""

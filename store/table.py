@@ -90,6 +90,20 @@ class LazyTable(Mapping[int, T], Generic[T]):
         elif obj is not None:
             self._objects[obj_id] = obj
 
+    def put_documents(self, docs: list[tuple[int, Doc]]) -> None:
+        """``put`` of many (id, document) at once (an import's new records)."""
+        objects, stored = self._objects, self._docs
+        layouts, layout = packed.kept_layouts(), packed.layout
+        for obj_id, doc in docs:
+            if obj_id in objects:
+                del objects[obj_id]
+            stored.pop(obj_id, None)
+            if type(doc) is dict:  # packed, as ``packed.pack`` does
+                names = tuple(doc)
+                stored[obj_id] = (layouts.get(names) or layout(names), *doc.values())
+            else:
+                stored[obj_id] = doc
+
     def documents(self) -> Iterator[tuple[int, Doc]]:
         for obj_id, obj in self._objects.items():
             yield obj_id, self._encode(obj)

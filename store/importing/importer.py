@@ -16,6 +16,7 @@ from store.codec import lead_from_doc, machine_from_doc
 from store.importing.csv_reader import read_csv
 from store.importing.headers import KINDS
 from store.importing.machine_merge import MachinePlan
+from store.importing.machine_runs import OwnerRuns
 from store.importing.merge import MERGE, UNCHANGED, MergePlan
 from store.importing.records import Incoming, RowReader, RowRejected
 from store.importing.sheet import ImportFailed, Sheet, read_head
@@ -123,22 +124,17 @@ def _plan(store: LeadStore, sheets: list[Sheet], options: ImportOptions,
         reader = RowReader(sheet, options.kind)
         if reader.kind == "machines":
             summary.machine_lists.append(reader.file)
+        runs = OwnerRuns.of(reader, merge, machines, summary)
         for line, cells in sheet.rows:
-            try:
-                row = reader.read(line, cells)
-                if row is None:  # a department's heading: no customer, as a title is none
+            if runs is None or not runs.plan(line, cells):
+                row = _plan_row(reader, line, cells, merge, machines, summary)
+                if runs is not None:
+                    runs.follow(cells, None if row is _HEADING else row)
+                if row is None or row is _HEADING:
                     continue
-                if row.is_machine:
-                    _add_machine(row, merge, machines, summary)
-                else:
-                    summary.count(merge.add(row))
-            except RowRejected as exc:
-                summary.rows += 1
-                summary.rejects.append(reader.problem(line, cells, exc))
-                continue
+                if row.flags:
+                    summary.flags += row.flags
             summary.rows += 1
-            if row.flags:
-                summary.flags += row.flags
             if progress is not None and summary.rows % PROGRESS_EVERY == 0:
                 progress(summary.rows, (before + size * sheet.done()) / total)
         summary.unknown_columns[reader.file] = reader.unknown
@@ -146,6 +142,28 @@ def _plan(store: LeadStore, sheets: list[Sheet], options: ImportOptions,
     if progress is not None:
         progress(summary.rows, 1.0)
     return ImportPlan(merge.changes() + machines.changes(), summary)
+
+
+_HEADING = Incoming("", 0)  # a department's heading: no row, as a title is none
+
+
+def _plan_row(reader: RowReader, line: int, cells: list, merge: MergePlan,
+              machines: MachinePlan, summary: ImportSummary) -> Incoming | None:
+    """Plan one row the ordinary way: the row planned, None for a row
+    refused (its problem noted), or ``_HEADING``."""
+    try:
+        row = reader.read(line, cells)
+        if row is None:
+            return _HEADING
+        if row.is_machine:
+            _add_machine(row, merge, machines, summary)
+        else:
+            summary.count(merge.add(row))
+    except RowRejected as exc:
+        summary.rows += 1
+        summary.rejects.append(reader.problem(line, cells, exc))
+        return None
+    return row
 
 
 def _add_machine(row: Incoming, merge: MergePlan, machines: MachinePlan,

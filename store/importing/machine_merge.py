@@ -26,6 +26,8 @@ from store.importing.machine_rows import (
     cached_model_tonnes,
     model_key,
     serial_key,
+    stored_machine,
+    surely_right,
 )
 from store.importing.merge import CREATED, MERGE, MERGED, NEW, SKIP, SKIPPED, UNCHANGED
 from store.importing.records import Incoming, RowRejected
@@ -65,9 +67,11 @@ class Pending(NamedTuple):
     """A row's machine, checked and matched, waiting for its owner's id."""
 
     machine_id: int | None  # None: a new machine
-    machine: Machine | Draft  # the new machine's draft, or the matched one after the row's values
+    # The new machine's draft, or the matched one after the row's values;
+    # None for a new machine stored straight from the row's fields.
+    machine: Machine | Draft | None
     outcome: str
-    fields: dict[str, Any]  # a new machine's, as the row fills them
+    fields: dict[str, Any]  # a new machine's, as the row fills them (or as the row has them)
     serial: str  # its serial as matched (see serial_key)
 
 
@@ -78,6 +82,7 @@ class MachinePlan:
         self.store = store
         self.on_duplicate = on_duplicate
         self.today = store.now().date()
+        self._day = codec.day_to_str(self.today)  # as a new machine stores it
         self._next_id = store.next_id("machines")
         self._before: dict[int, Machine | None] = {}
         # A machine new in this import is kept as its document, as the store
@@ -106,6 +111,13 @@ class MachinePlan:
         """The row's machine checked and matched; :class:`RowRejected` for a
         value that cannot be right. ``owner`` is the row's lead when it is
         already on the board."""
+        machine = row.machine
+        if row.owned and surely_right(machine, self.today):
+            # The common case, a new machine of its owner's: kept as the
+            # row's fields until its owner has an id, then stored as they are.
+            serial = serial_key(machine.get("serial", ""))
+            if self.is_new(serial, owner, machine["brand"], machine["model"]):
+                return Pending(None, None, CREATED, machine, serial)
         fields = self._draft(row, owner)
         draft = Draft(fields)
         try:
@@ -126,6 +138,9 @@ class MachinePlan:
         """Plan the row's machine, owned by ``owner`` (the row's lead, now
         that it has an id); returns what became of it."""
         machine = pending.machine
+        if machine is None:  # a new machine, as the row's fields have it
+            self.add_new(pending.fields, owner, pending.serial)
+            return CREATED
         if pending.machine_id is None:
             machine_id, self._next_id = self._next_id, self._next_id + 1
             fields = pending.fields
@@ -148,6 +163,25 @@ class MachinePlan:
             return UNCHANGED
         self._put(machine.id, machine, machine.serial)
         return MERGED
+
+    def is_new(self, serial: str, owner: int | None, brand: str, model: str) -> bool:
+        """Whether a row's machine, of the lead ``owner`` (None: a lead not
+        planned yet), matches none (see ``_match``): its serial (as
+        ``serial_key`` has it) unseen, and no machine on the board of the
+        same owner, brand and model. False when it may."""
+        if serial and serial in self._by_serial:
+            return False
+        return (owner is None or not self._by_key
+                or machine_key(owner, brand, model, "", "") not in self._by_key)
+
+    def add_new(self, machine: dict[str, Any], owner: int | None, serial: str) -> None:
+        """Plan a new machine of the fields ``machine`` (a row's, see ``is_new``),
+        stored as they are: a list of 100k machines is encoded once, not
+        built and encoded again."""
+        machine_id, self._next_id = self._next_id, self._next_id + 1
+        self._after[machine_id] = stored_machine(machine, owner, self._day)
+        if serial:
+            self._by_serial.setdefault(serial, machine_id)
 
     def _put(self, machine_id: int, after: Machine | codec.Doc, serial: str) -> None:
         self._after[machine_id] = after

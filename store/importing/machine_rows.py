@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from store.fleet import brand_key, brand_name, model_tonnes
+from store.fleet import FIRST_YEAR, MAX_HOURS, MAX_TONNES, brand_key, brand_name, model_tonnes
 from store.model import MachineStatus
 
 # The row as the lead reader builds it (records.Incoming): its ``machine``
@@ -108,10 +109,14 @@ def _fault(row: Row, reason: str, label: str, text: str) -> None:
 
 
 def _spaced(text: str) -> str:
+    if text.isprintable() and " " not in text:  # no space of any kind: the common case
+        return text
     return " ".join(text.split())
 
 
 def _hours_of(text: str) -> int | None:
+    if text.isascii() and text.isdigit() and len(text) < 16:  # the common case, first
+        return int(text)
     hours = number_of(text)
     return None if hours is None else round(hours)  # a meter's tenths count for nothing
 
@@ -155,3 +160,48 @@ def _reader(name: str, read_cell: Callable[[str], Any], fault: str | None,
 MACHINE_READERS: dict[str, Reader] = {kind: _reader(*spec) for kind, spec in MACHINE_CELLS.items()}
 SOLE_READERS: dict[str, Reader] = {kind: _reader(*spec, sole=True)
                                    for kind, spec in MACHINE_CELLS.items()}
+
+
+# ------------------------------------------------------------ new machines
+_WORKING = MachineStatus.WORKING
+
+
+def surely_right(machine: dict[str, Any], today: date) -> bool:
+    """Whether ``check_machine`` passes a new machine of a row's fields (as
+    ``machine`` holds them, see ``MACHINE_CELLS``), seen today: the checks
+    a row's cells can fail, kept in step with it. False when it may not:
+    the row then goes the ordinary way, which says why."""
+    brand, model = machine.get("brand", ""), machine.get("model", "")
+    if not brand.strip() or not model.strip():
+        return False
+    year, hours, tonnes = machine.get("year"), machine.get("hours"), machine.get("tonnes")
+    return ((year is None or FIRST_YEAR <= year <= today.year)
+            and (hours is None or 0 <= hours <= MAX_HOURS)
+            and (tonnes is None or 0 < tonnes <= MAX_TONNES
+                 or tonnes == cached_model_tonnes(model)))  # left to the model, unchecked
+
+
+def stored_machine(machine: dict[str, Any], owner: int | None, day: str) -> dict[str, Any]:
+    """A new machine's document as the store keeps it, straight from a row's
+    fields (``machine``): the fields in the order of ``codec.MACHINES``,
+    defaults left out, the model's own size left to the model, ``day``
+    (today, as stored) its first and last sighting and its meter's reading."""
+    doc: dict[str, Any] = {"brand": machine["brand"], "model": machine["model"],
+                           "first_seen": day, "last_seen": day}
+    if owner is not None:
+        doc["owner"] = owner
+    get = machine.get
+    tonnes = get("tonnes")
+    if tonnes is not None and tonnes != cached_model_tonnes(doc["model"]):
+        doc["tonnes"] = tonnes
+    year, hours, status = get("year"), get("hours"), get("status")
+    if year is not None:
+        doc["year"] = year
+    if hours is not None:
+        doc["hours"], doc["hours_read"] = hours, day
+    if status is not None and status is not _WORKING:
+        doc["status"] = status
+    for name in ("condition", "serial"):
+        if get(name):
+            doc[name] = machine[name]
+    return doc

@@ -8,7 +8,7 @@ under the file's own header.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
@@ -133,6 +133,7 @@ class RowReader:
                                 ("project", "has_project")):
             if source in self.column_of:
                 self.column_of.setdefault(derived, self.column_of[source])
+        self._owner_only: list[tuple[int, str, Reader | None]] = []  # see _owner_columns
         self._owner_cells, self._machine_columns = self._owner_columns()
         self._last_owner: tuple[Any, dict[str, Any]] = (_NONE, {})  # see read
 
@@ -145,8 +146,33 @@ class RowReader:
         owner = [at for at, name in enumerate(self.fields) if name not in MACHINE_READERS]
         if not owner:
             return None, ()
+        self._owner_only = [column for column in self._columns if column[0] in owner]
         machine = [column for column in self._columns if column[0] not in owner]
-        return itemgetter(*owner), (machine, _picker([at for at, _l, _r in machine]))
+        return _picker(owner), (machine, _picker([at for at, _l, _r in machine]))
+
+    def owner_runs(self) -> tuple[Callable[[list[Cell]], Any], int,
+                                  list[tuple[int, str]]] | None:
+        """For a machine list's owner runs (see ``machine_runs``): what picks a
+        row's owner cells, how many cells a row has, and each machine
+        column's (place, kind). None for a sheet whose rows need more than
+        one pass can tell: a machine field in two columns, cells to clean, a
+        directory's company."""
+        if self._owner_cells is None or self.company:
+            return None
+        machine = [(at, self.fields[at]) for at, _label, _read in self._machine_columns[0]]
+        if any(self.fields.count(kind) > 1 for _at, kind in machine):
+            return None
+        return self._owner_cells, len(self._columns), machine
+
+    def keeps_owner(self, owner: Any) -> bool:
+        """Whether the owner cells ``owner`` are those of the row before, kept as
+        read: a next row with them reads his cells no more (see ``read``)."""
+        return self._last_owner[0] == owner
+
+    @property
+    def in_section(self) -> bool:
+        """Whether a department's heading came above the rows read now."""
+        return bool(self._section)
 
     def read(self, line: int, cells: list[Cell]) -> Incoming | None:
         """The incoming lead, or None for a department's heading (销售部)
@@ -174,19 +200,7 @@ class RowReader:
                 row.fields = dict(self._last_owner[1])
                 columns, pick = self._machine_columns
                 read = pick(cells)
-        blanks = values.BLANKS
-        for (at, label, read_cell), cell in zip(columns, read):
-            # cell_text, not "not cell": Excel's 0 means no, and is kept.
-            text = cell.strip() if type(cell) is str else cell_text(cell).strip()
-            if not text or text in blanks:
-                continue
-            if read_cell is None:
-                if (self._keys[at], header_key(text)) in UNSET:
-                    continue
-                self._kept_columns.add(at)
-                _keep(row, label, text)
-            else:
-                read_cell(row, label, text)
+        self._read_cells(row, columns, read)
         for at in range(len(self._columns), len(cells)):  # cells past the last header
             text = cell_text(cells[at]).strip()
             if text:
@@ -206,6 +220,41 @@ class RowReader:
         if row.faults:  # every problem of the row at once
             (reason, value), *more = row.faults
             raise RowRejected(reason, value, tuple(more))
+        return row
+
+    def _read_cells(self, row: Incoming, columns: list[tuple[int, str, Reader | None]],
+                    cells: Sequence[Cell]) -> None:
+        """Each of ``cells`` into the row, by its column in ``columns``."""
+        blanks = values.BLANKS
+        for (at, label, read_cell), cell in zip(columns, cells):
+            # cell_text, not "not cell": Excel's 0 means no, and is kept.
+            text = cell.strip() if type(cell) is str else cell_text(cell).strip()
+            if not text or text in blanks:
+                continue
+            if read_cell is None:
+                if (self._keys[at], header_key(text)) in UNSET:
+                    continue
+                self._kept_columns.add(at)
+                _keep(row, label, text)
+            else:
+                read_cell(row, label, text)
+
+    def read_owner(self, line: int, cells: list[Cell], owner: tuple[Cell, ...]) -> Incoming | None:
+        """A machine list's row with its owner's cells alone read (``owner``,
+        as ``owner_runs`` picks them), his name made up as ``read`` would;
+        None when they say more than his fields (a value set aside, flagged
+        or refused) or name nobody. Kept as ``read`` keeps them, so that his
+        next row, read the ordinary way, reads them no more."""
+        row = Incoming(self.file, line, {}, {}, [], cells, self.column_of, self.labels)
+        self._read_cells(row, self._owner_only, owner)
+        plain = not (row.extra or row.flags or row.faults)
+        self._last_owner = (owner, dict(row.fields)) if plain else (_NONE, {})
+        if not plain:
+            return None
+        try:
+            _name_fallback(row)
+        except RowRejected:
+            return None
         return row
 
     def _settle_lead(self, row: Incoming) -> None:
@@ -232,7 +281,7 @@ class RowReader:
             text = row.machine_cells.get(name, ("", ""))[1]
             if not text:
                 row.faults.insert(0, (f"no_{name}", ""))
-            elif _total_word(text):
+            elif total_word(text):
                 raise RowRejected("total", text)
         try:
             _name_fallback(row)
@@ -506,7 +555,7 @@ def _maybe_total(text: str) -> bool:
 
 
 @lru_cache(maxsize=4096)  # a list names a few brands and models many times over
-def _total_word(text: str) -> bool:
+def total_word(text: str) -> bool:
     return _maybe_total(text) and values.is_total(text)
 
 
