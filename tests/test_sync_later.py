@@ -267,7 +267,7 @@ async def test_a_move_the_disk_refuses_is_taken_back_from_the_board(store, seede
         await pilot.pause()
         # Back where it was, on the board, in memory and on disk, with the reason.
         assert lead_id not in q4_ids(app)
-        assert app.focused.place == 1 and app.focused.rows[0].lead_id == lead_id
+        assert app.focused.place == 1 and app.focused.active_list.rows[0].lead_id == lead_id
         assert grades(store, lead_id) == (5, 5) and store.unsynced == 0
         assert journal_of(db_path).read_bytes() == journal
         assert "Not saved: Input/output error" in status_of(app)

@@ -94,8 +94,8 @@ class BoardScreen(ClashActions, PlanActions, Screen):
         # its 100k keys again and again while the rep works.
         gc.freeze()
         self.refresh_board()
-        first = next((p for p in PLACES_IN_ORDER if self.index.count(p)), 1)
-        self.board.lead_list(first).focus()
+        self.board.choose(next((p for p in PLACES_IN_ORDER if self.index.count(p)), 1))
+        self.board.focus()
         self.set_interval(60, self._tick)
         self.call_after_refresh(self.set_timer, CENSUS_AFTER_S, self._warm_census)
 
@@ -127,8 +127,8 @@ class BoardScreen(ClashActions, PlanActions, Screen):
         return self.query_one("#status", StatusLine)
 
     def focused_list(self) -> LeadList | None:
-        focused = self.focused
-        return focused if isinstance(focused, LeadList) else None
+        """The active place's list, while the board has the focus."""
+        return self.board.active_list if self.focused is self.board else None
 
     def selected_lead_id(self) -> int | None:
         lead_list = self.focused_list()
@@ -273,8 +273,12 @@ class BoardScreen(ClashActions, PlanActions, Screen):
     # ------------------------------------------------------------ events
     @on(LeadList.Highlighted)
     def _highlighted(self, event: LeadList.Highlighted) -> None:
-        if event.lead_list.has_focus:
+        if event.lead_list is self.focused_list():
             self.refresh_details()
+
+    @on(QuadrantBoard.Chosen)
+    def _chosen(self, event: QuadrantBoard.Chosen) -> None:
+        self.refresh_details()
 
     @on(LeadList.Activated)
     def _activated(self, event: LeadList.Activated) -> None:
@@ -319,9 +323,10 @@ class BoardScreen(ClashActions, PlanActions, Screen):
         self._focus_step(-1)
 
     def _focus_step(self, step: int) -> None:
-        current = self.focused_list()
-        at = PLACES_IN_ORDER.index(current.place) if current else -step
-        self.board.lead_list(PLACES_IN_ORDER[(at + step) % len(PLACES_IN_ORDER)]).focus()
+        """The next place in reading order (``step`` 0: the active one) gets the keys."""
+        at = PLACES_IN_ORDER.index(self.board.place) if self.focused_list() else -step
+        self.board.choose(PLACES_IN_ORDER[(at + step) % len(PLACES_IN_ORDER)])
+        self.board.focus()
 
     def action_beside(self, side: int) -> None:
         current = self.focused_list()
@@ -329,7 +334,7 @@ class BoardScreen(ClashActions, PlanActions, Screen):
             return
         target = _BESIDE[current.place][side]
         if target is not None:
-            self.board.lead_list(target).focus()
+            self.board.choose(target)
 
     def action_move_to(self, quadrant: int) -> None:
         lead_id = self.selected_lead_id()
@@ -364,7 +369,8 @@ class BoardScreen(ClashActions, PlanActions, Screen):
             return
         lead_list = self.board.lead_list(place)
         lead_list.cursor = self.index.places[place].index(lead_id)
-        lead_list.focus()
+        self.board.choose(place)
+        self.board.focus()
 
     def action_undo(self) -> None:
         try:
@@ -679,7 +685,7 @@ class BoardScreen(ClashActions, PlanActions, Screen):
     def action_help(self) -> None:
         sections = [
             (t("help.board"), self),
-            (t("help.lists"), self.board.lead_list(1)),
+            (t("help.lists"), self.board),
             (t("help.app"), self.app),
         ]
         extra = [board_legend(), insights_help(), *search_help(self.store)]
