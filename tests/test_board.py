@@ -343,6 +343,18 @@ async def test_tab_repaints_the_two_places_it_concerns_not_the_whole_screen(
         assert borders() == [active, idle]
 
 
+async def test_tab_draws_no_row_anew_but_the_two_cursors(store, seeded):
+    # A border's new look is worked out for the pane alone: the lists inside
+    # keep the lines they drew (working out their styles again threw them away).
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        q1 = app.screen.board.lead_list(1)
+        cursor, other = q1.render_line(0), q1.render_line(1)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert q1.render_line(1) is other and q1.render_line(0) is not cursor
+
+
 @pytest.mark.parametrize(("lang", "mark"), [("zh", "信?"), ("en", "C?")])
 async def test_a_narrow_terminal_keeps_the_board_readable_beside_the_details(
         store, seeded, lang, mark):

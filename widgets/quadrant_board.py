@@ -40,6 +40,13 @@ class QuadrantPane(Vertical):
         yield StatusLine("", classes="place-title")
         yield LeadList(self.place, self._empty_text, id=f"list-{self.place}")
 
+    def show_active(self, active: bool) -> None:
+        """Its border as the active place's, or not. Only the pane's own
+        styles are worked out again: no rule for what is inside it looks at
+        ``-active``, and working out its list's would have it drawn anew."""
+        self.set_class(active, "-active", update=False)
+        self.app.stylesheet.update_nodes([self])
+
     def set_title(self, text: str, tail: str = "") -> None:
         """``text`` then ``tail``; a narrow pane cuts ``text``, never ``tail``."""
         self.title_line.update(text, tail)
@@ -147,8 +154,8 @@ class QuadrantBoard(Container, can_focus=True):
             return
         before, self.place = self.active_list, place
         before.show_active(False)
-        self.pane(before.place).remove_class("-active")
-        self.pane(place).add_class("-active")
+        self.pane(before.place).show_active(False)
+        self.pane(place).show_active(True)
         self.active_list.show_active(self.has_focus)
         self.post_message(self.Chosen(self, place))
 
