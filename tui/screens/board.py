@@ -51,10 +51,11 @@ PINNED_KEYS = ("help", "search")
 # paint, once the search's index is (one build at a time).
 CENSUS_AFTER_S = 3.0
 # A triage key's change is made durable before its frame when the disk took
-# less than this the time before: the change and "saved" are then painted
-# together. A second frame for "saved" waits a tick of the frame timer (a
-# 240th of a second) and a paint: a slower disk costs the rep more than that.
-QUICK_SYNC_S = 0.004
+# less than this the time before (half a frame at 60 a second; an fsync takes
+# 0.3 to 5 ms on a common disk): the change and "saved" are then painted
+# together, where a second frame for "saved" would wait for a tick of the
+# frame timer and a paint. A slower disk shows the change first.
+QUICK_SYNC_S = 0.008
 _BESIDE = {1: (None, 2), 2: (1, TRAY), 3: (None, 4), 4: (3, TRAY), TRAY: (2, None)}
 
 
@@ -342,7 +343,12 @@ class BoardScreen(ClashActions, PlanActions, Screen):
         """The next place in reading order (``step`` 0: the active one) gets the keys."""
         at = PLACES_IN_ORDER.index(self.board.place) if self.focused_list() else -step
         self.board.choose(PLACES_IN_ORDER[(at + step) % len(PLACES_IN_ORDER)])
-        self.board.focus()
+        self._focus_board()
+
+    def _focus_board(self) -> None:
+        # Only when elsewhere: focus() repaints the whole board, even when it has it.
+        if self.focused is not self.board:
+            self.board.focus()
 
     def action_beside(self, side: int) -> None:
         current = self.focused_list()
@@ -386,7 +392,7 @@ class BoardScreen(ClashActions, PlanActions, Screen):
         lead_list = self.board.lead_list(place)
         lead_list.cursor = self.index.places[place].index(lead_id)
         self.board.choose(place)
-        self.board.focus()
+        self._focus_board()
 
     def action_undo(self) -> None:
         try:
