@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState
 
 from store.board import BoardIndex
 from store.errors import ReadOnly, StoreError
+from store.foreground import key_pressed, key_shown
 from store.leadstore import COMPACT_BYTES, Fold, LeadStore
 from store.preview import close_with_preview
 from tui.cjk_overlay_fix import install as install_cjk_overlay_fix
@@ -137,6 +138,10 @@ class LeadboardApp(LiveBase, App[None]):
         # So are keys that come together (pasted, or typed while the app was
         # busy): Textual would hand them all to the widget focused now, before
         # the first one (``/``, ``n``, ``t``) has moved the focus elsewhere.
+        if isinstance(event, events.Key):
+            # The work behind the board steps aside until the key is shown.
+            key_pressed()
+            self.call_after_refresh(key_shown)
         if (isinstance(event, events.Key) and not event.is_forwarded
                 and event.key not in _AT_ONCE_KEYS
                 and self._handed_over.pop(id(event), None) is not event):

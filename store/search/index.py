@@ -28,6 +28,7 @@ from operator import methodcaller
 from typing import TYPE_CHECKING, Any
 
 from store.collector import collector_paused
+from store.foreground import stepping
 from store.grading import bucket, priority, quadrant_of
 from store.ids import near_enough
 from store.search.pinyin import COMPANY, NAME, REGION, search_keys, surname_rank
@@ -304,7 +305,7 @@ class SearchIndex:
             threshold = self.store.settings.threshold
             self._alike = {}
             try:
-                for lead_id, stored in self.store.lead_rows(_FIELDS, _DEFAULTS):
+                for lead_id, stored in stepping(self.store.lead_rows(_FIELDS, _DEFAULTS)):
                     values = dict(zip(_FIELDS, stored))
                     self._put(lead_id, self._entry_of(lead_id, values, now, threshold))
             except RuntimeError:  # the app added or built a lead as we read
@@ -582,7 +583,8 @@ def _join(live: Iterable[tuple[int, Entry | None]]) -> Kinds:
     live = [(slot, e) for slot, e in live if e is not None]
 
     def lines(text_of: Callable[[Entry], Iterable[str]], only=None) -> Callable[[], Lines]:
-        return lambda: Lines((slot, text_of(e)) for slot, e in live if only is None or only(e))
+        return lambda: Lines((slot, text_of(e)) for slot, e in stepping(live)
+                             if only is None or only(e))
 
     builders: dict[str, Callable[[], Any]] = {
         "text": lines(lambda e: (e.text,)),

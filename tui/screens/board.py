@@ -17,6 +17,7 @@ from textual.widgets import Static
 from store.board import TRAY, BoardIndex
 from store.clash import Clash
 from store.errors import ChangedSince, SaveFailed, StoreError
+from store.foreground import behind_the_rep
 from store.leadstore import MARKET_TABLES
 from store.lost import LostAnswer, add_lost_lead, mark_lost
 from store.model import QUADRANTS
@@ -111,8 +112,9 @@ class BoardScreen(ClashActions, PlanActions, Screen):
     def _warm_census(self) -> None:
         """The market's first opening then finds its census built."""
         if len(self.store.machines):
-            self.app.search_index.ready()
-            self.store.warm_census()
+            with behind_the_rep():  # steps aside while a key is shown
+                self.app.search_index.ready()
+                self.store.warm_census()
 
     # ------------------------------------------------------------ helpers
     def unfiltered_order(self) -> BoardIndex | None:
