@@ -186,7 +186,8 @@ class QuadrantBoard(Container, can_focus=True):
     @on(LeadList.Pressed)
     def _pressed(self, event: LeadList.Pressed) -> None:
         self.choose(event.lead_list.place)
-        self.focus()
+        if not self.has_focus:  # focus() repaints the whole board, even when it has it
+            self.focus()
 
     def place_at(self, offset: Offset) -> int | None:
         for pane in self.query(QuadrantPane):

@@ -503,7 +503,7 @@ class SearchIndex:
             size = len(self.entries)
             self._columns = Columns([()] * size, [()] * size)
             self._orders = {}
-            for slot, e in self._live():
+            for slot, e in stepping(self._live()):
                 self._put_columns(slot, e)
         return self._columns
 
@@ -611,7 +611,7 @@ def _readings_of(kind: str, entry: Entry) -> tuple[str, ...]:
 def _whole_readings(live: list[tuple[int, Entry]]) -> dict[str, list[int]]:
     """Each name's and place's pinyin without spaces, and its slots."""
     whole: dict[str, list[int]] = {}
-    for slot, e in live:
+    for slot, e in stepping(live):
         for line in (*e.readings.get(NAME, ()), *e.readings.get(REGION, ())):
             whole.setdefault(line.replace(" ", ""), []).append(slot)
     return whole
@@ -620,7 +620,7 @@ def _whole_readings(live: list[tuple[int, Entry]]) -> dict[str, list[int]]:
 def _exact_names(live: list[tuple[int, Entry]]) -> dict[str, list[int]]:
     """Each name's whole pinyin and its initials, and their slots."""
     exact: dict[str, list[int]] = {}
-    for slot, e in live:
+    for slot, e in stepping(live):
         for line in e.readings.get(NAME, ()):
             syllables = line.split()
             for key in {"".join(syllables), "".join(s[0] for s in syllables)}:
