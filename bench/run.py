@@ -235,13 +235,20 @@ the causes below are what the figures show across areas, not one reading.
   a tick of the screen's frame timer, and a focus change or a new pane laying
   out the whole screen. The app no longer replaces Textual's compositor, timer
   or frames; see the last section for what paints keys on time instead.
-  `tab` in particular: it moves the focus to the next quadrant's list, and
-  Textual repaints the whole screen at every focus change (the screen's
-  `focused` is a reactive that refreshes the screen), a full frame of 160×48
-  cells, besides restyling the two panes' borders. Traced in-process at 1k:
-  each `tab` made one full update and no partial one. Within a frame it would
-  take a board that keeps the focus on one widget and draws which quadrant is
-  active itself; not done.
+  `tab` moved the focus to the next quadrant's list, and Textual repaints the
+  whole screen at every focus change (the screen's `focused` is a reactive
+  that refreshes the screen), besides restyling the two panes and their
+  lists. The board now keeps the focus and shows the active place itself
+  (see the last section): `tab` repaints the two panes, about 25 ms at 1k and
+  45 at 100k where it took 55 to 70 and 70 to 180; still over a frame, as a
+  pane's new border has Textual composite every line of the pane again.
+  At 100k every board key is slower than at 1k for a reason outside it:
+  the keys are timed 3 s after the board paints, while the search's index
+  (5 to 10 s at 100k) and then the market's census are built in threads of
+  their own, sharing the interpreter with the screen. Timed after them (12 s
+  of reading), `j`/`k` took 9.6 ms at 1k and 11.7 at 100k. They now step
+  aside from a key until its frame is shown, which leaves their sorts (one
+  call each, which cannot be cut) and the rest of the machine's load.
 - **Importing a large CSV** (4.7× against 4× in the run of the imports
   alone, on a busy machine: load 4 to 7, the baseline twice its quiet time;
   4.4× in the run before): a file with no control character is checked once
@@ -370,8 +377,9 @@ too noisy to say more (the same build's figures moved by 20 ms).
 - **The frame rate** (`TEXTUAL_FPS`, set to 240 in `tui/__init__.py` unless the
   rep set it). A changed widget is painted at the next tick of its screen's
   frame timer, and after a pause Textual 8's timer waits one to two ticks; a
-  move, a decision or a grade step takes two frames (the change, then
-  "✓ saved", made durable in between: tests/test_sync_later.py). At
+  triage decision takes two frames (the change, then "✓ saved", made durable
+  in between: tests/test_sync_later.py), and so does a move or a grade step
+  on the board when the disk is slow (see below). At
   Textual's 60 a second that is the 34 to 53 ms of the "60 a second" column;
   at 240 a tick costs 4 to 8 ms. At 1000 a second keys with a new layout
   (`tab`, opening the search) got slower: the screen paints the layout's
@@ -383,6 +391,45 @@ too noisy to say more (the same build's figures moved by 20 ms).
   counts the frames). Without the hold (then only for searches slower than
   the key's 12 ms wait), search typing took 27.1 / 54.2 ms against 24.7 /
   40.5 with it, in a run of its own.
+- **The board keeps the focus; its lists never take it.** The board says
+  which place is active: a `-active` class on that pane (its border, worked
+  out for the pane alone through `App.stylesheet.update_nodes`: working out
+  the styles of all that is inside it made both lists draw every line anew)
+  and the active list's cursor line, drawn in a look of its own. `tab`, `h`,
+  `l` and a click repaint the two panes and nothing else
+  (tests/test_board.py); the board takes the focus only when it is elsewhere,
+  as Textual's `focus()` repaints the widget even when it has the focus.
+- **A move or a grade step on a quick disk is saved before its frame.** The
+  journal's entry is written and synced in the key's turn when the last sync
+  took under 8 ms (an fsync takes 0.3 to 5 ms on this machine's disk), so
+  that one frame shows the change and "✓ saved"; a slower disk shows the
+  change first and "✓ saved" once the change is there, as before. "Saved" is
+  never shown before the sync (tests/test_sync_later.py).
+- **Work behind the board steps aside from keys.** The search's index and the
+  market's census, built in threads of their own, look every 256 leads or
+  machines whether a key is between its arrival and its frame, and wait for
+  the frame (50 ms at most; store/foreground.py). While the app runs, a
+  thread holds the interpreter half a millisecond, not Python's 5, before
+  handing it to another that waits (`sys.setswitchinterval`): a key went
+  through several such hand-overs (the key read, the frame's timer, the
+  terminal's writer).
+
+Figures for these three: medians in ms, the real app in a terminal, the app
+before and after taken in turn in the same run, three rounds each, 1k / 100k
+leads, keys timed 3 s after the board painted (as bench/black_box.py does),
+two runs on a busy machine:
+
+| key | before | after | before (2nd run) | after (2nd run) |
+|---|---:|---:|---:|---:|
+| board `j` / `k` | 7.2 / 27.5 | 6.5 / 17.4 | 9.1 / 34.9 | 9.0 / 20.9 |
+| board `tab` | 57.0 / 68.0 | 23.7 / 35.8 | 69.8 / 181.9 | 27.5 / 44.2 |
+| board `1`–`4` (move) | 21.2 / 23.7 | 19.1 / 27.3 | 29.6 / 77.6 | 27.4 / 66.5 |
+| board `+` / `-` | 24.8 / 20.1 | 15.2 / 23.3 | 27.4 / 60.3 | 26.2 / 27.7 |
+
+The first run was made before the index's last passes stepped aside too.
+Moves are not quicker: their frame draws two lists and their titles anew,
+and the sync now comes before it rather than after.
+
 - **Chinese characters cut where a box over the board meets the panes**
   (Textual issue 6357): the one private part left, tui/cjk_overlay_fix.py, for
   Textual 8; it changes what is drawn, not how fast. Textual's partial update

@@ -41,6 +41,7 @@ from store.errors import (
     StoreError,
     UnreadableFile,
 )
+from store.foreground import stepping
 from store.fleet import brand_name, check_machine
 from store.market_checks import CHECKS
 from store.grading import grades_for_quadrant, step_grade
@@ -776,7 +777,8 @@ class LeadStore:
 
     def _new_census(self) -> Census:
         with collector_paused():  # tens of thousands of tallies, all kept
-            return Census(self.machine_rows(CENSUS_FIELDS, CENSUS_DEFAULTS), self._owner_place)
+            return Census(stepping(self.machine_rows(CENSUS_FIELDS, CENSUS_DEFAULTS)),
+                          self._owner_place)
 
     def _owner_place(self, lead_id: int) -> Place | None:
         """Where a lead's machines with no place of their own are; None: no such lead."""

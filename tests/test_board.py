@@ -9,7 +9,7 @@ from store.model import Credit
 from tests.test_cjk_overlay_fix import screen_text
 from tui.app import LeadboardApp
 from widgets.detail_pane import DetailPane
-from widgets.lead_list import LeadList
+from widgets.quadrant_board import QuadrantBoard
 
 SIZE = (130, 40)
 
@@ -254,7 +254,7 @@ async def test_escape_leaves_the_form_without_a_change(store, seeded):
         app.screen.query_one("#field-name").value = "改掉"
         await pilot.press("escape", "y")  # the typing is thrown away only when confirmed
         assert store.lead(seeded["张伟"]).name == "张伟"
-        assert isinstance(app.focused, LeadList)
+        assert isinstance(app.focused, QuadrantBoard)
 
 
 async def test_chinese_interface(store, seeded):
@@ -288,7 +288,7 @@ async def test_help_lists_every_board_key(store, seeded):
         for words in ("Move the lead to Q1", "Undo", "Details", "Intent +1", "Funds −1", "Next lead", "Quit"):
             assert words in text
         await pilot.press("escape")
-        assert isinstance(app.focused, LeadList)
+        assert isinstance(app.focused, QuadrantBoard)
 
 
 async def test_the_cursor_shows_which_quadrant_has_focus(store, seeded):
@@ -304,6 +304,58 @@ async def test_the_cursor_shows_which_quadrant_has_focus(store, seeded):
         assert cursor_style() != focused
         await pilot.press("shift+tab")
         assert cursor_style() == focused
+
+
+async def test_tab_repaints_the_two_places_it_concerns_not_the_whole_screen(
+        store, seeded, monkeypatch):
+    # The focus stays on the board: a widget focused anew made Textual
+    # repaint the whole screen, a frame the rep waited for at every tab.
+    from textual._compositor import Compositor
+
+    updates = []  # each frame's lines (None: the whole screen)
+    render_update = Compositor.render_update
+
+    def recorded(compositor, *args, **kwargs):
+        update = render_update(compositor, *args, **kwargs)
+        if update is not None:
+            spans = getattr(update, "spans", None)
+            updates.append(None if spans is None else spans)
+        return update
+
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        board = app.screen.board
+        monkeypatch.setattr(Compositor, "render_update", recorded)
+        await pilot.press("tab")
+        await pilot.pause()
+        monkeypatch.undo()
+        assert app.focused is board and board.place == 2
+        assert updates and None not in updates
+        # Only the two panes are drawn: the tray beside them is left as it is.
+        lines = {y for spans in updates for y, _x0, _x1 in spans}
+        assert lines <= set(board.region.line_range)
+        right = board.pane(2).region.right
+        assert all(x1 <= right for spans in updates for _y, _x0, x1 in spans)
+        def borders():
+            return [board.pane(place).styles.border_top[1] for place in (1, 2)]
+
+        idle, active = borders()
+        assert idle != active
+        await pilot.press("shift+tab")
+        assert borders() == [active, idle]
+
+
+async def test_tab_draws_no_row_anew_but_the_two_cursors(store, seeded):
+    # A border's new look is worked out for the pane alone: the lists inside
+    # keep the lines they drew (working out their styles again threw them away).
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        q1 = app.screen.board.lead_list(1)
+        cursor, other = q1.render_line(0), q1.render_line(1)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert q1.render_line(1) is other and q1.render_line(0) is not cursor
 
 
 @pytest.mark.parametrize(("lang", "mark"), [("zh", "信?"), ("en", "C?")])
@@ -411,7 +463,7 @@ async def test_help_explains_the_marks_on_the_board(store, seeded, lang, rows):
 async def test_a_number_key_on_a_lead_already_there_says_so(store, seeded, lang, said):
     app = LeadboardApp(store, lang)
     async with app.run_test(size=SIZE) as pilot:
-        app.screen.board.lead_list(3).focus()
+        app.screen.board.choose(3)
         await pilot.press("3")
         await pilot.pause()
         assert said in app.screen.status.text
@@ -427,7 +479,7 @@ async def test_poor_credit_with_a_project_is_not_called_unproven(store, lang, sa
     store.add_lead("赵刚", intent=4, funding=2, credit=Credit.POOR, has_project=True)
     app = LeadboardApp(store, lang)
     async with app.run_test(size=SIZE) as pilot:
-        app.screen.board.lead_list(2).focus()
+        app.screen.board.choose(2)
         await pilot.press("enter")  # its one lead's details
         await pilot.pause()
         body = str(app.screen.query_one("#detail-body").render())
@@ -557,3 +609,15 @@ async def test_no_line_of_a_triage_lead_starts_with_a_comma_or_a_full_stop(store
         at = next(i for i, line in enumerate(lines) if "挖挖" in line)
         assert not any(starts_with_closing(line) for line in lines), lines[at:at + 3]
         assert "".join(line.strip() for line in lines[at:at + 3]).startswith(note)
+
+
+async def test_work_behind_the_board_hands_the_interpreter_over_within_a_millisecond(store):
+    # The search's index is built in a thread for seconds at 100k leads; at
+    # Python's 5 ms a key waited that long at each hand-over, several a key.
+    import sys
+
+    before = sys.getswitchinterval()
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE):
+        assert sys.getswitchinterval() <= 0.001
+    assert sys.getswitchinterval() == before

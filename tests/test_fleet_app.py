@@ -13,7 +13,7 @@ from tests.test_cjk_overlay_fix import screen_text
 from tui.app import LeadboardApp
 from tui.screens.form import DiscardTyping
 from tui.screens.machine_form import MachineForm
-from widgets.lead_list import LeadList
+from widgets.quadrant_board import QuadrantBoard
 
 SIZE = (130, 44)
 
@@ -36,7 +36,7 @@ async def test_m_adds_a_machine_to_the_selected_leads_fleet(store, seeded, clock
         await pilot.press("tab", "tab", *"2017", "tab", *"9800")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.focused, LeadList)
+        assert isinstance(app.focused, QuadrantBoard)
         assert "saved" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
@@ -82,7 +82,7 @@ async def test_leaving_the_form_asks_before_throwing_typing_away(store, seeded):
         await _open_form(pilot, app)
         await pilot.press("escape")  # nothing typed: closes at once
         await pilot.pause()
-        assert isinstance(app.focused, LeadList)
+        assert isinstance(app.focused, QuadrantBoard)
         await _open_form(pilot, app)
         await pilot.press(*"PC200")
         await pilot.press("escape")
@@ -90,7 +90,7 @@ async def test_leaving_the_form_asks_before_throwing_typing_away(store, seeded):
         assert isinstance(app.screen, DiscardTyping)
         await pilot.press("y")
         await pilot.pause()
-        assert isinstance(app.focused, LeadList) and not store.machines
+        assert isinstance(app.focused, QuadrantBoard) and not store.machines
 
 
 async def test_u_takes_the_new_machine_back(store, seeded):

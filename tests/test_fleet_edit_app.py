@@ -18,7 +18,7 @@ from tui.app import LeadboardApp
 from tui.screens.fleet import FleetDialog, RemoveMachine
 from tui.screens.machine_form import MachineForm
 from tui.screens.market import MarketScreen
-from widgets.lead_list import LeadList
+from widgets.quadrant_board import QuadrantBoard
 
 SIZE = (130, 44)
 
@@ -63,7 +63,7 @@ async def test_enter_edits_the_chosen_machine_in_the_form_filled_in(store, fleet
         assert "小松 PC200-8 · 2012 · 16,200 h · working" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.focused, LeadList)
+        assert isinstance(app.focused, QuadrantBoard)
         assert "u undoes: machine change" in screen_text(app)
     store.close()
     with LeadStore.open(store.path, clock=clock, read_only=True) as again:

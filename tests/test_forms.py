@@ -10,7 +10,7 @@ from tui.screens.contact_form import ContactForm
 from tui.screens.form import DiscardTyping
 from tui.screens.lead_form import LeadForm
 from tui.screens.log_form import LogForm
-from widgets.lead_list import LeadList
+from widgets.quadrant_board import QuadrantBoard
 
 SIZE = (130, 44)
 
@@ -36,7 +36,7 @@ async def test_an_analysis_survives_a_stray_escape_and_goes_only_when_confirmed(
         assert app.screen is form
         await pilot.press("escape", "y")
         await pilot.pause()
-        assert isinstance(app.focused, LeadList)
+        assert isinstance(app.focused, QuadrantBoard)
     assert store.contacts_of(seeded["张伟"]) == []
     store.close()
     again = LeadStore.open(store.path, clock=clock, read_only=True)
@@ -54,7 +54,7 @@ async def test_a_form_with_nothing_typed_closes_at_once(store, seeded, key, form
         assert isinstance(app.screen, form_type)
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.focused, LeadList)
+        assert isinstance(app.focused, QuadrantBoard)
 
 
 @pytest.mark.parametrize(("key", "field"), [
@@ -77,7 +77,7 @@ async def test_each_form_asks_before_throwing_typing_away(store, seeded, key, fi
         assert app.screen is form
         await pilot.press("escape", "y")
         await pilot.pause()
-        assert isinstance(app.focused, LeadList)
+        assert isinstance(app.focused, QuadrantBoard)
     assert [(lead.name, lead.company) for lead in store.leads.values()] == [
         (name, company) for name, company, _, _ in SEED]
     assert not store.contacts
@@ -92,5 +92,5 @@ async def test_changing_only_a_choice_counts_as_typing(store, seeded):
         assert isinstance(app.screen, DiscardTyping)
         await pilot.press("y")
         await pilot.pause()
-        assert isinstance(app.focused, LeadList)
+        assert isinstance(app.focused, QuadrantBoard)
     assert store.lead(seeded["张伟"]).has_project is False

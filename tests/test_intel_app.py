@@ -18,7 +18,7 @@ from tui.app import LeadboardApp
 from tui.screens.competitor import CompetitorScreen
 from tui.screens.form import DiscardTyping
 from tui.screens.intel_form import IntelForm
-from widgets.lead_list import LeadList
+from widgets.quadrant_board import QuadrantBoard
 
 SIZE = (130, 50)
 
@@ -48,7 +48,7 @@ async def test_I_writes_down_intel_heard_from_the_lead(store, clock):
         await pilot.press(*"xcmg", "tab", *"XE215DA", "tab", *"54.5万", "tab", *"首付两成")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.focused, LeadList)
+        assert isinstance(app.focused, QuadrantBoard)
         assert "saved" in screen_text(app)
     store.close()
     with LeadStore.open(store.path, clock=clock, read_only=True) as again:
@@ -120,7 +120,7 @@ async def test_u_takes_the_entry_back_and_esc_asks_before_throwing_typing_away(s
         await _open_form(pilot, app)
         await pilot.press("escape")  # nothing typed: closes at once
         await pilot.pause()
-        assert isinstance(app.focused, LeadList)
+        assert isinstance(app.focused, QuadrantBoard)
         await _open_form(pilot, app)
         await pilot.press(*"小松")
         await pilot.press("escape")

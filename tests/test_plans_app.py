@@ -14,7 +14,7 @@ from tui.app import LeadboardApp
 from tui.screens.contact_form import ContactForm
 from tui.screens.log_form import LogForm
 from tui.screens.plan import PlanScreen
-from widgets.lead_list import LeadList
+from widgets.quadrant_board import QuadrantBoard
 from widgets.plan_list import PlanList
 
 SIZE = (130, 44)
@@ -49,7 +49,7 @@ async def test_schedule_shows_the_resolved_time_refuses_the_past_and_saves(store
         app.screen.query_one("#place").value = "临沂工地"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.focused, LeadList)
+        assert isinstance(app.focused, QuadrantBoard)
         [contact] = store.contacts_of(seeded["张伟"])
         assert contact.at == NOW.replace(day=27, hour=14, minute=30)
         assert contact.method is Method.PHONE and contact.place == "临沂工地"
@@ -95,7 +95,7 @@ async def test_log_with_analysis_insists_on_a_follow_up(store, seeded, clock):
         assert "Thu 2026-12-03 10:00" in text(app, "#follow-said")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.focused, LeadList)
+        assert isinstance(app.focused, QuadrantBoard)
         logged = store.contacts[planned.id]
         assert (logged.status, logged.outcome, logged.customer_thinking) == (
             ContactStatus.DONE, "liked it", "在等工程款")
@@ -559,7 +559,7 @@ async def test_the_status_line_keeps_the_exported_files_path(store, seeded, tmp_
             await pilot.press("ctrl+s")
             for _ in range(50):
                 await pilot.pause(0.05)
-                if isinstance(app.focused, LeadList):
+                if isinstance(app.focused, QuadrantBoard):
                     break
             await pilot.pause()
             status = app.screen.query_one("#status")

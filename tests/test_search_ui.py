@@ -7,7 +7,7 @@ from store.leadstore import LeadStore
 from tests.test_search import add_leads
 from tui.app import LeadboardApp
 from widgets.detail_pane import DetailPane
-from widgets.lead_list import LeadList
+from widgets.quadrant_board import QuadrantBoard
 
 SIZE = (130, 40)
 
@@ -147,7 +147,7 @@ async def test_enter_jumps_to_the_match_and_opens_its_details(store):
         await type_search(app, pilot, "zw")
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.focused, LeadList)
+        assert isinstance(app.focused, QuadrantBoard)
         assert app.focused.place == 3 and app.focused.lead_id == ids["张伟"]
         pane = app.screen.query_one(DetailPane)
         assert not pane.has_class("-hidden")
@@ -207,7 +207,7 @@ async def test_clicking_a_match_jumps_to_it(store):
         assert [m.split()[0] for m in matches(app)] == ["张三", "张伟"]
         await pilot.click("#search-results", offset=(3, 1))
         await pilot.pause()
-        assert isinstance(app.focused, LeadList) and app.focused.lead_id == ids["张伟"]
+        assert isinstance(app.focused, QuadrantBoard) and app.focused.lead_id == ids["张伟"]
         assert not app.screen.query_one(DetailPane).has_class("-hidden")
 
 
@@ -222,7 +222,7 @@ async def test_escape_clears_and_brings_the_whole_board_back(store):
         assert panel(app).has_class("-hidden")
         assert panel(app).text == ""
         assert title(app, 1) == "Q1 Win first · 4"
-        assert isinstance(app.focused, LeadList)
+        assert isinstance(app.focused, QuadrantBoard)
 
 
 async def test_a_malformed_filter_says_so_and_hides_nothing(store):
@@ -261,7 +261,7 @@ async def test_saving_a_view_and_opening_it_from_the_palette(store, clock):
         await pilot.press("escape")
         await settle(app, pilot)
         assert title(app, 1) == "Q1 Win first · 4"
-        app.screen.board.lead_list(1).focus()
+        app.screen.board.choose(1)
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"View: Lin")
@@ -286,7 +286,7 @@ async def test_the_palette_finds_a_lead_by_pinyin_and_jumps_to_it(store):
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.focused, LeadList)
+        assert isinstance(app.focused, QuadrantBoard)
         assert app.focused.lead_id == ids["曾国强"] and app.focused.place == 4
 
 
@@ -355,7 +355,7 @@ async def test_a_view_is_deleted_from_the_palette_and_undo_brings_it_back(store,
     store.save_view("Linyi Q1", "q:1 region:临沂")
     app = LeadboardApp(store, "en")
     async with app.run_test(size=SIZE) as pilot:
-        app.screen.board.lead_list(1).focus()
+        app.screen.board.choose(1)
         await choose_in_palette(pilot, "Delete view: Lin")
         assert list(store.views.values()) == []
         assert "saved" in str(app.screen.query_one("#status").render())
@@ -406,7 +406,7 @@ async def test_a_views_delete_entry_says_it_deletes_not_filters(
     store.save_view("临沂重点", "region:临沂")
     app = LeadboardApp(store, lang)
     async with app.run_test(size=SIZE) as pilot:
-        app.screen.board.lead_list(1).focus()
+        app.screen.board.choose(1)
         await pilot.press("ctrl+p")
         await pilot.press(*"临沂重点")
         await pilot.pause(0.3)

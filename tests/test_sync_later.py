@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import os
+import time
 
 import pytest
 
@@ -225,10 +226,10 @@ def q4_ids(app) -> list[int]:
     return [rows[i].lead_id for i in range(len(rows))]
 
 
-async def test_a_move_is_painted_first_then_saved_and_said_so(store, seeded, db_path, clock):
-    app = LeadboardApp(store, "en")
-    moved = seeded["张伟"]
-    frames: list[tuple[bool, str, int]] = []  # lead in Q4, status line, changes not on disk
+def note_frames(app, store, moved: int) -> list[tuple[bool, str, int]]:
+    """Each frame handed to the terminal: ``moved`` in Q4, the status line,
+    changes not on disk."""
+    frames: list[tuple[bool, str, int]] = []
     display = app._display
 
     def noting(screen, update):
@@ -237,8 +238,49 @@ async def test_a_move_is_painted_first_then_saved_and_said_so(store, seeded, db_
             frames.append((moved in q4_ids(app), status_of(app), store.unsynced))
 
     app._display = noting
+    return frames
+
+
+def slow_fsync(monkeypatch, seconds: float = 0.02) -> None:
+    fsync = os.fsync
+
+    def slow(fd):
+        time.sleep(seconds)
+        fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", slow)
+
+
+async def test_a_move_on_a_quick_disk_is_painted_saved_in_one_frame(store, seeded, db_path,
+                                                                    clock):
+    app = LeadboardApp(store, "en")
+    moved = seeded["张伟"]
+    frames = note_frames(app, store, moved)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        frames.clear()
+        await pilot.press("4")
+        await pilot.pause()
+        # The journal's write took a fraction of a frame: the one frame that
+        # shows the move says it is saved, and it is on disk by then.
+        in_q4, status, unsynced = frames[0]
+        assert in_q4 and unsynced == 0 and status.endswith("✓ saved")
+        assert all(unsynced == 0 for _in_q4, _status, unsynced in frames)
+    store.close()
+    with LeadStore.open(db_path, clock=clock) as again:
+        assert grades(again, moved) == (2, 2)
+
+
+async def test_a_move_on_a_slow_disk_is_painted_first_then_saved_and_said_so(
+        store, seeded, db_path, clock, monkeypatch):
+    app = LeadboardApp(store, "en")
+    moved = seeded["王强"]
+    frames = note_frames(app, store, moved)
+    slow_fsync(monkeypatch)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")  # 张伟: the board learns that the disk is slow
+        await pilot.pause()
+        assert app.focused.lead_id == moved
         frames.clear()
         await pilot.press("4")
         await pilot.pause()
@@ -248,12 +290,13 @@ async def test_a_move_is_painted_first_then_saved_and_said_so(store, seeded, db_
         assert in_q4 and unsynced == 1 and "✓ saved" not in status
         assert store.unsynced == 0 and status_of(app).endswith("✓ saved")
         assert frames[-1] == (True, status_of(app), 0)
-        await pilot.press("plus")  # a grade step: made durable the same way
+        await pilot.press("l", "plus")  # a grade step (李娜's): made durable the same way
         await pilot.pause()
         assert store.unsynced == 0 and status_of(app).endswith("✓ saved")
     store.close()
     with LeadStore.open(db_path, clock=clock) as again:
         assert grades(again, moved) == (2, 2)
+        assert grades(again, seeded["李娜"]) == (5, 1)
 
 
 async def test_a_move_the_disk_refuses_is_taken_back_from_the_board(store, seeded, db_path,
@@ -267,7 +310,7 @@ async def test_a_move_the_disk_refuses_is_taken_back_from_the_board(store, seede
         await pilot.pause()
         # Back where it was, on the board, in memory and on disk, with the reason.
         assert lead_id not in q4_ids(app)
-        assert app.focused.place == 1 and app.focused.rows[0].lead_id == lead_id
+        assert app.focused.place == 1 and app.focused.active_list.rows[0].lead_id == lead_id
         assert grades(store, lead_id) == (5, 5) and store.unsynced == 0
         assert journal_of(db_path).read_bytes() == journal
         assert "Not saved: Input/output error" in status_of(app)

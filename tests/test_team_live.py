@@ -147,7 +147,7 @@ async def test_another_reps_change_reaches_the_open_board_within_a_second(pg_bas
         await pilot.press("escape", "y")
         await pilot.pause()
         assert app.focused.lead_id == on  # the cursor stayed on 李娜
-        assert app.focused.cursor == 3  # one row down: 赵磊 came in above
+        assert app.focused.active_list.cursor == 3  # one row down: 赵磊 came in above
         text = screen_text(app)
         assert "张伟伟" in text and "赵磊" in text
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
 import threading
 from collections.abc import Iterable
 from functools import partial
@@ -20,6 +21,7 @@ from textual.worker import Worker, WorkerState
 
 from store.board import BoardIndex
 from store.errors import ReadOnly, StoreError
+from store.foreground import key_pressed, key_shown
 from store.leadstore import COMPACT_BYTES, Fold, LeadStore
 from store.preview import close_with_preview
 from tui.cjk_overlay_fix import install as install_cjk_overlay_fix
@@ -35,6 +37,12 @@ if TYPE_CHECKING:
     from tui.screens.board import BoardScreen
 
 LOAD_AFTER_S = 0.05
+# How long a thread holds the interpreter while another waits for it. The
+# board's work behind the rep (the search's index, 5 to 10 s at 100k leads,
+# the market's census) would keep a key waiting up to Python's 5 ms at each
+# of its hand-overs (the key read, the frame's timer, the write to the
+# terminal): 10 to 20 ms a key. The waits themselves cost the thread little.
+HAND_OVER_S = 0.0005
 TYPED_AHEAD_S = 0.1
 # Keys typed before the app had the terminal come as the line discipline
 # turned them: enter as a line feed.
@@ -82,6 +90,7 @@ class LeadboardApp(LiveBase, App[None]):
         # A key has gone to the screen, and more came with it.
         self._key_pending = False
         self.load_error: Exception | None = None  # why the file could not be opened
+        self._interval_before = sys.getswitchinterval()  # Python's, given back at the end
 
     # Imported where used: a board painted from its preview does without the
     # board screen and the search until the leads are loaded.
@@ -106,6 +115,7 @@ class LeadboardApp(LiveBase, App[None]):
 
     # ------------------------------------------------------------ opening
     def on_mount(self) -> None:
+        sys.setswitchinterval(min(HAND_OVER_S, self._interval_before))
         self.follow_server()
         opening = self._opening
         if opening is not None:
@@ -128,6 +138,10 @@ class LeadboardApp(LiveBase, App[None]):
         # So are keys that come together (pasted, or typed while the app was
         # busy): Textual would hand them all to the widget focused now, before
         # the first one (``/``, ``n``, ``t``) has moved the focus elsewhere.
+        if isinstance(event, events.Key):
+            # The work behind the board steps aside until the key is shown.
+            key_pressed()
+            self.call_after_refresh(key_shown)
         if (isinstance(event, events.Key) and not event.is_forwarded
                 and event.key not in _AT_ONCE_KEYS
                 and self._handed_over.pop(id(event), None) is not event):
@@ -268,6 +282,7 @@ class LeadboardApp(LiveBase, App[None]):
         return True
 
     def on_unmount(self) -> None:
+        sys.setswitchinterval(self._interval_before)
         self.stop_following()
 
     def after_save(self) -> None:

@@ -107,7 +107,7 @@ class ActionsProvider(Provider):
         screen = self.screen
         nodes: list[DOMNode] = [screen]
         if hasattr(screen, "board"):  # the keys inside a quadrant, too
-            nodes.append(screen.board.lead_list(1))
+            nodes.append(screen.board)
         nodes.append(self.app)
         return action_rows(nodes)
 

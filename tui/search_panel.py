@@ -29,6 +29,7 @@ from textual.message import Message
 
 from store.board import row_fields
 from store.errors import StoreError
+from store.foreground import behind_the_rep
 from store.grading import quadrant_of
 from store.leadstore import LeadStore
 from store.search import BadQuery, Cancelled, Query, Result, SearchIndex, parse_query, search
@@ -162,10 +163,11 @@ class SearchPanel(SearchBar):
 
     @work(thread=True, exit_on_error=False, group="index")
     def _warm(self) -> None:
-        warm_pinyin()
-        if self.index.built:
-            return
-        self.index.ready()  # (built out of the collector's sight: store/collector.py)
+        with behind_the_rep():  # steps aside while a key is shown
+            warm_pinyin()
+            if self.index.built:
+                return
+            self.index.ready()  # (built out of the collector's sight: store/collector.py)
 
     # ------------------------------------------------------------ searching
     def typed(self, text: str) -> None:

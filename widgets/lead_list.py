@@ -6,7 +6,8 @@ screen (``top``) rather than using Textual's scrolling, and draws where the
 view is in its last column: Textual's scrollbar widget and the screen
 layout a scroll sets off cost more than the rows themselves. The list knows
 nothing of the database: it is handed a sequence of :class:`LeadRow` and says
-what the user did.
+what the user did. It takes no focus: the board does, and tells the list
+when it is the active one (its cursor then stands out).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from collections.abc import Callable, Iterable, Sequence
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
@@ -29,24 +29,15 @@ WHEEL_LINES = 3  # rows one turn of the mouse wheel scrolls
 LINE_CACHE_SIZE = 2048  # a few screens of rows; cleared whole when full
 
 
-class LeadList(PlainLines, can_focus=True):
+class LeadList(PlainLines):
     """The leads of one quadrant (or the ungraded tray)."""
 
     ALLOW_SELECT = False
-    KEYS_ARE_BINDINGS = True  # no key handlers: the app may run a key's binding at once
     FILTERS_STYLES = True  # every line is drawn in the styles of _styles and _look
-
-    BINDINGS = [
-        Binding("down,j", "cursor_down", "Down", id="list.down", show=False),
-        Binding("up,k", "cursor_up", "Up", id="list.up", show=False),
-        Binding("pagedown", "page_down", "Page down", id="list.page_down", show=False),
-        Binding("pageup", "page_up", "Page up", id="list.page_up", show=False),
-        Binding("home,g", "first", "First", id="list.first", show=False),
-        Binding("end,G", "last", "Last", id="list.last", show=False),
-    ]
 
     COMPONENT_CLASSES = {
         "lead-list--cursor",
+        "lead-list--active-cursor",
         "lead-list--company",
         "lead-list--region",
         "lead-list--overdue",
@@ -67,7 +58,7 @@ class LeadList(PlainLines, can_focus=True):
     LeadList > .lead-list--track { background: $scrollbar-background; }
     LeadList > .lead-list--thumb { background: $scrollbar; }
     LeadList > .lead-list--cursor { background: $boost; }
-    LeadList:focus > .lead-list--cursor { background: $accent 40%; text-style: bold; }
+    LeadList > .lead-list--active-cursor { background: $accent 40%; text-style: bold; }
     LeadList > .lead-list--company { color: $text-muted; }
     LeadList > .lead-list--region { color: $text-muted; }
     LeadList > .lead-list--when { color: $text-muted; }
@@ -101,18 +92,23 @@ class LeadList(PlainLines, can_focus=True):
     class Activated(LeadMessage):
         """A lead was double-clicked."""
 
+    class Pressed(LeadMessage):
+        """The rep pressed the mouse on a row (or the scroll mark): the list
+        is the one they want to work in."""
+
     def __init__(self, place: int, empty_text: str = "", **kwargs) -> None:
         super().__init__(**kwargs)
         self.place = place
         self.empty_text = empty_text
         self._rows: Sequence[LeadRow] = ()
         self.top = 0  # the row on the first line
+        self.active = False  # the board's active list, and the board has the focus
         self._highlighted: int | None = None  # the lead Highlighted last told of
         self._component_cache: dict[str, Style] | None = None
         self._style_cache: dict[str, Style] | None = None  # filtered
-        self._looks: dict[bool, dict[str, Style]] = {}  # selected -> a row's styles
+        self._looks: dict[int, dict[str, Style]] = {}  # selected (see _line) -> a row's styles
         # Drawn lines by what they show: scrolling by one line redraws one row, not all.
-        self._line_cache: dict[tuple[int, int, bool, str | None], tuple[object, Strip]] = {}
+        self._line_cache: dict[tuple[int, int, int, str | None], tuple[object, Strip]] = {}
 
     # ------------------------------------------------------------ data in
     @property
@@ -150,6 +146,13 @@ class LeadList(PlainLines, can_focus=True):
             self._show_from(new if new < top else new - height + 1)
         self._highlight()
 
+    def show_active(self, active: bool) -> None:
+        """Draw the cursor as the active list's (or not): its line alone changes."""
+        if active != self.active:
+            self.active = active
+            if self._rows:
+                self.refresh(Region(0, self.cursor - self.top, self.size.width, 1))
+
     def _highlight(self) -> None:
         self._highlighted = self.lead_id
         self.post_message(self.Highlighted(self, self._highlighted))
@@ -186,13 +189,13 @@ class LeadList(PlainLines, can_focus=True):
     def on_mouse_down(self, event: events.MouseDown) -> None:
         if self.overflows and event.x == self.size.width - 1:
             # On the scroll mark: jump to that point of the list.
-            self.focus()
             self.cursor = min(event.y * len(self._rows) // self.size.height, len(self._rows) - 1)
+            self.post_message(self.Pressed(self, self.lead_id))
             return
         index = self.row_at(event)
         if index is not None:
-            self.focus()
             self.cursor = index
+            self.post_message(self.Pressed(self, self.lead_id))
 
     def on_click(self, event: events.Click) -> None:
         index = self.row_at(event)
@@ -213,6 +216,7 @@ class LeadList(PlainLines, can_focus=True):
         """How each line is drawn, at the list's size and place for now."""
         width, height = self.size
         rows, top, cursor = self._rows, self.top, self.cursor
+        look = 2 if self.active else 1  # the cursor's look
         if not rows:
             empty = ("empty", self.empty_text) if self.empty_text else None
             return lambda y: self._line(empty if y == 0 else None, width)
@@ -224,7 +228,7 @@ class LeadList(PlainLines, can_focus=True):
             if thumb_size:  # the last column shows where the view is
                 mark = "thumb" if thumb_top <= y < thumb_top + thumb_size else "track"
             row = rows[index] if index < len(rows) else None
-            return self._line(row, width, index == cursor, mark)
+            return self._line(row, width, look if index == cursor else 0, mark)
 
         return line
 
@@ -233,15 +237,16 @@ class LeadList(PlainLines, can_focus=True):
         below the first, with the scroll mark's track beside it), so that
         showing it is a look-up."""
         if self.size.width:
-            self._line(row, self.size.width, False, "track")
+            self._line(row, self.size.width, 0, "track")
 
-    def _line(self, row: LeadRow | tuple[str, str] | None, width: int, selected: bool = False,
+    def _line(self, row: LeadRow | tuple[str, str] | None, width: int, selected: int = 0,
               mark: str | None = None) -> Strip:
         """One whole line, from the cache when it has been drawn before, so
         that the strip (and what is cached on it) is the same one. Rows are
         kept from one refresh to the next (the board's row cache), so they
         are known by identity, without hashing each one's every field; the
-        cache holds the row, so its id stays its own."""
+        cache holds the row, so its id stays its own. ``selected``: 0 for a
+        row off the cursor, 1 under it, 2 under the active list's."""
         key = (id(row), width, selected, mark)
         hit = self._line_cache.get(key)
         if hit is not None and hit[0] is row:
@@ -252,7 +257,7 @@ class LeadList(PlainLines, can_focus=True):
         self._line_cache[key] = (row, strip)
         return strip
 
-    def _draw_line(self, row: LeadRow | tuple[str, str] | None, width: int, selected: bool,
+    def _draw_line(self, row: LeadRow | tuple[str, str] | None, width: int, selected: int,
                    mark: str | None) -> Strip:
         styles = self._styles()
         if isinstance(row, tuple):  # the empty list's text
@@ -304,13 +309,17 @@ class LeadList(PlainLines, can_focus=True):
             self._style_cache = self.filtered_styles(self._components())
         return self._style_cache
 
-    def _look(self, selected: bool) -> dict[str, Style]:
+    def _look(self, selected: int) -> dict[str, Style]:
         """A row's styles: the component styles added up, then filtered (a
         filter may treat a sum otherwise than its parts)."""
         look = self._looks.get(selected)
         if look is None:
+            components = self._components()
+            if selected == 2:  # the active list's cursor, over the cursor's look
+                components = {**components,
+                              "cursor": components["cursor"] + components["active-cursor"]}
             look = self._looks[selected] = self.filtered_styles(
-                row_look(self._components(), selected))
+                row_look(components, bool(selected)))
         return look
 
     def filters_changed(self) -> None:

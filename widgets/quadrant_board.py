@@ -3,6 +3,12 @@
 Reading order is Q1 Q2 / Q3 Q4; the tray (place 0) stands to the right.
 Dragging a lead from one place onto another posts :class:`LeadDropped`;
 what a drop means is for the screen to decide.
+
+The board, not its lists, takes the focus, and says itself which place is
+the one the keys act on (the active place: its border and its cursor stand
+out). Moving the focus from list to list made Textual repaint the whole
+screen at each ``tab`` (a screen's focus repaints it all); choosing another
+place repaints the two borders and the two cursor lines.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from functools import cached_property
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Container, Vertical
 from textual.geometry import Offset
 from textual.message import Message
@@ -33,6 +40,13 @@ class QuadrantPane(Vertical):
         yield StatusLine("", classes="place-title")
         yield LeadList(self.place, self._empty_text, id=f"list-{self.place}")
 
+    def show_active(self, active: bool) -> None:
+        """Its border as the active place's, or not. Only the pane's own
+        styles are worked out again: no rule for what is inside it looks at
+        ``-active``, and working out its list's would have it drawn anew."""
+        self.set_class(active, "-active", update=False)
+        self.app.stylesheet.update_nodes([self])
+
     def set_title(self, text: str, tail: str = "") -> None:
         """``text`` then ``tail``; a narrow pane cuts ``text``, never ``tail``."""
         self.title_line.update(text, tail)
@@ -47,13 +61,26 @@ class QuadrantPane(Vertical):
         return self.query_one(LeadList)
 
 
-class QuadrantBoard(Container):
-    """Four quadrants and the tray. Posts what the user drags where."""
+class QuadrantBoard(Container, can_focus=True):
+    """Four quadrants and the tray. Posts what the user drags where, and
+    which place the rep chose."""
+
+    KEYS_ARE_BINDINGS = True  # no key handlers: the app may run a key's binding at once
+
+    # The keys inside a place act on the active one's list.
+    BINDINGS = [
+        Binding("down,j", "cursor_down", "Down", id="list.down", show=False),
+        Binding("up,k", "cursor_up", "Up", id="list.up", show=False),
+        Binding("pagedown", "page_down", "Page down", id="list.page_down", show=False),
+        Binding("pageup", "page_up", "Page up", id="list.page_up", show=False),
+        Binding("home,g", "first", "First", id="list.first", show=False),
+        Binding("end,G", "last", "Last", id="list.last", show=False),
+    ]
 
     DEFAULT_CSS = """
     QuadrantBoard { layout: grid; grid-size: 3 2; grid-columns: 1fr 1fr 26; }
     QuadrantBoard > QuadrantPane { border: round $panel; }
-    QuadrantBoard > QuadrantPane:focus-within { border: round $accent; }
+    QuadrantBoard:focus > QuadrantPane.-active { border: round $accent; }
     QuadrantBoard > QuadrantPane.-drop-target { border: double $success; background: $success 10%; }
     QuadrantBoard > QuadrantPane.-drag-source { opacity: 80%; }
     QuadrantBoard > #place-0 { row-span: 2; }
@@ -76,16 +103,30 @@ class QuadrantBoard(Container):
         def control(self) -> QuadrantBoard:
             return self.board
 
+    class Chosen(Message):
+        """Another place became the active one (by a key or a click)."""
+
+        def __init__(self, board: QuadrantBoard, place: int) -> None:
+            super().__init__()
+            self.board = board
+            self.place = place
+
+        @property
+        def control(self) -> QuadrantBoard:
+            return self.board
+
     def __init__(self, empty_texts: dict[int, str], **kwargs) -> None:
         super().__init__(**kwargs)
         self._empty_texts = empty_texts
         self._drag: tuple[int, int] | None = None  # lead id, source place
         self._panes: dict[int, QuadrantPane] = {}  # looked up once each
+        self.place = PLACES_IN_ORDER[0]  # the active place
 
     def compose(self) -> ComposeResult:
         # Grid cells fill row by row: Q1, Q2, tray (two rows high), Q3, Q4.
         for place in (1, 2, 0, 3, 4):
-            yield QuadrantPane(place, self._empty_texts.get(place, ""))
+            pane = QuadrantPane(place, self._empty_texts.get(place, ""))
+            yield pane.set_class(place == self.place, "-active")
 
     def pane(self, place: int) -> QuadrantPane:
         pane = self._panes.get(place)
@@ -95,6 +136,58 @@ class QuadrantBoard(Container):
 
     def lead_list(self, place: int) -> LeadList:
         return self.pane(place).lead_list
+
+    # ------------------------------------------------------------ the active place
+    @property
+    def active_list(self) -> LeadList:
+        return self.lead_list(self.place)
+
+    @property
+    def lead_id(self) -> int | None:
+        """The lead under the active place's cursor."""
+        return self.active_list.lead_id
+
+    def choose(self, place: int) -> None:
+        """Make ``place`` the active one: only its pane and the one before
+        change their looks."""
+        if place == self.place:
+            return
+        before, self.place = self.active_list, place
+        before.show_active(False)
+        self.pane(before.place).show_active(False)
+        self.pane(place).show_active(True)
+        self.active_list.show_active(self.has_focus)
+        self.post_message(self.Chosen(self, place))
+
+    def on_focus(self) -> None:
+        self.active_list.show_active(True)
+
+    def on_blur(self) -> None:
+        self.active_list.show_active(False)
+
+    def action_cursor_down(self) -> None:
+        self.active_list.action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.active_list.action_cursor_up()
+
+    def action_page_down(self) -> None:
+        self.active_list.action_page_down()
+
+    def action_page_up(self) -> None:
+        self.active_list.action_page_up()
+
+    def action_first(self) -> None:
+        self.active_list.action_first()
+
+    def action_last(self) -> None:
+        self.active_list.action_last()
+
+    @on(LeadList.Pressed)
+    def _pressed(self, event: LeadList.Pressed) -> None:
+        self.choose(event.lead_list.place)
+        if not self.has_focus:  # focus() repaints the whole board, even when it has it
+            self.focus()
 
     def place_at(self, offset: Offset) -> int | None:
         for pane in self.query(QuadrantPane):

@@ -28,6 +28,7 @@ from operator import methodcaller
 from typing import TYPE_CHECKING, Any
 
 from store.collector import collector_paused
+from store.foreground import stepping
 from store.grading import bucket, priority, quadrant_of
 from store.ids import near_enough
 from store.search.pinyin import COMPANY, NAME, REGION, search_keys, surname_rank
@@ -304,7 +305,7 @@ class SearchIndex:
             threshold = self.store.settings.threshold
             self._alike = {}
             try:
-                for lead_id, stored in self.store.lead_rows(_FIELDS, _DEFAULTS):
+                for lead_id, stored in stepping(self.store.lead_rows(_FIELDS, _DEFAULTS)):
                     values = dict(zip(_FIELDS, stored))
                     self._put(lead_id, self._entry_of(lead_id, values, now, threshold))
             except RuntimeError:  # the app added or built a lead as we read
@@ -502,7 +503,7 @@ class SearchIndex:
             size = len(self.entries)
             self._columns = Columns([()] * size, [()] * size)
             self._orders = {}
-            for slot, e in self._live():
+            for slot, e in stepping(self._live()):
                 self._put_columns(slot, e)
         return self._columns
 
@@ -582,7 +583,8 @@ def _join(live: Iterable[tuple[int, Entry | None]]) -> Kinds:
     live = [(slot, e) for slot, e in live if e is not None]
 
     def lines(text_of: Callable[[Entry], Iterable[str]], only=None) -> Callable[[], Lines]:
-        return lambda: Lines((slot, text_of(e)) for slot, e in live if only is None or only(e))
+        return lambda: Lines((slot, text_of(e)) for slot, e in stepping(live)
+                             if only is None or only(e))
 
     builders: dict[str, Callable[[], Any]] = {
         "text": lines(lambda e: (e.text,)),
@@ -609,7 +611,7 @@ def _readings_of(kind: str, entry: Entry) -> tuple[str, ...]:
 def _whole_readings(live: list[tuple[int, Entry]]) -> dict[str, list[int]]:
     """Each name's and place's pinyin without spaces, and its slots."""
     whole: dict[str, list[int]] = {}
-    for slot, e in live:
+    for slot, e in stepping(live):
         for line in (*e.readings.get(NAME, ()), *e.readings.get(REGION, ())):
             whole.setdefault(line.replace(" ", ""), []).append(slot)
     return whole
@@ -618,7 +620,7 @@ def _whole_readings(live: list[tuple[int, Entry]]) -> dict[str, list[int]]:
 def _exact_names(live: list[tuple[int, Entry]]) -> dict[str, list[int]]:
     """Each name's whole pinyin and its initials, and their slots."""
     exact: dict[str, list[int]] = {}
-    for slot, e in live:
+    for slot, e in stepping(live):
         for line in e.readings.get(NAME, ()):
             syllables = line.split()
             for key in {"".join(syllables), "".join(s[0] for s in syllables)}:

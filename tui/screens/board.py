@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property, partial
 from itertools import islice
@@ -16,6 +17,7 @@ from textual.widgets import Static
 from store.board import TRAY, BoardIndex
 from store.clash import Clash
 from store.errors import ChangedSince, SaveFailed, StoreError
+from store.foreground import behind_the_rep
 from store.leadstore import MARKET_TABLES
 from store.lost import LostAnswer, add_lost_lead, mark_lost
 from store.model import QUADRANTS
@@ -49,6 +51,12 @@ PINNED_KEYS = ("help", "search")
 # The market's census is built behind the board this long after its first
 # paint, once the search's index is (one build at a time).
 CENSUS_AFTER_S = 3.0
+# A triage key's change is made durable before its frame when the disk took
+# less than this the time before (half a frame at 60 a second; an fsync takes
+# 0.3 to 5 ms on a common disk): the change and "saved" are then painted
+# together, where a second frame for "saved" would wait for a tick of the
+# frame timer and a paint. A slower disk shows the change first.
+QUICK_SYNC_S = 0.008
 _BESIDE = {1: (None, 2), 2: (1, TRAY), 3: (None, 4), 4: (3, TRAY), TRAY: (2, None)}
 
 
@@ -68,6 +76,7 @@ class BoardScreen(ClashActions, PlanActions, Screen):
         self._order = order
         self.index: NarrowedBoard | None = None
         self._unsynced: set[int] = set()  # leads regraded, not yet on disk
+        self._disk_quick = True  # the last sync took less than QUICK_SYNC_S
         self._ahead: Iterator[tuple[int, int]] | None = None  # rows still to build ahead
         self._figure_shown = False  # the board shows the leads behind an insight
 
@@ -94,8 +103,8 @@ class BoardScreen(ClashActions, PlanActions, Screen):
         # its 100k keys again and again while the rep works.
         gc.freeze()
         self.refresh_board()
-        first = next((p for p in PLACES_IN_ORDER if self.index.count(p)), 1)
-        self.board.lead_list(first).focus()
+        self.board.choose(next((p for p in PLACES_IN_ORDER if self.index.count(p)), 1))
+        self.board.focus()
         self.set_interval(60, self._tick)
         self.call_after_refresh(self.set_timer, CENSUS_AFTER_S, self._warm_census)
 
@@ -103,8 +112,9 @@ class BoardScreen(ClashActions, PlanActions, Screen):
     def _warm_census(self) -> None:
         """The market's first opening then finds its census built."""
         if len(self.store.machines):
-            self.app.search_index.ready()
-            self.store.warm_census()
+            with behind_the_rep():  # steps aside while a key is shown
+                self.app.search_index.ready()
+                self.store.warm_census()
 
     # ------------------------------------------------------------ helpers
     def unfiltered_order(self) -> BoardIndex | None:
@@ -127,8 +137,8 @@ class BoardScreen(ClashActions, PlanActions, Screen):
         return self.query_one("#status", StatusLine)
 
     def focused_list(self) -> LeadList | None:
-        focused = self.focused
-        return focused if isinstance(focused, LeadList) else None
+        """The active place's list, while the board has the focus."""
+        return self.board.active_list if self.focused is self.board else None
 
     def selected_lead_id(self) -> int | None:
         lead_list = self.focused_list()
@@ -194,9 +204,11 @@ class BoardScreen(ClashActions, PlanActions, Screen):
 
     def _regrade(self, lead_id: int, change: Callable[[], object],
                  cursor_for: dict[int, int] | None = None) -> bool:
-        """A triage key's regrade, shown at once and made durable straight
-        after the frame that shows it: the rep does not wait on the disk, and
-        the status line says saved only once it is there."""
+        """A triage key's regrade, shown at once. It is made durable before
+        the frame that shows it while the disk is quick, so that one frame
+        shows the change and "saved"; else straight after that frame: the
+        rep does not wait on a slow disk. Either way the status line says
+        saved only once the change is on disk."""
         refused = self.app.server_refuses()
         if refused:  # said at once, not shown and then taken back
             self.refresh_status(refused)
@@ -210,11 +222,15 @@ class BoardScreen(ClashActions, PlanActions, Screen):
             return False
         self._unsynced.add(lead_id)
         self._saved([lead_id], cursor_for, durable=False)
-        self.call_after_refresh(self._make_durable)
+        if self._disk_quick:
+            self._make_durable()
+        else:
+            self.call_after_refresh(self._make_durable)
         return True
 
     def _make_durable(self) -> None:
         changed, self._unsynced = self._unsynced, set()
+        started = time.perf_counter()
         try:
             self.store.sync()  # (nothing to do if a later change made it durable)
         except SaveFailed as exc:
@@ -222,6 +238,9 @@ class BoardScreen(ClashActions, PlanActions, Screen):
             self._saved(changed, durable=False)
             self._failed(exc)
             return
+        finally:
+            if changed:
+                self._disk_quick = time.perf_counter() - started < QUICK_SYNC_S
         if changed:
             self.refresh_status(t("bar.saved"))
             self.app.after_save()
@@ -273,8 +292,12 @@ class BoardScreen(ClashActions, PlanActions, Screen):
     # ------------------------------------------------------------ events
     @on(LeadList.Highlighted)
     def _highlighted(self, event: LeadList.Highlighted) -> None:
-        if event.lead_list.has_focus:
+        if event.lead_list is self.focused_list():
             self.refresh_details()
+
+    @on(QuadrantBoard.Chosen)
+    def _chosen(self, event: QuadrantBoard.Chosen) -> None:
+        self.refresh_details()
 
     @on(LeadList.Activated)
     def _activated(self, event: LeadList.Activated) -> None:
@@ -319,9 +342,15 @@ class BoardScreen(ClashActions, PlanActions, Screen):
         self._focus_step(-1)
 
     def _focus_step(self, step: int) -> None:
-        current = self.focused_list()
-        at = PLACES_IN_ORDER.index(current.place) if current else -step
-        self.board.lead_list(PLACES_IN_ORDER[(at + step) % len(PLACES_IN_ORDER)]).focus()
+        """The next place in reading order (``step`` 0: the active one) gets the keys."""
+        at = PLACES_IN_ORDER.index(self.board.place) if self.focused_list() else -step
+        self.board.choose(PLACES_IN_ORDER[(at + step) % len(PLACES_IN_ORDER)])
+        self._focus_board()
+
+    def _focus_board(self) -> None:
+        # Only when elsewhere: focus() repaints the whole board, even when it has it.
+        if self.focused is not self.board:
+            self.board.focus()
 
     def action_beside(self, side: int) -> None:
         current = self.focused_list()
@@ -329,7 +358,7 @@ class BoardScreen(ClashActions, PlanActions, Screen):
             return
         target = _BESIDE[current.place][side]
         if target is not None:
-            self.board.lead_list(target).focus()
+            self.board.choose(target)
 
     def action_move_to(self, quadrant: int) -> None:
         lead_id = self.selected_lead_id()
@@ -364,7 +393,8 @@ class BoardScreen(ClashActions, PlanActions, Screen):
             return
         lead_list = self.board.lead_list(place)
         lead_list.cursor = self.index.places[place].index(lead_id)
-        lead_list.focus()
+        self.board.choose(place)
+        self._focus_board()
 
     def action_undo(self) -> None:
         try:
@@ -678,7 +708,7 @@ class BoardScreen(ClashActions, PlanActions, Screen):
     def action_help(self) -> None:
         sections = [
             (t("help.board"), self),
-            (t("help.lists"), self.board.lead_list(1)),
+            (t("help.lists"), self.board),
             (t("help.app"), self.app),
         ]
         extra = [board_legend(), insights_help(), *search_help(self.store)]

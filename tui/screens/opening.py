@@ -85,5 +85,5 @@ class OpeningScreen(Screen):
         parts = [t("app.title"), self.file_name, t("bar.leads", count=self.preview.lead_count),
                  t("bar.loading")]
         self.query_one("#status", StatusLine).update("  ·  ".join(parts))
-        first = next((p for p in PLACES_IN_ORDER if self.preview.counts.get(p)), 1)
-        board.lead_list(first).focus()
+        board.choose(next((p for p in PLACES_IN_ORDER if self.preview.counts.get(p)), 1))
+        board.focus()
