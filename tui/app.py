@@ -25,6 +25,7 @@ from store.foreground import key_pressed, key_shown
 from store.leadstore import COMPACT_BYTES, Fold, LeadStore
 from store.preview import close_with_preview
 from tui.cjk_overlay_fix import install as install_cjk_overlay_fix
+from tui.disk_pace import DiskPace
 from tui.i18n import error_text, set_language, t
 from tui.live import LiveBase
 from tui.rows import RowCache
@@ -73,6 +74,7 @@ class LeadboardApp(LiveBase, App[None]):
         self.search_index: SearchIndex = None  # type: ignore[assignment]
         self.rows: RowCache = None  # type: ignore[assignment]  # the board's rows, kept
         self.board: BoardScreen | None = None
+        self.disk = DiskPace()  # whether triage keys save before their frame
         if store is not None:
             self._use_store(store)
         self.title = t("app.title")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import time
 from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property, partial
 from itertools import islice
@@ -51,12 +50,6 @@ PINNED_KEYS = ("help", "search")
 # The market's census is built behind the board this long after its first
 # paint, once the search's index is (one build at a time).
 CENSUS_AFTER_S = 3.0
-# A triage key's change is made durable before its frame when the disk took
-# less than this the time before (half a frame at 60 a second; an fsync takes
-# 0.3 to 5 ms on a common disk): the change and "saved" are then painted
-# together, where a second frame for "saved" would wait for a tick of the
-# frame timer and a paint. A slower disk shows the change first.
-QUICK_SYNC_S = 0.008
 _BESIDE = {1: (None, 2), 2: (1, TRAY), 3: (None, 4), 4: (3, TRAY), TRAY: (2, None)}
 
 
@@ -76,7 +69,6 @@ class BoardScreen(ClashActions, PlanActions, Screen):
         self._order = order
         self.index: NarrowedBoard | None = None
         self._unsynced: set[int] = set()  # leads regraded, not yet on disk
-        self._disk_quick = True  # the last sync took less than QUICK_SYNC_S
         self._ahead: Iterator[tuple[int, int]] | None = None  # rows still to build ahead
         self._figure_shown = False  # the board shows the leads behind an insight
 
@@ -222,7 +214,7 @@ class BoardScreen(ClashActions, PlanActions, Screen):
             return False
         self._unsynced.add(lead_id)
         self._saved([lead_id], cursor_for, durable=False)
-        if self._disk_quick:
+        if self.app.disk.quick:
             self._make_durable()
         else:
             self.call_after_refresh(self._make_durable)
@@ -230,17 +222,14 @@ class BoardScreen(ClashActions, PlanActions, Screen):
 
     def _make_durable(self) -> None:
         changed, self._unsynced = self._unsynced, set()
-        started = time.perf_counter()
         try:
-            self.store.sync()  # (nothing to do if a later change made it durable)
+            with self.app.disk.timed(counts=bool(changed)):
+                self.store.sync()  # (nothing to do if a later change made it durable)
         except SaveFailed as exc:
             # The store has taken the regrades back: so does the board.
             self._saved(changed, durable=False)
             self._failed(exc)
             return
-        finally:
-            if changed:
-                self._disk_quick = time.perf_counter() - started < QUICK_SYNC_S
         if changed:
             self.refresh_status(t("bar.saved"))
             self.app.after_save()

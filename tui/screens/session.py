@@ -241,9 +241,10 @@ class SessionScreen(ClashActions, Screen[set[int]]):
             self._progress_width = self.progress.styles.width = width
 
     def _decide(self, decision: str, change) -> None:
-        """Store one decision and go straight to the next lead; the decision
-        is made durable just after that lead is painted (nothing waits on
-        the disk), and only then does the line below say it is saved."""
+        """Store one decision and go straight to the next lead. The decision
+        is made durable before that lead is painted while the disk is quick
+        (one frame shows the lead and "saved"), else just after it (nothing
+        waits on a slow disk); only then does the line below say saved."""
         if not self._settled():
             return
         lead = self.store.lead(self.session.lead_id)
@@ -258,7 +259,10 @@ class SessionScreen(ClashActions, Screen[set[int]]):
         self.session.record(decision)
         decided = t("session.decided", name=lead.name, what=t(f"summary.{decision}"))
         self.show_lead(decided)
-        self.call_after_refresh(self._make_durable, decided)
+        if self.app.disk.quick:
+            self._make_durable(decided)
+        else:
+            self.call_after_refresh(self._make_durable, decided)
 
     def _settled(self) -> bool:
         """Make the last decision durable now if it still waits (a key typed
@@ -268,7 +272,8 @@ class SessionScreen(ClashActions, Screen[set[int]]):
 
     def _make_durable(self, decided: str) -> bool:
         try:
-            self.store.sync()  # (nothing to do if a later change made it durable)
+            with self.app.disk.timed(counts=bool(self.store.unsynced)):
+                self.store.sync()  # (nothing to do if a later change made it durable)
         except SaveFailed as exc:
             # Refused: the store has taken the decisions back, and the
             # session goes back to the first of them.
