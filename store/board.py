@@ -11,11 +11,14 @@ from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from store.grading import DUE_TODAY, bucket, priority, quadrant_of
 from store.ids import near_enough
-from store.leadstore import LeadStore
 from store.model import QUADRANTS, Status
+
+if TYPE_CHECKING:  # the board's preview is read without the store
+    from store.leadstore import LeadStore
 
 TRAY = 0  # the ungraded leads' place, beside quadrants 1-4
 PLACES = (*QUADRANTS, TRAY)

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-import time
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
-from datetime import datetime, tzinfo
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,7 @@ from store.backends.file import FileBackend, Fold
 from store.census import DEFAULTS as CENSUS_DEFAULTS
 from store.census import FIELDS as CENSUS_FIELDS
 from store.census import Census, Place
+from store.clock import Clock, local_now
 from store.collector import collector_paused
 from store.errors import (
     ChangedSince,
@@ -65,26 +65,8 @@ BULK = 1000  # contacts changed in one step above which their indexes are rebuil
 COMPACT_BYTES = 8 * 1024 * 1024
 SETTINGS_ID = 1
 
-Clock = Callable[[], datetime]
 Change = tuple[str, int, Any, Any]  # table, id, object before, object after
 Watcher = Callable[[str, int, int | None], None]  # table, id, the lead it concerns
-
-
-# The system's zone, until when (a POSIX time) it is taken as it is, and
-# the zone names it was looked up under.
-_zone: tuple[tzinfo | None, float, tuple[str, str]] = (None, 0.0, ("", ""))
-
-
-def local_now() -> datetime:
-    """The system's local time, to the second. Its zone is looked up once a
-    minute, not on every call (the board asks for the time for each row it
-    draws): a change of summer time shows within a minute, one of the
-    system's zone (``TZ`` and ``time.tzset``) at once."""
-    global _zone
-    seconds = time.time()
-    if seconds >= _zone[1] or time.tzname != _zone[2]:
-        _zone = (datetime.now().astimezone().tzinfo, seconds + 60, time.tzname)
-    return datetime.fromtimestamp(int(seconds), _zone[0])
 
 
 def _ids_between(times: list[tuple[datetime, int]], start: datetime, end: datetime) -> list[int]:

@@ -22,14 +22,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
 
 from store.board import PLACES, TRAY, BoardIndex, order_key, row_fields
 from store.errors import UnsafeFile
 from store.grading import priority
-from store.leadstore import LeadStore
 from store.safe_files import read_private, replace
+
+if TYPE_CHECKING:  # a preview is read at start without the store
+    from store.leadstore import LeadStore
 
 FORMAT = 1
 PREVIEW_FROM = 3_000  # leads; a smaller board loads about as fast as its preview

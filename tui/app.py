@@ -20,7 +20,6 @@ from textual.worker import Worker, WorkerState
 
 from store.board import BoardIndex
 from store.errors import ReadOnly, StoreError
-from store.leadstore import COMPACT_BYTES, Fold, LeadStore
 from store.preview import close_with_preview
 from tui.cjk_overlay_fix import install as install_cjk_overlay_fix
 from tui.i18n import error_text, set_language, t
@@ -31,6 +30,7 @@ from tui.screens.opening import Loaded, LoadFailed, Opening, OpeningScreen, load
 install_cjk_overlay_fix()
 
 if TYPE_CHECKING:
+    from store.leadstore import Fold, LeadStore
     from store.search import SearchIndex
     from tui.screens.board import BoardScreen
 
@@ -272,6 +272,8 @@ class LeadboardApp(LiveBase, App[None]):
 
     def after_save(self) -> None:
         """Called after every saved change: fold a long journal in the background."""
+        from store.leadstore import COMPACT_BYTES  # loaded by now; a start from the preview does without
+
         if not self._folding and self.store.journal_bytes > COMPACT_BYTES:
             self._folding = True
             self._write_fold(self.store.begin_fold())

@@ -17,13 +17,12 @@ import pkgutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_path
 from rich.console import Console
 
 from store.backends import is_server, shown
-from store.backups import list_backups
-from store.demo import write_demo
 from store.errors import (
     ChangedSince,
     FoldFailed,
@@ -33,11 +32,14 @@ from store.errors import (
     StoreError,
     UnreadableFile,
 )
+from store.clock import Clock, local_now
 from store.safe_files import replace
-from store.leadstore import Clock, LeadStore, local_now
 from store.preview import PREVIEW_FROM, close_with_preview, read_preview
 from tui.i18n import LANGUAGES, detect_language, error_text, set_language, t
 from tui.output import OutputFailed, guarded_stdout
+
+if TYPE_CHECKING:  # a board painted from its preview at start loads the store behind it
+    from store.leadstore import LeadStore
 
 EXIT_OK, EXIT_NONE, EXIT_USAGE, EXIT_UNREADABLE, EXIT_LOCKED, EXIT_SAVE, EXIT_CRASH = range(7)
 EXIT_NOT_FOLDED = 7
@@ -150,7 +152,9 @@ def _common(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS
     parser.add_argument("--lang", choices=LANGUAGES, default=default, help=t("cli.help.lang"))
 
 
-def build_parser() -> Parser:
+def build_parser(argv: Sequence[str] | None = None) -> Parser:
+    """The parser for ``argv``: with the sub-command it names, or with every
+    one when it names none it knows or asks for help (None: every one)."""
     parser = Parser(prog=APP_NAME, description=t("cli.description"))
     _common(parser, default=None)
     parser.add_argument("--version", action="store_true", help=t("cli.help.version"))
@@ -160,20 +164,47 @@ def build_parser() -> Parser:
     demo.add_argument("--count", type=int, default=300, help=t("cli.help.count"))
     demo.add_argument("--seed", type=int, default=7, help=t("cli.help.seed"))
     demo.add_argument("--no-open", action="store_true", help=t("cli.help.no_open"))
-    for module in command_modules():
+    for module in command_modules(argv):
         module.register(commands, _common)
     return parser
 
 
-def command_modules() -> list:
+# A sub-command whose module has another name (``import`` is a Python word).
+MODULE_OF = {"import": "importing"}
+# Options before a sub-command that take a value (the value is no command).
+_VALUE_OPTIONS = ("--db", "--lang")
+
+
+def command_modules(argv: Sequence[str] | None = None) -> list:
     """Each module in ``tui/commands`` adds one sub-command: its ``register``
-    adds a parser and sets ``handler`` (args -> exit code) with ``set_defaults``."""
+    adds a parser and sets ``handler`` (args -> exit code) with ``set_defaults``.
+    Only the one ``argv`` names is imported, none for the board: the board's
+    start does without what the other commands bring (the demo, the reports,
+    the importers)."""
     import tui.commands
 
-    return [
-        importlib.import_module(f"tui.commands.{info.name}")
-        for info in sorted(pkgutil.iter_modules(tui.commands.__path__), key=lambda m: m.name)
-    ]
+    names = sorted(info.name for info in pkgutil.iter_modules(tui.commands.__path__))
+    if argv is not None and not {"-h", "--help"} & set(argv):
+        word = _command_word(argv)
+        if word is None or word == "demo":
+            names = []
+        elif MODULE_OF.get(word, word) in names:
+            names = [MODULE_OF.get(word, word)]
+    return [importlib.import_module(f"tui.commands.{name}") for name in names]
+
+
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The sub-command ``argv`` names, as argparse reads it: its first word
+    that is neither an option nor an option's value."""
+    taken = False  # the word before was an option that takes a value
+    for arg in argv:
+        if taken:
+            taken = False
+        elif arg in _VALUE_OPTIONS:
+            taken = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
 def _language_from(argv: Sequence[str]) -> str:
@@ -198,6 +229,8 @@ def board_app(path: Location, lang: str, *, read_only: bool = False, clock: Cloc
     preview = None if is_server(path) else read_preview(Path(path), clock())
     if preview is not None:
         return LeadboardApp(None, lang, Opening(path, preview, read_only, clock))
+    from store.leadstore import LeadStore
+
     if _takes_a_moment(path):
         say(t("cli.opening", path=shown(path)))
     store = LeadStore.open(path, clock=clock, read_only=read_only,
@@ -273,6 +306,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise UsageError(t("cli.error.count"))
     if not args.no_open and not has_terminal():
         raise UsageError(t("cli.error.no_terminal_demo"))  # before a file is written
+    from store.demo import write_demo  # modules the board's start does without
+    from store.leadstore import LeadStore
+
     path = demo_db() if args.db is None else db_location(args)
     store = LeadStore.open(path)
     if store.leads and not args.no_open:
@@ -325,9 +361,14 @@ ONLY_READ: dict[str, Callable[[argparse.Namespace], bool]] = {
                               args.replace_hours) == (None,) * 6,
     "market": lambda args: True,
     "lead": lambda args: True,  # a lead to show or change is in a base that is there
-    "restore": lambda args: (args.list and not is_server(data_path(args))
-                             and not list_backups(data_path(args))),
+    "restore": lambda args: args.list and not is_server(data_path(args)) and _no_backups(args),
 }
+
+
+def _no_backups(args: argparse.Namespace) -> bool:
+    from store.backups import list_backups  # a module the board's start does without
+
+    return not list_backups(data_path(args))
 
 
 def missing_file(args: argparse.Namespace) -> Path | None:
@@ -367,7 +408,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: list[str], lang: str, args: argparse.Namespace) -> int:
     """The command ``argv`` asks for; its options land in ``args``."""
-    build_parser().parse_args(argv, namespace=args)
+    build_parser(argv).parse_args(argv, namespace=args)
     args.lang = args.lang or lang
     if args.version:
         print(f"{APP_NAME} {_version()}")

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from store.board import row_fields
 from store.codec import as_time
 from store.lazy import LazySequence
-from store.leadstore import LeadStore
 from store.preview import BoardPreview, PreviewLead
 from store.text import visible
 from tui.i18n import t
 from widgets.lead_row import Badge, LeadRow
+
+if TYPE_CHECKING:  # the preview's rows are drawn without the store
+    from store.leadstore import LeadStore
 
 
 def when_text(moment: datetime | None, now: datetime) -> tuple[str, str, str]:
