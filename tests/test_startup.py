@@ -4,6 +4,7 @@ brings in only the sub-command it was given."""
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from store import preview
+from store.collector import pause_collector
 from store.demo import write_demo
 from store.leadstore import LeadStore
 from store.preview import close_with_preview
@@ -19,10 +21,12 @@ from tui.cli import EXIT_USAGE, main
 ROOT = Path(__file__).resolve().parents[1]
 
 # What the board painted from its preview does without: the store (loaded
-# behind the preview), the other commands and what they bring, and the
-# package metadata (its import alone is about 40 ms).
-NOT_AT_START = ("store.leadstore", "store.demo", "store.backups", "store.insights",
-                "store.importing", "tui.commands.", "importlib.metadata")
+# behind the preview) and its documents, the other commands and what they
+# bring, the package metadata (its import alone is about 40 ms), and the
+# texts of the language not shown.
+NOT_AT_START = ("store.leadstore", "store.codec", "store.demo", "store.backups",
+                "store.insights", "store.importing", "tui.commands.", "importlib.metadata",
+                "tui.locales.zh")
 
 
 def imported_by_a_start(db_path: Path) -> list[str]:
@@ -73,3 +77,33 @@ def test_a_command_after_the_options_is_the_one_run(tmp_path, capsys):
     with pytest.raises(SystemExit):  # argparse's help ends there
         main(["--db=" + str(db_path), "search", "--help"])
     assert "--limit" in capsys.readouterr().out
+
+
+def test_the_collector_is_back_once_the_board_is_painted(store):
+    from tui.app import LeadboardApp
+
+    seen = []
+
+    async def look(pilot) -> None:
+        await pilot.pause()
+        seen.append(gc.isenabled())
+        pilot.app.exit()
+
+    assert gc.isenabled()
+    LeadboardApp(store, "en").run(headless=True, auto_pilot=look)
+    assert seen == [True] and gc.isenabled()
+
+
+def test_a_paused_collector_comes_back_once_and_frozen():
+    frozen = gc.get_freeze_count()
+    resume = pause_collector()
+    kept = [[n] for n in range(1000)]  # built while paused, and kept
+    assert not gc.isenabled()
+    resume()
+    assert gc.isenabled() and gc.get_freeze_count() >= frozen + len(kept)
+    gc.disable()
+    try:
+        resume()  # once only: a later call leaves the collector as it is
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

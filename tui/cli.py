@@ -33,6 +33,7 @@ from store.errors import (
     UnreadableFile,
 )
 from store.clock import Clock, local_now
+from store.collector import collector_paused
 from store.safe_files import replace
 from store.preview import PREVIEW_FROM, close_with_preview, read_preview
 from tui.i18n import LANGUAGES, detect_language, error_text, set_language, t
@@ -298,7 +299,9 @@ def cmd_board(args: argparse.Namespace) -> int:
     if not has_terminal():
         raise UsageError(t("cli.error.no_terminal"))
     path = db_location(args)
-    return run_board(board_app(path, args.lang), path)
+    with collector_paused():  # all of it kept: see LeadboardApp.run
+        app = board_app(path, args.lang)
+    return run_board(app, path)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

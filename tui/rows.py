@@ -6,7 +6,6 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from store.board import row_fields
-from store.codec import as_time
 from store.lazy import LazySequence
 from store.preview import BoardPreview, PreviewLead
 from store.text import visible
@@ -42,6 +41,8 @@ def badges(credit: str, has_project: bool) -> tuple[Badge, ...]:
 def _wake(store: LeadStore, lead_id: int) -> datetime | None:
     """A dormant lead's day back in the queue (such a lead shows on the
     board only when a search asks for it)."""
+    from store.codec import as_time  # loaded with the store; the preview's rows do without
+
     if store.leads_field(lead_id, "status") != "dormant":
         return None
     return as_time(store.leads_field(lead_id, "wake"))
