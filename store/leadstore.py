@@ -628,6 +628,7 @@ class LeadStore:
         """Contacts by lead and by time, and each lead's next planned contact,
         in one pass over stored fields."""
         leads = self._tables["leads"]
+        lead_ids = set(leads)  # asked of every contact: a set answers without a call of ours
         by_lead = self._contacts_by_lead
         planned: dict[int, list[datetime]] = {}
         self._by_time, self._planned_by_time = [], []  # replay may have begun them
@@ -635,7 +636,7 @@ class LeadStore:
         for contact_id, (lead_id, status, at) in self._tables["contacts"].rows(
             ("lead_id", "status", "at"), (None, ContactStatus.PLANNED.value, None)
         ):
-            if lead_id not in leads:
+            if lead_id not in lead_ids:
                 raise UnreadableFile(self._backend.path or self.shown, "bad_document",
                                      f"contact {contact_id}: no lead")
             by_lead.setdefault(lead_id, set()).add(contact_id)

@@ -12,6 +12,8 @@ Packed documents are never changed in place: a changed record is packed anew.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import Any
 
 Doc = dict[str, Any]
@@ -94,3 +96,21 @@ def values(packed: Packed, names: tuple[str, ...], defaults: tuple[Any, ...]) ->
         return [packed.get(name, default) for name, default in zip(names, defaults)]
     return [packed[place] if place else default
             for place, default in zip(packed[0].plan(names), defaults)]
+
+
+Reader = Callable[[Packed], Sequence]
+
+
+def reader(layout: Layout, names: tuple[str, ...], defaults: tuple[Any, ...]) -> Reader:
+    """What :func:`values` does for the documents of ``layout``, made once
+    for a scan of a whole table: where the layout holds every one of
+    ``names`` (a contact's lead, status and time, say) a getter that takes
+    them in one step, without a loop of ours over them."""
+    plan = layout.plan(names)
+    if all(plan):
+        return itemgetter(*plan) if len(plan) > 1 else itemgetter(slice(plan[0], plan[0] + 1))
+
+    def read(packed: Packed) -> list:
+        return [packed[place] if place else default for place, default in zip(plan, defaults)]
+
+    return read

@@ -15,6 +15,7 @@ import io
 import os
 import pkgutil
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -224,19 +225,49 @@ def say(message: str) -> None:
 def board_app(path: Location, lang: str, *, read_only: bool = False, clock: Clock = local_now):
     """The app on ``path``. A large file with an up-to-date preview of its
     board is painted from that at once, and loads behind it."""
-    from tui.app import LeadboardApp
-    from tui.screens.opening import Opening
-
     preview = None if is_server(path) else read_preview(Path(path), clock())
     if preview is not None:
-        return LeadboardApp(None, lang, Opening(path, preview, read_only, clock))
-    from store.leadstore import LeadStore
+        from tui.app import LeadboardApp
+        from tui.screens.opening import Opening
 
+        return LeadboardApp(None, lang, Opening(path, preview, read_only, clock))
     if _takes_a_moment(path):
         say(t("cli.opening", path=shown(path)))
-    store = LeadStore.open(path, clock=clock, read_only=read_only,
-                           fallback_read_only=not read_only)
+    opened = _opening(path, clock, read_only)
+    # Meanwhile, the board's modules: reading the file and taking its
+    # checksum leave the interpreter to them.
+    from tui.app import LeadboardApp
+    from tui.screens import board  # noqa: F401  (imported by the app as it starts)
+
+    store = opened()
     return LeadboardApp(store, lang, hold_keys=len(store.leads) >= PREVIEW_FROM)
+
+
+def _opening(path: Location, clock: Clock, read_only: bool) -> Callable[[], LeadStore]:
+    """``path`` opened in a thread of its own; the function returned waits
+    for the store (or raises what opening raised). A daemon thread: ctrl+c
+    while it loads ends Leadboard at once, as it always did."""
+    from store.leadstore import LeadStore
+
+    done: list = []
+
+    def open_store() -> None:
+        try:
+            done.append(LeadStore.open(path, clock=clock, read_only=read_only,
+                                       fallback_read_only=not read_only))
+        except BaseException as exc:  # handed to the waiting thread, raised there
+            done.append(exc)
+
+    thread = threading.Thread(target=open_store, daemon=True)
+    thread.start()
+
+    def opened() -> LeadStore:
+        thread.join()
+        if isinstance(done[0], BaseException):
+            raise done[0]
+        return done[0]
+
+    return opened
 
 
 def _takes_a_moment(path: Location | None) -> bool:
