@@ -173,10 +173,9 @@ NOTES = """
 - *cold start*: a fresh process from its first line to the board painted in a headless
   `run_test`, against the same for a minimal Textual app showing one `Static`. The file
   is opened as `leadboard` opens it, left as the app leaves it at quit: beside a file of
-  3,000 leads or more, the board's preview (each place's count and first rows) is
-  painted at once and the leads load behind it. *Every lead loaded* waits on until the
-  board is painted from the loaded leads and takes keys; for 1k (no preview) it is the
-  same start. Loading behind the preview costs about 0.3 s more than loading alone
+  500 leads or more (every size measured), the board's preview (each place's count and
+  first rows) is painted at once and the leads load behind it. *Every lead loaded* waits
+  on until the board is painted from the loaded leads and takes keys. Loading behind the preview costs about 0.3 s more than loading alone
   (the two share the interpreter); keys typed meanwhile run once it is done.
 - *key*: from a key reaching the app to the updated screen handed to the terminal,
   against a key that changes the minimal app's text; measured once the search index

@@ -62,7 +62,6 @@ from store.table import LazyTable
 
 UNDO_DEPTH = 100
 BULK = 1000  # contacts changed in one step above which their indexes are rebuilt, not kept
-COMPACT_BYTES = 8 * 1024 * 1024
 SETTINGS_ID = 1
 
 Change = tuple[str, int, Any, Any]  # table, id, object before, object after

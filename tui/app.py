@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState
 from store.board import BoardIndex
 from store.collector import pause_collector
 from store.errors import ReadOnly, StoreError
+from store.journal import COMPACT_BYTES
 from store.preview import close_with_preview
 from tui.cjk_overlay_fix import install as install_cjk_overlay_fix
 from tui.i18n import error_text, set_language, t
@@ -286,8 +287,6 @@ class LeadboardApp(LiveBase, App[None]):
 
     def after_save(self) -> None:
         """Called after every saved change: fold a long journal in the background."""
-        from store.leadstore import COMPACT_BYTES  # loaded by now; a start from the preview does without
-
         if not self._folding and self.store.journal_bytes > COMPACT_BYTES:
             self._folding = True
             self._write_fold(self.store.begin_fold())
