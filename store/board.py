@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from store.grading import DUE_TODAY, bucket, priority, quadrant_of
 from store.ids import near_enough
-from store.model import QUADRANTS, Status
+from store.grades import QUADRANTS, Status
 
 if TYPE_CHECKING:  # the board's preview is read without the store
     from store.leadstore import LeadStore
