@@ -61,19 +61,20 @@ def pack(doc: Doc) -> Packed:
     return (layout(tuple(doc)), *doc.values())
 
 
-def pack_all(docs: dict[Any, Doc], texts: dict[str, str]) -> dict[Any, Packed]:
-    """Every document of ``docs`` packed, in place, so that each dict is let
-    go of as soon as its tuple is made; ``texts`` gathers the short texts of
-    one read, each kept once. (The one loop of a file's read over every
-    value: kept tight.)"""
+def pack_all(docs: dict[Any, Doc], texts: dict[str, str]) -> dict[int, Packed]:
+    """Every document of ``docs`` packed, by number (as read, its key is the
+    number's text); ``texts`` gathers the short texts of one read, each kept
+    once. (The one loop of a file's read over every value: kept tight.)"""
     layouts, keep = _layouts, texts.setdefault
+    packed: dict[int, Packed] = {}
     for key, doc in docs.items():
         if type(doc) is dict:
             names = tuple(doc)
-            docs[key] = (layouts.get(names) or layout(names),
-                         *[keep(v, v) if type(v) is str and len(v) < _SHORT else v
-                           for v in doc.values()])
-    return docs
+            doc = (layouts.get(names) or layout(names),
+                   *[keep(v, v) if type(v) is str and len(v) < _SHORT else v
+                     for v in doc.values()])
+        packed[int(key)] = doc
+    return packed
 
 
 def unpack(packed: Packed) -> Doc:

@@ -244,11 +244,16 @@ def board_app(path: Location, lang: str, *, read_only: bool = False, clock: Cloc
 
 
 def _opening(path: Location, clock: Clock, read_only: bool) -> Callable[[], LeadStore]:
-    """``path`` opened in a thread of its own; the function returned waits
-    for the store (or raises what opening raised). A daemon thread: ctrl+c
-    while it loads ends Leadboard at once, as it always did."""
+    """A data file opened in a thread of its own (a server's base as before,
+    here); the function returned waits for the store (or raises what opening
+    raised). A daemon thread: ctrl+c while it loads ends Leadboard at once,
+    as it always did."""
     from store.leadstore import LeadStore
 
+    if is_server(path):
+        store = LeadStore.open(path, clock=clock, read_only=read_only,
+                               fallback_read_only=not read_only)
+        return lambda: store
     done: list = []
 
     def open_store() -> None:
