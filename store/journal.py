@@ -23,7 +23,6 @@ from store.files import fsync_dir
 from store.safe_files import open_private, read_private, replace
 
 Entry = dict[str, Any]
-COMPACT_BYTES = 8 * 1024 * 1024  # a journal this long is folded into the snapshot
 
 
 @dataclass(frozen=True, slots=True)

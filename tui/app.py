@@ -21,7 +21,6 @@ from textual.worker import Worker, WorkerState
 from store.board import BoardIndex
 from store.collector import pause_collector
 from store.errors import ReadOnly, StoreError
-from store.journal import COMPACT_BYTES
 from store.preview import close_with_preview
 from tui.cjk_overlay_fix import install as install_cjk_overlay_fix
 from tui.i18n import error_text, set_language, t
@@ -37,6 +36,7 @@ if TYPE_CHECKING:
     from tui.screens.board import BoardScreen
 
 LOAD_AFTER_S = 0.05
+COMPACT_BYTES = 8 * 1024 * 1024  # a journal this long is folded into the data file
 TYPED_AHEAD_S = 0.1
 # Keys typed before the app had the terminal come as the line discipline
 # turned them: enter as a line feed.
