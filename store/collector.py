@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 
@@ -20,11 +20,26 @@ def collector_paused() -> Iterator[None]:
     them would stay, and documents hold none.) Nothing frozen before, such
     as the board's index, is brought back into sight.
     """
-    was_on = gc.isenabled()
-    gc.disable()
+    resume = pause_collector()
     try:
         yield
     finally:
+        resume()
+
+
+def pause_collector() -> Callable[[], None]:
+    """The collector paused, as :func:`collector_paused` pauses it, until the
+    function returned is called (once; later calls do nothing): for work
+    that ends in a callback, such as the board's start, whose end is its
+    first frame."""
+    was_on = gc.isenabled()
+    gc.disable()
+
+    def resume() -> None:
+        nonlocal was_on
         if was_on:
+            was_on = False
             gc.freeze()
             gc.enable()
+
+    return resume

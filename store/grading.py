@@ -11,8 +11,12 @@ A grade at or above the threshold T is *strong*. Intent picks the row
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from store.model import GRADES, Credit, Lead
+from store.grades import GRADES, Credit
+
+if TYPE_CHECKING:  # the board's order is worked out from stored fields, without leads
+    from store.model import Lead
 
 MIN_GRADE, MAX_GRADE = GRADES[0], GRADES[-1]
 

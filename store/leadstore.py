@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-import time
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
@@ -30,6 +29,7 @@ from store.backends.file import FileBackend, Fold
 from store.census import DEFAULTS as CENSUS_DEFAULTS
 from store.census import FIELDS as CENSUS_FIELDS
 from store.census import Census, Place
+from store.clock import Clock, local_now
 from store.collector import collector_paused
 from store.errors import (
     ChangedSince,
@@ -64,29 +64,10 @@ from store.table import LazyTable
 
 UNDO_DEPTH = 100
 BULK = 1000  # contacts changed in one step above which their indexes are rebuilt, not kept
-COMPACT_BYTES = 8 * 1024 * 1024
 SETTINGS_ID = 1
 
-Clock = Callable[[], datetime]
 Change = tuple[str, int, Any, Any]  # table, id, object before, object after
 Watcher = Callable[[str, int, int | None], None]  # table, id, the lead it concerns
-
-
-# The system's zone, until when (a POSIX time) it is taken as it is, and
-# the zone names it was looked up under.
-_zone: tuple[tzinfo | None, float, tuple[str, str]] = (None, 0.0, ("", ""))
-
-
-def local_now() -> datetime:
-    """The system's local time, to the second. Its zone is looked up once a
-    minute, not on every call (the board asks for the time for each row it
-    draws): a change of summer time shows within a minute, one of the
-    system's zone (``TZ`` and ``time.tzset``) at once."""
-    global _zone
-    seconds = time.time()
-    if seconds >= _zone[1] or time.tzname != _zone[2]:
-        _zone = (datetime.now().astimezone().tzinfo, seconds + 60, time.tzname)
-    return datetime.fromtimestamp(int(seconds), _zone[0])
 
 
 def _ids_between(times: list[tuple[datetime, int]], start: datetime, end: datetime) -> list[int]:
@@ -648,6 +629,7 @@ class LeadStore:
         """Contacts by lead and by time, and each lead's next planned contact,
         in one pass over stored fields."""
         leads = self._tables["leads"]
+        lead_ids = set(leads)  # asked of every contact: a set answers without a call of ours
         by_lead = self._contacts_by_lead
         planned: dict[int, list[datetime]] = {}
         self._by_time, self._planned_by_time = [], []  # replay may have begun them
@@ -655,7 +637,7 @@ class LeadStore:
         for contact_id, (lead_id, status, at) in self._tables["contacts"].rows(
             ("lead_id", "status", "at"), (None, ContactStatus.PLANNED.value, None)
         ):
-            if lead_id not in leads:
+            if lead_id not in lead_ids:
                 raise UnreadableFile(self._backend.path or self.shown, "bad_document",
                                      f"contact {contact_id}: no lead")
             by_lead.setdefault(lead_id, set()).add(contact_id)

@@ -10,21 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-GRADES = (1, 2, 3, 4, 5)
-DEFAULT_THRESHOLD = 3
-
-
-class Credit(StrEnum):
-    GOOD = "good"
-    UNKNOWN = "unknown"
-    POOR = "poor"
-
-
-class Status(StrEnum):
-    ACTIVE = "active"
-    WON = "won"
-    LOST = "lost"
-    DORMANT = "dormant"
+from store.grades import DEFAULT_THRESHOLD, GRADES, QUADRANTS, Credit, Status  # noqa: F401
 
 
 class Source(StrEnum):
@@ -59,10 +45,6 @@ class Stage(StrEnum):
     OBJECTIONS = "objections"
     CLOSING = "closing"
     AFTER_SALES = "after_sales"
-
-
-# Quadrants 1-4 in the board's reading order: Q1 Q2 / Q3 Q4.
-QUADRANTS = (1, 2, 3, 4)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,21 +18,26 @@ preview is set aside.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
 
 from store.board import PLACES, TRAY, BoardIndex, order_key, row_fields
 from store.errors import UnsafeFile
 from store.grading import priority
-from store.leadstore import LeadStore
 from store.safe_files import read_private, replace
 
+if TYPE_CHECKING:  # a preview is read at start without the store
+    from store.leadstore import LeadStore
+
 FORMAT = 1
-PREVIEW_FROM = 3_000  # leads; a smaller board loads about as fast as its preview
+# Leads. Painted from its preview, a board starts without the store's and
+# the full board's modules (about a third of a start at 1,000 leads); below
+# this a second file holding customers' names is not worth the moment.
+PREVIEW_FROM = 500
 ROWS = 80  # first rows kept per place and bucket: more than a terminal shows
 WINDOW = timedelta(days=4)
 VALID_FOR = WINDOW - timedelta(days=1)  # a lead planned past the window stays "upcoming"
@@ -56,18 +61,24 @@ class PreviewLead:
     score: int
 
 
+# A preview lead's fields as read, in PreviewLead's order: at 100k leads a
+# place has thousands of candidates, and only its first rows become leads.
+Candidate = tuple
+
+
 @dataclass(frozen=True, slots=True)
 class BoardPreview:
     lead_count: int
     counts: dict[int, int]  # place -> leads there
-    candidates: dict[int, list[PreviewLead]]  # place -> every lead that may come first
+    candidates: dict[int, list[Candidate]]  # place -> every lead that may come first
 
     def rows(self, place: int, now: datetime) -> list[PreviewLead]:
         """The place's first rows at ``now``, in the board's order."""
-        def key(lead: PreviewLead) -> tuple:
-            return order_key(place, lead.lead_id, lead.next_contact, lead.score, now)
+        def key(lead: Candidate) -> tuple:
+            return order_key(place, lead[0], lead[4], lead[7], now)
 
-        return sorted(self.candidates.get(place, []), key=key)[:ROWS]
+        return [PreviewLead(*lead) for lead in
+                sorted(self.candidates.get(place, []), key=key)[:ROWS]]
 
 
 # ---------------------------------------------------------------- stamps
@@ -169,7 +180,7 @@ def read_preview(db_path: Path, now: datetime) -> BoardPreview | None:
         found = BoardPreview(
             lead_count=data["lead_count"],
             counts={int(place): count for place, count in data["counts"].items()},
-            candidates={int(place): list(_leads(rows)) for place, rows in data["rows"].items()},
+            candidates={int(place): _candidates_read(rows) for place, rows in data["rows"].items()},
         )
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, UnsafeFile):
         return None  # only a preview: the board loads the slow way
@@ -182,24 +193,29 @@ def _sound(found: BoardPreview) -> bool:
     places = set(PLACES)
     return (_is(found.lead_count, int)
             and set(found.counts) <= places and all(_is(n, int) for n in found.counts.values())
-            and set(found.candidates) <= places
-            and all(_sound_lead(lead) for rows in found.candidates.values() for lead in rows))
-
-
-def _sound_lead(lead: PreviewLead) -> bool:
-    return (_is(lead.lead_id, int) and _is(lead.score, int)
-            and all(isinstance(v, str) for v in (lead.name, lead.company, lead.region,
-                                                  lead.credit))
-            and isinstance(lead.has_project, bool))
+            and set(found.candidates) <= places)
 
 
 def _is(value: object, kind: type) -> bool:
     return type(value) is kind
 
 
-def _leads(rows: Iterable[list]) -> Iterable[PreviewLead]:
-    for lead_id, name, company, region, planned, credit, project, score in rows:
-        yield PreviewLead(lead_id, name, company, region,
-                          datetime.fromisoformat(planned) if planned else None,
-                          credit, project, score)
+# What each field of a row holds (the planned time, a text or nothing, is read on).
+_KINDS = ({int}, {str}, {str}, {str}, None, {str}, {bool}, {int})
+
+
+def _candidates_read(rows: list[list]) -> list[Candidate]:
+    """A place's rows, checked a column at a time (thousands at 100k leads):
+    a value of another type anywhere raises ValueError (or TypeError), and
+    the preview is set aside."""
+    if not rows:
+        return []
+    if any(type(row) is not list or len(row) != len(_KINDS) for row in rows):
+        raise ValueError("a preview row of another shape")
+    columns = list(zip(*rows))
+    for column, kinds in zip(columns, _KINDS):
+        if kinds is not None and not set(map(type, column)) <= kinds:
+            raise ValueError("a preview value of another type")
+    columns[4] = [datetime.fromisoformat(planned) if planned else None for planned in columns[4]]
+    return list(zip(*columns))
 

@@ -8,7 +8,7 @@ to the next snapshot as it was read. Documents wait packed (see ``packed``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
 from store import packed
@@ -61,7 +61,8 @@ class LazyTable(Mapping[int, T], Generic[T]):
             return getattr(value, "value", value)
         return packed.get(self._docs[obj_id], name, default)
 
-    def rows(self, names: tuple[str, ...], defaults: tuple[Any, ...]) -> Iterator[tuple[int, list]]:
+    def rows(self, names: tuple[str, ...], defaults: tuple[Any, ...]
+             ) -> Iterator[tuple[int, Sequence[Any]]]:
         """(id, [field values]) for every record, as stored, without building objects.
 
         The one fast path for whole-table scans (the board, the contact index).
@@ -71,9 +72,15 @@ class LazyTable(Mapping[int, T], Generic[T]):
         for obj_id, obj in list(self._objects.items()):
             values = [getattr(obj, name) for name in names]
             yield obj_id, [getattr(v, "value", v) for v in values]
-        values_of = packed.values
+        readers: dict[Any, packed.Reader] = {}  # by layout, made at its first document
         for obj_id, doc in list(self._docs.items()):
-            yield obj_id, values_of(doc, names, defaults)
+            if type(doc) is not tuple:  # a damaged record, kept as it was read
+                yield obj_id, packed.values(doc, names, defaults)
+                continue
+            read = readers.get(doc[0])
+            if read is None:
+                read = readers[doc[0]] = packed.reader(doc[0], names, defaults)
+            yield obj_id, read(doc)
 
     def doc(self, obj_id: int) -> Doc:
         """The stored document (values as stored), building nothing."""

@@ -8,7 +8,7 @@ import textual
 from textual._compositor import Compositor
 
 from tui.app import LeadboardApp
-from tui.cjk_overlay_fix import FOR_VERSIONS, textual_render_chops
+from tui.cjk_overlay_fix import FOR_VERSIONS, textual_render_chops, textual_version
 
 WIDE = (110, 30)  # the welcome box crosses the edges of Q1, Q2 and the tray
 WELCOME = ("看板还是空的。按 n 添加第一个客户。", "请按 q 退出，然后运行：",
@@ -54,6 +54,10 @@ def test_the_fix_is_in_place_for_this_textual():
         f"Textual {textual.__version__}: see whether it still cuts Chinese characters "
         "(the tests below, with FOR_VERSIONS widened), then widen it or remove the fix")
     assert Compositor._render_chops is _render_chops
+
+
+def test_the_version_read_at_start_is_textuals_own():
+    assert textual_version() == textual.__version__
 
 
 async def test_textual_alone_still_cuts_them(store, seeded, monkeypatch):

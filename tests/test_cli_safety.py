@@ -133,7 +133,11 @@ def as_nobody_in_a_read_only_folder(folder: Path, act) -> tuple[int, str]:
 
 @pytest.mark.parametrize("gone", [(), (".journal",), (".lock",), (".lock", ".journal")])
 def test_the_board_opens_read_only_in_a_folder_that_cannot_be_written(gone):
-    import textual.drivers.linux_driver  # noqa: F401  (imported while it can be)
+    # Imported while they can be (the user the test becomes cannot read
+    # Python's own folder): the driver, and the board's modules, which
+    # board_app imports while the file opens.
+    import textual.drivers.linux_driver  # noqa: F401
+    import tui.screens.board  # noqa: F401
 
     from tui.cli import board_app
     from tui.i18n import t

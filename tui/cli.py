@@ -15,15 +15,15 @@ import io
 import os
 import pkgutil
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_path
 from rich.console import Console
 
 from store.backends import is_server, shown
-from store.backups import list_backups
-from store.demo import write_demo
 from store.errors import (
     ChangedSince,
     FoldFailed,
@@ -33,11 +33,15 @@ from store.errors import (
     StoreError,
     UnreadableFile,
 )
+from store.clock import Clock, local_now
+from store.collector import collector_paused
 from store.safe_files import replace
-from store.leadstore import Clock, LeadStore, local_now
 from store.preview import PREVIEW_FROM, close_with_preview, read_preview
 from tui.i18n import LANGUAGES, detect_language, error_text, set_language, t
 from tui.output import OutputFailed, guarded_stdout
+
+if TYPE_CHECKING:  # a board painted from its preview at start loads the store behind it
+    from store.leadstore import LeadStore
 
 EXIT_OK, EXIT_NONE, EXIT_USAGE, EXIT_UNREADABLE, EXIT_LOCKED, EXIT_SAVE, EXIT_CRASH = range(7)
 EXIT_NOT_FOLDED = 7
@@ -150,7 +154,9 @@ def _common(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS
     parser.add_argument("--lang", choices=LANGUAGES, default=default, help=t("cli.help.lang"))
 
 
-def build_parser() -> Parser:
+def build_parser(argv: Sequence[str] | None = None) -> Parser:
+    """The parser for ``argv``: with the sub-command it names, or with every
+    one when it names none it knows or asks for help (None: every one)."""
     parser = Parser(prog=APP_NAME, description=t("cli.description"))
     _common(parser, default=None)
     parser.add_argument("--version", action="store_true", help=t("cli.help.version"))
@@ -160,20 +166,47 @@ def build_parser() -> Parser:
     demo.add_argument("--count", type=int, default=300, help=t("cli.help.count"))
     demo.add_argument("--seed", type=int, default=7, help=t("cli.help.seed"))
     demo.add_argument("--no-open", action="store_true", help=t("cli.help.no_open"))
-    for module in command_modules():
+    for module in command_modules(argv):
         module.register(commands, _common)
     return parser
 
 
-def command_modules() -> list:
+# A sub-command whose module has another name (``import`` is a Python word).
+MODULE_OF = {"import": "importing"}
+# Options before a sub-command that take a value (the value is no command).
+_VALUE_OPTIONS = ("--db", "--lang")
+
+
+def command_modules(argv: Sequence[str] | None = None) -> list:
     """Each module in ``tui/commands`` adds one sub-command: its ``register``
-    adds a parser and sets ``handler`` (args -> exit code) with ``set_defaults``."""
+    adds a parser and sets ``handler`` (args -> exit code) with ``set_defaults``.
+    Only the one ``argv`` names is imported, none for the board: the board's
+    start does without what the other commands bring (the demo, the reports,
+    the importers)."""
     import tui.commands
 
-    return [
-        importlib.import_module(f"tui.commands.{info.name}")
-        for info in sorted(pkgutil.iter_modules(tui.commands.__path__), key=lambda m: m.name)
-    ]
+    names = sorted(info.name for info in pkgutil.iter_modules(tui.commands.__path__))
+    if argv is not None and not {"-h", "--help"} & set(argv):
+        word = _command_word(argv)
+        if word is None or word == "demo":
+            names = []
+        elif MODULE_OF.get(word, word) in names:
+            names = [MODULE_OF.get(word, word)]
+    return [importlib.import_module(f"tui.commands.{name}") for name in names]
+
+
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The sub-command ``argv`` names, as argparse reads it: its first word
+    that is neither an option nor an option's value."""
+    taken = False  # the word before was an option that takes a value
+    for arg in argv:
+        if taken:
+            taken = False
+        elif arg in _VALUE_OPTIONS:
+            taken = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
 def _language_from(argv: Sequence[str]) -> str:
@@ -192,17 +225,54 @@ def say(message: str) -> None:
 def board_app(path: Location, lang: str, *, read_only: bool = False, clock: Clock = local_now):
     """The app on ``path``. A large file with an up-to-date preview of its
     board is painted from that at once, and loads behind it."""
-    from tui.app import LeadboardApp
-    from tui.screens.opening import Opening
-
     preview = None if is_server(path) else read_preview(Path(path), clock())
     if preview is not None:
+        from tui.app import LeadboardApp
+        from tui.screens.opening import Opening
+
         return LeadboardApp(None, lang, Opening(path, preview, read_only, clock))
     if _takes_a_moment(path):
         say(t("cli.opening", path=shown(path)))
-    store = LeadStore.open(path, clock=clock, read_only=read_only,
-                           fallback_read_only=not read_only)
+    opened = _opening(path, clock, read_only)
+    # Meanwhile, the board's modules: reading the file and taking its
+    # checksum leave the interpreter to them.
+    from tui.app import LeadboardApp
+    from tui.screens import board  # noqa: F401  (imported by the app as it starts)
+
+    store = opened()
     return LeadboardApp(store, lang, hold_keys=len(store.leads) >= PREVIEW_FROM)
+
+
+def _opening(path: Location, clock: Clock, read_only: bool) -> Callable[[], LeadStore]:
+    """A data file opened in a thread of its own (a server's base as before,
+    here); the function returned waits for the store (or raises what opening
+    raised). A daemon thread: ctrl+c while it loads ends Leadboard at once,
+    as it always did."""
+    from store.leadstore import LeadStore
+
+    if is_server(path):
+        store = LeadStore.open(path, clock=clock, read_only=read_only,
+                               fallback_read_only=not read_only)
+        return lambda: store
+    done: list = []
+
+    def open_store() -> None:
+        try:
+            done.append(LeadStore.open(path, clock=clock, read_only=read_only,
+                                       fallback_read_only=not read_only))
+        except BaseException as exc:  # handed to the waiting thread, raised there
+            done.append(exc)
+
+    thread = threading.Thread(target=open_store, daemon=True)
+    thread.start()
+
+    def opened() -> LeadStore:
+        thread.join()
+        if isinstance(done[0], BaseException):
+            raise done[0]
+        return done[0]
+
+    return opened
 
 
 def _takes_a_moment(path: Location | None) -> bool:
@@ -265,7 +335,9 @@ def cmd_board(args: argparse.Namespace) -> int:
     if not has_terminal():
         raise UsageError(t("cli.error.no_terminal"))
     path = db_location(args)
-    return run_board(board_app(path, args.lang), path)
+    with collector_paused():  # all of it kept: see LeadboardApp.run
+        app = board_app(path, args.lang)
+    return run_board(app, path)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -273,6 +345,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise UsageError(t("cli.error.count"))
     if not args.no_open and not has_terminal():
         raise UsageError(t("cli.error.no_terminal_demo"))  # before a file is written
+    from store.demo import write_demo  # modules the board's start does without
+    from store.leadstore import LeadStore
+
     path = demo_db() if args.db is None else db_location(args)
     store = LeadStore.open(path)
     if store.leads and not args.no_open:
@@ -325,9 +400,14 @@ ONLY_READ: dict[str, Callable[[argparse.Namespace], bool]] = {
                               args.replace_hours) == (None,) * 6,
     "market": lambda args: True,
     "lead": lambda args: True,  # a lead to show or change is in a base that is there
-    "restore": lambda args: (args.list and not is_server(data_path(args))
-                             and not list_backups(data_path(args))),
+    "restore": lambda args: args.list and not is_server(data_path(args)) and _no_backups(args),
 }
+
+
+def _no_backups(args: argparse.Namespace) -> bool:
+    from store.backups import list_backups  # a module the board's start does without
+
+    return not list_backups(data_path(args))
 
 
 def missing_file(args: argparse.Namespace) -> Path | None:
@@ -367,7 +447,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: list[str], lang: str, args: argparse.Namespace) -> int:
     """The command ``argv`` asks for; its options land in ``args``."""
-    build_parser().parse_args(argv, namespace=args)
+    build_parser(argv).parse_args(argv, namespace=args)
     args.lang = args.lang or lang
     if args.version:
         print(f"{APP_NAME} {_version()}")

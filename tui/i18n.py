@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import PurePath
 
 from textual.binding import Binding
@@ -18,7 +18,31 @@ from store.text import visible
 from tui.locales import load_catalog
 
 LANGUAGES = ("zh", "en")
-CATALOGS: dict[str, dict[str, str]] = {lang: load_catalog(lang) for lang in LANGUAGES}
+
+
+class Catalogs(Mapping[str, dict[str, str]]):
+    """Each language's catalog, read the first time it is asked for: a rep's
+    start reads the language they work in, not the other one too."""
+
+    def __init__(self) -> None:
+        self.read: dict[str, dict[str, str]] = {}
+
+    def __getitem__(self, lang: str) -> dict[str, str]:
+        if lang not in LANGUAGES:
+            raise KeyError(lang)
+        catalog = self.read.get(lang)
+        if catalog is None:
+            catalog = self.read[lang] = load_catalog(lang)
+        return catalog
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(LANGUAGES)
+
+
+CATALOGS = Catalogs()
 
 _current = "en"
 
@@ -35,7 +59,7 @@ def detect_language(env: Mapping[str, str] | None = None) -> str:
 
 def set_language(lang: str) -> None:
     global _current
-    if lang not in CATALOGS:
+    if lang not in LANGUAGES:
         raise ValueError(lang)
     _current = lang
 

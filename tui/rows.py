@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from store.board import row_fields
-from store.codec import as_time
 from store.lazy import LazySequence
-from store.leadstore import LeadStore
 from store.preview import BoardPreview, PreviewLead
 from store.text import visible
 from tui.i18n import t
 from widgets.lead_row import Badge, LeadRow
+
+if TYPE_CHECKING:  # the preview's rows are drawn without the store
+    from store.leadstore import LeadStore
 
 
 def when_text(moment: datetime | None, now: datetime) -> tuple[str, str, str]:
@@ -39,6 +41,8 @@ def badges(credit: str, has_project: bool) -> tuple[Badge, ...]:
 def _wake(store: LeadStore, lead_id: int) -> datetime | None:
     """A dormant lead's day back in the queue (such a lead shows on the
     board only when a search asks for it)."""
+    from store.codec import as_time  # loaded with the store; the preview's rows do without
+
     if store.leads_field(lead_id, "status") != "dormant":
         return None
     return as_time(store.leads_field(lead_id, "wake"))

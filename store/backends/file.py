@@ -219,7 +219,7 @@ def _kept(name: str, docs: dict[str, Any], texts: dict[str, str]) -> dict[Any, A
     if name == "leads":
         for lead_id, doc in docs.items():
             docs[lead_id] = codec.settle_lead_doc(doc)
-    return packed.pack_all({int(key): doc for key, doc in docs.items()}, texts)
+    return packed.pack_all(docs, texts)
 
 
 class Fold:

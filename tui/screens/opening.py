@@ -9,14 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
 
-from store.board import BoardIndex
-from store.leadstore import Clock, LeadStore, local_now
+from store.clock import Clock, local_now
 from store.preview import BoardPreview
 from tui.i18n import describe, t
 from tui.places import BOARD_BINDINGS, BOARD_BREAKPOINTS, label_places, place_title
@@ -24,6 +24,10 @@ from tui.rows import PreviewRows
 from widgets.key_bar import KeyBar
 from widgets.quadrant_board import PLACES_IN_ORDER, QuadrantBoard
 from widgets.status_line import StatusLine
+
+if TYPE_CHECKING:  # loaded behind the preview, once it is painted
+    from store.board import BoardIndex
+    from store.leadstore import LeadStore
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,9 @@ class LoadFailed(Message):
 
 def load(opening: Opening) -> Loaded | LoadFailed:
     """Open the file and work out its board's order (seconds at 100k leads)."""
+    from store.board import BoardIndex
+    from store.leadstore import LeadStore
+
     try:
         store = LeadStore.open(opening.path, clock=opening.clock, read_only=opening.read_only,
                                fallback_read_only=not opening.read_only)
