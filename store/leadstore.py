@@ -29,6 +29,7 @@ from store.backends.file import FileBackend, Fold
 from store.census import DEFAULTS as CENSUS_DEFAULTS
 from store.census import FIELDS as CENSUS_FIELDS
 from store.census import Census, Place
+from store.lost_index import LostIndex
 from store.collector import collector_paused
 from store.errors import (
     ChangedSince,
@@ -200,6 +201,10 @@ class LeadStore:
         self._census_missed: set[int] | None = None
         self._warming = False
         self._census_round = 0  # a new one each time the tables are loaded anew
+        # The lost deals by region, built at the market's first question about
+        # them, then kept by every change to a lost deal or a lead (under the
+        # census's lock: the market reads it in a worker too).
+        self._lost: LostIndex | None = None
         self._last_change: datetime | None = None  # found on first use, then kept
         self._watchers: list[Watcher] = []
 
@@ -305,7 +310,7 @@ class LeadStore:
         for name, table in self._tables.items():
             table.load(tables.get(name, {}))
         with self._census_lock:
-            self._fleets = self._census = None
+            self._fleets = self._census = self._lost = None
             self._census_round += 1
 
     def take_news(self, news: Any) -> tuple[set[int], set[str]]:
@@ -737,6 +742,14 @@ class LeadStore:
                 self._census = self._new_census()
             yield self._census
 
+    @contextmanager
+    def lost_index(self) -> Iterator[LostIndex]:
+        """The lost deals by region, to read while no change lands."""
+        with self._census_lock:
+            if self._lost is None:
+                self._lost = LostIndex(self._tables["lost_deals"], self._owner_place)
+            yield self._lost
+
     @property
     def census_ready(self) -> bool:
         """Whether the census is built (the market's next opening finds it)."""
@@ -941,7 +954,7 @@ class LeadStore:
         Held under the census's lock, so that none is built meanwhile."""
         with self._census_lock:
             if (self._watchers or self._fleets is not None or self._census is not None
-                    or self._warming or self._last_change is not None
+                    or self._lost is not None or self._warming or self._last_change is not None
                     or getattr(self._backend, "ids", None) is not None
                     or any(t not in ("leads", "machines") or after is None
                            for t, _i, _b, after in docs)):
@@ -1118,6 +1131,12 @@ class LeadStore:
         if table == "leads" and (self._census is not None or self._census_missed is not None):
             with self._census_lock:
                 self._recount(self._fleet_index().get(obj_id, ()))
+        if self._lost is not None and table in ("leads", "lost_deals"):
+            with self._census_lock:  # a lead's deals show while he is in the file, where he is
+                if table == "leads":
+                    self._lost.put_lead(obj_id)
+                else:
+                    self._lost.put_deal(obj_id)
         if reindex:
             if table == "contacts":
                 self._reindex_contact(obj_id, old, new)
