@@ -746,20 +746,27 @@ class LeadStore:
     def lost_index(self) -> Iterator[LostIndex]:
         """The lost deals by region, to read while no change lands."""
         with self._census_lock:
-            if self._lost is None:
+            yield self._lost_built()
+
+    def _lost_built(self) -> LostIndex:
+        """The lost deals by region (held under the census's lock)."""
+        if self._lost is None:
+            with collector_paused():  # thousands of deals read, all kept
                 self._lost = LostIndex(self._tables["lost_deals"], self._owner_place)
-            yield self._lost
+        return self._lost
 
     @property
     def census_ready(self) -> bool:
-        """Whether the census is built (the market's next opening finds it)."""
-        return self._census is not None
+        """Whether the census and the lost deals by region are built (the
+        market's next opening finds them)."""
+        return self._census is not None and self._lost is not None
 
     def warm_census(self) -> None:
         """Build the census now, from a thread of its own, so that the market's
         first opening finds it; changes are not held up meanwhile (a key may
         save a lead while it is built): the machines they touch are counted
-        again once it is."""
+        again once it is. The lost deals by region follow, read at once (a
+        few thousand deals, against tens of thousands of machines)."""
         with self._census_lock:
             if self._census is not None or self._warming:
                 return
@@ -776,6 +783,7 @@ class LeadStore:
                 if census is not None and self._census is None and self._census_round == round_:
                     self._census = census
                     self._recount(missed or ())
+                    self._lost_built()
 
     def _read_census(self) -> Census:
         for _try in range(3):
