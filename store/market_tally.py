@@ -45,22 +45,25 @@ class MarketTally:
                 last_year: int, hours: int, this_year: int) -> MarketTally:
         """Counted from scratch from the region's places."""
         tally = cls(inside, last_year, hours, this_year)
-        due: list[tuple[int, int, int, int]] = []
+        due: list[tuple[int, Due]] = []
         for place in tallies:
             for brand, counted in place.brands.items():
                 tally._brand(brand).merge(counted)
+            # Written out rather than through _is_due: tens of thousands of machines.
             for fact in place.machines.values():
-                if tally._is_due(fact):
+                year, meter = fact.year, fact.hours
+                if (year is not None and year <= last_year) or (meter is not None
+                                                                 and meter >= hours):
                     if fact.owner is None:
                         tally.unowned += 1
                     elif fact.owned:
-                        due.append((fact.owner, *tally._due_row(fact)))
+                        due.append((fact.owner, (this_year if year is None else year,
+                                                 -(meter or 0), fact.id)))
         # Tuples of ints only: thousands of them, which the collector soon
         # stops watching (lists or records would be walked by each collection).
         due.sort()
         for owner, group in groupby(due, key=itemgetter(0)):
-            rows = tuple(row[1:] for row in group)
-            tally.due[owner] = rows
+            rows = tally.due[owner] = tuple(map(itemgetter(1), group))
             tally.order.append(_entry(owner, rows))
         tally.order.sort()
         return tally
