@@ -29,7 +29,6 @@ from store.backends.file import FileBackend, Fold
 from store.census import DEFAULTS as CENSUS_DEFAULTS
 from store.census import FIELDS as CENSUS_FIELDS
 from store.census import Census, Place
-from store.lost_index import LostIndex
 from store.collector import collector_paused
 from store.errors import (
     ChangedSince,
@@ -44,6 +43,7 @@ from store.errors import (
 from store.fleet import brand_name, check_machine
 from store.market_checks import CHECKS
 from store.grading import grades_for_quadrant, step_grade
+from store.lost_index import LostIndex
 from store.model import (
     EDITABLE_FIELDS,
     Contact,
