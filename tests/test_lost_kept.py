@@ -179,3 +179,14 @@ def test_another_reps_changes_heard_from_the_server_reach_the_deals(pg_base, clo
     finally:
         listener.stop()
         mine.close()
+
+
+def test_more_regions_asked_than_are_kept_are_still_read_right(store, clock):
+    ids = territory(store, clock)
+    many = (*REGIONS, "南京", "郑州", "linyi", "xuzhou", "江")
+    for region in many:
+        lost_deals_in(store, region)
+    unplaced_deal(store, ids["b"], days_ago=5)
+    store.edit_lead(ids["c"], province="河南", city="郑州")
+    for region in (*many, *reversed(many)):
+        assert shown(store, region) == counted(store, region), region

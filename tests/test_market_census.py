@@ -304,3 +304,14 @@ def test_figures_kept_through_a_long_run_of_changes_equal_a_count_from_scratch(s
         for region in REGIONS:
             assert shown(store, region) == counted(store, region), (step, region)
     assert_right(store)
+
+
+def test_more_regions_asked_than_are_kept_are_still_counted_right(store, territory):
+    """The census keeps the last regions asked for; one let go is counted anew."""
+    many = (*REGIONS, "南京", "郑州", "linyi", "xuzhou", "江")
+    for region in many:
+        market(store, region)
+    store.add_machine("三一", "SY135C", owner=territory["c"], year=2010)
+    store.edit_lead(territory["a"], province="河南", city="郑州")
+    for region in (*many, *reversed(many)):
+        assert shown(store, region) == counted(store, region), region
