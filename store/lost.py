@@ -16,6 +16,7 @@ from store.errors import Invalid
 from store.fleet import brand_name
 from store.lazy import LazySequence
 from store.leadstore import Change, LeadStore
+from store.lost_index import Row
 from store.market import Owner, owner_of, region_test
 from store.market_checks import MAX_PRICE, check_lost_deal
 from store.market_model import LostDeal, LostReason
@@ -109,23 +110,21 @@ def lost_deals_in(store: LeadStore, region: str = "") -> LostRows:
     """The deals lost in ``region`` (matched as the market matches it), newest
     first; the store keeps each region's asked for as deals and leads change."""
     with store.lost_index() as index:
-        rows = index.within(region, region_test(region))
-    rows.reverse()
-    return LostRows(store, [row[2] for row in rows])
+        return LostRows(store, index.within(region, region_test(region)))
 
 
 class LostRows(LazySequence[LostInRegion]):
-    """Lost deals in order; each one's lead is read when shown (all regions
-    at 100k leads hold thousands, the screen lists a few)."""
+    """Lost deals newest first; each one's lead is read when shown (all
+    regions at 100k leads hold thousands, the screen lists a few)."""
 
-    def __init__(self, store: LeadStore, deals: list[LostDeal]) -> None:
-        self._store, self._deals = store, deals
+    def __init__(self, store: LeadStore, rows: list[Row]) -> None:
+        self._store, self._rows = store, rows  # oldest first, as kept: read from the end
 
     def __len__(self) -> int:
-        return len(self._deals)
+        return len(self._rows)
 
     def item(self, index: int) -> LostInRegion:
-        deal = self._deals[index]
+        deal = self._rows[-1 - index][2]
         return LostInRegion(deal, owner_of(self._store, deal.lead_id))
 
 
