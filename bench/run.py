@@ -273,16 +273,18 @@ the causes below are what the figures show across areas, not one reading.
   deals of those regions are kept in order the same way, moved by a change
   to a deal or to its lead, and read behind the board with the census
   (about 20 ms at each opening before). What is left is the screen itself,
-  the same work at both sizes. Five runs alone on a busy machine (load 4
-  to 7): after a machine changed, the province 0.84× to 1.62× (median
-  1.06×), all regions 0.71× to 1.27× (median 1.14×); opened again, medians
-  1.04× and 1.01×; the table is the run nearest those medians. At that load
-  the screen takes 600 to 1,200 ms at either size and its ratios swing with
-  the load and the collector's full passes (100 to 200 ms each, about one
-  every other opening at either size): the code before this change, run
-  once in the same hour, gave 0.79× and 0.95× after a change. The board's
-  fleet row, which nothing here touches, swung from 0.96× to 1.50× in the
-  same runs.
+  the same work at both sizes. Six runs alone on a busy machine: after a
+  machine changed, the province 0.84× to 1.62× (median 1.07×), all regions
+  0.71× to 1.27× (median 1.18×); opened again, medians 1.07× and 1.03×; the
+  table is a run near those medians. Under heavy load (4 to 7) the screen
+  takes 600 to 1,200 ms at either size and its ratios swing with the load
+  and the collector's full passes (100 to 200 ms each, about one every
+  other opening at either size): the code before this change, run once in
+  that hour, gave 0.79× and 0.95× after a change. The quietest run (load
+  under 2, times near the earlier run's) gave 1.27× and 1.26× after a
+  change; timed in-process at that moment, all regions after a change took
+  361 ms at 100k against 335 ms at 1k (1.08×). The board's fleet row, which
+  nothing here touches, swung from 0.96× to 1.50× in the same runs.
 - **Start-up**: a first start at 100k answers keys in about 2.8 s (goal 2.5);
   a later start paints the board in about 2.2× a minimal app's start (goal
   1.5×): the board's preview, the app's modules and its stylesheets.
