@@ -5,8 +5,9 @@ Figures, each beside its baseline measured in the same run (medians):
   with the most leads and for all regions, on the demo file of 100k leads
   and its fleet, against the same on the demo's 1k (goal: at most 1.5x):
   opened again with nothing changed (the figures kept), opened after a
-  machine was changed (the figures worked out anew from the census), and
-  the first opening in a session (the screen's code loaded; the census is
+  machine was changed (the region's tally the census keeps, moved by that
+  machine, read into figures again), and the first opening in a session
+  (the screen's code loaded; the census and the lost deals by region are
   built behind the board a few seconds after it paints, and waited for);
 - the market's figures (``store.market.work_out``, all regions: worked out
   anew each time from the store's census, not the ones ``market`` keeps

@@ -45,6 +45,7 @@ from store.foreground import stepping
 from store.fleet import brand_name, check_machine
 from store.market_checks import CHECKS
 from store.grading import grades_for_quadrant, step_grade
+from store.lost_index import LostIndex
 from store.model import (
     EDITABLE_FIELDS,
     Contact,
@@ -183,6 +184,10 @@ class LeadStore:
         self._census_missed: set[int] | None = None
         self._warming = False
         self._census_round = 0  # a new one each time the tables are loaded anew
+        # The lost deals by region, built at the market's first question about
+        # them, then kept by every change to a lost deal or a lead (under the
+        # census's lock: the market reads it in a worker too).
+        self._lost: LostIndex | None = None
         self._last_change: datetime | None = None  # found on first use, then kept
         self._watchers: list[Watcher] = []
 
@@ -288,7 +293,7 @@ class LeadStore:
         for name, table in self._tables.items():
             table.load(tables.get(name, {}))
         with self._census_lock:
-            self._fleets = self._census = None
+            self._fleets = self._census = self._lost = None
             self._census_round += 1
 
     def take_news(self, news: Any) -> tuple[set[int], set[str]]:
@@ -721,16 +726,31 @@ class LeadStore:
                 self._census = self._new_census()
             yield self._census
 
+    @contextmanager
+    def lost_index(self) -> Iterator[LostIndex]:
+        """The lost deals by region, to read while no change lands."""
+        with self._census_lock:
+            yield self._lost_built()
+
+    def _lost_built(self) -> LostIndex:
+        """The lost deals by region (held under the census's lock)."""
+        if self._lost is None:
+            with collector_paused():  # thousands of deals read, all kept
+                self._lost = LostIndex(self._tables["lost_deals"], self._owner_place)
+        return self._lost
+
     @property
     def census_ready(self) -> bool:
-        """Whether the census is built (the market's next opening finds it)."""
-        return self._census is not None
+        """Whether the census and the lost deals by region are built (the
+        market's next opening finds them)."""
+        return self._census is not None and self._lost is not None
 
     def warm_census(self) -> None:
         """Build the census now, from a thread of its own, so that the market's
         first opening finds it; changes are not held up meanwhile (a key may
         save a lead while it is built): the machines they touch are counted
-        again once it is."""
+        again once it is. The lost deals by region follow, read at once (a
+        few thousand deals, against tens of thousands of machines)."""
         with self._census_lock:
             if self._census is not None or self._warming:
                 return
@@ -747,6 +767,7 @@ class LeadStore:
                 if census is not None and self._census is None and self._census_round == round_:
                     self._census = census
                     self._recount(missed or ())
+                    self._lost_built()
 
     def _read_census(self) -> Census:
         for _try in range(3):
@@ -930,7 +951,7 @@ class LeadStore:
         Held under the census's lock, so that none is built meanwhile."""
         with self._census_lock:
             if (self._watchers or self._fleets is not None or self._census is not None
-                    or self._warming or self._last_change is not None
+                    or self._lost is not None or self._warming or self._last_change is not None
                     or getattr(self._backend, "ids", None) is not None):
                 return False
             settle, refresh = codec.settle_lead_doc, self._refresh_unplanned
@@ -1108,6 +1129,12 @@ class LeadStore:
         if table == "leads" and (self._census is not None or self._census_missed is not None):
             with self._census_lock:
                 self._recount(self._fleet_index().get(obj_id, ()))
+        if self._lost is not None and table in ("leads", "lost_deals"):
+            with self._census_lock:  # a lead's deals show while he is in the file, where he is
+                if table == "leads":
+                    self._lost.put_lead(obj_id)
+                else:
+                    self._lost.put_deal(obj_id)
         if reindex:
             if table == "contacts":
                 self._reindex_contact(obj_id, old, new)

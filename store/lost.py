@@ -16,7 +16,8 @@ from store.errors import Invalid
 from store.fleet import brand_name
 from store.lazy import LazySequence
 from store.leadstore import Change, LeadStore
-from store.market import Owner, lead_place, owner_of, region_test
+from store.lost_index import Row
+from store.market import Owner, owner_of, region_test
 from store.market_checks import MAX_PRICE, check_lost_deal
 from store.market_model import LostDeal, LostReason
 from store.model import Lead, Status
@@ -105,34 +106,25 @@ class LostInRegion:
         return self.deal.on
 
 
-def deal_place(store: LeadStore, deal: LostDeal) -> tuple[str, str]:
-    """Where the deal was lost: its own region, else its lead's."""
-    if deal.province or deal.city:
-        return deal.province, deal.city
-    return lead_place(store, deal.lead_id)
-
-
 def lost_deals_in(store: LeadStore, region: str = "") -> LostRows:
-    """The deals lost in ``region`` (matched as the market matches it), newest first."""
-    leads, inside = store.leads, region_test(region)
-    found = [deal for deal in store.records("lost_deals").values()
-             if deal.lead_id in leads and inside(deal_place(store, deal))]
-    found.sort(key=lambda deal: (deal.on, deal.id), reverse=True)
-    return LostRows(store, found)
+    """The deals lost in ``region`` (matched as the market matches it), newest
+    first; the store keeps each region's asked for as deals and leads change."""
+    with store.lost_index() as index:
+        return LostRows(store, index.within(region, region_test(region)))
 
 
 class LostRows(LazySequence[LostInRegion]):
-    """Lost deals in order; each one's lead is read when shown (all regions
-    at 100k leads hold thousands, the screen lists a few)."""
+    """Lost deals newest first; each one's lead is read when shown (all
+    regions at 100k leads hold thousands, the screen lists a few)."""
 
-    def __init__(self, store: LeadStore, deals: list[LostDeal]) -> None:
-        self._store, self._deals = store, deals
+    def __init__(self, store: LeadStore, rows: list[Row]) -> None:
+        self._store, self._rows = store, rows  # oldest first, as kept: read from the end
 
     def __len__(self) -> int:
-        return len(self._deals)
+        return len(self._rows)
 
     def item(self, index: int) -> LostInRegion:
-        deal = self._deals[index]
+        deal = self._rows[-1 - index][2]
         return LostInRegion(deal, owner_of(self._store, deal.lead_id))
 
 

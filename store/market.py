@@ -9,20 +9,19 @@ text inside the province or the city, or the start of their pinyin.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from itertools import groupby
-from operator import itemgetter
 
-from store.census import SIZE_BANDS, BrandTally, Fact, PlaceTally, band
+from store.census import SIZE_BANDS, Census, band
 from store.fleet import brand_key
 from store.lazy import LazySequence
 from store.leadstore import LeadStore
+from store.market_tally import MarketTally
 from store.model import Machine
+from store.settings import Settings
 from store.search.pinyin import reading
 
 # Ages in whole years (this year less the year of manufacture).
@@ -148,24 +147,41 @@ def regions(store: LeadStore) -> list[tuple[str, int]]:
 
 
 def market(store: LeadStore, region: str = "") -> Market:
-    """The figures (:func:`work_out`), worked out once until a machine or an
-    owner changes, or the day or the rules do."""
+    """The figures (as :func:`work_out` gives them), read from the region's
+    tally the census keeps current; read once until a machine or an owner
+    changes, or the day or the rules do."""
     today, settings = store.now().date(), store.settings
     key = ("market", region, today, _own(settings.own_brand), settings.replace_age,
            settings.replace_hours)
     with store.census() as census:
-        return census.figures(key, lambda: work_out(store, region))
+        tally = census.keep(("market", region, today.year, settings.replace_age,
+                             settings.replace_hours),
+                            lambda: _count(census, region, today, settings))
+        return census.figures(key, lambda: _figures(store, tally, region, today))
 
 
 def work_out(store: LeadStore, region: str = "") -> Market:
-    """The figures, added up from the census's places in the region."""
+    """The figures, added up anew from the census's places in the region."""
     today, settings = store.now().date(), store.settings
     with store.census() as census:
-        tallies = census.within(region_test(region))
-        bases = _bases(tallies, _own(settings.own_brand), today)
-        due_now = _due(tallies, today.year - settings.replace_age, settings.replace_hours)
-    total = sum(b.count for b in bases)
-    bases = [dataclasses.replace(b, share=b.count / total) for b in bases]
+        return _figures(store, _count(census, region, today, settings), region, today)
+
+
+def _count(census: Census, region: str, today: date, settings: Settings) -> MarketTally:
+    inside = region_test(region)
+    return MarketTally.counted(census.within(inside), inside, today.year - settings.replace_age,
+                               settings.replace_hours, today.year)
+
+
+def _figures(store: LeadStore, tally: MarketTally, region: str, today: date) -> Market:
+    settings = store.settings
+    own = _own(settings.own_brand)
+    total = sum(b.count for b in tally.brands.values())
+    bases = [BrandBase(brand=brand, count=counted.count, share=counted.count / total,
+                       own=own is not None and brand_key(brand) == own,
+                       sizes=tuple(counted.sizes), ages=_ages(counted.years, today),
+                       owners=tally.owners_of(brand))
+             for brand, counted in tally.brands.items()]
     bases.sort(key=lambda b: (not b.own, -b.count, b.brand))
     # Every brand together: the brands' splits added up, not counted again.
     sizes = tuple(map(sum, zip(*(b.sizes for b in bases)))) or (0,) * (len(SIZE_BANDS) + 1)
@@ -174,61 +190,19 @@ def work_out(store: LeadStore, region: str = "") -> Market:
         region=region, today=today, total=total, brands=tuple(bases),
         sizes=sizes, ages=ages,
         replace_age=settings.replace_age, replace_hours=settings.replace_hours,
-        candidates=_candidates(store, due_now, today),
-        unowned=sum(1 for fact in due_now if fact.owner is None))
+        candidates=Candidates(store, [entry[3] for entry in tally.order], dict(tally.due)),
+        unowned=tally.unowned)
 
 
 def _own(own_brand: str) -> str | None:
     return brand_key(own_brand) if own_brand else None
 
 
-def _bases(tallies: list[PlaceTally], own: str | None, today: date) -> list[BrandBase]:
-    """Each brand's figures over the places (shares left to the caller)."""
-    by_brand: dict[str, list[BrandTally]] = {}
-    for tally in tallies:
-        for brand, counted in tally.brands.items():
-            by_brand.setdefault(brand, []).append(counted)
-    bases = []
-    for brand, parts in by_brand.items():
-        ages = [0] * (len(AGE_BANDS) + 1)
-        years: Counter[int | None] = Counter()
-        owners: set[int] = set()
-        for part in parts:
-            years.update(part.years)
-            owners.update(part.owners)
-        for year, count in years.items():
-            ages[band(None if year is None else today.year - year, _AGE_LOWS)] += count
-        bases.append(BrandBase(
-            brand=brand, count=sum(p.count for p in parts), share=0.0,
-            own=own is not None and brand_key(brand) == own,
-            sizes=tuple(map(sum, zip(*(p.sizes for p in parts)))), ages=tuple(ages),
-            owners=frozenset(owners)))
-    return bases
-
-
-def _due(tallies: list[PlaceTally], last_year: int, hours: int) -> list[Fact]:
-    """The machines due for replacement: made in ``last_year`` or before, or
-    with ``hours`` or more on the meter."""
-    return [fact for tally in tallies for fact in tally.machines.values()
-            if (fact.year is not None and fact.year <= last_year)
-            or (fact.hours is not None and fact.hours >= hours)]
-
-
-def _candidates(store: LeadStore, due_now: list[Fact], today: date) -> Candidates:
-    """Owners by machines due (most first), then by their oldest machine,
-    each owner's machines oldest first (by year, then hours)."""
-    # Tuples of ints only: thousands of them, which the collector soon stops
-    # watching (lists or records would be walked by each full collection).
-    due = sorted((fact.owner, fact.year if fact.year is not None else today.year,
-                  -(fact.hours or 0), fact.id) for fact in due_now if fact.owned)
-    order, machines = [], {}
-    for owner, group in groupby(due, key=itemgetter(0)):
-        rows = tuple(group)
-        machines[owner] = tuple(row[3] for row in rows)
-        order.append((-len(rows), rows[0][1], rows[0][2], owner))
-    order.sort()
-    return Candidates(store, [entry[3] for entry in order],
-                      [machines[entry[3]] for entry in order])
+def _ages(years: Counter[int | None], today: date) -> tuple[int, ...]:
+    ages = [0] * (len(AGE_BANDS) + 1)
+    for year, count in years.items():
+        ages[band(None if year is None else today.year - year, _AGE_LOWS)] += count
+    return tuple(ages)
 
 
 class Candidates(LazySequence[Candidate]):
@@ -236,16 +210,17 @@ class Candidates(LazySequence[Candidate]):
     shown (the screen lists a few of thousands)."""
 
     def __init__(self, store: LeadStore, owners: list[int],
-                 machines: list[tuple[int, ...]]) -> None:
-        self._store, self.owner_ids, self._machines = store, owners, machines
+                 due: dict[int, tuple[tuple[int, int, int], ...]]) -> None:
+        self._store, self.owner_ids, self._due = store, owners, due
 
     def __len__(self) -> int:
         return len(self.owner_ids)
 
     def item(self, index: int) -> Candidate:
-        machines = self._store.machines
-        return Candidate(owner_of(self._store, self.owner_ids[index]),
-                         tuple(machines[m] for m in self._machines[index] if m in machines))
+        machines, owner = self._store.machines, self.owner_ids[index]
+        return Candidate(owner_of(self._store, owner),
+                         tuple(machines[row[2]] for row in self._due[owner]
+                               if row[2] in machines))
 
 
 def owner_of(store: LeadStore, lead_id: int) -> Owner:

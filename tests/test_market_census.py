@@ -245,3 +245,73 @@ def test_the_market_asked_for_while_the_census_is_built_behind_counts_right(stor
     assert market(store, "临沂").total == 5
     assert_right(store)
     store.close()
+
+
+PLACES = (("山东", "临沂"), ("山东", "济南"), ("江苏", "徐州"), ("河南", "郑州"), ("", ""))
+BRANDS = ("三一", "卡特", "小松", "徐工", "柳工")
+MODELS = ("SY215C", "SY75C", "320", "PC56", "PC360", "XE700", "挖掘机")
+
+
+def _machine_fields(rng, leads: list[int]) -> dict:
+    """A machine as a rep might write it down: any owner or none, its own
+    place or its owner's, any age and hours, now and then scrapped."""
+    province, city = rng.choice(PLACES) if rng.random() < 0.4 else ("", "")
+    return dict(owner=rng.choice([*leads, None]), province=province, city=city,
+                year=rng.choice([None, *range(2000, 2027)]),
+                hours=rng.choice([None, 500, 9_999, 10_000, 15_000]),
+                status=rng.choice([MachineStatus.WORKING] * 4 + [MachineStatus.SCRAPPED]))
+
+
+def _one_change(rng, store: LeadStore, leads: list[int]) -> None:
+    kind = rng.choice(("add", "add", "edit", "edit", "remove", "move", "delete", "undo"))
+    machines = list(store.machines)
+    here = [lead for lead in leads if lead in store.leads]
+    if kind == "add" or not machines:
+        store.add_machine(rng.choice(BRANDS), rng.choice(MODELS), **_machine_fields(rng, here))
+    elif kind == "edit":
+        machine_id, fields = rng.choice(machines), _machine_fields(rng, here)
+        fields["hours"] = (store.machine(machine_id).hours or 0) + rng.choice((1, 6_000))
+        picked = rng.sample(sorted(fields), rng.randint(1, 3))  # a meter only goes up
+        store.edit_machine(machine_id, brand=rng.choice(BRANDS),
+                           **{name: fields[name] for name in picked})
+    elif kind == "remove":
+        store.remove_machine(rng.choice(machines))
+    elif kind == "move" and here:
+        province, city = rng.choice(PLACES)
+        store.edit_lead(rng.choice(here), province=province, city=city)
+    elif kind == "delete" and len(here) > 2:
+        store.delete_lead(rng.choice(here))
+    else:
+        store.undo()
+
+
+def test_figures_kept_through_a_long_run_of_changes_equal_a_count_from_scratch(store):
+    """The figures the census keeps for each region, moved by one machine at
+    a time, against a count of every machine from scratch after each change."""
+    import random
+
+    rng = random.Random(19)
+    ids = build_market(store)
+    leads = [ids["a"], ids["b"], ids["c"]]
+    leads += [store.add_lead(f"客户{n}", province=p, city=c).id
+              for n, (p, c) in enumerate(PLACES * 2)]
+    for _ in range(30):
+        store.add_machine(rng.choice(BRANDS), rng.choice(MODELS), **_machine_fields(rng, leads))
+    for region in REGIONS:  # each region's figures kept from now on
+        assert shown(store, region) == counted(store, region), region
+    for step in range(150):
+        _one_change(rng, store, leads)
+        for region in REGIONS:
+            assert shown(store, region) == counted(store, region), (step, region)
+    assert_right(store)
+
+
+def test_more_regions_asked_than_are_kept_are_still_counted_right(store, territory):
+    """The census keeps the last regions asked for; one let go is counted anew."""
+    many = (*REGIONS, "南京", "郑州", "linyi", "xuzhou", "江")
+    for region in many:
+        market(store, region)
+    store.add_machine("三一", "SY135C", owner=territory["c"], year=2010)
+    store.edit_lead(territory["a"], province="河南", city="郑州")
+    for region in (*many, *reversed(many)):
+        assert shown(store, region) == counted(store, region), region
