@@ -1,16 +1,18 @@
 """The search index: what search reads of each lead, kept compact in memory.
 
-Every lead has a *slot*, an index into the per-slot lists: its id, unless
-ids run far apart (``store/ids.py``, :meth:`SearchIndex.lead_id`), so that what a search finds
-is the set of leads with no look-up per lead. Texts that are searched with a
-pattern are joined, one line per slot (or per reading), into one big string
-per kind, so that a key press scans 100,000 leads inside the regular-expression
-engine instead of in a Python loop. Fields that filters ask about are kept as
-inverted sets (value -> slots). The index reads raw stored fields (most leads
-are never built), follows every change the store makes, and catches up at the
-next search: the changed leads' old lines are set aside and their new ones
-searched beside the rest (:class:`LayeredLines`), so a change costs a search
-its own leads.
+Every lead has a *slot*: its id, unless ids run far apart (``store/ids.py``,
+:meth:`SearchIndex.lead_id`), so that what a search finds is the set of
+leads with no look-up per lead. Texts that are searched with a pattern are
+joined, one line per distinct text, into one big string per kind, so that a
+key press scans 100,000 leads inside the regular-expression engine instead
+of in a Python loop; the joined texts are also where the texts are kept, as
+the index holds no object per lead (a hundred thousand of them held several
+times what the file takes on disk). Fields that filters ask about are kept
+as value -> slots, in arrays of numbers. The index reads raw stored fields
+(most leads are never built), follows every change the store makes, and
+catches up at the next search: the changed leads' old lines are set aside
+and their new ones searched beside the rest (:class:`LayeredLines`), so a
+change costs a search its own leads.
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
-from itertools import accumulate, chain, filterfalse, islice
-from operator import methodcaller
+from itertools import filterfalse, groupby, islice
+from operator import itemgetter, methodcaller
 from typing import TYPE_CHECKING, Any
 
 from store.collector import collector_paused
@@ -37,6 +39,7 @@ if TYPE_CHECKING:  # the store imports search's pinyin keys: no cycle at run tim
 
 _NOT_DIGIT = re.compile(r"\D")
 _LATIN = re.compile(r"[a-z0-9]")
+_LATIN_LINE = re.compile(r"\n([^\n]*[a-z0-9][^\n]*)")
 # The stored fields an entry is made of, and their defaults.
 _FIELDS = ("name", "company", "province", "city", "search_keys", "tags", "notes", "intent",
            "funding", "credit", "has_project", "phones", "source", "stage", "status")
@@ -55,6 +58,11 @@ REJOIN_AFTER = 2000
 WALK_FROM = 16
 # Fields kept as value -> slots for the filters.
 CHOICE_FIELDS = ("quadrant", "source", "credit", "project", "stage", "status", "intent", "funding")
+# Filter values' slots kept as sets between searches (a rep types on with the
+# same filter): the last few asked for.
+KEPT_SETS = 8
+# Lines joined into the text a batch at a time, rather than all held apart.
+BATCH = 4096
 
 
 def phone_digits(text: str) -> str:
@@ -67,7 +75,8 @@ def phone_digits(text: str) -> str:
 
 @dataclass(slots=True)
 class Entry:
-    """One lead as search sees it."""
+    """One lead as search sees it: made as the lead is read, and kept only
+    for the leads changed since the texts were joined."""
 
     lead_id: int
     name: str  # lower-case
@@ -75,16 +84,9 @@ class Entry:
     place: str  # province and city, lower-case
     readings: dict[str, tuple[str, ...]]  # kind -> pinyin readings
     phones: tuple[str, ...]  # digits only
-    choices: dict[str, Any]  # field -> value, for the filters
-    rank: tuple  # board order: place, bucket, priority, id
+    choices: tuple  # the values of CHOICE_FIELDS, for the filters
+    rank: tuple  # board order: place, bucket, -priority, id
     commonness: int  # of the surname, 0 for the most common
-    whole_names: tuple[str, ...]  # each pinyin of the name without spaces
-
-
-@dataclass(frozen=True, slots=True)
-class Columns:
-    ranks: list[tuple]  # board order
-    commons: list[tuple]  # surname commonness, then board order
 
 
 class Lines:
@@ -94,53 +96,117 @@ class Lines:
     Leads share texts (a city, a common name, a company met twice): each is
     searched once, however many leads hold it. Every line starts after a
     newline, so a pattern may begin with ``\n`` to match at line starts only;
-    a pattern's group 1 is where the match begins. Matches are turned into
-    slots by ``map`` rather than a Python loop: a letter or two may match
-    thousands of lines.
+    a pattern's group 1 is where the match begins.
 
     The lines are in sorted order, so the lines that start with a given text
     are side by side: a look-up by binary search, and a pattern that must
     start with that text need only be run over them.
+
+    Lines are numbered from 1: ``bisect_right(starts, offset)`` is the number
+    of the line an offset falls in. Where each starts is an array of numbers
+    and each line's first slot a list of the index's own slot objects: the
+    few lines held by more than one lead keep the others in ``more``.
+    Matches are turned into slots by ``map`` rather than a Python loop: a
+    letter or two may match thousands of lines.
     """
 
-    def __init__(self, per_slot: Iterable[tuple[int, Iterable[str]]]) -> None:
-        holders: dict[str, list[int]] = {}
-        for slot, lines in per_slot:
-            for line in lines:
-                holders.setdefault(line, []).append(slot)
-        self.lines = sorted(holders)
-        # Most lines belong to one lead: a tuple holds its slot in less room.
-        owners = [tuple(holders.pop(line)) for line in self.lines]
-        lengths = (len(line) + 1 for line in self.lines[:-1])
-        self.starts = list(accumulate(lengths, initial=1))[:len(self.lines)]
-        self.text = "\n" + "\n".join(self.lines) + "\n"
-        self._owners_at = dict(zip(self.starts, owners))
-        # bisect_right(starts, offset) is one past the line's index.
-        self._owners_after = [(), *owners]
-        # Every line's slots one after another; line i's from _ends[i - 1] to _ends[i]
-        # (numbers in an array: a list would hold an object for each).
-        self._slots = list(chain.from_iterable(owners))
-        self._ends = array("q", [0, *accumulate(map(len, owners))])
+    __slots__ = ("text", "starts", "first", "more", "shared")
 
-    def slots_starting(self, text: str) -> set[int]:
-        """The slots of lines that start with ``text``."""
-        lo, hi = self._range(text)
-        return set(self._slots[self._ends[lo]:self._ends[hi]])
+    def __init__(self, grouped: Iterable[tuple[str, list[int]]]) -> None:
+        """From each distinct line, in sorted order, and its slots (one or more)."""
+        pieces: list[str] = []
+        batch: list[str] = []
+        self.starts = array("i")
+        self.first: list[int] = [-1]
+        self.more: dict[int, tuple[int, ...]] = {}
+        at = 1
+        for number, (line, slots) in enumerate(grouped, 1):
+            self.starts.append(at)
+            at += len(line) + 1
+            batch.append(line)
+            if len(batch) == BATCH:
+                pieces.append("\n".join(batch) + "\n")
+                batch = []
+            self.first.append(slots[0])
+            if len(slots) > 1:
+                self.more[number] = tuple(slots[1:])
+        if batch:
+            pieces.append("\n".join(batch) + "\n")
+        self.starts.append(at)  # one past the last line, for its end
+        self.text = "\n" + "".join(pieces) if pieces else "\n\n"
+        self.shared = array("i", self.more)  # line numbers in order, for ranges
 
-    def slots_equal(self, text: str) -> set[int]:
-        at = bisect_left(self.lines, text)
-        if at < len(self.lines) and self.lines[at] == text:
-            return set(self._slots[self._ends[at]:self._ends[at + 1]])
-        return set()
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def _line(self, at: int) -> str:
+        """Line ``at``, counted from 0."""
+        return self.text[self.starts[at]:self.starts[at + 1] - 1]
+
+    def keys(self) -> list[str]:
+        """Every line."""
+        return self.text[1:-1].split("\n") if len(self) else []
+
+    def grouped(self, leaving: set[int] | frozenset[int] = frozenset()
+                ) -> Iterator[tuple[str, list[int]]]:
+        """Each line and its slots, but for those ``leaving``, in order."""
+        first, more = self.first, self.more
+        for number, line in enumerate(self.keys(), 1):
+            slots = [first[number], *more.get(number, ())]
+            if leaving:
+                slots = [slot for slot in slots if slot not in leaving]
+            if slots:
+                yield line, slots
+
+    def picked(self, pattern: re.Pattern[str]) -> Lines:
+        """The lines ``pattern`` is found in (its group 1 the whole line), with their slots."""
+        first, more, line_of = self.first, self.more, partial(bisect_right, self.starts)
+
+        def found() -> Iterator[tuple[str, list[int]]]:
+            for match in pattern.finditer(self.text):
+                number = line_of(match.start(1))
+                yield match[1], [first[number], *more.get(number, ())]
+        return Lines(found())
+
+    def _owners_of(self, numbers: set[int]) -> set[int]:
+        """The slots of these lines."""
+        found = set(map(self.first.__getitem__, numbers))
+        more = self.more
+        for number in more.keys() & numbers if more else ():
+            found.update(more[number])
+        return found
+
+    def _owners_in(self, lo: int, hi: int) -> set[int]:
+        """The slots of lines lo to hi - 1 (counted from 0)."""
+        found = set(self.first[lo + 1:hi + 1])
+        shared, more = self.shared, self.more
+        for number in shared[bisect_left(shared, lo + 1):bisect_left(shared, hi + 1)]:
+            found.update(more[number])
+        return found
 
     def _range(self, start: str) -> tuple[int, int]:
         """The lines that start with ``start``: from the first to one past the last."""
-        return bisect_left(self.lines, start), bisect_left(self.lines, start + _LAST_CHAR)
+        lines = range(len(self))
+        return (bisect_left(lines, start, key=self._line),
+                bisect_left(lines, start + _LAST_CHAR, key=self._line))
+
+    def slots_starting(self, text: str) -> set[int]:
+        """The slots of lines that start with ``text``."""
+        return self._owners_in(*self._range(text))
+
+    def slots_equal(self, text: str) -> set[int]:
+        at = bisect_left(range(len(self)), text, key=self._line)
+        if at < len(self) and self._line(at) == text:
+            return self._owners_in(at, at + 1)
+        return set()
+
+    def get(self, text: str, default: Iterable[int] = ()) -> set[int]:
+        """The slots of the line that is ``text``, as a mapping would give them."""
+        return self.slots_equal(text)
 
     def slots(self, pattern: re.Pattern[str]) -> set[int]:
-        line_after = partial(bisect_right, self.starts)
-        found = set(map(line_after, map(_MATCH_START, pattern.finditer(self.text))))
-        return set().union(*map(self._owners_after.__getitem__, found))
+        line_of = partial(bisect_right, self.starts)
+        return self._owners_of(set(map(line_of, map(_MATCH_START, pattern.finditer(self.text)))))
 
     def slots_at_start(self, pattern: re.Pattern[str], start: str = "", sure: str = "",
                        known: bool = False) -> set[int]:
@@ -151,13 +217,13 @@ class Lines:
         whatever follows: they are taken whole, side by side as they are (or
         left out when ``known``: the caller has them already), and the
         pattern is run over the others alone."""
-        lo, hi = self._range(start) if start else (0, len(self.lines))
+        lo, hi = self._range(start) if start else (0, len(self))
         if lo == hi:
             return set()
         if not sure:
             return self._matched(pattern, lo, hi)
         sure_lo, sure_hi = self._range(sure)
-        found = set() if known else set(self._slots[self._ends[sure_lo]:self._ends[sure_hi]])
+        found = set() if known else self._owners_in(sure_lo, sure_hi)
         for first, past in ((lo, sure_lo), (sure_hi, hi)):
             if first < past:
                 found |= self._matched(pattern, first, past)
@@ -166,18 +232,25 @@ class Lines:
     def _matched(self, pattern: re.Pattern[str], lo: int, hi: int) -> set[int]:
         """The slots of lines lo to hi - 1 that ``pattern`` matches from their start."""
         # From the newline before line lo to the one after line hi - 1.
-        end = self.starts[hi] if hi < len(self.starts) else len(self.text)
-        found = map(_MATCH_START, pattern.finditer(self.text, self.starts[lo] - 1, end))
-        return set().union(*map(self._owners_at.__getitem__, found))
+        found = map(_MATCH_START, pattern.finditer(self.text, self.starts[lo] - 1,
+                                                   self.starts[hi]))
+        return self._owners_of(set(map(partial(bisect_right, self.starts), found)))
 
     def slots_and_starts(self, pattern: re.Pattern[str]) -> tuple[set[int], set[int]]:
         """In one pass: the slots of lines the pattern is found in, and of
         those it is found in from the line's start."""
-        starts = list(map(_MATCH_START, pattern.finditer(self.text)))
-        found = set(map(partial(bisect_right, self.starts), starts))
-        at_start = filter(self._owners_at.__contains__, starts)
-        return (set().union(*map(self._owners_after.__getitem__, found)),
-                set().union(*map(self._owners_at.__getitem__, at_start)))
+        text, line_of = self.text, partial(bisect_right, self.starts)
+        starts = list(map(_MATCH_START, pattern.finditer(text)))
+        at_start = [at for at in starts if text[at - 1] == "\n"]
+        return (self._owners_of(set(map(line_of, starts))),
+                self._owners_of(set(map(line_of, at_start))))
+
+
+def _merged(base: Lines, leaving: set[int], fresh: Lines) -> Lines:
+    """``base`` without the slots ``leaving``, and ``fresh`` beside it."""
+    pairs = heapq.merge(base.grouped(leaving), fresh.grouped(), key=itemgetter(0))
+    return Lines((line, [slot for _line, slots in same for slot in slots])
+                 for line, same in groupby(pairs, key=itemgetter(0)))
 
 
 class LayeredLines:
@@ -201,6 +274,12 @@ class LayeredLines:
     def slots_equal(self, text: str) -> set[int]:
         return self._merged(self.base.slots_equal(text), self.fresh.slots_equal(text))
 
+    def get(self, text: str, default: Iterable[int] = ()) -> set[int]:
+        return self.slots_equal(text)
+
+    def keys(self) -> list[str]:
+        return list(dict.fromkeys([*self.base.keys(), *self.fresh.keys()]))
+
     def slots_and_starts(self, pattern: re.Pattern[str]) -> tuple[set[int], set[int]]:
         (old, old_start), (new, new_start) = (self.base.slots_and_starts(pattern),
                                               self.fresh.slots_and_starts(pattern))
@@ -212,23 +291,58 @@ class LayeredLines:
         return old
 
 
-class Owners:
-    """Keys (a whole pinyin, initials) and their slots, layered as :class:`LayeredLines`."""
+# A rank packed into one number, which sorts as the tuple would: place,
+# bucket and 32 - priority in 3, 3 and 6 bits above the lead's id; the
+# surname's commonness above all of them for the other order.
+_ID_BITS, _RANK_BITS, _COMMON_BITS = 40, 52, 11
 
-    def __init__(self, base: dict[str, list[int]], stale: set[int],
-                 fresh: dict[str, list[int]]) -> None:
-        self.base, self.stale, self.fresh = base, stale, fresh
 
-    def get(self, key: str, default: Iterable[int] = ()) -> list[int]:
-        old = self.base.get(key, [])
-        if self.stale:
-            old = [slot for slot in old if slot not in self.stale]
-        return old + self.fresh.get(key, [])
+def _packed(rank: tuple, commonness: int) -> tuple[int, int] | None:
+    """(rank, commonness then rank) as numbers; None if a part does not fit."""
+    place, due, less, lead_id = rank
+    if not (0 <= place < 8 and 0 <= due < 8 and 0 <= 32 + less < 64
+            and 0 <= lead_id < 1 << _ID_BITS and 0 <= commonness < 1 << _COMMON_BITS):
+        return None
+    packed = (((place << 3 | due) << 6 | 32 + less) << _ID_BITS) | lead_id
+    return packed, commonness << _RANK_BITS | packed
 
-    def keys(self) -> Iterable[str]:
-        if not self.fresh:
-            return self.base.keys()
-        return [*self.base, *(key for key in self.fresh if key not in self.base)]
+
+def _unpacked(packed: int) -> tuple:
+    """A rank as its tuple again (0, never given, for an empty slot)."""
+    if not packed:
+        return ()
+    lead_id = packed & ((1 << _ID_BITS) - 1)
+    parts = packed >> _ID_BITS
+    return (parts >> 9 & 7, parts >> 6 & 7, (parts & 63) - 32, lead_id)
+
+
+class Columns:
+    """Per slot: the lead's two sort keys, for ranking many matches fast;
+    packed into numbers, or as tuples once a lead's rank does not fit."""
+
+    def __init__(self) -> None:
+        self.ranks: array | list = array("q")
+        self.commons: array | list = array("q")
+
+    def put(self, slot: int, rank: tuple, commonness: int) -> None:
+        if slot >= len(self.ranks):
+            grow = slot + 1 - len(self.ranks)
+            empty = [()] * grow if isinstance(self.ranks, list) else [0] * grow
+            self.ranks.extend(empty)
+            self.commons.extend(empty)
+        packed = _packed(rank, commonness) if isinstance(self.ranks, array) else None
+        if packed is None and isinstance(self.ranks, array):
+            self._as_tuples()
+        if packed is None:
+            self.ranks[slot], self.commons[slot] = rank, (commonness, *rank)
+        else:
+            self.ranks[slot], self.commons[slot] = packed
+
+    def _as_tuples(self) -> None:
+        ranks = [_unpacked(packed) for packed in self.ranks]
+        self.commons = [(common >> _RANK_BITS, *rank) if rank else ()
+                        for common, rank in zip(self.commons, ranks)]
+        self.ranks = ranks
 
 
 class Ordering:
@@ -236,7 +350,7 @@ class Ordering:
     first few of a large set of matches without sorting it. Slots changed
     since the sort are set aside and merged in by their current key."""
 
-    def __init__(self, key: list[tuple], slots: list[int]) -> None:
+    def __init__(self, key: array | list, slots: list[int]) -> None:
         self.key = key
         self.slots = sorted(slots, key=key.__getitem__)
         self.unsorted: set[int] = set()
@@ -264,60 +378,78 @@ class Ordering:
         return list(islice(heapq.merge(walked, late, key=self.key.__getitem__), wanted))
 
 
+def _insert(slots: array, slot: int) -> None:
+    at = bisect_left(slots, slot)
+    if at == len(slots) or slots[at] != slot:
+        slots.insert(at, slot)
+
+
+def _remove(slots: array, slot: int) -> None:
+    at = bisect_left(slots, slot)
+    if at < len(slots) and slots[at] == slot:
+        del slots[at]
+
+
 class SearchIndex:
     """Build with :meth:`build` (slow at 100k: do it in a worker)."""
 
     def __init__(self, store: LeadStore) -> None:
         self.store = store
-        self.entries: list[Entry | None] = []
         self.slot_of: dict[int, int] = {}
         self._lead_of: dict[int, int] = {}  # slot -> lead id, where they differ
         self.slots_are_ids = True  # every slot is its lead's id
-        self.by_value: dict[str, dict[Any, set[int]]] = {f: {} for f in CHOICE_FIELDS}
-        # The texts of every lead, joined once; the slots changed since, and
-        # their texts joined anew at the next search (see LayeredLines).
+        # Per slot, which of the choice tuples its lead has (-1: no lead); the
+        # choice tuples; and for each field, value -> its slots in order.
+        self._choice_of = array("i")
+        self._choices: list[tuple] = []
+        self._choice_number: dict[tuple, int] = {}
+        self.by_value: dict[str, dict[Any, array]] = {f: {} for f in CHOICE_FIELDS}
+        self._sets: dict[tuple[str, Any], set[int]] = {}  # some by_value as sets
+        self._gone: set[int] = set()  # slots of deleted leads
+        # The texts of every lead, joined once; the slots changed since, their
+        # entries, and their texts joined anew at the next search (see LayeredLines).
         self._base: Kinds | None = None
         self._stale: set[int] = set()
+        self._fresh: dict[int, Entry | None] = {}
         self._layers: Kinds | None = None
-        self._columns: Columns | None = None
+        self._columns = Columns()
         self._orders: dict[str, Ordering] = {}
         self._changed: set[int] = set()
         self._lock = threading.Lock()
         # Held while building or searching: one search at a time reads the index.
         self.guard = threading.RLock()
         self.built = False
-        # While every lead is read: what many entries hold alike (_entry_of).
-        self._alike: dict[Any, Any] | None = None
         store.watch(self._note_change)
 
     # ------------------------------------------------------------ building
     def build(self, warm: bool = True) -> SearchIndex:
-        """Read every lead's entry; with ``warm``, join and sort them all now
-        (the app, ahead of the first key). Without, each kind of text is
-        joined when a search first asks for it: a one-off search joins
-        only the few it needs."""
+        """Read every lead, joining their texts as they come; with ``warm``,
+        join and sort them all now (the app, ahead of the first key).
+        Without, each kind of text is joined when a search first asks for it:
+        a one-off search joins only the few it needs."""
         now = self.store.now()
+        piles = Piles()
         with collector_paused():
             # One pass over the stored fields, the fast way to read every lead;
             # then, one at a time, any the app changed meanwhile (twice: a lead
             # built by the app while we iterate may slip past the first look).
             threshold = self.store.settings.threshold
-            self._alike = {}
             try:
                 for lead_id, stored in self.store.lead_rows(_FIELDS, _DEFAULTS):
-                    values = dict(zip(_FIELDS, stored))
-                    self._put(lead_id, self._entry_of(lead_id, values, now, threshold))
+                    entry = self._entry_of(lead_id, dict(zip(_FIELDS, stored)), now, threshold)
+                    piles.add(self._put(lead_id, entry), entry)
             except RuntimeError:  # the app added or built a lead as we read
                 pass
-            finally:
-                self._alike = None
             for lead_id in [*self.store.leads, *self.store.leads]:
                 if lead_id in self.slot_of:
                     continue
                 try:
-                    self._put(lead_id, self._entry(lead_id, now))
+                    entry = self._entry(lead_id, now)
                 except KeyError:  # changed by the app while we read: catch up later
                     self._note_change("leads", lead_id, lead_id)
+                    continue
+                piles.add(self._put(lead_id, entry), entry)
+            self._base, self._stale, self._fresh = piles.kinds(), set(), {}
             if warm:
                 self.warm()
         self.built = True
@@ -359,63 +491,70 @@ class SearchIndex:
         quadrant = quadrant_of(intent, funding, threshold) or 0
         rank = (_PLACE_ORDER[quadrant], bucket(self.store.next_contact(lead_id), now),
                 -priority(intent, funding, credit, has_project), lead_id)
-        choices = (quadrant, values["source"], credit, bool(has_project), values["stage"],
-                   values["status"], intent, funding)
-        # What many leads hold alike (a place, its pinyin, the filter values),
-        # held once: entries are replaced, never changed in place.
-        alike = {} if self._alike is None else self._alike
-        shared = alike.get(choices)
-        if shared is None:
-            shared = alike[choices] = dict(zip(CHOICE_FIELDS, choices))
-        place = f"{province}\x1f{city}".lower()
-        lines = {kind: tuple(lines) for kind, lines in readings.items()}
-        lines[REGION] = alike.setdefault(lines[REGION], lines[REGION])
         return Entry(
             lead_id=lead_id,
             name=name.lower(),
             text=text.lower(),
-            place=alike.setdefault(place, place),
-            readings=lines,
+            place=f"{province}\x1f{city}".lower(),
+            readings={kind: tuple(lines) for kind, lines in readings.items()},
             phones=tuple(phone_digits(p) for p in values["phones"] or ()),
-            choices=shared,
+            choices=(quadrant, values["source"], credit, bool(has_project), values["stage"],
+                     values["status"], intent, funding),
             rank=rank,
             commonness=surname_rank(name),
-            whole_names=tuple(r.replace(" ", "") for r in readings[NAME]),
         )
 
-    def _put(self, lead_id: int, entry: Entry | None) -> None:
+    def _put(self, lead_id: int, entry: Entry | None) -> int | None:
+        """Take in a lead's entry (None: the lead is gone); its slot."""
         slot = self.slot_of.get(lead_id)
-        if slot is not None:
-            old = self.entries[slot]
-            if old is not None:
-                for name, value in old.choices.items():
-                    self.by_value[name].get(value, set()).discard(slot)
-        elif entry is None:
-            return
-        else:
+        if slot is None:
+            if entry is None:
+                return None
             slot = self.slot_of[lead_id] = self._new_slot(lead_id)
-        self.entries[slot] = entry
-        if entry is not None:
-            for name, value in entry.choices.items():
-                self.by_value[name].setdefault(value, set()).add(slot)
+        self._put_choices(slot, entry)
+        if entry is None:
+            self._gone.add(slot)
+        else:
+            self._gone.discard(slot)
+            self._columns.put(slot, entry.rank, entry.commonness)
+            for by, order in list(self._orders.items()):
+                order.unsorted.add(slot)
+                if len(order.unsorted) > REJOIN_AFTER:
+                    del self._orders[by]
         if self._base is not None:
             self._stale.add(slot)
+            self._fresh[slot] = entry
             self._layers = None
-            if len(self._stale) > REJOIN_AFTER:
-                self._base = None
-        self._put_columns(slot, entry)
+        return slot
+
+    def _put_choices(self, slot: int, entry: Entry | None) -> None:
+        old = self._choice_of[slot]
+        new = -1 if entry is None else self._choice_number.setdefault(entry.choices,
+                                                                      len(self._choices))
+        if new == len(self._choices):
+            self._choices.append(entry.choices)  # type: ignore[union-attr]
+        if old == new:
+            return
+        self._sets.clear()
+        if old >= 0:
+            for name, value in zip(CHOICE_FIELDS, self._choices[old]):
+                _remove(self.by_value[name][value], slot)
+        if new >= 0:
+            for name, value in zip(CHOICE_FIELDS, self._choices[new]):
+                _insert(self.by_value[name].setdefault(value, array("i")), slot)
+        self._choice_of[slot] = new
 
     def _new_slot(self, lead_id: int) -> int:
-        entries = self.entries
-        if lead_id >= len(entries) and near_enough(lead_id, len(self.slot_of)):
-            entries.extend([None] * (lead_id + 1 - len(entries)))
-        if 0 <= lead_id < len(entries) and entries[lead_id] is None \
-                and lead_id not in self._lead_of:
+        taken = self._choice_of
+        if lead_id >= len(taken) and near_enough(lead_id, len(self.slot_of)):
+            taken.extend([-1] * (lead_id + 1 - len(taken)))
+        if 0 <= lead_id < len(taken) and taken[lead_id] < 0 \
+                and lead_id not in self._lead_of and lead_id not in self._gone:
             return lead_id
         # An id far beyond the others, or whose slot is taken: the next free one.
         self.slots_are_ids = False
-        slot = len(entries)
-        entries.append(None)
+        slot = len(taken)
+        taken.append(-1)
         self._lead_of[slot] = lead_id
         return slot
 
@@ -423,21 +562,13 @@ class SearchIndex:
         """The lead in ``slot``."""
         return self._lead_of.get(slot, slot)
 
-    def _put_columns(self, slot: int, entry: Entry | None) -> None:
-        columns = self._columns
-        if columns is None:
-            return
-        if slot >= len(columns.ranks):
-            grow = slot + 1 - len(columns.ranks)
-            columns.ranks.extend([()] * grow)
-            columns.commons.extend([()] * grow)
-        if entry is not None:
-            columns.ranks[slot] = entry.rank
-            columns.commons[slot] = (entry.commonness, *entry.rank)
-        for by, order in list(self._orders.items()):
-            order.unsorted.add(slot)
-            if len(order.unsorted) > REJOIN_AFTER:
-                del self._orders[by]
+    def texts(self) -> list[str]:
+        """Each lead's searched text (name, company, region, notes, tags),
+        as one line, for measuring against a plain scan."""
+        assert self._base is not None, "built before it is read"
+        texts = [line for line, slots in self._base["text"].grouped(self._stale)
+                 for _slot in slots]
+        return texts + [entry.text for entry in self._fresh.values() if entry is not None]
 
     # ------------------------------------------------------------ changes
     def _note_change(self, table: str, obj_id: int, lead_id: int | None) -> None:
@@ -462,60 +593,63 @@ class SearchIndex:
     def lines(self, kind: str) -> Lines | LayeredLines:
         """The joined texts of one kind: ``text`` (``latin text``: those with a
         Latin letter or a digit), ``names``, ``phone``, ``place``,
-        ``whole`` (each pinyin of a name without spaces), a reading kind, or
-        :data:`LATER_NAME`."""
+        ``whole`` (each pinyin of a name without spaces), a reading kind,
+        :data:`LATER_NAME`, ``whole_readings`` or ``exact_names``."""
         return self._layered()[kind]
 
-    def whole_readings(self) -> dict[str, list[int]] | Owners:
+    def whole_readings(self) -> Lines | LayeredLines:
         """Each distinct pinyin of a name or a place without spaces, and its slots."""
         return self._layered()["whole_readings"]
 
-    def exact_names(self) -> dict[str, list[int]] | Owners:
+    def exact_names(self) -> Lines | LayeredLines:
         """Each name's whole pinyin and its initials (``zhangsan``, ``zs``), and its slots."""
         return self._layered()["exact_names"]
 
     def _layered(self) -> Kinds:
         if self._layers is None:
-            if self._base is None:
-                with collector_paused():
-                    self._base, self._stale = _join(self._live()), set()
-            if not self._stale:
+            assert self._base is not None, "built before it is read"
+            stale = set(self._stale)
+            piles = Piles()
+            for slot in sorted(stale):
+                entry = self._fresh[slot]
+                if entry is not None:
+                    piles.add(slot, entry)
+            fresh = piles.kinds()
+            if not stale:
+                self._layers = self._base
+            elif len(stale) > REJOIN_AFTER:
+                # Joined anew, kind by kind as each is asked for.
+                base = self._base
+                self._base = Kinds({kind: partial(_merged_later, base.later(kind), stale,
+                                                  fresh, kind) for kind in base})
+                self._stale, self._fresh = set(), {}
                 self._layers = self._base
             else:
-                stale = set(self._stale)
-                fresh = _join((slot, self.entries[slot]) for slot in sorted(stale))
                 self._layers = Kinds({kind: partial(_layer, self._base, kind, stale, fresh)
                                       for kind in self._base})
         return self._layers
 
-    def _live(self) -> list[tuple[int, Entry]]:
+    def _live(self) -> list[int]:
         # Each slot as the one int object kept for it (the store's own id, where
         # the slot is the id), not one counted out afresh: many matches are
         # then the same objects as the board's keys, packed close in memory,
         # and each look-up of one is faster.
-        slot_of = self.slot_of
-        return [(slot_of[e.lead_id], e) for e in self.entries if e is not None]
+        gone = self._gone
+        return [slot for slot in self.slot_of.values() if slot not in gone]
 
     def columns(self) -> Columns:
         """Per slot: the lead's two sort keys, for ranking many matches fast."""
-        if self._columns is None:
-            size = len(self.entries)
-            self._columns = Columns([()] * size, [()] * size)
-            self._orders = {}
-            for slot, e in self._live():
-                self._put_columns(slot, e)
         return self._columns
 
     def ordering(self, by: str) -> Ordering:
         """The live slots sorted by ``by`` (``ranks`` or ``commons``)."""
         if by not in self._orders:
-            key = getattr(self.columns(), by)
-            self._orders[by] = Ordering(key, [slot for slot, _e in self._live()])
+            self._orders[by] = Ordering(getattr(self._columns, by), self._live())
         return self._orders[by]
 
     def first(self, by: str, group: set[int], wanted: int | None) -> list[int]:
         """The first ``wanted`` slots of ``group`` (all when None) in ``by`` order."""
-        key = getattr(self.columns(), by).__getitem__
+        key = getattr(self._columns, by).__getitem__
         if wanted is None or len(group) <= wanted:
             return sorted(group, key=key)
         if len(group) * WALK_FROM < len(self.slot_of):
@@ -523,7 +657,7 @@ class SearchIndex:
         return self.ordering(by).first(group, wanted)
 
     def live_slots(self) -> set[int]:
-        return {slot for slot, _e in self._live()}
+        return set(self._live())
 
     def inactive_slots(self) -> set[int]:
         """The slots of leads that are not active (won, lost, set aside):
@@ -533,20 +667,17 @@ class SearchIndex:
 
     def slots_where(self, field: str, values: Iterable[Any]) -> set[int]:
         """The slots whose ``field`` is one of ``values``; do not change the set."""
-        sets = [self.by_value[field].get(getattr(v, "value", v), set()) for v in values]
+        sets = [self._slots_of(field, getattr(v, "value", v)) for v in values]
         return sets[0] if len(sets) == 1 else set().union(*sets)
 
-
-def _later_syllables(readings: Iterable[str]) -> list[str]:
-    """Each reading from its second syllable on, from its third, and so on:
-    `` zhang san feng`` gives `` san feng`` and `` feng``."""
-    out = []
-    for line in readings:
-        at = line.find(" ", 1)
-        while at > 0:
-            out.append(line[at:])
-            at = line.find(" ", at + 1)
-    return out
+    def _slots_of(self, field: str, value: Any) -> set[int]:
+        kept = self._sets.pop((field, value), None)
+        if kept is None:
+            kept = set(self.by_value[field].get(value, ()))
+        self._sets[field, value] = kept  # the newest last
+        while len(self._sets) > KEPT_SETS:
+            del self._sets[next(iter(self._sets))]
+        return kept
 
 
 class Kinds(Mapping[str, Any]):
@@ -555,7 +686,7 @@ class Kinds(Mapping[str, Any]):
     def __init__(self, builders: dict[str, Callable[[], Any]]) -> None:
         self._kinds = tuple(builders)
         # Each builder is let go once used: the last one lets go of the
-        # entries they were given.
+        # piles they were given.
         self._builders = builders
         self._built: dict[str, Any] = {}
 
@@ -565,6 +696,13 @@ class Kinds(Mapping[str, Any]):
                 self._built[kind] = self._builders.pop(kind)()
         return self._built[kind]
 
+    def later(self, kind: str) -> Callable[[], Any]:
+        """What ``self[kind]`` will give, without joining it now (nor holding
+        on to the other kinds, once joined)."""
+        if kind in self._built:
+            return partial(_given, self._built[kind])
+        return partial(self.__getitem__, kind)
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._kinds)
 
@@ -572,55 +710,126 @@ class Kinds(Mapping[str, Any]):
         return len(self._kinds)
 
 
-def _layer(base: Kinds, kind: str, stale: set[int], fresh: Kinds) -> Owners | LayeredLines:
-    joined = base[kind]
-    return (Owners if isinstance(joined, dict) else LayeredLines)(joined, stale, fresh[kind])
+def _given(value: Any) -> Any:
+    return value
 
 
-def _join(live: Iterable[tuple[int, Entry | None]]) -> Kinds:
-    """Every searched text of these slots, by kind, and the pinyin keys."""
-    live = [(slot, e) for slot, e in live if e is not None]
-
-    def lines(text_of: Callable[[Entry], Iterable[str]], only=None) -> Callable[[], Lines]:
-        return lambda: Lines((slot, text_of(e)) for slot, e in live if only is None or only(e))
-
-    builders: dict[str, Callable[[], Any]] = {
-        "text": lines(lambda e: (e.text,)),
-        # Most texts are Chinese alone: a word with a Latin letter or a digit
-        # is looked for only in those that have one.
-        "latin text": lines(lambda e: (e.text,), lambda e: _LATIN.search(e.text)),
-        "names": lines(lambda e: (e.name,)),
-        "phone": lines(lambda e: e.phones),
-        "place": lines(lambda e: (e.place,)),
-        "whole": lines(lambda e: e.whole_names),
-        LATER_NAME: lines(lambda e: _later_syllables(e.readings.get(NAME, ()))),
-        "whole_readings": partial(_whole_readings, live),
-        "exact_names": partial(_exact_names, live),
-    }
-    for kind in (NAME, COMPANY, REGION):
-        builders[kind] = lines(partial(_readings_of, kind))
-    return Kinds(builders)
+def _layer(base: Kinds, kind: str, stale: set[int], fresh: Kinds) -> LayeredLines:
+    return LayeredLines(base[kind], stale, fresh[kind])
 
 
-def _readings_of(kind: str, entry: Entry) -> tuple[str, ...]:
-    return entry.readings.get(kind, ())
+def _merged_later(base: Callable[[], Lines], stale: set[int], fresh: Kinds, kind: str) -> Lines:
+    return _merged(base(), stale, fresh[kind])
 
 
-def _whole_readings(live: list[tuple[int, Entry]]) -> dict[str, list[int]]:
-    """Each name's and place's pinyin without spaces, and its slots."""
-    whole: dict[str, list[int]] = {}
-    for slot, e in live:
-        for line in (*e.readings.get(NAME, ()), *e.readings.get(REGION, ())):
-            whole.setdefault(line.replace(" ", ""), []).append(slot)
-    return whole
+class Pile:
+    """Lines and their slots as leads are read, in any order; then :class:`Lines`."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.slots: list[Any] = []  # a slot, or a list of them
+
+    def add(self, line: str, slots: int | list[int]) -> None:
+        self.lines.append(line)
+        self.slots.append(slots)
+
+    def joined(self) -> Lines:
+        lines, held = self.lines, self.slots
+        self.lines, self.slots = [], []
+        order = sorted(range(len(lines)), key=lines.__getitem__)
+        return Lines((line, _flat(map(held.__getitem__, same)))
+                     for line, same in groupby(order, key=lines.__getitem__))
 
 
-def _exact_names(live: list[tuple[int, Entry]]) -> dict[str, list[int]]:
-    """Each name's whole pinyin and its initials, and their slots."""
-    exact: dict[str, list[int]] = {}
-    for slot, e in live:
-        for line in e.readings.get(NAME, ()):
-            syllables = line.split()
-            for key in {"".join(syllables), "".join(s[0] for s in syllables)}:
-                exact.setdefault(key, []).append(slot)
-    return exact
+def _flat(held: Iterable[int | list[int]]) -> list[int]:
+    slots: list[int] = []
+    for one in held:
+        if isinstance(one, list):
+            slots += one
+        else:
+            slots.append(one)
+    return slots
+
+
+def _by_line(held: dict[str, list[int]]) -> Lines:
+    return Lines(sorted(held.items()))
+
+
+class Piles:
+    """Every searched text of the leads read, by kind: the texts each lead
+    has of its own are piled up as read; the kinds made of a few texts many
+    leads share (a place, a company's pinyin) gathered by text; the kinds
+    drawn from others (names' whole pinyin, initials) made from those once
+    joined, a text at a time rather than a lead at a time."""
+
+    def __init__(self) -> None:
+        self.text, self.names, self.phone, self.name_readings = Pile(), Pile(), Pile(), Pile()
+        self.place: dict[str, list[int]] = {}
+        self.company: dict[str, list[int]] = {}
+        self.region: dict[str, list[int]] = {}
+
+    def add(self, slot: int | None, entry: Entry) -> None:
+        if slot is None:
+            return
+        self.text.add(entry.text, slot)
+        self.names.add(entry.name, slot)
+        for phone in entry.phones:
+            self.phone.add(phone, slot)
+        self.place.setdefault(entry.place, []).append(slot)
+        for line in entry.readings.get(NAME, ()):
+            self.name_readings.add(line, slot)
+        for line in entry.readings.get(COMPANY, ()):
+            self.company.setdefault(line, []).append(slot)
+        for line in entry.readings.get(REGION, ()):
+            self.region.setdefault(line, []).append(slot)
+
+    def kinds(self) -> Kinds:
+        kinds: Kinds
+
+        def drawn(draw: Callable[[str], Iterable[str]], *sources: str) -> Callable[[], Lines]:
+            def join() -> Lines:
+                pile = Pile()
+                for source in sources:
+                    for line, slots in kinds[source].grouped():
+                        for key in draw(line):
+                            pile.add(key, slots)
+                return pile.joined()
+            return join
+
+        kinds = Kinds({
+            "text": self.text.joined,
+            # Most texts are Chinese alone: a word with a Latin letter or a digit
+            # is looked for only in those that have one.
+            "latin text": lambda: kinds["text"].picked(_LATIN_LINE),
+            "names": self.names.joined,
+            "phone": self.phone.joined,
+            "place": partial(_by_line, self.place),
+            NAME: self.name_readings.joined,
+            COMPANY: partial(_by_line, self.company),
+            REGION: partial(_by_line, self.region),
+            "whole": drawn(_without_spaces, NAME),
+            LATER_NAME: drawn(_later_syllables, NAME),
+            "whole_readings": drawn(_without_spaces, NAME, REGION),
+            "exact_names": drawn(_whole_and_initials, NAME),
+        })
+        return kinds
+
+
+def _without_spaces(line: str) -> tuple[str]:
+    return (line.replace(" ", ""),)
+
+
+def _whole_and_initials(line: str) -> set[str]:
+    syllables = line.split()
+    return {"".join(syllables), "".join(s[0] for s in syllables)}
+
+
+def _later_syllables(line: str) -> list[str]:
+    """A reading from its second syllable on, from its third, and so on:
+    `` zhang san feng`` gives `` san feng`` and `` feng``."""
+    out = []
+    at = line.find(" ", 1)
+    while at > 0:
+        out.append(line[at:])
+        at = line.find(" ", at + 1)
+    return out
