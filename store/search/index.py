@@ -63,6 +63,8 @@ CHOICE_FIELDS = ("quadrant", "source", "credit", "project", "stage", "status", "
 KEPT_SETS = 8
 # Lines joined into the text a batch at a time, rather than all held apart.
 BATCH = 4096
+# Lines piled up as leads are read, then joined, this many at a time (see Pile).
+PART = 8192
 
 
 def phone_digits(text: str) -> str:
@@ -105,12 +107,13 @@ class Lines:
     Lines are numbered from 1: ``bisect_right(starts, offset)`` is the number
     of the line an offset falls in. Where each starts is an array of numbers
     and each line's first slot a list of the index's own slot objects: the
-    few lines held by more than one lead keep the others in ``more``.
+    lines held by more than one lead keep the others in ``rest``, one line
+    after another.
     Matches are turned into slots by ``map`` rather than a Python loop: a
     letter or two may match thousands of lines.
     """
 
-    __slots__ = ("text", "starts", "first", "more", "shared")
+    __slots__ = ("text", "starts", "first", "rest", "rest_ends", "shared", "has_rest")
 
     def __init__(self, grouped: Iterable[tuple[str, list[int]]]) -> None:
         """From each distinct line, in sorted order, and its slots (one or more)."""
@@ -118,7 +121,13 @@ class Lines:
         batch: list[str] = []
         self.starts = array("i")
         self.first: list[int] = [-1]
-        self.more: dict[int, tuple[int, ...]] = {}
+        # The other slots of every line, one line after another: line k's
+        # from rest_ends[k - 1] to rest_ends[k]; the lines that have any, in
+        # order and as a flag per line.
+        self.rest: list[int] = []
+        self.rest_ends = array("i", [0])
+        self.shared = array("i")
+        self.has_rest = bytearray(1)
         at = 1
         for number, (line, slots) in enumerate(grouped, 1):
             self.starts.append(at)
@@ -128,13 +137,15 @@ class Lines:
                 pieces.append("\n".join(batch) + "\n")
                 batch = []
             self.first.append(slots[0])
+            self.has_rest.append(len(slots) > 1)
             if len(slots) > 1:
-                self.more[number] = tuple(slots[1:])
+                self.rest += islice(slots, 1, None)
+                self.shared.append(number)
+            self.rest_ends.append(len(self.rest))
         if batch:
             pieces.append("\n".join(batch) + "\n")
         self.starts.append(at)  # one past the last line, for its end
         self.text = "\n" + "".join(pieces) if pieces else "\n\n"
-        self.shared = array("i", self.more)  # line numbers in order, for ranges
 
     def __len__(self) -> int:
         return len(self.starts) - 1
@@ -147,41 +158,48 @@ class Lines:
         """Every line."""
         return self.text[1:-1].split("\n") if len(self) else []
 
+    def _slots_of(self, number: int) -> list[int]:
+        return [self.first[number], *self.rest[self.rest_ends[number - 1]:self.rest_ends[number]]]
+
     def grouped(self, leaving: set[int] | frozenset[int] = frozenset()
                 ) -> Iterator[tuple[str, list[int]]]:
-        """Each line and its slots, but for those ``leaving``, in order."""
-        first, more = self.first, self.more
-        for number, line in enumerate(self.keys(), 1):
-            slots = [first[number], *more.get(number, ())]
+        """Each line and its slots, but for those ``leaving``, in order (a
+        line at a time: the lines are not all held apart at once)."""
+        for number in range(1, len(self) + 1):
+            slots = self._slots_of(number)
             if leaving:
                 slots = [slot for slot in slots if slot not in leaving]
             if slots:
-                yield line, slots
+                yield self._line(number - 1), slots
 
     def picked(self, pattern: re.Pattern[str]) -> Lines:
         """The lines ``pattern`` is found in (its group 1 the whole line), with their slots."""
-        first, more, line_of = self.first, self.more, partial(bisect_right, self.starts)
+        line_of = partial(bisect_right, self.starts)
 
         def found() -> Iterator[tuple[str, list[int]]]:
             for match in pattern.finditer(self.text):
-                number = line_of(match.start(1))
-                yield match[1], [first[number], *more.get(number, ())]
+                yield match[1], self._slots_of(line_of(match.start(1)))
         return Lines(found())
 
     def _owners_of(self, numbers: set[int]) -> set[int]:
         """The slots of these lines."""
         found = set(map(self.first.__getitem__, numbers))
-        more = self.more
-        for number in more.keys() & numbers if more else ():
-            found.update(more[number])
+        if not self.shared:
+            return found
+        # The lines with other slots too: each way round as it is cheaper, in C.
+        if len(self.shared) < len(numbers):
+            shared: Iterable[int] = numbers.intersection(self.shared)
+        else:
+            shared = filter(self.has_rest.__getitem__, numbers)
+        rest, ends = self.rest, self.rest_ends
+        for number in shared:
+            found.update(rest[ends[number - 1]:ends[number]])
         return found
 
     def _owners_in(self, lo: int, hi: int) -> set[int]:
         """The slots of lines lo to hi - 1 (counted from 0)."""
         found = set(self.first[lo + 1:hi + 1])
-        shared, more = self.shared, self.more
-        for number in shared[bisect_left(shared, lo + 1):bisect_left(shared, hi + 1)]:
-            found.update(more[number])
+        found.update(self.rest[self.rest_ends[lo]:self.rest_ends[hi]])
         return found
 
     def _range(self, start: str) -> tuple[int, int]:
@@ -246,9 +264,37 @@ class Lines:
                 self._owners_of(set(map(line_of, at_start))))
 
 
+class Union:
+    """Kinds of lines read as one for look-ups by the whole line: a name's
+    whole pinyin is also one of its exact keys and of its whole readings,
+    held once for all three."""
+
+    def __init__(self, *parts: Lines | LayeredLines) -> None:
+        self.parts = parts
+
+    def slots_equal(self, text: str) -> set[int]:
+        return set().union(*(part.slots_equal(text) for part in self.parts))
+
+    def get(self, text: str, default: Iterable[int] = ()) -> set[int]:
+        return self.slots_equal(text)
+
+    def keys(self) -> list[str]:
+        """Every line of each part (a line in two parts is there twice)."""
+        return [line for part in self.parts for line in part.keys()]
+
+
+# Kinds that are others read as one (see Union).
+UNIONS = {"whole_readings": ("whole", "region whole"), "exact_names": ("whole", "initials")}
+
+
 def _merged(base: Lines, leaving: set[int], fresh: Lines) -> Lines:
     """``base`` without the slots ``leaving``, and ``fresh`` beside it."""
-    pairs = heapq.merge(base.grouped(leaving), fresh.grouped(), key=itemgetter(0))
+    return _combined([base.grouped(leaving), fresh.grouped()])
+
+
+def _combined(parts: list[Iterator[tuple[str, list[int]]]]) -> Lines:
+    """Lines of several parts, each in order, as one."""
+    pairs = heapq.merge(*parts, key=itemgetter(0))
     return Lines((line, [slot for _line, slots in same for slot in slots])
                  for line, same in groupby(pairs, key=itemgetter(0)))
 
@@ -597,11 +643,11 @@ class SearchIndex:
         :data:`LATER_NAME`, ``whole_readings`` or ``exact_names``."""
         return self._layered()[kind]
 
-    def whole_readings(self) -> Lines | LayeredLines:
+    def whole_readings(self) -> Union:
         """Each distinct pinyin of a name or a place without spaces, and its slots."""
         return self._layered()["whole_readings"]
 
-    def exact_names(self) -> Lines | LayeredLines:
+    def exact_names(self) -> Union:
         """Each name's whole pinyin and its initials (``zhangsan``, ``zs``), and its slots."""
         return self._layered()["exact_names"]
 
@@ -620,13 +666,15 @@ class SearchIndex:
             elif len(stale) > REJOIN_AFTER:
                 # Joined anew, kind by kind as each is asked for.
                 base = self._base
-                self._base = Kinds({kind: partial(_merged_later, base.later(kind), stale,
-                                                  fresh, kind) for kind in base})
+                self._base = _with_unions({kind: partial(_merged_later, base.later(kind),
+                                                         stale, fresh, kind)
+                                           for kind in base if kind not in UNIONS})
                 self._stale, self._fresh = set(), {}
                 self._layers = self._base
             else:
-                self._layers = Kinds({kind: partial(_layer, self._base, kind, stale, fresh)
-                                      for kind in self._base})
+                self._layers = _with_unions({kind: partial(_layer, self._base, kind, stale,
+                                                           fresh)
+                                             for kind in self._base if kind not in UNIONS})
         return self._layers
 
     def _live(self) -> list[int]:
@@ -710,6 +758,17 @@ class Kinds(Mapping[str, Any]):
         return len(self._kinds)
 
 
+def _with_unions(builders: dict[str, Callable[[], Any]]) -> Kinds:
+    """Kinds of these builders, and the kinds read as one of them (:data:`UNIONS`)."""
+    kinds: Kinds
+
+    def union(parts: tuple[str, ...]) -> Union:
+        return Union(*map(kinds.__getitem__, parts))
+
+    kinds = Kinds({**builders, **{kind: partial(union, parts) for kind, parts in UNIONS.items()}})
+    return kinds
+
+
 def _given(value: Any) -> Any:
     return value
 
@@ -723,22 +782,35 @@ def _merged_later(base: Callable[[], Lines], stale: set[int], fresh: Kinds, kind
 
 
 class Pile:
-    """Lines and their slots as leads are read, in any order; then :class:`Lines`."""
+    """Lines and their slots as leads are read, in any order; then :class:`Lines`.
+
+    Joined a part at a time as they come, the parts then merged: the lines
+    of 100,000 leads held apart, each a string of its own, took as much
+    room again as the index itself while it was built."""
 
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.slots: list[Any] = []  # a slot, or a list of them
+        self.parts: list[Lines] = []
 
     def add(self, line: str, slots: int | list[int]) -> None:
         self.lines.append(line)
         self.slots.append(slots)
+        if len(self.lines) == PART:
+            self._join_part()
 
-    def joined(self) -> Lines:
+    def _join_part(self) -> None:
         lines, held = self.lines, self.slots
         self.lines, self.slots = [], []
         order = sorted(range(len(lines)), key=lines.__getitem__)
-        return Lines((line, _flat(map(held.__getitem__, same)))
-                     for line, same in groupby(order, key=lines.__getitem__))
+        self.parts.append(Lines((line, _flat(map(held.__getitem__, same)))
+                                for line, same in groupby(order, key=lines.__getitem__)))
+
+    def joined(self) -> Lines:
+        if self.lines or not self.parts:
+            self._join_part()
+        parts, self.parts = self.parts, []
+        return parts[0] if len(parts) == 1 else _combined([part.grouped() for part in parts])
 
 
 def _flat(held: Iterable[int | list[int]]) -> list[int]:
@@ -796,7 +868,7 @@ class Piles:
                 return pile.joined()
             return join
 
-        kinds = Kinds({
+        kinds = _with_unions({
             "text": self.text.joined,
             # Most texts are Chinese alone: a word with a Latin letter or a digit
             # is looked for only in those that have one.
@@ -809,8 +881,8 @@ class Piles:
             REGION: partial(_by_line, self.region),
             "whole": drawn(_without_spaces, NAME),
             LATER_NAME: drawn(_later_syllables, NAME),
-            "whole_readings": drawn(_without_spaces, NAME, REGION),
-            "exact_names": drawn(_whole_and_initials, NAME),
+            "region whole": drawn(_without_spaces, REGION),
+            "initials": drawn(_initials, NAME),
         })
         return kinds
 
@@ -819,9 +891,8 @@ def _without_spaces(line: str) -> tuple[str]:
     return (line.replace(" ", ""),)
 
 
-def _whole_and_initials(line: str) -> set[str]:
-    syllables = line.split()
-    return {"".join(syllables), "".join(s[0] for s in syllables)}
+def _initials(line: str) -> tuple[str]:
+    return ("".join(syllable[0] for syllable in line.split()),)
 
 
 def _later_syllables(line: str) -> list[str]:
