@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
-from itertools import filterfalse, groupby, islice
+from itertools import chain, filterfalse, groupby, islice
 from operator import itemgetter, methodcaller
 from typing import TYPE_CHECKING, Any
 
@@ -106,25 +106,25 @@ class Lines:
 
     Lines are numbered from 1: ``bisect_right(starts, offset)`` is the number
     of the line an offset falls in. Where each starts is an array of numbers
-    and each line's first slot a list of the index's own slot objects: the
+    and each line's first slot are arrays of numbers too: the
     lines held by more than one lead keep the others in ``rest``, one line
     after another.
     Matches are turned into slots by ``map`` rather than a Python loop: a
     letter or two may match thousands of lines.
     """
 
-    __slots__ = ("text", "starts", "first", "rest", "rest_ends", "shared", "has_rest")
+    __slots__ = ("text", "starts", "first", "rest", "rest_ends", "shared", "has_rest", "_keys")
 
     def __init__(self, grouped: Iterable[tuple[str, list[int]]]) -> None:
         """From each distinct line, in sorted order, and its slots (one or more)."""
         pieces: list[str] = []
         batch: list[str] = []
         self.starts = array("i")
-        self.first: list[int] = [-1]
+        self.first = array("i", [-1])
         # The other slots of every line, one line after another: line k's
         # from rest_ends[k - 1] to rest_ends[k]; the lines that have any, in
         # order and as a flag per line.
-        self.rest: list[int] = []
+        self.rest = array("i")
         self.rest_ends = array("i", [0])
         self.shared = array("i")
         self.has_rest = bytearray(1)
@@ -139,13 +139,14 @@ class Lines:
             self.first.append(slots[0])
             self.has_rest.append(len(slots) > 1)
             if len(slots) > 1:
-                self.rest += islice(slots, 1, None)
+                self.rest.extend(islice(slots, 1, None))
                 self.shared.append(number)
             self.rest_ends.append(len(self.rest))
         if batch:
             pieces.append("\n".join(batch) + "\n")
         self.starts.append(at)  # one past the last line, for its end
         self.text = "\n" + "".join(pieces) if pieces else "\n\n"
+        self._keys: list[str] | None = None
 
     def __len__(self) -> int:
         return len(self.starts) - 1
@@ -155,11 +156,26 @@ class Lines:
         return self.text[self.starts[at]:self.starts[at + 1] - 1]
 
     def keys(self) -> list[str]:
-        """Every line."""
-        return self.text[1:-1].split("\n") if len(self) else []
+        """Every line; each a string of its own, kept once asked for: near
+        misses are looked for among them at many key presses (rarely: only
+        the whole pinyin of names and places is asked)."""
+        if self._keys is None:
+            self._keys = self.text[1:-1].split("\n") if len(self) else []
+        return self._keys
+
+    def _find(self, text: str) -> int:
+        """Where ``text`` is or would go among the lines (counted from 0)."""
+        if self._keys is not None:  # at hand: the look-up runs in C
+            return bisect_left(self._keys, text)
+        return bisect_left(range(len(self)), text, key=self._line)
+
+    def __contains__(self, text: str) -> bool:
+        at = self._find(text)
+        return at < len(self) and self._line(at) == text
 
     def _slots_of(self, number: int) -> list[int]:
-        return [self.first[number], *self.rest[self.rest_ends[number - 1]:self.rest_ends[number]]]
+        return [self.first[number],
+                *self.rest[self.rest_ends[number - 1]:self.rest_ends[number]]]
 
     def grouped(self, leaving: set[int] | frozenset[int] = frozenset()
                 ) -> Iterator[tuple[str, list[int]]]:
@@ -204,16 +220,14 @@ class Lines:
 
     def _range(self, start: str) -> tuple[int, int]:
         """The lines that start with ``start``: from the first to one past the last."""
-        lines = range(len(self))
-        return (bisect_left(lines, start, key=self._line),
-                bisect_left(lines, start + _LAST_CHAR, key=self._line))
+        return self._find(start), self._find(start + _LAST_CHAR)
 
     def slots_starting(self, text: str) -> set[int]:
         """The slots of lines that start with ``text``."""
         return self._owners_in(*self._range(text))
 
     def slots_equal(self, text: str) -> set[int]:
-        at = bisect_left(range(len(self)), text, key=self._line)
+        at = self._find(text)
         if at < len(self) and self._line(at) == text:
             return self._owners_in(at, at + 1)
         return set()
@@ -271,6 +285,7 @@ class Union:
 
     def __init__(self, *parts: Lines | LayeredLines) -> None:
         self.parts = parts
+        self._keys: list[str] | None = None
 
     def slots_equal(self, text: str) -> set[int]:
         return set().union(*(part.slots_equal(text) for part in self.parts))
@@ -280,7 +295,9 @@ class Union:
 
     def keys(self) -> list[str]:
         """Every line of each part (a line in two parts is there twice)."""
-        return [line for part in self.parts for line in part.keys()]
+        if self._keys is None:
+            self._keys = list(chain.from_iterable(part.keys() for part in self.parts))
+        return self._keys
 
 
 # Kinds that are others read as one (see Union).
@@ -324,7 +341,8 @@ class LayeredLines:
         return self.slots_equal(text)
 
     def keys(self) -> list[str]:
-        return list(dict.fromkeys([*self.base.keys(), *self.fresh.keys()]))
+        base = self.base
+        return [*base.keys(), *(key for key in self.fresh.keys() if key not in base)]
 
     def slots_and_starts(self, pattern: re.Pattern[str]) -> tuple[set[int], set[int]]:
         (old, old_start), (new, new_start) = (self.base.slots_and_starts(pattern),
@@ -398,11 +416,11 @@ class Ordering:
 
     def __init__(self, key: array | list, slots: list[int]) -> None:
         self.key = key
-        self.slots = sorted(slots, key=key.__getitem__)
+        self.slots = array("i", sorted(slots, key=key.__getitem__))
         self.unsorted: set[int] = set()
         # Each sorted slot's place in the order, to compare as one number
         # rather than as a tuple of five (see smallest).
-        self.position = array("l", [0]) * len(key)
+        self.position = array("i", [0]) * len(key)
         for at, slot in enumerate(self.slots):
             self.position[slot] = at
 
