@@ -29,7 +29,7 @@ from itertools import chain, filterfalse, groupby, islice
 from operator import itemgetter, methodcaller
 from typing import TYPE_CHECKING, Any
 
-from store.collector import collector_paused
+from store.collector import collector_paused, give_back_memory
 from store.grading import bucket, priority, quadrant_of
 from store.ids import near_enough
 from store.search.pinyin import COMPANY, NAME, REGION, search_keys, surname_rank
@@ -493,6 +493,7 @@ class SearchIndex:
         a one-off search joins only the few it needs."""
         now = self.store.now()
         piles = Piles()
+        give_back_memory()
         with collector_paused():
             # One pass over the stored fields, the fast way to read every lead;
             # then, one at a time, any the app changed meanwhile (twice: a lead
@@ -516,6 +517,7 @@ class SearchIndex:
             self._base, self._stale, self._fresh = piles.kinds(), set(), {}
             if warm:
                 self.warm()
+        give_back_memory()  # what the leads' texts took while they were joined
         self.built = True
         return self
 
