@@ -131,3 +131,67 @@ def test_lines_that_start_with_the_word_are_taken_whole_as_the_pattern_would(dem
         found = lines.slots_at_start(pattern, " " + word[0], " " + word)
         assert found == lines.slots_at_start(pattern, " " + word[0]), (kind, word)
         assert found == lines.slots_at_start(pattern), (kind, word)
+
+
+def test_the_index_holds_a_few_hundred_bytes_a_lead(demo):
+    """No object per lead: its texts live in the joined lines alone (an
+    entry per lead held some 3.5 KB, as much again as the lead itself)."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        index = SearchIndex(demo).build()
+        held, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    leads = len(demo.leads)
+    assert held / leads < 1500 and peak / leads < 2400, (held / leads, peak / leads)
+    assert ranked(index, "z")[0]
+
+
+def test_texts_joined_in_parts_find_what_texts_joined_whole_find(demo, monkeypatch):
+    whole = SearchIndex(demo).build()
+    monkeypatch.setattr(indexing, "PART", 7)
+    monkeypatch.setattr(indexing, "BATCH", 5)
+    in_parts = SearchIndex(demo).build()
+    for text in [*QUERIES, "zsf", "wangw", "shan"]:
+        assert ranked(in_parts, text, None) == ranked(whole, text, None), text
+
+
+def test_ranks_too_large_to_pack_rank_as_before(demo, monkeypatch):
+    """A rank is packed into one number while its lead's id fits; past
+    that, every rank is kept as it is, and the order stays the board's."""
+    monkeypatch.setattr(indexing, "_ID_BITS", 9)  # ids from 512 on do not fit
+    unpacked = SearchIndex(demo).build()
+    assert isinstance(unpacked.columns().ranks, list)
+    demo.move_to_quadrant(sorted(demo.leads)[3], 1)
+    unpacked.catch_up()
+    monkeypatch.undo()
+    usual = SearchIndex(demo).build()
+    assert not isinstance(usual.columns().ranks, list)
+    for text in QUERIES:
+        assert ranked(unpacked, text) == ranked(usual, text), text
+        assert ranked(unpacked, text, None) == ranked(usual, text, None), text
+
+
+def test_changes_past_the_rejoin_are_merged_into_the_joined_texts(demo, monkeypatch):
+    monkeypatch.setattr(indexing, "REJOIN_AFTER", 2)
+    index = SearchIndex(demo).build()
+    ids = sorted(demo.leads)
+    demo.edit_lead(ids[0], name="张三丰", company="武当山土石方有限公司")
+    demo.delete_lead(ids[3])
+    demo.add_lead("欧阳锋", city="临沂", phones=("13805391234",), intent=4, funding=2)
+    demo.edit_lead(ids[4], city="潍坊", phones=("+86 139 0000 1111",))
+    for text in [*QUERIES, "zsf", "wudang", "oyf", "ouyang", "潍坊", "13900001111", "region:wf"]:
+        assert ranked(index, text, None) == ranked(SearchIndex(demo), text, None), text
+
+
+def test_near_misses_leave_the_look_ups_as_they_were(demo):
+    """Once near misses were looked for, the whole pinyin is looked up by
+    another way (its lines at hand): the same leads either way."""
+    index = SearchIndex(demo).build()
+    words = ["zh", "zhang", "wangwei", "lyh", "z", "zzz"]
+    before = [(index.lines("whole").slots_starting(w), index.exact_names().get(w)) for w in words]
+    ranked(index, "wangwie")  # near misses: the whole pinyin's lines taken apart
+    after = [(index.lines("whole").slots_starting(w), index.exact_names().get(w)) for w in words]
+    assert after == before and any(found for found, _exact in before)
