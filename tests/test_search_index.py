@@ -6,6 +6,8 @@ import pytest
 
 import store.ids as id_lists
 import store.search.index as indexing
+import store.search.lines as joined_lines
+import store.search.ranks as ranks
 from store.demo import write_demo
 from store.model import Status
 from store.search import SearchIndex, parse_query, search
@@ -151,8 +153,8 @@ def test_the_index_holds_a_few_hundred_bytes_a_lead(demo):
 
 def test_texts_joined_in_parts_find_what_texts_joined_whole_find(demo, monkeypatch):
     whole = SearchIndex(demo).build()
-    monkeypatch.setattr(indexing, "PART", 7)
-    monkeypatch.setattr(indexing, "BATCH", 5)
+    monkeypatch.setattr(joined_lines, "PART", 7)
+    monkeypatch.setattr(joined_lines, "BATCH", 5)
     in_parts = SearchIndex(demo).build()
     for text in [*QUERIES, "zsf", "wangw", "shan"]:
         assert ranked(in_parts, text, None) == ranked(whole, text, None), text
@@ -161,7 +163,7 @@ def test_texts_joined_in_parts_find_what_texts_joined_whole_find(demo, monkeypat
 def test_ranks_too_large_to_pack_rank_as_before(demo, monkeypatch):
     """A rank is packed into one number while its lead's id fits; past
     that, every rank is kept as it is, and the order stays the board's."""
-    monkeypatch.setattr(indexing, "_ID_BITS", 9)  # ids from 512 on do not fit
+    monkeypatch.setattr(ranks, "_ID_BITS", 9)  # ids from 512 on do not fit
     unpacked = SearchIndex(demo).build()
     assert isinstance(unpacked.columns().ranks, list)
     demo.move_to_quadrant(sorted(demo.leads)[3], 1)
