@@ -8,11 +8,11 @@ key press scans 100,000 leads inside the regular-expression engine instead
 of in a Python loop; the joined texts are also where the texts are kept, as
 the index holds no object per lead (a hundred thousand of them held several
 times what the file takes on disk). Fields that filters ask about are kept
-as value -> slots, in arrays of numbers. The index reads raw stored fields
-(most leads are never built), follows every change the store makes, and
-catches up at the next search: the changed leads' old lines are set aside
-and their new ones searched beside the rest (:class:`LayeredLines`), so a
-change costs a search its own leads.
+as a byte per lead and field (``store/search/choices.py``). The index reads
+raw stored fields (most leads are never built), follows every change the
+store makes, and catches up at the next search: the changed leads' old
+lines are set aside and their new ones searched beside the rest
+(:class:`LayeredLines`), so a change costs a search its own leads.
 
 The joined texts are in ``store/search/lines.py``, the board's order of
 every lead in ``store/search/ranks.py``.
@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import re
 import threading
-from array import array
-from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -36,6 +34,7 @@ from store.search.lines import (
     LATER_NAME, UNIONS, Kinds, LayeredLines, Lines, Piles, Union, layered_kind, rejoined_kind,
     with_unions,
 )
+from store.search.choices import Choices
 from store.search.pinyin import COMPANY, NAME, REGION, search_keys, surname_rank
 from store.search.ranks import Columns, Ordering
 
@@ -57,9 +56,6 @@ REJOIN_AFTER = 2000
 WALK_FROM = 16
 # Fields kept as value -> slots for the filters.
 CHOICE_FIELDS = ("quadrant", "source", "credit", "project", "stage", "status", "intent", "funding")
-# Filter values' slots kept as sets between searches (a rep types on with the
-# same filter): the last few asked for.
-KEPT_SETS = 8
 
 
 def phone_digits(text: str) -> str:
@@ -88,18 +84,6 @@ class Entry:
 
 
 
-def _insert(slots: array, slot: int) -> None:
-    at = bisect_left(slots, slot)
-    if at == len(slots) or slots[at] != slot:
-        slots.insert(at, slot)
-
-
-def _remove(slots: array, slot: int) -> None:
-    at = bisect_left(slots, slot)
-    if at < len(slots) and slots[at] == slot:
-        del slots[at]
-
-
 class SearchIndex:
     """Build with :meth:`build` (slow at 100k: do it in a worker)."""
 
@@ -108,13 +92,7 @@ class SearchIndex:
         self.slot_of: dict[int, int] = {}
         self._lead_of: dict[int, int] = {}  # slot -> lead id, where they differ
         self.slots_are_ids = True  # every slot is its lead's id
-        # Per slot, which of the choice tuples its lead has (-1: no lead); the
-        # choice tuples; and for each field, value -> its slots in order.
-        self._choice_of = array("i")
-        self._choices: list[tuple] = []
-        self._choice_number: dict[tuple, int] = {}
-        self.by_value: dict[str, dict[Any, array]] = {f: {} for f in CHOICE_FIELDS}
-        self._sets: dict[tuple[str, Any], set[int]] = {}  # some by_value as sets
+        self.choices = Choices(CHOICE_FIELDS)  # what the filters ask of each slot's lead
         self._gone: set[int] = set()  # slots of deleted leads
         # The texts of every lead, joined once; the slots changed since, their
         # entries, and their texts joined anew at the next search (see LayeredLines).
@@ -223,7 +201,7 @@ class SearchIndex:
             if entry is None:
                 return None
             slot = self.slot_of[lead_id] = self._new_slot(lead_id)
-        self._put_choices(slot, entry)
+        self.choices.put(slot, None if entry is None else entry.choices)
         if entry is None:
             self._gone.add(slot)
         else:
@@ -239,34 +217,17 @@ class SearchIndex:
             self._layers = None
         return slot
 
-    def _put_choices(self, slot: int, entry: Entry | None) -> None:
-        old = self._choice_of[slot]
-        new = -1 if entry is None else self._choice_number.setdefault(entry.choices,
-                                                                      len(self._choices))
-        if new == len(self._choices):
-            self._choices.append(entry.choices)  # type: ignore[union-attr]
-        if old == new:
-            return
-        self._sets.clear()
-        if old >= 0:
-            for name, value in zip(CHOICE_FIELDS, self._choices[old]):
-                _remove(self.by_value[name][value], slot)
-        if new >= 0:
-            for name, value in zip(CHOICE_FIELDS, self._choices[new]):
-                _insert(self.by_value[name].setdefault(value, array("i")), slot)
-        self._choice_of[slot] = new
-
     def _new_slot(self, lead_id: int) -> int:
-        taken = self._choice_of
+        taken = self.choices
         if lead_id >= len(taken) and near_enough(lead_id, len(self.slot_of)):
-            taken.extend([-1] * (lead_id + 1 - len(taken)))
-        if 0 <= lead_id < len(taken) and taken[lead_id] < 0 \
+            taken.grow(lead_id + 1)
+        if 0 <= lead_id < len(taken) and not taken.held(lead_id) \
                 and lead_id not in self._lead_of and lead_id not in self._gone:
             return lead_id
         # An id far beyond the others, or whose slot is taken: the next free one.
         self.slots_are_ids = False
         slot = len(taken)
-        taken.append(-1)
+        taken.grow(slot + 1)
         self._lead_of[slot] = lead_id
         return slot
 
@@ -376,21 +337,9 @@ class SearchIndex:
     def inactive_slots(self) -> set[int]:
         """The slots of leads that are not active (won, lost, set aside):
         few beside the active ones; do not change the set."""
-        values = [v for v in self.by_value["status"] if v != "active"]
+        values = [v for v in self.choices.values("status") if v != "active"]
         return self.slots_where("status", values) if values else set()
 
     def slots_where(self, field: str, values: Iterable[Any]) -> set[int]:
         """The slots whose ``field`` is one of ``values``; do not change the set."""
-        sets = [self._slots_of(field, getattr(v, "value", v)) for v in values]
-        return sets[0] if len(sets) == 1 else set().union(*sets)
-
-    def _slots_of(self, field: str, value: Any) -> set[int]:
-        kept = self._sets.pop((field, value), None)
-        if kept is None:
-            kept = set(self.by_value[field].get(value, ()))
-        self._sets[field, value] = kept  # the newest last
-        while len(self._sets) > KEPT_SETS:
-            del self._sets[next(iter(self._sets))]
-        return kept
-
-
+        return self.choices.slots_where(field, values)
