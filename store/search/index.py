@@ -239,9 +239,10 @@ class SearchIndex:
         """Each lead's searched text (name, company, region, notes, tags),
         as one line, for measuring against a plain scan."""
         assert self._base is not None, "built before it is read"
-        texts = [line for line, slots in self._base["text"].grouped(self._stale)
-                 for _slot in slots]
-        return texts + [entry.text for entry in self._fresh.values() if entry is not None]
+        text_of = {slot: entry.text for slot, entry in self._fresh.items() if entry is not None}
+        for line, slots in self._base["text"].grouped(self._stale):
+            text_of.update(dict.fromkeys(slots, line))
+        return [text_of[slot] for slot in sorted(text_of)]  # in the leads' order
 
     # ------------------------------------------------------------ changes
     def _note_change(self, table: str, obj_id: int, lead_id: int | None) -> None:
