@@ -85,7 +85,7 @@ def breakdown(path: Path) -> list[tuple[str, float, str]]:
     index = SearchIndex(store).build(warm=False)
     read = rss()
     parts.append(("search index: every lead read", (read - after_board) / MIB,
-                  "filter values' leads, ranks; each kind's texts joined a part at a time"))
+                  "filter values (a byte each), ranks; each kind's texts joined a part at a time"))
     index.warm()
     parts.append(("search index: texts joined by kind", (rss() - read) / MIB,
                   "the parts merged: each distinct text once, with the leads holding it; "
