@@ -82,7 +82,7 @@ def breakdown(path: Path) -> list[tuple[str, float, str]]:
     board = BoardIndex(store, store.now())
     after_board = rss()
     parts.append(("board index", (after_board - opened) / MIB, "places and order of every lead"))
-    index = SearchIndex(store).build(warm=False)
+    index = SearchIndex(store).build(warm=False, in_parts=True)  # as the app, in two steps
     read = rss()
     parts.append(("search index: every lead read", (read - after_board) / MIB,
                   "filter values (a byte each), ranks; each kind's texts joined a part at a time"))

@@ -158,7 +158,7 @@ def test_the_index_holds_a_few_hundred_bytes_a_lead(demo):
 
 
 def test_texts_joined_in_parts_find_what_texts_joined_whole_find(demo, monkeypatch):
-    whole = SearchIndex(demo).build()
+    whole = SearchIndex(demo).build(in_parts=False)
     monkeypatch.setattr(joined_lines, "PART", 7)
     monkeypatch.setattr(joined_lines, "BATCH", 5)
     in_parts = SearchIndex(demo).build()

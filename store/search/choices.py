@@ -23,14 +23,20 @@ class Choices:
         self._code_of: dict[str, dict[Any, int]] = {field: {} for field in fields}
         self._values: dict[str, list[Any]] = {field: [None] for field in fields}
         self._sets: dict[tuple[str, Any], set[int]] = {}  # the newest last
+        # Per field, side by side (read for every lead as the index is built).
+        self._columns = [(field, self._codes[field], self._code_of[field]) for field in fields]
 
     def __len__(self) -> int:
         return len(self._codes[self.fields[0]])
 
     def grow(self, size: int) -> None:
         """Room for slots up to ``size`` - 1."""
+        more = size - len(self)
         for codes in self._codes.values():
-            codes.extend(bytes(size - len(codes)))
+            if more == 1:  # the usual case: the next lead's slot
+                codes.append(0)
+            else:
+                codes.extend(bytes(more))
 
     def held(self, slot: int) -> bool:
         """Whether a lead is in ``slot``."""
@@ -44,12 +50,15 @@ class Choices:
         """The lead in ``slot`` has these values, one per field (None: no lead)."""
         if slot >= len(self):
             self.grow(slot + 1)
-        for at, field in enumerate(self.fields):
-            codes = self._codes[field]
-            old, new = codes[slot], 0 if values is None else self._code(field, values[at])
+        for (field, codes, code_of), value in zip(self._columns,
+                                                  values or (None,) * len(self.fields)):
+            # Codes start at 1: 0 is no lead.
+            new = 0 if values is None else code_of.get(value) or self._code(field, value)
+            old = codes[slot]
             if old != new:
                 codes[slot] = new
-                self._follow(field, slot, old, new)
+                if self._sets:
+                    self._follow(field, slot, old, new)
 
     def _code(self, field: str, value: Any) -> int:
         code = self._code_of[field].get(value)
@@ -60,8 +69,6 @@ class Choices:
 
     def _follow(self, field: str, slot: int, old: int, new: int) -> None:
         """Keep the sets at hand up to date with a slot's new value."""
-        if not self._sets:
-            return
         values = self._values[field]
         if old and (before := self._sets.get((field, values[old]))) is not None:
             before.discard(slot)

@@ -110,13 +110,14 @@ class SearchIndex:
         store.watch(self._note_change)
 
     # ------------------------------------------------------------ building
-    def build(self, warm: bool = True) -> SearchIndex:
-        """Read every lead, joining their texts as they come; with ``warm``,
-        join and sort them all now (the app, ahead of the first key).
-        Without, each kind of text is joined when a search first asks for it:
-        a one-off search joins only the few it needs."""
+    def build(self, warm: bool = True, in_parts: bool | None = None) -> SearchIndex:
+        """Read every lead; with ``warm``, join their texts and sort them all
+        now (the app, ahead of the first key), a part at a time as they come
+        (``in_parts``, with ``warm`` unless told). Without, each kind of text
+        is joined when a search first asks for it: a one-off search joins
+        only the few it needs."""
         now = self.store.now()
-        piles = Piles()
+        piles = Piles(warm if in_parts is None else in_parts)
         give_back_memory()
         with collector_paused():
             # One pass over the stored fields, the fast way to read every lead;
@@ -219,6 +220,9 @@ class SearchIndex:
 
     def _new_slot(self, lead_id: int) -> int:
         taken = self.choices
+        if lead_id == len(taken) and near_enough(lead_id, len(self.slot_of)):
+            taken.grow(lead_id + 1)  # the usual case: the next id, the next slot
+            return lead_id
         if lead_id >= len(taken) and near_enough(lead_id, len(self.slot_of)):
             taken.grow(lead_id + 1)
         if 0 <= lead_id < len(taken) and not taken.held(lead_id) \

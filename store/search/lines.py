@@ -359,19 +359,21 @@ def rejoined_kind(base: Callable[[], Lines], stale: set[int], fresh: Kinds, kind
 class Pile:
     """Lines and their slots as leads are read, in any order; then :class:`Lines`.
 
-    Joined a part at a time as they come, the parts then merged: the lines
-    of 100,000 leads held apart, each a string of its own, took as much
-    room again as the index itself while it was built."""
+    ``in_parts``: joined a part at a time as they come, the parts then
+    merged: the lines of 100,000 leads held apart, each a string of its own,
+    took as much room again as the index itself while it was built. (A
+    one-off search joins them whole, and only the kinds it asks for.)"""
 
-    def __init__(self) -> None:
+    def __init__(self, in_parts: bool = False) -> None:
         self.lines: list[str] = []
         self.slots: list[Any] = []  # a slot, or a list of them
         self.parts: list[Lines] = []
+        self.in_parts = in_parts
 
     def add(self, line: str, slots: int | list[int]) -> None:
         self.lines.append(line)
         self.slots.append(slots)
-        if len(self.lines) == PART:
+        if self.in_parts and len(self.lines) == PART:
             self._join_part()
 
     def _join_part(self) -> None:
@@ -409,8 +411,10 @@ class Piles:
     drawn from others (names' whole pinyin, initials) made from those once
     joined, a text at a time rather than a lead at a time."""
 
-    def __init__(self) -> None:
-        self.text, self.names, self.phone, self.name_readings = Pile(), Pile(), Pile(), Pile()
+    def __init__(self, in_parts: bool = False) -> None:
+        """``in_parts``: see :class:`Pile`."""
+        self.text, self.names, self.phone, self.name_readings = (
+            Pile(in_parts), Pile(in_parts), Pile(in_parts), Pile(in_parts))
         self.place: dict[str, list[int]] = {}
         self.company: dict[str, list[int]] = {}
         self.region: dict[str, list[int]] = {}

@@ -43,18 +43,22 @@ class Columns:
         self.commons: array | list = array("q")
 
     def put(self, slot: int, rank: tuple, commonness: int) -> None:
-        if slot >= len(self.ranks):
-            grow = slot + 1 - len(self.ranks)
-            empty = [()] * grow if isinstance(self.ranks, list) else [0] * grow
-            self.ranks.extend(empty)
+        ranks = self.ranks
+        if slot >= len(ranks):
+            empty = [0 if self.packed else ()] * (slot + 1 - len(ranks))
+            ranks.extend(empty)
             self.commons.extend(empty)
-        packed = _packed(rank, commonness) if isinstance(self.ranks, array) else None
-        if packed is None and isinstance(self.ranks, array):
-            self._as_tuples()
-        if packed is None:
-            self.ranks[slot], self.commons[slot] = rank, (commonness, *rank)
-        else:
+        packed = _packed(rank, commonness) if self.packed else None
+        if packed is not None:
             self.ranks[slot], self.commons[slot] = packed
+            return
+        if self.packed:
+            self._as_tuples()
+        self.ranks[slot], self.commons[slot] = rank, (commonness, *rank)
+
+    @property
+    def packed(self) -> bool:
+        return isinstance(self.ranks, array)
 
     def _as_tuples(self) -> None:
         ranks = [_unpacked(packed) for packed in self.ranks]
