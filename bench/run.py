@@ -311,8 +311,8 @@ the causes below are what the figures show across areas, not one reading.
   them, its joined texts keep their leads in tuples and their ends in an
   array: entries 180 → 143 MiB, joined texts 136 → 108.
   A moment after start-up, once the search index is built in the background,
-  the app held 5.9 to 6.0× the file (670 MiB); now 3.9× (434 MiB, three
-  runs alone within 0.5 MiB). The index held an entry per lead (texts,
+  the app held 5.9 to 6.0× the file (670 MiB); now 3.9× (437 MiB, three
+  runs alone within 0.2 MiB). The index held an entry per lead (texts,
   readings, phones, a rank tuple, the filter values: 139 MiB) and beside it
   the texts joined by kind (110 MiB: each line's leads in a tuple, its start
   in a dict), with a set of leads per filter value (41 MiB). Now it holds
