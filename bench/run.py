@@ -324,9 +324,10 @@ the causes below are what the figures show across areas, not one reading.
   what is left is the first lead's sheet, whose history is longer in the new demo.
 - **The plan's month tab at 100k** (61 ms, goal 50): the demo now holds a year
   of past contacts (168k contacts, 143k before).
-- **Memory at 100k** (was 9.3× the file, now 3.4× to every lead loaded;
-  goal 4×). Where it went, resident size after each step of opening the
-  100k demo (111 MiB on disk) in a fresh process, before → now:
+- **Memory at 100k** (was 9.3× the file, now 3.4× to every lead loaded and
+  3.9× once the search index is built; goal 4×). Where it went, resident
+  size after each step of opening the 100k demo (111 MiB on disk) in a fresh
+  process, before → now:
   the interpreter and the app's modules 39 → 39 MiB; the file's bytes read
   151 → 151; the seal checked 262 → 151 (its check made a copy of the whole
   file, and looking for its trailer a second one, 373 MiB at the high-water
@@ -348,20 +349,38 @@ the causes below are what the figures show across areas, not one reading.
   a region's pinyin and a lead's filter values once for all leads that share
   them, its joined texts keep their leads in tuples and their ends in an
   array: entries 180 → 143 MiB, joined texts 136 → 108.
-  Still over the goal: a moment after start-up, once the search index is
-  built in the background, the app holds 5.9 to 6.0× the file (the new row in the
-  table). Left there: the search index's 250 MiB (sets of leads per filter
-  value 41 MiB, a rank tuple and texts per lead, each joined text's owners),
-  the 592 k small lists inside the documents (phones, brands, history, search
-  keys: about 60 MiB) and the contact indexes (about 30 MiB; contacts that
-  share a time now share its parsed value). Cost: packing every
-  value takes about 0.7 s more CPU at 100k while the file loads behind its
+  A moment after start-up, once the search index is built in the background,
+  the app held 5.9 to 6.0× the file (670 MiB); now 3.9× (437 MiB, three
+  runs alone within 0.2 MiB). The index held an entry per lead (texts,
+  readings, phones, a rank tuple, the filter values: 139 MiB) and beside it
+  the texts joined by kind (110 MiB: each line's leads in a tuple, its start
+  in a dict), with a set of leads per filter value (41 MiB). Now it holds
+  no object per lead: the joined lines are where the texts are kept (one
+  string per kind; where each line starts, its first lead and its other
+  leads in arrays of numbers), a rank is packed
+  into one number that sorts as the tuple did, the filter values are a byte
+  per lead and field (a value's leads gathered into a set when a filter
+  first asks, then kept up to date), and a name's whole pinyin is held once
+  for the three kinds of look-up that read it. Counted with tracemalloc at
+  100k: 252 → 25 MiB held, 35 MiB at its highest while built (the lines are
+  joined 8,192 at a time as the leads are read, then merged, rather than
+  held as 100,000 strings each); what the build's transient texts took is
+  handed back to the system (`malloc_trim`, where the C library has it)
+  before the census is built. Searches find the same leads in the same
+  order (every prefix of the bench's queries and fifty more, at 10k and
+  100k); the engine per key press is as fast (87 against 90 ms over those
+  prefixes, each the best of three medians taken in turn with the old
+  code), and building the index takes as long (5.5 s). Left: the
+  pinyin dictionaries loaded ahead of the first save (about 40 MiB), the
+  fleet census (about 17 MiB), the 592 k small lists inside the documents
+  (phones, brands, history, search keys: about 60 MiB) and the contact
+  indexes (about 30 MiB; contacts that share a time share its parsed value).
+  Cost of the packed documents (the change before): packing every value
+  takes about 0.7 s more CPU at 100k while the file loads behind its
   preview (the board paints from the preview as before; reading the records
   is 0.15 s quicker for the board); a fold (at quit, or when the journal
   grows) turns every document back into a dict for TinyDB, 0.4 s more CPU,
-  and is now the session's highest point: 798 MiB (was 1,152). The core
-  table above is from the run before this change (its peak row, 1,045 MiB,
-  is the old figure); the memory table is from this change, run alone.
+  and is the session's highest point: 798 MiB (was 1,152), over the goal.
 - **Search typing in-process at 100k** and **cold start at 10k**: over their
   budgets by small margins in this run, within them in the runs before; not
   measured alone again, so noise and the larger demo are both open causes.

@@ -74,7 +74,7 @@ def demo_file(folder: Path, size: int) -> Path:
 # ---------------------------------------------------------------- engine
 def engine_rows(store: LeadStore, size: int) -> tuple[list[dict], float]:
     index = SearchIndex(store).build()
-    texts = [e.text for e in index.entries if e is not None]
+    texts = index.texts()
     ours: list[float] = []
     scans: list[float] = []
     for text in QUERIES.values():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -43,3 +44,17 @@ def pause_collector() -> Callable[[], None]:
             gc.enable()
 
     return resume
+
+
+def give_back_memory() -> None:
+    """Hand back to the system the pages that bulk work left free.
+
+    The C allocator keeps what was freed for later, in the heap of the
+    thread that freed it: the pieces a large build made and let go stay
+    resident, where another thread's next build cannot use them. Where the C
+    library has no way to ask (not glibc), nothing is done."""
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return
+    trim(0)

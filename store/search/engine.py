@@ -45,7 +45,8 @@ from datetime import datetime
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
-from store.search.index import LATER_NAME, SearchIndex, phone_digits
+from store.search.index import SearchIndex, phone_digits
+from store.search.lines import LATER_NAME
 from store.search.pinyin import COMPANY, NAME, REGION, is_han, name_reading, reading
 from store.projects import leads_on
 from store.search.owners import owners
