@@ -166,11 +166,15 @@ async def test_insights_count_the_lead_another_rep_finds_with_the_rep_on_the_sam
                 "#section-sources BarChart", BarChart).bars]
 
         assert bars() == ["0 won · 2 new · —", "0 won · 1 new · —"]
+        drawn = app.screen.query_one("#section-sources BarChart", BarChart)
         wang.add_lead("刘洋", source=Source.EVENT)
         await pilot_wait(pilot, lambda: bars()[1] == "0 won · 2 new · —", within_s=SOON)
         await settle(app, pilot)
         chart = app.screen.query_one("#section-sources BarChart", BarChart)
         assert app.focused is chart and chart.cursor == 1
+        # The chart the rep is in took the new figures: never taken away
+        # and drawn again, the section empty between.
+        assert chart is drawn
 
 
 async def test_a_lead_changed_under_an_open_form_is_said_and_both_changes_are_kept(team):

@@ -162,6 +162,10 @@ class InsightsScreen(CountsAgain, Screen[frozenset[int] | None]):
     async def _draw(self, name: str, picture: views.Picture) -> None:
         section = self.query_one(f"#section-{name}")
         drawn = list(section.query(".section-chart, .section-table"))
+        if _redrawn_in_place(drawn, picture):  # the same charts and tables, new figures
+            self._note(name, picture.note)
+            self.cells.update(_table_leads(name, picture))
+            return
         focused = self.focused if self.focused in drawn else None
         body = self.query_one("#insights-body")
         scrolled = body.scroll_y
@@ -179,8 +183,8 @@ class InsightsScreen(CountsAgain, Screen[frozenset[int] | None]):
                              id=f"table-{name}-{number}")
             grid.add_columns(*table.headers)
             grid.add_rows(table.rows)
-            self.cells[grid.id] = table.leads
             widgets.append(grid)
+        self.cells.update(_table_leads(name, picture))
         await section.mount_all(widgets)
         if focused is not None:  # drawn again under the rep: the same place in it
             _take_place(focused, widgets[min(drawn.index(focused), len(widgets) - 1)])
@@ -210,6 +214,39 @@ class InsightsScreen(CountsAgain, Screen[frozenset[int] | None]):
             self._close_range()
             return
         self.dismiss(None)
+
+
+def _table_leads(name: str, picture: views.Picture) -> dict[str, dict]:
+    """The leads behind each table's cells, by the table's id."""
+    return {f"table-{name}-{number}": table.leads for number, table in enumerate(picture.tables)}
+
+
+def _redrawn_in_place(drawn: list[Widget], picture: views.Picture) -> bool:
+    """Give a section's widgets the picture's new figures, where the picture
+    has the same charts and tables (other reps' changes, a count again): the
+    rep's cursor and focus stay, and the section is never empty between.
+    False, nothing changed, where its shape differs."""
+    sparks = [w for w in drawn if isinstance(w, Sparkline)]
+    charts = [w for w in drawn if isinstance(w, BarChart)]
+    captions = [w for w in drawn if w.has_class("chart-caption")]
+    grids = [w for w in drawn if isinstance(w, DataTable)]
+    if (len(sparks) != (picture.spark is not None) or len(charts) != len(picture.charts)
+            or len(grids) != len(picture.tables)
+            or any([str(c.label) for c in g.columns.values()] != list(table.headers)
+                   for g, table in zip(grids, picture.tables))):
+        return False
+    for spark in sparks:
+        spark.data = picture.spark
+    for caption, chart, (text, bars) in zip(captions, charts, picture.charts):
+        caption.update(text)
+        chart.set_bars(bars)
+    for grid, table in zip(grids, picture.tables):
+        row, column = grid.cursor_coordinate
+        grid.clear()
+        grid.add_rows(table.rows)
+        if grid.row_count:
+            grid.move_cursor(row=min(row, grid.row_count - 1), column=column, scroll=False)
+    return True
 
 
 def _take_place(old: Widget, new: Widget) -> None:
