@@ -326,8 +326,10 @@ the causes below are what the figures show across areas, not one reading.
   packs records in one pass and works out the board's order with its lookups
   taken once: about 12 % less CPU than before, alternated on the same busy
   machine; the file's parse and packing (pure Python over 3 million values)
-  are most of what is left. Yet in the table's run a first start at 100k
-  took 3.8 s, where the run before these changes took 2.8: not explained yet.
+  are most of what is left. In the table's run a first start at 100k took
+  3.8 s (2.8 in the run before these changes); taken in turn with the code
+  before on one file just after, it took 2.84 and 2.94 s against 3.37 and
+  3.48: the machine ran slower that hour, and the goal is still missed.
 - **A session at 100k** (`t` to the session painted): the queue walked every
   lead for dormant leads due to wake. It now does so only while the queue has
   room: alone after this run, 68 ms at 100k against 38 at 1k (1.8×, goal 1.5×);
