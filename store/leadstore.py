@@ -18,7 +18,7 @@ from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
-from datetime import datetime, tzinfo
+from datetime import datetime
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
