@@ -306,6 +306,25 @@ async def test_the_cursor_shows_which_quadrant_has_focus(store, seeded):
         assert cursor_style() == focused
 
 
+async def test_the_active_place_has_its_title_drawn_as_a_chip(store, seeded):
+    # Its colours swapped: seen without colour too (a monochrome terminal).
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        board = app.screen.board
+
+        def chips():
+            return [bool(board.pane(place).title_line.render_line(0)._segments[0].style.reverse)
+                    for place in (1, 2, 3, 4, 0)]
+
+        assert chips() == [True, False, False, False, False]
+        await pilot.press("tab", "tab", "tab")
+        assert chips() == [False, False, False, True, False]
+        await pilot.press("slash")  # the search takes the keys: no place is active
+        assert not any(chips())
+        await pilot.press("escape")
+        assert chips() == [place == board.place for place in (1, 2, 3, 4, 0)]
+
+
 async def test_tab_repaints_the_two_places_it_concerns_not_the_whole_screen(
         store, seeded, monkeypatch):
     # The focus stays on the board: a widget focused anew made Textual
@@ -332,18 +351,21 @@ async def test_tab_repaints_the_two_places_it_concerns_not_the_whole_screen(
         monkeypatch.undo()
         assert app.focused is board and board.place == 2
         assert updates and None not in updates
-        # Only the two panes are drawn: the tray beside them is left as it is.
+        # Only the two titles and the two cursor lines are drawn: a border of
+        # another colour had the whole pane drawn again, its list and all.
         lines = {y for spans in updates for y, _x0, _x1 in spans}
-        assert lines <= set(board.region.line_range)
+        titles = {board.pane(place).title_line.region.y for place in (1, 2)}
+        cursors = {board.lead_list(place).region.y for place in (1, 2)}  # the first rows
+        assert lines <= titles | cursors
         right = board.pane(2).region.right
         assert all(x1 <= right for spans in updates for _y, _x0, x1 in spans)
-        def borders():
-            return [board.pane(place).styles.border_top[1] for place in (1, 2)]
 
-        idle, active = borders()
-        assert idle != active
+        def marked():
+            return [board.pane(place).title_line.marked for place in (1, 2)]
+
+        assert marked() == [False, True]
         await pilot.press("shift+tab")
-        assert borders() == [active, idle]
+        assert marked() == [True, False]
 
 
 async def test_tab_draws_no_row_anew_but_the_two_cursors(store, seeded):

@@ -5,10 +5,11 @@ Dragging a lead from one place onto another posts :class:`LeadDropped`;
 what a drop means is for the screen to decide.
 
 The board, not its lists, takes the focus, and says itself which place is
-the one the keys act on (the active place: its border and its cursor stand
-out). Moving the focus from list to list made Textual repaint the whole
-screen at each ``tab`` (a screen's focus repaints it all); choosing another
-place repaints the two borders and the two cursor lines.
+the one the keys act on (the active place: its title is drawn as a chip and
+its cursor stands out). Moving the focus from list to list made Textual
+repaint the whole screen at each ``tab`` (a screen's focus repaints it all),
+and a border of another colour had it draw the whole pane, list and all;
+choosing another place repaints two title lines and two cursor lines.
 """
 
 from __future__ import annotations
@@ -41,11 +42,9 @@ class QuadrantPane(Vertical):
         yield LeadList(self.place, self._empty_text, id=f"list-{self.place}")
 
     def show_active(self, active: bool) -> None:
-        """Its border as the active place's, or not. Only the pane's own
-        styles are worked out again: no rule for what is inside it looks at
-        ``-active``, and working out its list's would have it drawn anew."""
-        self.set_class(active, "-active", update=False)
-        self.app.stylesheet.update_nodes([self])
+        """Its title and cursor as the active place's, or not: two lines."""
+        self.title_line.mark(active)
+        self.lead_list.show_active(active)
 
     def set_title(self, text: str, tail: str = "") -> None:
         """``text`` then ``tail``; a narrow pane cuts ``text``, never ``tail``."""
@@ -80,7 +79,6 @@ class QuadrantBoard(Container, can_focus=True):
     DEFAULT_CSS = """
     QuadrantBoard { layout: grid; grid-size: 3 2; grid-columns: 1fr 1fr 26; }
     QuadrantBoard > QuadrantPane { border: round $panel; }
-    QuadrantBoard:focus > QuadrantPane.-active { border: round $accent; }
     QuadrantBoard > QuadrantPane.-drop-target { border: double $success; background: $success 10%; }
     QuadrantBoard > QuadrantPane.-drag-source { opacity: 80%; }
     QuadrantBoard > #place-0 { row-span: 2; }
@@ -125,8 +123,7 @@ class QuadrantBoard(Container, can_focus=True):
     def compose(self) -> ComposeResult:
         # Grid cells fill row by row: Q1, Q2, tray (two rows high), Q3, Q4.
         for place in (1, 2, 0, 3, 4):
-            pane = QuadrantPane(place, self._empty_texts.get(place, ""))
-            yield pane.set_class(place == self.place, "-active")
+            yield QuadrantPane(place, self._empty_texts.get(place, ""))
 
     def pane(self, place: int) -> QuadrantPane:
         pane = self._panes.get(place)
@@ -152,18 +149,16 @@ class QuadrantBoard(Container, can_focus=True):
         change their looks."""
         if place == self.place:
             return
-        before, self.place = self.active_list, place
-        before.show_active(False)
-        self.pane(before.place).show_active(False)
-        self.pane(place).show_active(True)
-        self.active_list.show_active(self.has_focus)
+        before, self.place = self.place, place
+        self.pane(before).show_active(False)
+        self.pane(place).show_active(self.has_focus)
         self.post_message(self.Chosen(self, place))
 
     def on_focus(self) -> None:
-        self.active_list.show_active(True)
+        self.pane(self.place).show_active(True)
 
     def on_blur(self) -> None:
-        self.active_list.show_active(False)
+        self.pane(self.place).show_active(False)
 
     def action_cursor_down(self) -> None:
         self.active_list.action_cursor_down()

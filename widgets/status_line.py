@@ -41,6 +41,9 @@ def fit_middle(text: str, width: int) -> str:
     return head + "".join(reversed(end))
 
 
+_CHIP = Style(reverse=True)
+
+
 class StatusLine(PlainLines):
     DEFAULT_CSS = "StatusLine { height: 1; }"
 
@@ -53,6 +56,7 @@ class StatusLine(PlainLines):
         super().__init__(id=id, classes=classes)
         self._text = strip_control_codes(text)
         self._tail = ""
+        self._marked = False
         self._look: tuple[Style, Style, bool] | None = None  # text, blank, ellipsis
 
     @property
@@ -66,6 +70,18 @@ class StatusLine(PlainLines):
             self._text, self._tail = text, tail
             self.refresh()
 
+    def mark(self, marked: bool) -> None:
+        """Draw the text as a chip (its colours swapped), or plainly: a
+        change of this line alone, where a style or class would have Textual
+        work out and draw the widgets around it anew."""
+        if marked != self._marked:
+            self._marked = marked
+            self.refresh()
+
+    @property
+    def marked(self) -> bool:
+        return self._marked
+
     def render(self) -> Text:
         return Text(self.text)
 
@@ -75,6 +91,8 @@ class StatusLine(PlainLines):
     def draw_lines(self, ys: Iterable[int]) -> list[Strip]:
         width = self.size.width
         text_style, blank, ellipsis = self._styles()
+        if self._marked:
+            text_style += _CHIP
         lines = []
         for y in ys:
             text = self.text if not y else ""
