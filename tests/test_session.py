@@ -308,3 +308,35 @@ async def test_the_top_line_keeps_the_progress_whole_beside_what_was_decided(sto
         top = shown(app, app.screen.query_one("#session-top"))[0]
         assert top.startswith(" Triage  10 / 12  ·  00:00  ")
         assert top.rstrip().endswith(": to Q1  ✓ saved")
+
+
+async def test_the_next_leads_scroll_bar_comes_in_the_frame_that_shows_it(store, seeded):
+    # A bar repainted in a frame of its own came after the next lead was
+    # made ready, tens of milliseconds on: the rep saw a decision land twice.
+    app = LeadboardApp(store, "en")
+    updates = []  # each frame: the lead shown and the columns of its lines drawn
+    display = app._display
+
+    def noting(screen, update):
+        display(screen, update)
+        if update is not None and isinstance(screen, SessionScreen):
+            spans = getattr(update, "spans", None) or []
+            updates.append((screen.session.lead_id, {(y, x) for y, x0, x1 in spans
+                                                     for x in range(x0, x1 + 1)}))
+
+    app._display = noting
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "enter")
+        screen = app.screen
+        second = screen.session.queue.lead_ids[1]
+        store.edit_lead(second, notes="\n".join(f"line {n}" for n in range(120)))
+        await pilot.pause()
+        bar = screen.sheet.vertical_scrollbar
+        size_before = bar.window_virtual_size
+        updates.clear()
+        await pilot.press("2")
+        await pilot.pause()
+        assert screen.session.lead_id == second and bar.window_virtual_size != size_before
+        lead, cells = updates[0]
+        assert lead == second
+        assert all((y, bar.region.x) in cells for y in bar.region.line_range)

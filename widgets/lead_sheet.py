@@ -128,10 +128,10 @@ class LeadSheet(ScrollView, can_focus=False):
     def _fit_height(self, view: Size) -> None:
         """Give the scroll view room for the lines in whole views, so that the
         scroll bar stays as it is for most leads (like an editor that lets
-        you scroll past the end). Repainting the bar makes every row of the
-        screen part of a frame, so when it changes it is repainted in a frame
-        of its own, just after the lead's. The bar is always there, so the
-        screen is never laid out again for it."""
+        you scroll past the end). When it changes it is repainted in the
+        lead's frame: a frame of its own came only after the next lead was
+        made ready, and the rep saw a decision land in two steps. The bar is
+        always there, so the screen is never laid out again for it."""
         lines = len(self._sheet.lines)
         height = max(-(-lines // view.height), 1) * view.height if view.height else lines
         size = Size(view.width, height)
@@ -141,7 +141,7 @@ class LeadSheet(ScrollView, can_focus=False):
             self.set_reactive(ScrollView.virtual_size, size)
             bar = self.vertical_scrollbar
             bar.set_reactive(ScrollBar.window_virtual_size, height)
-            self.call_after_refresh(bar.refresh)
+            bar.refresh()
         else:  # not laid out yet
             self.virtual_size = size
 
