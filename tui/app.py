@@ -231,6 +231,14 @@ class LeadboardApp(LiveBase, App[None]):
                         or not getattr(node, "is_mounted", True)]:  # the app has none
             await self._turn(nodes)
 
+    async def screen_told(self) -> None:
+        """Wait until the widgets changed in this turn have told the screen:
+        each does so in a turn of its own (its refresh is a message to it,
+        then one from it to the screen)."""
+        await self._turn([node for node in self._pumps() if node.message_queue_size])
+        if self.screen_stack:
+            await self._turn([self.screen])
+
     def _pumps(self) -> list[MessagePump]:
         if not self.is_running or not self.screen_stack:
             return []  # quitting: nothing is waiting for the keys any more

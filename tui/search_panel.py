@@ -7,8 +7,8 @@ waiting thread holds nothing the search needs, so most searches end within it
 at full speed and are shown in the key's own turn, with no hand-over. A search
 that takes longer is left to finish on its own; a worker shows its result
 when it comes. The screen paints nothing from the key until the widgets the
-matches changed have told it so (``HOLD_S`` at most, through
-``App.batch_update``): the rep sees the letter, its matches and the board
+matches changed have told it so (each in a turn of its own: ``HOLD_S`` at
+most, through ``App.batch_update``): the rep sees the letter, its matches and the board
 narrowed to them in one frame, not the letter a frame before the rest.
 A search still running when the next key arrives is stopped, and its
 result, if it comes anyway, is dropped: only the result for the text now in
@@ -246,8 +246,14 @@ class SearchPanel(SearchBar):
             self._show_found(text, result, error)
         finally:
             # Once the widgets that changed have told the screen, so that
-            # one frame holds all of them.
-            self.call_after_refresh(self._release)
+            # one frame holds all of them: as soon as they have, not after a
+            # frame of the screen's, which came one to three ticks later.
+            if self._held is not None:
+                self.run_worker(self._release_when_told(), group="release", exit_on_error=False)
+
+    async def _release_when_told(self) -> None:
+        await self.app.screen_told()
+        self._release()
 
     def _show_found(self, text: str, result: Result | None, error: str) -> None:
         if result is None:
