@@ -3,6 +3,7 @@ leads load behind it, and nothing typed meanwhile is lost."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import threading
 from collections.abc import Iterator
@@ -236,6 +237,31 @@ async def test_a_form_opened_by_a_key_typed_ahead_gets_the_keys_after_it(store, 
         assert type(app.screen).__name__ == "LeadForm"
         assert app.focused.value == "134"
     assert {i: (lead.intent, lead.funding) for i, lead in store.leads.items()} == before
+
+
+async def test_keys_typed_ahead_still_come_when_a_widget_never_takes_its_turn(store, seeded):
+    # Each key waits for the app to be done with the one before; a widget
+    # that never is (one being closed, say) holds them up half a second at
+    # most, never for good.
+    from textual.widget import Widget
+
+    class NeverDone(Widget):
+        @property
+        def message_queue_size(self) -> int:
+            return 1
+
+        def call_later(self, callback, *args, **kwargs) -> bool:
+            return True  # taken, and never called
+
+    app = LeadboardApp(store, "en", hold_keys=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.screen.mount(NeverDone())
+        burst(app, "slash", "z", "s")
+        for _ in range(400):
+            await asyncio.sleep(0.01)  # (the pilot's pause waits for every widget's turn too)
+            if app.screen.query_one("#search-input").value == "zs":
+                break
+        assert app.screen.query_one("#search-input").value == "zs"
 
 
 async def keys_together(app: LeadboardApp, pilot, *keys: str) -> None:

@@ -47,6 +47,10 @@ LOAD_AFTER_S = 0.05
 HAND_OVER_S = 0.0005
 COMPACT_BYTES = 8 * 1024 * 1024  # a journal this long is folded into the data file
 TYPED_AHEAD_S = 0.1
+# A key waits this long at most for the keys before it to be done with: a
+# node that never takes its turn (one being closed, say) must not keep the
+# rep's keys from the app.
+SETTLE_LIMIT_S = 0.5
 # Keys typed before the app had the terminal come as the line discipline
 # turned them: enter as a line feed.
 _TYPED_AHEAD = {"ctrl+j": ("enter", "\r")}
@@ -226,10 +230,18 @@ class LeadboardApp(LiveBase, App[None]):
         """Wait until what is queued now, and what that queues in turn (a key
         bubbling up, the focus it moves, a form it opens), is handled: turns
         of the nodes that have messages waiting or are still being put
-        together, until none has."""
+        together, until none has; :data:`SETTLE_LIMIT_S` at most."""
+        loop = asyncio.get_running_loop()
+        give_up = loop.time() + SETTLE_LIMIT_S
         while nodes := [node for node in self._pumps() if node.message_queue_size
                         or not getattr(node, "is_mounted", True)]:  # the app has none
-            await self._turn(nodes)
+            left = give_up - loop.time()
+            if left <= 0:
+                return
+            try:
+                await asyncio.wait_for(self._turn(nodes), left)
+            except asyncio.TimeoutError:
+                return
 
     async def screen_told(self) -> None:
         """Wait until the widgets changed in this turn have told the screen:

@@ -252,8 +252,10 @@ class SearchPanel(SearchBar):
                 self.run_worker(self._release_when_told(), group="release", exit_on_error=False)
 
     async def _release_when_told(self) -> None:
-        await self.app.screen_told()
-        self._release()
+        try:
+            await asyncio.wait_for(self.app.screen_told(), HOLD_S)
+        finally:
+            self._release()
 
     def _show_found(self, text: str, result: Result | None, error: str) -> None:
         if result is None:
