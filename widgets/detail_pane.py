@@ -24,8 +24,12 @@ class DetailSection:
 class DetailPane(VerticalScroll, can_focus=False):
     """Shows what it is handed; it does not know where leads come from."""
 
+    # The scroll bar always there: shown only once the text overflows, it
+    # came a frame after the pane (placed by a second layout), its text cut
+    # anew one cell narrower.
     DEFAULT_CSS = """
-    DetailPane { width: 46; border-left: tall $accent; padding: 0 1; background: $surface; }
+    DetailPane { width: 46; border-left: tall $accent; padding: 0 1; background: $surface;
+                 overflow-y: scroll; }
     DetailPane > #detail-heading { text-style: bold; color: $text-accent; padding-bottom: 1; }
     DetailPane > .detail-section { padding-bottom: 1; }
     """

@@ -593,8 +593,10 @@ class BoardScreen(ClashActions, PlanActions, Screen):
 
     def action_search(self) -> None:
         assert self.index is not None
-        self.index.prepare()
         self.query_one(SearchPanel).open()
+        # What the first narrowing needs (the board's 100k leads gathered),
+        # once the bar is painted: the rep reads it before typing.
+        self.call_after_refresh(self.index.prepare)
         # A search's first letters narrow each place to matches near its top:
         # their rows are built now, a few at a time between keys, not on the
         # letter, when every row on screen is new.

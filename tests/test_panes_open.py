@@ -1,0 +1,75 @@
+"""Opening the detail pane and the search bar: the screen shows them whole in
+their first frame, and the board keeps the lines it has drawn."""
+
+from tests.test_board import SIZE
+from tui.app import LeadboardApp
+from widgets.detail_pane import DetailPane
+from widgets.lead_list import LeadList
+
+
+def record_screens(app, monkeypatch) -> list[list[str]]:
+    """The whole screen's text after each frame the compositor paints."""
+    from textual._compositor import Compositor
+
+    screens: list[list[str]] = []
+    render_update = Compositor.render_update
+
+    def recorded(compositor, *args, **kwargs):
+        update = render_update(compositor, *args, **kwargs)
+        if update is not None:
+            screens.append([strip.text for strip in compositor.render_strips()])
+        return update
+
+    monkeypatch.setattr(Compositor, "render_update", recorded)
+    return screens
+
+
+async def test_the_detail_pane_is_whole_in_its_first_frame(store, seeded, monkeypatch):
+    # Details longer than the pane: its scroll bar came a frame after the
+    # pane, with the text cut anew one cell narrower.
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=(SIZE[0], 16)) as pilot:
+        await pilot.pause()
+        screens = record_screens(app, monkeypatch)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        monkeypatch.undo()
+        pane = app.screen.query_one(DetailPane)
+        assert pane.virtual_size.height > pane.scrollable_content_region.height
+        assert screens and all(screen == screens[-1] for screen in screens)
+
+
+async def test_opening_and_closing_the_search_keeps_the_lines_the_lists_drew(store, seeded):
+    # The board losing the focus worked out the styles of every place's title
+    # and list again, and a list then draws all its lines anew.
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lists = list(app.screen.query(LeadList))
+        before = [(lead_list, lead_list.render_line(1)) for lead_list in lists
+                  if len(lead_list.rows) > 1]
+        assert before
+        await pilot.press("slash")
+        await pilot.pause()
+        assert all(lead_list.render_line(1) is line for lead_list, line in before)
+        await pilot.press("escape")
+        await pilot.pause(0.3)
+        assert app.focused is app.screen.board
+        assert all(lead_list.render_line(1) is line for lead_list, line in before)
+
+
+async def test_the_active_place_still_shows_where_the_focus_is(store, seeded):
+    # Only the board and its active pane are restyled as the focus comes and
+    # goes: the active border still follows it.
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        board = app.screen.board
+        focused = board.pane(1).styles.border_top[1]
+        await pilot.press("slash")
+        await pilot.pause()
+        assert board.pane(1).styles.border_top[1] != focused
+        assert board.pane(1).styles.border_top[1] == board.pane(2).styles.border_top[1]
+        await pilot.press("escape")
+        await pilot.pause(0.3)
+        assert board.pane(1).styles.border_top[1] == focused
