@@ -56,20 +56,3 @@ async def test_opening_and_closing_the_search_keeps_the_lines_the_lists_drew(sto
         await pilot.pause(0.3)
         assert app.focused is app.screen.board
         assert all(lead_list.render_line(1) is line for lead_list, line in before)
-
-
-async def test_the_active_place_still_shows_where_the_focus_is(store, seeded):
-    # Only the board and its active pane are restyled as the focus comes and
-    # goes: the active border still follows it.
-    app = LeadboardApp(store, "en")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        board = app.screen.board
-        focused = board.pane(1).styles.border_top[1]
-        await pilot.press("slash")
-        await pilot.pause()
-        assert board.pane(1).styles.border_top[1] != focused
-        assert board.pane(1).styles.border_top[1] == board.pane(2).styles.border_top[1]
-        await pilot.press("escape")
-        await pilot.pause(0.3)
-        assert board.pane(1).styles.border_top[1] == focused

@@ -155,13 +155,12 @@ class QuadrantBoard(Container, can_focus=True):
         self.post_message(self.Chosen(self, place))
 
     def watch_has_focus(self, has_focus: bool) -> None:
-        """Only the board and its active pane look at the board's focus
-        (``QuadrantBoard:focus > QuadrantPane.-active``): their styles alone
-        are worked out again. Textual's would do every place's title and list
-        too, and a list whose styles are worked out drops the lines it drew:
-        each focus that comes or goes (the search opened or closed) drew the
-        whole board anew."""
-        self.app.stylesheet.update_nodes([self, self.pane(self.place)], animate=True)
+        """The board's own styles alone are worked out again as the focus
+        comes or goes (the search opened or closed): Textual's would do every
+        place's title and list too, and a list whose styles are worked out
+        drops the lines it drew, so the whole board was drawn anew. What
+        shows the focus here is drawn by :meth:`on_focus` and :meth:`on_blur`."""
+        self.app.stylesheet.update_nodes([self], animate=True)
 
     def on_focus(self) -> None:
         self.pane(self.place).show_active(True)
