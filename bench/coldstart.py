@@ -6,7 +6,9 @@ the minimal app instead, for the baseline. The app opens the file as
 ``leadboard`` does: from the board's preview when one is up to date. With
 ``--ready`` it waits on until every lead is loaded and the board painted from
 them, ready for keys; with ``--search`` too, until the search index the app
-builds in the background after that is built and warm.
+builds in the background after that is built and warm; with ``--session``
+(on a copy the run may change) too, then a lead moved and the app closed as a
+rep closes it: the journal folded into the file, the preview kept.
 """
 
 import time
@@ -19,7 +21,8 @@ import resource  # noqa: E402
 import sys  # noqa: E402
 
 
-async def painted(app, ready: bool = False, search: bool = False) -> None:
+async def painted(app, ready: bool = False, search: bool = False,
+                  session: bool = False) -> None:
     from bench.apps import SIZE
 
     async with app.run_test(size=SIZE) as pilot:
@@ -30,6 +33,11 @@ async def painted(app, ready: bool = False, search: bool = False) -> None:
             await pilot.pause()
         if search:
             await asyncio.to_thread(app.search_index.ready)
+        if session:
+            await pilot.press("2")
+            await pilot.pause()
+    if session:
+        app.close_store()
 
 
 def main() -> None:
@@ -38,8 +46,10 @@ def main() -> None:
 
         from tui.cli import board_app
 
-        app = board_app(Path(sys.argv[sys.argv.index("--db") + 1]), "en", read_only=True)
-        asyncio.run(painted(app, ready="--ready" in sys.argv, search="--search" in sys.argv))
+        session = "--session" in sys.argv
+        app = board_app(Path(sys.argv[sys.argv.index("--db") + 1]), "en", read_only=not session)
+        asyncio.run(painted(app, ready="--ready" in sys.argv or session,
+                            search="--search" in sys.argv or session, session=session))
     else:
         from bench.apps import MinimalApp
 

@@ -34,10 +34,12 @@ def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
-def one_cold_start(db: Path | None, ready: bool = False, search: bool = False) -> dict:
+def one_cold_start(db: Path | None, ready: bool = False, search: bool = False,
+                   session: bool = False) -> dict:
     args = [sys.executable, "-m", "bench.coldstart"] + (["--db", str(db)] if db else [])
     args += ["--ready"] if ready else []
     args += ["--search"] if search else []
+    args += ["--session"] if session else []
     out = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 

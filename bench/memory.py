@@ -11,7 +11,9 @@ indexes the board and the search build from them.
 from __future__ import annotations
 
 import gc
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from bench.core import one_cold_start
@@ -101,13 +103,21 @@ def run(files: dict[int, Path]) -> list[dict]:
     file_mib = path.stat().st_size / MIB
     peak = one_cold_start(path, ready=True)["peak_kib"] / 1024
     searching = one_cold_start(path, ready=True, search=True)["peak_kib"] / 1024
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / path.name
+        shutil.copy(path, copy)
+        session = one_cold_start(copy, session=True)["peak_kib"] / 1024
     rows = [{"part": "file on disk", "mib": file_mib, "note": f"{size:,} leads"},
             {"part": "peak of the app, every lead loaded", "mib": peak,
              "note": f"{peak / file_mib:.1f}× the file; goal ≤ {GOAL}×: "
                      f"{'met' if peak <= GOAL * file_mib else '**no**'}"},
             {"part": "peak a moment later, the search index built", "mib": searching,
              "note": f"{searching / file_mib:.1f}× the file; goal ≤ {GOAL}×: "
-                     f"{'met' if searching <= GOAL * file_mib else '**no**'}"}]
+                     f"{'met' if searching <= GOAL * file_mib else '**no**'}"},
+            {"part": "peak of a whole session: that, a lead moved, the app closed", "mib": session,
+             "note": f"{session / file_mib:.1f}× the file (closing folds the journal into the "
+                     f"file); goal ≤ {GOAL}×: "
+                     f"{'met' if session <= GOAL * file_mib else '**no**'}"}]
     rows += [{"part": part, "mib": mib, "note": note} for part, mib, note in breakdown(path)]
     return rows
 

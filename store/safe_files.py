@@ -17,7 +17,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from store.errors import UnsafeFile
@@ -80,17 +80,22 @@ def read_private(path: Path) -> bytes:
         return handle.read()
 
 
-def replace(path: Path, data: bytes, before: Callable[[], None] | None = None) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves the old file or
-    the new. ``before`` runs once the new file is whole on disk, just before
-    it takes the old one's place (to keep the old one as a backup)."""
+def replace(path: Path, data: bytes | Iterable[bytes],
+            before: Callable[[], None] | None = None) -> None:
+    """Replace ``path`` with ``data`` (its bytes, or its pieces in order, so
+    that a large file need not be held whole) so that a crash leaves the old
+    file or the new. ``before`` runs once the new file is whole on disk, just
+    before it takes the old one's place (to keep the old one as a backup)."""
     refuse_unsafe(path)
     folder = path.parent
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                handle.writelines(data)
             handle.flush()
             os.fsync(handle.fileno())
         if before is not None:

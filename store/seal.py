@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import orjson
@@ -33,6 +34,24 @@ def seal(data: dict[str, Any]) -> bytes:
     body = orjson.dumps({name: table for name, table in data.items() if name != TABLE})
     comma = b"," if len(body) > 2 else b""
     return b'%s%s"checksum":{"1":{"crc32":"%08x"}}}' % (body[:-1], comma, zlib.crc32(body))
+
+
+def sealed_pieces(body: Iterable[bytes]) -> Iterator[bytes]:
+    """:func:`seal`'s bytes, given the pieces of ``body`` (the tables as one
+    JSON object, ``meta.sealed`` set) in order: the same file, never held
+    whole."""
+    crc, size, last = 0, 0, b""
+    for piece in body:
+        if last:
+            yield last
+            crc, size = zlib.crc32(last, crc), size + len(last)
+        last = piece
+    assert last.endswith(b"}"), "the body is one JSON object"
+    head = last[:-1]
+    yield head
+    crc, size = zlib.crc32(last, crc), size + len(last)
+    comma = b"," if size > 2 else b""
+    yield b'%s"checksum":{"1":{"crc32":"%08x"}}}' % (comma, crc)
 
 
 def unseal(raw: bytes) -> tuple[bytes, bool]:

@@ -18,21 +18,22 @@ from __future__ import annotations
 import errno
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import orjson
 from filelock import FileLock
 from tinydb import TinyDB
-from tinydb.table import Document
 
-from store import codec, journal, lock, packed
+from store import codec, journal, lock, packed, seal
 from store.backups import finish_restore, keep_backup, prune
 from store.collector import collector_paused
 from store.errors import FoldFailed, Locked, SaveFailed, StoreError, UnreadableFile
 from store.migrations import SCHEMA_VERSION
 from store.records import check_documents, check_meta
-from store.safe_files import remove_leftovers
+from store.safe_files import remove_leftovers, replace
 from store.storage import SnapshotStorage
 from store.table import LazyTable
 
@@ -173,7 +174,7 @@ class FileBackend:
                    undo: list[dict[str, Any]]) -> Fold:
         assert self._db is not None and self._storage is not None and self.journal is not None
         meta = {"schema": SCHEMA_VERSION, "seq": seq, "undo": undo}
-        return Fold(self.path, self._db, self._storage, tables, meta, self.journal.size)
+        return Fold(self.path, self._storage, tables, meta, self.journal.size)
 
     def finish_fold(self, fold: Fold) -> None:
         assert self.journal is not None
@@ -225,11 +226,10 @@ def _kept(name: str, docs: dict[str, Any], texts: dict[str, str]) -> dict[Any, A
 class Fold:
     """A snapshot on its way to disk: the tables as they were at one moment."""
 
-    def __init__(self, path: Path, db: TinyDB, storage: SnapshotStorage,
+    def __init__(self, path: Path, storage: SnapshotStorage,
                  tables: dict[str, LazyTable[Any]], meta: dict[str, Any],
                  journal_offset: int) -> None:
         self.path = path
-        self._db = db
         self._storage = storage
         self._tables = tables
         self._meta = meta
@@ -240,7 +240,11 @@ class Fold:
 
         The old snapshot becomes a backup only once the new one is whole on
         disk, and old backups are pruned only once it has taken its place:
-        a fold that fails (a full disk) leaves the backups as they were."""
+        a fold that fails (a full disk) leaves the backups as they were.
+        The file is written a few thousand documents at a time: every
+        document made a dict at once, and the whole file's bytes beside
+        them, were the highest point of a session (twice what the store
+        holds at 100k leads)."""
         kept: list[Path] = []
 
         def keep_old() -> None:
@@ -249,10 +253,8 @@ class Fold:
                 kept.append(backup)
 
         try:
-            with collector_paused(), self._storage.batch(before_replace=keep_old):
-                for name, table in self._tables.items():
-                    self._replace_table(name, table.documents())
-                self._replace_table("meta", [(1, self._meta)])
+            with collector_paused():
+                replace(self.path, seal.sealed_pieces(self._body()), keep_old)
             self._storage.forget()
         except OSError as exc:
             for backup in kept:  # the snapshot it kept is still the current one
@@ -260,7 +262,28 @@ class Fold:
             raise FoldFailed(self.path, exc) from exc
         prune(self.path)
 
-    def _replace_table(self, name: str, documents: Iterable[tuple[int, dict]]) -> None:
-        table = self._db.table(name)
-        table.truncate()
-        table.insert_multiple(Document(doc, doc_id=obj_id) for obj_id, doc in documents)
+    def _body(self) -> Iterator[bytes]:
+        """The tables as TinyDB writes them, then ``meta``, as one JSON object."""
+        tables: list[tuple[str, Iterable[tuple[int, dict]]]] = [
+            (name, table.documents()) for name, table in self._tables.items()]
+        tables.append(("meta", [(1, {**self._meta, "sealed": True})]))
+        yield b"{"
+        for number, (name, documents) in enumerate(tables):
+            yield b'%s%s:{' % (b"," if number else b"", orjson.dumps(name))
+            yield from _documents_json(documents)
+            yield b"}"
+        yield b"}"
+
+
+PIECE = 1024  # documents made into JSON at a time
+
+
+def _documents_json(documents: Iterable[tuple[int, dict]]) -> Iterator[bytes]:
+    """``"id":{...}`` for each document, comma-separated, a piece at a time."""
+    documents = iter(documents)
+    first = True
+    while piece := {str(obj_id): doc for obj_id, doc in islice(documents, PIECE)}:
+        text = orjson.dumps(piece)[1:-1]
+        yield text if first else b"," + text
+        first = False
+
