@@ -209,7 +209,9 @@ async def test_a_flagged_project_is_marked_in_the_detail_pane(store):
     async with app.run_test(size=SIZE) as pilot:
         app.screen.jump_to(ids["刘洋"])
         await pilot.pause()
-        shown = " ".join(screen_text(app).split())  # the pane wraps the line
+        pane = app.screen.details.content_region  # the pane wraps the line
+        strips = app.screen._compositor.render_strips()[pane.y:pane.bottom]
+        shown = " ".join(" ".join(strip.crop(pane.x, pane.right).text for strip in strips).split())
         assert "沂河大道改建 · under way · 挖掘机 21.5t ×3," in shown
         assert "⚑ nobody in Q1/Q2" in shown
 
