@@ -47,7 +47,13 @@ class PlanList(ScrollView, can_focus=True):
     }
 
     DEFAULT_CSS = """
-    PlanList { background: $surface; overflow-x: hidden; scrollbar-size-vertical: 1; }
+    /* The scrollbar is always there: one that comes and goes with the rows
+       is laid out a frame after them (on the first opening, on a tab's
+       change), and the rows would be painted twice. */
+    PlanList {
+        background: $surface; overflow-x: hidden; overflow-y: scroll;
+        scrollbar-size-vertical: 1;
+    }
     PlanList > .plan-list--cursor { background: $boost; }
     PlanList:focus > .plan-list--cursor { background: $accent 40%; text-style: bold; }
     PlanList > .plan-list--overdue { color: $text-error; }
@@ -84,7 +90,9 @@ class PlanList(ScrollView, can_focus=True):
         self._rows = rows
         if widths is not None:
             self.widths = tuple(widths)
-        self.virtual_size = Size(self.size.width, len(rows))
+        # Only the height scrolls (the rows are cut to the width), so the
+        # size is the same at any width: a resize asks for no layout again.
+        self.virtual_size = Size(0, len(rows))
         self.cursor = max(0, min(self.cursor, len(rows) - 1))
         self.refresh()
 
@@ -149,6 +157,3 @@ class PlanList(ScrollView, can_focus=True):
         widths = (*self.widths, max(width - used, 0))  # the cell after the last width
         text = " " + " ".join(pad(cell, w) for cell, w in zip(row.cells, widths))
         return Strip([Segment(text, base)]).adjust_cell_length(width, base)
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, len(self._rows))

@@ -9,6 +9,8 @@ from store.contacts import propose_follow_up
 from store.model import Contact, ContactStatus
 from tui.i18n import t
 
+PLAN_SCREEN = "plan"  # the name the plan screen is kept under
+
 
 class PlanActions:
     """Mixed into the board screen: uses its store, selection and ``_saved``."""
@@ -37,9 +39,15 @@ class PlanActions:
             self._follow(contact.lead_id)
 
     def action_plan(self) -> None:
-        from tui.screens.plan import PlanScreen  # loaded when first used
+        # The plan screen is built on its first opening and kept: opened
+        # again, it only reads its rows afresh.
+        if not self.app.is_screen_installed(PLAN_SCREEN):
+            from tui.screens.plan import PlanScreen  # loaded when first used
 
-        self.app.push_screen(PlanScreen(), self._plan_closed)
+            self.app.install_screen(PlanScreen(), PLAN_SCREEN)
+        plan = self.app.get_screen(PLAN_SCREEN)
+        plan.start()
+        self.app.push_screen(plan, self._plan_closed)
 
     def _plan_closed(self, result: tuple[set[int], int | None] | None) -> None:
         touched, open_lead = result or (set(), None)
