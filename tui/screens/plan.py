@@ -19,7 +19,7 @@ from store.contacts import propose_follow_up
 from store.clash import Clash
 from store.errors import ChangedSince, StoreError
 from store.model import ContactStatus
-from store.plan import Period, period_span, plan_rows, unplanned_leads
+from store.plan import Period, PlanView, period_span, plan_view, unplanned_leads
 from tui.i18n import describe, t
 from tui.live import OthersChanged
 from tui.plan_rows import CONTACT_WIDTHS, LEAD_WIDTHS, LazyRows, contact_row, lead_row
@@ -113,14 +113,13 @@ class PlanScreen(ClashActions, Screen[tuple[set[int], int | None]]):
             widths = LEAD_WIDTHS
         else:
             span = period_span(Period(self.tab), now)
-            rows = plan_rows(store, span, now)
-            ids = self.shown = rows.ids
+            ids = self.shown = plan_view(store, span, now)
             self.plan_list.set_rows(LazyRows(ids, lambda i: contact_row(store, i, now)),
                                     CONTACT_WIDTHS)
             columns = ("plan.col.time", "plan.col.lead", "plan.col.quadrant", "plan.col.method",
                        "plan.col.purpose", "plan.col.prep", "plan.col.status", "field.company")
             heading = t("plan.heading", period=self._period_name(span.start, span.end),
-                        count=len(ids), overdue=len(rows.overdue), unplanned=unplanned)
+                        count=len(ids), overdue=len(ids.overdue), unplanned=unplanned)
             widths = CONTACT_WIDTHS
         # Both lines are one high and the screen wide whatever they say: no
         # layout of the whole screen is needed to repaint them.
@@ -302,13 +301,21 @@ def nearest(before: Sequence[int], at: int, after: Sequence[int]) -> int:
     same key, else onto the closest old neighbour left (the one below first)."""
     if not after or not before or at >= len(before):
         return 0
-    try:
-        return after.index(before[at])
-    except ValueError:
-        pass
-    where = {key: row for row, key in enumerate(after)}
-    for step in range(1, len(before)):
-        for row in (at + step, at - step):
-            if 0 <= row < len(before) and before[row] in where:
-                return where[before[row]]
+    row_of = after.row_of if isinstance(after, PlanView) else rows_by_key(after)
+    for step in range(len(before)):
+        for row in (at + step, at - step) if step else (at,):
+            if 0 <= row < len(before) and (found := row_of(before[row])) is not None:
+                return found
     return min(at, len(after) - 1)
+
+
+def rows_by_key(rows: Sequence[int]):
+    """A key's row in ``rows``, found in a table made at the first question."""
+    where: dict[int, int] = {}
+
+    def row_of(key: int) -> int | None:
+        if not where:
+            where.update((key, row) for row, key in enumerate(rows))
+        return where.get(key)
+
+    return row_of
