@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
@@ -81,6 +82,7 @@ class PlanList(ScrollView, can_focus=True):
         self.widths = tuple(widths)  # a cell past these widths takes what is left
         self.empty_text = empty_text
         self._rows: Sequence[PlanRow] = ()
+        self._styles: dict[tuple[str, bool, bool], Style] = {}
 
     @property
     def rows(self) -> Sequence[PlanRow]:
@@ -125,6 +127,24 @@ class PlanList(ScrollView, can_focus=True):
     def action_last(self) -> None:
         self.cursor = max(len(self._rows) - 1, 0)
 
+    def _row_style(self, state: str, cursor: bool) -> Style:
+        """A row's colours, looked up once for each kind of row until the
+        styles change (Textual walks every ancestor for them on each call)."""
+        key = (state, cursor, self.has_focus)
+        style = self._styles.get(key)
+        if style is None:
+            style = self.rich_style
+            if state:
+                style += self.get_component_rich_style(f"plan-list--{state}")
+            if cursor:
+                style += self.get_component_rich_style("plan-list--cursor")
+            self._styles[key] = style
+        return style
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+
     def on_click(self, event: events.Click) -> None:
         index = event.y + int(self.scroll_y)
         if 0 <= index < len(self._rows):
@@ -148,11 +168,7 @@ class PlanList(ScrollView, can_focus=True):
         if index >= len(self._rows):
             return Strip.blank(width, self.rich_style)
         row = self._rows[index]
-        base = self.rich_style
-        if row.state:
-            base = base + self.get_component_rich_style(f"plan-list--{row.state}")
-        if index == self.cursor:
-            base = base + self.get_component_rich_style("plan-list--cursor")
+        base = self._row_style(row.state, index == self.cursor)
         used = sum(w + 1 for w in self.widths) + 1
         widths = (*self.widths, max(width - used, 0))  # the cell after the last width
         text = " " + " ".join(pad(cell, w) for cell, w in zip(row.cells, widths))

@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import work
+
 from store.contacts import propose_follow_up
 from store.model import Contact, ContactStatus
 from tui.i18n import t
 
 PLAN_SCREEN = "plan"  # the name the plan screen is kept under
+# The plan's and the triage session's code is loaded this long after the
+# board's first paint, while the rep reads it, rather than on their keys.
+SCREENS_AFTER_S = 1.0
 
 
 class PlanActions:
@@ -48,6 +53,15 @@ class PlanActions:
         plan = self.app.get_screen(PLAN_SCREEN)
         plan.start()
         self.app.push_screen(plan, self._plan_closed)
+
+    def load_screens_later(self) -> None:
+        """After the board's first paint: see SCREENS_AFTER_S."""
+        self.set_timer(SCREENS_AFTER_S, self._load_screens)
+
+    @work(thread=True, exit_on_error=False, group="screens")
+    def _load_screens(self) -> None:
+        import tui.screens.plan  # noqa: F401
+        import tui.screens.session  # noqa: F401
 
     def _plan_closed(self, result: tuple[set[int], int | None] | None) -> None:
         touched, open_lead = result or (set(), None)
