@@ -68,3 +68,30 @@ async def test_the_plan_is_built_once_and_read_afresh_on_each_opening(store, see
         rows = app.screen.query_one(PlanList).rows
         assert any("刘洋" in " ".join(rows[i].cells) for i in range(len(rows)))
         assert "1 contacts" in str(app.screen.query_one("#plan-heading").render())
+
+
+async def test_the_plan_is_built_while_the_rep_reads_the_board(store, seeded, monkeypatch):
+    """A second after the board's first paint the plan screen is built,
+    unseen: its key then only fills it, and draws its rows once."""
+    built = []
+    compose = PlanScreen.compose
+
+    def counted(screen: PlanScreen):
+        built.append(screen)
+        return compose(screen)
+
+    monkeypatch.setattr(PlanScreen, "compose", counted)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        board = app.screen
+        for _ in range(50):  # (its code is loaded in a thread first)
+            await pilot.pause(0.1)
+            if built and built[0].is_mounted:
+                break
+        assert built and built[0].is_mounted and app.screen is board
+        assert built[0] not in app.screen_stack
+        drawn = noting_draws(monkeypatch)
+        await pilot.press("p")
+        await pilot.pause(0.3)
+        assert app.screen is built[0] and len(built) == 1
+        assert len(drawn) == 1 and drawn[0][0], drawn
