@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
@@ -62,6 +61,7 @@ from store.search.pinyin import search_keys
 from store.settings import Settings, settings_from_doc, settings_to_doc
 from store.validate import check_name
 from store.table import LazyTable
+from store.time_index import IdRun, TimeIndex
 
 UNDO_DEPTH = 100
 BULK = 1000  # contacts changed in one step above which their indexes are rebuilt, not kept
@@ -69,11 +69,6 @@ SETTINGS_ID = 1
 
 Change = tuple[str, int, Any, Any]  # table, id, object before, object after
 Watcher = Callable[[str, int, int | None], None]  # table, id, the lead it concerns
-
-
-def _ids_between(times: list[tuple[datetime, int]], start: datetime, end: datetime) -> list[int]:
-    """The ids of ``times`` (sorted (time, id) pairs) with ``start <= time < end``."""
-    return [i for _at, i in times[bisect_left(times, (start, 0)):bisect_left(times, (end, 0))]]
 
 
 # How each table's objects become documents and back.
@@ -167,9 +162,11 @@ class LeadStore:
         self._unsynced: list[dict[str, Any]] = []
         self._contacts_by_lead: dict[int, set[int]] = {}
         self._next_contact: dict[int, datetime] = {}
-        # Contacts by time, so a plan reads one period without a full scan.
-        self._by_time: list[tuple[datetime, int]] = []
-        self._planned_by_time: list[tuple[datetime, int]] = []
+        # Contacts by time, so a plan reads one period without a full scan;
+        # the planned and the cancelled ones apart, so it counts them too.
+        self._by_time = TimeIndex()
+        self._planned_by_time = TimeIndex()
+        self._cancelled_by_time = TimeIndex()
         self._unplanned: set[int] = set()  # active leads with no planned contact
         # Machines by owner, built at the first question about a fleet: opening
         # a file does not wait for it.
@@ -406,16 +403,24 @@ class LeadStore:
 
     def contacts_between(self, start: datetime, end: datetime) -> list[int]:
         """Ids of the contacts with ``start <= at < end``, in time order."""
-        return _ids_between(self._by_time, start, end)
+        return self._by_time.ids(start, end)
 
     def planned_before(self, moment: datetime) -> list[int]:
         """Ids of the planned contacts before ``moment`` (the overdue ones)."""
-        times = self._planned_by_time
-        return [i for _at, i in times[:bisect_left(times, (moment, 0))]]
+        return self._planned_by_time.ids(None, moment)
 
     def planned_between(self, start: datetime, end: datetime) -> list[int]:
         """Ids of the planned contacts with ``start <= at < end``, in time order."""
-        return _ids_between(self._planned_by_time, start, end)
+        return self._planned_by_time.ids(start, end)
+
+    def contacts_run(self, start: datetime | None, end: datetime | None,
+                     status: ContactStatus | None = None) -> IdRun:
+        """The contacts with ``start <= at < end`` (None: no bound), all of
+        them or the planned or the cancelled ones, in time order: a view
+        read where asked, which stays as it is whatever changes after."""
+        index = {None: self._by_time, ContactStatus.PLANNED: self._planned_by_time,
+                 ContactStatus.CANCELLED: self._cancelled_by_time}[status]
+        return index.run(start, end)
 
     @property
     def unplanned(self) -> AbstractSet[int]:
@@ -637,7 +642,9 @@ class LeadStore:
         lead_ids = set(leads)  # asked of every contact: a set answers without a call of ours
         by_lead = self._contacts_by_lead
         planned: dict[int, list[datetime]] = {}
-        self._by_time, self._planned_by_time = [], []  # replay may have begun them
+        by_time: list[tuple[datetime, int]] = []  # (replay may have begun the indexes)
+        planned_by_time: list[tuple[datetime, int]] = []
+        cancelled_by_time: list[tuple[datetime, int]] = []
         times: dict[Any, datetime | None] = {}  # many contacts share a time: parsed once
         for contact_id, (lead_id, status, at) in self._tables["contacts"].rows(
             ("lead_id", "status", "at"), (None, ContactStatus.PLANNED.value, None)
@@ -650,12 +657,15 @@ class LeadStore:
             if when is None:
                 when = times[at] = codec.as_time(at)
             key = (when, contact_id)
-            self._by_time.append(key)
+            by_time.append(key)
             if status == ContactStatus.PLANNED:
-                self._planned_by_time.append(key)
+                planned_by_time.append(key)
                 planned.setdefault(lead_id, []).append(key[0])
-        self._by_time.sort()
-        self._planned_by_time.sort()
+            elif status == ContactStatus.CANCELLED:
+                cancelled_by_time.append(key)
+        self._by_time = TimeIndex(by_time)
+        self._planned_by_time = TimeIndex(planned_by_time)
+        self._cancelled_by_time = TimeIndex(cancelled_by_time)
         self._next_contact = {lead_id: min(times) for lead_id, times in planned.items()}
         self._unplanned = {
             lead_id for lead_id, (status,) in leads.rows(("status",), (Status.ACTIVE.value,))
@@ -1180,16 +1190,16 @@ class LeadStore:
             if contact is None:
                 continue
             key = (contact.at, contact_id)
-            planned = contact.status is ContactStatus.PLANNED
-            for times, member in ((self._by_time, True), (self._planned_by_time, planned)):
+            for times, member in ((self._by_time, True),
+                                  (self._planned_by_time, contact.status is ContactStatus.PLANNED),
+                                  (self._cancelled_by_time,
+                                   contact.status is ContactStatus.CANCELLED)):
                 if not member:
                     continue
                 if contact is new:
-                    insort(times, key)
+                    times.add(key)
                 else:
-                    at = bisect_left(times, key)
-                    if at < len(times) and times[at] == key:
-                        del times[at]
+                    times.discard(key)
             ids = self._contacts_by_lead.setdefault(contact.lead_id, set())
             if contact is new:
                 ids.add(contact_id)

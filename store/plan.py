@@ -19,6 +19,7 @@ from store.grading import NO_NEXT, priority, quadrant_of
 from store.lazy import LazySequence
 from store.leadstore import LeadStore
 from store.model import QUADRANTS, ContactStatus
+from store.time_index import IdRun
 
 
 class Period(StrEnum):
@@ -97,6 +98,76 @@ def plan_rows(store: LeadStore, span: Span, now: datetime) -> PlanRows:
                          and status(i, "status", "planned") != ContactStatus.CANCELLED)
     ]
     return PlanRows(overdue, ahead)
+
+
+class PlanView(LazySequence[int]):
+    """What :func:`plan_rows` lists, read where it is shown: the overdue
+    contacts, then the period's others but the cancelled ones and the
+    overdue ones (listed on top). A row is found by bisection in the store's
+    time indexes, so a month of 30k contacts costs what the screen shows."""
+
+    def __init__(self, overdue: IdRun, period: IdRun, left_out: tuple[IdRun, ...],
+                 time_of: Callable[[int], datetime | None]) -> None:
+        self.overdue = overdue
+        self._period = period
+        self._left_out = left_out
+        self._skipped = sum(map(len, left_out))  # the left-out runs lie within the period's
+        self._time_of = time_of
+
+    def __len__(self) -> int:
+        return len(self.overdue) + len(self._period) - self._skipped
+
+    def item(self, index: int) -> int:
+        if index < len(self.overdue):
+            return self.overdue.item(index)
+        return self._period.item(self._nth_kept(index - len(self.overdue)))
+
+    def _kept_up_to(self, key: tuple[datetime, int], position: int) -> int:
+        """How many of the period's contacts up to ``position`` (``key``'s) are listed."""
+        return position + 1 - sum(run.up_to(key) for run in self._left_out)
+
+    def _nth_kept(self, n: int) -> int:
+        """Where in the period's run its ``n``-th listed contact is: the first
+        position with ``n + 1`` listed up to it."""
+        period = self._period
+        low, high = n, min(n + self._skipped, len(period) - 1)
+        while low < high:
+            middle = (low + high) // 2
+            if self._kept_up_to(period.key(middle), middle) > n:
+                high = middle
+            else:
+                low = middle + 1
+        return low
+
+    def row_of(self, contact_id: int) -> int | None:
+        """The row of a contact, if listed: a few bisections, no walk."""
+        at = self._time_of(contact_id)
+        if at is None:
+            return None
+        key = (at, contact_id)
+        row = self.overdue.position(key)
+        if row is not None:
+            return row
+        position = self._period.position(key)
+        if position is None or any(run.position(key) is not None for run in self._left_out):
+            return None
+        return len(self.overdue) + self._kept_up_to(key, position) - 1
+
+
+def plan_view(store: LeadStore, span: Span, now: datetime) -> PlanView:
+    """:func:`plan_rows`, as a view read where shown (see :class:`PlanView`)."""
+    cut = min(max(now, span.start), span.end)
+
+    def time_of(contact_id: int) -> datetime | None:
+        contact = store.contacts.get(contact_id)
+        return None if contact is None else contact.at
+
+    return PlanView(
+        store.contacts_run(None, now, ContactStatus.PLANNED),
+        store.contacts_run(span.start, span.end),
+        (store.contacts_run(span.start, span.end, ContactStatus.CANCELLED),
+         store.contacts_run(span.start, cut, ContactStatus.PLANNED)),
+        time_of)
 
 
 def unplanned_key(store: LeadStore, lead_id: int, threshold: int) -> tuple[int, int, int]:

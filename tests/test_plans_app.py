@@ -2,8 +2,6 @@
 
 from datetime import timedelta
 
-from textual.widgets import Tabs
-
 from store.contacts import Analysis, LogEntry, Made, log_contact
 from store.grading import priority, quadrant_of
 from store.leadstore import LeadStore
@@ -16,6 +14,7 @@ from tui.screens.log_form import LogForm
 from tui.screens.plan import PlanScreen
 from widgets.quadrant_board import QuadrantBoard
 from widgets.plan_list import PlanList
+from widgets.tab_line import TabLine
 
 SIZE = (130, 44)
 
@@ -175,25 +174,45 @@ async def test_plan_tabs_overdue_first_and_reschedule(store, seeded, clock):
         assert "王强" in text(app, "#detail-heading")
 
 
-async def test_a_tab_key_has_its_rows_ready_when_its_highlight_moves(store, seeded, clock):
-    # The highlight and the rows then go out in one frame: the rows are
-    # never a frame behind the tab that names them.
+def noting_marks(monkeypatch, app) -> list[tuple[str, tuple[int, int], list[str]]]:
+    """Each drawing of the tabs' bar: the tab it marks, where the mark is
+    (from the half lines either side of it) and the plan's rows then."""
+    seen = []
+    draw = TabLine.render_line
+
+    def noting(tab_line: TabLine, y: int):
+        strip = draw(tab_line, y)
+        if y == 1:
+            bar = strip.text
+            seen.append((tab_line.active, (bar.index("╸") + 1, bar.index("╺")), plan_texts(app)))
+        return strip
+
+    monkeypatch.setattr(TabLine, "render_line", noting)
+    return seen
+
+
+async def test_a_tab_key_has_its_rows_ready_when_its_highlight_moves(store, seeded, clock,
+                                                                   monkeypatch):
+    # The mark and the rows then go out in one frame: the rows are never a
+    # frame behind the tab that names them.
     store.schedule_contact(seeded["刘洋"], NOW + timedelta(days=2), method=Method.MEAL,
                            purpose=Purpose.RELATIONSHIP)
     app = LeadboardApp(store, "en")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("p")
-        screen = app.screen
-        seen: list[tuple[str, list[str]]] = []
-        screen.watch(screen.query_one(Tabs), "active",
-                     lambda name: seen.append((name, plan_texts(app))), init=False)
-        await pilot.press("w", "n", "d")
-        assert [name for name, _rows in seen] == ["week", "unplanned", "day"]
-        assert "刘洋" in " ".join(seen[0][1])  # the week's rows, not the day's
-        assert seen[1][1][0].startswith("张伟")  # the leads with no next step
-        assert not any("刘洋" in row for row in seen[2][1])
-        await pilot.click("#week")  # a click on a tab shows its rows too
         await pilot.pause()
+        seen = noting_marks(monkeypatch, app)
+        for key in "wnd":
+            await pilot.press(key)
+            await pilot.pause()
+        firsts = [drawn for at, drawn in enumerate(seen) if not at or seen[at - 1][0] != drawn[0]]
+        assert [name for name, _mark, _rows in firsts] == ["week", "unplanned", "day"]
+        assert "刘洋" in " ".join(firsts[0][2])  # the week's rows, not the day's
+        assert firsts[1][2][0].startswith("张伟")  # the leads with no next step
+        assert not any("刘洋" in row for row in firsts[2][2])
+        await pilot.click("#plan-tabs", offset=(8, 0))  # a click on a tab shows its rows too
+        await pilot.pause()
+        assert app.screen.query_one(TabLine).active == "week"
         assert "刘洋" in " ".join(plan_texts(app))
 
 
@@ -594,22 +613,16 @@ async def test_the_schedule_forms_checklist_shows_which_items_are_ticked_by_thei
         assert "▐✓▌" in first and "▐ ▌" in second, (first, second)
 
 
-async def test_a_plan_tab_is_marked_at_once_not_slid_into_place(store, seeded):
+async def test_a_plan_tab_is_marked_at_once_not_slid_into_place(store, seeded, monkeypatch):
     """The line under the active tab goes straight to the tab: the rep waits
     for a key's change to be over, not for an animation to end."""
-    from textual.widgets import Tabs
-    from textual.widgets._tabs import Underline  # no public name for the tabs' underline
-
     app = LeadboardApp(store, "en")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("p")
         await pilot.pause()
-        underline = app.screen.query_one(Underline)
-        starts: list[float] = []
-        app.screen.watch(underline, "highlight_start", lambda value: starts.append(value),
-                         init=False)
+        seen = noting_marks(monkeypatch, app)
         await pilot.press("m")
         await pilot.pause(0.5)
-        active = app.screen.query_one(Tabs).query_one("#month")
-        start, _end = active.virtual_region.shrink(active.styles.gutter).column_span
-        assert starts == [start]  # one step, no stops on the way
+        tab_line = app.screen.query_one(TabLine)
+        [month] = [(start, end) for start, end, name in tab_line.spans() if name == "month"]
+        assert seen and {mark for _name, mark, _rows in seen} == {month}  # no stops on the way

@@ -53,11 +53,13 @@ def lead_row(store: LeadStore, lead_id: int) -> PlanRow:
 
 
 class LazyRows(Sequence[PlanRow]):
-    """Rows built only when the table draws them."""
+    """Rows built only when the table draws them, each once: a repaint or a
+    cursor step draws them again from what was built."""
 
     def __init__(self, ids: Sequence[int], build) -> None:
         self._ids = ids
         self._build = build
+        self._built: dict[int, PlanRow] = {}
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -65,4 +67,7 @@ class LazyRows(Sequence[PlanRow]):
     def __getitem__(self, index):  # type: ignore[no-untyped-def]
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        return self._build(self._ids[index])
+        row = self._built.get(index)
+        if row is None:
+            row = self._built[index] = self._build(self._ids[index])
+        return row

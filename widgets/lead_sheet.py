@@ -113,6 +113,12 @@ class LeadSheet(ScrollView, can_focus=False):
         self._prepared = self._laid_out(heading, sections, with_rows=True)
 
     def on_resize(self) -> None:
+        if self._sheet.width == self.scrollable_content_region.width:
+            self._fit_height(self.scrollable_content_region.size)  # laid out when first drawn
+        else:
+            self._lay_out_again()
+
+    def _lay_out_again(self) -> None:
         self._sheet = self._laid_out(self._sheet.heading, self._sheet.sections)
         self._prepared = None
         self._fit_height(self.scrollable_content_region.size)
@@ -197,6 +203,11 @@ class LeadSheet(ScrollView, can_focus=False):
     def render_lines(self, crop: Region) -> list[Strip]:
         """The rows as made ready by :meth:`_finisher` (so the sheet draws
         no border nor top or bottom padding)."""
+        if self._sheet.width != self.scrollable_content_region.width:
+            # Drawn at a new width before its Resize has come (a screen's
+            # first frame): laid out for it now, so that frame shows the lead.
+            self._sheet = self._laid_out(self._sheet.heading, self._sheet.sections)
+            self._prepared = None
         top = self.scroll_offset.y
         strips = [self._sheet.row(top + y) for y in crop.line_range]
         start, end = crop.column_span
@@ -209,4 +220,4 @@ class LeadSheet(ScrollView, can_focus=False):
         makes them again."""
         super().notify_style_update()
         if self.is_mounted:
-            self.on_resize()
+            self._lay_out_again()

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
@@ -47,7 +48,13 @@ class PlanList(ScrollView, can_focus=True):
     }
 
     DEFAULT_CSS = """
-    PlanList { background: $surface; overflow-x: hidden; scrollbar-size-vertical: 1; }
+    /* The scrollbar is always there: one that comes and goes with the rows
+       is laid out a frame after them (on the first opening, on a tab's
+       change), and the rows would be painted twice. */
+    PlanList {
+        background: $surface; overflow-x: hidden; overflow-y: scroll;
+        scrollbar-size-vertical: 1;
+    }
     PlanList > .plan-list--cursor { background: $boost; }
     PlanList:focus > .plan-list--cursor { background: $accent 40%; text-style: bold; }
     PlanList > .plan-list--overdue { color: $text-error; }
@@ -75,6 +82,7 @@ class PlanList(ScrollView, can_focus=True):
         self.widths = tuple(widths)  # a cell past these widths takes what is left
         self.empty_text = empty_text
         self._rows: Sequence[PlanRow] = ()
+        self._styles: dict[tuple[str, bool, bool], Style] = {}
 
     @property
     def rows(self) -> Sequence[PlanRow]:
@@ -84,7 +92,9 @@ class PlanList(ScrollView, can_focus=True):
         self._rows = rows
         if widths is not None:
             self.widths = tuple(widths)
-        self.virtual_size = Size(self.size.width, len(rows))
+        # Only the height scrolls (the rows are cut to the width), so the
+        # size is the same at any width: a resize asks for no layout again.
+        self.virtual_size = Size(0, len(rows))
         self.cursor = max(0, min(self.cursor, len(rows) - 1))
         self.refresh()
 
@@ -117,6 +127,24 @@ class PlanList(ScrollView, can_focus=True):
     def action_last(self) -> None:
         self.cursor = max(len(self._rows) - 1, 0)
 
+    def _row_style(self, state: str, cursor: bool) -> Style:
+        """A row's colours, looked up once for each kind of row until the
+        styles change (Textual walks every ancestor for them on each call)."""
+        key = (state, cursor, self.has_focus)
+        style = self._styles.get(key)
+        if style is None:
+            style = self.rich_style
+            if state:
+                style += self.get_component_rich_style(f"plan-list--{state}")
+            if cursor:
+                style += self.get_component_rich_style("plan-list--cursor")
+            self._styles[key] = style
+        return style
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+
     def on_click(self, event: events.Click) -> None:
         index = event.y + int(self.scroll_y)
         if 0 <= index < len(self._rows):
@@ -140,15 +168,8 @@ class PlanList(ScrollView, can_focus=True):
         if index >= len(self._rows):
             return Strip.blank(width, self.rich_style)
         row = self._rows[index]
-        base = self.rich_style
-        if row.state:
-            base = base + self.get_component_rich_style(f"plan-list--{row.state}")
-        if index == self.cursor:
-            base = base + self.get_component_rich_style("plan-list--cursor")
+        base = self._row_style(row.state, index == self.cursor)
         used = sum(w + 1 for w in self.widths) + 1
         widths = (*self.widths, max(width - used, 0))  # the cell after the last width
         text = " " + " ".join(pad(cell, w) for cell, w in zip(row.cells, widths))
         return Strip([Segment(text, base)]).adjust_cell_length(width, base)
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, len(self._rows))

@@ -99,6 +99,7 @@ class BoardScreen(ClashActions, PlanActions, Screen):
         self.board.focus()
         self.set_interval(60, self._tick)
         self.call_after_refresh(self.set_timer, CENSUS_AFTER_S, self._warm_census)
+        self.call_after_refresh(self.load_screens_later)
 
     @work(thread=True, exit_on_error=False, group="census")
     def _warm_census(self) -> None:

@@ -1,5 +1,8 @@
 """The plan: today's, this week's or this month's contacts, overdue on top,
-and the active leads with no next step. Keys work through the day's contacts."""
+and the active leads with no next step. Keys work through the day's contacts.
+
+The forms its keys open are imported when first opened: the plan is put up
+on a key, and what it loads then is in that key's time."""
 
 from __future__ import annotations
 
@@ -10,28 +13,22 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Static, Tab, Tabs
+from textual.widgets import Static
 
 from store.contacts import propose_follow_up
 from store.clash import Clash
 from store.errors import ChangedSince, StoreError
 from store.model import ContactStatus
-from store.plan import Period, period_span, plan_rows, unplanned_leads
+from store.plan import Period, PlanView, period_span, plan_view, unplanned_leads
 from tui.i18n import describe, t
 from tui.live import OthersChanged
 from tui.plan_rows import CONTACT_WIDTHS, LEAD_WIDTHS, LazyRows, contact_row, lead_row
-from tui.screens.cancel_form import CancelForm
 from tui.screens.clash_actions import ClashActions
-from tui.screens.contact_form import ContactForm
-from tui.screens.export import ExportForm
-from tui.screens.help import HelpScreen
-from tui.screens.log_form import LogForm
-from tui.screens.prep import PrepForm
-from tui.screens.reschedule import RescheduleForm
 from tui.when_text import plan_error
 from widgets.key_bar import KeyBar
 from widgets.lead_row import pad
 from widgets.plan_list import PlanList
+from widgets.tab_line import TabLine
 
 UNPLANNED = "unplanned"
 # Shown in the key bar even when it is narrow: the rest are in the help screen.
@@ -75,15 +72,26 @@ class PlanScreen(ClashActions, Screen[tuple[set[int], int | None]]):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="plan-heading")
-        yield Tabs(*(Tab(t(f"plan.tab.{name}"), id=name) for name in TABS), active=self.tab,
-                   id="plan-tabs")
+        yield TabLine([(name, t(f"plan.tab.{name}")) for name in TABS], self.tab, id="plan-tabs")
         yield Static("", id="plan-columns")
         yield PlanList(CONTACT_WIDTHS, t("plan.empty"), id="plan-list")
         yield KeyBar(describe=describe, pinned=PINNED_KEYS)
 
+    # Focused as the screen is put up, so its first frame shows the cursor as
+    # focused (a focus() call would land a frame later).
+    AUTO_FOCUS = "#plan-list"
+
     def on_mount(self) -> None:
-        self.plan_list.focus()
         self.show_plan()
+
+    def start(self, tab: str = Period.DAY.value) -> None:
+        """Opened again (the screen is kept between openings): on ``tab``,
+        nothing changed yet, the rows read afresh."""
+        self.touched = set()
+        if self.is_mounted:
+            self._show_tab(tab)
+        else:  # the first opening: shown on mount
+            self.tab = tab
 
     @property
     def plan_list(self) -> PlanList:
@@ -105,14 +113,13 @@ class PlanScreen(ClashActions, Screen[tuple[set[int], int | None]]):
             widths = LEAD_WIDTHS
         else:
             span = period_span(Period(self.tab), now)
-            rows = plan_rows(store, span, now)
-            ids = self.shown = rows.ids
+            ids = self.shown = plan_view(store, span, now)
             self.plan_list.set_rows(LazyRows(ids, lambda i: contact_row(store, i, now)),
                                     CONTACT_WIDTHS)
             columns = ("plan.col.time", "plan.col.lead", "plan.col.quadrant", "plan.col.method",
                        "plan.col.purpose", "plan.col.prep", "plan.col.status", "field.company")
             heading = t("plan.heading", period=self._period_name(span.start, span.end),
-                        count=len(ids), overdue=len(rows.overdue), unplanned=unplanned)
+                        count=len(ids), overdue=len(ids.overdue), unplanned=unplanned)
             widths = CONTACT_WIDTHS
         # Both lines are one high and the screen wide whatever they say: no
         # layout of the whole screen is needed to repaint them.
@@ -153,22 +160,18 @@ class PlanScreen(ClashActions, Screen[tuple[set[int], int | None]]):
 
     # ------------------------------------------------------------ actions
     def action_tab(self, name: str) -> None:
-        # The rows change in the same turn as the tab's highlight, so both
-        # are painted in one frame, not the highlight a frame ahead.
+        # The rows change in the same turn as the tab's mark, so both are
+        # painted in one frame.
         if name != self.tab:
             self._show_tab(name)
-        self.query_one(Tabs).active = name
 
-    @on(Tabs.TabActivated)
-    def _tab_activated(self, event: Tabs.TabActivated) -> None:
-        """A tab clicked (a key's tab is shown already)."""
-        name = event.tab.id or Period.DAY.value
-        if name != self.tab:
-            self._show_tab(name)
-        self.plan_list.focus()
+    @on(TabLine.Chosen)
+    def _tab_clicked(self, event: TabLine.Chosen) -> None:
+        self.action_tab(event.name)
 
     def _show_tab(self, name: str) -> None:
         self.tab = name
+        self.query_one(TabLine).active = name
         self.plan_list.cursor = 0
         self.show_plan()
 
@@ -189,6 +192,8 @@ class PlanScreen(ClashActions, Screen[tuple[set[int], int | None]]):
         planned = [c for c in self.store.contacts_of(lead.id) if c.status is ContactStatus.PLANNED]
         contact_id = self._contact_id()
         chosen = contact_id if any(c.id == contact_id for c in planned) else None
+        from tui.screens.log_form import LogForm
+
         self.app.push_screen(LogForm(lead, planned, chosen),
                              lambda done: done and self._changed(lead.id))
 
@@ -198,6 +203,8 @@ class PlanScreen(ClashActions, Screen[tuple[set[int], int | None]]):
             return
         lead = self.store.lead(lead_id)
         proposed = propose_follow_up(self.store, lead_id, self.store.now())
+        from tui.screens.contact_form import ContactForm
+
         self.app.push_screen(ContactForm(lead, proposed),
                              lambda done: done and self._changed(lead_id))
 
@@ -206,6 +213,8 @@ class PlanScreen(ClashActions, Screen[tuple[set[int], int | None]]):
         if contact_id is None or not self.app.writable():
             return
         contact = self.store.contacts[contact_id]
+        from tui.screens.reschedule import RescheduleForm
+
         self.app.push_screen(RescheduleForm(contact),
                              lambda done: done and self._changed(contact.lead_id))
 
@@ -214,6 +223,8 @@ class PlanScreen(ClashActions, Screen[tuple[set[int], int | None]]):
         if contact_id is None:
             return
         contact = self.store.contacts[contact_id]
+        from tui.screens.prep import PrepForm
+
         self.app.push_screen(PrepForm(contact), lambda done: done and self._changed(contact.lead_id))
 
     def action_cancel_contact(self) -> None:
@@ -223,6 +234,8 @@ class PlanScreen(ClashActions, Screen[tuple[set[int], int | None]]):
         contact = self.store.contacts[contact_id]
         if contact.status is not ContactStatus.PLANNED:
             return
+        from tui.screens.cancel_form import CancelForm
+
         self.app.push_screen(
             CancelForm(self.store.lead(contact.lead_id), contact),
             lambda done: done and self._changed(contact.lead_id, t("plan.cancelled")))
@@ -231,6 +244,8 @@ class PlanScreen(ClashActions, Screen[tuple[set[int], int | None]]):
         """The export dialog, for this tab's period (a week for the leads
         with no next step: they are in every export)."""
         period = Period.WEEK if self.tab == UNPLANNED else Period(self.tab)
+        from tui.screens.export import ExportForm
+
         self.app.push_screen(ExportForm(period),
                              lambda path: path and self.notify(t("export.done", path=path),
                                                                timeout=6))
@@ -271,6 +286,8 @@ class PlanScreen(ClashActions, Screen[tuple[set[int], int | None]]):
         self.dismiss((self.touched, self._lead_id()))
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen([(t("help.plan"), self),
                                          (t("help.plan_list"), self.plan_list),
                                          (t("help.app"), self.app)]))
@@ -284,13 +301,21 @@ def nearest(before: Sequence[int], at: int, after: Sequence[int]) -> int:
     same key, else onto the closest old neighbour left (the one below first)."""
     if not after or not before or at >= len(before):
         return 0
-    try:
-        return after.index(before[at])
-    except ValueError:
-        pass
-    where = {key: row for row, key in enumerate(after)}
-    for step in range(1, len(before)):
-        for row in (at + step, at - step):
-            if 0 <= row < len(before) and before[row] in where:
-                return where[before[row]]
+    row_of = after.row_of if isinstance(after, PlanView) else rows_by_key(after)
+    for step in range(len(before)):
+        for row in (at + step, at - step) if step else (at,):
+            if 0 <= row < len(before) and (found := row_of(before[row])) is not None:
+                return found
     return min(at, len(after) - 1)
+
+
+def rows_by_key(rows: Sequence[int]):
+    """A key's row in ``rows``, found in a table made at the first question."""
+    where: dict[int, int] = {}
+
+    def row_of(key: int) -> int | None:
+        if not where:
+            where.update((key, row) for row, key in enumerate(rows))
+        return where.get(key)
+
+    return row_of

@@ -5,9 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import work
+
 from store.contacts import propose_follow_up
 from store.model import Contact, ContactStatus
 from tui.i18n import t
+
+PLAN_SCREEN = "plan"  # the name the plan screen is kept under
+# The plan's and the triage session's code is loaded (and the plan screen
+# built) this long after the board's first paint, while the rep reads it,
+# rather than on their keys.
+SCREENS_AFTER_S = 1.0
 
 
 class PlanActions:
@@ -37,9 +45,41 @@ class PlanActions:
             self._follow(contact.lead_id)
 
     def action_plan(self) -> None:
-        from tui.screens.plan import PlanScreen  # loaded when first used
+        plan = self._plan_screen()
+        plan.start()
+        self.app.push_screen(plan, self._plan_closed)
 
-        self.app.push_screen(PlanScreen(), self._plan_closed)
+    def _plan_screen(self):
+        """The plan screen, made once and kept: opened again, it only reads
+        its rows afresh."""
+        if not self.app.is_screen_installed(PLAN_SCREEN):
+            from tui.screens.plan import PlanScreen  # loaded when first used
+
+            self.app.install_screen(PlanScreen(), PLAN_SCREEN)
+        return self.app.get_screen(PLAN_SCREEN)
+
+    def load_screens_later(self) -> None:
+        """After the board's first paint: see SCREENS_AFTER_S."""
+        self.set_timer(SCREENS_AFTER_S, self._load_screens)
+
+    @work(thread=True, exit_on_error=False, group="screens")
+    def _load_screens(self) -> None:
+        import tui.screens.plan  # noqa: F401
+        import tui.screens.session  # noqa: F401
+
+        self.app.call_from_thread(self._build_plan_ahead)
+
+    def _build_plan_ahead(self) -> None:
+        """The plan screen built and laid out before its key: put up and
+        taken down again in one turn, so that no frame shows it and no key
+        reaches it. Its first opening then only fills and paints it."""
+        if self.app.is_screen_installed(PLAN_SCREEN) or not self.is_attached:
+            return  # opened already, or the app is closing
+        if self.app.screen is not self:  # a form or a screen over the board: later
+            self.set_timer(SCREENS_AFTER_S, self._build_plan_ahead)
+            return
+        self.app.push_screen(self._plan_screen())
+        self.app.pop_screen()
 
     def _plan_closed(self, result: tuple[set[int], int | None] | None) -> None:
         touched, open_lead = result or (set(), None)

@@ -1,4 +1,7 @@
-"""Triage sessions: a queue shown one lead at a time, one key per decision."""
+"""Triage sessions: a queue shown one lead at a time, one key per decision.
+
+The forms its keys open are imported when first opened: a session is put
+up on a key, and what it loads then is in that key's time."""
 
 from __future__ import annotations
 
@@ -39,10 +42,6 @@ from tui.i18n import describe, error_text, language, t
 from tui.keys import grade_keys
 from tui.live import OthersChanged
 from tui.screens.clash_actions import ClashActions
-from tui.screens.contact_form import ContactForm
-from tui.screens.help import HelpScreen
-from tui.screens.lost_form import LostForm
-from tui.screens.wake import WakeDate
 from widgets.detail_pane import DetailSection
 from widgets.key_bar import KeyBar
 from widgets.lead_sheet import LeadSheet
@@ -416,6 +415,8 @@ class SessionScreen(ClashActions, Screen[set[int]]):
                 self._decide("dormant", lambda lead: decide_status(
                     self.store, lead, Status.DORMANT, wake=wake))
 
+        from tui.screens.wake import WakeDate  # the forms: loaded when first opened
+
         self.app.push_screen(WakeDate(lead.name, self.store.now(),
                                       self.store.settings.review_days), chosen)
 
@@ -426,6 +427,8 @@ class SessionScreen(ClashActions, Screen[set[int]]):
         def answered(answer: LostAnswer | None) -> None:
             if answer is not None:
                 self._decide("lost", lambda lead: decide_lost(self.store, lead, answer))
+
+        from tui.screens.lost_form import LostForm
 
         self.app.push_screen(LostForm(lead.name, lead.competitor), answered)
 
@@ -446,6 +449,8 @@ class SessionScreen(ClashActions, Screen[set[int]]):
                 steps = 1
             self.session.record("scheduled", store_changes=steps)
             self.show_lead(t("session.decided", name=lead.name, what=t("summary.scheduled")))
+
+        from tui.screens.contact_form import ContactForm
 
         self.app.push_screen(ContactForm(lead, proposed), scheduled)
 
@@ -483,6 +488,8 @@ class SessionScreen(ClashActions, Screen[set[int]]):
         self.show_lead(t("session.undone", name=self.store.lead(lead_id).name))
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen([(t("help.session"), self)]))
 
     def action_end(self) -> None:
