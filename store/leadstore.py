@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
@@ -31,6 +31,9 @@ from store.census import FIELDS as CENSUS_FIELDS
 from store.census import Census, Place
 from store.clock import Clock, local_now
 from store.collector import collector_paused
+from store.contact_index import DEFAULTS as CONTACT_DEFAULTS
+from store.contact_index import FIELDS as CONTACT_FIELDS
+from store.contact_index import ContactIndex
 from store.errors import (
     ChangedSince,
     Invalid,
@@ -41,7 +44,7 @@ from store.errors import (
     StoreError,
     UnreadableFile,
 )
-from store.foreground import stepping
+from store.foreground import behind_the_rep, stepping
 from store.fleet import brand_name, check_machine
 from store.market_checks import CHECKS
 from store.grading import grades_for_quadrant, step_grade
@@ -165,11 +168,12 @@ class LeadStore:
         # Changes made under sync_later() and not yet durable.
         self._deferring = False
         self._unsynced: list[dict[str, Any]] = []
-        self._contacts_by_lead: dict[int, set[int]] = {}
         self._next_contact: dict[int, datetime] = {}
-        # Contacts by time, so a plan reads one period without a full scan.
-        self._by_time: list[tuple[datetime, int]] = []
-        self._planned_by_time: list[tuple[datetime, int]] = []
+        # Contacts by lead, and by time so that a plan reads one period
+        # without a full scan: None until first asked (see warm_contacts).
+        self._contact_index: ContactIndex | None = None
+        self._contacts_lock = threading.Lock()
+        self._contacts_round = 0  # a new one each time the contacts are indexed anew
         self._unplanned: set[int] = set()  # active leads with no planned contact
         # Machines by owner, built at the first question about a fleet: opening
         # a file does not wait for it.
@@ -398,7 +402,7 @@ class LeadStore:
 
     def contacts_of(self, lead_id: int) -> list[Contact]:
         """A lead's contacts, oldest first."""
-        ids = self._contacts_by_lead.get(lead_id, ())
+        ids = self._contacts().by_lead.get(lead_id, ())
         return sorted((self.contacts[i] for i in ids), key=lambda c: (c.at, c.id))
 
     def next_contact(self, lead_id: int) -> datetime | None:
@@ -406,16 +410,16 @@ class LeadStore:
 
     def contacts_between(self, start: datetime, end: datetime) -> list[int]:
         """Ids of the contacts with ``start <= at < end``, in time order."""
-        return _ids_between(self._by_time, start, end)
+        return _ids_between(self._contacts().by_time, start, end)
 
     def planned_before(self, moment: datetime) -> list[int]:
         """Ids of the planned contacts before ``moment`` (the overdue ones)."""
-        times = self._planned_by_time
+        times = self._contacts().planned_by_time
         return [i for _at, i in times[:bisect_left(times, (moment, 0))]]
 
     def planned_between(self, start: datetime, end: datetime) -> list[int]:
         """Ids of the planned contacts with ``start <= at < end``, in time order."""
-        return _ids_between(self._planned_by_time, start, end)
+        return _ids_between(self._contacts().planned_by_time, start, end)
 
     @property
     def unplanned(self) -> AbstractSet[int]:
@@ -631,36 +635,64 @@ class LeadStore:
         return after
 
     def _index_contacts(self) -> None:
-        """Contacts by lead and by time, and each lead's next planned contact,
-        in one pass over stored fields."""
-        leads = self._tables["leads"]
-        lead_ids = set(leads)  # asked of every contact: a set answers without a call of ours
-        by_lead = self._contacts_by_lead
-        planned: dict[int, list[datetime]] = {}
-        self._by_time, self._planned_by_time = [], []  # replay may have begun them
+        """Each lead's next planned contact, in one pass over stored fields;
+        the contacts by lead and by time are left to their first question."""
+        lead_ids = set(self._tables["leads"])  # asked of every contact: a set answers without a call of ours
+        next_contact: dict[int, datetime] = {}
         times: dict[Any, datetime | None] = {}  # many contacts share a time: parsed once
+        with self._contacts_lock:
+            self._contact_index = None
+            self._contacts_round += 1
         for contact_id, (lead_id, status, at) in self._tables["contacts"].rows(
-            ("lead_id", "status", "at"), (None, ContactStatus.PLANNED.value, None)
+            CONTACT_FIELDS, CONTACT_DEFAULTS
         ):
             if lead_id not in lead_ids:
                 raise UnreadableFile(self._backend.path or self.shown, "bad_document",
                                      f"contact {contact_id}: no lead")
-            by_lead.setdefault(lead_id, set()).add(contact_id)
-            when = times.get(at)
-            if when is None:
-                when = times[at] = codec.as_time(at)
-            key = (when, contact_id)
-            self._by_time.append(key)
             if status == ContactStatus.PLANNED:
-                self._planned_by_time.append(key)
-                planned.setdefault(lead_id, []).append(key[0])
-        self._by_time.sort()
-        self._planned_by_time.sort()
-        self._next_contact = {lead_id: min(times) for lead_id, times in planned.items()}
+                when = times.get(at)
+                if when is None:
+                    when = times[at] = codec.as_time(at)
+                soonest = next_contact.get(lead_id)
+                if soonest is None or when < soonest:
+                    next_contact[lead_id] = when
+        self._next_contact = next_contact
         self._unplanned = {
-            lead_id for lead_id, (status,) in leads.rows(("status",), (Status.ACTIVE.value,))
-            if status == Status.ACTIVE and lead_id not in self._next_contact
+            lead_id for lead_id, (status,) in self._tables["leads"].rows(
+                ("status",), (Status.ACTIVE.value,))
+            if status == Status.ACTIVE and lead_id not in next_contact
         }
+
+    def _contacts(self) -> ContactIndex:
+        """The contacts by lead and by time, built now if they are not yet
+        (from a copy of the table: a contact read meanwhile moves within it)."""
+        index = self._contact_index
+        if index is None:
+            with self._contacts_lock:
+                index = self._contact_index
+                if index is None:
+                    rows = self._tables["contacts"].copy().rows(CONTACT_FIELDS, CONTACT_DEFAULTS)
+                    index = self._contact_index = ContactIndex(rows)
+        return index
+
+    def warm_contacts(self) -> None:
+        """Build the contacts by lead and by time in a thread of its own, so
+        that a lead's history and the plans find them built. The table is
+        copied here, on the thread that changes it; a change made before the
+        copy is indexed builds the index itself, and this one is dropped."""
+        if self._contact_index is not None:
+            return
+        rows = self._tables["contacts"].copy().rows(CONTACT_FIELDS, CONTACT_DEFAULTS)
+        round_ = self._contacts_round
+
+        def build() -> None:
+            with behind_the_rep():  # steps aside while a key is shown
+                index = ContactIndex(stepping(rows))
+            with self._contacts_lock:
+                if self._contact_index is None and self._contacts_round == round_:
+                    self._contact_index = index
+
+        threading.Thread(target=build, daemon=True).start()
 
     def _refresh_unplanned(self, lead_id: int, doc: dict | None = None) -> None:
         """``doc``: the lead's document, just stored (its status read from it)."""
@@ -679,7 +711,7 @@ class LeadStore:
         field = self._tables["contacts"].field
         planned = [
             codec.as_time(field(i, "at"))
-            for i in self._contacts_by_lead.get(lead_id, ())
+            for i in self._contacts().by_lead.get(lead_id, ())
             if field(i, "status", "planned") == ContactStatus.PLANNED
         ]
         if planned:
@@ -1101,6 +1133,8 @@ class LeadStore:
         if table == "leads" and doc is not None:
             doc = codec.settle_lead_doc(doc)
         contact = table == "contacts" and (reindex or self._watchers)
+        if table == "contacts" and reindex:
+            self._contacts()  # indexed as the table was before this change
         old = objects.get(obj_id) if contact else None
         # A machine's owners matter to the fleets once built, and to watchers.
         fleet = table == "machines" and (self._fleets is not None or bool(self._watchers)
@@ -1158,8 +1192,7 @@ class LeadStore:
         return {owner for owner in (old, new) if owner is not None}
 
     def _reindex(self) -> None:
-        """Build the contact indexes again, in one pass, after a bulk change."""
-        self._contacts_by_lead = {}
+        """Index the contacts again after a bulk change."""
         self._index_contacts()
 
     reindex = _reindex  # for a backend, once it has loaded the tables
@@ -1176,26 +1209,10 @@ class LeadStore:
         self._watchers.append(watcher)
 
     def _reindex_contact(self, contact_id: int, old: Contact | None, new: Contact | None) -> None:
+        self._contacts().put(contact_id, old, new)
         for contact in (old, new):
-            if contact is None:
-                continue
-            key = (contact.at, contact_id)
-            planned = contact.status is ContactStatus.PLANNED
-            for times, member in ((self._by_time, True), (self._planned_by_time, planned)):
-                if not member:
-                    continue
-                if contact is new:
-                    insort(times, key)
-                else:
-                    at = bisect_left(times, key)
-                    if at < len(times) and times[at] == key:
-                        del times[at]
-            ids = self._contacts_by_lead.setdefault(contact.lead_id, set())
-            if contact is new:
-                ids.add(contact_id)
-            else:
-                ids.discard(contact_id)
-            self._refresh_next_contact(contact.lead_id)
+            if contact is not None:
+                self._refresh_next_contact(contact.lead_id)
 
     def _new_id(self, table: str) -> int:
         ids = getattr(self._backend, "ids", None)

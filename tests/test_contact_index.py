@@ -1,0 +1,103 @@
+"""A file opens with each lead's next planned contact alone; its contacts by
+lead and by time are built later (at their first question, or behind the
+board once it is painted) and answer as if they had been there all along."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from store.demo import write_demo
+from store.leadstore import LeadStore
+from store.model import ContactStatus, Method, Purpose
+from tests.conftest import Clock
+from tui.app import LeadboardApp
+
+@pytest.fixture
+def demo(db_path: Path, clock: Clock) -> Path:
+    store = LeadStore.open(db_path, clock=clock)
+    write_demo(store, 200, seed=3)
+    store.close()
+    return db_path
+
+
+def _answers(store: LeadStore) -> tuple:
+    """What the indexes answer, and the same worked out from every contact."""
+    now = store.now()
+    past, future = now - timedelta(days=36500), now + timedelta(days=36500)
+    asked = ({lead_id: [c.id for c in store.contacts_of(lead_id)] for lead_id in store.leads},
+             store.contacts_between(past, future), store.planned_before(now),
+             store.planned_between(now, future),
+             {lead_id: store.next_contact(lead_id) for lead_id in store.leads})
+    contacts = sorted(store.contacts.values(), key=lambda c: (c.at, c.id))
+    planned = [c for c in contacts if c.status is ContactStatus.PLANNED]
+    soonest: dict[int, datetime] = {}
+    for contact in reversed(planned):
+        soonest[contact.lead_id] = contact.at
+    worked_out = ({lead_id: [c.id for c in contacts if c.lead_id == lead_id]
+                   for lead_id in store.leads},
+                  [c.id for c in contacts], [c.id for c in planned if c.at < now],
+                  [c.id for c in planned if now <= c.at],
+                  {lead_id: soonest.get(lead_id) for lead_id in store.leads})
+    return asked, worked_out
+
+
+def _built(store: LeadStore) -> bool:
+    return store._contact_index is not None  # noqa: SLF001 (what the test is about)
+
+
+def _wait_until_built(store: LeadStore) -> None:
+    give_up = time.monotonic() + 10
+    while not _built(store) and time.monotonic() < give_up:
+        time.sleep(0.01)
+
+
+def test_a_file_opens_without_its_contacts_by_lead_and_time(demo: Path, clock: Clock) -> None:
+    with LeadStore.open(demo, clock=clock) as store:
+        assert len(store.contacts) > 200
+        assert not _built(store)
+        assert any(store.next_contact(lead_id) for lead_id in store.leads)
+        asked, worked_out = _answers(store)  # built at the first question
+        assert _built(store)
+        assert asked == worked_out
+
+
+def test_contacts_indexed_behind_answer_the_same(demo: Path, clock: Clock) -> None:
+    with LeadStore.open(demo, clock=clock) as store:
+        store.warm_contacts()
+        _wait_until_built(store)
+        assert _built(store)
+        asked, worked_out = _answers(store)
+        assert asked == worked_out
+
+
+def test_a_contact_planned_while_they_are_built_is_indexed_once(demo: Path,
+                                                               clock: Clock) -> None:
+    with LeadStore.open(demo, clock=clock) as store:
+        lead_id = next(iter(store.leads))
+        store.warm_contacts()
+        planned = store.schedule_contact(lead_id, store.now() + timedelta(hours=1),
+                                         method=Method.PHONE, purpose=Purpose.SELL)
+        _wait_until_built(store)
+        store.warm_contacts()  # built already: nothing more
+        asked, worked_out = _answers(store)
+        assert asked == worked_out
+        assert asked[1].count(planned.id) == 1
+        assert store.next_contact(lead_id) <= planned.at
+
+
+async def test_the_board_builds_them_once_it_is_painted(demo: Path, clock: Clock) -> None:
+    store = LeadStore.open(demo, clock=clock)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=(130, 40)) as pilot:
+        await pilot.pause()
+        give_up = time.monotonic() + 10
+        while not _built(store) and time.monotonic() < give_up:
+            await asyncio.sleep(0.05)
+        assert _built(store)
+        asked, worked_out = _answers(store)
+        assert asked == worked_out
