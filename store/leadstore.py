@@ -671,7 +671,7 @@ class LeadStore:
             with self._contacts_lock:
                 index = self._contact_index
                 if index is None:
-                    rows = self._tables["contacts"].copy().rows(CONTACT_FIELDS, CONTACT_DEFAULTS)
+                    rows = self._tables["contacts"].snapshot().rows(CONTACT_FIELDS, CONTACT_DEFAULTS)
                     index = self._contact_index = ContactIndex(rows)
         return index
 
@@ -682,7 +682,7 @@ class LeadStore:
         copy is indexed builds the index itself, and this one is dropped."""
         if self._contact_index is not None:
             return
-        rows = self._tables["contacts"].copy().rows(CONTACT_FIELDS, CONTACT_DEFAULTS)
+        rows = self._tables["contacts"].snapshot().rows(CONTACT_FIELDS, CONTACT_DEFAULTS)
         round_ = self._contacts_round
 
         def build() -> None:

@@ -36,18 +36,6 @@ class LazyTable(Mapping[int, T], Generic[T]):
                           for key, doc in docs.items()}
         self._objects = {}
 
-    def copy(self) -> LazyTable[T]:
-        """The table as it is now, for a scan in another thread: reading a
-        record moves it from the documents to the objects, out of both for
-        a moment. The documents are copied first, so that none is missed."""
-        docs = dict(self._docs)
-        objects = dict(self._objects)
-        for obj_id in docs.keys() & objects.keys():  # moved while copied: seen once
-            del docs[obj_id]
-        table: LazyTable[T] = LazyTable(self._decode, self._encode)
-        table._docs, table._objects = docs, objects
-        return table
-
     def __getitem__(self, obj_id: int) -> T:
         obj = self._objects.get(obj_id)
         if obj is None:
@@ -130,11 +118,17 @@ class LazyTable(Mapping[int, T], Generic[T]):
             yield obj_id, packed.unpack(doc)
 
     def snapshot(self) -> LazyTable[T]:
-        """A copy that later changes to this table do not reach.
+        """A copy that later changes to this table do not reach, safe to read
+        in another thread.
 
         Cheap: objects and documents are never changed in place, only replaced.
+        A record read meanwhile moves from the documents to the objects, out
+        of both for a moment: the documents are copied first, so that none
+        is missed, and one caught in both is kept once.
         """
         copy: LazyTable[T] = LazyTable(self._decode, self._encode)
         copy._docs = dict(self._docs)
         copy._objects = dict(self._objects)
+        for obj_id in copy._objects.keys() & copy._docs.keys():
+            del copy._docs[obj_id]
         return copy
