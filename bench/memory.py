@@ -82,6 +82,15 @@ def breakdown(path: Path) -> list[tuple[str, float, str]]:
     board = BoardIndex(store, store.now())
     after_board = rss()
     parts.append(("board index", (after_board - opened) / MIB, "places and order of every lead"))
+    store.index_contacts()  # as the app, behind the board once it is painted
+    contacts = rss()
+    parts.append(("contacts packed, by lead and by time", (contacts - after_board) / MIB,
+                  "read again from the file behind the board; a lead's history and the plans"))
+    after_board = contacts
+    for name, (count, size) in table_sizes(store).items():
+        if name == "contacts":  # packed later: counted once they are
+            parts.append((f"  of which {name} documents", size / MIB, f"{count:,} records, "
+                          f"{size / count:,.0f} bytes each"))
     index = SearchIndex(store).build(warm=False, in_parts=True)  # as the app, in two steps
     read = rss()
     parts.append(("search index: every lead read", (read - after_board) / MIB,

@@ -44,7 +44,7 @@ from store.errors import (
     StoreError,
     UnreadableFile,
 )
-from store.foreground import behind_the_rep, stepping
+from store.foreground import stepping
 from store.fleet import brand_name, check_machine
 from store.market_checks import CHECKS
 from store.grading import grades_for_quadrant, step_grade
@@ -173,7 +173,6 @@ class LeadStore:
         # without a full scan: None until first asked (see warm_contacts).
         self._contact_index: ContactIndex | None = None
         self._contacts_lock = threading.Lock()
-        self._contacts_round = 0  # a new one each time the contacts are indexed anew
         self._unplanned: set[int] = set()  # active leads with no planned contact
         # Machines by owner, built at the first question about a fleet: opening
         # a file does not wait for it.
@@ -642,7 +641,6 @@ class LeadStore:
         times: dict[Any, datetime | None] = {}  # many contacts share a time: parsed once
         with self._contacts_lock:
             self._contact_index = None
-            self._contacts_round += 1
         for contact_id, (lead_id, status, at) in self._tables["contacts"].rows(
             CONTACT_FIELDS, CONTACT_DEFAULTS
         ):
@@ -665,7 +663,8 @@ class LeadStore:
 
     def _contacts(self) -> ContactIndex:
         """The contacts by lead and by time, built now if they are not yet
-        (from a copy of the table: a contact read meanwhile moves within it)."""
+        (from a copy of the table: a contact read meanwhile moves within it,
+        should this be another thread)."""
         index = self._contact_index
         if index is None:
             with self._contacts_lock:
@@ -676,23 +675,17 @@ class LeadStore:
         return index
 
     def warm_contacts(self) -> None:
-        """Build the contacts by lead and by time in a thread of its own, so
-        that a lead's history and the plans find them built. The table is
-        copied here, on the thread that changes it; a change made before the
-        copy is indexed builds the index itself, and this one is dropped."""
-        if self._contact_index is not None:
-            return
-        rows = self._tables["contacts"].snapshot().rows(CONTACT_FIELDS, CONTACT_DEFAULTS)
-        round_ = self._contacts_round
+        """Pack the contacts read later (see ``LATER`` in the file backend)
+        and build them by lead and by time, in a thread of its own, so that a
+        lead's history and the plans find them there (a question meanwhile
+        waits for them, a second at most at 100k leads)."""
+        if self._contact_index is None:
+            threading.Thread(target=self.index_contacts, daemon=True).start()
 
-        def build() -> None:
-            with behind_the_rep():  # steps aside while a key is shown
-                index = ContactIndex(stepping(rows))
-            with self._contacts_lock:
-                if self._contact_index is None and self._contacts_round == round_:
-                    self._contact_index = index
-
-        threading.Thread(target=build, daemon=True).start()
+    def index_contacts(self) -> None:
+        """The contacts packed and indexed by lead and by time now, in this
+        thread, or once another thread has."""
+        self._contacts()
 
     def _refresh_unplanned(self, lead_id: int, doc: dict | None = None) -> None:
         """``doc``: the lead's document, just stored (its status read from it)."""

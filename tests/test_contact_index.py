@@ -1,6 +1,7 @@
-"""A file opens with each lead's next planned contact alone; its contacts by
-lead and by time are built later (at their first question, or behind the
-board once it is painted) and answer as if they had been there all along."""
+"""A file opens with each lead's next planned contact alone: its contacts are
+packed, and indexed by lead and by time, later (at their first question, or
+behind the board once it is painted), and answer as if they had been there
+all along."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import orjson
 import pytest
 
+from store import seal
 from store.demo import write_demo
+from store.errors import UnreadableFile
 from store.leadstore import LeadStore
 from store.model import ContactStatus, Method, Purpose
 from tests.conftest import Clock
@@ -71,6 +75,7 @@ def test_contacts_indexed_behind_answer_the_same(demo: Path, clock: Clock) -> No
         store.warm_contacts()
         _wait_until_built(store)
         assert _built(store)
+        assert not _waiting(store)
         asked, worked_out = _answers(store)
         assert asked == worked_out
 
@@ -99,5 +104,51 @@ async def test_the_board_builds_them_once_it_is_painted(demo: Path, clock: Clock
         while not _built(store) and time.monotonic() < give_up:
             await asyncio.sleep(0.05)
         assert _built(store)
+        assert not _waiting(store)
         asked, worked_out = _answers(store)
         assert asked == worked_out
+
+
+def _waiting(store: LeadStore) -> bool:
+    """Whether the contacts are still to be packed (see LATER in the file backend)."""
+    return store.contacts._later is not None  # noqa: SLF001 (what the test is about)
+
+
+def test_a_sealed_file_opens_with_its_contacts_packed_later(demo: Path, clock: Clock) -> None:
+    on_disk = orjson.loads(demo.read_bytes())["contacts"]
+    with LeadStore.open(demo, clock=clock) as store:
+        assert _waiting(store)
+        # What opening and the board ask of them is answered meanwhile.
+        assert len(store.contacts) == len(on_disk)
+        assert sorted(store.contacts) == sorted(map(int, on_disk))
+        assert _waiting(store)
+        contact_id = int(next(iter(on_disk)))
+        assert store.contacts[contact_id].lead_id == on_disk[str(contact_id)]["lead_id"]
+        assert not _waiting(store)
+        asked, worked_out = _answers(store)
+        assert asked == worked_out
+
+
+def test_contacts_never_packed_are_written_back_as_they_were(demo: Path, clock: Clock) -> None:
+    before = orjson.loads(demo.read_bytes())["contacts"]
+    with LeadStore.open(demo, clock=clock) as store:
+        store.add_lead("赵六")  # a change: the file is written again at close
+        assert _waiting(store)
+    assert orjson.loads(demo.read_bytes())["contacts"] == before
+
+
+@pytest.mark.parametrize("damage", ["no lead", "not an object"])
+def test_a_sealed_file_with_a_damaged_contact_is_refused_at_open(demo: Path, clock: Clock,
+                                                               damage: str) -> None:
+    data = orjson.loads(demo.read_bytes())
+    contact_id = next(iter(data["contacts"]))
+    if damage == "no lead":
+        data["contacts"][contact_id]["lead_id"] = 999_999
+    else:
+        data["contacts"][contact_id] = ["a", "list"]
+    demo.write_bytes(seal.seal(data))
+    written = demo.read_bytes()
+    with pytest.raises(UnreadableFile) as raised:
+        LeadStore.open(demo, clock=clock)
+    assert "\n" not in str(raised.value)
+    assert demo.read_bytes() == written
