@@ -44,7 +44,7 @@ from store.errors import (
     StoreError,
     UnreadableFile,
 )
-from store.foreground import stepping
+from store.foreground import behind_the_rep, stepping
 from store.fleet import brand_name, check_machine
 from store.market_checks import CHECKS
 from store.grading import grades_for_quadrant, step_grade
@@ -636,7 +636,8 @@ class LeadStore:
     def _index_contacts(self) -> None:
         """Each lead's next planned contact, in one pass over stored fields;
         the contacts by lead and by time are left to their first question."""
-        lead_ids = set(self._tables["leads"])  # asked of every contact: a set answers without a call of ours
+        # Asked of every contact: a set answers without a call of ours.
+        lead_ids = set(self._tables["leads"])
         next_contact: dict[int, datetime] = {}
         times: dict[Any, datetime | None] = {}  # many contacts share a time: parsed once
         with self._contacts_lock:
@@ -670,8 +671,9 @@ class LeadStore:
             with self._contacts_lock:
                 index = self._contact_index
                 if index is None:
-                    rows = self._tables["contacts"].snapshot().rows(CONTACT_FIELDS, CONTACT_DEFAULTS)
-                    index = self._contact_index = ContactIndex(rows)
+                    table = self._tables["contacts"].snapshot()
+                    rows = table.rows(CONTACT_FIELDS, CONTACT_DEFAULTS)
+                    index = self._contact_index = ContactIndex(stepping(rows))
         return index
 
     def warm_contacts(self) -> None:
@@ -680,7 +682,11 @@ class LeadStore:
         lead's history and the plans find them there (a question meanwhile
         waits for them, a second at most at 100k leads)."""
         if self._contact_index is None:
-            threading.Thread(target=self.index_contacts, daemon=True).start()
+            threading.Thread(target=self._index_behind, daemon=True).start()
+
+    def _index_behind(self) -> None:
+        with behind_the_rep():  # steps aside while a key is shown
+            self.index_contacts()
 
     def index_contacts(self) -> None:
         """The contacts packed and indexed by lead and by time now, in this
