@@ -9,7 +9,6 @@ to the next snapshot as it was read. Documents wait packed (see ``packed``).
 from __future__ import annotations
 
 import threading
-from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -30,7 +29,7 @@ class Later:
     keeping the ids alone after."""
 
     arrive: Callable[[], dict[int, Packed]]
-    rows: dict[int, tuple] | array  # by id; the ids alone once read
+    rows: dict[int, Any]  # by id (then None once read)
     names: tuple[str, ...]
 
 
@@ -124,7 +123,7 @@ class LazyTable(Mapping[int, T], Generic[T]):
         if later is not None and later.names == names and names:  # read with the ids
             with self._arriving:
                 if self._later is later:
-                    self._later = Later(later.arrive, array("q", later.rows), ())
+                    self._later = Later(later.arrive, dict.fromkeys(later.rows), ())
             yield from later.rows.items()
             return
         if later is not None:
