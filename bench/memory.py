@@ -69,7 +69,7 @@ def breakdown(path: Path) -> list[tuple[str, float, str]]:
     parts = [("interpreter and the app's modules", rss() / MIB, "before any file")]
     modules = rss()
     before_peak = _status("VmHWM")
-    store = LeadStore.open(path, read_only=True)
+    store = LeadStore.open(path, read_only=True, contacts_later=True)  # as the board does
     opened = rss()
     parse_peak = max(0, _status("VmHWM") - max(before_peak, opened))
     parts.append(("store opened (records and their indexes)", (opened - modules) / MIB,

@@ -203,19 +203,23 @@ class LeadStore:
         clock: Clock = local_now,
         read_only: bool = False,
         fallback_read_only: bool = False,
+        contacts_later: bool = False,
     ) -> LeadStore:
         """Open (or start) the lead base at ``location``: a data file's path,
         or a ``postgresql://`` URL of a base made by ``leadboard team init``.
 
         Raises :class:`Locked` when another process writes the file, unless
         ``fallback_read_only`` lets it open read-only instead.
+        ``contacts_later``: a data file's contacts are packed at the first
+        question that needs them, or by :meth:`warm_contacts` (the board,
+        once painted), not as it opens.
         """
         if is_server(location):
             from store.backends.postgres import ServerBackend  # psycopg: only for a server
 
             backend: Any = ServerBackend(str(location), read_only)
         else:
-            backend = FileBackend(Path(location).expanduser(), read_only)
+            backend = FileBackend(Path(location).expanduser(), read_only, contacts_later)
         store = cls(backend, clock)
         try:
             backend.open(fallback_read_only)

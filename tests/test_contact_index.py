@@ -19,7 +19,7 @@ from store.errors import UnreadableFile
 from store.leadstore import LeadStore
 from store.model import ContactStatus, Method, Purpose
 from tests.conftest import Clock
-from tui.app import LeadboardApp
+from tui.cli import board_app
 
 @pytest.fixture
 def demo(db_path: Path, clock: Clock) -> Path:
@@ -60,8 +60,10 @@ def _wait_until_built(store: LeadStore) -> None:
         time.sleep(0.01)
 
 
-def test_a_file_opens_without_its_contacts_by_lead_and_time(demo: Path, clock: Clock) -> None:
-    with LeadStore.open(demo, clock=clock) as store:
+@pytest.mark.parametrize("later", [False, True])
+def test_a_file_opens_without_its_contacts_by_lead_and_time(demo: Path, clock: Clock,
+                                                            later: bool) -> None:
+    with LeadStore.open(demo, clock=clock, contacts_later=later) as store:
         assert len(store.contacts) > 200
         assert not _built(store)
         assert any(store.next_contact(lead_id) for lead_id in store.leads)
@@ -70,8 +72,9 @@ def test_a_file_opens_without_its_contacts_by_lead_and_time(demo: Path, clock: C
         assert asked == worked_out
 
 
-def test_contacts_indexed_behind_answer_the_same(demo: Path, clock: Clock) -> None:
-    with LeadStore.open(demo, clock=clock) as store:
+@pytest.mark.parametrize("later", [False, True])
+def test_contacts_indexed_behind_answer_the_same(demo: Path, clock: Clock, later: bool) -> None:
+    with LeadStore.open(demo, clock=clock, contacts_later=later) as store:
         store.warm_contacts()
         _wait_until_built(store)
         assert _built(store)
@@ -80,9 +83,10 @@ def test_contacts_indexed_behind_answer_the_same(demo: Path, clock: Clock) -> No
         assert asked == worked_out
 
 
+@pytest.mark.parametrize("later", [False, True])
 def test_a_contact_planned_while_they_are_built_is_indexed_once(demo: Path,
-                                                               clock: Clock) -> None:
-    with LeadStore.open(demo, clock=clock) as store:
+                                                               clock: Clock, later: bool) -> None:
+    with LeadStore.open(demo, clock=clock, contacts_later=later) as store:
         lead_id = next(iter(store.leads))
         store.warm_contacts()
         planned = store.schedule_contact(lead_id, store.now() + timedelta(hours=1),
@@ -96,8 +100,8 @@ def test_a_contact_planned_while_they_are_built_is_indexed_once(demo: Path,
 
 
 async def test_the_board_builds_them_once_it_is_painted(demo: Path, clock: Clock) -> None:
-    store = LeadStore.open(demo, clock=clock)
-    app = LeadboardApp(store, "en")
+    app = board_app(demo, "en", clock=clock)
+    store = app.store
     async with app.run_test(size=(130, 40)) as pilot:
         await pilot.pause()
         give_up = time.monotonic() + 10
@@ -114,9 +118,12 @@ def _waiting(store: LeadStore) -> bool:
     return store.contacts._later is not None  # noqa: SLF001 (what the test is about)
 
 
-def test_a_sealed_file_opens_with_its_contacts_packed_later(demo: Path, clock: Clock) -> None:
+def test_the_board_opens_a_sealed_file_with_its_contacts_packed_later(demo: Path,
+                                                                    clock: Clock) -> None:
     on_disk = orjson.loads(demo.read_bytes())["contacts"]
     with LeadStore.open(demo, clock=clock) as store:
+        assert not _waiting(store)  # a command reads them as it opens
+    with LeadStore.open(demo, clock=clock, contacts_later=True) as store:
         assert _waiting(store)
         # What opening and the board ask of them is answered meanwhile.
         assert len(store.contacts) == len(on_disk)
@@ -131,7 +138,7 @@ def test_a_sealed_file_opens_with_its_contacts_packed_later(demo: Path, clock: C
 
 def test_contacts_never_packed_are_written_back_as_they_were(demo: Path, clock: Clock) -> None:
     before = orjson.loads(demo.read_bytes())["contacts"]
-    with LeadStore.open(demo, clock=clock) as store:
+    with LeadStore.open(demo, clock=clock, contacts_later=True) as store:
         store.add_lead("赵六")  # a change: the file is written again at close
         assert _waiting(store)
     assert orjson.loads(demo.read_bytes())["contacts"] == before
@@ -149,6 +156,6 @@ def test_a_sealed_file_with_a_damaged_contact_is_refused_at_open(demo: Path, clo
     demo.write_bytes(seal.seal(data))
     written = demo.read_bytes()
     with pytest.raises(UnreadableFile) as raised:
-        LeadStore.open(demo, clock=clock)
+        LeadStore.open(demo, clock=clock, contacts_later=True)
     assert "\n" not in str(raised.value)
     assert demo.read_bytes() == written

@@ -44,17 +44,18 @@ if TYPE_CHECKING:
 
 READ_TRIES = 20  # reads of the pair snapshot + journal before a reader gives up
 _OURS = ("", ".journal", ".preview", ".error.log")  # the files beside the data file we replace
-# Packed once the board is painted (or at the first question that needs
-# them): the board reads only each contact's lead, status and time, taken
-# as they are read. A third of a first start at 100k leads.
+# Packed, for the board, once it is painted (or at the first question that
+# needs them): the board reads only each contact's lead, status and time,
+# taken as they are read. A third of a first start at 100k leads.
 LATER = "contacts"
 
 
 class FileBackend:
     server = False
 
-    def __init__(self, path: Path, read_only: bool) -> None:
+    def __init__(self, path: Path, read_only: bool, contacts_later: bool = False) -> None:
         self.path = path
+        self._later = (LATER,) if contacts_later else ()  # see LATER
         self.location = str(path)
         self.shown = str(path)
         self.name = path.name
@@ -109,8 +110,8 @@ class FileBackend:
         still in place go with it. Only the bytes are taken in that window;
         they are decoded after."""
         for _attempt in range(READ_TRIES):
-            taker = _Taker()
-            self._storage = SnapshotStorage(self.path, taker, core.table_names, (LATER,))
+            taker = _Taker(self._later)
+            self._storage = SnapshotStorage(self.path, taker, core.table_names, self._later)
             self._storage.fetch()
             log = journal.fetch(Path(f"{self.path}.journal"))
             if not self.read_only or self._storage.same_file():
@@ -207,7 +208,8 @@ class _Taker:
     """What the store keeps of a sealed file's records, a piece at a time
     as they are read: the meta checked, the leads looked at, all packed."""
 
-    def __init__(self) -> None:
+    def __init__(self, later: tuple[str, ...] = ()) -> None:
+        self._later = later  # the tables packed later: their rows alone, now
         self.texts: dict[str, str] = {}  # of this read only (and of the table packed later)
 
     def __call__(self, name: str, docs: dict[str, Any]) -> dict[Any, Any]:
@@ -215,7 +217,7 @@ class _Taker:
             check_meta(docs.get("1", {}))
         elif name == "leads":
             _checked_leads(docs)
-        elif name == LATER:
+        elif name in self._later:
             return _contact_rows(docs, self.texts)
         return _kept(name, docs, self.texts)
 
