@@ -11,6 +11,10 @@ can only be a seam between two objects, and ``,"contacts":{`` only a key
 and its object: a seam inside a record, or a key named like a table, leaves
 a piece that does not parse alone, and then the file is read whole, as any
 file that does not read this way is.
+
+A table the board does without at first (the contacts) is read for a few
+fields only; where its pieces lie is kept, with a checksum of each, and they
+are read again from the same open file once the board is painted.
 """
 
 from __future__ import annotations

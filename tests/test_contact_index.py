@@ -159,3 +159,30 @@ def test_a_sealed_file_with_a_damaged_contact_is_refused_at_open(demo: Path, clo
         LeadStore.open(demo, clock=clock, contacts_later=True)
     assert "\n" not in str(raised.value)
     assert demo.read_bytes() == written
+
+
+def test_contacts_packed_later_come_from_the_file_read_not_one_put_in_its_place(
+        demo: Path, clock: Clock) -> None:
+    on_disk = orjson.loads(demo.read_bytes())["contacts"]
+    with LeadStore.open(demo, clock=clock, read_only=True, contacts_later=True) as store:
+        replaced = demo.with_name("other.json")
+        replaced.write_bytes(seal.seal({**orjson.loads(demo.read_bytes()), "contacts": {}}))
+        replaced.replace(demo)  # as another rep's fold replaces it
+        assert _waiting(store)
+        assert sorted(store.contacts) == sorted(map(int, on_disk))
+        contact_id = int(next(iter(on_disk)))
+        assert store.contacts[contact_id].lead_id == on_disk[str(contact_id)]["lead_id"]
+
+
+def test_contacts_changed_in_the_file_before_they_are_packed_are_refused(
+        demo: Path, clock: Clock) -> None:
+    with LeadStore.open(demo, clock=clock, read_only=True, contacts_later=True) as store:
+        raw = demo.read_bytes()
+        at = raw.index(b'"contacts":{') + 20
+        with open(demo, "r+b") as file:  # in place: the same file, other bytes
+            file.seek(at)
+            file.write(b"x" if raw[at:at + 1] != b"x" else b"y")
+        with pytest.raises(UnreadableFile) as raised:
+            store.contacts[next(iter(store.contacts))]
+        assert raised.value.reason == "checksum"
+        assert "\n" not in str(raised.value)
