@@ -71,7 +71,7 @@ def breakdown(path: Path) -> list[tuple[str, float, str]]:
     parts = [("interpreter and the app's modules", rss() / MIB, "before any file")]
     modules = rss()
     before_peak = _status("VmHWM")
-    store = LeadStore.open(path, read_only=True)
+    store = LeadStore.open(path, read_only=True, contacts_later=True)  # as the board does
     opened = rss()
     parse_peak = max(0, _status("VmHWM") - max(before_peak, opened))
     parts.append(("store opened (records and their indexes)", (opened - modules) / MIB,
@@ -84,6 +84,15 @@ def breakdown(path: Path) -> list[tuple[str, float, str]]:
     board = BoardIndex(store, store.now())
     after_board = rss()
     parts.append(("board index", (after_board - opened) / MIB, "places and order of every lead"))
+    store.index_contacts()  # as the app, behind the board once it is painted
+    contacts = rss()
+    parts.append(("contacts packed, by lead and by time", (contacts - after_board) / MIB,
+                  "read again from the file behind the board; a lead's history and the plans"))
+    after_board = contacts
+    for name, (count, size) in table_sizes(store).items():
+        if name == "contacts":  # packed later: counted once they are
+            parts.append((f"  of which {name} documents", size / MIB, f"{count:,} records, "
+                          f"{size / count:,.0f} bytes each"))
     index = SearchIndex(store).build(warm=False, in_parts=True)  # as the app, in two steps
     read = rss()
     parts.append(("search index: every lead read", (read - after_board) / MIB,

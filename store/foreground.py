@@ -45,12 +45,13 @@ def behind_the_rep() -> Iterator[None]:
         _behind.on = False
 
 
-def stepping(items: Iterable[Item]) -> Iterator[Item]:
-    """``items``, with a wait for the screen now and then (see above)."""
+def stepping(items: Iterable[Item], step: int = STEP) -> Iterator[Item]:
+    """``items``, with a wait for the screen now and then (see above):
+    every ``step`` items (fewer where each is more work)."""
     if not getattr(_behind, "on", False):
         yield from items
         return
     for count, item in enumerate(items):
-        if not count % STEP and not _keys_shown.is_set() and not _keys_shown.wait(WAIT_LIMIT_S):
+        if not count % step and not _keys_shown.is_set() and not _keys_shown.wait(WAIT_LIMIT_S):
             _keys_shown.set()  # never shown: the next look does not wait again
         yield item

@@ -30,6 +30,9 @@ from store.census import FIELDS as CENSUS_FIELDS
 from store.census import Census, Place
 from store.clock import Clock, local_now
 from store.collector import collector_paused
+from store.contact_index import DEFAULTS as CONTACT_DEFAULTS
+from store.contact_index import FIELDS as CONTACT_FIELDS
+from store.contact_index import ContactIndex
 from store.errors import (
     ChangedSince,
     Invalid,
@@ -40,7 +43,7 @@ from store.errors import (
     StoreError,
     UnreadableFile,
 )
-from store.foreground import stepping
+from store.foreground import behind_the_rep, stepping
 from store.fleet import brand_name, check_machine
 from store.market_checks import CHECKS
 from store.grading import grades_for_quadrant, step_grade
@@ -61,7 +64,7 @@ from store.search.pinyin import search_keys
 from store.settings import Settings, settings_from_doc, settings_to_doc
 from store.validate import check_name
 from store.table import LazyTable
-from store.time_index import IdRun, TimeIndex
+from store.time_index import IdRun
 
 UNDO_DEPTH = 100
 BULK = 1000  # contacts changed in one step above which their indexes are rebuilt, not kept
@@ -160,13 +163,11 @@ class LeadStore:
         # Changes made under sync_later() and not yet durable.
         self._deferring = False
         self._unsynced: list[dict[str, Any]] = []
-        self._contacts_by_lead: dict[int, set[int]] = {}
         self._next_contact: dict[int, datetime] = {}
-        # Contacts by time, so a plan reads one period without a full scan;
-        # the planned and the cancelled ones apart, so it counts them too.
-        self._by_time = TimeIndex()
-        self._planned_by_time = TimeIndex()
-        self._cancelled_by_time = TimeIndex()
+        # Contacts by lead, and by time so that a plan reads one period
+        # without a full scan: None until first asked (see warm_contacts).
+        self._contact_index: ContactIndex | None = None
+        self._contacts_lock = threading.Lock()
         self._unplanned: set[int] = set()  # active leads with no planned contact
         # Machines by owner, built at the first question about a fleet: opening
         # a file does not wait for it.
@@ -197,19 +198,23 @@ class LeadStore:
         clock: Clock = local_now,
         read_only: bool = False,
         fallback_read_only: bool = False,
+        contacts_later: bool = False,
     ) -> LeadStore:
         """Open (or start) the lead base at ``location``: a data file's path,
         or a ``postgresql://`` URL of a base made by ``leadboard team init``.
 
         Raises :class:`Locked` when another process writes the file, unless
         ``fallback_read_only`` lets it open read-only instead.
+        ``contacts_later``: a data file's contacts are packed at the first
+        question that needs them, or by :meth:`warm_contacts` (the board,
+        once painted), not as it opens.
         """
         if is_server(location):
             from store.backends.postgres import ServerBackend  # psycopg: only for a server
 
             backend: Any = ServerBackend(str(location), read_only)
         else:
-            backend = FileBackend(Path(location).expanduser(), read_only)
+            backend = FileBackend(Path(location).expanduser(), read_only, contacts_later)
         store = cls(backend, clock)
         try:
             backend.open(fallback_read_only)
@@ -395,7 +400,7 @@ class LeadStore:
 
     def contacts_of(self, lead_id: int) -> list[Contact]:
         """A lead's contacts, oldest first."""
-        ids = self._contacts_by_lead.get(lead_id, ())
+        ids = self._contacts().by_lead.get(lead_id, ())
         return sorted((self.contacts[i] for i in ids), key=lambda c: (c.at, c.id))
 
     def next_contact(self, lead_id: int) -> datetime | None:
@@ -403,23 +408,24 @@ class LeadStore:
 
     def contacts_between(self, start: datetime, end: datetime) -> list[int]:
         """Ids of the contacts with ``start <= at < end``, in time order."""
-        return self._by_time.ids(start, end)
+        return self._contacts().by_time.ids(start, end)
 
     def planned_before(self, moment: datetime) -> list[int]:
         """Ids of the planned contacts before ``moment`` (the overdue ones)."""
-        return self._planned_by_time.ids(None, moment)
+        return self._contacts().planned_by_time.ids(None, moment)
 
     def planned_between(self, start: datetime, end: datetime) -> list[int]:
         """Ids of the planned contacts with ``start <= at < end``, in time order."""
-        return self._planned_by_time.ids(start, end)
+        return self._contacts().planned_by_time.ids(start, end)
 
     def contacts_run(self, start: datetime | None, end: datetime | None,
                      status: ContactStatus | None = None) -> IdRun:
         """The contacts with ``start <= at < end`` (None: no bound), all of
         them or the planned or the cancelled ones, in time order: a view
         read where asked, which stays as it is whatever changes after."""
-        index = {None: self._by_time, ContactStatus.PLANNED: self._planned_by_time,
-                 ContactStatus.CANCELLED: self._cancelled_by_time}[status]
+        contacts = self._contacts()
+        index = {None: contacts.by_time, ContactStatus.PLANNED: contacts.planned_by_time,
+                 ContactStatus.CANCELLED: contacts.cancelled_by_time}[status]
         return index.run(start, end)
 
     @property
@@ -636,41 +642,64 @@ class LeadStore:
         return after
 
     def _index_contacts(self) -> None:
-        """Contacts by lead and by time, and each lead's next planned contact,
-        in one pass over stored fields."""
-        leads = self._tables["leads"]
-        lead_ids = set(leads)  # asked of every contact: a set answers without a call of ours
-        by_lead = self._contacts_by_lead
-        planned: dict[int, list[datetime]] = {}
-        by_time: list[tuple[datetime, int]] = []  # (replay may have begun the indexes)
-        planned_by_time: list[tuple[datetime, int]] = []
-        cancelled_by_time: list[tuple[datetime, int]] = []
+        """Each lead's next planned contact, in one pass over stored fields;
+        the contacts by lead and by time are left to their first question."""
+        # Asked of every contact: a set answers without a call of ours.
+        lead_ids = set(self._tables["leads"])
+        next_contact: dict[int, datetime] = {}
         times: dict[Any, datetime | None] = {}  # many contacts share a time: parsed once
+        with self._contacts_lock:
+            self._contact_index = None
         for contact_id, (lead_id, status, at) in self._tables["contacts"].rows(
-            ("lead_id", "status", "at"), (None, ContactStatus.PLANNED.value, None)
+            CONTACT_FIELDS, CONTACT_DEFAULTS
         ):
             if lead_id not in lead_ids:
                 raise UnreadableFile(self._backend.path or self.shown, "bad_document",
                                      f"contact {contact_id}: no lead")
-            by_lead.setdefault(lead_id, set()).add(contact_id)
-            when = times.get(at)
-            if when is None:
-                when = times[at] = codec.as_time(at)
-            key = (when, contact_id)
-            by_time.append(key)
             if status == ContactStatus.PLANNED:
-                planned_by_time.append(key)
-                planned.setdefault(lead_id, []).append(key[0])
-            elif status == ContactStatus.CANCELLED:
-                cancelled_by_time.append(key)
-        self._by_time = TimeIndex(by_time)
-        self._planned_by_time = TimeIndex(planned_by_time)
-        self._cancelled_by_time = TimeIndex(cancelled_by_time)
-        self._next_contact = {lead_id: min(times) for lead_id, times in planned.items()}
+                when = times.get(at)
+                if when is None:
+                    when = times[at] = codec.as_time(at)
+                soonest = next_contact.get(lead_id)
+                if soonest is None or when < soonest:
+                    next_contact[lead_id] = when
+        self._next_contact = next_contact
         self._unplanned = {
-            lead_id for lead_id, (status,) in leads.rows(("status",), (Status.ACTIVE.value,))
-            if status == Status.ACTIVE and lead_id not in self._next_contact
+            lead_id for lead_id, (status,) in self._tables["leads"].rows(
+                ("status",), (Status.ACTIVE.value,))
+            if status == Status.ACTIVE and lead_id not in next_contact
         }
+
+    def _contacts(self) -> ContactIndex:
+        """The contacts by lead and by time, built now if they are not yet
+        (from a copy of the table: a contact read meanwhile moves within it,
+        should this be another thread)."""
+        index = self._contact_index
+        if index is None:
+            with self._contacts_lock:
+                index = self._contact_index
+                if index is None:
+                    table = self._tables["contacts"].snapshot()
+                    rows = table.rows(CONTACT_FIELDS, CONTACT_DEFAULTS)
+                    index = self._contact_index = ContactIndex(stepping(rows))
+        return index
+
+    def warm_contacts(self) -> None:
+        """Pack the contacts read later (see ``LATER`` in the file backend)
+        and build them by lead and by time, in a thread of its own, so that a
+        lead's history and the plans find them there (a question meanwhile
+        waits for them, a second at most at 100k leads)."""
+        if self._contact_index is None:
+            threading.Thread(target=self._index_behind, daemon=True).start()
+
+    def _index_behind(self) -> None:
+        with behind_the_rep():  # steps aside while a key is shown
+            self.index_contacts()
+
+    def index_contacts(self) -> None:
+        """The contacts packed and indexed by lead and by time now, in this
+        thread, or once another thread has."""
+        self._contacts()
 
     def _refresh_unplanned(self, lead_id: int, doc: dict | None = None) -> None:
         """``doc``: the lead's document, just stored (its status read from it)."""
@@ -689,7 +718,7 @@ class LeadStore:
         field = self._tables["contacts"].field
         planned = [
             codec.as_time(field(i, "at"))
-            for i in self._contacts_by_lead.get(lead_id, ())
+            for i in self._contacts().by_lead.get(lead_id, ())
             if field(i, "status", "planned") == ContactStatus.PLANNED
         ]
         if planned:
@@ -1111,6 +1140,8 @@ class LeadStore:
         if table == "leads" and doc is not None:
             doc = codec.settle_lead_doc(doc)
         contact = table == "contacts" and (reindex or self._watchers)
+        if table == "contacts" and reindex:
+            self._contacts()  # indexed as the table was before this change
         old = objects.get(obj_id) if contact else None
         # A machine's owners matter to the fleets once built, and to watchers.
         fleet = table == "machines" and (self._fleets is not None or bool(self._watchers)
@@ -1168,8 +1199,7 @@ class LeadStore:
         return {owner for owner in (old, new) if owner is not None}
 
     def _reindex(self) -> None:
-        """Build the contact indexes again, in one pass, after a bulk change."""
-        self._contacts_by_lead = {}
+        """Index the contacts again after a bulk change."""
         self._index_contacts()
 
     reindex = _reindex  # for a backend, once it has loaded the tables
@@ -1186,26 +1216,10 @@ class LeadStore:
         self._watchers.append(watcher)
 
     def _reindex_contact(self, contact_id: int, old: Contact | None, new: Contact | None) -> None:
+        self._contacts().put(contact_id, old, new)
         for contact in (old, new):
-            if contact is None:
-                continue
-            key = (contact.at, contact_id)
-            for times, member in ((self._by_time, True),
-                                  (self._planned_by_time, contact.status is ContactStatus.PLANNED),
-                                  (self._cancelled_by_time,
-                                   contact.status is ContactStatus.CANCELLED)):
-                if not member:
-                    continue
-                if contact is new:
-                    times.add(key)
-                else:
-                    times.discard(key)
-            ids = self._contacts_by_lead.setdefault(contact.lead_id, set())
-            if contact is new:
-                ids.add(contact_id)
-            else:
-                ids.discard(contact_id)
-            self._refresh_next_contact(contact.lead_id)
+            if contact is not None:
+                self._refresh_next_contact(contact.lead_id)
 
     def _new_id(self, table: str) -> int:
         ids = getattr(self._backend, "ids", None)
@@ -1230,8 +1244,9 @@ class LeadStore:
         backup. A server has nothing to fold."""
         if not self._backend.needs_fold():
             return
-        # Nothing changes while it is written here: the tables as they are,
-        # not copies (tens of megabytes at 100k leads, at a session's peak).
+        # Nothing changes while it is written here (the threads still at work
+        # behind the board only read rows): the tables as they are, not
+        # copies (tens of megabytes at 100k leads, at a session's peak).
         fold = self.begin_fold(while_changing=False)
         fold.write()
         self.finish_fold(fold)

@@ -11,29 +11,43 @@ can only be a seam between two objects, and ``,"contacts":{`` only a key
 and its object: a seam inside a record, or a key named like a table, leaves
 a piece that does not parse alone, and then the file is read whole, as any
 file that does not read this way is.
+
+A table the board does without at first (the contacts) is read for a few
+fields only; where its pieces lie is kept, with a checksum of each, and they
+are read again from the same open file once the board is painted.
 """
 
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
+
+from store.foreground import stepping
 
 Docs = dict[str, Any]
 Take = Callable[[str, Docs], Docs]
 
 PIECE = 1 << 18  # bytes of records parsed at once
+Span = tuple[int, int, int]  # where a piece's records start and stop, and its checksum
+
+
+class Changed(ValueError):
+    """A file read again is not the one read before."""
 _SEAM = re.compile(rb'\},"\d+":\{')
 
 
-def read(raw: bytes, end: int, names: Iterable[str], take: Take,
-         schema: int) -> dict[str, Docs] | None:
+def read(raw: bytes, end: int, names: Iterable[str], take: Take, schema: int,
+         kept: dict[str, list[Span]] | None = None) -> dict[str, Docs] | None:
     """The tables of the snapshot ``raw[:end] + b"}"``, each piece passed
     through ``take(table, docs)``; None when the file does not read this way
     (then nothing was taken but its ``meta``). ``meta`` comes first, and only
-    a file of the current ``schema`` is read in pieces (others migrate)."""
+    a file of the current ``schema`` is read in pieces (others migrate).
+    Where the pieces of a table named in ``kept`` lie is added to its list
+    there, with their checksums, to read them again later (see ``again``)."""
     spans = _tables(raw, end, names)
     if spans is None or "meta" not in spans:
         return None
@@ -44,11 +58,32 @@ def read(raw: bytes, end: int, names: Iterable[str], take: Take,
         tables = {"meta": take("meta", meta)}
         for name, (start, stop) in spans.items():
             tables[name] = table = {}
-            for piece in _pieces(raw, start, stop):
+            keep = kept[name].append if kept and name in kept else None
+            for span in _pieces(raw, start, stop):
+                piece = _piece(raw, *span)
                 table.update(take(name, orjson.loads(piece)))
+                if keep is not None:
+                    keep((*span, zlib.crc32(piece)))
     except orjson.JSONDecodeError:
         return None
     return tables
+
+
+def again(file: BinaryIO, spans: list[Span], take: Take, name: str) -> Docs:
+    """A table's records read again from ``file`` where :func:`read` found
+    them, through ``take``. Raises :class:`Changed` when its bytes are no
+    longer the ones read then."""
+    table: Docs = {}
+    for start, stop, crc in stepping(spans, 1):  # a piece: some milliseconds of work
+        file.seek(start - 1)
+        piece = bytearray(file.read(stop - start + 2))  # with the bytes around: replaced below
+        if len(piece) != stop - start + 2:
+            raise Changed(f"{name}: the file is shorter than when it was read")
+        piece[0], piece[-1] = ord("{"), ord("}")
+        if zlib.crc32(piece) != crc:
+            raise Changed(f"{name}: the file changed since it was read")
+        table.update(take(name, orjson.loads(piece)))
+    return table
 
 
 def _tables(raw: bytes, end: int, names: Iterable[str]) -> dict[str, tuple[int, int]] | None:
@@ -76,16 +111,16 @@ def _tables(raw: bytes, end: int, names: Iterable[str]) -> dict[str, tuple[int, 
     return spans if all(start <= stop for start, stop in spans.values()) else None
 
 
-def _pieces(raw: bytes, start: int, stop: int) -> Iterable[bytes]:
-    """The records in ``raw[start:stop]``, some ``PIECE`` bytes at a time,
-    each piece a JSON object of its own."""
+def _pieces(raw: bytes, start: int, stop: int) -> Iterable[tuple[int, int]]:
+    """Where the records in ``raw[start:stop]`` lie, some ``PIECE`` bytes at
+    a time, each piece a JSON object of its own once in braces."""
     while stop - start > PIECE:
         seam = _SEAM.search(raw, start + PIECE, stop)
         if seam is None:
             break
-        yield _piece(raw, start, seam.start() + 1)
+        yield start, seam.start() + 1
         start = seam.start() + 2
-    yield _piece(raw, start, stop)
+    yield start, stop
 
 
 def _piece(raw: bytes, start: int, stop: int) -> bytes:

@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 from tinydb.storages import Storage
@@ -29,14 +29,21 @@ class SnapshotStorage(Storage):
     """The snapshot half of the database; the journal holds what came since."""
 
     def __init__(self, path: str | Path, take: pieces.Take | None = None,
-                 tables: tuple[str, ...] = ()) -> None:
+                 tables: tuple[str, ...] = (), later: tuple[str, ...] = ()) -> None:
         """``take(table, docs)`` is handed a sealed file's records a piece
         at a time as they are read (see ``pieces``; ``tables``: the names to
         look for), and what it gives back is kept; ``taken`` says whether it
-        was (else the file was read whole)."""
+        was (else the file was read whole). Where the pieces of the tables
+        named in ``later`` lie is kept too, in ``kept``, when they were
+        taken, and the file is then held open in ``kept_in`` to read them
+        again: a fold's new file takes the path, not this one's bytes."""
         self.path = Path(path)
         self._take = take
         self._tables = tables
+        self._later = later
+        self.kept: dict[str, list[pieces.Span]] = {}
+        self.kept_in: BinaryIO | None = None
+        self._file: BinaryIO | None = None  # fetched from, until decoded
         self.taken = False
         self._data: Tables | None = None
         self._loaded = False
@@ -93,10 +100,16 @@ class SnapshotStorage(Storage):
     def fetch(self) -> bytes | None:
         """The file's bytes (None: no file), read before they are decoded,
         so that a reader can take the journal's right after them."""
+        self._let_go()
         try:
-            with os.fdopen(open_private(self.path, os.O_RDONLY), "rb") as handle:
+            handle = os.fdopen(open_private(self.path, os.O_RDONLY), "rb")
+            try:
                 self.stamp = _info(os.fstat(handle.fileno()))
                 self._raw = handle.read()
+            except BaseException:
+                handle.close()
+                raise
+            self._file = handle
         except FileNotFoundError:
             self.stamp = None
             return None
@@ -106,26 +119,40 @@ class SnapshotStorage(Storage):
             raise UnreadableFile(self.path, "permission") from None
         return self._raw
 
+    def _let_go(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
     def _decode(self, raw: bytes) -> Tables:
         take, self._take = self._take, None  # once: it holds the read's texts
+        try:
+            return self._decoded(raw, take)
+        finally:
+            self._let_go()
+
+    def _decoded(self, raw: bytes, take: pieces.Take | None) -> Tables:
         if take is not None and not _blank(raw):
-            data = _in_pieces(self.path, raw, take, self._tables)
+            kept: dict[str, list[pieces.Span]] = {name: [] for name in self._later}
+            data = _in_pieces(self.path, raw, take, self._tables, kept)
             if data is not None:
                 self.sealed = self.taken = True
+                if self._later:
+                    self.kept, self.kept_in, self._file = kept, self._file, None
                 return data
         data, self.sealed = decode(self.path, raw)
         return data
 
 
-def _in_pieces(path: Path, raw: bytes, take: pieces.Take,
-               tables: tuple[str, ...]) -> Tables | None:
+def _in_pieces(path: Path, raw: bytes, take: pieces.Take, tables: tuple[str, ...],
+               kept: dict[str, list[pieces.Span]]) -> Tables | None:
     try:
         end = seal.verify(raw)
     except seal.Broken as exc:
         raise UnreadableFile(path, "checksum", str(exc)) from None
     if end is None:  # not sealed: read whole and checked record by record
         return None
-    return pieces.read(raw, end, (*tables, "meta"), take, SCHEMA_VERSION)
+    return pieces.read(raw, end, (*tables, "meta"), take, SCHEMA_VERSION, kept)
 
 
 def _blank(raw: bytes) -> bool:

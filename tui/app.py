@@ -39,6 +39,9 @@ if TYPE_CHECKING:
     from tui.screens.board import BoardScreen
 
 LOAD_AFTER_S = 0.05
+# The contacts by lead and by time are built this long after the board is
+# painted, behind it: the first start does without them (see warm_contacts).
+CONTACTS_AFTER_S = 0.5
 # How long a thread holds the interpreter while another waits for it. The
 # board's work behind the rep (the search's index, 5 to 10 s at 100k leads,
 # the market's census) would keep a key waiting up to Python's 5 ms at each
@@ -147,6 +150,8 @@ class LeadboardApp(LiveBase, App[None]):
         elif self._waiting_keys is not None:
             # A moment after the first frame, by when the keys typed ahead are in.
             self.call_after_refresh(self.set_timer, TYPED_AHEAD_S, self._start_hand_over)
+        if self.store is not None:
+            self.call_after_refresh(self.set_timer, CONTACTS_AFTER_S, self.store.warm_contacts)
 
     def _start_loading(self, opening: Opening) -> None:
         # A thread of its own, not a worker: quitting while it loads must not
@@ -209,6 +214,7 @@ class LeadboardApp(LiveBase, App[None]):
         # On top of the preview (the default screen, which cannot be switched away).
         await self.push_screen(self._new_board(message.order))
         self._start_hand_over()
+        self.call_after_refresh(self.set_timer, CONTACTS_AFTER_S, message.store.warm_contacts)
 
     def _start_hand_over(self) -> None:
         self.run_worker(self._hand_over(), group="keys", exit_on_error=False)

@@ -259,7 +259,7 @@ def _opening(path: Location, clock: Clock, read_only: bool) -> Callable[[], Lead
     def open_store() -> None:
         try:
             done.append(LeadStore.open(path, clock=clock, read_only=read_only,
-                                       fallback_read_only=not read_only))
+                                       fallback_read_only=not read_only, contacts_later=True))
         except BaseException as exc:  # handed to the waiting thread, raised there
             done.append(exc)
 

@@ -19,36 +19,44 @@ import errno
 import os
 import re
 from collections.abc import Iterable, Iterator
+from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import orjson
 from filelock import FileLock
 from tinydb import TinyDB
 
-from store import codec, journal, lock, packed, seal
+from store import codec, journal, lock, packed, pieces, seal
 from store.backups import finish_restore, keep_backup, prune
 from store.collector import collector_paused
+from store.contact_index import DEFAULTS as CONTACT_DEFAULTS
+from store.contact_index import FIELDS as CONTACT_FIELDS
 from store.errors import FoldFailed, Locked, SaveFailed, StoreError, UnreadableFile
 from store.migrations import SCHEMA_VERSION
 from store.records import check_documents, check_meta
 from store.safe_files import remove_leftovers, replace
 from store.storage import SnapshotStorage
-from store.table import LazyTable
+from store.table import LazyTable, Later
 
 if TYPE_CHECKING:
     from store.leadstore import LeadStore
 
 READ_TRIES = 20  # reads of the pair snapshot + journal before a reader gives up
 _OURS = ("", ".journal", ".preview", ".error.log")  # the files beside the data file we replace
+# Packed, for the board, once it is painted (or at the first question that
+# needs them): the board reads only each contact's lead, status and time,
+# taken as they are read. A third of a first start at 100k leads.
+LATER = "contacts"
 
 
 class FileBackend:
     server = False
 
-    def __init__(self, path: Path, read_only: bool) -> None:
+    def __init__(self, path: Path, read_only: bool, contacts_later: bool = False) -> None:
         self.path = path
+        self._later = (LATER,) if contacts_later else ()  # see LATER
         self.location = str(path)
         self.shown = str(path)
         self.name = path.name
@@ -103,20 +111,25 @@ class FileBackend:
         still in place go with it. Only the bytes are taken in that window;
         they are decoded after."""
         for _attempt in range(READ_TRIES):
-            self._storage = SnapshotStorage(self.path, _Taker(), core.table_names)
+            taker = _Taker(self._later)
+            self._storage = SnapshotStorage(self.path, taker, core.table_names, self._later)
             self._storage.fetch()
             log = journal.fetch(Path(f"{self.path}.journal"))
             if not self.read_only or self._storage.same_file():
-                self._read(core, log)
+                self._read(core, log, taker)
                 break
         else:
             raise UnreadableFile(self.path, "journal", "the file kept changing while read")
 
-    def _read(self, core: LeadStore, log: bytes) -> None:
+    def _read(self, core: LeadStore, log: bytes, taker: _Taker) -> None:
         self._db = TinyDB(self.path, storage=lambda _path: self._storage)
         try:
             raw = self._storage.read() or {}
             meta = check_meta(raw.get("meta", {}).get("1", {}))
+            for name, kept in self._storage.kept.items():  # read in pieces: their rows alone
+                packing = partial(_kept, texts=taker.texts)
+                raw[name] = Later(partial(_again, self.path, self._storage.kept_in, kept,
+                                          packing, name), raw.get(name, {}), CONTACT_FIELDS)
             if not self._storage.taken:  # read whole: checked and packed here
                 _checked_leads(raw.get("leads", {}))
                 if raw and not self._storage.sealed:
@@ -196,15 +209,49 @@ class _Taker:
     """What the store keeps of a sealed file's records, a piece at a time
     as they are read: the meta checked, the leads looked at, all packed."""
 
-    def __init__(self) -> None:
-        self._texts: dict[str, str] = {}  # of this read only
+    def __init__(self, later: tuple[str, ...] = ()) -> None:
+        self._later = later  # the tables packed later: their rows alone, now
+        self.texts: dict[str, str] = {}  # of this read only (and of the table packed later)
 
-    def __call__(self, name: str, docs: dict[str, Any]) -> dict[str, Any]:
+    def __call__(self, name: str, docs: dict[str, Any]) -> dict[Any, Any]:
         if name == "meta":
             check_meta(docs.get("1", {}))
         elif name == "leads":
             _checked_leads(docs)
-        return _kept(name, docs, self._texts)
+        elif name in self._later:
+            return _contact_rows(docs, self.texts)
+        return _kept(name, docs, self.texts)
+
+
+def _again(path: Path, file: BinaryIO, spans: list[pieces.Span], take: pieces.Take,
+           name: str) -> dict[Any, Any]:
+    """A table read later (see LATER), from the file it was read from."""
+    try:
+        return pieces.again(file, spans, take, name)
+    except (OSError, ValueError) as exc:  # pieces.Changed, or the file closed by a first failure
+        raise UnreadableFile(path, "checksum", str(exc)) from None
+    finally:
+        file.close()
+
+
+def _contact_rows(contacts: dict[str, Any], texts: dict[str, str]) -> dict[int, tuple]:
+    """What the store reads of each contact as it opens (see contact_index),
+    by id, as its packed document would give it (its texts kept once, as
+    packing keeps them)."""
+    rows: dict[int, tuple] = {}
+    keep, planned = texts.setdefault, CONTACT_DEFAULTS[1]
+    for contact_id, doc in contacts.items():
+        if type(doc) is dict:
+            get = doc.get
+            at, status = get("at"), get("status", planned)
+            if type(at) is str:
+                at = keep(at, at)
+            if type(status) is str:
+                status = keep(status, status)
+            rows[int(contact_id)] = (get("lead_id"), status, at)
+        else:  # damaged: fails here as reading its packed document would
+            rows[int(contact_id)] = tuple(packed.values(doc, CONTACT_FIELDS, CONTACT_DEFAULTS))
+    return rows
 
 
 def _checked_leads(leads: dict[str, Any]) -> None:

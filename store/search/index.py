@@ -119,6 +119,9 @@ class SearchIndex:
         only the few it needs."""
         now = self.store.now()
         piles = Piles(warm if in_parts is None else in_parts)
+        # Not beside the contacts' packing and index (the board has them
+        # built behind it): the two at once would hold more than either.
+        self.store.index_contacts()
         give_back_memory()
         with collector_paused():
             # One pass over the stored fields, the fast way to read every lead;

@@ -60,7 +60,7 @@ def load(opening: Opening) -> Loaded | LoadFailed:
 
     try:
         store = LeadStore.open(opening.path, clock=opening.clock, read_only=opening.read_only,
-                               fallback_read_only=not opening.read_only)
+                               fallback_read_only=not opening.read_only, contacts_later=True)
         return Loaded(store, BoardIndex(store, store.now()))
     except Exception as exc:  # said to the rep by the CLI, as any failed opening
         return LoadFailed(exc)
