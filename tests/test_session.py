@@ -340,3 +340,14 @@ async def test_the_next_leads_scroll_bar_comes_in_the_frame_that_shows_it(store,
         lead, cells = updates[0]
         assert lead == second
         assert all((y, bar.region.x) in cells for y in bar.region.line_range)
+
+
+async def test_the_session_start_stands_on_a_plain_background(store, seeded):
+    # The board dimmed behind it was drawn again, blended, in the frame of t.
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        assert isinstance(app.screen, SessionStart)
+        assert app.screen.styles.background.a == 1
+        shown = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        assert "6 leads" in shown and "张伟" not in shown  # the queue said, no board behind
