@@ -233,38 +233,33 @@ NOTES = """
 The machine has two cores; single figures are noisier than the ratios, and
 the causes below are what the figures show across areas, not one reading.
 
-- **The keys' run that stopped.** Run again after the latest changes, the
-  keys' area stopped twice at 100k leads, each time once in its run of five
-  apps: `p`, pressed right after the search was closed with escape, had not
-  opened the plan within the harness's 5 s. A third run went through (the
-  table above), and eight runs of the same keys on their own since (with a
-  preview and without) opened the plan each time, in 160 to 240 ms. The
-  cause is not found yet.
-- **Keys as the rep sees them** (the first table, new: the real app in a
-  terminal). Board `j`/`k` is now within a frame at every size (13 ms at 100k,
-  where it took 20); grade steps take about a frame (16 to 17 ms), moves and
-  triage decisions 17 to 23 ms, `tab` 20 to 22 ms (was 37 to 46), search
-  typing 29 to 38 ms, and opening the pane, the search, the plan or a session
-  58 to 147 ms (the pane was 89 to 134).
-  What costs the frames: a key's change that Textual paints in two refreshes
-  (the move, then "✓ saved"; the letter, then its matches), each waiting for
-  a tick of the screen's frame timer, and a focus change or a new pane laying
-  out the whole screen. The app no longer replaces Textual's compositor, timer
-  or frames; see the last section for what paints keys on time instead.
-  `tab` moved the focus to the next quadrant's list, and Textual repaints the
-  whole screen at every focus change (the screen's `focused` is a reactive
-  that refreshes the screen), besides restyling the two panes and their
-  lists. The board now keeps the focus and shows the active place itself
-  (see the last section): `tab` repaints the two panes, 20 to 22 ms in the
-  table where it took 37 to 46; still over a frame, as a pane's new border
-  has Textual composite every line of the pane again.
-  At 100k every board key is slower than at 1k for a reason outside it:
-  the keys are timed 3 s after the board paints, while the search's index
-  (5 to 10 s at 100k) and then the market's census are built in threads of
-  their own, sharing the interpreter with the screen. Timed after them (12 s
-  of reading), `j`/`k` took 9.6 ms at 1k and 11.7 at 100k. They now step
-  aside from a key until its frame is shown, which leaves their sorts (one
-  call each, which cannot be cut) and the rest of the machine's load.
+- **The keys' run that stopped** (twice, two runs before the table's, at
+  100k leads: `p`, pressed right after the search was closed with escape,
+  had not opened the plan within the harness's 5 s). Not seen since, in this
+  run nor in six runs of the same keys on their own under load. Keys that
+  come together are handed to the board one at a time, each once the app is
+  done with the one before, and a widget that never took its turn held every
+  later key for good: that fits what was seen. A key now waits half a
+  second at most for the ones before it (tests/test_opening.py); which
+  widget kept it waiting is not found.
+- **Keys as the rep sees them** (the first table: the real app in a
+  terminal, run alone on a quiet machine). Every key on the board now meets
+  its goals at every size: `j`/`k` 3 to 4 ms, `tab` 4 ms (20 to 22 before),
+  moves 8 ms, grade steps 6 to 7 ms; so do the plan's tabs (10 to 11 ms,
+  42 to 52 before). A triage decision takes 6 to 7 ms (19 to 23 before),
+  over its goal only by the ratio of 100k to 1k (1.2×, 1.3 ms). Search
+  typing is within a frame at 1k (15 ms), at 17 ms at 10k and 21 ms at
+  100k (1.36×): a letter's matches narrow the board's five lists, which
+  draws them anew, and the search and the narrowing take 5 ms more at 100k.
+  Opening something is 17 to 24 ms at every size: the plan (23 ms, was
+  145), a session (17 ms, was 58 to 65), the search bar (24 ms, was 60 to
+  90) and the detail pane (23 ms, was 58 to 61), each over a frame because
+  a new screen or a pane that takes room from the board has Textual lay out
+  and draw every line of the screen (about 11 ms at 1k, 17 at 100k, of it).
+  The run before this one was made with other work on the machine: it put
+  `j`/`k` at 13 ms, against 3 to 4 here, so its figures and these are not
+  to be compared key by key; what changed for each key is in the last
+  section, with figures taken in turn with the code before.
 - **Importing a large CSV** (4.7× against 4× in the run of the imports
   alone, on a busy machine: load 4 to 7, the baseline twice its quiet time;
   4.4× in the run before): a file with no control character is checked once
@@ -319,31 +314,37 @@ the causes below are what the figures show across areas, not one reading.
   change; timed in-process at that moment, all regions after a change took
   361 ms at 100k against 335 ms at 1k (1.08×). The board's fleet row, which
   nothing here touches, swung from 0.96× to 1.50× in the same runs.
-- **Start-up**: a later start paints the board from its preview (now from 500
-  leads, so 1k too) with only what that needs: the command line imports the
-  sub-command it is given and nothing for the board; the store, the domain and
-  the full board load behind the preview; one language's texts; Textual's
-  version without the package metadata; the collector paused until the first
-  frame; the preview read a column at a time. Alternated with the code before
-  on a busy machine: 1.1 to 1.65× a minimal app's start against 1.7 to 2.4×
-  before. What is left is Textual's own work for a screen of twenty widgets
-  (styles, mount, the first frame: about 80 ms of CPU more than the minimal
-  app's one Static) and the board's modules and stylesheet. A first start at
-  100k (no preview) reads the file and takes its checksum while the board's
-  modules are imported, reads a contact's lead, status and time in one step,
-  packs records in one pass and works out the board's order with its lookups
-  taken once: about 12 % less CPU than before, alternated on the same busy
-  machine; the file's parse and packing (pure Python over 3 million values)
-  are most of what is left. In the table's run a first start at 100k took
-  3.8 s (2.8 in the run before these changes); taken in turn with the code
-  before on one file just after, it took 2.84 and 2.94 s against 3.37 and
-  3.48: the machine ran slower that hour, and the goal is still missed.
-- **A session at 100k** (`t` to the session painted): the queue walked every
-  lead for dormant leads due to wake. It now does so only while the queue has
-  room: alone after this run, 68 ms at 100k against 38 at 1k (1.8×, goal 1.5×);
-  what is left is the first lead's sheet, whose history is longer in the new demo.
-- **The plan's month tab at 100k** (61 ms, goal 50): the demo now holds a year
-  of past contacts (168k contacts, 143k before).
+- **Start-up** (now met at every size). A later start paints the board from
+  its preview (from 500 leads, so 1k too) with only what that needs: the
+  command line imports the sub-command it is given and nothing for the
+  board; the store, the domain and the full board load behind the preview;
+  one language's texts; Textual's version without the package metadata; the
+  collector paused until the first frame; the preview read a column at a
+  time: 1.42 to 1.47× a minimal app's start in the table's run (1.57 to 1.62
+  in the run before, on a busier machine). A first start at 100k (no
+  preview) takes 1.9 s (2.8 to 3.8 before): opening finds only each lead's
+  next planned contact and reads each contact's lead, status and time as
+  the file is parsed; the contacts themselves are packed, and indexed by
+  lead and by time, in a thread once the board is painted, read again from
+  the same open file (a question that needs them sooner waits for them; a
+  file whose bytes changed in place since is refused as damaged), and the
+  search index is built after them. In turn with the code before on one
+  file: 1.88 s against 2.45 (medians of nine), 2.03 against 2.52 on a busier
+  machine. Packing the leads (0.7 s) is now the most of what is left.
+- **A session at 100k** (`t` to the session painted, in-process): 25 ms at
+  both sizes (43 and 37 before): the session screen is imported while the
+  rep reads the board, and its first frame shows the lead (it was laid out
+  at width 0 and came blank for a frame). A decision's frame is in-process
+  over its goals by a fraction of a millisecond (3.5 / 4.2 ms against a
+  minimal app's key of 1.7, which ran faster on this quiet machine than in
+  the run before, 2.1): the frame now holds the next lead's scroll bar,
+  which before came in a frame of its own 30 ms later, when the next lead
+  was made ready. As the rep sees it that is one frame of 6 to 7 ms where
+  it was two, 19 to 23 ms (the first table).
+- **The plan** (met): the month's rows are read from the store's contacts
+  by time as a view, only the rows on screen (the month tab sorted 30k
+  contacts before); the plan screen is built once, unseen, while the rep
+  reads the board, and only filled when opened.
 - **Memory at 100k** (was 9.3× the file, now 3.4× to every lead loaded and
   3.9× once the search index is built; goal 4×). Where it went, resident
   size after each step of opening the 100k demo (111 MiB on disk) in a fresh
@@ -400,7 +401,15 @@ the causes below are what the figures show across areas, not one reading.
   preview (the board paints from the preview as before; reading the records
   is 0.15 s quicker for the board); a fold (at quit, or when the journal
   grows) turns every document back into a dict for TinyDB, 0.4 s more CPU,
-  and is the session's highest point: 798 MiB (was 1,152), over the goal.
+  and was the session's highest point: 798 MiB (was 1,152), over the goal.
+  A fold now writes the file a thousand documents at a time, made into JSON
+  and sealed as they go (the same file byte for byte, tests/test_fold_pieces.py),
+  and a fold at close, with nothing changing beside it, folds the tables as
+  they are rather than copies: a whole session (start, the search index
+  built, a lead moved, the app closed) peaks at 441 MiB, 3.97× the file
+  (965 MiB, 8.7×, before). A fold in the background, when the journal has
+  grown past 8 MiB, still copies the tables' lists of records first (about
+  20 MiB at 100k), as the rep's changes go on beside it.
 - **Search typing in-process at 100k** and **cold start at 10k**: over their
   budgets by small margins in this run, within them in the runs before; not
   measured alone again, so noise and the larger demo are both open causes.
@@ -445,8 +454,12 @@ too noisy to say more (the same build's figures moved by 20 ms).
   (`tab`, opening the search) got slower: the screen paints the layout's
   steps as separate frames.
 - **The search holds the screen's frames from the key until the widgets its
-  matches changed have told the screen** (`App.batch_update`, released by
-  `call_after_refresh`, 50 ms at most). Without it the letter and the match
+  matches changed have told the screen** (`App.batch_update`, 50 ms at
+  most). Each widget tells the screen in a turn of its own; the frames are
+  let go once each has had its turn and then the screen, not after a frame
+  of the screen's (`call_after_refresh`), which came one to three ticks
+  later: at 100k in turn with the code before, 18 to 22 ms a letter against
+  21 to 27 (medians, two runs each on a busy machine). Without it the letter and the match
   list were painted a frame before the board's lists (tests/test_search_ui.py
   counts the frames). Without the hold (then only for searches slower than
   the key's 12 ms wait), search typing took 27.1 / 54.2 ms against 24.7 /
@@ -495,6 +508,20 @@ The first run was made before the index's last passes stepped aside too.
 Moves are not quicker: their frame draws two lists and their titles anew,
 and the sync now comes before it rather than after.
 
+- **Opening something draws it complete in its first frame.** The detail
+  pane and the plan's list always have their scroll bar (placed only once
+  the text overflowed, it came by a second layout, a frame later), the plan
+  is built once, unseen, while the rep reads the board (pushed and taken
+  down in one turn, so no frame shows it and no key reaches it) and filled
+  when opened, and the plan's tabs are one widget of the app's own that
+  draws the names and the bar under the chosen one together (Textual's
+  tabs slid the bar there in a frame after the highlight). A triage
+  decision's next lead comes with its scroll bar in the same frame
+  (tests/test_session.py; tests/test_panes_open.py and
+  tests/test_plan_frames.py for the others). A session's start stands on a
+  plain background: the board dimmed behind it was drawn again, blended, in
+  the frame of `t` (25 against 50 ms in turn with the code before, on a
+  busy machine).
 - **Chinese characters cut where a box over the board meets the panes**
   (Textual issue 6357): the one private part left, tui/cjk_overlay_fix.py, for
   Textual 8; it changes what is drawn, not how fast. Textual's partial update
