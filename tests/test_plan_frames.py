@@ -42,9 +42,9 @@ async def test_the_plan_opens_with_its_rows_drawn_once_and_focused(store, seeded
         assert len(drawn) == 1 and drawn[0][0], drawn
 
 
-async def test_the_plan_is_built_once_and_read_afresh_on_each_opening(store, seeded, clock,
-                                                                     monkeypatch):
-    built = []
+def plan_screens_built(monkeypatch) -> list[PlanScreen]:
+    """The plan screens put together from now on, each as it is composed."""
+    built: list[PlanScreen] = []
     compose = PlanScreen.compose
 
     def counted(screen: PlanScreen):
@@ -52,6 +52,12 @@ async def test_the_plan_is_built_once_and_read_afresh_on_each_opening(store, see
         return compose(screen)
 
     monkeypatch.setattr(PlanScreen, "compose", counted)
+    return built
+
+
+async def test_the_plan_is_built_once_and_read_afresh_on_each_opening(store, seeded, clock,
+                                                                     monkeypatch):
+    built = plan_screens_built(monkeypatch)
     app = LeadboardApp(store, "en")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("p", "w")
@@ -73,14 +79,7 @@ async def test_the_plan_is_built_once_and_read_afresh_on_each_opening(store, see
 async def test_the_plan_is_built_while_the_rep_reads_the_board(store, seeded, monkeypatch):
     """A second after the board's first paint the plan screen is built,
     unseen: its key then only fills it, and draws its rows once."""
-    built = []
-    compose = PlanScreen.compose
-
-    def counted(screen: PlanScreen):
-        built.append(screen)
-        return compose(screen)
-
-    monkeypatch.setattr(PlanScreen, "compose", counted)
+    built = plan_screens_built(monkeypatch)
     app = LeadboardApp(store, "en")
     async with app.run_test(size=SIZE) as pilot:
         board = app.screen
