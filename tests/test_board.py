@@ -458,13 +458,15 @@ async def test_help_leaves_out_textuals_copy_key_and_ctrl_c_still_copies(store, 
             "P has a project on hand",
             "12-03 / 09:30 next contact (today's: its time): red if overdue, highlighted if today",
             "27-01-06 a next contact in another year (year-month-day); a narrow pane shows 01-06, underlined",
-            "Ungraded the tray on the right: intent or funds not graded yet"]),
+            "Ungraded the tray on the right: intent or funds not graded yet",
+            "Q1 the place the keys act on: its title in reverse, its cursor lit"]),
     ("zh", ["看板上的标记",
             "信+ 信? 信- 信誉：好 / 未知 / 差",
             "工 手上有工程",
             "12-03 / 09:30 下次接触（当天的只显示时间）：红色为已逾期，醒目显示为今天",
             "27-01-06 不在今年的下次接触（年-月-日）；窄栏只显示 01-06，加下划线",
-            "待评级 右侧的待评区：意向或资金还没评级的客户"]),
+            "待评级 右侧的待评区：意向或资金还没评级的客户",
+            "Q1 按键作用的位置：标题反色显示，光标行高亮"]),
 ])
 async def test_help_explains_the_marks_on_the_board(store, seeded, lang, rows):
     store.edit_lead(seeded["张伟"], credit=Credit.GOOD, has_project=True)  # heads Q1

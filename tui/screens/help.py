@@ -45,6 +45,7 @@ def board_legend() -> Text:
         (t("help.legend.when_mark"), t("help.legend.when")),
         (t("help.legend.year_mark"), t("help.legend.year")),
         (t("tray.title"), t("help.legend.tray")),
+        ("Q1", t("help.legend.active")),
     ])
 
 

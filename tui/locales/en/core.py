@@ -247,6 +247,7 @@ MESSAGES: dict[str, str] = {
     "help.legend.year_mark": "27-01-06",
     "help.legend.year": "a next contact in another year (year-month-day); a narrow pane shows 01-06, underlined",
     "help.legend.tray": "the tray on the right: intent or funds not graded yet",
+    "help.legend.active": "the place the keys act on: its title in reverse, its cursor lit",
     # errors
     "error.store_error": "Something went wrong with the data file.",
     "error.unreadable_file": "Cannot read {path}; it was left untouched.",

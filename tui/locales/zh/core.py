@@ -236,6 +236,7 @@ MESSAGES: dict[str, str] = {
     "help.legend.year_mark": "27-01-06",
     "help.legend.year": "不在今年的下次接触（年-月-日）；窄栏只显示 01-06，加下划线",
     "help.legend.tray": "右侧的待评区：意向或资金还没评级的客户",
+    "help.legend.active": "按键作用的位置：标题反色显示，光标行高亮",
     # 错误
     "error.store_error": "数据文件出了问题。",
     "error.unreadable_file": "无法读取 {path}，文件没有被改动。",
