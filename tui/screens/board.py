@@ -565,46 +565,17 @@ class BoardScreen(ClashActions, PlanActions, Screen):
         self.start_session(queue)
 
     def start_session(self, queue) -> None:
-        """Shows what the queue holds, then the session when the rep starts it.
-        The session's screen is put together while the rep reads what the
-        queue holds (see :meth:`_put_together`): its key then only shows it."""
+        """Shows what the queue holds, then the session when the rep starts it."""
         from tui.screens.session import SessionScreen, SessionStart  # when first used
 
-        ahead = SessionScreen(self.store, queue)
-        start = SessionStart(queue)
+        def started(start: bool | None) -> None:
+            if start:
+                self.app.push_screen(SessionScreen(self.store, queue), self._session_done)
 
-        def started(begin: bool | None) -> None:
-            if begin:
-                ahead.begin()
-                self.app.push_screen(ahead, lambda changed: self._session_done(changed, ahead))
-            else:
-                self._drop(ahead)
+        self.app.push_screen(SessionStart(queue), started)
 
-        self.app.push_screen(start, started)
-        if queue.lead_ids:
-            self.call_after_refresh(self._put_together, ahead, start)
-
-    def _put_together(self, screen: Screen, over: Screen) -> None:
-        """``screen`` composed and laid out unseen, under ``over``: put up and
-        taken down again in one turn, so that no frame shows it and no key
-        reaches it. Kept (installed) until it has been shown."""
-        if self.app.screen is not over or self.app.is_screen_installed(screen):
-            return  # answered already
-        self.app.install_screen(screen, f"session-{id(screen)}")
-        self.app.push_screen(screen)
-        self.app.pop_screen()
-
-    def _drop(self, screen: Screen) -> None:
-        """A screen put together ahead, done with: Textual removes it when it
-        is taken down, once it is no longer installed."""
-        if self.app.is_screen_installed(screen) and screen not in self.app.screen_stack:
-            self.app.uninstall_screen(screen)
-            screen.remove()
-
-    def _session_done(self, changed: set[int] | None, screen: Screen | None = None) -> None:
+    def _session_done(self, changed: set[int] | None) -> None:
         assert self.index is not None
-        if screen is not None:
-            self.call_after_refresh(self._drop, screen)  # once it is taken down
         self.index.refresh(changed or ())
         self.refresh_board()
 

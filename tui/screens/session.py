@@ -187,13 +187,6 @@ class SessionScreen(ClashActions, Screen[set[int]]):
         self.show_lead()
         self.set_interval(1, self._tick)
 
-    def begin(self) -> None:
-        """The rep starts the session: its clock from now, and the lead as it
-        is now (the screen may have been put together a while before)."""
-        self.session.started = self.store.now()
-        if self.is_mounted:
-            self.show_lead(self.message.text, in_place=True)
-
     # ------------------------------------------------------------ showing
     def show_lead(self, message: str = "", in_place: bool = False) -> None:
         """Show the lead at the rep's place; ``in_place``: the same lead
