@@ -32,8 +32,7 @@ def seal(data: dict[str, Any]) -> bytes:
     if isinstance(meta, dict):
         meta["sealed"] = True
     body = orjson.dumps({name: table for name, table in data.items() if name != TABLE})
-    comma = b"," if len(body) > 2 else b""
-    return b'%s%s"checksum":{"1":{"crc32":"%08x"}}}' % (body[:-1], comma, zlib.crc32(body))
+    return b"".join(sealed_pieces([body]))
 
 
 def sealed_pieces(body: Iterable[bytes]) -> Iterator[bytes]:

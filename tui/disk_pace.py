@@ -10,8 +10,10 @@ disk gets the change painted first and the save straight after it.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+
+from textual.message_pump import MessagePump
 
 # Half a frame at 60 a second; an fsync takes 0.3 to 5 ms on a common disk.
 QUICK_SYNC_S = 0.008
@@ -22,6 +24,15 @@ class DiskPace:
 
     def __init__(self) -> None:
         self.quick = True  # until a save says otherwise
+
+    def save(self, node: MessagePump, make_durable: Callable[..., object],
+             *args: object) -> None:
+        """``make_durable(*args)`` now, before the frame, while the disk is
+        quick; else once ``node``'s screen has painted the change."""
+        if self.quick:
+            make_durable(*args)
+        else:
+            node.call_after_refresh(make_durable, *args)
 
     @contextmanager
     def timed(self, counts: bool = True) -> Iterator[None]:

@@ -68,12 +68,12 @@ class QuadrantBoard(Container, can_focus=True):
 
     # The keys inside a place act on the active one's list.
     BINDINGS = [
-        Binding("down,j", "cursor_down", "Down", id="list.down", show=False),
-        Binding("up,k", "cursor_up", "Up", id="list.up", show=False),
-        Binding("pagedown", "page_down", "Page down", id="list.page_down", show=False),
-        Binding("pageup", "page_up", "Page up", id="list.page_up", show=False),
-        Binding("home,g", "first", "First", id="list.first", show=False),
-        Binding("end,G", "last", "Last", id="list.last", show=False),
+        Binding("down,j", "in_list('cursor_down')", "Down", id="list.down", show=False),
+        Binding("up,k", "in_list('cursor_up')", "Up", id="list.up", show=False),
+        Binding("pagedown", "in_list('page_down')", "Page down", id="list.page_down", show=False),
+        Binding("pageup", "in_list('page_up')", "Page up", id="list.page_up", show=False),
+        Binding("home,g", "in_list('first')", "First", id="list.first", show=False),
+        Binding("end,G", "in_list('last')", "Last", id="list.last", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -168,23 +168,9 @@ class QuadrantBoard(Container, can_focus=True):
     def on_blur(self) -> None:
         self.pane(self.place).show_active(False)
 
-    def action_cursor_down(self) -> None:
-        self.active_list.action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.active_list.action_cursor_up()
-
-    def action_page_down(self) -> None:
-        self.active_list.action_page_down()
-
-    def action_page_up(self) -> None:
-        self.active_list.action_page_up()
-
-    def action_first(self) -> None:
-        self.active_list.action_first()
-
-    def action_last(self) -> None:
-        self.active_list.action_last()
+    def action_in_list(self, action: str) -> None:
+        """One of the list's own actions, on the active place's list."""
+        getattr(self.active_list, f"action_{action}")()
 
     @on(LeadList.Pressed)
     def _pressed(self, event: LeadList.Pressed) -> None:

@@ -215,10 +215,7 @@ class BoardScreen(ClashActions, PlanActions, Screen):
             return False
         self._unsynced.add(lead_id)
         self._saved([lead_id], cursor_for, durable=False)
-        if self.app.disk.quick:
-            self._make_durable()
-        else:
-            self.call_after_refresh(self._make_durable)
+        self.app.disk.save(self, self._make_durable)
         return True
 
     def _make_durable(self) -> None:

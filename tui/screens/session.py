@@ -258,10 +258,7 @@ class SessionScreen(ClashActions, Screen[set[int]]):
         self.session.record(decision)
         decided = t("session.decided", name=lead.name, what=t(f"summary.{decision}"))
         self.show_lead(decided)
-        if self.app.disk.quick:
-            self._make_durable(decided)
-        else:
-            self.call_after_refresh(self._make_durable, decided)
+        self.app.disk.save(self, self._make_durable, decided)
 
     def _settled(self) -> bool:
         """Make the last decision durable now if it still waits (a key typed
