@@ -136,9 +136,9 @@ async def test_click_selects_and_double_click_opens_details(store, seeded):
         await pilot.click(app.screen.board.lead_list(3), offset=(3, 0))
         assert app.focused.place == 3 and app.focused.lead_id == seeded["刘洋"]
         pane = app.screen.query_one(DetailPane)
-        assert pane.has_class("-hidden")
+        assert not pane.display
         await pilot.double_click(app.screen.board.lead_list(3), offset=(3, 0))
-        assert not pane.has_class("-hidden")
+        assert pane.display
         assert "刘洋" in str(pane.query_one("#detail-heading").render())
 
 
@@ -189,7 +189,7 @@ async def test_detail_pane_shows_fields_advice_and_history(store, seeded):
         assert "Credit is unknown" in body
         assert "Purchase intent: 4 → 3" in body
         await pilot.press("enter")
-        assert pane.has_class("-hidden")
+        assert not pane.display
 
 
 async def test_a_move_with_the_details_open_shows_the_next_lead_on_screen(store, seeded):

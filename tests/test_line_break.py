@@ -75,3 +75,20 @@ def test_a_name_after_a_label_goes_down_whole_when_it_fits_a_line():
     # Too long for any line: cut where it must, by the rules.
     assert break_lines("单位  临沂宏达土石方工程有限公司。", 16) == [
         "单位  临沂宏达土", "石方工程有限公", "司。"]
+
+
+@given(st.lists(TEXTS, min_size=1, max_size=5), WIDTHS)
+def test_broken_text_is_as_high_as_textual_counts_its_lines(paragraphs, width):
+    # The height is its lines counted, not Textual's wrapping done again.
+    from rich.text import Text
+    from textual.content import Content
+    from textual.css.styles import Styles
+
+    from widgets.broken_text import BrokenText, broken_lines
+
+    text = Text("\n".join(paragraphs) + "\n", style="bold")
+    lines = Text("\n").join(broken_lines(text, width))
+    rules = Styles()
+    expected = Content.from_rich_text(lines).get_height(rules, width)
+    assert BrokenText(text).get_height(rules, width) == expected
+

@@ -224,7 +224,7 @@ async def test_enter_typed_ahead_as_a_line_feed_still_jumps(store, seeded):
         for _ in range(50):
             await pilot.pause(0.01)
         assert app.focused.lead_id == seeded["张伟"]
-        assert not app.screen.details.has_class("-hidden")
+        assert app.screen.details.display
 
 
 async def test_a_form_opened_by_a_key_typed_ahead_gets_the_keys_after_it(store, seeded):
@@ -279,7 +279,7 @@ async def test_keys_typed_together_on_a_loaded_board_reach_the_search(store, see
         await keys_together(app, pilot, "slash", "z", "w", "enter")
         assert isinstance(app.screen, BoardScreen)  # no form from a letter
         assert app.focused.lead_id == seeded["张伟"]
-        assert not app.screen.details.has_class("-hidden")
+        assert app.screen.details.display
 
 
 async def test_keys_typed_together_on_a_loaded_board_reach_the_form(store, seeded):

@@ -56,3 +56,24 @@ async def test_opening_and_closing_the_search_keeps_the_lines_the_lists_drew(sto
         await pilot.pause(0.3)
         assert app.focused is app.screen.board
         assert all(lead_list.render_line(1) is line for lead_list, line in before)
+
+
+async def test_opening_the_detail_pane_matches_no_styles_again(store, seeded, monkeypatch):
+    # A class toggled on the pane had Textual match every rule again for the
+    # pane and what is in it, which took longer than drawing its text.
+    restyled: list[object] = []
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        pane = app.screen.query_one(DetailPane)
+        for node in (pane, *pane.query("*")):
+            monkeypatch.setattr(node, "notify_style_update", lambda node=node: restyled.append(node))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pane.display and pane.region.width > 0
+        name = app.store.lead(app.screen.selected_lead_id()).name
+        assert name in "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not pane.display and pane.region.width == 0
+    assert restyled == []

@@ -150,7 +150,7 @@ async def test_enter_jumps_to_the_match_and_opens_its_details(store):
         assert isinstance(app.focused, QuadrantBoard)
         assert app.focused.place == 3 and app.focused.lead_id == ids["张伟"]
         pane = app.screen.query_one(DetailPane)
-        assert not pane.has_class("-hidden")
+        assert pane.display
         # Board keys act on the lead jumped to.
         await pilot.press("1")
         assert store.lead(ids["张伟"]).intent >= 3
@@ -208,7 +208,7 @@ async def test_clicking_a_match_jumps_to_it(store):
         await pilot.click("#search-results", offset=(3, 1))
         await pilot.pause()
         assert isinstance(app.focused, QuadrantBoard) and app.focused.lead_id == ids["张伟"]
-        assert not app.screen.query_one(DetailPane).has_class("-hidden")
+        assert app.screen.query_one(DetailPane).display
 
 
 async def test_escape_clears_and_brings_the_whole_board_back(store):
@@ -528,11 +528,11 @@ async def test_enter_typed_before_the_matches_arrive_goes_to_the_best_one(store,
         gate.clear()
         monkeypatch.setattr(tui.search_panel, "search", slow_search)
         await pilot.press("s", "enter")
-        assert app.screen.details.has_class("-hidden")  # not the stale best match of "z"
+        assert not app.screen.details.display  # not the stale best match of "z"
         gate.set()
         await settle(app, pilot)
         assert app.focused.lead_id == ids["张三"]
-        assert not app.screen.details.has_class("-hidden")
+        assert app.screen.details.display
 
 
 def record_frames(app, monkeypatch) -> list[tuple[str, int, bool]]:

@@ -33,23 +33,26 @@ _EMPTY = Strip([], 0)
 def _render_chops(self: Compositor, crop: Region,
                   is_rendered_line: Callable[[int], bool]) -> Sequence[Mapping[int, Strip]]:
     """As Textual's, front to back, but a line is cut only where its widget's
-    runs of places still free end."""
+    runs of places still free end. A line whose places are all taken is
+    passed over for the widgets behind."""
     cuts = self.cuts
     chops: list[dict[int, Strip | None]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
+    free = [len(cut_set) - 1 for cut_set in cuts]  # a line's places no widget has taken
     for region, clip, strips in self._get_renders(crop):
         drawn = region.intersection(clip)
         left, right = drawn.column_span
         for y, strip in zip(drawn.line_range, strips):
-            if is_rendered_line(y):
+            if free[y] and is_rendered_line(y):
                 cut_set = cuts[y]
                 edges = cut_set[bisect_left(cut_set, left):bisect_right(cut_set, right)]
-                _fill(chops[y], edges, strip, left)
+                free[y] -= _fill(chops[y], edges, strip, left)
     return chops  # type: ignore[return-value]  # every place is filled by the screen
 
 
-def _fill(line: dict[int, Strip | None], edges: list[int], strip: Strip, left: int) -> None:
+def _fill(line: dict[int, Strip | None], edges: list[int], strip: Strip, left: int) -> int:
     """Give a widget's line to the places between ``edges`` that no widget in
-    front of it has taken, cut only where its runs of such places end."""
+    front of it has taken, cut only where its runs of such places end; how
+    many places it took."""
     end = left + strip.cell_length
     if edges[-1] > end:
         # A strip short of its region (a scroll view's, beside its bar) gives
@@ -57,24 +60,25 @@ def _fill(line: dict[int, Strip | None], edges: list[int], strip: Strip, left: i
         edges = [edge for edge in edges if edge <= end]
     places = len(edges) - 1
     if places < 1:
-        return
+        return 0
+    free = [line.get(edge) is None for edge in edges[:-1]]
+    if not any(free):
+        return 0  # all of it behind widgets in front
     runs: list[tuple[int, int, bool]] = []  # first place, past the last, free
     start = 0
     while start < places:
-        free = line.get(edges[start]) is None
         stop = start + 1
-        while stop < places and (line.get(edges[stop]) is None) is free:
+        while stop < places and free[stop] is free[start]:
             stop += 1
-        runs.append((start, stop, free))
+        runs.append((start, stop, free[start]))
         start = stop
-    if not any(free for _start, _stop, free in runs):
-        return  # all of it behind widgets in front
     pieces = strip.divide([edges[stop] - left for _start, stop, _free in runs])
-    for (start, stop, free), piece in zip(runs, pieces):
-        if free:
+    for (start, stop, is_free), piece in zip(runs, pieces):
+        if is_free:
             line[edges[start]] = piece
             for place in edges[start + 1:stop]:
                 line[place] = _EMPTY
+    return sum(free)
 
 
 textual_render_chops = Compositor._render_chops  # Textual's own, for the test

@@ -26,24 +26,26 @@ class BrokenText(Visual):
 
     def __init__(self, text: Text) -> None:
         self.text = text
-        self._at_width: dict[int, Content] = {}
+        self._at_width: dict[int, tuple[int, Content]] = {}  # width: lines, content
 
     def __str__(self) -> str:
         return self.text.plain
 
-    def _content(self, width: int) -> Content:
-        content = self._at_width.get(width)
-        if content is None:
-            lines = Text("\n", style=self.text.style).join(broken_lines(self.text, width))
-            content = self._at_width[width] = Content.from_rich_text(lines)
-        return content
+    def _cut(self, width: int) -> tuple[int, Content]:
+        cut = self._at_width.get(width)
+        if cut is None:
+            lines = broken_lines(self.text, width)
+            joined = Text("\n", style=self.text.style).join(lines)
+            cut = self._at_width[width] = len(lines), Content.from_rich_text(joined)
+        return cut
 
     def render_strips(self, width: int, height: int | None, style: Style,
                       options: RenderOptions) -> list[Strip]:
-        return self._content(width).render_strips(width, height, style, options)
+        return self._cut(width)[1].render_strips(width, height, style, options)
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         return Content.from_rich_text(self.text).get_optimal_width(rules, container_width)
 
     def get_height(self, rules: RulesMap, width: int) -> int:
-        return self._content(width).get_height(rules, width)
+        # A line each: every one fits (Textual's count would cut them all again).
+        return self._cut(width)[0]

@@ -42,6 +42,8 @@ def line_spans(text: str, width: int) -> list[tuple[int, int]]:
     """(start, end) of each line of ``text``, one paragraph, in lines of at
     most ``width`` cells (a single character wider than that has a line of
     its own). The spaces where a line is cut belong to neither line."""
+    if cell_len(text) <= width:
+        return [(0, len(text))]  # most lines of a pane: nothing to cut
     spans: list[tuple[int, int]] = []
     start, used, i, n = 0, 0, 0, len(text)
     cut: tuple[int, int] | None = None  # (end of this line, start of the next)

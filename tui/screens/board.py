@@ -83,7 +83,9 @@ class BoardScreen(ClashActions, PlanActions, Screen):
             yield QuadrantBoard(
                 {p: t("board.empty_place") for p in (*QUADRANTS, TRAY)}, id="board"
             )
-            yield DetailPane(id="details", classes="-hidden")
+            details = DetailPane(id="details")
+            details.display = False  # until the rep opens it
+            yield details
         yield Static(t("welcome.text"), id="welcome", classes="-hidden")
         yield KeyBar(describe=describe, pinned=PINNED_KEYS)
 
@@ -169,7 +171,7 @@ class BoardScreen(ClashActions, PlanActions, Screen):
 
     def refresh_details(self) -> None:
         pane = self.details
-        if pane.has_class("-hidden"):
+        if not pane.display:
             return
         lead_id = self.selected_lead_id()
         if lead_id is None or lead_id not in self.store.leads:
@@ -409,13 +411,14 @@ class BoardScreen(ClashActions, PlanActions, Screen):
             self._follow(next(iter(lead_ids)))
 
     def show_details(self, shown: bool) -> None:
-        """Open or close the detail pane. Only the pane's own class changes:
-        a class on a container restyles everything inside it."""
-        self.details.set_class(not shown, "-hidden")
+        """Open or close the detail pane. Only its display changes: a class,
+        even on the pane alone, has Textual match every rule again for the
+        pane and all inside it, which took more time than its text."""
+        self.details.display = shown
         self.refresh_details()
 
     def action_toggle_details(self) -> None:
-        self.show_details(self.details.has_class("-hidden"))
+        self.show_details(not self.details.display)
 
     def action_new_lead(self) -> None:
         from tui.screens.lead_form import LeadForm  # loaded when first used: quicker start

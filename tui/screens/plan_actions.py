@@ -91,8 +91,7 @@ class PlanActions:
     def show_lead(self, lead_id: int) -> None:
         """Put the cursor on a lead and open its details."""
         self._follow(lead_id)
-        self.details.remove_class("-hidden")
-        self.refresh_details()
+        self.show_details(True)
 
     def action_export(self) -> None:
         from tui.screens.export import ExportForm  # loaded when first used
