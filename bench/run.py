@@ -443,7 +443,7 @@ the patches, which painted the key's change in its own turn; everything else
 is even. Later runs, with the machine under heavy load from other work, were
 too noisy to say more (the same build's figures moved by 20 ms).
 
-- **The frame rate** (`TEXTUAL_FPS`, set to 240 in `tui/__init__.py` unless the
+- **The frame rate** (`TEXTUAL_FPS`, set to 1000 in `tui/__init__.py` since the table above was measured; it was 240 unless the
   rep set it). A changed widget is painted at the next tick of its screen's
   frame timer, and after a pause Textual 8's timer waits one to two ticks; a
   triage decision takes two frames (the change, then "✓ saved", made durable
