@@ -77,3 +77,22 @@ async def test_opening_the_detail_pane_matches_no_styles_again(store, seeded, mo
         await pilot.pause()
         assert not pane.display and pane.region.width == 0
     assert restyled == []
+
+
+async def test_the_detail_pane_opens_and_closes_in_one_layout(store, seeded):
+    """Each list, pane and the board changes size: Textual laid the whole
+    screen out a second time, a frame later, because their virtual size
+    changed too (a size only a scrolling widget needs a layout for). The
+    pane's first opening still takes two: Textual's scroll bar, laid out
+    for the first time, asks for one of its own."""
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        layouts: list[object] = []
+        app.screen.screen_layout_refresh_signal.subscribe(app.screen, layouts.append)
+        for opening, shown in enumerate((True, False, True, False)):
+            layouts.clear()
+            await pilot.press("enter")
+            await pilot.pause(0.3)
+            assert app.screen.query_one(DetailPane).display is shown
+            assert len(layouts) == (2 if opening == 0 else 1), layouts

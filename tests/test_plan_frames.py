@@ -94,3 +94,35 @@ async def test_the_plan_is_built_while_the_rep_reads_the_board(store, seeded, mo
         await pilot.pause(0.3)
         assert app.screen is built[0] and len(built) == 1
         assert len(drawn) == 1 and drawn[0][0], drawn
+
+
+async def test_the_plans_first_opening_paints_lines_drawn_while_the_rep_read_the_board(
+        store, seeded, monkeypatch):
+    """Its parts that the opening does not change (the tabs, the key bar) are
+    drawn once, unseen, when it is built: its first opening paints them as
+    every later one does, without drawing them again."""
+    from widgets.key_bar import KeyBar
+
+    built = plan_screens_built(monkeypatch)
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if built and built[0].is_mounted:
+                break
+        await pilot.pause(0.2)
+        drawn: list[type] = []
+        for part in (KeyBar, TabLine):
+            draw = part.render_line
+
+            def noting(widget, y, draw=draw):
+                if widget.screen is built[0]:
+                    drawn.append(type(widget))
+                return draw(widget, y)
+
+            monkeypatch.setattr(part, "render_line", noting)
+        await pilot.press("p")
+        await pilot.pause(0.3)
+        assert app.screen is built[0]
+        assert drawn == []
+        assert "Day" in built[0].query_one(TabLine).render_line(0).text

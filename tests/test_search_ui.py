@@ -113,9 +113,9 @@ async def test_a_typed_letter_repaints_the_bar_without_laying_out_the_screen(sto
         assert asked and not any(asked)  # repainted, never a layout asked for
 
 
-async def test_rows_built_ahead_of_a_search_follow_a_change_to_their_lead(store):
-    """Opening the bar builds and draws the rows at the top of each place
-    ahead of the first letters; a lead changed after that shows as it now is."""
+async def test_a_lead_changed_while_the_bar_is_open_shows_as_it_now_is(store):
+    """Rows drawn before the bar opened (Q1's, cached by the list) give way to
+    the lead as it is now once it changes."""
     from tests.test_scroll_mark import fill_q1
 
     fill_q1(store)  # more than Q1 shows
@@ -123,15 +123,8 @@ async def test_rows_built_ahead_of_a_search_follow_a_change_to_their_lead(store)
     app = LeadboardApp(store, "en")
     async with app.run_test(size=SIZE) as pilot:
         q1 = app.screen.board.lead_list(1)
-
-        def drawn() -> set[int]:
-            return {row.lead_id for row, _strip in q1._line_cache.values() if row}
-
-        below = [q1.rows[i].lead_id for i in range(q1.size.height, len(q1.rows))]
-        assert below and not set(below) & drawn()
         await pilot.press("slash")
         await pilot.pause()
-        assert set(below) <= drawn() and ids["张三"] in drawn()
         store.edit_lead(ids["张三"], name="张三丰")
         await pilot.press("z", "s", "f")
         await settle(app, pilot)

@@ -4,6 +4,8 @@ wrapping would start a line with a comma or a full stop."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.text import Text
 from textual.content import Content
 from textual.css.styles import RulesMap
@@ -41,7 +43,9 @@ class BrokenText(Visual):
 
     def render_strips(self, width: int, height: int | None, style: Style,
                       options: RenderOptions) -> list[Strip]:
-        return self._cut(width)[1].render_strips(width, height, style, options)
+        # Every line fits: drawn as it is, not looked over for places to wrap.
+        as_cut = replace(options, rules={**options.rules, "text_wrap": "nowrap"})
+        return self._cut(width)[1].render_strips(width, height, style, as_cut)
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         return Content.from_rich_text(self.text).get_optimal_width(rules, container_width)

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from widgets.broken_text import BrokenText
+from widgets.plain_lines import virtual_size_without_layout
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,8 +22,16 @@ class DetailSection:
     lines: list[str] = field(default_factory=list)  # free lines under the rows
 
 
+class PaneText(Static):
+    """A text of the pane: as high as its lines, laid out with the pane."""
+
+    virtual_size = virtual_size_without_layout()
+
+
 class DetailPane(VerticalScroll, can_focus=False):
     """Shows what it is handed; it does not know where leads come from."""
+
+    virtual_size = virtual_size_without_layout()  # only its layout sets it
 
     # The scroll bar always there: shown only once the text overflows, it
     # came a frame after the pane (placed by a second layout), its text cut
@@ -35,8 +44,8 @@ class DetailPane(VerticalScroll, can_focus=False):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="detail-heading")
-        yield Static("", id="detail-body", classes="detail-section")
+        yield PaneText("", id="detail-heading")
+        yield PaneText("", id="detail-body", classes="detail-section")
 
     shown: object = None  # the key of what is shown
 

@@ -232,13 +232,6 @@ class LeadList(PlainLines):
 
         return line
 
-    def draw_ahead(self, row: LeadRow) -> None:
-        """Draw the line for a row that may soon be shown (as it would be
-        below the first, with the scroll mark's track beside it), so that
-        showing it is a look-up."""
-        if self.size.width:
-            self._line(row, self.size.width, 0, "track")
-
     def _line(self, row: LeadRow | tuple[str, str] | None, width: int, selected: int = 0,
               mark: str | None = None) -> Strip:
         """One whole line, from the cache when it has been drawn before, so
@@ -334,6 +327,9 @@ class LeadList(PlainLines):
 
     def on_resize(self, event: events.Resize) -> None:
         # Keep the cursor's row on screen at the new height.
+        # A new size is painted anyway: repainted again only if the top moves.
         height = event.size.height
-        on_screen = self.top <= self.cursor < self.top + height
-        self._show_from(self.top if on_screen else self.cursor - height + 1)
+        if not self.top <= self.cursor < self.top + height:
+            self._show_from(self.cursor - height + 1)
+        elif self.top > max(0, len(self._rows) - height):
+            self._show_from(self.top)

@@ -24,6 +24,7 @@ from textual.geometry import Offset
 from textual.message import Message
 
 from widgets.lead_list import LeadList
+from widgets.plain_lines import virtual_size_without_layout
 from widgets.status_line import StatusLine
 
 PLACES_IN_ORDER = (1, 2, 3, 4, 0)
@@ -31,6 +32,8 @@ PLACES_IN_ORDER = (1, 2, 3, 4, 0)
 
 class QuadrantPane(Vertical):
     """One quadrant (or the tray): a title line over its list."""
+
+    virtual_size = virtual_size_without_layout()
 
     def __init__(self, place: int, empty_text: str) -> None:
         super().__init__(id=f"place-{place}", classes=f"place q{place}")
@@ -63,6 +66,8 @@ class QuadrantPane(Vertical):
 class QuadrantBoard(Container, can_focus=True):
     """Four quadrants and the tray. Posts what the user drags where, and
     which place the rep chose."""
+
+    virtual_size = virtual_size_without_layout()
 
     KEYS_ARE_BINDINGS = True  # no key handlers: the app may run a key's binding at once
 

@@ -8,12 +8,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import Reactive
 from textual.widgets import Input
 
 from widgets.match_list import MatchLine, MatchList
+from widgets.plain_lines import virtual_size_without_layout
 from widgets.status_line import StatusLine
 
 
@@ -24,7 +23,7 @@ class SearchInput(Input):
     text, so a repaint is all a key needs (the input scrolls by its virtual
     size, which it reads as it scrolls)."""
 
-    virtual_size = Reactive(Size(0, 0), repaint=True)
+    virtual_size = virtual_size_without_layout(repaint=True)
 
 
 class SearchBar(Vertical):

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from functools import cached_property, partial
-from itertools import islice
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -41,9 +40,6 @@ from widgets.lead_list import LeadList
 from widgets.quadrant_board import PLACES_IN_ORDER, QuadrantBoard
 from widgets.status_line import StatusLine
 
-# Rows built ahead of a search, at the top of each place, and how many in one
-# turn (a key typed meanwhile waits for a turn's worth: about a millisecond).
-ROWS_AHEAD, ROWS_AT_A_TIME = 400, 32
 # Which place lies left/right of each, for h/l and the arrow keys.
 # Shown in the key bar even when it is narrow: the rest are in the help screen.
 PINNED_KEYS = ("help", "search")
@@ -69,7 +65,6 @@ class BoardScreen(ClashActions, PlanActions, Screen):
         self._order = order
         self.index: NarrowedBoard | None = None
         self._unsynced: set[int] = set()  # leads regraded, not yet on disk
-        self._ahead: Iterator[tuple[int, int]] | None = None  # rows still to build ahead
         self._figure_shown = False  # the board shows the leads behind an insight
 
     @property
@@ -597,29 +592,14 @@ class BoardScreen(ClashActions, PlanActions, Screen):
         self.query_one(SearchPanel).open()
         # What the first narrowing needs (the board's 100k leads gathered),
         # once the bar is painted: the rep reads it before typing.
-        self.call_after_refresh(self.index.prepare)
-        # A search's first letters narrow each place to matches near its top:
-        # their rows are built now, a few at a time between keys, not on the
-        # letter, when every row on screen is new.
-        ahead = iter([(place, lead_id) for place, ids in self.index.board.places.items()
-                      for lead_id in ids[:ROWS_AHEAD]])
-        self._ahead = ahead  # the bar opened again meanwhile: the older build stops
-        # After the bar is painted: the lists' looks change as the focus leaves them.
-        self.call_after_refresh(self._build_rows, ahead)
+        self.call_after_refresh(self._prepare_search)
 
-    def _build_rows(self, ahead: Iterator[tuple[int, int]]) -> None:
-        if ahead is not self._ahead:
-            return
-        some = list(islice(ahead, ROWS_AT_A_TIME))
-        if not some:
-            # Kept while the bar is used: out of the collector's sight, or its
-            # full collections would walk them all again while the rep types.
-            gc.freeze()
-            return
-        rows = self.app.rows
-        for place, lead_id in some:
-            self.board.lead_list(place).draw_ahead(rows.row(lead_id))
-        self.call_later(self._build_rows, ahead)
+    def _prepare_search(self) -> None:
+        assert self.index is not None
+        self.index.prepare()
+        # Kept while the bar is used: out of the collector's sight, or its
+        # collections would walk them all again as the rep types.
+        gc.freeze()
 
     def action_insights(self) -> None:
         """What works, over the board's search when there is one."""

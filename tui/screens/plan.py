@@ -12,6 +12,7 @@ from datetime import datetime
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.geometry import Region
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -92,6 +93,14 @@ class PlanScreen(ClashActions, Screen[tuple[set[int], int | None]]):
             self._show_tab(tab)
         else:  # the first opening: shown on mount
             self.tab = tab
+
+    def draw_ahead(self) -> None:
+        """Every part's lines drawn once while the board is up, so that the
+        first opening paints from them as later ones do."""
+        for widget in (self, *self.query("*")):
+            region = widget.region
+            if region:
+                widget.render_lines(Region(0, 0, region.width, region.height))
 
     @property
     def plan_list(self) -> PlanList:

@@ -78,8 +78,10 @@ class PlanActions:
         if self.app.screen is not self:  # a form or a screen over the board: later
             self.set_timer(SCREENS_AFTER_S, self._build_plan_ahead)
             return
-        self.app.push_screen(self._plan_screen())
+        plan = self._plan_screen()
+        self.app.push_screen(plan)
         self.app.pop_screen()
+        plan.call_after_refresh(plan.draw_ahead)
 
     def _plan_closed(self, result: tuple[set[int], int | None] | None) -> None:
         touched, open_lead = result or (set(), None)
