@@ -243,23 +243,23 @@ the causes below are what the figures show across areas, not one reading.
   second at most for the ones before it (tests/test_opening.py); which
   widget kept it waiting is not found.
 - **Keys as the rep sees them** (the first table: the real app in a
-  terminal, run alone on a quiet machine). Every key on the board now meets
-  its goals at every size: `j`/`k` 3 to 4 ms, `tab` 4 ms (20 to 22 before),
-  moves 8 ms, grade steps 6 to 7 ms; so do the plan's tabs (10 to 11 ms,
-  42 to 52 before). A triage decision takes 6 to 7 ms (19 to 23 before),
-  over its goal only by the ratio of 100k to 1k (1.2×, 1.3 ms). Search
-  typing is within a frame at 1k (15 ms), at 17 ms at 10k and 21 ms at
-  100k (1.36×): a letter's matches narrow the board's five lists, which
-  draws them anew, and the search and the narrowing take 5 ms more at 100k.
-  Opening something is 17 to 24 ms at every size: the plan (23 ms, was
-  145), a session (17 ms, was 58 to 65), the search bar (24 ms, was 60 to
-  90) and the detail pane (23 ms, was 58 to 61), each over a frame because
-  a new screen or a pane that takes room from the board has Textual lay out
-  and draw every line of the screen (about 11 ms at 1k, 17 at 100k, of it).
-  The run before this one was made with other work on the machine: it put
-  `j`/`k` at 13 ms, against 3 to 4 here, so its figures and these are not
-  to be compared key by key; what changed for each key is in the last
-  section, with figures taken in turn with the code before.
+  terminal, run alone on a quiet machine). Every key on the board meets its
+  goals at every size: `j`/`k` 3 to 4 ms, `tab` 4 ms, moves 7 ms, grade
+  steps 5 to 6 ms; so do the plan's tabs (9 to 10 ms) and a triage decision
+  (6 to 7 ms; 1.18× from 1k to 100k). Search typing is within a frame at
+  every size (10, 11 and 16 ms), over its goal only by the ratio of 100k to
+  1k (1.65×): at 100k a letter's search and the narrowing of the board's
+  five lists take about 6 ms more, and the rows built ahead of the first
+  letters are gone (see the last section). Opening something is at or
+  just over a frame: the plan 16.5 to 17.2 ms (23 before), the detail pane
+  20 to 22 (23 to 24), a session's `t` and `enter` 17 to 19 (17 to 18), the
+  search bar 24 to 28 (24 to 25; five keys a size, p95 within two frames).
+  A pane that takes room from the board, or a new screen, has Textual lay
+  out and draw every line of the screen: about 10 ms at any size for the
+  detail pane, 15 for the search bar (which also gathers the board's leads
+  for the first letter). Taken one by one in a terminal: the detail pane's
+  first opening takes 20 to 28 ms and every later one, and every closing,
+  11 to 14; the plan's first opening 14 ms at 1k, later ones 11 to 13.
 - **Importing a large CSV** (4.7× against 4× in the run of the imports
   alone, on a busy machine: load 4 to 7, the baseline twice its quiet time;
   4.4× in the run before): a file with no control character is checked once
@@ -410,9 +410,12 @@ the causes below are what the figures show across areas, not one reading.
   (965 MiB, 8.7×, before). A fold in the background, when the journal has
   grown past 8 MiB, still copies the tables' lists of records first (about
   20 MiB at 100k), as the rep's changes go on beside it.
-- **Search typing in-process at 100k** and **cold start at 10k**: over their
-  budgets by small margins in this run, within them in the runs before; not
-  measured alone again, so noise and the larger demo are both open causes.
+- **Search typing in-process at 100k** (the search table, under the test
+  pilot): the slowest of the five letters takes 44 ms to its results
+  painted (60 in the run before) against a budget of 8 (the engine's p95
+  and one and a half of a minimal app's key). The first letter narrows the
+  board from 100k leads and draws every row on screen anew; the black-box
+  table above times the same letters as the rep sees them (16 ms median).
 
 ## What keeps keys fast, on Textual's public API
 
@@ -443,16 +446,19 @@ the patches, which painted the key's change in its own turn; everything else
 is even. Later runs, with the machine under heavy load from other work, were
 too noisy to say more (the same build's figures moved by 20 ms).
 
-- **The frame rate** (`TEXTUAL_FPS`, set to 1000 in `tui/__init__.py` since the table above was measured; it was 240 unless the
-  rep set it). A changed widget is painted at the next tick of its screen's
-  frame timer, and after a pause Textual 8's timer waits one to two ticks; a
-  triage decision takes two frames (the change, then "✓ saved", made durable
-  in between: tests/test_sync_later.py), and so does a move or a grade step
-  on the board when the disk is slow (see below). At
-  Textual's 60 a second that is the 34 to 53 ms of the "60 a second" column;
-  at 240 a tick costs 4 to 8 ms. At 1000 a second keys with a new layout
-  (`tab`, opening the search) got slower: the screen paints the layout's
-  steps as separate frames.
+- **The frame rate** (`TEXTUAL_FPS`, 1000 a second in `tui/__init__.py`
+  unless the rep sets it; the first table is measured at it). A changed
+  widget is painted at the next tick of its screen's frame timer, and after
+  a pause Textual 8's timer waits one to two ticks; a triage decision takes
+  two frames (the change, then "✓ saved", made durable in between:
+  tests/test_sync_later.py), and so does a move or a grade step on the
+  board when the disk is slow (see below). At Textual's 60 a second that is
+  the 34 to 53 ms of the "60 a second" column above; at 240 a tick cost 4 to
+  8 ms. Taken in turn in a terminal, 1000 against 240: search typing 16 to
+  17 ms against 20 to 26 at 100k, 10 to 12 against 15 to 22 at 1k; the plan
+  22 to 26 against 28 to 29, the search bar 25 to 29 against 29 to 33;
+  board keys the same. (`tab` and the search bar were slower at 1000 in the
+  columns above, when the board still laid the screen out for `tab`.)
 - **The search holds the screen's frames from the key until the widgets its
   matches changed have told the screen** (`App.batch_update`, 50 ms at
   most). Each widget tells the screen in a turn of its own; the frames are
@@ -512,16 +518,36 @@ and the sync now comes before it rather than after.
   pane and the plan's list always have their scroll bar (placed only once
   the text overflowed, it came by a second layout, a frame later), the plan
   is built once, unseen, while the rep reads the board (pushed and taken
-  down in one turn, so no frame shows it and no key reaches it) and filled
-  when opened, and the plan's tabs are one widget of the app's own that
-  draws the names and the bar under the chosen one together (Textual's
-  tabs slid the bar there in a frame after the highlight). A triage
-  decision's next lead comes with its scroll bar in the same frame
-  (tests/test_session.py; tests/test_panes_open.py and
-  tests/test_plan_frames.py for the others). A session's start stands on a
-  plain background: the board dimmed behind it was drawn again, blended, in
-  the frame of `t` (25 against 50 ms in turn with the code before, on a
-  busy machine).
+  down in one turn, so no frame shows it and no key reaches it), each of its
+  parts drawn once there (`Widget.render_lines`), and filled when opened,
+  and the plan's tabs are one widget of the app's own that draws the names
+  and the bar under the chosen one together (Textual's tabs slid the bar
+  there in a frame after the highlight). A triage decision's next lead
+  comes with its scroll bar in the same frame (tests/test_session.py;
+  tests/test_panes_open.py and tests/test_plan_frames.py for the others). A
+  session's start stands on a plain background: the board dimmed behind it
+  was drawn again, blended, in the frame of `t` (25 against 50 ms in turn
+  with the code before, on a busy machine). Without the plan's parts drawn
+  ahead its first opening took 18 to 19 ms at 1k, against 14.
+- **A widget that never scrolls asks for no layout when its size changes.**
+  Textual lays the whole screen out again, a frame later, whenever a
+  widget's virtual size changes; for the board's lists, titles and panes
+  and the detail pane's texts that size is only their size, just laid out.
+  They say so (`virtual_size_without_layout`, widgets/plain_lines.py), and
+  opening or closing the detail pane is one layout (tests/test_panes_open.py;
+  Textual's own scroll bar still asks for a second at the pane's first
+  opening). Without it: closing the pane 15 to 18 ms, with it 11 to 14; the
+  pane's text is drawn as it was cut into lines, not looked over again for
+  places to wrap (3.0 against 2.5 ms a draw).
+- **Rows built ahead of a search: taken out.** Opening the search bar drew
+  the first 400 rows of each place, 32 at a time, so that the first letters
+  found them drawn. Each batch came as the one before ended, with no turn
+  for a key between, and at 100k the 2,000 rows held the app 90 ms after the
+  bar painted: a letter typed at once waited for them. Without them a search
+  letter at 100k takes 16 ms against 13 (the table before this one), within
+  its frame; at 1k 10 against 15. What the first letter needs (the board's
+  leads gathered) is still made as the bar opens, and kept out of the
+  collector's sight, which spared 4 ms a letter at 100k.
 - **Chinese characters cut where a box over the board meets the panes**
   (Textual issue 6357): the one private part left, tui/cjk_overlay_fix.py, for
   Textual 8; it changes what is drawn, not how fast. Textual's partial update
