@@ -160,7 +160,7 @@ async def test_esc_after_a_jump_keeps_the_lead_jumped_to(store, query):
         jumped = app.focused.lead_id
         await pilot.press("escape")
         await pilot.pause()
-        assert panel(app).has_class("-hidden")
+        assert not panel(app).display
         assert app.focused.lead_id == jumped  # the whole board again, still on it
 
 
@@ -212,7 +212,7 @@ async def test_escape_clears_and_brings_the_whole_board_back(store):
         assert title(app, 1) == "Q1 Win first · 1"
         await pilot.press("escape")
         await settle(app, pilot)
-        assert panel(app).has_class("-hidden")
+        assert not panel(app).display
         assert panel(app).text == ""
         assert title(app, 1) == "Q1 Win first · 4"
         assert isinstance(app.focused, QuadrantBoard)

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from widgets.broken_text import BrokenText
-from widgets.plain_lines import virtual_size_without_layout
+from widgets.unscrolled import virtual_size_without_layout
 
 
 @dataclass(frozen=True, slots=True)

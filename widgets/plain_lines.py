@@ -17,20 +17,11 @@ from collections.abc import Iterable
 from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color
-from textual.geometry import Region, Size
-from textual.reactive import Reactive
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
-
-def virtual_size_without_layout(repaint: bool = False) -> Reactive[Size]:
-    """A virtual size, as a class attribute, for a widget that never scrolls
-    by it. Textual lays the whole screen out again whenever a widget's
-    virtual size changes; for such a widget it changes only with its size,
-    which was just laid out and is repainted anyway. Without this, a pane
-    that took room from the board had every list laid out and drawn twice.
-    ``repaint``: for a widget whose virtual size changes on its own."""
-    return Reactive(Size(0, 0), repaint=repaint)
+from widgets.unscrolled import virtual_size_without_layout
 
 
 class PlainLines(Widget):

@@ -24,7 +24,7 @@ from textual.geometry import Offset
 from textual.message import Message
 
 from widgets.lead_list import LeadList
-from widgets.plain_lines import virtual_size_without_layout
+from widgets.unscrolled import virtual_size_without_layout
 from widgets.status_line import StatusLine
 
 PLACES_IN_ORDER = (1, 2, 3, 4, 0)

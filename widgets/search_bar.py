@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import Input
 
 from widgets.match_list import MatchLine, MatchList
-from widgets.plain_lines import virtual_size_without_layout
+from widgets.unscrolled import virtual_size_without_layout
 from widgets.status_line import StatusLine
 
 
@@ -30,6 +30,8 @@ class SearchBar(Vertical):
     """Posts :class:`Changed` on every key, :class:`Chosen` on enter,
     :class:`Closed` on escape (the text is cleared first)."""
 
+    virtual_size = virtual_size_without_layout()
+
     BINDINGS = [
         Binding("escape", "close", "Clear and close", id="search.close"),
         Binding("down", "result(1)", "Next match", id="search.next", show=False),
@@ -38,7 +40,6 @@ class SearchBar(Vertical):
 
     DEFAULT_CSS = """
     SearchBar { height: 12; border: round $accent; background: $surface; }
-    SearchBar.-hidden { display: none; }
     SearchBar > Input.-textual-compact { border: none; height: 1; padding: 0 1; }
     SearchBar > #search-message { height: 1; padding: 0 1; color: $text-muted; }
     SearchBar > #search-message.-error { color: $text-error; text-style: bold; }
@@ -98,7 +99,9 @@ class SearchBar(Vertical):
 
     # ------------------------------------------------------------ data in
     def open(self, text: str | None = None) -> None:
-        self.remove_class("-hidden")
+        # Shown by its display alone: a class would have Textual match every
+        # rule again for the bar and all in it.
+        self.display = True
         if text is not None:
             self.input.value = text  # posts Input.Changed, hence our Changed
         # At once, not after the events already queued: what is typed right
@@ -151,9 +154,9 @@ class SearchBar(Vertical):
             self.input.value = ""
         self.results.set_matches([])
         self.show_message("")
-        self.add_class("-hidden")
+        self.display = False
 
     def action_close(self) -> None:
         self.input.value = ""
-        self.add_class("-hidden")
+        self.display = False
         self.post_message(self.Closed(self))

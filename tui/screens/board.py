@@ -8,7 +8,6 @@ from functools import cached_property, partial
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -39,6 +38,7 @@ from widgets.key_bar import KeyBar
 from widgets.lead_list import LeadList
 from widgets.quadrant_board import PLACES_IN_ORDER, QuadrantBoard
 from widgets.status_line import StatusLine
+from widgets.unscrolled import Row
 
 # Which place lies left/right of each, for h/l and the arrow keys.
 # Shown in the key bar even when it is narrow: the rest are in the help screen.
@@ -73,8 +73,10 @@ class BoardScreen(ClashActions, PlanActions, Screen):
 
     def compose(self) -> ComposeResult:
         yield StatusLine("", id="status")
-        yield SearchPanel(self.app.search_index, self.show_only, id="search", classes="-hidden")
-        with Horizontal(id="main"):
+        search = SearchPanel(self.app.search_index, self.show_only, id="search")
+        search.display = False  # until "/"
+        yield search
+        with Row(id="main"):
             yield QuadrantBoard(
                 {p: t("board.empty_place") for p in (*QUADRANTS, TRAY)}, id="board"
             )
@@ -617,7 +619,6 @@ class BoardScreen(ClashActions, PlanActions, Screen):
     def _show_figure(self, lead_ids: frozenset[int], status: str) -> None:
         panel = self.query_one(SearchPanel)
         panel.reset()
-        panel.add_class("-hidden")
         self.show_only(lead_ids)
         self._figure_shown = True
         self.refresh_status(status)
@@ -651,7 +652,7 @@ class BoardScreen(ClashActions, PlanActions, Screen):
 
     def action_clear_search(self) -> None:
         panel = self.query_one(SearchPanel)
-        if not panel.has_class("-hidden"):
+        if panel.display:
             panel.action_close()
         elif self._figure_shown:  # the leads behind a figure of the insights
             self._figure_shown = False
