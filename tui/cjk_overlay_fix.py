@@ -62,6 +62,12 @@ def _fill(line: dict[int, Strip | None], edges: list[int], strip: Strip, left: i
     if places < 1:
         return 0
     free = [line.get(edge) is None for edge in edges[:-1]]
+    if all(free) and edges[0] == left and edges[-1] == end:
+        # Nothing in front of it (most lines): its whole line, uncut.
+        line[left] = strip
+        for place in edges[1:-1]:
+            line[place] = _EMPTY
+        return places
     if not any(free):
         return 0  # all of it behind widgets in front
     runs: list[tuple[int, int, bool]] = []  # first place, past the last, free
