@@ -244,22 +244,28 @@ the causes below are what the figures show across areas, not one reading.
   widget kept it waiting is not found.
 - **Keys as the rep sees them** (the first table: the real app in a
   terminal, run alone on a quiet machine). Every key on the board meets its
-  goals at every size: `j`/`k` 3 to 4 ms, `tab` 4 ms, moves 7 ms, grade
-  steps 5 to 6 ms; so do the plan's tabs (9 to 10 ms) and a triage decision
-  (6 to 7 ms; 1.18× from 1k to 100k). Search typing is within a frame at
-  every size (10, 11 and 16 ms), over its goal only by the ratio of 100k to
-  1k (1.65×): at 100k a letter's search and the narrowing of the board's
-  five lists take about 6 ms more, and the rows built ahead of the first
-  letters are gone (see the last section). Opening something is at or
-  just over a frame: the plan 16.5 to 17.2 ms (23 before), the detail pane
-  20 to 22 (23 to 24), a session's `t` and `enter` 17 to 19 (17 to 18), the
-  search bar 24 to 28 (24 to 25; five keys a size, p95 within two frames).
-  A pane that takes room from the board, or a new screen, has Textual lay
-  out and draw every line of the screen: about 10 ms at any size for the
-  detail pane, 15 for the search bar (which also gathers the board's leads
-  for the first letter). Taken one by one in a terminal: the detail pane's
-  first opening takes 20 to 28 ms and every later one, and every closing,
-  11 to 14; the plan's first opening 14 ms at 1k, later ones 11 to 13.
+  goals at every size: `j`/`k` 3 ms, `tab` 3 to 4 ms, moves 6 to 7 ms,
+  grade steps 5 to 6 ms; so do the plan (15 to 16.5 ms, 23 before this
+  round of work) and its tabs (9 to 10 ms). A triage decision takes 5 to
+  7 ms, over its goal only by the ratio of 100k to 1k (1.18× to 1.23× from
+  run to run, about 1 ms). Search typing is within a frame at every size
+  (9, 11.5 and 15 ms), over its goal by the ratio of 100k to 1k (1.7×): at
+  100k a letter's search and the narrowing of the board's five lists take
+  about 6 ms more, and the rows built ahead of the first letters are gone
+  (see the last section). Three opening keys are just over a frame: the
+  detail pane 18 to 20 ms (21 to 23 before), a session's `t` and `enter`
+  17 to 18.5 (17 to 18.5; `t` alone 12 to 13, `enter` 18 to 19), the
+  search bar 20 to 23 (24 to 26). Each is one layout of the whole screen:
+  a pane or bar that takes room from the board, or a new screen, has
+  Textual lay out and draw every line (10 to 14 ms of it). A run before
+  this one, with the same code less the overlay fix's uncut lines, put
+  them at 17.5 to 18.7, 19 to 22.4 and 15.5 to 16.8 (one size met): runs
+  differ by a millisecond or two. The median of the detail pane's ten keys
+  falls between its closings (11 to 13 ms) and its openings: in a
+  terminal, taken one by one, the first opening of a run takes 24 to 30 ms
+  (the lists draw their rows at the new width for the first time, and
+  Textual's scroll bar, laid out for the first time, asks for a second
+  layout), later ones 18 to 20.
 - **Importing a large CSV** (4.7× against 4× in the run of the imports
   alone, on a busy machine: load 4 to 7, the baseline twice its quiet time;
   4.4× in the run before): a file with no control character is checked once
@@ -531,28 +537,34 @@ and the sync now comes before it rather than after.
   ahead its first opening took 18 to 19 ms at 1k, against 14.
 - **A widget that never scrolls asks for no layout when its size changes.**
   Textual lays the whole screen out again, a frame later, whenever a
-  widget's virtual size changes; for the board's lists, titles and panes
-  and the detail pane's texts that size is only their size, just laid out.
-  They say so (`virtual_size_without_layout`, widgets/plain_lines.py), and
-  opening or closing the detail pane is one layout (tests/test_panes_open.py;
-  Textual's own scroll bar still asks for a second at the pane's first
-  opening). Without it: closing the pane 15 to 18 ms, with it 11 to 14; the
-  pane's text is drawn as it was cut into lines, not looked over again for
-  places to wrap (3.0 against 2.5 ms a draw).
+  widget's virtual size changes; for the board's lists, titles, panes and
+  row, the search bar and the detail pane's texts that size is only their
+  size, just laid out. They say so (widgets/unscrolled.py), and opening or
+  closing the detail pane or the search bar is one layout
+  (tests/test_panes_open.py; Textual's own scroll bar still asks for a
+  second at the pane's first opening). The pane and the bar are shown by
+  their display, not a class, which had Textual match every rule again for
+  them and all in them (about 2 ms). Without these: closing the pane 15 to
+  18 ms, with them 11 to 13; the search bar 24 to 26 ms in the table
+  before, 20 to 23 now. The pane's text is drawn as it was cut into lines,
+  not looked over again for places to wrap (3.0 against 2.5 ms a draw).
 - **Rows built ahead of a search: taken out.** Opening the search bar drew
   the first 400 rows of each place, 32 at a time, so that the first letters
   found them drawn. Each batch came as the one before ended, with no turn
   for a key between, and at 100k the 2,000 rows held the app 90 ms after the
   bar painted: a letter typed at once waited for them. Without them a search
-  letter at 100k takes 16 ms against 13 (the table before this one), within
-  its frame; at 1k 10 against 15. What the first letter needs (the board's
+  letter at 100k takes 15 to 16 ms against 13 (the table before this work),
+  within its frame; at 1k 9 to 10 against 15. What the first letter needs (the board's
   leads gathered) is still made as the bar opens, and kept out of the
   collector's sight, which spared 4 ms a letter at 100k.
 - **Chinese characters cut where a box over the board meets the panes**
   (Textual issue 6357): the one private part left, tui/cjk_overlay_fix.py, for
-  Textual 8; it changes what is drawn, not how fast. Textual's partial update
-  is used as it is: the patched one drew fewer lines per key, which the
-  figures above do not show.
+  Textual 8. A widget's line that nothing in front of it covers (most of
+  them) is given whole, not cut at each edge on it as Textual's own does:
+  its part of a full draw went from 2.2 to 2.6 ms to 1.6 to 1.7 (the
+  detail pane's opening, 1k). Textual's partial update is used as it is:
+  the patched one drew fewer lines per key, which the figures above do not
+  show.
 """
 
 if __name__ == "__main__":

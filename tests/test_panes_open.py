@@ -96,3 +96,21 @@ async def test_the_detail_pane_opens_and_closes_in_one_layout(store, seeded):
             await pilot.pause(0.3)
             assert app.screen.query_one(DetailPane).display is shown
             assert len(layouts) == (2 if opening == 0 else 1), layouts
+
+
+async def test_the_search_bar_opens_and_closes_in_one_layout(store, seeded):
+    """The bar takes room from the board's row: its own virtual size and the
+    row's changed with it, and Textual laid the screen out a second time."""
+    from widgets.search_bar import SearchBar
+
+    app = LeadboardApp(store, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        layouts: list[object] = []
+        app.screen.screen_layout_refresh_signal.subscribe(app.screen, layouts.append)
+        for key, shown in (("slash", True), ("escape", False), ("slash", True)):
+            layouts.clear()
+            await pilot.press(key)
+            await pilot.pause(0.3)
+            assert app.screen.query_one(SearchBar).display is shown
+            assert len(layouts) == 1, layouts
