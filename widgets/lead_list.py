@@ -159,8 +159,12 @@ class LeadList(PlainLines):
 
     def _show_from(self, top: int) -> None:
         """Put row ``top`` on the first line (as far as the rows go) and repaint."""
-        self.top = max(0, min(top, len(self._rows) - self.size.height))
+        self.top = self._top_within(top)
         self.refresh()
+
+    def _top_within(self, top: int) -> int:
+        """``top``, or the nearest first row that leaves no line empty below."""
+        return max(0, min(top, len(self._rows) - self.size.height))
 
     # ------------------------------------------------------------ actions
     def action_cursor_down(self) -> None:
@@ -326,10 +330,10 @@ class LeadList(PlainLines):
         super().notify_style_update()
 
     def on_resize(self, event: events.Resize) -> None:
-        # Keep the cursor's row on screen at the new height.
-        # A new size is painted anyway: repainted again only if the top moves.
+        # Keep the cursor's row on screen at the new height. A new size is
+        # painted anyway: repainted again only if the top moves.
         height = event.size.height
-        if not self.top <= self.cursor < self.top + height:
-            self._show_from(self.cursor - height + 1)
-        elif self.top > max(0, len(self._rows) - height):
-            self._show_from(self.top)
+        on_screen = self.top <= self.cursor < self.top + height
+        top = self.top if on_screen else self.cursor - height + 1
+        if self._top_within(top) != self.top:
+            self._show_from(top)

@@ -24,8 +24,8 @@ from textual.geometry import Offset
 from textual.message import Message
 
 from widgets.lead_list import LeadList
-from widgets.unscrolled import virtual_size_without_layout
 from widgets.status_line import StatusLine
+from widgets.unscrolled import virtual_size_without_layout
 
 PLACES_IN_ORDER = (1, 2, 3, 4, 0)
 

@@ -12,8 +12,8 @@ from textual.message import Message
 from textual.widgets import Input
 
 from widgets.match_list import MatchLine, MatchList
-from widgets.unscrolled import virtual_size_without_layout
 from widgets.status_line import StatusLine
+from widgets.unscrolled import virtual_size_without_layout
 
 
 class SearchInput(Input):
